@@ -1,0 +1,3 @@
+//! portwiz: draft, track and fix phone-number port orders.
+
+pub mod domain;
