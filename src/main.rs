@@ -1,1 +1,30 @@
-fn main() {}
+use clap::Parser;
+use portwiz::cli::{self, Cli};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let dir = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
+        Ok(dir) => dir,
+        Err(message) => {
+            eprintln!("portwiz: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(command) = args.command else {
+        eprintln!(
+            "portwiz: the interactive app is not built yet; see `portwiz --help` for the commands"
+        );
+        return ExitCode::from(2);
+    };
+    let mut stdout = std::io::stdout().lock();
+    match cli::run(command, &dir, cli::commands_clock(), &mut stdout) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            for line in failure.lines() {
+                eprintln!("portwiz: {line}");
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

@@ -1,5 +1,18 @@
 //! Pure porting logic: no I/O, no terminal.
 
+mod checks;
+pub mod document;
+pub mod fields;
+pub mod history;
 pub mod key;
+pub mod order;
+pub mod registry;
+pub mod secret;
+pub mod status;
+pub mod validate;
 
+pub use fields::{FieldValue, OrderFields};
 pub use key::FieldKey;
+pub use order::{Clock, Order, Refusal};
+pub use registry::{FIELDS, FieldSpec, Step, spec};
+pub use status::Status;

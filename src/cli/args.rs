@@ -1,0 +1,114 @@
+//! The command line of design.md §5, as clap types.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "portwiz", version, about = "Draft, track and fix phone-number port orders.", long_about = None)]
+pub struct Cli {
+    /// The folder that holds the orders (default: PORTWIZ_DATA_DIR, then the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Open the app on a fresh temporary copy of the demo orders.
+    #[arg(long)]
+    pub demo: bool,
+    /// Line-by-line prompts instead of a full-screen app (for screen readers and scripts).
+    #[arg(long)]
+    pub plain: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One line per order: id, status, carrier, numbers, updated.
+    List {
+        /// Only orders with this status (e.g. submitted, customer_action_required).
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One order, PIN masked.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a draft from a fields document (JSON); prints the new id.
+    New {
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+    },
+    /// Change one field by its key; `numbers @FILE.csv` reads the numbers from a CSV.
+    Set {
+        id: String,
+        key: String,
+        value: String,
+    },
+    /// Draft → submitted (refused with the list of problems).
+    Submit { id: String },
+    /// Record a carrier rejection: classify it, store it; prints the fields to fix.
+    Reject {
+        id: String,
+        /// The carrier's words, or `-` to read them from standard input.
+        #[arg(long, value_name = "TEXT|-")]
+        text: String,
+        /// The fields concerned, when you know better than the classifier (comma-separated keys).
+        #[arg(long, value_delimiter = ',')]
+        fields: Option<Vec<String>>,
+    },
+    /// Customer action required → submitted.
+    Resubmit { id: String },
+    /// Classify a carrier message without touching any order.
+    Classify {
+        #[arg(long)]
+        json: bool,
+        /// The text, or `-` (or nothing) to read standard input.
+        text: Option<String>,
+    },
+    /// Write an order as json, text, csv or an LOA.
+    Export {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Include the account PIN.
+        #[arg(long)]
+        include_secrets: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Import an exported order as a new order; prints its id.
+    Import { file: PathBuf },
+    /// The carrier confirmed the port date → FOC confirmed.
+    Foc {
+        id: String,
+        /// YYYY-MM-DD
+        date: String,
+        /// HH:MM (US Eastern)
+        time: Option<String>,
+    },
+    /// The numbers ported → completed.
+    Complete { id: String },
+    /// Microsoft support engaged.
+    Support {
+        id: String,
+        #[arg(long, value_parser = ["requested_help", "review_before_submission", "resubmit_after_rejection", "submission_error"])]
+        scenario: String,
+        #[arg(long)]
+        ticket: Option<String>,
+    },
+    /// Record a support ticket id or link.
+    Ticket { id: String, ticket: String },
+    /// → cancelled (refused within 24 h of a confirmed FOC).
+    Cancel { id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Text,
+    Csv,
+    Loa,
+}

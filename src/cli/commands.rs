@@ -1,0 +1,257 @@
+//! What each subcommand does: open the store, act through the domain, save, print.
+
+use super::Failure;
+use super::args::{Command, ExportFormat};
+use super::output;
+use crate::domain::document::{self, Document};
+use crate::domain::status::SupportScenario;
+use crate::domain::validate::{Severity, check_field};
+use crate::domain::{Clock, FieldKey, FieldValue, Order, Status};
+use crate::store::{Notice, Store};
+use std::io::Read;
+use std::path::Path;
+
+/// The real clock, read once per command.
+pub fn system_clock() -> Clock {
+    let zoned = jiff::Zoned::now();
+    Clock {
+        now: zoned.timestamp(),
+        today: zoned.date(),
+    }
+}
+
+/// Run one subcommand against the store in `dir`; what it prints goes to `out`.
+pub fn run(
+    command: Command,
+    dir: &Path,
+    clock: Clock,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Failure> {
+    let (mut store, notices) = Store::open(dir).map_err(|e| Failure::Input(e.to_string()))?;
+    for notice in &notices {
+        if !matches!(notice, Notice::StaleTempRemoved(_)) {
+            eprintln!("portwiz: {notice}");
+        }
+    }
+    let print = |out: &mut dyn std::io::Write, text: String| {
+        let _ = out.write_all(text.as_bytes());
+    };
+    match command {
+        Command::List { status, json } => {
+            let wanted = status
+                .map(|s| {
+                    s.parse::<Status>()
+                        .map_err(|e| Failure::Input(e.to_string()))
+                })
+                .transpose()?;
+            let mut orders: Vec<&Order> = store
+                .orders()
+                .map(|l| &l.order)
+                .filter(|o| wanted.is_none_or(|w| o.status == w))
+                .collect();
+            orders.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+            print(
+                out,
+                if json {
+                    output::list_json(&orders)
+                } else {
+                    output::list_table(&orders)
+                },
+            );
+        }
+        Command::Show { id, json } => {
+            let order = &store.get(&id)?.order;
+            print(
+                out,
+                if json {
+                    output::json(&document::export(order, false))
+                } else {
+                    output::show(order, clock)
+                },
+            );
+        }
+        Command::New { from } => {
+            let doc = read_document(&from, false)?;
+            let order = Order::new(store.new_id(), doc.fields, clock.now);
+            let id = order.id.clone();
+            store.create(order)?;
+            print(out, format!("{id}\n"));
+        }
+        Command::Import { file } => {
+            let doc = read_document(&file, true)?;
+            let order = imported_order(store.new_id(), doc, clock);
+            let id = order.id.clone();
+            store.create(order)?;
+            print(out, format!("{id}\n"));
+        }
+        Command::Set { id, key, value } => {
+            let key: FieldKey = key
+                .parse()
+                .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
+            let value = read_value(key, &value)?;
+            let mut order = store.get(&id)?.order.clone();
+            let mut trial = order.fields.clone();
+            trial.set(key, value.clone());
+            let problems = check_field(key, &trial, clock.today);
+            let errors: Vec<String> = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| p.message.clone())
+                .collect();
+            if !errors.is_empty() {
+                return Err(Failure::Refused(errors));
+            }
+            for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
+                eprintln!("warning: {}", warning.message);
+            }
+            if order.edit(key, value, clock.now)? {
+                store.save(&order)?;
+            }
+        }
+        Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
+        Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
+        Command::Reject { .. } | Command::Classify { .. } => {
+            return Err(Failure::Input(
+                "the rejection classifier is not built yet".into(),
+            ));
+        }
+        Command::Export {
+            id,
+            format,
+            include_secrets,
+            output: path,
+        } => {
+            let order = &store.get(&id)?.order;
+            let text = match format {
+                ExportFormat::Json => output::json(&document::export(order, include_secrets)),
+                other => {
+                    return Err(Failure::Input(format!(
+                        "export format {other:?} is not available yet"
+                    )));
+                }
+            };
+            match path {
+                Some(path) => {
+                    crate::store::atomic::write_atomic(&path, text.as_bytes()).map_err(|e| {
+                        Failure::Refused(vec![format!("cannot write {}: {e}", path.display())])
+                    })?
+                }
+                None => print(out, text),
+            }
+        }
+        Command::Foc { id, date, time } => {
+            let date = date.trim().parse::<jiff::civil::Date>().map_err(|_| {
+                Failure::Input(format!("`{date}` is not a date; write it as YYYY-MM-DD"))
+            })?;
+            let time = time
+                .map(|t| {
+                    jiff::civil::Time::strptime("%H:%M", t.trim()).map_err(|_| {
+                        Failure::Input(format!("`{t}` is not a time; write it as HH:MM"))
+                    })
+                })
+                .transpose()?;
+            transition(&mut store, &id, out, |o| {
+                o.confirm_foc(date, time, clock.now)
+            })?;
+        }
+        Command::Complete { id } => transition(&mut store, &id, out, |o| o.complete(clock.now))?,
+        Command::Support {
+            id,
+            scenario,
+            ticket,
+        } => {
+            let scenario: SupportScenario = scenario.parse().map_err(Failure::Input)?;
+            transition(&mut store, &id, out, |o| {
+                o.engage_support(scenario, ticket.clone(), clock.now)
+            })?;
+        }
+        Command::Ticket { id, ticket } => {
+            transition(&mut store, &id, out, |o| o.set_ticket(&ticket, clock.now))?
+        }
+        Command::Cancel { id } => transition(&mut store, &id, out, |o| o.cancel(clock.now))?,
+    }
+    Ok(())
+}
+
+/// Apply one lifecycle action, save, and say where the order stands now.
+fn transition(
+    store: &mut Store,
+    id: &str,
+    out: &mut dyn std::io::Write,
+    action: impl FnOnce(&mut Order) -> Result<(), crate::domain::Refusal>,
+) -> Result<(), Failure> {
+    let mut order = store.get(id)?.order.clone();
+    action(&mut order)?;
+    store.save(&order)?;
+    let _ = writeln!(out, "{}: {}", order.id, order.status.label());
+    Ok(())
+}
+
+fn read_document(path: &Path, allow_order_keys: bool) -> Result<Document, Failure> {
+    let text = read_text(path)?;
+    document::parse(&text, allow_order_keys)
+        .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// A value from the command line; `numbers @FILE.csv` reads a CSV.
+fn read_value(key: FieldKey, value: &str) -> Result<FieldValue, Failure> {
+    if key == FieldKey::Numbers
+        && let Some(path) = value.strip_prefix('@')
+    {
+        let text = read_text(Path::new(path))?;
+        let numbers: Vec<String> = text
+            .lines()
+            .map(|l| {
+                l.trim()
+                    .trim_start_matches('\u{feff}')
+                    .trim_matches('"')
+                    .to_string()
+            })
+            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("phonenumber"))
+            .collect();
+        return Ok(FieldValue::List(numbers));
+    }
+    Ok(FieldValue::Text(value.to_string()))
+}
+
+/// An imported export becomes a new order that keeps the status and story it read.
+fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
+    let mut order = Order::new(id, doc.fields, clock.now);
+    if let Some(status) = doc.status {
+        order.status = status;
+    }
+    if !doc.history.is_empty() {
+        order.history = doc.history;
+        order.created_at = order.history.first().map_or(clock.now, |h| h.at);
+    }
+    order.rejections = doc.rejections;
+    order.csr = doc.csr;
+    order.foc = doc.foc;
+    order.support = doc.support;
+    order.ticket = doc.ticket;
+    if order.status != Status::Draft {
+        order.submitted_fields = Some(order.fields.clone());
+    }
+    order.history.push(crate::domain::history::HistoryEntry {
+        at: clock.now,
+        event: crate::domain::history::Event::Imported,
+        from: None,
+        to: None,
+        note: "Imported from an export".into(),
+        changes: Vec::new(),
+    });
+    order.updated_at = clock.now;
+    order
+}

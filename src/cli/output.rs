@@ -1,0 +1,125 @@
+//! How commands print orders: aligned tables for people, one JSON document for programs.
+
+use crate::domain::registry::{FIELDS, Step};
+use crate::domain::{Clock, Order};
+use serde_json::{Value, json};
+
+pub fn json(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn summary(order: &Order) -> Value {
+    json!({
+        "id": order.id,
+        "name": order.display_name(),
+        "status": order.status.key(),
+        "current_carrier": order.fields.current_carrier,
+        "numbers": order.fields.numbers.len(),
+        "updated": order.updated_at.to_string(),
+    })
+}
+
+pub fn list_json(orders: &[&Order]) -> String {
+    json(&Value::Array(orders.iter().map(|o| summary(o)).collect()))
+}
+
+pub fn list_table(orders: &[&Order]) -> String {
+    let rows: Vec<[String; 5]> = orders
+        .iter()
+        .map(|o| {
+            [
+                o.id.clone(),
+                o.status.key().to_string(),
+                clean_cell(&o.fields.current_carrier),
+                o.fields.numbers.len().to_string(),
+                o.updated_at.strftime("%Y-%m-%d %H:%M").to_string(),
+            ]
+        })
+        .collect();
+    let header = ["ID", "STATUS", "CARRIER", "NUMBERS", "UPDATED"].map(str::to_string);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |row: &[String; 5]| {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        format!("{}\n", cells.join("  ").trim_end())
+    };
+    let mut text = line(&header);
+    for row in &rows {
+        text.push_str(&line(row));
+    }
+    if rows.is_empty() {
+        text.push_str("(no orders)\n");
+    }
+    text
+}
+
+/// Text from outside, made safe to print.
+fn clean_cell(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+pub fn show(order: &Order, _clock: Clock) -> String {
+    let mut text = format!("{}  {}\n", order.id, clean_cell(&order.display_name()));
+    text.push_str(&format!(
+        "Status: {} ({})\n  {}\n",
+        order.status.label(),
+        order.status.key(),
+        order.status.meaning()
+    ));
+    if let Some(rejection) = order
+        .last_rejection()
+        .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
+    {
+        text.push_str("\nRejected by the carrier:\n");
+        for line in clean_cell(&rejection.text).lines() {
+            text.push_str(&format!("  > {line}\n"));
+        }
+        for key in &rejection.fields {
+            text.push_str(&format!(
+                "  ! {} ({key})\n",
+                crate::domain::spec(*key).label
+            ));
+        }
+        if !rejection.action.is_empty() {
+            text.push_str(&format!("  What to do: {}\n", rejection.action));
+        }
+    }
+    for step in Step::ALL {
+        let fields: Vec<_> = FIELDS.iter().filter(|f| f.step == step).collect();
+        if fields.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{}\n", step.title()));
+        for field in fields {
+            let value = order.fields.get(field.key).to_line();
+            let shown = if field.secret {
+                order.fields.pin.masked().to_string()
+            } else {
+                clean_cell(&value)
+            };
+            text.push_str(&format!("  {:<36} {}\n", field.label, shown));
+        }
+    }
+    text.push_str("\nHistory\n");
+    for entry in &order.history {
+        text.push_str(&format!(
+            "  {}  {}  {}\n",
+            entry.at.strftime("%Y-%m-%d %H:%M"),
+            entry.event.label(),
+            clean_cell(&entry.note)
+        ));
+    }
+    text
+}

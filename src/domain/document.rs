@@ -1,0 +1,250 @@
+//! The *fields document* of design.md §5: one JSON object keyed by field keys, read by
+//! `new --from` and `import`, written by `export --format json`.
+
+use super::fields::{FieldValue, OrderFields, is_list};
+use super::history::HistoryEntry;
+use super::key::FieldKey;
+use super::order::{Foc, Order, Rejection, Support};
+use super::registry::FIELDS;
+use super::secret::MASK;
+use super::status::Status;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error("not valid JSON: {message} (line {line}, column {column})")]
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error(
+        "a fields document is one JSON object with field keys, e.g. {{\"organization_name\": \"Fabrikam Inc\", \"numbers\": [\"+14255550100\"]}}"
+    )]
+    NotAnObject,
+    #[error("`{key}`: {problem}")]
+    Field { key: String, problem: String },
+}
+
+/// The order-level keys an export adds beside the fields, which `import` reads back.
+const ORDER_KEYS: &[&str] = &[
+    "id",
+    "status",
+    "history",
+    "rejections",
+    "csr",
+    "foc",
+    "support",
+    "ticket",
+    "schema_version",
+    "pin_redacted",
+];
+
+/// What a document holds: the fields, and (from an export) the order's state.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub fields: OrderFields,
+    pub status: Option<Status>,
+    pub history: Vec<HistoryEntry>,
+    pub rejections: Vec<Rejection>,
+    pub csr: BTreeMap<FieldKey, String>,
+    pub foc: Option<Foc>,
+    pub support: Option<Support>,
+    pub ticket: Option<String>,
+}
+
+/// Parse a fields document. `allow_order_keys` accepts an export's `id`, `status`, `history`…;
+/// without it (for `new --from`) they are refused as unknown keys.
+pub fn parse(text: &str, allow_order_keys: bool) -> Result<Document, DocumentError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Json {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(map) = value else {
+        return Err(DocumentError::NotAnObject);
+    };
+    let mut doc = Document::default();
+    for (name, value) in &map {
+        if let Ok(key) = name.parse::<FieldKey>() {
+            doc.fields.set(key, field_value(key, name, value)?);
+        } else if allow_order_keys && ORDER_KEYS.contains(&name.as_str()) {
+            read_order_key(&mut doc, name, value)?;
+        } else {
+            return Err(DocumentError::Field {
+                key: name.clone(),
+                problem: format!(
+                    "not a field key; known keys: {}",
+                    FieldKey::ALL
+                        .iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+    Ok(doc)
+}
+
+fn field_value(key: FieldKey, name: &str, value: &Value) -> Result<FieldValue, DocumentError> {
+    let wrong = |what: &str| DocumentError::Field {
+        key: name.to_string(),
+        problem: what.to_string(),
+    };
+    match value {
+        Value::String(s) => Ok(FieldValue::Text(s.clone())),
+        Value::Null => Ok(FieldValue::Text(String::new())),
+        Value::Array(items) if is_list(key) => items
+            .iter()
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| wrong("takes an array of strings"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(FieldValue::List),
+        _ if is_list(key) => Err(wrong("takes an array of strings")),
+        _ => Err(wrong("takes a string")),
+    }
+}
+
+fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), DocumentError> {
+    let bad = |e: serde_json::Error| DocumentError::Field {
+        key: name.to_string(),
+        problem: e.to_string(),
+    };
+    let v = value.clone();
+    match name {
+        "status" => doc.status = Some(serde_json::from_value(v).map_err(bad)?),
+        "history" => doc.history = serde_json::from_value(v).map_err(bad)?,
+        "rejections" => doc.rejections = serde_json::from_value(v).map_err(bad)?,
+        "csr" => doc.csr = serde_json::from_value(v).map_err(bad)?,
+        "foc" => doc.foc = serde_json::from_value(v).map_err(bad)?,
+        "support" => doc.support = serde_json::from_value(v).map_err(bad)?,
+        "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
+        _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
+    }
+    Ok(())
+}
+
+/// The fields as a document, in registry order. Without `include_secrets` the PIN is left out
+/// (and `pin_redacted: true` says so when there was one).
+pub fn fields_to_map(fields: &OrderFields, include_secrets: bool) -> Map<String, Value> {
+    let mut map = Map::new();
+    for field in FIELDS {
+        if field.secret && !include_secrets {
+            if !fields.get(field.key).is_empty() {
+                map.insert("pin_redacted".into(), Value::Bool(true));
+            }
+            continue;
+        }
+        let value = match fields.get(field.key) {
+            FieldValue::Text(t) => Value::String(t),
+            FieldValue::List(l) => Value::Array(l.into_iter().map(Value::String).collect()),
+        };
+        map.insert(field.key.as_str().into(), value);
+    }
+    map
+}
+
+/// An export: the fields document plus the order's id, status, story and answers.
+pub fn export(order: &Order, include_secrets: bool) -> Value {
+    let mut map = Map::new();
+    map.insert("id".into(), Value::String(order.id.clone()));
+    map.insert("status".into(), Value::String(order.status.key().into()));
+    map.extend(fields_to_map(&order.fields, include_secrets));
+    let mut put = |key: &str, v: Result<Value, serde_json::Error>| {
+        if let Ok(v) = v {
+            map.insert(key.into(), v);
+        }
+    };
+    put("history", serde_json::to_value(&order.history));
+    if !order.rejections.is_empty() {
+        put("rejections", serde_json::to_value(&order.rejections));
+    }
+    if !order.csr.is_empty() {
+        let csr: BTreeMap<_, _> = order
+            .csr
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if super::registry::spec(*k).secret && !include_secrets {
+                        MASK.to_string()
+                    } else {
+                        v.clone()
+                    },
+                )
+            })
+            .collect();
+        put("csr", serde_json::to_value(csr));
+    }
+    if let Some(foc) = &order.foc {
+        put("foc", serde_json::to_value(foc));
+    }
+    if let Some(support) = &order.support {
+        put("support", serde_json::to_value(support));
+    }
+    if let Some(ticket) = &order.ticket {
+        put("ticket", Ok(Value::String(ticket.clone())));
+    }
+    Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_design_example() {
+        let doc = parse(
+            r#"{"organization_name": "Fabrikam Inc", "numbers": ["+14255550100"], "pin": "1234"}"#,
+            false,
+        );
+        let fields = doc.map(|d| d.fields).unwrap_or_default();
+        assert_eq!(fields.organization_name, "Fabrikam Inc");
+        assert_eq!(fields.numbers, ["+14255550100"]);
+        assert_eq!(fields.pin.expose(), "1234");
+    }
+
+    #[test]
+    fn refuses_unknown_keys_wrong_types_and_bad_json_with_position() {
+        assert!(matches!(
+            parse(r#"{"organisation": "x"}"#, false),
+            Err(DocumentError::Field { .. })
+        ));
+        assert!(matches!(
+            parse(r#"{"numbers": [1]}"#, false),
+            Err(DocumentError::Field { .. })
+        ));
+        assert!(matches!(
+            parse(r#"{"pin": 1234}"#, false),
+            Err(DocumentError::Field { .. })
+        ));
+        assert!(matches!(
+            parse("[1]", false),
+            Err(DocumentError::NotAnObject)
+        ));
+        assert!(matches!(
+            parse("{\n  \"pin\": ", false),
+            Err(DocumentError::Json { line: 2, .. })
+        ));
+        assert!(matches!(
+            parse(r#"{"status": "draft"}"#, false),
+            Err(DocumentError::Field { .. })
+        ));
+        assert!(parse(r#"{"status": "draft"}"#, true).is_ok());
+    }
+
+    #[test]
+    fn the_pin_stays_out_unless_asked_for() {
+        let mut fields = OrderFields::default();
+        fields.set(FieldKey::Pin, FieldValue::Text("8642".into()));
+        let hidden = serde_json::to_string(&fields_to_map(&fields, false)).unwrap_or_default();
+        assert!(!hidden.contains("8642") && hidden.contains("pin_redacted"));
+        let shown = serde_json::to_string(&fields_to_map(&fields, true)).unwrap_or_default();
+        assert!(shown.contains("8642"));
+    }
+}

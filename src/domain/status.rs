@@ -1,0 +1,261 @@
+//! Order statuses and the transitions between them (design.md §3).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Submitted,
+    CustomerActionRequired,
+    SupportEngaged,
+    FocConfirmed,
+    Completed,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::CustomerActionRequired,
+        Status::SupportEngaged,
+        Status::FocConfirmed,
+        Status::Completed,
+        Status::Cancelled,
+    ];
+
+    /// The stable key used in files and on the command line.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::CustomerActionRequired => "customer_action_required",
+            Status::SupportEngaged => "support_engaged",
+            Status::FocConfirmed => "foc_confirmed",
+            Status::Completed => "completed",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// The label Teams shows.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Submitted => "Submitted",
+            Status::CustomerActionRequired => "Customer action required",
+            Status::SupportEngaged => "Microsoft support engaged",
+            Status::FocConfirmed => "FOC confirmed",
+            Status::Completed => "Completed",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+
+    /// A symbol that carries the status without colour.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Status::Draft => "✎",
+            Status::Submitted => "→",
+            Status::CustomerActionRequired => "!",
+            Status::SupportEngaged => "☎",
+            Status::FocConfirmed => "◷",
+            Status::Completed => "✓",
+            Status::Cancelled => "✗",
+        }
+    }
+
+    /// One sentence: what this status means and what the user may do now.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Status::Draft => {
+                "Not sent yet. Finish the wizard and submit it when every field is complete."
+            }
+            Status::Submitted => {
+                "Sent to the current carrier, which usually answers in 3–5 business days (5–7 in Canada). Record its answer when it arrives."
+            }
+            Status::CustomerActionRequired => {
+                "The current carrier rejected the order. Update the fields it named and resubmit."
+            }
+            Status::SupportEngaged => {
+                "Microsoft support is working on this order. Nothing to do: support will contact you."
+            }
+            Status::FocConfirmed => {
+                "The carrier committed to a port date (FOC). The numbers move on that date; no cancellation within 24 hours of it."
+            }
+            Status::Completed => "The numbers have ported. Nothing more to do.",
+            Status::Cancelled => {
+                "The order was cancelled. Start a new order to port these numbers."
+            }
+        }
+    }
+
+    pub const fn is_final(self) -> bool {
+        matches!(self, Status::Completed | Status::Cancelled)
+    }
+
+    /// The fields can be changed only in a draft or after a rejection.
+    pub const fn is_editable(self) -> bool {
+        matches!(self, Status::Draft | Status::CustomerActionRequired)
+    }
+
+    /// Whether the lifecycle allows going from `self` to `to` (the 24-hour FOC rule for
+    /// cancellation depends on the clock and is checked by the order).
+    pub fn can_go_to(self, to: Status) -> bool {
+        use Status::*;
+        match (self, to) {
+            (from, Cancelled) => !from.is_final(),
+            (Draft, Submitted) => true,
+            (Submitted, CustomerActionRequired) => true,
+            (CustomerActionRequired, Submitted) => true,
+            (Submitted, FocConfirmed) => true,
+            (FocConfirmed, Completed) => true,
+            (FocConfirmed, CustomerActionRequired) => true,
+            (Submitted | CustomerActionRequired | FocConfirmed, SupportEngaged) => true,
+            (SupportEngaged, Submitted | CustomerActionRequired | FocConfirmed) => true,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown status `{0}` (one of: draft, submitted, customer_action_required, support_engaged, foc_confirmed, completed, cancelled)"
+)]
+pub struct UnknownStatus(pub String);
+
+impl FromStr for Status {
+    type Err = UnknownStatus;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        Status::ALL
+            .into_iter()
+            .find(|st| {
+                st.key() == wanted || st.label().to_ascii_lowercase().replace(' ', "_") == wanted
+            })
+            .ok_or_else(|| UnknownStatus(s.to_string()))
+    }
+}
+
+/// Why Microsoft support is engaged: the four scenarios of the seed article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportScenario {
+    RequestedHelp,
+    ReviewBeforeSubmission,
+    ResubmitAfterRejection,
+    SubmissionError,
+}
+
+impl SupportScenario {
+    pub const ALL: [SupportScenario; 4] = [
+        SupportScenario::RequestedHelp,
+        SupportScenario::ReviewBeforeSubmission,
+        SupportScenario::ResubmitAfterRejection,
+        SupportScenario::SubmissionError,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            SupportScenario::RequestedHelp => "requested_help",
+            SupportScenario::ReviewBeforeSubmission => "review_before_submission",
+            SupportScenario::ResubmitAfterRejection => "resubmit_after_rejection",
+            SupportScenario::SubmissionError => "submission_error",
+        }
+    }
+
+    pub const fn description(self) -> &'static str {
+        match self {
+            SupportScenario::RequestedHelp => "You asked Microsoft for more help with this order.",
+            SupportScenario::ReviewBeforeSubmission => {
+                "The order needs a review by Microsoft support before it is submitted."
+            }
+            SupportScenario::ResubmitAfterRejection => {
+                "The carrier rejected the order and Microsoft support will resubmit it."
+            }
+            SupportScenario::SubmissionError => {
+                "The order hit a submission error and Microsoft support will resubmit it."
+            }
+        }
+    }
+}
+
+impl FromStr for SupportScenario {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SupportScenario::ALL.into_iter().find(|sc| sc.key() == s.trim()).ok_or_else(|| {
+            format!(
+                "unknown scenario `{s}` (one of: requested_help, review_before_submission, resubmit_after_rejection, submission_error)"
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status::*;
+
+    #[test]
+    fn allowed_transitions_are_exactly_the_contract() {
+        let allowed = [
+            (Draft, Submitted),
+            (Draft, Cancelled),
+            (Submitted, CustomerActionRequired),
+            (Submitted, FocConfirmed),
+            (Submitted, SupportEngaged),
+            (Submitted, Cancelled),
+            (CustomerActionRequired, Submitted),
+            (CustomerActionRequired, SupportEngaged),
+            (CustomerActionRequired, Cancelled),
+            (SupportEngaged, Submitted),
+            (SupportEngaged, CustomerActionRequired),
+            (SupportEngaged, FocConfirmed),
+            (SupportEngaged, Cancelled),
+            (FocConfirmed, Completed),
+            (FocConfirmed, CustomerActionRequired),
+            (FocConfirmed, SupportEngaged),
+            (FocConfirmed, Cancelled),
+        ];
+        for from in Status::ALL {
+            for to in Status::ALL {
+                let expected = allowed.contains(&(from, to));
+                assert_eq!(from.can_go_to(to), expected, "{from:?} -> {to:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn final_statuses_go_nowhere_and_only_two_are_editable() {
+        for to in Status::ALL {
+            assert!(!Completed.can_go_to(to));
+            assert!(!Cancelled.can_go_to(to));
+        }
+        let editable: Vec<_> = Status::ALL
+            .into_iter()
+            .filter(|s| s.is_editable())
+            .collect();
+        assert_eq!(editable, [Draft, CustomerActionRequired]);
+    }
+
+    #[test]
+    fn statuses_parse_from_keys_and_labels() {
+        assert_eq!(
+            "customer_action_required".parse(),
+            Ok(CustomerActionRequired)
+        );
+        assert_eq!("FOC confirmed".parse(), Ok(FocConfirmed));
+        assert!("nope".parse::<Status>().is_err());
+        assert_eq!(
+            serde_json::to_string(&SupportEngaged).ok().as_deref(),
+            Some("\"support_engaged\"")
+        );
+    }
+}

@@ -1,0 +1,324 @@
+//! The order files on disk (design.md §4). Nothing else touches the file system for orders.
+//!
+//! Layout: `DIR/orders/<id>.json`, one order a file, each with `schema_version` and a `revision`
+//! that every save increments; `DIR/quarantine/` for files that could not be read; `DIR/.lock`,
+//! held only while a save checks and replaces a file, so two instances never overwrite each other.
+
+pub mod atomic;
+mod file;
+mod lock;
+
+pub use file::{CURRENT_SCHEMA, OrderFile};
+
+use crate::domain::Order;
+use atomic::{create_private_dir, stale_temp_files, wider_than_private, write_atomic};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot use the data folder {path}: {source}")]
+    Folder { path: PathBuf, source: io::Error },
+    #[error(
+        "cannot save order {id} to {path}: {source}. Your edit is kept in memory; free some space or fix the folder's permissions, then save again."
+    )]
+    Write {
+        id: String,
+        path: PathBuf,
+        source: io::Error,
+    },
+    #[error(
+        "order {id} was changed by another portwiz (revision {on_disk} on disk, {loaded} here). Your edit is kept; reload the order to see the other change, or export yours."
+    )]
+    Conflict {
+        id: String,
+        loaded: u64,
+        on_disk: u64,
+    },
+    #[error(
+        "order {id} was written by a newer portwiz (schema {version}); it is read-only here. Update portwiz to change it."
+    )]
+    ReadOnly { id: String, version: u32 },
+    #[error("no order with id `{0}`")]
+    NotFound(String),
+    #[error("`{0}` is not a valid order id (letters, digits, `-` and `_` only)")]
+    BadId(String),
+    #[error("an order with id {0} already exists")]
+    Exists(String),
+}
+
+/// Something the user should know after opening the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// An unreadable file, moved aside: where it went and why.
+    Quarantined {
+        from: PathBuf,
+        to: PathBuf,
+        reason: String,
+    },
+    /// A file from a newer portwiz: shown, not editable.
+    NewerSchema { id: String, version: u32 },
+    /// A file newer and unreadable: left where it is, untouched.
+    Unreadable { path: PathBuf, reason: String },
+    /// Permissions wider than owner-only.
+    Permissions(String),
+    /// Leftovers of an interrupted save, removed.
+    StaleTempRemoved(PathBuf),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Quarantined { from, to, reason } => write!(
+                f,
+                "{} could not be read ({reason}); it was moved to {} and nothing was deleted",
+                from.display(),
+                to.display()
+            ),
+            Notice::NewerSchema { id, version } => {
+                write!(
+                    f,
+                    "order {id} was written by a newer portwiz (schema {version}) and opens read-only"
+                )
+            }
+            Notice::Unreadable { path, reason } => {
+                write!(f, "{} was skipped: {reason}", path.display())
+            }
+            Notice::Permissions(warning) => write!(f, "warning: {warning}"),
+            Notice::StaleTempRemoved(path) => {
+                write!(f, "removed {} left by an interrupted save", path.display())
+            }
+        }
+    }
+}
+
+/// A loaded order with what the store needs to save it safely.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub order: Order,
+    /// The revision read from disk (0 for an order not saved yet).
+    pub revision: u64,
+    /// `Some(version)` when a newer portwiz wrote it: not to be saved by us.
+    pub newer_schema: Option<u32>,
+}
+
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    orders: BTreeMap<String, Loaded>,
+}
+
+impl Store {
+    /// Open (creating if needed) the store at `dir` and load every order. Unreadable files are
+    /// quarantined and reported; every other order still loads.
+    pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
+        let folder_err = |source| StoreError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let orders_dir = dir.join("orders");
+        create_private_dir(&orders_dir).map_err(folder_err)?;
+        let mut notices = Vec::new();
+        for path in [dir.to_path_buf(), orders_dir.clone()] {
+            if let Some(w) = wider_than_private(&path) {
+                notices.push(Notice::Permissions(w));
+            }
+        }
+        for stale in stale_temp_files(&orders_dir) {
+            if fs::remove_file(&stale).is_ok() {
+                notices.push(Notice::StaleTempRemoved(stale));
+            }
+        }
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            orders: BTreeMap::new(),
+        };
+        let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match file::read(&path) {
+                Ok(loaded) => {
+                    if let Some(version) = loaded.newer_schema {
+                        notices.push(Notice::NewerSchema { id: loaded.order.id.clone(), version });
+                    }
+                    store.orders.insert(loaded.order.id.clone(), loaded);
+                }
+                Err(file::ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
+                    path: path.clone(),
+                    reason: format!("written by a newer portwiz (schema {version}) and not readable here: {reason}"),
+                }),
+                Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
+            }
+        }
+        Ok((store, notices))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn orders_dir(&self) -> PathBuf {
+        self.dir.join("orders")
+    }
+
+    pub fn quarantine_dir(&self) -> PathBuf {
+        self.dir.join("quarantine")
+    }
+
+    /// Every loaded order, by id.
+    pub fn orders(&self) -> impl Iterator<Item = &Loaded> {
+        self.orders.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.orders.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.orders.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Result<&Loaded, StoreError> {
+        self.orders
+            .get(id)
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))
+    }
+
+    /// A fresh id no other order has.
+    pub fn new_id(&self) -> String {
+        let mut id = file::generate_id();
+        while self.orders.contains_key(&id) || self.path_of(&id).exists() {
+            id = file::generate_id();
+        }
+        id
+    }
+
+    /// Save a new order; refuses an id already in use.
+    pub fn create(&mut self, order: Order) -> Result<(), StoreError> {
+        file::check_id(&order.id)?;
+        if self.orders.contains_key(&order.id) || self.path_of(&order.id).exists() {
+            return Err(StoreError::Exists(order.id));
+        }
+        self.orders.insert(
+            order.id.clone(),
+            Loaded {
+                order: order.clone(),
+                revision: 0,
+                newer_schema: None,
+            },
+        );
+        self.save(&order)
+    }
+
+    /// Save an order atomically. Refused when another instance saved it since we loaded it, or
+    /// when a newer portwiz wrote it. On success the store holds the saved order.
+    pub fn save(&mut self, order: &Order) -> Result<(), StoreError> {
+        file::check_id(&order.id)?;
+        let path = self.path_of(&order.id);
+        let known = self.orders.get(&order.id);
+        if let Some(version) = known.and_then(|l| l.newer_schema) {
+            return Err(StoreError::ReadOnly {
+                id: order.id.clone(),
+                version,
+            });
+        }
+        let loaded_revision = known.map_or(0, |l| l.revision);
+        let write_err = |source| StoreError::Write {
+            id: order.id.clone(),
+            path: path.clone(),
+            source,
+        };
+        let _guard = lock::acquire(&self.dir).map_err(write_err)?;
+        let on_disk = file::revision_on_disk(&path);
+        if on_disk != loaded_revision {
+            return Err(StoreError::Conflict {
+                id: order.id.clone(),
+                loaded: loaded_revision,
+                on_disk,
+            });
+        }
+        let revision = loaded_revision + 1;
+        let bytes = file::encode(order, revision);
+        write_atomic(&path, &bytes).map_err(write_err)?;
+        self.orders.insert(
+            order.id.clone(),
+            Loaded {
+                order: order.clone(),
+                revision,
+                newer_schema: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// Re-read one order from disk (after a conflict, to see the other instance's change).
+    pub fn reload(&mut self, id: &str) -> Result<&Loaded, StoreError> {
+        file::check_id(id)?;
+        let path = self.path_of(id);
+        match file::read(&path) {
+            Ok(loaded) => {
+                self.orders.insert(id.to_string(), loaded);
+                self.get(id)
+            }
+            Err(_) => Err(StoreError::NotFound(id.to_string())),
+        }
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.orders_dir().join(format!("{id}.json"))
+    }
+
+    /// Move an unreadable file aside, never deleting it.
+    fn quarantine(&self, path: &Path, reason: String) -> Notice {
+        let qdir = self.quarantine_dir();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("order.json");
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+        let mut target = qdir.join(format!("{name}.{stamp}"));
+        let mut n = 1;
+        while target.exists() {
+            target = qdir.join(format!("{name}.{stamp}.{n}"));
+            n += 1;
+        }
+        let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
+        match moved {
+            Ok(()) => Notice::Quarantined {
+                from: path.to_path_buf(),
+                to: target,
+                reason,
+            },
+            Err(e) => Notice::Unreadable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{reason}; it could not be moved to quarantine ({e}) and was left in place"
+                ),
+            },
+        }
+    }
+}
+
+/// The data folder: `--data-dir` wins over `PORTWIZ_DATA_DIR`, which wins over the platform's
+/// data folder for portwiz.
+pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os("PORTWIZ_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "portwiz")
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            "no home folder to keep orders in; pass --data-dir DIR or set PORTWIZ_DATA_DIR"
+                .to_string()
+        })
+}
