@@ -121,10 +121,9 @@ impl Store {
         let orders_dir = dir.join("orders");
         create_private_dir(&orders_dir).map_err(folder_err)?;
         let mut notices = Vec::new();
-        for path in [dir.to_path_buf(), orders_dir.clone()] {
-            if let Some(w) = wider_than_private(&path) {
-                notices.push(Notice::Permissions(w));
-            }
+        // The orders folder guards the files; the data folder itself may be one the user chose.
+        if let Some(w) = wider_than_private(&orders_dir) {
+            notices.push(Notice::Permissions(w));
         }
         for stale in stale_temp_files(&orders_dir) {
             if fs::remove_file(&stale).is_ok() {
