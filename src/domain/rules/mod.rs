@@ -5,12 +5,17 @@
 pub mod choices;
 pub mod error;
 pub mod holidays;
+pub mod numbers;
 pub mod port_date;
 pub mod port_time;
 
 pub use choices::{Country, NumberType, PortType, UnknownChoice};
 pub use error::RuleError;
 pub use holidays::{federal_holidays, holiday_name};
+pub use numbers::{
+    CsvNumbers, MAX_NUMBERS_PER_ORDER, NumberEntry, NumberState, NumbersReport, check_number_count,
+    parse_numbers, parse_numbers_csv,
+};
 pub use port_date::{
     PortDateWindow, add_business_days, check_port_date, is_business_day, port_date_window,
     today_in_eastern,
