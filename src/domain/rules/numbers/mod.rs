@@ -125,7 +125,8 @@ fn not_a_number_message(raw: &str, reason: &NotANumberReason) -> String {
              separated by commas, semicolons or new lines."
         ),
         NotANumberReason::DigitCount(n) => {
-            format!("{raw} has {n} digits; a North American number has {SHAPE}.")
+            let digits = if *n == 1 { "digit" } else { "digits" };
+            format!("{raw} has {n} {digits}; a North American number has {SHAPE}.")
         }
         NotANumberReason::Invalid => format!(
             "{raw} is not a valid phone number (no such area code or exchange); check it \

@@ -5,8 +5,9 @@
 //! "(425) 555-0100"). So within a chunk, whitespace-separated tokens are merged while their
 //! digits still fit one number: 10 digits, 11 when the number starts with 1 or +1, and for other
 //! country codes the longest run that phonenumber accepts (at most 15 digits). A token is never
-//! cut in two, a token starting with `+` always starts a new number, and a dash between numbers
-//! ("4255550100 - 0199") glues them into one range so the range can be reported as such.
+//! cut in two, a token starting with `+` always starts a new number, and a dash or "to" between
+//! numbers ("4255550100 - 0199", "+1 425 555 0100 to +1 425 555 0199") keeps them together as
+//! one range so the range can be reported as such.
 
 /// Dash characters people type or paste (hyphen, en dash, em dash, minus sign).
 pub(super) fn is_dash(c: char) -> bool {
@@ -47,18 +48,18 @@ fn token_spans(chunk: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Joins tokens around a dash or a range word: "4255550100", "-", "0199" becomes one token.
-fn glue_ranges(chunk: &str, tokens: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+/// Joins a dash to the token it touches: "4255550100-" + "0199" and "4255550100" + "-0199"
+/// become one token. A dash or range word standing alone is handled in `candidates`.
+fn glue_dashes(chunk: &str, tokens: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut join_next = false;
     for (start, end) in tokens {
         let text = &chunk[start..end];
         let glue = match out.last() {
             Some(&(ps, pe)) => {
-                join_next
-                    || chunk[ps..pe].ends_with(is_dash)
-                    || text.starts_with(is_dash)
-                    || is_range_word(text)
+                let prev = &chunk[ps..pe];
+                !is_range_separator(prev)
+                    && !is_range_separator(text)
+                    && (prev.ends_with(is_dash) || text.starts_with(is_dash))
             }
             None => false,
         };
@@ -66,9 +67,13 @@ fn glue_ranges(chunk: &str, tokens: Vec<(usize, usize)>) -> Vec<(usize, usize)> 
             Some(last) if glue => last.1 = end,
             _ => out.push((start, end)),
         }
-        join_next = is_range_word(text);
     }
     out
+}
+
+/// A token that only joins the two ends of a range: a lone dash, "to", "thru", "through".
+fn is_range_separator(token: &str) -> bool {
+    is_range_word(token) || (!token.is_empty() && token.chars().all(is_dash))
 }
 
 /// How many digits the number that `text` starts has: 11 after `+1` or a leading 1 (NANP with
@@ -106,10 +111,15 @@ const MAX_DIGITS: usize = 15;
 pub(super) fn candidates<'a>(text: &'a str, is_valid: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
     let mut out = Vec::new();
     for chunk in text.split([',', ';', '\n', '\r']) {
-        let tokens = glue_ranges(chunk, token_spans(chunk));
+        let tokens = glue_dashes(chunk, token_spans(chunk));
         let mut i = 0;
         while i < tokens.len() {
-            let end = group_end(chunk, &tokens, i, is_valid);
+            let mut end = group_end(chunk, &tokens, i, is_valid);
+            // "<number> - <number>" or "<number> to <number>": keep the range as one entry.
+            let separator = tokens.get(end + 1).map(|&(s, e)| &chunk[s..e]);
+            if separator.is_some_and(is_range_separator) && end + 2 < tokens.len() {
+                end = group_end(chunk, &tokens, end + 2, is_valid);
+            }
             out.push(&chunk[tokens[i].0..tokens[end].1]);
             i = end + 1;
         }
@@ -126,7 +136,7 @@ fn group_end(
 ) -> usize {
     let token = |k: usize| &chunk[tokens[k].0..tokens[k].1];
     let has_letters = |s: &str| s.chars().any(char::is_alphabetic);
-    if has_letters(token(start)) {
+    if has_letters(token(start)) || is_range_separator(token(start)) {
         return start;
     }
     let mut end = start;
@@ -144,7 +154,7 @@ fn group_end(
             break;
         }
         let candidate = token(next);
-        if has_letters(candidate) || candidate.starts_with('+') {
+        if has_letters(candidate) || candidate.starts_with('+') || is_range_separator(candidate) {
             break;
         }
         let more = digit_count(candidate);
@@ -226,6 +236,16 @@ mod tests {
         );
         assert_eq!(split("+1 425 555 0100-0199"), ["+1 425 555 0100-0199"]);
         assert_eq!(split("(425) 555-0100-0199"), ["(425) 555-0100-0199"]);
+        assert_eq!(
+            split("+1 425 555 0100 to +1 425 555 0199 4255550300"),
+            ["+1 425 555 0100 to +1 425 555 0199", "4255550300"]
+        );
+        assert_eq!(
+            split("425-555-0100 - 425-555-0199"),
+            ["425-555-0100 - 425-555-0199"]
+        );
+        assert_eq!(split("4255550100 -0199"), ["4255550100 -0199"]);
+        assert_eq!(split("4255550100- 0199"), ["4255550100- 0199"]);
     }
 
     #[test]
@@ -233,5 +253,8 @@ mod tests {
         assert_eq!(split("425 555 010 hello"), ["425 555 010", "hello"]);
         assert_eq!(split("4255550100 x123"), ["4255550100", "x123"]);
         assert_eq!(split("425555O100"), ["425555O100"]);
+        // A separator with nothing after it stays on its own.
+        assert_eq!(split("4255550100 -"), ["4255550100", "-"]);
+        assert_eq!(split("to 4255550100"), ["to", "4255550100"]);
     }
 }

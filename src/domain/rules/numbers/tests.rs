@@ -70,6 +70,11 @@ fn duplicates_are_found_after_normalisation() {
 
 #[test]
 fn ranges_are_refused_with_each_number_listed() {
+    let spaced = us("+1 425 555 0100 to +1 425 555 0199");
+    assert_eq!(spaced.entries.len(), 1);
+    assert!(
+        matches!(&spaced.entries[0].state, NumberState::Range { numbers } if numbers.len() == 100)
+    );
     let report = us("4255550100-4255550102, 4255550100-0199");
     let NumberState::Range { numbers } = &report.entries[0].state else {
         panic!("{report:?}");
