@@ -13,8 +13,24 @@ use portwiz::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use portwiz::store::Store;
 use std::process::ExitCode;
 
-const CARRIERS: &[&str] = &["Contoso Telecom", "Northwind Wireless", "Litware Networks", "Tailspin Voice", "Adatum Communications", "Woodgrove Telco"];
-const ORGS: &[&str] = &["Fabrikam Inc", "Wide World Importers", "Alpine Ski House", "Coho Winery", "Proseware LLC", "Trey Research", "Lucerne Publishing", "Margie's Travel"];
+const CARRIERS: &[&str] = &[
+    "Contoso Telecom",
+    "Northwind Wireless",
+    "Litware Networks",
+    "Tailspin Voice",
+    "Adatum Communications",
+    "Woodgrove Telco",
+];
+const ORGS: &[&str] = &[
+    "Fabrikam Inc",
+    "Wide World Importers",
+    "Alpine Ski House",
+    "Coho Winery",
+    "Proseware LLC",
+    "Trey Research",
+    "Lucerne Publishing",
+    "Margie's Travel",
+];
 const CITIES: &[(&str, &str, &str, &str)] = &[
     ("Redmond", "WA", "98052", "US"),
     ("Austin", "TX", "73301", "US"),
@@ -23,12 +39,33 @@ const CITIES: &[(&str, &str, &str, &str)] = &[
     ("Vancouver", "BC", "V6B 1A1", "CA"),
 ];
 const REJECTIONS: &[(&str, &[FieldKey])] = &[
-    ("The provided PIN is missing or incorrect. Please contact your current provider and check your current documentation, update the PIN, and then resubmit your order.", &[FieldKey::Pin]),
-    ("The account number provided doesn't match the record of your current service provider.", &[FieldKey::AccountNumber]),
-    ("EU NAME MISMATCH - business name on LSR does not match CSR", &[FieldKey::OrganizationName]),
-    ("[7012] POSTAL_CODE_MISMATCH", &[FieldKey::ServiceAddressPostalCode]),
-    ("Porting vendor has determined that the Billing Telephone Number - BTN - on the order does not match the Customer Service Record - CSR.", &[FieldKey::BillingTelephoneNumber]),
-    ("Authorized name does not match; signer not listed on the account", &[FieldKey::AuthorizedUserFirstName, FieldKey::AuthorizedUserLastName]),
+    (
+        "The provided PIN is missing or incorrect. Please contact your current provider and check your current documentation, update the PIN, and then resubmit your order.",
+        &[FieldKey::Pin],
+    ),
+    (
+        "The account number provided doesn't match the record of your current service provider.",
+        &[FieldKey::AccountNumber],
+    ),
+    (
+        "EU NAME MISMATCH - business name on LSR does not match CSR",
+        &[FieldKey::OrganizationName],
+    ),
+    (
+        "[7012] POSTAL_CODE_MISMATCH",
+        &[FieldKey::ServiceAddressPostalCode],
+    ),
+    (
+        "Porting vendor has determined that the Billing Telephone Number - BTN - on the order does not match the Customer Service Record - CSR.",
+        &[FieldKey::BillingTelephoneNumber],
+    ),
+    (
+        "Authorized name does not match; signer not listed on the account",
+        &[
+            FieldKey::AuthorizedUserFirstName,
+            FieldKey::AuthorizedUserLastName,
+        ],
+    ),
 ];
 
 /// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
@@ -48,23 +85,50 @@ impl Rng {
 fn fields(rng: &mut Rng, i: usize) -> OrderFields {
     let (city, state, postal, country) = CITIES[rng.below(CITIES.len())];
     let count = 1 + rng.below(999);
-    let area = if country == "CA" { 416 } else { 206 + (i % 3) as u32 * 100 };
+    let area = if country == "CA" {
+        416
+    } else {
+        206 + (i % 3) as u32 * 100
+    };
     let base = 2_000_000 + rng.below(7_000_000) as u32;
-    let numbers: Vec<String> = (0..count as u32).map(|n| format!("+1{area}{:07}", base + n)).collect();
+    let numbers: Vec<String> = (0..count as u32)
+        .map(|n| format!("+1{area}{:07}", base + n))
+        .collect();
     let org = ORGS[rng.below(ORGS.len())];
     let mut f = OrderFields::default();
     let mut set = |k: FieldKey, v: &str| f.set(k, FieldValue::Text(v.to_string()));
     set(FieldKey::Country, country);
-    set(FieldKey::NumberType, ["geographic", "geographic", "toll_free", "mobile"][rng.below(4)]);
-    set(FieldKey::PortType, if rng.below(3) == 0 { "partial" } else { "full" });
+    set(
+        FieldKey::NumberType,
+        ["geographic", "geographic", "toll_free", "mobile"][rng.below(4)],
+    );
+    set(
+        FieldKey::PortType,
+        if rng.below(3) == 0 { "partial" } else { "full" },
+    );
     set(FieldKey::BillingTelephoneNumber, &numbers[0]);
-    set(FieldKey::CurrentCarrier, CARRIERS[rng.below(CARRIERS.len())]);
+    set(
+        FieldKey::CurrentCarrier,
+        CARRIERS[rng.below(CARRIERS.len())],
+    );
     set(FieldKey::OrganizationName, org);
-    set(FieldKey::AccountNumber, &format!("ACC-{:07}", rng.below(10_000_000)));
+    set(
+        FieldKey::AccountNumber,
+        &format!("ACC-{:07}", rng.below(10_000_000)),
+    );
     set(FieldKey::Pin, &format!("{:06}", rng.below(1_000_000)));
-    set(FieldKey::AuthorizedUserFirstName, ["Dana", "Sam", "Alex", "Jordan", "Kim"][rng.below(5)]);
-    set(FieldKey::AuthorizedUserLastName, ["Reyes", "Lee", "Novak", "Okafor", "Schmidt"][rng.below(5)]);
-    set(FieldKey::ServiceAddressStreet, &format!("{} Main Street", 1 + rng.below(9000)));
+    set(
+        FieldKey::AuthorizedUserFirstName,
+        ["Dana", "Sam", "Alex", "Jordan", "Kim"][rng.below(5)],
+    );
+    set(
+        FieldKey::AuthorizedUserLastName,
+        ["Reyes", "Lee", "Novak", "Okafor", "Schmidt"][rng.below(5)],
+    );
+    set(
+        FieldKey::ServiceAddressStreet,
+        &format!("{} Main Street", 1 + rng.below(9000)),
+    );
     set(FieldKey::ServiceAddressCity, city);
     set(FieldKey::ServiceAddressState, state);
     set(FieldKey::ServiceAddressPostalCode, postal);
@@ -90,12 +154,24 @@ fn advance(order: &mut Order, rng: &mut Rng, clock: Clock) {
     let now = clock.now;
     let reject = |order: &mut Order, rng: &mut Rng| {
         let (text, fields) = REJECTIONS[rng.below(REJECTIONS.len())];
-        let _ = order.reject(RejectionInput { text: text.into(), fields: fields.to_vec(), action: "Check the carrier's CSR, update and resubmit.".into(), ..Default::default() }, now);
+        let _ = order.reject(
+            RejectionInput {
+                text: text.into(),
+                fields: fields.to_vec(),
+                action: "Check the carrier's CSR, update and resubmit.".into(),
+                ..Default::default()
+            },
+            now,
+        );
     };
     match target {
         Status::CustomerActionRequired => reject(order, rng),
         Status::SupportEngaged => {
-            let _ = order.engage_support(SupportScenario::ALL[rng.below(4)], Some(format!("T-{}", rng.below(99999))), now);
+            let _ = order.engage_support(
+                SupportScenario::ALL[rng.below(4)],
+                Some(format!("T-{}", rng.below(99999))),
+                now,
+            );
         }
         Status::FocConfirmed | Status::Completed => {
             if rng.below(2) == 0 {
@@ -116,7 +192,10 @@ fn advance(order: &mut Order, rng: &mut Rng, clock: Clock) {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(dir), Some(count)) = (args.first(), args.get(1).and_then(|c| c.parse::<usize>().ok())) else {
+    let (Some(dir), Some(count)) = (
+        args.first(),
+        args.get(1).and_then(|c| c.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: gen_orders DIR COUNT");
         return ExitCode::from(2);
     };
@@ -130,8 +209,13 @@ fn main() -> ExitCode {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ count as u64);
     let start = Timestamp::from_second(1_790_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
     for i in 0..count {
-        let now = start.checked_add((i as i64 * 37).minutes()).unwrap_or(start);
-        let clock = Clock { now, today: date(2026, 11, 26) };
+        let now = start
+            .checked_add((i as i64 * 37).minutes())
+            .unwrap_or(start);
+        let clock = Clock {
+            now,
+            today: date(2026, 11, 26),
+        };
         let mut order = Order::new(format!("PO-GEN{i:06}"), fields(&mut rng, i), now);
         advance(&mut order, &mut rng, clock);
         if let Err(e) = store.create(order) {

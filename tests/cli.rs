@@ -28,7 +28,6 @@ fn new_prints_only_the_id_and_writes_a_private_file() {
 }
 
 #[test]
-#[ignore = "port-date rules land with the validators branch"]
 fn set_refuses_a_past_port_date_naming_the_rule_and_keeps_the_order() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_order(dir.path(), "complete-order.json");

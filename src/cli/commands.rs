@@ -109,6 +109,7 @@ pub fn run(
             for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
                 eprintln!("warning: {}", warning.message);
             }
+            let value = normalised(key, value, &trial);
             if order.edit(key, value, clock.now)? {
                 store.save(&order)?;
             }
@@ -210,25 +211,56 @@ fn read_text(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
 }
 
-/// A value from the command line; `numbers @FILE.csv` reads a CSV.
+/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column):
+/// bad rows are reported by row number and refuse the change, so nothing half-read is stored.
 fn read_value(key: FieldKey, value: &str) -> Result<FieldValue, Failure> {
     if key == FieldKey::Numbers
         && let Some(path) = value.strip_prefix('@')
     {
-        let text = read_text(Path::new(path))?;
-        let numbers: Vec<String> = text
-            .lines()
-            .map(|l| {
-                l.trim()
-                    .trim_start_matches('\u{feff}')
-                    .trim_matches('"')
-                    .to_string()
-            })
-            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("phonenumber"))
-            .collect();
-        return Ok(FieldValue::List(numbers));
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+        let csv = crate::domain::rules::parse_numbers_csv(&bytes);
+        if let Some(e) = csv.file_error {
+            return Err(Failure::Input(format!("{path}: {e}")));
+        }
+        if !csv.row_errors.is_empty() {
+            let mut reasons: Vec<String> = csv
+                .row_errors
+                .iter()
+                .map(|r| format!("{path}: row {}: {}", r.row, r.message))
+                .collect();
+            reasons.push(format!(
+                "{} good row(s) were read; fix the rows above and run the command again.",
+                csv.cells.len()
+            ));
+            return Err(Failure::Refused(reasons));
+        }
+        return Ok(FieldValue::List(
+            csv.cells.into_iter().map(|c| c.value).collect(),
+        ));
     }
     Ok(FieldValue::Text(value.to_string()))
+}
+
+/// Numbers are kept in E.164, each once, once they are all valid.
+fn normalised(key: FieldKey, value: FieldValue, fields: &crate::domain::OrderFields) -> FieldValue {
+    if key != FieldKey::Numbers {
+        return value;
+    }
+    let text = match &value {
+        FieldValue::List(items) => items.join("\n"),
+        FieldValue::Text(t) => t.clone(),
+    };
+    let country = fields
+        .country
+        .parse()
+        .unwrap_or(crate::domain::rules::Country::Us);
+    let report =
+        crate::domain::rules::parse_numbers(&text, country, fields.number_type.parse().ok());
+    match report.to_result() {
+        Ok(numbers) => FieldValue::List(numbers),
+        Err(_) => value,
+    }
 }
 
 /// An imported export becomes a new order that keeps the status and story it read.

@@ -7,6 +7,7 @@ pub mod history;
 pub mod key;
 pub mod order;
 pub mod registry;
+pub mod rules;
 pub mod secret;
 pub mod status;
 pub mod validate;
