@@ -64,11 +64,7 @@ field_keys! {
 pub struct UnknownFieldKey(pub String);
 
 fn known_keys() -> String {
-    FieldKey::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    FieldKey::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 impl FieldKey {
@@ -137,9 +133,6 @@ mod tests {
         assert_eq!(FieldKey::group("service_address").map(|g| g.len()), Some(5));
         assert_eq!(FieldKey::group("pin"), Some(vec![FieldKey::Pin]));
         assert_eq!(FieldKey::group("nonsense"), None);
-        assert_eq!(
-            FieldKey::ServiceAddressPostalCode.group_name(),
-            "service_address"
-        );
+        assert_eq!(FieldKey::ServiceAddressPostalCode.group_name(), "service_address");
     }
 }
