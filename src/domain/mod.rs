@@ -1,6 +1,7 @@
 //! Pure porting logic: no I/O, no terminal.
 
 mod checks;
+pub mod classifier;
 pub mod document;
 pub mod fields;
 pub mod history;
@@ -8,6 +9,7 @@ pub mod key;
 pub mod order;
 pub mod registry;
 pub mod rules;
+pub mod sanitize;
 pub mod secret;
 pub mod status;
 pub mod validate;
