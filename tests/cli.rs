@@ -252,3 +252,119 @@ fn new_from_a_broken_document_names_the_position() {
     assert!(run(dir.path(), &["list"]).stdout.contains("(no orders)"));
     let _ = TODAY;
 }
+
+#[test]
+fn classify_prints_the_json_contract_and_refuses_empty_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "classify",
+            "--json",
+            "The provided PIN is missing or incorrect.",
+        ],
+    );
+    assert_eq!(out.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["fields"], serde_json::json!(["pin"]));
+    assert_eq!(json["matches"][0]["fields"], serde_json::json!(["pin"]));
+    assert!(json["matches"][0]["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(json["needs_carrier_contact"], false);
+    assert!(!json["action"].as_str().unwrap().is_empty());
+    let none: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["classify", "--json", "OTHER"]).stdout).unwrap();
+    assert_eq!(
+        (
+            none["fields"].as_array().map(Vec::len),
+            none["matches"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0))
+    );
+    assert_eq!(run(dir.path(), &["classify", "   "]).code, 2);
+}
+
+#[test]
+fn reject_stores_the_raw_text_and_prints_the_fields_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(
+        run(dir.path(), &["reject", &id, "--text", "PIN invalid"]).code,
+        1,
+        "a draft cannot be rejected"
+    );
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let text = "EU NAME MISMATCH \u{1b}]52;c;aGVsbG8=\u{7} and ZIP code does not match CSR";
+    let out = run(dir.path(), &["reject", &id, "--text", text]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Organization name") && out.stdout.contains("ZIP or postal code"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains('\u{1b}'));
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "customer_action_required");
+    assert_eq!(
+        file["rejections"][0]["text"], text,
+        "the carrier's words are kept raw"
+    );
+    assert_eq!(
+        file["rejections"][0]["fields"],
+        serde_json::json!(["organization_name", "service_address.postal_code"])
+    );
+    let shown = run(dir.path(), &["show", &id]);
+    assert!(
+        !shown.stdout.contains('\u{1b}') && shown.stdout.contains("EU NAME MISMATCH"),
+        "{}",
+        shown.stdout
+    );
+    // The user knows better: --fields wins, groups expand.
+    assert_eq!(run(dir.path(), &["resubmit", &id]).code, 0);
+    let out = run(
+        dir.path(),
+        &[
+            "reject",
+            &id,
+            "--text",
+            "Data missing or incorrect",
+            "--fields",
+            "authorized_user",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(
+        file["rejections"][1]["fields"],
+        serde_json::json!(["authorized_user.first_name", "authorized_user.last_name"])
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &["reject", &id, "--text", "x", "--fields", "nonsense"]
+        )
+        .code,
+        2
+    );
+}
+
+#[test]
+fn a_local_rejections_file_teaches_wording_and_a_broken_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path().join("rejections.json"), "{ \"rules\": [ ").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "classify",
+            "--json",
+            "The provided PIN is missing or incorrect.",
+        ],
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr.contains("rejections.json") && out.stderr.contains("line"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("\"pin\""));
+}

@@ -3,6 +3,7 @@
 use super::Failure;
 use super::args::{Command, ExportFormat};
 use super::output;
+use super::rejection;
 use crate::domain::document::{self, Document};
 use crate::domain::status::SupportScenario;
 use crate::domain::validate::{Severity, check_field};
@@ -116,10 +117,41 @@ pub fn run(
         }
         Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
         Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
-        Command::Reject { .. } | Command::Classify { .. } => {
-            return Err(Failure::Input(
-                "the rejection classifier is not built yet".into(),
-            ));
+        Command::Classify { json, text } => {
+            let text = rejection::read_text(text.as_deref())?;
+            let c = rejection::classify_text(&text, dir);
+            print(
+                out,
+                if json {
+                    output::json(&rejection::classification_json(&c))
+                } else {
+                    rejection::classification_text(&c)
+                },
+            );
+        }
+        Command::Reject { id, text, fields } => {
+            let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
+            let mut order = store.get(&id)?.order.clone();
+            let text = rejection::read_text(Some(&text))?;
+            let c = rejection::classify_text(&text, dir);
+            let input = rejection::rejection_input(text, &c, chosen);
+            let recorded = input.fields.clone();
+            order.reject(input, clock.now)?;
+            store.save(&order)?;
+            let mut report = format!("{}: {}\n", order.id, order.status.label());
+            if recorded.is_empty() {
+                report.push_str("The carrier named no field portwiz recognises: compare the whole order with the carrier's Customer Service Record.\n");
+            } else {
+                report.push_str("Fields to fix:\n");
+                for key in &recorded {
+                    report.push_str(&format!(
+                        "  ! {} ({key})\n",
+                        crate::domain::spec(*key).label
+                    ));
+                }
+            }
+            report.push_str(&format!("What to do: {}\n", c.action));
+            print(out, report);
         }
         Command::Export {
             id,

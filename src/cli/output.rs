@@ -63,11 +63,14 @@ pub fn list_table(orders: &[&Order]) -> String {
     text
 }
 
-/// Text from outside, made safe to print.
+/// Text from outside, made safe to print on one line: terminal sequences removed.
 fn clean_cell(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::domain::sanitize::clean(text).replace(['\n', '\t'], " ")
+}
+
+/// Text from outside, made safe to print, keeping its lines.
+fn clean_lines(text: &str) -> String {
+    crate::domain::sanitize::clean(text)
 }
 
 pub fn show(order: &Order, _clock: Clock) -> String {
@@ -83,7 +86,7 @@ pub fn show(order: &Order, _clock: Clock) -> String {
         .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
     {
         text.push_str("\nRejected by the carrier:\n");
-        for line in clean_cell(&rejection.text).lines() {
+        for line in clean_lines(&rejection.text).lines() {
             text.push_str(&format!("  > {line}\n"));
         }
         for key in &rejection.fields {
