@@ -6,6 +6,7 @@ use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
 use crate::domain::status::SupportScenario;
+use crate::domain::summary::Summary;
 use crate::domain::validate::{Severity, check_field};
 use crate::domain::{Clock, FieldKey, FieldValue, Order, Status};
 use crate::store::{Notice, Store};
@@ -50,18 +51,17 @@ pub fn run(
                         .map_err(|e| Failure::Input(e.to_string()))
                 })
                 .transpose()?;
-            let mut orders: Vec<&Order> = store
-                .orders()
-                .map(|l| &l.order)
+            let mut rows: Vec<&Summary> = store
+                .summaries()
                 .filter(|o| wanted.is_none_or(|w| o.status == w))
                 .collect();
-            orders.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+            rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
             print(
                 out,
                 if json {
-                    output::list_json(&orders)
+                    output::list_json(&rows)
                 } else {
-                    output::list_table(&orders)
+                    output::list_table(&rows)
                 },
             );
         }

@@ -12,6 +12,7 @@ pub mod rules;
 pub mod sanitize;
 pub mod secret;
 pub mod status;
+pub mod summary;
 pub mod validate;
 
 pub use fields::{FieldValue, OrderFields};
