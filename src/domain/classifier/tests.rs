@@ -1,8 +1,12 @@
 use super::*;
 use crate::domain::FieldKey;
+use std::sync::LazyLock;
+
+/// Compiling the catalog takes about a millisecond; the property tests run classify thousands of times.
+static BUILTIN: LazyLock<Catalog> = LazyLock::new(Catalog::builtin);
 
 fn fields(text: &str) -> Vec<FieldKey> {
-    classify(text, &Catalog::builtin()).fields
+    classify(text, &BUILTIN).fields
 }
 
 fn keys(groups: &[&str]) -> Vec<FieldKey> {
@@ -226,7 +230,7 @@ mod properties {
     proptest! {
         #[test]
         fn any_string_classifies_without_panicking(s in any::<String>()) {
-            let c = classify(&s, &Catalog::builtin());
+            let c = classify(&s, &BUILTIN);
             prop_assert_eq!(c.fields.is_empty(), c.matches.iter().all(|m| m.fields.is_empty()));
             prop_assert!(c.matches.iter().all(|m| (0.0..=1.0).contains(&m.score)));
         }
@@ -234,7 +238,7 @@ mod properties {
         #[test]
         fn any_bytes_classify_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
             let text = String::from_utf8_lossy(&bytes);
-            classify(&text, &Catalog::builtin());
+            classify(&text, &BUILTIN);
         }
 
         #[test]
@@ -246,7 +250,7 @@ mod properties {
             ], 0..40)
         ) {
             let text = words.join(" ");
-            let c = classify(&text, &Catalog::builtin());
+            let c = classify(&text, &BUILTIN);
             let mut sorted = c.fields.clone();
             sorted.sort();
             sorted.dedup();
