@@ -171,7 +171,7 @@ impl Store {
         let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
         for entry in entries.flatten() {
             let path = entry.path();
-            if !path.extension().is_some_and(|e| e == "json") {
+            if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
             let Some(id) = path
