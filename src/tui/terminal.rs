@@ -1,0 +1,70 @@
+//! The terminal: raw mode, the alternate screen and bracketed paste on entry; all of it undone on
+//! every exit, on error, and on panic (a hook restores the terminal, then runs the previous hook).
+
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout, Write};
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Enter the app's terminal mode. On failure, whatever was switched on is switched off again.
+pub fn enter() -> io::Result<Tui> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    let entered = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        DisableMouseCapture,
+        cursor::Hide
+    )
+    .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+    match entered {
+        Ok(terminal) => Ok(terminal),
+        Err(e) => {
+            restore();
+            Err(e)
+        }
+    }
+}
+
+/// Leave the app's terminal mode; safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = write_restore_sequences(&mut io::stdout());
+}
+
+/// The escape sequences that undo `enter` (raw mode is a termios setting, not a sequence).
+pub fn write_restore_sequences(out: &mut impl Write) -> io::Result<()> {
+    execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    out.flush()
+}
+
+/// Restore the terminal before the previous panic hook prints, so the message is readable.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Restores the terminal when dropped, so an early return or `?` leaves it as it was.
+pub struct RestoreGuard;
+
+impl Drop for RestoreGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
