@@ -35,6 +35,8 @@ pub struct Binding {
     pub msg: Msg,
     pub description: &'static str,
     pub show: Show,
+    /// The footer's words (empty when not in the footer).
+    pub footer: &'static str,
 }
 
 /// Where a binding is shown.
@@ -49,292 +51,113 @@ pub enum Show {
     FooterSummary,
 }
 
-macro_rules! bind {
-    ($ctx:ident, [$($k:expr),+], $label:literal, $msg:expr, $desc:literal, footer) => {
-        Binding { context: Context::$ctx, keys: &[$($k),+], label: $label, msg: $msg, description: $desc, show: Show::HelpAndFooter }
-    };
-    ($ctx:ident, [$($k:expr),+], $label:literal, $msg:expr, $desc:literal, summary) => {
-        Binding { context: Context::$ctx, keys: &[$($k),+], label: $label, msg: $msg, description: $desc, show: Show::FooterSummary }
-    };
-    ($ctx:ident, [$($k:expr),+], $label:literal, $msg:expr, $desc:literal) => {
-        Binding { context: Context::$ctx, keys: &[$($k),+], label: $label, msg: $msg, description: $desc, show: Show::Help }
-    };
+/// A binding listed by `?` only.
+const fn help(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    msg: Msg,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg,
+        description,
+        show: Show::Help,
+        footer: "",
+    }
 }
 
+/// A binding listed by `?` and in the footer (with shorter words).
+const fn both(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    msg: Msg,
+    description: &'static str,
+    footer: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg,
+        description,
+        show: Show::HelpAndFooter,
+        footer,
+    }
+}
+
+/// A footer entry standing for several bindings.
+const fn summary(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    footer: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg: Msg::MoveDown,
+        description: footer,
+        show: Show::FooterSummary,
+        footer,
+    }
+}
+
+use Context::{ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, Welcome};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
 
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
-    bind!(
-        Global,
-        [ctrl('c')],
-        "Ctrl-C",
-        Msg::Interrupt,
-        "Quit from anywhere"
-    ),
+    help(Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
     // The welcome screen.
-    bind!(
-        Welcome,
-        [ch('n')],
-        "n",
-        Msg::OpenWizard { order_id: None },
-        "Start a new port order",
-        footer
-    ),
-    bind!(
-        Welcome,
-        [ch('d')],
-        "d",
-        Msg::LoadDemo,
-        "Load the demo orders into this store",
-        footer
-    ),
-    bind!(
-        Welcome,
-        [ch('?')],
-        "?",
-        Msg::ToggleHelp,
-        "Help: every key here",
-        footer
-    ),
-    bind!(Welcome, [ch('q')], "q", Msg::Quit, "Quit", footer),
+    both(Welcome, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "Start a new port order", "New order"),
+    both(Welcome, &[ch('d')], "d", Msg::LoadDemo, "Load the demo orders into this store", "Load demo"),
+    both(Welcome, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(Welcome, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
     // The order history.
-    bind!(
-        History,
-        [ch('j'), key(Down)],
-        "↓/j",
-        Msg::MoveDown,
-        "Next order"
-    ),
-    bind!(
-        History,
-        [ch('k'), key(Up)],
-        "↑/k",
-        Msg::MoveUp,
-        "Previous order"
-    ),
-    bind!(
-        History,
-        [ch('j'), key(Down), ch('k'), key(Up)],
-        "↑↓",
-        Msg::MoveDown,
-        "Move",
-        summary
-    ),
-    bind!(
-        History,
-        [key(PageDown)],
-        "PgDn",
-        Msg::PageDown,
-        "One page down"
-    ),
-    bind!(History, [key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    bind!(
-        History,
-        [ch('g'), key(Home)],
-        "g/Home",
-        Msg::Top,
-        "First order"
-    ),
-    bind!(
-        History,
-        [ch('G'), key(End)],
-        "G/End",
-        Msg::Bottom,
-        "Last order"
-    ),
-    bind!(
-        History,
-        [key(Enter)],
-        "Enter",
-        Msg::Open,
-        "Open the selected order",
-        footer
-    ),
-    bind!(
-        History,
-        [ch('/')],
-        "/",
-        Msg::StartFilter,
-        "Filter by name, carrier, number or id",
-        footer
-    ),
-    bind!(
-        History,
-        [ch('f')],
-        "f",
-        Msg::CycleStatusFilter,
-        "Show one status (All, Waiting on you, each status)",
-        footer
-    ),
-    bind!(
-        History,
-        [ch('s')],
-        "s",
-        Msg::CycleSort,
-        "Sort by the next column",
-        footer
-    ),
-    bind!(
-        History,
-        [ch('S')],
-        "S",
-        Msg::ReverseSort,
-        "Reverse the sort"
-    ),
-    bind!(
-        History,
-        [ch('n')],
-        "n",
-        Msg::OpenWizard { order_id: None },
-        "New order",
-        footer
-    ),
-    bind!(History, [key(Esc)], "Esc", Msg::Back, "Clear the filter"),
-    bind!(
-        History,
-        [ch('?')],
-        "?",
-        Msg::ToggleHelp,
-        "Help: every key here",
-        footer
-    ),
-    bind!(History, [ch('q')], "q", Msg::Quit, "Quit", footer),
+    summary(History, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
+    help(History, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Next order"),
+    help(History, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Previous order"),
+    help(History, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
+    help(History, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
+    help(History, &[ch('g'), key(Home)], "g/Home", Msg::Top, "First order"),
+    help(History, &[ch('G'), key(End)], "G/End", Msg::Bottom, "Last order"),
+    both(History, &[key(Enter)], "Enter", Msg::Open, "Open the selected order", "Open"),
+    both(History, &[ch('/')], "/", Msg::StartFilter, "Filter by name, carrier, number or id", "Filter"),
+    both(History, &[ch('f')], "f", Msg::CycleStatusFilter, "Show one status (All, Waiting on you, each status)", "Status"),
+    both(History, &[ch('s')], "s", Msg::CycleSort, "Sort by the next column", "Sort"),
+    help(History, &[ch('S')], "S", Msg::ReverseSort, "Reverse the sort"),
+    both(History, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "New order", "New"),
+    help(History, &[key(Esc)], "Esc", Msg::Back, "Clear the filter"),
+    both(History, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(History, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
     // Typing the filter.
-    bind!(
-        FilterEditing,
-        [key(Enter)],
-        "Enter",
-        Msg::FilterAccept,
-        "Keep the filter, back to the list",
-        footer
-    ),
-    bind!(
-        FilterEditing,
-        [key(Esc)],
-        "Esc",
-        Msg::FilterCancel,
-        "Clear the filter",
-        footer
-    ),
-    bind!(
-        FilterEditing,
-        [key(Backspace)],
-        "Backspace",
-        Msg::FilterBackspace,
-        "Delete a character",
-        footer
-    ),
-    bind!(
-        FilterEditing,
-        [ctrl('u')],
-        "Ctrl-U",
-        Msg::FilterClear,
-        "Clear the text",
-        footer
-    ),
+    both(FilterEditing, &[key(Enter)], "Enter", Msg::FilterAccept, "Keep the filter, back to the list", "Keep"),
+    both(FilterEditing, &[key(Esc)], "Esc", Msg::FilterCancel, "Clear the filter, back to the list", "Clear"),
+    both(FilterEditing, &[key(Backspace)], "Backspace", Msg::FilterBackspace, "Delete a character", "Delete"),
+    both(FilterEditing, &[ctrl('u')], "Ctrl-U", Msg::FilterClear, "Clear the text", "Clear text"),
     // An order's page.
-    bind!(
-        OrderPage,
-        [ch('j'), key(Down)],
-        "↓/j",
-        Msg::MoveDown,
-        "Scroll down"
-    ),
-    bind!(
-        OrderPage,
-        [ch('k'), key(Up)],
-        "↑/k",
-        Msg::MoveUp,
-        "Scroll up"
-    ),
-    bind!(
-        OrderPage,
-        [ch('j'), key(Down), ch('k'), key(Up)],
-        "↑↓",
-        Msg::MoveDown,
-        "Scroll",
-        summary
-    ),
-    bind!(
-        OrderPage,
-        [key(PageDown)],
-        "PgDn",
-        Msg::PageDown,
-        "One page down"
-    ),
-    bind!(OrderPage, [key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    bind!(
-        OrderPage,
-        [ch('g'), key(Home)],
-        "g/Home",
-        Msg::Top,
-        "Top of the page"
-    ),
-    bind!(
-        OrderPage,
-        [ch('G'), key(End)],
-        "G/End",
-        Msg::Bottom,
-        "End of the page"
-    ),
-    bind!(
-        OrderPage,
-        [ch('u')],
-        "u",
-        Msg::UpdateOrder,
-        "Update a rejected order (or edit a draft) in the wizard",
-        footer
-    ),
-    bind!(
-        OrderPage,
-        [key(Esc)],
-        "Esc",
-        Msg::Back,
-        "Back to the order history",
-        footer
-    ),
-    bind!(
-        OrderPage,
-        [ch('?')],
-        "?",
-        Msg::ToggleHelp,
-        "Help: every key here",
-        footer
-    ),
-    bind!(OrderPage, [ch('q')], "q", Msg::Quit, "Quit", footer),
+    summary(OrderPage, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
+    help(OrderPage, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Scroll down"),
+    help(OrderPage, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Scroll up"),
+    help(OrderPage, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
+    help(OrderPage, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
+    help(OrderPage, &[ch('g'), key(Home)], "g/Home", Msg::Top, "Top of the page"),
+    help(OrderPage, &[ch('G'), key(End)], "G/End", Msg::Bottom, "End of the page"),
+    both(OrderPage, &[ch('u')], "u", Msg::UpdateOrder, "Update a rejected order (or edit a draft) in the wizard", "Update"),
+    both(OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
+    both(OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
     // Overlays.
-    bind!(
-        Help,
-        [key(Esc), ch('?'), ch('q')],
-        "Esc/?",
-        Msg::ToggleHelp,
-        "Close help",
-        footer
-    ),
-    bind!(
-        Notices,
-        [key(Esc), key(Enter)],
-        "Enter/Esc",
-        Msg::DismissNotices,
-        "Dismiss these notices",
-        footer
-    ),
-    bind!(
-        ConfirmQuit,
-        [ch('y'), ctrl('c')],
-        "y",
-        Msg::ConfirmQuit,
-        "Quit and lose the unsaved edits",
-        footer
-    ),
-    bind!(
-        ConfirmQuit,
-        [ch('n'), key(Esc)],
-        "n/Esc",
-        Msg::CancelQuit,
-        "Stay",
-        footer
-    ),
+    both(Help, &[key(Esc), ch('?'), ch('q')], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
+    both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
+    both(ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
+    both(ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
 ];
 
 /// The `Msg` a key means in a context (its own bindings, then the global ones).
@@ -375,14 +198,8 @@ pub fn help_entries(context: Context) -> Vec<(&'static str, &'static str)> {
 pub fn footer_entries(context: Context) -> Vec<(&'static str, &'static str)> {
     bindings(context)
         .filter(|b| b.show != Show::Help)
-        .map(|b| (b.label, short(b.description)))
+        .map(|b| (b.label, b.footer))
         .collect()
-}
-
-/// The footer's words: the description up to its first colon or parenthesis.
-fn short(description: &'static str) -> &'static str {
-    let end = description.find([':', '(']).unwrap_or(description.len());
-    description[..end].trim_end()
 }
 
 #[cfg(test)]
@@ -430,7 +247,7 @@ mod tests {
     #[test]
     fn footer_and_help_come_from_the_table() {
         let footer = footer_entries(Context::History);
-        assert!(footer.contains(&("/", "Filter by name, carrier, number or id")));
+        assert!(footer.contains(&("/", "Filter")));
         assert!(footer.contains(&("?", "Help")));
         let help = help_entries(Context::OrderPage);
         assert!(help.iter().any(|(k, _)| *k == "u"));

@@ -19,9 +19,13 @@ pub fn table_rows(size: (u16, u16)) -> usize {
     usize::from(size.1.saturating_sub(CHROME_ROWS + HEAD_ROWS))
 }
 
-/// Column widths: narrow below 100 columns, a wider carrier from 100, every label from 120.
+/// Column widths: narrow below 100 columns, a wider carrier from 100, full status labels from
+/// 120, the date of the last change from 150.
 struct Columns {
+    /// What is left for the order name.
+    name: u16,
     wide: bool,
+    dated: bool,
     status: u16,
     carrier: u16,
     numbers: u16,
@@ -32,26 +36,24 @@ struct Columns {
 
 impl Columns {
     fn for_width(width: u16) -> Columns {
-        if width >= 120 {
-            Columns {
-                wide: true,
-                status: 27,
-                carrier: 18,
-                numbers: 8,
-                port_date: 14,
-                rejections: 11,
-                changed: 19,
-            }
-        } else {
-            Columns {
-                wide: false,
-                status: 17,
-                carrier: 12,
-                numbers: 4,
-                port_date: 10,
-                rejections: 4,
-                changed: 9,
-            }
+        let (wide, dated) = (width >= 120, width >= 150);
+        let (status, carrier, numbers, port_date, rejections) = match width {
+            0..100 => (17, 11, 4, 10, 4),
+            100..120 => (17, 22, 4, 10, 4),
+            _ => (27, 18, 8, 14, 9),
+        };
+        let changed = if dated { 18 } else { 9 };
+        let fixed = status + carrier + numbers + port_date + rejections + changed + 6;
+        Columns {
+            name: width.saturating_sub(fixed),
+            wide,
+            dated,
+            status,
+            carrier,
+            numbers,
+            port_date,
+            rejections,
+            changed,
         }
     }
 }
@@ -153,11 +155,11 @@ fn header_row(app: &App, cols: &Columns) -> Row<'static> {
         (SortColumn::PortDate, "Port date"),
         (
             SortColumn::Rejections,
-            if cols.wide { "Rejections" } else { "Rej" },
+            if cols.wide { "Rejected" } else { "Rej" },
         ),
         (
             SortColumn::LastChange,
-            if cols.wide { "Last change" } else { "Changed" },
+            if cols.dated { "Last change" } else { "Changed" },
         ),
     ];
     let cells = names.map(|(column, name)| {
@@ -193,7 +195,7 @@ fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'s
         0 => "—".to_string(),
         n => format!("✗{n}"),
     };
-    let changed = if cols.wide {
+    let changed = if cols.dated {
         format!(
             "{} · {}",
             order.updated_at.strftime("%b %d"),
@@ -205,7 +207,13 @@ fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'s
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.fields.current_carrier);
     let cells = vec![
-        Cell::from(format!("{marker}{}", one_line(&order.display_name()))),
+        Cell::from(format!(
+            "{marker}{}",
+            truncate(
+                &one_line(&order.display_name()),
+                usize::from(cols.name).saturating_sub(1)
+            )
+        )),
         Cell::from(Span::styled(status, theme.status(order.status))),
         Cell::from(if carrier.is_empty() {
             "—".to_string()
