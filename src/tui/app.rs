@@ -150,6 +150,15 @@ impl SortColumn {
         SortColumn::ALL[(i + 1) % SortColumn::ALL.len()]
     }
 
+    /// The direction a column sorts in when chosen: names A to Z and the nearest port date
+    /// first; the most numbers, rejections and the latest change first.
+    pub fn starts_descending(self) -> bool {
+        matches!(
+            self,
+            SortColumn::Numbers | SortColumn::Rejections | SortColumn::LastChange
+        )
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             SortColumn::Name => "Order name",

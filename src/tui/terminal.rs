@@ -68,3 +68,25 @@ impl Drop for RestoreGuard {
         restore();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restore_leaves_the_alternate_screen_and_paste_mode_and_shows_the_cursor() {
+        let mut out = Vec::new();
+        let written = write_restore_sequences(&mut out);
+        assert!(written.is_ok());
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("\x1b[?1049l"),
+            "leave alternate screen: {text:?}"
+        );
+        assert!(
+            text.contains("\x1b[?2004l"),
+            "bracketed paste off: {text:?}"
+        );
+        assert!(text.contains("\x1b[?25h"), "cursor shown: {text:?}");
+    }
+}

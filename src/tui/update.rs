@@ -80,6 +80,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::CycleSort => {
             app.history.sort = app.history.sort.next();
+            app.history.descending = app.history.sort.starts_descending();
             app.refresh_rows();
             Vec::new()
         }
