@@ -285,6 +285,21 @@ impl App {
             .and_then(|i| self.orders.get(*i))
     }
 
+    /// Whether a message would do something here (the footer leaves out keys that would not).
+    pub fn can(&self, msg: &super::msg::Msg) -> bool {
+        use super::msg::Msg;
+        match msg {
+            Msg::Open => !self.history.rows.is_empty(),
+            Msg::UpdateOrder => match self.top() {
+                Screen::Order(page) => self
+                    .order(&page.order_id)
+                    .is_some_and(|o| o.status.is_editable() && !self.read_only.contains(&o.id)),
+                _ => false,
+            },
+            _ => true,
+        }
+    }
+
     pub fn has_unsaved_edits(&self) -> bool {
         self.screens.iter().any(|s| match s {
             Screen::Wizard(w) => w.has_unsaved_edits(),

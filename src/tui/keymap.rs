@@ -196,10 +196,14 @@ pub fn help_entries(context: Context) -> Vec<(&'static str, &'static str)> {
 
 /// What the footer shows for a context, as (keys, words).
 pub fn footer_entries(context: Context) -> Vec<(&'static str, &'static str)> {
-    bindings(context)
-        .filter(|b| b.show != Show::Help)
+    footer_bindings(context)
         .map(|b| (b.label, b.footer))
         .collect()
+}
+
+/// The bindings the footer shows for a context, in table order.
+pub fn footer_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    bindings(context).filter(|b| b.show != Show::Help)
 }
 
 #[cfg(test)]

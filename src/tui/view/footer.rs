@@ -19,7 +19,10 @@ pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
             }
             _ => Vec::new(),
         },
-        context => keymap::footer_entries(context),
+        context => keymap::footer_bindings(context)
+            .filter(|b| app.can(&b.msg))
+            .map(|b| (b.label, b.footer))
+            .collect(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::CHROME_ROWS;
 use crate::domain::history::Event;
-use crate::domain::registry::Step;
+use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
 use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
@@ -426,7 +426,15 @@ fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
         }
         return shown.join(", ");
     }
-    one_line(&order.fields.get(key).to_line())
+    let value = one_line(&order.fields.get(key).to_line());
+    if let Kind::Choice(options) = crate::domain::spec(key).kind
+        && let Some((_, label)) = options
+            .iter()
+            .find(|(stored, _)| stored.eq_ignore_ascii_case(value.trim()))
+    {
+        return (*label).to_string();
+    }
+    value
 }
 
 fn timeline(page: &mut Page, order: &Order) {
