@@ -162,7 +162,7 @@ pub static KEYMAP: &[Binding] = &[
 
 /// The `Msg` a key means in a context (its own bindings, then the global ones).
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Msg> {
-    if event.kind == KeyEventKind::Release {
+    if event.kind == KeyEventKind::Release || event.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
     let pressed = Key {

@@ -39,7 +39,7 @@ impl Columns {
         let (wide, dated) = (width >= 120, width >= 150);
         let (status, carrier, numbers, port_date, rejections) = match width {
             0..100 => (17, 11, 4, 10, 4),
-            100..120 => (17, 22, 4, 10, 4),
+            100..120 => (17, 16, 4, 10, 4),
             _ => (27, 18, 8, 14, 9),
         };
         let changed = if dated { 18 } else { 9 };

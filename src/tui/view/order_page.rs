@@ -10,7 +10,7 @@ use crate::tui::app::{App, OrderPage};
 use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -23,9 +23,9 @@ const HEADER_NUMBERS: usize = 3;
 /// How many numbers the fields section lists before "and N more".
 const FIELD_NUMBERS: usize = 12;
 
-/// Lines of the page visible at once.
+/// Lines of the page visible at once (below the line that stays put).
 pub fn body_rows(size: (u16, u16)) -> usize {
-    usize::from(size.1.saturating_sub(CHROME_ROWS))
+    usize::from(size.1.saturating_sub(CHROME_ROWS + 1))
 }
 
 /// The furthest the page can scroll.
@@ -48,19 +48,27 @@ pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
         return;
     };
     let lines = page_lines(app, order, usize::from(area.width));
-    let rows = usize::from(area.height);
+    let rows = usize::from(area.height.saturating_sub(1));
     let start = page.scroll.min(lines.len().saturating_sub(rows));
     let end = (start + rows).min(lines.len());
-    let shown: Vec<Line> = lines[start..end].to_vec();
-    frame.render_widget(Paragraph::new(shown), area);
-    if lines.len() > rows {
-        let text = format!(" lines {}–{} of {} ", start + 1, end, lines.len());
-        let w = u16::try_from(text.width()).unwrap_or(0);
-        if w < area.width {
-            let pos = Rect::new(area.x + area.width - w, area.y, w, 1);
-            frame.render_widget(Paragraph::new(Span::styled(text, app.theme.dim())), pos);
-        }
-    }
+    let position = if lines.len() > rows {
+        format!("lines {}–{} of {} ", start + 1, end, lines.len())
+    } else {
+        String::new()
+    };
+    let status = format!("{} {}", order.status.symbol(), order.status.label());
+    let left = format!(" {} · ", order.id);
+    let room =
+        usize::from(area.width).saturating_sub(left.width() + status.width() + position.width());
+    let sticky = Line::from(vec![
+        Span::styled(left, app.theme.dim()),
+        Span::styled(status, app.theme.status(order.status)),
+        Span::raw(" ".repeat(room)),
+        Span::styled(position, app.theme.dim()),
+    ]);
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(sticky), top);
+    frame.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
 }
 
 /// Builds the page as wrapped lines.
@@ -129,17 +137,15 @@ fn header(page: &mut Page, order: &Order) {
         theme.title(),
     ));
     let carrier = match one_line(&order.fields.current_carrier) {
-        c if c.is_empty() => "carrier not set".to_string(),
+        c if c.is_empty() => "not set yet".to_string(),
         c => c,
     };
-    page.lines.push(Line::from(vec![
-        Span::raw(format!(" {} · ", order.id)),
-        Span::styled(
-            format!("{} {}", order.status.symbol(), order.status.label()),
-            theme.status(order.status),
-        ),
-        Span::raw(format!(" · {carrier}")),
-    ]));
+    page.text(
+        " ",
+        " ",
+        &format!("Current carrier: {carrier}"),
+        Style::new(),
+    );
     let numbers = &order.fields.numbers;
     let mut listed: Vec<String> = numbers
         .iter()
@@ -302,7 +308,9 @@ fn rejection_details(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
-    if !labels.is_empty() {
+    let on_the_csr =
+        crate::domain::registry::csr_fields().any(|f| rejection.fields.contains(&f.key));
+    if on_the_csr {
         page.banner(
             status,
             "Compare these fields with the carrier's Customer Service Record (CSR); ask the carrier for a copy if you have none.",
@@ -382,10 +390,12 @@ fn fields(page: &mut Page, order: &Order) {
             } else {
                 value
             };
-            if is_rejected {
-                words.push_str("  ◀ rejected by carrier");
-            } else if order.status.is_editable() && order.changed_since_submission(field.key) {
-                words.push_str("  ✎ changed since last submission");
+            let changed = order.status.is_editable() && order.changed_since_submission(field.key);
+            match (is_rejected, changed) {
+                (true, true) => words.push_str(" ◀ rejected by carrier; ✎ changed since"),
+                (true, false) => words.push_str(" ◀ rejected by carrier"),
+                (false, true) => words.push_str(" ✎ changed since last submission"),
+                (false, false) => {}
             }
             let style = if is_rejected {
                 theme.rejected()
