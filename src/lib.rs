@@ -1,5 +1,7 @@
 //! portwiz: draft, track and fix phone-number port orders.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod tui;

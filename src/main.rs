@@ -1,9 +1,27 @@
 use clap::Parser;
 use portwiz::cli::{self, Cli};
+use portwiz::store::Store;
+use portwiz::tui;
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if args.plain {
+        eprintln!(
+            "portwiz: --plain (line-by-line prompts) is not available yet; use the subcommands (see `portwiz --help`)"
+        );
+        return ExitCode::from(2);
+    }
+    if args.demo {
+        if args.command.is_some() {
+            eprintln!(
+                "portwiz: --demo opens the app on the demo orders and takes no command; run the command without --demo"
+            );
+            return ExitCode::from(2);
+        }
+        return run_demo();
+    }
     let dir = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
         Ok(dir) => dir,
         Err(message) => {
@@ -12,10 +30,7 @@ fn main() -> ExitCode {
         }
     };
     let Some(command) = args.command else {
-        eprintln!(
-            "portwiz: the interactive app is not built yet; see `portwiz --help` for the commands"
-        );
-        return ExitCode::from(2);
+        return run_app(&dir, tui::Options::default());
     };
     let mut stdout = std::io::stdout().lock();
     match cli::run(command, &dir, cli::commands_clock(), &mut stdout) {
@@ -25,6 +40,52 @@ fn main() -> ExitCode {
                 eprintln!("portwiz: {line}");
             }
             ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// The app on a fresh temporary copy of the demo orders, deleted when the app ends.
+fn run_demo() -> ExitCode {
+    let temp = match tempfile::TempDir::new() {
+        Ok(temp) => temp,
+        Err(e) => {
+            eprintln!("portwiz: cannot make a temporary folder for the demo: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o700));
+    }
+    let (mut store, _) = match Store::open(temp.path()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("portwiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (_, problems) = portwiz::demo::install(&mut store);
+    for problem in &problems {
+        eprintln!("portwiz: {problem}");
+    }
+    drop(store);
+    run_app(temp.path(), tui::Options { demo: true })
+}
+
+fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
+    let (store, notices) = match Store::open(dir) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("portwiz: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match tui::run(store, notices, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("portwiz: the terminal failed: {e}");
+            ExitCode::FAILURE
         }
     }
 }

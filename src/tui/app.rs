@@ -1,0 +1,383 @@
+//! The model: everything the screen shows, and nothing else. Changed only by `update`.
+
+use super::theme::Theme;
+use super::wizard::Wizard;
+use crate::domain::{Clock, Order, Status};
+use jiff::civil::Date;
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+/// The smallest terminal the app draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub struct App {
+    pub clock: Clock,
+    pub theme: Theme,
+    /// Terminal size: (columns, rows).
+    pub size: (u16, u16),
+    /// Every order, as last loaded or saved.
+    pub orders: Vec<Order>,
+    /// Orders written by a newer portwiz: shown, never saved.
+    pub read_only: BTreeSet<String>,
+    /// The screen stack; the bottom is always `Screen::Home`.
+    pub screens: Vec<Screen>,
+    pub history: HistoryState,
+    pub help_open: bool,
+    pub confirm_quit: bool,
+    /// Store notices (quarantined files, permissions, newer schema), shown until dismissed.
+    pub notices: Vec<String>,
+    /// A one-line message in the status line, cleared by the next key.
+    pub message: Option<Message>,
+    /// Running on a temporary copy of the demo orders.
+    pub demo: bool,
+    pub quit: bool,
+}
+
+pub enum Screen {
+    /// The order history, or the welcome screen while there are no orders.
+    Home,
+    Order(OrderPage),
+    Wizard(Box<Wizard>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderPage {
+    pub order_id: String,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Where keys are read: each has its own bindings in the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Bindings that work everywhere.
+    Global,
+    Welcome,
+    History,
+    FilterEditing,
+    OrderPage,
+    Wizard,
+    Help,
+    Notices,
+    ConfirmQuit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryState {
+    pub filter: String,
+    pub editing_filter: bool,
+    pub status_filter: StatusFilter,
+    pub sort: SortColumn,
+    pub descending: bool,
+    /// Index into `rows` of the selected row.
+    pub selected: usize,
+    /// Index into `rows` of the first row on screen.
+    pub offset: usize,
+    /// Indices into `App::orders` of the rows that pass the filters, in display order.
+    pub rows: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    All,
+    /// Drafts to finish and rejected orders to fix.
+    WaitingOnYou,
+    Only(Status),
+}
+
+impl StatusFilter {
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::All => StatusFilter::WaitingOnYou,
+            StatusFilter::WaitingOnYou => StatusFilter::Only(Status::ALL[0]),
+            StatusFilter::Only(s) => match Status::ALL.iter().position(|x| *x == s) {
+                Some(i) if i + 1 < Status::ALL.len() => StatusFilter::Only(Status::ALL[i + 1]),
+                _ => StatusFilter::All,
+            },
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::All => "All",
+            StatusFilter::WaitingOnYou => "Waiting on you",
+            StatusFilter::Only(s) => s.label(),
+        }
+    }
+
+    pub fn accepts(self, status: Status) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::WaitingOnYou => {
+                matches!(status, Status::Draft | Status::CustomerActionRequired)
+            }
+            StatusFilter::Only(s) => s == status,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    Name,
+    Status,
+    Carrier,
+    Numbers,
+    PortDate,
+    Rejections,
+    LastChange,
+}
+
+impl SortColumn {
+    pub const ALL: [SortColumn; 7] = [
+        SortColumn::Name,
+        SortColumn::Status,
+        SortColumn::Carrier,
+        SortColumn::Numbers,
+        SortColumn::PortDate,
+        SortColumn::Rejections,
+        SortColumn::LastChange,
+    ];
+
+    pub fn next(self) -> SortColumn {
+        let i = SortColumn::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        SortColumn::ALL[(i + 1) % SortColumn::ALL.len()]
+    }
+
+    /// The direction a column sorts in when chosen: names A to Z and the nearest port date
+    /// first; the most numbers, rejections and the latest change first.
+    pub fn starts_descending(self) -> bool {
+        matches!(
+            self,
+            SortColumn::Numbers | SortColumn::Rejections | SortColumn::LastChange
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortColumn::Name => "Order name",
+            SortColumn::Status => "Status",
+            SortColumn::Carrier => "Carrier",
+            SortColumn::Numbers => "Numbers",
+            SortColumn::PortDate => "Port date",
+            SortColumn::Rejections => "Rejections",
+            SortColumn::LastChange => "Last change",
+        }
+    }
+
+    fn compare(self, a: &Order, b: &Order) -> Ordering {
+        match self {
+            SortColumn::Name => a
+                .display_name()
+                .to_lowercase()
+                .cmp(&b.display_name().to_lowercase()),
+            SortColumn::Status => a.status.cmp(&b.status),
+            SortColumn::Carrier => a
+                .fields
+                .current_carrier
+                .to_lowercase()
+                .cmp(&b.fields.current_carrier.to_lowercase()),
+            SortColumn::Numbers => a.fields.numbers.len().cmp(&b.fields.numbers.len()),
+            SortColumn::PortDate => port_date(a).cmp(&port_date(b)),
+            SortColumn::Rejections => a.rejections.len().cmp(&b.rejections.len()),
+            SortColumn::LastChange => a.updated_at.cmp(&b.updated_at),
+        }
+    }
+}
+
+/// The date the numbers move: the confirmed FOC date, else the requested port date.
+pub fn port_date(order: &Order) -> Option<Date> {
+    order
+        .foc
+        .as_ref()
+        .map(|f| f.date)
+        .or_else(|| order.fields.port_date.trim().parse().ok())
+}
+
+impl Default for HistoryState {
+    fn default() -> Self {
+        HistoryState {
+            filter: String::new(),
+            editing_filter: false,
+            status_filter: StatusFilter::All,
+            sort: SortColumn::LastChange,
+            descending: true,
+            selected: 0,
+            offset: 0,
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl App {
+    pub fn new(orders: Vec<Order>, clock: Clock, size: (u16, u16)) -> App {
+        let mut app = App {
+            clock,
+            theme: Theme::plain(),
+            size,
+            orders,
+            read_only: BTreeSet::new(),
+            screens: vec![Screen::Home],
+            history: HistoryState::default(),
+            help_open: false,
+            confirm_quit: false,
+            notices: Vec::new(),
+            message: None,
+            demo: false,
+            quit: false,
+        };
+        app.refresh_rows();
+        app
+    }
+
+    pub fn top(&self) -> &Screen {
+        self.screens.last().unwrap_or(&Screen::Home)
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.confirm_quit {
+            return Context::ConfirmQuit;
+        }
+        if !self.notices.is_empty() {
+            return Context::Notices;
+        }
+        if self.help_open {
+            return Context::Help;
+        }
+        match self.top() {
+            Screen::Home if self.orders.is_empty() => Context::Welcome,
+            Screen::Home if self.history.editing_filter => Context::FilterEditing,
+            Screen::Home => Context::History,
+            Screen::Order(_) => Context::OrderPage,
+            Screen::Wizard(_) => Context::Wizard,
+        }
+    }
+
+    /// The screen under the overlays, for help: the context whose keys `?` lists.
+    pub fn screen_context(&self) -> Context {
+        match self.top() {
+            Screen::Home if self.orders.is_empty() => Context::Welcome,
+            Screen::Home => Context::History,
+            Screen::Order(_) => Context::OrderPage,
+            Screen::Wizard(_) => Context::Wizard,
+        }
+    }
+
+    pub fn order(&self, id: &str) -> Option<&Order> {
+        self.orders.iter().find(|o| o.id == id)
+    }
+
+    pub fn selected_order(&self) -> Option<&Order> {
+        self.history
+            .rows
+            .get(self.history.selected)
+            .and_then(|i| self.orders.get(*i))
+    }
+
+    /// Whether a message would do something here (the footer leaves out keys that would not).
+    pub fn can(&self, msg: &super::msg::Msg) -> bool {
+        use super::msg::Msg;
+        match msg {
+            Msg::Open => !self.history.rows.is_empty(),
+            Msg::UpdateOrder => match self.top() {
+                Screen::Order(page) => self
+                    .order(&page.order_id)
+                    .is_some_and(|o| o.status.is_editable() && !self.read_only.contains(&o.id)),
+                _ => false,
+            },
+            _ => true,
+        }
+    }
+
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.screens.iter().any(|s| match s {
+            Screen::Wizard(w) => w.has_unsaved_edits(),
+            _ => false,
+        })
+    }
+
+    /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
+    pub fn refresh_rows(&mut self) {
+        let keep = self.selected_order().map(|o| o.id.clone());
+        let needle = self.history.filter.trim().to_lowercase();
+        let status_filter = self.history.status_filter;
+        let mut rows: Vec<usize> = self
+            .orders
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| status_filter.accepts(o.status) && matches_filter(o, &needle))
+            .map(|(i, _)| i)
+            .collect();
+        let (sort, descending) = (self.history.sort, self.history.descending);
+        rows.sort_by(|a, b| {
+            let (oa, ob) = (&self.orders[*a], &self.orders[*b]);
+            let by_column = sort.compare(oa, ob).then_with(|| oa.id.cmp(&ob.id));
+            if descending {
+                by_column.reverse()
+            } else {
+                by_column
+            }
+        });
+        self.history.rows = rows;
+        let found = keep.and_then(|id| {
+            self.history
+                .rows
+                .iter()
+                .position(|i| self.orders[*i].id == id)
+        });
+        self.history.selected = found.unwrap_or(0);
+        self.clamp_selection();
+    }
+
+    /// Keep the selection inside the rows and on screen.
+    pub fn clamp_selection(&mut self) {
+        let len = self.history.rows.len();
+        let h = &mut self.history;
+        h.selected = h.selected.min(len.saturating_sub(1));
+        let visible = super::view::history::table_rows(self.size).max(1);
+        if h.selected < h.offset {
+            h.offset = h.selected;
+        } else if h.selected >= h.offset + visible {
+            h.offset = h.selected + 1 - visible;
+        }
+        h.offset = h.offset.min(len.saturating_sub(visible));
+    }
+}
+
+/// Whether an order matches a lower-case filter text: its name, carrier, id, organization, or a
+/// number (also when typed with other punctuation).
+fn matches_filter(order: &Order, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let f = &order.fields;
+    let texts = [
+        order.display_name(),
+        f.current_carrier.clone(),
+        order.id.clone(),
+        f.organization_name.clone(),
+    ];
+    if texts.iter().any(|t| t.to_lowercase().contains(needle)) {
+        return true;
+    }
+    let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
+    f.numbers.iter().any(|n| {
+        n.contains(needle)
+            || (digits.len() >= 3
+                && n.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .contains(&digits))
+    })
+}

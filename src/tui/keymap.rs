@@ -1,0 +1,260 @@
+//! The one table of keys: it turns key events into `Msg`, and the help screen and the footer are
+//! drawn from it, so what the screen says is what the keys do.
+
+use super::app::Context;
+use super::msg::Msg;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// One key: a code and whether Control is held (Shift is part of the character for letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    /// How the keys are written on screen.
+    pub label: &'static str,
+    pub msg: Msg,
+    pub description: &'static str,
+    pub show: Show,
+    /// The footer's words (empty when not in the footer).
+    pub footer: &'static str,
+}
+
+/// Where a binding is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// In the help screen only.
+    Help,
+    /// In the help screen and the footer.
+    HelpAndFooter,
+    /// A footer summary of several bindings listed one by one in help ("↑↓ Move"); keys are
+    /// not looked up here.
+    FooterSummary,
+}
+
+/// A binding listed by `?` only.
+const fn help(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    msg: Msg,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg,
+        description,
+        show: Show::Help,
+        footer: "",
+    }
+}
+
+/// A binding listed by `?` and in the footer (with shorter words).
+const fn both(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    msg: Msg,
+    description: &'static str,
+    footer: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg,
+        description,
+        show: Show::HelpAndFooter,
+        footer,
+    }
+}
+
+/// A footer entry standing for several bindings.
+const fn summary(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    footer: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        msg: Msg::MoveDown,
+        description: footer,
+        show: Show::FooterSummary,
+        footer,
+    }
+}
+
+use Context::{ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, Welcome};
+use KeyCode::{Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+
+#[rustfmt::skip]
+pub static KEYMAP: &[Binding] = &[
+    help(Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
+    // The welcome screen.
+    both(Welcome, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "Start a new port order", "New order"),
+    both(Welcome, &[ch('d')], "d", Msg::LoadDemo, "Load the demo orders into this store", "Load demo"),
+    both(Welcome, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(Welcome, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    // The order history.
+    summary(History, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
+    help(History, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Next order"),
+    help(History, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Previous order"),
+    help(History, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
+    help(History, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
+    help(History, &[ch('g'), key(Home)], "g/Home", Msg::Top, "First order"),
+    help(History, &[ch('G'), key(End)], "G/End", Msg::Bottom, "Last order"),
+    both(History, &[key(Enter)], "Enter", Msg::Open, "Open the selected order", "Open"),
+    both(History, &[ch('/')], "/", Msg::StartFilter, "Filter by name, carrier, number or id", "Filter"),
+    both(History, &[ch('f')], "f", Msg::CycleStatusFilter, "Show one status (All, Waiting on you, each status)", "Status"),
+    both(History, &[ch('s')], "s", Msg::CycleSort, "Sort by the next column", "Sort"),
+    help(History, &[ch('S')], "S", Msg::ReverseSort, "Reverse the sort"),
+    both(History, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "New order", "New"),
+    help(History, &[key(Esc)], "Esc", Msg::Back, "Clear the filter"),
+    both(History, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(History, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    // Typing the filter.
+    both(FilterEditing, &[key(Enter)], "Enter", Msg::FilterAccept, "Keep the filter, back to the list", "Keep"),
+    both(FilterEditing, &[key(Esc)], "Esc", Msg::FilterCancel, "Clear the filter, back to the list", "Clear"),
+    both(FilterEditing, &[key(Backspace)], "Backspace", Msg::FilterBackspace, "Delete a character", "Delete"),
+    both(FilterEditing, &[ctrl('u')], "Ctrl-U", Msg::FilterClear, "Clear the text", "Clear text"),
+    // An order's page.
+    summary(OrderPage, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
+    help(OrderPage, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Scroll down"),
+    help(OrderPage, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Scroll up"),
+    help(OrderPage, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
+    help(OrderPage, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
+    help(OrderPage, &[ch('g'), key(Home)], "g/Home", Msg::Top, "Top of the page"),
+    help(OrderPage, &[ch('G'), key(End)], "G/End", Msg::Bottom, "End of the page"),
+    both(OrderPage, &[ch('u')], "u", Msg::UpdateOrder, "Update a rejected order (or edit a draft) in the wizard", "Update"),
+    both(OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
+    both(OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    both(OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    // Overlays.
+    both(Help, &[key(Esc), ch('?'), ch('q')], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
+    both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
+    both(ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
+    both(ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
+];
+
+/// The `Msg` a key means in a context (its own bindings, then the global ones).
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Msg> {
+    if event.kind == KeyEventKind::Release || event.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let pressed = Key {
+        code: event.code,
+        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+    };
+    [context, Context::Global].into_iter().find_map(|ctx| {
+        bindings(ctx)
+            .find(|b| b.keys.contains(&pressed) && !is_summary(b))
+            .map(|b| b.msg.clone())
+    })
+}
+
+fn is_summary(b: &Binding) -> bool {
+    b.show == Show::FooterSummary
+}
+
+/// Every binding of one context, in table order.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.context == context)
+}
+
+/// What `?` lists for a context: every binding there, then the global ones, as (keys, words).
+pub fn help_entries(context: Context) -> Vec<(&'static str, &'static str)> {
+    bindings(context)
+        .chain(bindings(Context::Global))
+        .filter(|b| !is_summary(b))
+        .map(|b| (b.label, b.description))
+        .collect()
+}
+
+/// What the footer shows for a context, as (keys, words).
+pub fn footer_entries(context: Context) -> Vec<(&'static str, &'static str)> {
+    footer_bindings(context)
+        .map(|b| (b.label, b.footer))
+        .collect()
+}
+
+/// The bindings the footer shows for a context, in table order.
+pub fn footer_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    bindings(context).filter(|b| b.show != Show::Help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn keys_map_to_messages_by_context() {
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::History, &j), Some(Msg::MoveDown));
+        let up = press(KeyCode::Up, KeyModifiers::NONE);
+        assert_eq!(lookup(Context::History, &up), Some(Msg::MoveUp));
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::History, &big_g), Some(Msg::Bottom));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Wizard, &ctrl_c), Some(Msg::Interrupt));
+        let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::History, &plain_c), None);
+        let u = press(KeyCode::Char('u'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::History, &u), None);
+        assert_eq!(lookup(Context::OrderPage, &u), Some(Msg::UpdateOrder));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for b in KEYMAP.iter().filter(|b| !is_summary(b)) {
+            for other in KEYMAP
+                .iter()
+                .filter(|o| !is_summary(o) && o.context == b.context)
+            {
+                if std::ptr::eq(b, other) {
+                    continue;
+                }
+                for k in b.keys {
+                    assert!(!other.keys.contains(k), "{:?} {:?} twice", b.context, k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn footer_and_help_come_from_the_table() {
+        let footer = footer_entries(Context::History);
+        assert!(footer.contains(&("/", "Filter")));
+        assert!(footer.contains(&("?", "Help")));
+        let help = help_entries(Context::OrderPage);
+        assert!(help.iter().any(|(k, _)| *k == "u"));
+        assert!(help.iter().any(|(k, _)| *k == "Ctrl-C"));
+    }
+}

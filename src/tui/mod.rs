@@ -1,0 +1,109 @@
+//! The interactive app, in the Elm architecture: `App` is the model, `Msg` what happens,
+//! `update` the only place the model changes (returning `Effect`s for the runtime to run), `view`
+//! draws. The keymap turns keys into messages and feeds the footer and help. This module's `run`
+//! is the runtime: it owns the terminal and the store and executes effects.
+
+pub mod app;
+pub mod keymap;
+pub mod msg;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wizard;
+
+pub use app::App;
+pub use msg::{Effect, Msg};
+pub use update::update;
+pub use view::view;
+
+use crate::domain::Clock;
+use crate::store::{Notice, Store};
+use crossterm::event::{self, Event};
+use std::collections::VecDeque;
+use std::io;
+
+/// How the app was started.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// On a temporary copy of the demo orders.
+    pub demo: bool,
+}
+
+/// The model for a store just opened: its orders, its read-only ones and its notices.
+pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> App {
+    let orders = store.orders().map(|l| l.order.clone()).collect();
+    let mut app = App::new(orders, clock, size);
+    app.read_only = store
+        .orders()
+        .filter(|l| l.newer_schema.is_some())
+        .map(|l| l.order.id.clone())
+        .collect();
+    app.notices = notices
+        .iter()
+        .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
+        .map(ToString::to_string)
+        .collect();
+    app
+}
+
+/// Run the app on `store` until the user quits. The terminal is restored however this ends.
+pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
+    let mut terminal = terminal::enter()?;
+    let _restore = terminal::RestoreGuard;
+    let size = terminal.size()?;
+    let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
+    app.theme = theme::Theme::from_env();
+    app.demo = options.demo;
+    loop {
+        terminal.draw(|frame| view(&app, frame))?;
+        if app.quit {
+            return Ok(());
+        }
+        // Block until something happens: no polling, no redraw without an event.
+        let msg = match event::read()? {
+            Event::Key(key) => Msg::Key(key),
+            Event::Paste(text) => Msg::Paste(text),
+            Event::Resize(width, height) => Msg::Resize(width, height),
+            _ => continue,
+        };
+        update(&mut app, Msg::Tick(now()));
+        let mut effects: VecDeque<Effect> = update(&mut app, msg).into();
+        while let Some(effect) = effects.pop_front() {
+            if let Some(reply) = execute(&mut store, effect) {
+                effects.extend(update(&mut app, reply));
+            }
+        }
+    }
+}
+
+fn now() -> Clock {
+    crate::cli::commands_clock()
+}
+
+/// Run one effect against the store; the answer goes back to `update`.
+pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::Save(order) => {
+            let result = if store.get(&order.id).is_ok() {
+                store.save(&order)
+            } else {
+                store.create((*order).clone())
+            };
+            Some(match result {
+                Ok(()) => Msg::Saved(order),
+                Err(e) => Msg::SaveFailed {
+                    order_id: order.id.clone(),
+                    reason: e.to_string(),
+                },
+            })
+        }
+        Effect::NewOrderId => Some(Msg::NewOrderId(store.new_id())),
+        Effect::LoadDemo => {
+            let (orders, problems) = crate::demo::install(store);
+            Some(Msg::OrdersAdded { orders, problems })
+        }
+        Effect::Quit => None,
+    }
+}

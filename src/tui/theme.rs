@@ -1,0 +1,84 @@
+//! Styles. With `NO_COLOR` set there are no colours: meaning stays in symbols, words, bold and
+//! reversed video, which every style here also carries.
+
+use crate::domain::Status;
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colours unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color }
+    }
+
+    pub const fn plain() -> Theme {
+        Theme { color: false }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn rejected(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn ok(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn status(&self, status: Status) -> Style {
+        let color = match status {
+            Status::Draft => Color::Gray,
+            Status::Submitted => Color::Blue,
+            Status::CustomerActionRequired => Color::Red,
+            Status::SupportEngaged => Color::Magenta,
+            Status::FocConfirmed => Color::Cyan,
+            Status::Completed => Color::Green,
+            Status::Cancelled => Color::DarkGray,
+        };
+        let style = self.fg(color);
+        if status == Status::CustomerActionRequired {
+            style.add_modifier(Modifier::BOLD)
+        } else {
+            style
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The footer: the keys that work here, from the keymap (or the wizard's own list).
+
+use crate::tui::app::{App, Context, Screen};
+use crate::tui::keymap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// The (keys, words) pairs shown where the user is.
+pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
+    match app.context() {
+        Context::Wizard => match app.top() {
+            Screen::Wizard(wizard) => {
+                let mut keys = wizard.footer_keys();
+                keys.push(("Ctrl-C", "Quit"));
+                keys
+            }
+            _ => Vec::new(),
+        },
+        context => keymap::footer_bindings(context)
+            .filter(|b| app.can(&b.msg))
+            .map(|b| (b.label, b.footer))
+            .collect(),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let width = usize::from(area.width);
+    for (key, words) in entries(app) {
+        let piece = key.width() + 1 + words.width() + 2;
+        if used + piece > width + 2 {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {words}  ")));
+        used += piece;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

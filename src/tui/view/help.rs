@@ -1,0 +1,52 @@
+//! `?`: every key of the current screen, from the keymap (one source with the footer).
+
+use super::popup;
+use crate::tui::app::{App, Context, Screen};
+use crate::tui::keymap;
+use crate::tui::text::{pad, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let context = app.screen_context();
+    let entries = match (context, app.top()) {
+        (Context::Wizard, Screen::Wizard(wizard)) => {
+            let mut keys = wizard.footer_keys();
+            keys.extend(keymap::help_entries(Context::Global));
+            keys
+        }
+        _ => keymap::help_entries(context),
+    };
+    let width = area.width.min(72);
+    let key_width = 12;
+    let words_width = usize::from(width).saturating_sub(4 + key_width);
+    let mut lines = Vec::new();
+    for (key, words) in entries {
+        for (i, part) in wrap(words, words_width).into_iter().enumerate() {
+            let key_cell = if i == 0 {
+                pad(key, key_width)
+            } else {
+                pad("", key_width)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key_cell, app.theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc or ? closes this help.", app.theme.dim()));
+    let title = format!("Keys: {}", screen_name(context));
+    popup(frame, area, &title, lines, width);
+}
+
+fn screen_name(context: Context) -> &'static str {
+    match context {
+        Context::Welcome => "welcome",
+        Context::History | Context::FilterEditing => "order history",
+        Context::OrderPage => "order page",
+        Context::Wizard => "wizard",
+        _ => "here",
+    }
+}

@@ -1,0 +1,273 @@
+//! The home screen: the order history as a table. Only the rows on screen are built.
+
+use super::CHROME_ROWS;
+use crate::domain::{Order, Status};
+use crate::tui::app::{App, SortColumn, port_date};
+use crate::tui::text::{one_line, truncate};
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+/// Lines above the table: counts and sort, the filter line, the column headers.
+const HEAD_ROWS: u16 = 3;
+
+/// How many order rows fit on a terminal of this size.
+pub fn table_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1.saturating_sub(CHROME_ROWS + HEAD_ROWS))
+}
+
+/// Column widths: narrow below 100 columns, a wider carrier from 100, full status labels from
+/// 120, the date of the last change from 150.
+struct Columns {
+    /// What is left for the order name.
+    name: u16,
+    wide: bool,
+    dated: bool,
+    status: u16,
+    carrier: u16,
+    numbers: u16,
+    port_date: u16,
+    rejections: u16,
+    changed: u16,
+}
+
+impl Columns {
+    fn for_width(width: u16) -> Columns {
+        let (wide, dated) = (width >= 120, width >= 150);
+        let (status, carrier, numbers, port_date, rejections) = match width {
+            0..100 => (17, 11, 4, 10, 4),
+            100..120 => (17, 16, 4, 10, 4),
+            _ => (27, 18, 8, 14, 9),
+        };
+        let changed = if dated { 18 } else { 9 };
+        let fixed = status + carrier + numbers + port_date + rejections + changed + 6;
+        Columns {
+            name: width.saturating_sub(fixed),
+            wide,
+            dated,
+            status,
+            carrier,
+            numbers,
+            port_date,
+            rejections,
+            changed,
+        }
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let h = &app.history;
+    let sort_arrow = if h.descending { "↓" } else { "↑" };
+    let summary = format!(
+        " Showing {} of {} orders · Status: {} · Sorted by {} {sort_arrow}",
+        h.rows.len(),
+        app.orders.len(),
+        h.status_filter.label(),
+        h.sort.label(),
+    );
+    let filter_line = if h.editing_filter {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("▏", theme.key()),
+            Span::styled("  (Enter keeps it, Esc clears it)", theme.dim()),
+        ])
+    } else if h.filter.is_empty() {
+        Line::styled(
+            " Filter: none (/ to filter by name, carrier, number or id)",
+            theme.dim(),
+        )
+    } else {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("  (/ to change, Esc to clear)", theme.dim()),
+        ])
+    };
+    let top = Rect::new(area.x, area.y, area.width, 1);
+    frame.render_widget(Paragraph::new(Line::styled(summary, theme.heading())), top);
+    let second = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        1.min(area.height.saturating_sub(1)),
+    );
+    frame.render_widget(Paragraph::new(filter_line), second);
+
+    let table_area = Rect::new(
+        area.x,
+        area.y + 2,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let visible = usize::from(table_area.height.saturating_sub(1));
+    if h.rows.is_empty() {
+        let text = if app.orders.is_empty() {
+            " No orders yet: n starts one."
+        } else {
+            " No order matches. Esc clears the filter; f changes the status shown."
+        };
+        let below = Rect::new(
+            table_area.x,
+            table_area.y + 1,
+            table_area.width,
+            1.min(table_area.height),
+        );
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.dim())), below);
+    }
+    let cols = Columns::for_width(area.width);
+    let header = header_row(app, &cols);
+    let end = (h.offset + visible).min(h.rows.len());
+    let rows: Vec<Row> = h.rows[h.offset.min(end)..end]
+        .iter()
+        .enumerate()
+        .filter_map(|(i, index)| {
+            let order = app.orders.get(*index)?;
+            let selected = h.offset + i == h.selected;
+            Some(order_row(app, order, &cols, selected))
+        })
+        .collect();
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(cols.status),
+        Constraint::Length(cols.carrier),
+        Constraint::Length(cols.numbers),
+        Constraint::Length(cols.port_date),
+        Constraint::Length(cols.rejections),
+        Constraint::Length(cols.changed),
+    ];
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
+    frame.render_widget(table, table_area);
+}
+
+fn header_row(app: &App, cols: &Columns) -> Row<'static> {
+    let h = &app.history;
+    let arrow = if h.descending { "↓" } else { "↑" };
+    let names: [(SortColumn, &str); 7] = [
+        (SortColumn::Name, " Order name"),
+        (SortColumn::Status, "Status"),
+        (SortColumn::Carrier, "Carrier"),
+        (SortColumn::Numbers, if cols.wide { "Numbers" } else { "#" }),
+        (SortColumn::PortDate, "Port date"),
+        (
+            SortColumn::Rejections,
+            if cols.wide { "Rejected" } else { "Rej" },
+        ),
+        (
+            SortColumn::LastChange,
+            if cols.dated { "Last change" } else { "Changed" },
+        ),
+    ];
+    let cells = names.map(|(column, name)| {
+        let text = if column == h.sort {
+            format!("{name}{arrow}")
+        } else {
+            name.to_string()
+        };
+        Cell::from(text)
+    });
+    Row::new(cells).style(
+        app.theme
+            .heading()
+            .add_modifier(ratatui::style::Modifier::UNDERLINED),
+    )
+}
+
+fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'static> {
+    let theme = &app.theme;
+    let status = if cols.wide {
+        format!("{} {}", order.status.symbol(), order.status.label())
+    } else {
+        format!("{} {}", order.status.symbol(), short_label(order.status))
+    };
+    let date = match (port_date(order), order.foc.is_some()) {
+        (Some(d), true) if cols.wide => format!("{d} FOC"),
+        (Some(d), true) => format!("{} FOC", d.strftime("%b %d")),
+        (Some(d), false) if cols.wide => d.to_string(),
+        (Some(d), false) => d.strftime("%b %d").to_string(),
+        (None, _) => "—".to_string(),
+    };
+    let rejections = match order.rejections.len() {
+        0 => "—".to_string(),
+        n => format!("✗{n}"),
+    };
+    let changed = if cols.dated {
+        format!(
+            "{} · {}",
+            order.updated_at.strftime("%b %d"),
+            ago(app.clock.now, order.updated_at)
+        )
+    } else {
+        ago(app.clock.now, order.updated_at)
+    };
+    let marker = if selected { "▶" } else { " " };
+    let carrier = one_line(&order.fields.current_carrier);
+    let cells = vec![
+        Cell::from(format!(
+            "{marker}{}",
+            truncate(
+                &one_line(&order.display_name()),
+                usize::from(cols.name).saturating_sub(1)
+            )
+        )),
+        Cell::from(Span::styled(status, theme.status(order.status))),
+        Cell::from(if carrier.is_empty() {
+            "—".to_string()
+        } else {
+            truncate(&carrier, usize::from(cols.carrier))
+        }),
+        Cell::from(order.fields.numbers.len().to_string()),
+        Cell::from(date),
+        Cell::from(rejections),
+        Cell::from(changed),
+    ];
+    let row = Row::new(cells);
+    if selected {
+        row.style(theme.selected())
+    } else {
+        row.style(Style::new())
+    }
+}
+
+/// The status in at most 15 columns, for narrow terminals.
+pub fn short_label(status: Status) -> &'static str {
+    match status {
+        Status::CustomerActionRequired => "Action required",
+        Status::SupportEngaged => "Support engaged",
+        other => other.label(),
+    }
+}
+
+/// How long ago, in a few characters: "just now", "5 min ago", "3 h ago", "3 d ago", "2 mo ago".
+pub fn ago(now: Timestamp, then: Timestamp) -> String {
+    let seconds = now.as_second() - then.as_second();
+    match seconds {
+        s if s < 60 => "just now".to_string(),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s if s < 86_400 * 60 => format!("{} d ago", s / 86_400),
+        s => format!("{} mo ago", s / (86_400 * 30)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ago_reads_short() {
+        let now: Timestamp = "2026-11-26T12:00:00Z"
+            .parse()
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let at = |s: &str| s.parse::<Timestamp>().unwrap_or(Timestamp::UNIX_EPOCH);
+        assert_eq!(ago(now, at("2026-11-26T11:59:30Z")), "just now");
+        assert_eq!(ago(now, at("2026-11-26T11:55:00Z")), "5 min ago");
+        assert_eq!(ago(now, at("2026-11-26T09:00:00Z")), "3 h ago");
+        assert_eq!(ago(now, at("2026-11-23T12:00:00Z")), "3 d ago");
+        assert_eq!(ago(now, at("2026-07-01T12:00:00Z")), "4 mo ago");
+    }
+}

@@ -1,0 +1,147 @@
+//! `view`: draws the model, changes nothing. One frame: a title line, the screen, a status line
+//! and the footer; help, store notices and the quit question draw over it.
+
+pub mod footer;
+pub mod help;
+pub mod history;
+pub mod order_page;
+pub mod too_small;
+pub mod welcome;
+
+use super::app::{App, Screen};
+use super::text::{one_line, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+/// Rows the frame itself takes: title, status line, footer.
+pub const CHROME_ROWS: u16 = 3;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if app.too_small() {
+        too_small::render(app, frame, area);
+        return;
+    }
+    let [title, body, status, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_title(app, frame, title);
+    match app.top() {
+        Screen::Home if app.orders.is_empty() => welcome::render(app, frame, body),
+        Screen::Home => history::render(app, frame, body),
+        Screen::Order(page) => order_page::render(app, page, frame, body),
+        Screen::Wizard(wizard) => wizard.render(frame, body, &app.theme),
+    }
+    render_status(app, frame, status);
+    footer::render(app, frame, footer_area);
+    if app.help_open {
+        help::render(app, frame, body);
+    }
+    if !app.notices.is_empty() {
+        render_notices(app, frame, body);
+    }
+    if app.confirm_quit {
+        render_confirm_quit(app, frame, body);
+    }
+}
+
+fn render_title(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let place = match app.top() {
+        Screen::Home if app.orders.is_empty() => "Welcome".to_string(),
+        Screen::Home => "Order history".to_string(),
+        Screen::Order(page) => match app.order(&page.order_id) {
+            Some(order) => format!("Order history › {}", one_line(&order.display_name())),
+            None => "Order history › (missing order)".to_string(),
+        },
+        Screen::Wizard(_) => "Porting wizard".to_string(),
+    };
+    let mut spans = vec![
+        Span::styled(
+            " portwiz ",
+            theme
+                .title()
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ),
+        Span::raw(" "),
+        Span::styled(place, theme.heading()),
+    ];
+    if app.demo {
+        spans.push(Span::styled("  [demo: a temporary copy]", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(message) = &app.message else {
+        return;
+    };
+    let (mark, style) = if message.is_error {
+        ("✗ ", app.theme.error())
+    } else {
+        ("✓ ", app.theme.ok())
+    };
+    let text = super::text::truncate(&format!("{mark}{}", message.text), usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+}
+
+/// A bordered box in the middle of `area`, cleared, with `lines` inside (already fitted).
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, width: u16) {
+    let width = width.min(area.width);
+    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX))
+        .saturating_add(2)
+        .min(area.height);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    let rect = Rect::new(x, y, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().title(format!(" {title} "));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(76);
+    let inner = usize::from(width.saturating_sub(4));
+    let mut lines = vec![Line::styled(
+        "Opening the store found something you should know:",
+        app.theme.heading(),
+    )];
+    for notice in &app.notices {
+        for (i, part) in wrap(&one_line(notice), inner).into_iter().enumerate() {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::raw(format!("{bullet}{part}")));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Enter or Esc dismisses this.",
+        app.theme.dim(),
+    ));
+    popup(frame, area, "Store notices", lines, width);
+}
+
+fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::styled(
+            "The wizard has edits that are not saved.",
+            app.theme.heading(),
+        ),
+        Line::raw("Quit and lose them?"),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", app.theme.key()),
+            Span::raw(" quit    "),
+            Span::styled("n", app.theme.key()),
+            Span::raw(" / "),
+            Span::styled("Esc", app.theme.key()),
+            Span::raw(" stay"),
+        ]),
+    ];
+    popup(frame, area, "Quit?", lines, 48);
+}

@@ -1,0 +1,499 @@
+//! One order's page: header, the status banner, progress, the fields by wizard step with the
+//! rejected ones marked, and the history. The whole page scrolls; lines are wrapped here so the
+//! scroll range is exact.
+
+use super::CHROME_ROWS;
+use crate::domain::history::Event;
+use crate::domain::registry::{Kind, Step};
+use crate::domain::{FieldKey, Order, Status};
+use crate::tui::app::{App, OrderPage};
+use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// The width of the field-label column.
+const LABEL_WIDTH: usize = 36;
+/// How many numbers the header lists before "and N more".
+const HEADER_NUMBERS: usize = 3;
+/// How many numbers the fields section lists before "and N more".
+const FIELD_NUMBERS: usize = 12;
+
+/// Lines of the page visible at once (below the line that stays put).
+pub fn body_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1.saturating_sub(CHROME_ROWS + 1))
+}
+
+/// The furthest the page can scroll.
+pub fn max_scroll(app: &App, order_id: &str) -> usize {
+    match app.order(order_id) {
+        Some(order) => page_lines(app, order, usize::from(app.size.0))
+            .len()
+            .saturating_sub(body_rows(app.size)),
+        None => 0,
+    }
+}
+
+pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
+    let Some(order) = app.order(&page.order_id) else {
+        let text = format!(
+            " Order {} is not in the store any more. Esc goes back.",
+            page.order_id
+        );
+        frame.render_widget(Paragraph::new(Line::styled(text, app.theme.error())), area);
+        return;
+    };
+    let lines = page_lines(app, order, usize::from(area.width));
+    let rows = usize::from(area.height.saturating_sub(1));
+    let start = page.scroll.min(lines.len().saturating_sub(rows));
+    let end = (start + rows).min(lines.len());
+    let position = if lines.len() > rows {
+        format!("lines {}–{} of {} ", start + 1, end, lines.len())
+    } else {
+        String::new()
+    };
+    let status = format!("{} {}", order.status.symbol(), order.status.label());
+    let left = format!(" {} · ", order.id);
+    let room =
+        usize::from(area.width).saturating_sub(left.width() + status.width() + position.width());
+    let sticky = Line::from(vec![
+        Span::styled(left, app.theme.dim()),
+        Span::styled(status, app.theme.status(order.status)),
+        Span::raw(" ".repeat(room)),
+        Span::styled(position, app.theme.dim()),
+    ]);
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(sticky), top);
+    frame.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
+}
+
+/// Builds the page as wrapped lines.
+struct Page<'t> {
+    lines: Vec<Line<'static>>,
+    width: usize,
+    theme: &'t Theme,
+}
+
+impl Page<'_> {
+    fn blank(&mut self) {
+        self.lines.push(Line::raw(""));
+    }
+
+    /// Wrapped text; the first line starts with `first`, the rest with `rest` (same width).
+    fn text(&mut self, first: &str, rest: &str, text: &str, style: Style) {
+        let room = self.width.saturating_sub(first.width()).max(10);
+        for (i, part) in wrap(text, room).into_iter().enumerate() {
+            let lead = if i == 0 { first } else { rest };
+            self.lines.push(Line::from(vec![
+                Span::raw(lead.to_string()),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+
+    /// A banner line: a bar in the status's style, then wrapped text.
+    fn banner(&mut self, status: Status, text: &str, style: Style) {
+        let bar = self.theme.status(status);
+        let room = self.width.saturating_sub(3).max(10);
+        for part in wrap(text, room) {
+            self.lines.push(Line::from(vec![
+                Span::styled(" ▌ ", bar),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.lines
+            .push(Line::styled(format!(" {text}"), self.theme.heading()));
+    }
+}
+
+pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> {
+    let mut page = Page {
+        lines: Vec::new(),
+        width,
+        theme: &app.theme,
+    };
+    header(&mut page, order);
+    page.blank();
+    banner(&mut page, app, order);
+    page.blank();
+    progress(&mut page, order);
+    page.blank();
+    fields(&mut page, order);
+    timeline(&mut page, order);
+    page.lines
+}
+
+fn header(page: &mut Page, order: &Order) {
+    let theme = page.theme;
+    page.lines.push(Line::styled(
+        format!(" {}", one_line(&order.display_name())),
+        theme.title(),
+    ));
+    let carrier = match one_line(&order.fields.current_carrier) {
+        c if c.is_empty() => "not set yet".to_string(),
+        c => c,
+    };
+    page.text(
+        " ",
+        " ",
+        &format!("Current carrier: {carrier}"),
+        Style::new(),
+    );
+    let numbers = &order.fields.numbers;
+    let mut listed: Vec<String> = numbers
+        .iter()
+        .take(HEADER_NUMBERS)
+        .map(|n| one_line(n))
+        .collect();
+    if numbers.len() > HEADER_NUMBERS {
+        listed.push(format!("and {} more", numbers.len() - HEADER_NUMBERS));
+    }
+    let count = match numbers.len() {
+        0 => "No numbers yet".to_string(),
+        1 => "1 number".to_string(),
+        n => format!("{n} numbers"),
+    };
+    let text = if listed.is_empty() {
+        count
+    } else {
+        format!("{count}: {}", listed.join(", "))
+    };
+    page.text(" ", " ", &text, Style::new());
+}
+
+fn banner(page: &mut Page, app: &App, order: &Order) {
+    let theme = page.theme;
+    let status = order.status;
+    let title = format!("{} {}", status.symbol(), status.label());
+    match status {
+        Status::CustomerActionRequired => {
+            page.banner(
+                status,
+                &format!("{title}: rejected by the current carrier."),
+                theme.rejected(),
+            );
+            page.banner(
+                status,
+                "Press u to update the order and resubmit it.",
+                theme.heading(),
+            );
+            rejection_details(page, order);
+        }
+        Status::SupportEngaged => {
+            page.banner(
+                status,
+                &format!("{title}: nothing for you to do."),
+                theme.heading(),
+            );
+            page.banner(
+                status,
+                "Microsoft support is resolving this order on your behalf and will contact you if needed.",
+                Style::new(),
+            );
+            if let Some(support) = &order.support {
+                page.banner(
+                    status,
+                    &format!("Why: {}", support.scenario.description()),
+                    Style::new(),
+                );
+                page.banner(
+                    status,
+                    &format!("Since: {}", support.since.strftime("%Y-%m-%d %H:%M UTC")),
+                    Style::new(),
+                );
+            }
+            let ticket = match &order.ticket {
+                Some(t) => format!("Support ticket: {}", one_line(t)),
+                None => {
+                    "Support ticket: none recorded yet (portwiz ticket ID T records one).".into()
+                }
+            };
+            page.banner(status, &ticket, Style::new());
+        }
+        Status::FocConfirmed => {
+            let when = match &order.foc {
+                Some(foc) => {
+                    let day = foc.date.strftime("%a %Y-%m-%d");
+                    match foc.time {
+                        Some(t) => format!("{day} at {} (US Eastern)", t.strftime("%H:%M")),
+                        None => day.to_string(),
+                    }
+                }
+                None => "a date not recorded".to_string(),
+            };
+            page.banner(
+                status,
+                &format!("{title}: the carrier committed to port on {when}."),
+                theme.heading(),
+            );
+            page.banner(status, status.meaning(), Style::new());
+        }
+        Status::Draft => {
+            page.banner(status, &title, theme.heading());
+            page.banner(status, status.meaning(), Style::new());
+            page.banner(
+                status,
+                "Press u to edit the draft in the wizard.",
+                Style::new(),
+            );
+        }
+        Status::Submitted => {
+            page.banner(status, &title, theme.heading());
+            page.banner(status, status.meaning(), Style::new());
+            let since = super::history::ago(app.clock.now, order.in_status_since());
+            page.banner(
+                status,
+                &format!("Submitted {since}. Nothing to do until the carrier answers."),
+                Style::new(),
+            );
+        }
+        Status::Completed | Status::Cancelled => {
+            page.banner(status, &title, theme.heading());
+            page.banner(status, status.meaning(), Style::new());
+        }
+    }
+}
+
+fn rejection_details(page: &mut Page, order: &Order) {
+    let status = order.status;
+    let Some(rejection) = order.last_rejection() else {
+        page.banner(
+            status,
+            "The carrier's words were not recorded.",
+            Style::new(),
+        );
+        return;
+    };
+    page.banner(
+        status,
+        &format!("The carrier said ({}):", rejection.at.strftime("%Y-%m-%d")),
+        page.theme.heading(),
+    );
+    for paragraph in clean_for_screen(&rejection.text).lines() {
+        page.banner(status, &format!("  “{}”", paragraph.trim()), Style::new());
+    }
+    let labels: Vec<&str> = rejection
+        .fields
+        .iter()
+        .map(|k| crate::domain::spec(*k).label)
+        .collect();
+    let concerned = if labels.is_empty() {
+        "none of the order's fields: the account itself".to_string()
+    } else {
+        labels.join(", ")
+    };
+    page.banner(
+        status,
+        &format!("Fields concerned: {concerned}"),
+        page.theme.rejected(),
+    );
+    if !rejection.action.trim().is_empty() {
+        page.banner(
+            status,
+            &format!("Recommended action: {}", one_line(&rejection.action)),
+            Style::new(),
+        );
+    }
+    if rejection.needs_carrier_contact {
+        page.banner(
+            status,
+            "Only the carrier can fix this: contact it first, then resubmit.",
+            Style::new(),
+        );
+    }
+    let on_the_csr =
+        crate::domain::registry::csr_fields().any(|f| rejection.fields.contains(&f.key));
+    if on_the_csr {
+        page.banner(
+            status,
+            "Compare these fields with the carrier's Customer Service Record (CSR); ask the carrier for a copy if you have none.",
+            page.theme.dim(),
+        );
+    }
+}
+
+/// Draft → Submitted → FOC confirmed → Completed, with the rejections between Submitted and FOC.
+fn progress(page: &mut Page, order: &Order) {
+    let reached = |s: Status| match s {
+        Status::Draft => 0,
+        Status::Submitted | Status::CustomerActionRequired | Status::SupportEngaged => 1,
+        Status::FocConfirmed => 2,
+        Status::Completed => 3,
+        Status::Cancelled => 0,
+    };
+    let stage = if order.status == Status::Cancelled {
+        order
+            .history
+            .iter()
+            .filter_map(|h| h.from)
+            .map(reached)
+            .max()
+            .unwrap_or(0)
+    } else {
+        reached(order.status)
+    };
+    let names = ["Draft", "Submitted", "FOC confirmed", "Completed"];
+    let mut text = String::from("Progress: ");
+    for (i, name) in names.iter().enumerate() {
+        let mark = if i < stage || (i == stage && order.status.is_final()) {
+            "✓"
+        } else if i == stage {
+            "●"
+        } else {
+            "○"
+        };
+        text.push_str(&format!("{mark} {name}"));
+        if i == 1 && !order.rejections.is_empty() {
+            text.push_str(&format!(" ─✗{}─ ", order.rejections.len()));
+        } else if i + 1 < names.len() {
+            text.push_str(" ─ ");
+        }
+    }
+    if order.status == Status::Cancelled {
+        text.push_str(" · ✗ Cancelled");
+    }
+    page.text(" ", "   ", &text, Style::new());
+    if !order.rejections.is_empty() {
+        page.text(
+            " ",
+            " ",
+            &match order.rejections.len() {
+                1 => "✗1 = rejected once by the carrier.".to_string(),
+                n => format!("✗{n} = rejected {n} times by the carrier."),
+            },
+            page.theme.dim(),
+        );
+    }
+}
+
+fn fields(page: &mut Page, order: &Order) {
+    let theme = page.theme;
+    let rejected = order.rejected_fields();
+    let value_width = page.width.saturating_sub(LABEL_WIDTH + 2).max(12);
+    for step in Step::ALL {
+        if step.fields().next().is_none() {
+            continue;
+        }
+        page.heading(step.title());
+        for field in step.fields() {
+            let is_rejected = rejected.contains(&field.key);
+            let value = field_value(order, field.key, field.secret);
+            let mut words = if value.is_empty() {
+                "—".to_string()
+            } else {
+                value
+            };
+            let changed = order.status.is_editable() && order.changed_since_submission(field.key);
+            match (is_rejected, changed) {
+                (true, true) => words.push_str(" ◀ rejected by carrier; ✎ changed since"),
+                (true, false) => words.push_str(" ◀ rejected by carrier"),
+                (false, true) => words.push_str(" ✎ changed since last submission"),
+                (false, false) => {}
+            }
+            let style = if is_rejected {
+                theme.rejected()
+            } else {
+                Style::new()
+            };
+            let gutter = if is_rejected { " ▶ " } else { "   " };
+            for (i, part) in wrap(&words, value_width).into_iter().enumerate() {
+                let label = if i == 0 {
+                    pad(field.label, LABEL_WIDTH - 1)
+                } else {
+                    pad("", LABEL_WIDTH - 1)
+                };
+                page.lines.push(Line::from(vec![
+                    Span::styled(gutter.to_string(), style),
+                    Span::styled(label, if is_rejected { style } else { theme.dim() }),
+                    Span::styled(part, style),
+                ]));
+            }
+        }
+        page.blank();
+    }
+}
+
+fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
+    if secret {
+        return order.fields.pin.masked().to_string();
+    }
+    if key == FieldKey::Numbers {
+        let numbers = &order.fields.numbers;
+        let mut shown: Vec<String> = numbers
+            .iter()
+            .take(FIELD_NUMBERS)
+            .map(|n| one_line(n))
+            .collect();
+        if numbers.len() > FIELD_NUMBERS {
+            shown.push(format!("and {} more", numbers.len() - FIELD_NUMBERS));
+        }
+        return shown.join(", ");
+    }
+    let value = one_line(&order.fields.get(key).to_line());
+    if let Kind::Choice(options) = crate::domain::spec(key).kind
+        && let Some((_, label)) = options
+            .iter()
+            .find(|(stored, _)| stored.eq_ignore_ascii_case(value.trim()))
+    {
+        return (*label).to_string();
+    }
+    value
+}
+
+fn timeline(page: &mut Page, order: &Order) {
+    let theme = page.theme;
+    page.heading("History (times in UTC)");
+    let indent = " ".repeat(20);
+    for entry in &order.history {
+        let time = entry.at.strftime("%Y-%m-%d %H:%M").to_string();
+        let label = entry.event.label();
+        let style = match entry.event {
+            Event::Rejected => theme.rejected(),
+            _ => theme.heading(),
+        };
+        let note = one_line(&entry.note);
+        let room = page.width.saturating_sub(indent.len()).max(10);
+        let first_room = room.saturating_sub(label.width() + 2).max(10);
+        let mut parts = wrap(&note, first_room).into_iter();
+        let first = parts.next().unwrap_or_default();
+        page.lines.push(Line::from(vec![
+            Span::styled(format!("   {time} "), theme.dim()),
+            Span::styled(label.to_string(), style),
+            Span::raw(if first.is_empty() {
+                String::new()
+            } else {
+                format!(": {first}")
+            }),
+        ]));
+        let rest: Vec<String> = parts.collect();
+        if !rest.is_empty() {
+            page.text(&indent, &indent, &rest.join(" "), Style::new());
+        }
+        for change in &entry.changes {
+            let spec = crate::domain::spec(change.key);
+            let text = format!(
+                "· {}: {} → {}",
+                spec.label,
+                quoted(&change.from),
+                quoted(&change.to)
+            );
+            page.text(&indent, &format!("{indent}  "), &text, theme.dim());
+        }
+    }
+}
+
+fn quoted(value: &str) -> String {
+    let v = one_line(value);
+    if v.is_empty() {
+        "(empty)".to_string()
+    } else {
+        format!("“{v}”")
+    }
+}

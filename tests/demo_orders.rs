@@ -1,0 +1,104 @@
+//! The demo orders: every file loads cleanly from disk, and together they show every status and
+//! each of the seven rejections of Microsoft's article, with its exact words.
+
+mod support;
+
+use portwiz::domain::Status;
+use portwiz::store::Store;
+use std::collections::BTreeSet;
+
+/// The seven rejection texts of the seed article, verbatim.
+const SEED_REJECTIONS: [&str; 7] = [
+    "The account number provided doesn't match the record of your current service provider. Please contact your current provider and check your current documentation, update your account number, and then resubmit your order.",
+    "The provided authorized user doesn't match the current carrier's authorized user on file. Please contact your current provider and check your current documentation, update the authorized user, and then resubmit your order.",
+    "The provided organization name doesn't match the organization name that the current carrier has on file. Please contact your current provider and check your current documentation, update the organization name, and then resubmit your order.",
+    "The provided PIN is missing or incorrect. Please contact your current provider and check your current documentation, update the PIN, and then resubmit your order.",
+    "The provided zip code or service address doesn't match what your current carrier has on file. Please contact your current provider and check your current documentation, update the service address, and then resubmit your order.",
+    "Your Letter of Authorization (LOA) is missing. Please upload the correct LOA associated with this order and resubmit your order.",
+    "There's a freeze on your porting phone numbers. A freeze is a feature offered by your current carrier to ensure telephone numbers aren't inadvertently ported. Please contact your current provider to unblock the freeze and then resubmit your order.",
+];
+
+fn private_temp_dir() -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700));
+    }
+    dir
+}
+
+#[test]
+fn every_demo_file_loads_from_disk_without_notices() {
+    let dir = private_temp_dir();
+    let orders = dir.path().join("orders");
+    for (name, json) in portwiz::demo::DEMO_FILES {
+        let (store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        drop(store);
+        std::fs::write(orders.join(name), json).unwrap_or_else(|e| panic!("{e}"));
+    }
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(&orders).into_iter().flatten().flatten() {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600));
+    }
+    let (store, notices) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(store.len(), portwiz::demo::DEMO_FILES.len());
+    assert!(store.len() >= 10);
+}
+
+#[test]
+fn the_demo_covers_every_status_and_the_seven_rejections() {
+    let orders = support::demo_orders();
+    let statuses: BTreeSet<Status> = orders.iter().map(|o| o.status).collect();
+    assert_eq!(statuses.len(), Status::ALL.len(), "{statuses:?}");
+    let texts: BTreeSet<&str> = orders
+        .iter()
+        .flat_map(|o| o.rejections.iter().map(|r| r.text.as_str()))
+        .collect();
+    for seed in SEED_REJECTIONS {
+        assert!(texts.contains(seed), "no demo order has: {seed}");
+    }
+    for order in &orders {
+        assert!(!order.history.is_empty(), "{}", order.id);
+        for rejection in &order.rejections {
+            assert!(!rejection.action.is_empty(), "{}", order.id);
+        }
+        if order.status == Status::CustomerActionRequired {
+            assert!(order.last_rejection().is_some(), "{}", order.id);
+        }
+        if order.status == Status::FocConfirmed {
+            assert!(order.foc.is_some(), "{}", order.id);
+        }
+        if order.status == Status::SupportEngaged {
+            assert!(
+                order.support.is_some() && order.ticket.is_some(),
+                "{}",
+                order.id
+            );
+        }
+    }
+    let countries: BTreeSet<&str> = orders.iter().map(|o| o.fields.country.as_str()).collect();
+    let types: BTreeSet<&str> = orders
+        .iter()
+        .map(|o| o.fields.number_type.as_str())
+        .collect();
+    assert_eq!(countries, BTreeSet::from(["CA", "US"]));
+    assert_eq!(types, BTreeSet::from(["geographic", "mobile", "toll_free"]));
+}
+
+#[test]
+fn install_writes_the_demo_into_a_store_and_again_under_new_ids() {
+    let dir = private_temp_dir();
+    let (mut store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let (first, problems) = portwiz::demo::install(&mut store);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(first.len(), portwiz::demo::DEMO_FILES.len());
+    let (second, problems) = portwiz::demo::install(&mut store);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(store.len(), first.len() * 2);
+    assert!(second.iter().all(|o| !o.id.starts_with("PO-DEMO")));
+    let (_, notices) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(notices.is_empty(), "{notices:?}");
+}

@@ -1,0 +1,210 @@
+//! A pseudo-terminal harness for end-to-end tests of the real binary: spawn it with an
+//! environment, send keys, wait until the screen shows something, read the screen.
+//!
+//! ```ignore
+//! let mut app = PtySession::spawn(env!("CARGO_BIN_EXE_portwiz"), &[], &[("PORTWIZ_DATA_DIR", dir)], 100, 30)?;
+//! app.wait_for("Order history", TIMEOUT)?;
+//! app.send(keys::ENTER);
+//! let status = app.wait_exit(TIMEOUT)?;
+//! ```
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A generous default for CI machines under load.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The bytes terminals send for common keys.
+pub mod keys {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const TAB: &str = "\t";
+    pub const BACKTAB: &str = "\x1b[Z";
+    pub const BACKSPACE: &str = "\x7f";
+    pub const UP: &str = "\x1b[A";
+    pub const DOWN: &str = "\x1b[B";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+    pub const PAGE_UP: &str = "\x1b[5~";
+    pub const PAGE_DOWN: &str = "\x1b[6~";
+    pub const CTRL_C: &str = "\x03";
+    pub const CTRL_S: &str = "\x13";
+    pub const CTRL_U: &str = "\x15";
+
+    /// Text wrapped in bracketed-paste markers, as a terminal sends a paste.
+    pub fn paste(text: &str) -> String {
+        format!("\x1b[200~{text}\x1b[201~")
+    }
+}
+
+pub struct PtySession {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for tests that look for escape sequences.
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl PtySession {
+    /// Start `program` with `args` in a `cols`×`rows` terminal. The environment is the test's,
+    /// with `TERM=xterm-256color` and `env` added on top.
+    pub fn spawn<V: AsRef<OsStr>>(
+        program: impl AsRef<OsStr>,
+        args: &[&str],
+        env: &[(&str, V)],
+        cols: u16,
+        rows: u16,
+    ) -> Result<PtySession, String> {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .map_err(|e| format!("openpty: {e}"))?;
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pty
+            .slave
+            .spawn_command(command)
+            .map_err(|e| format!("spawn: {e}"))?;
+        drop(pty.slave);
+        let mut reader = pty
+            .master
+            .try_clone_reader()
+            .map_err(|e| format!("reader: {e}"))?;
+        let writer = pty
+            .master
+            .take_writer()
+            .map_err(|e| format!("writer: {e}"))?;
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if let Ok(mut p) = parser_in.lock() {
+                            p.process(&buf[..n]);
+                        }
+                        if let Ok(mut r) = raw_in.lock() {
+                            r.extend_from_slice(&buf[..n]);
+                        }
+                    }
+                }
+            }
+        });
+        Ok(PtySession {
+            child,
+            writer,
+            master: pty.master,
+            parser,
+            raw,
+        })
+    }
+
+    /// Send keys or text (see [`keys`]).
+    pub fn send(&mut self, text: &str) {
+        let _ = self.writer.write_all(text.as_bytes());
+        let _ = self.writer.flush();
+    }
+
+    /// The screen as text, one line a row.
+    pub fn screen(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// Whether the program has the alternate screen on.
+    pub fn in_alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().alternate_screen())
+            .unwrap_or(false)
+    }
+
+    /// Everything the program wrote so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    /// Wait until the screen contains `needle`; on timeout, the error shows the screen.
+    pub fn wait_for(&self, needle: &str, timeout: Duration) -> Result<String, String> {
+        self.wait_until(timeout, |screen| screen.contains(needle))
+            .map_err(|screen| format!("timed out waiting for {needle:?}; the screen:\n{screen}"))
+    }
+
+    /// Wait until `done(screen)` holds; on timeout, returns the last screen as the error.
+    pub fn wait_until(
+        &self,
+        timeout: Duration,
+        done: impl Fn(&str) -> bool,
+    ) -> Result<String, String> {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return Ok(screen);
+            }
+            if start.elapsed() > timeout {
+                return Err(screen);
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Tell the program its terminal changed size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let _ = self.master.resize(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        });
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(rows, cols);
+        }
+    }
+
+    /// Wait for the program to end; kills it on timeout.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Result<ExitStatus, String> {
+        let start = Instant::now();
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Ok(status),
+                Ok(None) if start.elapsed() > timeout => {
+                    let _ = self.child.kill();
+                    return Err(format!(
+                        "the program did not exit; the screen:\n{}",
+                        self.screen()
+                    ));
+                }
+                Ok(None) => thread::sleep(Duration::from_millis(25)),
+                Err(e) => return Err(format!("wait: {e}")),
+            }
+        }
+    }
+}
+
+impl Drop for PtySession {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}

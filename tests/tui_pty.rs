@@ -1,0 +1,149 @@
+//! End-to-end: the real binary in a pseudo-terminal.
+
+mod support;
+
+use portwiz::store::Store;
+use std::path::Path;
+use support::pty::{PtySession, TIMEOUT, keys};
+
+const BIN: &str = env!("CARGO_BIN_EXE_portwiz");
+
+/// A private data folder holding the given demo orders.
+fn store_with(ids: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700));
+    }
+    let (mut store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    for order in support::demo_orders() {
+        if ids.contains(&order.id.as_str()) {
+            store.create(order).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    dir
+}
+
+fn spawn(dir: &Path, args: &[&str], cols: u16, rows: u16) -> PtySession {
+    PtySession::spawn(BIN, args, &[("PORTWIZ_DATA_DIR", dir)], cols, rows)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
+    let dir = store_with(&["PO-DEMO0005"]);
+    let mut app = spawn(dir.path(), &[], 100, 30);
+    app.wait_for("Trey Research sales mobiles", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(app.in_alternate_screen());
+    app.send(keys::ENTER);
+    let screen = app
+        .wait_for("rejected by the current carrier", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        screen.contains("The provided PIN is missing or incorrect."),
+        "{screen}"
+    );
+    assert!(screen.contains("Fields concerned: Account PIN"), "{screen}");
+    assert!(screen.contains("Press u to update"), "{screen}");
+    app.send(keys::ESC);
+    app.wait_for("Showing 1 of 1 orders", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+    assert!(!app.in_alternate_screen(), "the terminal was restored");
+}
+
+#[test]
+fn an_empty_store_welcomes_and_d_loads_the_demo() {
+    let dir = store_with(&[]);
+    let mut app = spawn(dir.path(), &[], 80, 24);
+    app.wait_for("Welcome to portwiz", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("d");
+    app.wait_for("Added 12 demo orders", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::CTRL_C);
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+    let (store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.len(), 12, "the demo was written to the user's store");
+}
+
+#[test]
+fn a_small_terminal_is_told_so_and_a_resize_redraws() {
+    let dir = store_with(&["PO-DEMO0003"]);
+    let mut app = spawn(dir.path(), &[], 70, 20);
+    app.wait_for("need 80×24, have 70×20", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.resize(100, 30);
+    app.wait_for("Contoso Redmond HQ", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+}
+
+#[test]
+fn demo_mode_opens_a_copy_of_every_demo_order() {
+    let dir = store_with(&[]);
+    let mut app = spawn(dir.path(), &["--demo"], 100, 30);
+    app.wait_for("Showing 12 of 12 orders", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let (store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.is_empty(), "--demo leaves the user's store alone");
+}
+
+/// Set in the environment of the helper below when a test runs it on purpose.
+const PANIC_HELPER: &str = "PORTWIZ_TEST_PANIC_HELPER";
+
+/// Not a test on its own: run by the next test, in a pseudo-terminal, to panic inside the app's
+/// terminal mode.
+#[test]
+#[ignore = "a helper run by a_panic_restores_the_terminal_before_the_message"]
+fn panic_helper() {
+    if std::env::var_os(PANIC_HELPER).is_none() {
+        return;
+    }
+    let entered = portwiz::tui::terminal::enter();
+    assert!(entered.is_ok(), "entering the terminal failed");
+    panic!("a deliberate panic inside the app");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let this_test_binary = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    let args = [
+        "panic_helper",
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ];
+    let mut app = PtySession::spawn(
+        &this_test_binary,
+        &args,
+        &[(PANIC_HELPER, "1"), ("RUST_BACKTRACE", "0")],
+        80,
+        24,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!status.success(), "the helper panicked, so its test failed");
+    app.wait_for("a deliberate panic inside the app", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!app.in_alternate_screen(), "left the alternate screen");
+    let raw = String::from_utf8_lossy(&app.raw_output()).into_owned();
+    let entered = raw.find("\x1b[?1049h");
+    let left = raw.find("\x1b[?1049l");
+    let message = raw.find("a deliberate panic");
+    assert!(
+        entered.is_some() && left > entered && message > left,
+        "{raw:?}"
+    );
+}

@@ -1,0 +1,207 @@
+//! Whole-screen snapshots of the app on the demo orders at a fixed date, at 80×24 and 120×40.
+
+mod support;
+
+use portwiz::tui::app::{OrderPage, Screen};
+use portwiz::tui::{App, Msg, update};
+use support::{demo_app, render, test_clock};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snapshot(name: &str, app: &App) {
+    let (w, h) = app.size;
+    let screen = render(app);
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
+}
+
+fn open_order(app: &mut App, id: &str) {
+    app.screens.push(Screen::Order(OrderPage {
+        order_id: id.to_string(),
+        scroll: 0,
+    }));
+}
+
+#[test]
+fn history() {
+    for (w, h) in SIZES {
+        let app = demo_app(w, h);
+        let screen = render(&app);
+        assert!(screen.contains("Showing 12 of 12 orders"), "{screen}");
+        snapshot("history", &app);
+    }
+}
+
+#[test]
+fn filtered_history() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        update(&mut app, Msg::StartFilter);
+        for c in "northwind".chars() {
+            update(&mut app, Msg::FilterInput(c));
+        }
+        let screen = render(&app);
+        assert!(screen.contains("Showing 3 of 12 orders"), "{screen}");
+        assert!(screen.contains("Filter: northwind"), "{screen}");
+        snapshot("history_filtered", &app);
+    }
+}
+
+/// One order of each status, and what its banner must say.
+const BANNERS: [(&str, &str, &[&str]); 7] = [
+    (
+        "draft",
+        "PO-DEMO0001",
+        &["✎ Draft", "Not sent yet", "Press u to edit"],
+    ),
+    (
+        "submitted",
+        "PO-DEMO0002",
+        &["→ Submitted", "3–5 business days"],
+    ),
+    (
+        "customer_action_required",
+        "PO-DEMO0003",
+        &[
+            "rejected by the current carrier",
+            "Press u to update",
+            "The account number provided doesn't match",
+            "Fields concerned: Account number",
+            "Recommended action: Update the Account number field",
+            "Customer Service Record (CSR)",
+        ],
+    ),
+    (
+        "support_engaged",
+        "PO-DEMO0009",
+        &[
+            "Microsoft support engaged: nothing for you to do",
+            "Microsoft support will resubmit it",
+            "Support ticket: SR-2611210043",
+        ],
+    ),
+    (
+        "foc_confirmed",
+        "PO-DEMO0010",
+        &["port on Thu 2026-12-03 at 10:00"],
+    ),
+    ("completed", "PO-DEMO0011", &["✓ Completed", "have ported"]),
+    (
+        "cancelled",
+        "PO-DEMO0012",
+        &["✗ Cancelled", "was cancelled"],
+    ),
+];
+
+#[test]
+fn order_page_banner_for_every_status() {
+    for (name, id, expected) in BANNERS {
+        for (w, h) in SIZES {
+            let mut app = demo_app(w, h);
+            open_order(&mut app, id);
+            let screen = render(&app);
+            for text in expected {
+                assert!(
+                    screen.contains(text),
+                    "{name} {w}x{h}: no {text:?} in\n{screen}"
+                );
+            }
+            snapshot(&format!("order_{name}"), &app);
+        }
+    }
+}
+
+#[test]
+fn rejected_fields_are_marked_with_words_and_the_pin_is_masked() {
+    let mut app = demo_app(120, 40);
+    open_order(&mut app, "PO-DEMO0005");
+    let max = portwiz::tui::view::order_page::max_scroll(&app, "PO-DEMO0005");
+    let mut seen = String::new();
+    for scroll in (0..max).step_by(30).chain([max]) {
+        if let Some(Screen::Order(page)) = app.screens.last_mut() {
+            page.scroll = scroll;
+        }
+        seen.push_str(&render(&app));
+    }
+    let pin_line = seen
+        .lines()
+        .find(|l| l.contains("Account PIN") && l.contains("◀ rejected by carrier"));
+    assert!(
+        pin_line.is_some_and(|l| l.contains("▶") && l.contains("••••")),
+        "{seen}"
+    );
+    assert!(!seen.contains("4417"), "the PIN leaked:\n{seen}");
+    assert!(seen.contains("History (times in UTC)"));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        update(&mut app, Msg::ToggleHelp);
+        let screen = render(&app);
+        for text in [
+            "Keys: order history",
+            "Filter by name",
+            "Ctrl-C",
+            "Sort by the next column",
+        ] {
+            assert!(screen.contains(text), "no {text:?} in\n{screen}");
+        }
+        snapshot("help_history", &app);
+    }
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0003");
+    update(&mut app, Msg::ToggleHelp);
+    let screen = render(&app);
+    assert!(screen.contains("Keys: order page") && screen.contains("Update a rejected order"));
+    snapshot("help_order_page", &app);
+}
+
+#[test]
+fn welcome_on_an_empty_store() {
+    for (w, h) in SIZES {
+        let app = App::new(Vec::new(), test_clock(), (w, h));
+        let screen = render(&app);
+        assert!(screen.contains("Welcome to portwiz"), "{screen}");
+        assert!(screen.contains("load the demo orders"), "{screen}");
+        snapshot("welcome", &app);
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    for (w, h) in [(79, 24), (80, 23), (40, 10)] {
+        let app = demo_app(w, h);
+        let screen = render(&app);
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("Terminal too small (need 80×24, have {w}×{h})")),
+            "{screen}"
+        );
+        snapshot("too_small", &app);
+    }
+}
+
+#[test]
+fn store_notices_are_shown_until_dismissed() {
+    let mut app = demo_app(80, 24);
+    app.notices = vec!["/data/orders/PO-X.json could not be read (expected value at line 1 column 1); it was moved to /data/quarantine/PO-X.json.20261126T120000Z and nothing was deleted".into()];
+    let screen = render(&app);
+    assert!(
+        screen.contains("Store notices") && screen.contains("could not be read"),
+        "{screen}"
+    );
+    snapshot("notices", &app);
+    update(&mut app, Msg::DismissNotices);
+    assert!(!render(&app).contains("Store notices"));
+}
+
+#[test]
+fn outside_text_is_cleaned_before_drawing() {
+    let mut orders = support::demo_orders();
+    orders[0].fields.order_name = "Evil\u{1b}[2J\u{202E}name".into();
+    let app = App::new(orders, test_clock(), (100, 30));
+    let screen = render(&app);
+    assert!(screen.contains("Evil\u{FFFD}[2J\u{FFFD}name"), "{screen}");
+    assert!(!screen.contains('\u{1b}'));
+}

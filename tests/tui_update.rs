@@ -1,0 +1,378 @@
+//! `update` driven by key messages, as the runtime sends them: navigation, filter, sort, status
+//! filter, open, back, the wizard seam, help and quit.
+
+mod support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use portwiz::domain::Status;
+use portwiz::tui::app::{Context, Screen, SortColumn};
+use portwiz::tui::{App, Effect, Msg, update};
+use support::{demo_app, test_clock};
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn selected_id(app: &App) -> String {
+    app.selected_order()
+        .map(|o| o.id.clone())
+        .unwrap_or_default()
+}
+
+fn open_page_id(app: &App) -> Option<String> {
+    match app.top() {
+        Screen::Order(page) => Some(page.order_id.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn moves_through_the_list_and_stays_inside_it() {
+    let mut app = demo_app(80, 24);
+    let first = selected_id(&app);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.history.selected, 1);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.history.selected, 2);
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(selected_id(&app), first);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.history.selected, 11);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.history.selected, 11);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.history.selected, 0);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(
+        app.history.selected, 11,
+        "a page of 18 rows reaches the end of 12"
+    );
+}
+
+#[test]
+fn only_the_visible_window_scrolls_with_the_selection() {
+    let mut orders = support::demo_orders();
+    let template = orders[0].clone();
+    for i in 0..10_000 {
+        let mut o = template.clone();
+        o.id = format!("PO-BULK{i:05}");
+        orders.push(o);
+    }
+    let mut app = App::new(orders, test_clock(), (80, 24));
+    let visible = portwiz::tui::view::history::table_rows(app.size);
+    assert_eq!(visible, 18);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.history.selected, 34);
+    assert!(app.history.offset <= 34 && 34 < app.history.offset + visible);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.history.selected, 10_011);
+    assert_eq!(app.history.offset, 10_012 - visible);
+    let screen = support::render(&app);
+    assert!(screen.contains("Showing 10012 of 10012 orders"), "{screen}");
+}
+
+#[test]
+fn filter_narrows_by_text_and_esc_clears_it() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.context(), Context::FilterEditing);
+    typed(&mut app, "northwind q");
+    assert_eq!(
+        app.history.filter, "northwind q",
+        "letters type into the filter, q does not quit"
+    );
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.history.rows.len(), 3);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::History);
+    assert_eq!(app.history.filter, "northwind");
+    assert_eq!(app.history.rows.len(), 3);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.history.filter, "");
+    assert_eq!(app.history.rows.len(), 12);
+}
+
+#[test]
+fn filter_finds_numbers_ids_and_clears_with_ctrl_u() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "(917) 555-0112");
+    assert_eq!(app.history.rows.len(), 1);
+    assert_eq!(selected_id(&app), "PO-DEMO0005");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "po-demo0011");
+    assert_eq!(selected_id(&app), "PO-DEMO0011");
+    update(&mut app, Msg::Paste("\u{1b}[31m".into()));
+    assert!(!app.history.filter.contains('\u{1b}'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.history.rows.len(), 12);
+    assert_eq!(app.context(), Context::History);
+}
+
+#[test]
+fn status_filter_cycles_through_waiting_on_you_and_every_status() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.history.status_filter.label(), "Waiting on you");
+    assert_eq!(
+        app.history.rows.len(),
+        7,
+        "one draft and six rejected orders"
+    );
+    for status in Status::ALL {
+        press(&mut app, KeyCode::Char('f'));
+        assert_eq!(app.history.status_filter.label(), status.label());
+        let shown: Vec<Status> = app
+            .history
+            .rows
+            .iter()
+            .map(|i| app.orders[*i].status)
+            .collect();
+        assert!(
+            !shown.is_empty() && shown.iter().all(|s| *s == status),
+            "{status:?}"
+        );
+    }
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.history.rows.len(), 12);
+}
+
+#[test]
+fn sort_cycles_columns_and_reverses() {
+    let mut app = demo_app(80, 24);
+    assert_eq!(app.history.sort, SortColumn::LastChange);
+    let newest = selected_id(&app);
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(
+        selected_id(&app),
+        "PO-DEMO0012",
+        "oldest change first once reversed"
+    );
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_id(&app), newest);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.history.sort, SortColumn::Name);
+    let names: Vec<String> = app
+        .history
+        .rows
+        .iter()
+        .map(|i| app.orders[*i].display_name().to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "names sort A to Z first");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.history.sort, SortColumn::Status);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.history.sort, SortColumn::Numbers);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_id(&app), "PO-DEMO0010", "20 numbers, the most");
+    assert!(support::render(&app).contains("Sorted by Numbers ↓"));
+}
+
+#[test]
+fn enter_opens_the_selected_order_and_esc_goes_back() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    let id = selected_id(&app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(open_page_id(&app), Some(id.clone()));
+    assert_eq!(app.context(), Context::OrderPage);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::PageDown);
+    match app.top() {
+        Screen::Order(page) => assert!(page.scroll > 1),
+        _ => panic!("not on the order page"),
+    }
+    press(&mut app, KeyCode::End);
+    let max = portwiz::tui::view::order_page::max_scroll(&app, &id);
+    match app.top() {
+        Screen::Order(page) => assert_eq!(page.scroll, max),
+        _ => panic!("not on the order page"),
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::History);
+    assert_eq!(selected_id(&app), id);
+}
+
+#[test]
+fn u_opens_the_wizard_on_a_rejected_order_only() {
+    let mut app = demo_app(80, 24);
+    update(&mut app, Msg::Resize(100, 30));
+    app.screens
+        .push(Screen::Order(portwiz::tui::app::OrderPage {
+            order_id: "PO-DEMO0011".into(),
+            scroll: 0,
+        }));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(
+        open_page_id(&app).is_some(),
+        "a completed order cannot be edited"
+    );
+    assert!(app.message.as_ref().is_some_and(|m| m.is_error));
+    press(&mut app, KeyCode::Esc);
+    app.screens
+        .push(Screen::Order(portwiz::tui::app::OrderPage {
+            order_id: "PO-DEMO0005".into(),
+            scroll: 0,
+        }));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.context(), Context::Wizard);
+    let screen = support::render(&app);
+    assert!(
+        screen.contains("Account information"),
+        "opens on the rejected field's step:\n{screen}"
+    );
+    assert!(screen.contains("◀ rejected by carrier"), "{screen}");
+    // Letters belong to the wizard: q does not quit there.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(open_page_id(&app).as_deref(), Some("PO-DEMO0005"));
+}
+
+#[test]
+fn n_asks_for_an_id_then_opens_the_wizard_and_saves_through_effects() {
+    let mut app = demo_app(80, 24);
+    let effects = press(&mut app, KeyCode::Char('n'));
+    assert_eq!(effects, vec![Effect::NewOrderId]);
+    update(&mut app, Msg::NewOrderId("PO-NEW00001".into()));
+    assert_eq!(app.context(), Context::Wizard);
+    let effects = ctrl(&mut app, 's');
+    let saved = match effects.as_slice() {
+        [Effect::Save(order)] => order.clone(),
+        other => panic!("expected a save, got {other:?}"),
+    };
+    assert_eq!(saved.id, "PO-NEW00001");
+    assert_eq!(saved.status, Status::Draft);
+    update(&mut app, Msg::Saved(saved));
+    assert_eq!(app.orders.len(), 13);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("Saved"))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::History);
+    assert_eq!(
+        selected_id(&app),
+        "PO-NEW00001",
+        "the history selects the order just closed"
+    );
+}
+
+#[test]
+fn a_failed_save_is_shown_as_an_error() {
+    let mut app = demo_app(80, 24);
+    update(
+        &mut app,
+        Msg::SaveFailed {
+            order_id: "PO-DEMO0001".into(),
+            reason: "disk full".into(),
+        },
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.is_error && m.text.contains("disk full"))
+    );
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.message.is_none(), "the next key clears the message");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.history.selected, 0, "keys under help do nothing");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::History);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!app.help_open);
+}
+
+#[test]
+fn q_quits_from_lists_and_ctrl_c_from_anywhere() {
+    let mut app = demo_app(80, 24);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert!(app.quit);
+
+    let mut app = demo_app(80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(ctrl(&mut app, 'c'), vec![Effect::Quit]);
+
+    let mut app = demo_app(80, 24);
+    update(&mut app, Msg::NewOrderId("PO-NEW00002".into()));
+    assert_eq!(
+        ctrl(&mut app, 'c'),
+        vec![Effect::Quit],
+        "the wizard has no unsaved edits"
+    );
+}
+
+#[test]
+fn welcome_loads_the_demo_through_an_effect() {
+    let mut app = App::new(Vec::new(), test_clock(), (80, 24));
+    assert_eq!(app.context(), Context::Welcome);
+    assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::LoadDemo]);
+    update(
+        &mut app,
+        Msg::OrdersAdded {
+            orders: support::demo_orders(),
+            problems: Vec::new(),
+        },
+    );
+    assert_eq!(app.context(), Context::History);
+    assert_eq!(app.history.rows.len(), 12);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("12 demo orders"))
+    );
+}
+
+#[test]
+fn notices_take_the_keys_until_dismissed() {
+    let mut app = demo_app(80, 24);
+    app.notices = vec!["warning: something".into()];
+    assert_eq!(app.context(), Context::Notices);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::History);
+}
+
+#[test]
+fn resize_updates_the_size_and_keeps_the_selection_visible() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, KeyCode::Char('G'));
+    update(&mut app, Msg::Resize(80, 24));
+    assert_eq!(app.size, (80, 24));
+    update(&mut app, Msg::Resize(60, 20));
+    assert!(app.too_small());
+    assert!(support::render(&app).contains("Terminal too small"));
+}
