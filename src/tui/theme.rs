@@ -82,3 +82,21 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_meaning_stays_in_modifiers() {
+        let plain = Theme::plain();
+        for status in Status::ALL {
+            assert_eq!(plain.status(status).fg, None, "{status:?}");
+        }
+        assert!(plain.rejected().add_modifier.contains(Modifier::BOLD));
+        assert!(plain.selected().add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(plain.error().fg, None);
+        let coloured = Theme { color: true };
+        assert!(coloured.status(Status::CustomerActionRequired).fg.is_some());
+    }
+}

@@ -62,7 +62,9 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         },
         Screen::Wizard(_) => "Porting wizard".to_string(),
     };
-    let mut spans = vec![
+    let demo = if app.demo { "  [demo copy]" } else { "" };
+    let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
+    let spans = vec![
         Span::styled(
             " portwiz ",
             theme
@@ -70,11 +72,9 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         ),
         Span::raw(" "),
-        Span::styled(place, theme.heading()),
+        Span::styled(super::text::truncate(&place, room), theme.heading()),
+        Span::styled(demo, theme.dim()),
     ];
-    if app.demo {
-        spans.push(Span::styled("  [demo: a temporary copy]", theme.dim()));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
