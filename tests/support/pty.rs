@@ -185,7 +185,10 @@ impl PtySession {
         let start = Instant::now();
         loop {
             match self.child.try_wait() {
-                Ok(Some(status)) => return Ok(status),
+                Ok(Some(status)) => {
+                    self.drain_output();
+                    return Ok(status);
+                }
                 Ok(None) if start.elapsed() > timeout => {
                     let _ = self.child.kill();
                     return Err(format!(
@@ -196,6 +199,24 @@ impl PtySession {
                 Ok(None) => thread::sleep(Duration::from_millis(25)),
                 Err(e) => return Err(format!("wait: {e}")),
             }
+        }
+    }
+}
+
+impl PtySession {
+    /// After the program exits, its last bytes may still be on their way through the reader
+    /// thread: wait until the output stops growing (at most two seconds).
+    fn drain_output(&self) {
+        let len = || self.raw.lock().map(|r| r.len()).unwrap_or(0);
+        let start = Instant::now();
+        let mut last = len();
+        while start.elapsed() < Duration::from_secs(2) {
+            thread::sleep(Duration::from_millis(150));
+            let now = len();
+            if now == last {
+                return;
+            }
+            last = now;
         }
     }
 }
