@@ -1,0 +1,109 @@
+//! The porting wizard: a self-contained component the app shell drops in.
+//!
+//! Inside, an Elm-style split: [`state::WizardState`] (the model), [`update::WizardMsg`] and the
+//! pure [`update::update`], a keymap table ([`keymap`]) that turns keys into messages and lists
+//! the footer's keys, and [`view`] that only draws. The one effect (reading a numbers CSV) is
+//! performed here, outside `update`, and its result fed back as a message.
+//!
+//! Every field, step, label and rule comes from the registry (`domain::registry`); the wizard
+//! keeps no list of fields of its own.
+
+mod csr;
+mod csv_file;
+mod dates;
+mod input;
+mod keymap;
+mod numbers;
+mod review;
+mod state;
+pub mod text;
+mod textarea;
+mod update;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use dates::port_date_window;
+pub use numbers::{NumberState, number_states};
+
+use crate::domain::order::{Clock, Order};
+use crate::tui::theme::Theme;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use state::WizardState;
+use update::{Effect, WizardMsg};
+
+pub struct Wizard {
+    state: WizardState,
+}
+
+/// What the shell should do after a key or a paste.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WizardOutcome {
+    /// Nothing to do but redraw.
+    Stay,
+    /// Persist this order (a field was left, Ctrl-S, a CSV loaded); the wizard stays open.
+    Save(Order),
+    /// The order was submitted or resubmitted: persist it; the wizard's work is done.
+    Submit(Order),
+    /// The user closed the wizard: persist this order (the draft is kept) and close.
+    Close(Order),
+}
+
+impl Wizard {
+    /// Open the wizard on a new or existing order. A rejected order (customer action required)
+    /// opens on the step and field of its first rejected field, in wizard order.
+    pub fn open(order: Order, clock: Clock) -> Wizard {
+        Wizard {
+            state: WizardState::new(order, clock),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, clock: Clock) -> WizardOutcome {
+        match keymap::message_for(&key, keymap::situation(&self.state)) {
+            Some(msg) => self.dispatch(msg, clock),
+            None => WizardOutcome::Stay,
+        }
+    }
+
+    /// Bracketed paste: the text goes into the focused input (a list keeps its lines in the
+    /// numbers area), cleaned of control characters.
+    pub fn handle_paste(&mut self, text: &str, clock: Clock) -> WizardOutcome {
+        self.dispatch(WizardMsg::Paste(text.to_string()), clock)
+    }
+
+    /// Whether the focused input holds text not yet written to the order.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.state.has_pending_edit()
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        view::render(&self.state, frame, area, theme);
+    }
+
+    /// (key, description) for the keys that work where the user is.
+    pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::footer_keys(keymap::situation(&self.state))
+    }
+
+    /// The order as it stands in the wizard (edits in the focused input not included).
+    pub fn order(&self) -> &Order {
+        &self.state.order
+    }
+
+    /// Run a message through `update`, then perform the effect it asks for (reading a CSV) and
+    /// feed the result back as a message.
+    fn dispatch(&mut self, msg: WizardMsg, clock: Clock) -> WizardOutcome {
+        self.state.clock = clock;
+        let updated = update::update(&mut self.state, msg);
+        match updated.effect {
+            None => updated.outcome,
+            Some(Effect::ReadNumbersCsv(path)) => {
+                let loaded = csv_file::read_numbers_csv(&path);
+                update::update(&mut self.state, WizardMsg::CsvLoaded(loaded)).outcome
+            }
+        }
+    }
+}
