@@ -109,6 +109,11 @@ impl WizardState {
                 state.check(field.key);
             }
         }
+        // A step that holds values is checked whole, so its mark and its fields agree.
+        let visited: Vec<Step> = state.visited.iter().copied().collect();
+        for step in visited {
+            state.check_step(step);
+        }
         let rejected = state.order.rejected_fields().to_vec();
         if let Some(first) = crate::domain::registry::FIELDS
             .iter()

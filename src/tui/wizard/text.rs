@@ -7,12 +7,60 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Remove control characters (C0, DEL, C1; so escape sequences lose their ESC and cannot act) and
-/// the bidirectional controls that can reorder what is shown. `\n` and `\t` stay.
+/// Remove terminal escape sequences whole (CSI `ESC [ … final`, OSC and other strings up to BEL
+/// or `ESC \`, two-character escapes), every other control character (C0, DEL, C1) and the
+/// bidirectional controls that can reorder what is shown. `\n` and `\t` stay.
 pub fn clean_for_screen(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c == '\n' || *c == '\t' || !(c.is_control() || is_bidi_control(*c)))
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let sequence = match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => Sequence::Csi,
+                Some(']' | 'P' | 'X' | '^' | '_') => Sequence::String,
+                _ => continue,
+            },
+            '\u{9b}' => Sequence::Csi,
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Sequence::String,
+            '\n' | '\t' => {
+                out.push(c);
+                continue;
+            }
+            c if c.is_control() || is_bidi_control(c) => continue,
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        match sequence {
+            Sequence::Csi => {
+                for next in chars.by_ref() {
+                    if ('\u{40}'..='\u{7e}').contains(&next) {
+                        break;
+                    }
+                }
+            }
+            Sequence::String => {
+                while let Some(next) = chars.next() {
+                    if next == '\u{7}' || next == '\u{9c}' {
+                        break;
+                    }
+                    if next == '\u{1b}' {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+enum Sequence {
+    Csi,
+    String,
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -110,8 +158,10 @@ mod tests {
 
     #[test]
     fn control_and_bidi_characters_are_removed_but_lines_stay() {
-        let dirty = "PIN\x1b[31m wrong\u{202E}\x07\nnext\tline\u{9b}";
-        assert_eq!(clean_for_screen(dirty), "PIN[31m wrong\nnext\tline");
+        let dirty = "PIN\x1b[31m wrong\u{202E}\x07\nnext\tline\u{9b}2J!";
+        assert_eq!(clean_for_screen(dirty), "PIN wrong\nnext\tline!");
+        let title = "a\x1b]0;evil title\x07b\x1b]8;;http://x\x1b\\c\x1bMd";
+        assert_eq!(clean_for_screen(title), "abcd");
     }
 
     #[test]

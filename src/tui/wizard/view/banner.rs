@@ -18,9 +18,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Vec<Line<'static
     let when = rejection.at.strftime("%Y-%m-%d").to_string();
     let mut out = vec![Line::from(Span::styled(
         truncate(
-            &format!(
-                "! Rejected by carrier on {when}. Fix the marked fields, then resubmit on Review."
-            ),
+            &format!("! Rejected by carrier on {when}: fix the fields marked !, then resubmit"),
             width,
         ),
         theme.rejected(),
@@ -47,7 +45,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Vec<Line<'static
     } else {
         rejection.action.clone()
     };
-    for (i, line) in wrap(&format!("→ {action}"), width.saturating_sub(2), 2)
+    for (i, line) in wrap(&format!("→ {action}"), width.saturating_sub(4), 2)
         .into_iter()
         .enumerate()
     {

@@ -29,7 +29,7 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
     title.push(Span::styled("   * required", theme.dim()));
     if state.csr_view {
         title.push(Span::styled(
-            "   CSR column on: type what the carrier's record says",
+            "   CSR column on (Ctrl-K hides it)",
             theme.dim(),
         ));
     } else if state.step_has_csr_fields() {
@@ -96,6 +96,17 @@ fn field_rows(
         Span::styled(pointer.to_string(), theme.focus()),
         Span::styled(label.clone(), label_style),
     ];
+    if field.secret {
+        let words = match (focused == Some(Column::Order), state.pin_revealed) {
+            (true, true) => "(shown · Ctrl-R hides it)",
+            (true, false) => "(hidden · Ctrl-R shows it)",
+            _ => "(hidden)",
+        };
+        if !tags.is_empty() {
+            tags.push(Span::raw(" "));
+        }
+        tags.push(Span::styled(words, theme.dim()));
+    }
     let tags_width: usize = tags.iter().map(|s| text_width(&s.content)).sum();
     if !tags.is_empty() {
         if text_width(&label) + tags_width + 4 <= width {
@@ -138,19 +149,6 @@ fn field_rows(
                 rows,
                 Some(field.example),
             );
-            if field.secret {
-                let words = if order_focused && state.pin_revealed {
-                    "shown · Ctrl-R hides it"
-                } else if order_focused {
-                    "hidden · Ctrl-R shows it"
-                } else {
-                    "hidden"
-                };
-                if let Some(last) = rows.lines.last_mut() {
-                    last.spans
-                        .push(Span::styled(format!(" {words}"), theme.dim()));
-                }
-            }
         }
     }
     if field.key == FieldKey::PortDate {

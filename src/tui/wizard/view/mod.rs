@@ -19,7 +19,7 @@ use ratatui::widgets::Paragraph;
 
 /// From this width the steps get a sidebar; below, a one-line step bar.
 const SIDEBAR_FROM_WIDTH: u16 = 100;
-const SIDEBAR_WIDTH: u16 = 34;
+const SIDEBAR_WIDTH: u16 = 38;
 
 pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme) {
     let banner_lines = banner::lines(state, area.width, theme);
@@ -69,22 +69,22 @@ pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme)
 fn header_line(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
     let order = &state.order;
     let step = format!(
-        "Step {} of {}: {}",
+        "Step {} of {}",
         state.step.index() + 1,
-        crate::domain::registry::Step::ALL.len(),
-        state.step.title()
+        crate::domain::registry::Step::ALL.len()
     );
-    let mut status = format!("{} {}", order.status.symbol(), order.status.label());
+    let mut status = format!(" · {} {}", order.status.symbol(), order.status.label());
     if !order.status.is_editable() {
         status.push_str(" (read-only)");
     }
-    let room = usize::from(width).saturating_sub(super::text::width(&step) + 3);
-    let name = truncate(
-        &format!(
-            "Port order “{}” · {status}",
-            one_line(&order.display_name())
-        ),
-        room,
+    let room = usize::from(width)
+        .saturating_sub(super::text::width(&step) + super::text::width(&status) + 3);
+    let name = format!(
+        "{}{status}",
+        truncate(
+            &format!("Port order “{}”", one_line(&order.display_name())),
+            room
+        )
     );
     let gap =
         usize::from(width).saturating_sub(super::text::width(&name) + super::text::width(&step));

@@ -23,10 +23,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         Span::styled("Review", theme.title()),
         Span::styled(
             truncate(
-                &format!(
-                    "   Enter: {verb} to {} · ↑↓ select a problem, Enter goes to it",
-                    state.carrier_name()
-                ),
+                &format!("   Enter: {verb} to {}", state.carrier_name()),
                 width.saturating_sub(6),
             ),
             theme.dim(),
@@ -39,7 +36,14 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             theme.error(),
         )));
         for reason in &state.refusal {
-            push_wrapped(&mut rows, &format!("  ✗ {reason}"), theme.error(), width, 3);
+            push_wrapped(
+                &mut rows,
+                "  ",
+                &format!("✗ {reason}"),
+                theme.error(),
+                width,
+                3,
+            );
         }
     }
 
@@ -75,7 +79,8 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         let start = rows.len();
         push_wrapped(
             &mut rows,
-            &format!("{pointer}{} {}", item.symbol(), item.text),
+            pointer,
+            &format!("{} {}", item.symbol(), item.text),
             style,
             width,
             2,
@@ -87,6 +92,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     if resubmission && !rejected_fields_changed(order) {
         push_wrapped(
             &mut rows,
+            "  ",
             "⚠ None of the fields the carrier rejected has changed: the carrier will most likely reject the order again.",
             theme.warning(),
             width,
@@ -115,8 +121,9 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             };
             push_wrapped(
                 &mut rows,
+                "  ",
                 &format!(
-                    "  {}: {} → {}",
+                    "{}: {} → {}",
                     spec.label,
                     shown(&change.from),
                     shown(&change.to)
@@ -181,12 +188,22 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
     }
 }
 
-fn push_wrapped(rows: &mut Rows, text: &str, style: Style, width: usize, max_lines: usize) {
-    for (i, line) in wrap(text, width.saturating_sub(4), max_lines)
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if i == 0 { "" } else { "    " };
+/// `indent` then `text` wrapped; continuation lines indented two columns more.
+fn push_wrapped(
+    rows: &mut Rows,
+    indent: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+    max_lines: usize,
+) {
+    let room = width.saturating_sub(indent.chars().count() + 2);
+    for (i, line) in wrap(text, room, max_lines).into_iter().enumerate() {
+        let lead = if i == 0 {
+            indent.to_string()
+        } else {
+            format!("{indent}  ")
+        };
         rows.push(Line::from(Span::styled(format!("{lead}{line}"), style)));
     }
 }

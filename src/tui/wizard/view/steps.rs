@@ -75,11 +75,10 @@ pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'stat
         let mark = mark(state, step);
         let current = step == state.step;
         let pointer = if current { "•" } else { " " };
-        let mut title = format!("{} {}", step.index() + 1, step.title());
-        if step == Step::LetterOfAuthorization && !state.order.loa_needs_resigning().is_empty() {
-            title.push_str(" (sign again)");
-        }
-        let title = truncate(&title, width.saturating_sub(4));
+        let title = truncate(
+            &format!("{} {}", step.index() + 1, step.title()),
+            width.saturating_sub(4),
+        );
         let title_style = if current { theme.focus() } else { Style::new() };
         lines.push(Line::from(vec![
             Span::styled(format!("{pointer} "), theme.focus()),
@@ -87,6 +86,12 @@ pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'stat
             Span::raw(" "),
             Span::styled(title, title_style),
         ]));
+        if step == Step::LetterOfAuthorization && !state.order.loa_needs_resigning().is_empty() {
+            lines.push(Line::from(Span::styled(
+                "      the LOA must be signed again",
+                theme.rejected(),
+            )));
+        }
     }
     lines.push(Line::from(""));
     for legend in ["✓ complete  ✗ has errors", "! rejected  • current step"] {
@@ -122,8 +127,14 @@ pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
     for step in Step::ALL {
         let mark = mark(state, step);
         if step == state.step {
-            let room = usize::from(width).saturating_sub(others + used);
-            let text = truncate(&current_title(step), room.max(8));
+            let room = usize::from(width).saturating_sub(others + used).max(8);
+            let full = current_title(step);
+            let short = format!("• {} {} {}", step.index() + 1, step.title(), mark.symbol());
+            let text = if crate::tui::wizard::text::width(&full) <= room {
+                full
+            } else {
+                truncate(&short, room)
+            };
             used += crate::tui::wizard::text::width(&text) + 2;
             spans.push(Span::styled(text, theme.focus()));
             spans.push(Span::raw("  "));
