@@ -452,3 +452,25 @@ fn the_footer_lists_the_keys_that_work_here() {
     assert!(review.contains(&("↑↓", "select problem")));
     assert!(!review.iter().any(|(k, _)| *k == "Tab"));
 }
+
+#[test]
+fn long_text_scrolls_inside_its_box_with_the_cursor_at_the_end() {
+    let mut wizard = on_account_step(empty_draft());
+    let long =
+        "Contoso Telecommunications of the Pacific Northwest, Regional Business Services Division";
+    type_text(&mut wizard, long);
+    let text = screen(&wizard, 80, 24);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Division"))
+        .unwrap_or_default();
+    assert!(line.starts_with("  [") && line.ends_with(']'), "{line}");
+    assert!(!line.contains("Contoso"), "the start scrolled off: {line}");
+    // The cursor sits just after "Division", inside the box.
+    let column = 3 + line[3..].trim_end_matches(']').trim_end().chars().count();
+    assert!(
+        text.contains(&format!("cursor: column {column},")),
+        "{text}"
+    );
+    assert!(wizard.has_unsaved_edits());
+}

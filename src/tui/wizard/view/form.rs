@@ -222,8 +222,11 @@ fn field_rows(
     }
 }
 
+/// Longest a message line gets, so help stays readable on wide screens.
+const MAX_MESSAGE: usize = 100;
+
 fn message_rows(text: &str, style: Style, width: usize, max_lines: usize, rows: &mut Rows) {
-    for line in wrap(text, width.saturating_sub(6), max_lines) {
+    for line in wrap(text, width.saturating_sub(6).min(MAX_MESSAGE), max_lines) {
         rows.push(Line::from(Span::styled(format!("{INDENT}  {line}"), style)));
     }
 }
