@@ -3,16 +3,23 @@
 use super::Failure;
 use super::args::{Command, ExportFormat};
 use super::output;
+use super::rejection;
 use crate::domain::document::{self, Document};
 use crate::domain::status::SupportScenario;
+use crate::domain::summary::Summary;
 use crate::domain::validate::{Severity, check_field};
 use crate::domain::{Clock, FieldKey, FieldValue, Order, Status};
 use crate::store::{Notice, Store};
 use std::io::Read;
 use std::path::Path;
 
-/// The real clock, read once per command.
+/// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
+/// day, so scripted runs and tests see the same date rules every day of the year.
 pub fn system_clock() -> Clock {
+    let pinned = std::env::var("PORTWIZ_TODAY").ok();
+    if let Some(today) = pinned.and_then(|d| d.trim().parse::<jiff::civil::Date>().ok()) {
+        return Clock::fixed(today);
+    }
     let zoned = jiff::Zoned::now();
     Clock {
         now: zoned.timestamp(),
@@ -44,18 +51,17 @@ pub fn run(
                         .map_err(|e| Failure::Input(e.to_string()))
                 })
                 .transpose()?;
-            let mut orders: Vec<&Order> = store
-                .orders()
-                .map(|l| &l.order)
+            let mut rows: Vec<&Summary> = store
+                .summaries()
                 .filter(|o| wanted.is_none_or(|w| o.status == w))
                 .collect();
-            orders.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+            rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
             print(
                 out,
                 if json {
-                    output::list_json(&orders)
+                    output::list_json(&rows)
                 } else {
-                    output::list_table(&orders)
+                    output::list_table(&rows)
                 },
             );
         }
@@ -104,16 +110,48 @@ pub fn run(
             for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
                 eprintln!("warning: {}", warning.message);
             }
+            let value = normalised(key, value, &trial);
             if order.edit(key, value, clock.now)? {
                 store.save(&order)?;
             }
         }
         Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
         Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
-        Command::Reject { .. } | Command::Classify { .. } => {
-            return Err(Failure::Input(
-                "the rejection classifier is not built yet".into(),
-            ));
+        Command::Classify { json, text } => {
+            let text = rejection::read_text(text.as_deref())?;
+            let c = rejection::classify_text(&text, dir);
+            print(
+                out,
+                if json {
+                    output::json(&rejection::classification_json(&c))
+                } else {
+                    rejection::classification_text(&c)
+                },
+            );
+        }
+        Command::Reject { id, text, fields } => {
+            let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
+            let mut order = store.get(&id)?.order.clone();
+            let text = rejection::read_text(Some(&text))?;
+            let c = rejection::classify_text(&text, dir);
+            let input = rejection::rejection_input(text, &c, chosen);
+            let recorded = input.fields.clone();
+            order.reject(input, clock.now)?;
+            store.save(&order)?;
+            let mut report = format!("{}: {}\n", order.id, order.status.label());
+            if recorded.is_empty() {
+                report.push_str("The carrier named no field portwiz recognises: compare the whole order with the carrier's Customer Service Record.\n");
+            } else {
+                report.push_str("Fields to fix:\n");
+                for key in &recorded {
+                    report.push_str(&format!(
+                        "  ! {} ({key})\n",
+                        crate::domain::spec(*key).label
+                    ));
+                }
+            }
+            report.push_str(&format!("What to do: {}\n", c.action));
+            print(out, report);
         }
         Command::Export {
             id,
@@ -205,25 +243,56 @@ fn read_text(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
 }
 
-/// A value from the command line; `numbers @FILE.csv` reads a CSV.
+/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column):
+/// bad rows are reported by row number and refuse the change, so nothing half-read is stored.
 fn read_value(key: FieldKey, value: &str) -> Result<FieldValue, Failure> {
     if key == FieldKey::Numbers
         && let Some(path) = value.strip_prefix('@')
     {
-        let text = read_text(Path::new(path))?;
-        let numbers: Vec<String> = text
-            .lines()
-            .map(|l| {
-                l.trim()
-                    .trim_start_matches('\u{feff}')
-                    .trim_matches('"')
-                    .to_string()
-            })
-            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("phonenumber"))
-            .collect();
-        return Ok(FieldValue::List(numbers));
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+        let csv = crate::domain::rules::parse_numbers_csv(&bytes);
+        if let Some(e) = csv.file_error {
+            return Err(Failure::Input(format!("{path}: {e}")));
+        }
+        if !csv.row_errors.is_empty() {
+            let mut reasons: Vec<String> = csv
+                .row_errors
+                .iter()
+                .map(|r| format!("{path}: row {}: {}", r.row, r.message))
+                .collect();
+            reasons.push(format!(
+                "{} good row(s) were read; fix the rows above and run the command again.",
+                csv.cells.len()
+            ));
+            return Err(Failure::Refused(reasons));
+        }
+        return Ok(FieldValue::List(
+            csv.cells.into_iter().map(|c| c.value).collect(),
+        ));
     }
     Ok(FieldValue::Text(value.to_string()))
+}
+
+/// Numbers are kept in E.164, each once, once they are all valid.
+fn normalised(key: FieldKey, value: FieldValue, fields: &crate::domain::OrderFields) -> FieldValue {
+    if key != FieldKey::Numbers {
+        return value;
+    }
+    let text = match &value {
+        FieldValue::List(items) => items.join("\n"),
+        FieldValue::Text(t) => t.clone(),
+    };
+    let country = fields
+        .country
+        .parse()
+        .unwrap_or(crate::domain::rules::Country::Us);
+    let report =
+        crate::domain::rules::parse_numbers(&text, country, fields.number_type.parse().ok());
+    match report.to_result() {
+        Ok(numbers) => FieldValue::List(numbers),
+        Err(_) => value,
+    }
 }
 
 /// An imported export becomes a new order that keeps the status and story it read.

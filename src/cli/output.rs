@@ -1,6 +1,7 @@
 //! How commands print orders: aligned tables for people, one JSON document for programs.
 
 use crate::domain::registry::{FIELDS, Step};
+use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use serde_json::{Value, json};
 
@@ -10,30 +11,32 @@ pub fn json(value: &Value) -> String {
     text
 }
 
-fn summary(order: &Order) -> Value {
+fn summary_json(o: &Summary) -> Value {
     json!({
-        "id": order.id,
-        "name": order.display_name(),
-        "status": order.status.key(),
-        "current_carrier": order.fields.current_carrier,
-        "numbers": order.fields.numbers.len(),
-        "updated": order.updated_at.to_string(),
+        "id": o.id,
+        "name": o.name,
+        "status": o.status.key(),
+        "current_carrier": o.carrier,
+        "numbers": o.number_count,
+        "updated": o.updated_at.to_string(),
     })
 }
 
-pub fn list_json(orders: &[&Order]) -> String {
-    json(&Value::Array(orders.iter().map(|o| summary(o)).collect()))
+pub fn list_json(orders: &[&Summary]) -> String {
+    json(&Value::Array(
+        orders.iter().map(|o| summary_json(o)).collect(),
+    ))
 }
 
-pub fn list_table(orders: &[&Order]) -> String {
+pub fn list_table(orders: &[&Summary]) -> String {
     let rows: Vec<[String; 5]> = orders
         .iter()
         .map(|o| {
             [
                 o.id.clone(),
                 o.status.key().to_string(),
-                clean_cell(&o.fields.current_carrier),
-                o.fields.numbers.len().to_string(),
+                clean_cell(&o.carrier),
+                o.number_count.to_string(),
                 o.updated_at.strftime("%Y-%m-%d %H:%M").to_string(),
             ]
         })
@@ -45,17 +48,25 @@ pub fn list_table(orders: &[&Order]) -> String {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let line = |row: &[String; 5]| {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        format!("{}\n", cells.join("  ").trim_end())
+    let mut text = String::with_capacity(64 * (rows.len() + 1));
+    let mut line = |row: &[String; 5]| {
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            text.push_str(cell);
+            if i < 4 {
+                text.extend(std::iter::repeat_n(
+                    ' ',
+                    w.saturating_sub(cell.chars().count()),
+                ));
+            }
+        }
+        text.push('\n');
     };
-    let mut text = line(&header);
+    line(&header);
     for row in &rows {
-        text.push_str(&line(row));
+        line(row);
     }
     if rows.is_empty() {
         text.push_str("(no orders)\n");
@@ -63,11 +74,14 @@ pub fn list_table(orders: &[&Order]) -> String {
     text
 }
 
-/// Text from outside, made safe to print.
+/// Text from outside, made safe to print on one line: terminal sequences removed.
 fn clean_cell(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::domain::sanitize::clean(text).replace(['\n', '\t'], " ")
+}
+
+/// Text from outside, made safe to print, keeping its lines.
+fn clean_lines(text: &str) -> String {
+    crate::domain::sanitize::clean(text)
 }
 
 pub fn show(order: &Order, _clock: Clock) -> String {
@@ -83,7 +97,7 @@ pub fn show(order: &Order, _clock: Clock) -> String {
         .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
     {
         text.push_str("\nRejected by the carrier:\n");
-        for line in clean_cell(&rejection.text).lines() {
+        for line in clean_lines(&rejection.text).lines() {
             text.push_str(&format!("  > {line}\n"));
         }
         for key in &rejection.fields {

@@ -1,21 +1,167 @@
-//! The rule behind each field: what the registry's validator runs once a value is present.
+//! The rule behind each field: what the registry's validator runs once a value is present. The
+//! rules themselves live in `rules/`; this maps each field to them, with the order as context.
 
 use super::fields::OrderFields;
 use super::key::FieldKey;
+use super::rules::{self, Country, NumberState, NumberType};
 use super::validate::Severity;
 use jiff::civil::Date;
 
 type Found = Vec<(Severity, String)>;
 
-pub(super) fn check(key: FieldKey, fields: &OrderFields, _today: Date) -> Found {
+/// The order's country, defaulting to the US while it is not chosen (its own error says so).
+pub(super) fn country(fields: &OrderFields) -> Country {
+    fields.country.parse().unwrap_or(Country::Us)
+}
+
+pub(super) fn number_type(fields: &OrderFields) -> Option<NumberType> {
+    fields.number_type.parse().ok()
+}
+
+pub(super) fn check(key: FieldKey, fields: &OrderFields, today: Date) -> Found {
     use FieldKey::*;
     match key {
+        Numbers => numbers(fields),
         PortType => port_type(fields),
-        ReplacementBtn => replacement_btn(fields),
-        OrganizationName => length_warning(&fields.organization_name, 25),
-        AuthorizedUserFirstName => length_warning(&fields.authorized_user.first_name, 15),
-        AuthorizedUserLastName => length_warning(&fields.authorized_user.last_name, 15),
+        BillingTelephoneNumber => one_number(&fields.billing_telephone_number, fields),
+        ReplacementBtn => [
+            one_number(&fields.replacement_btn, fields),
+            replacement_btn(fields),
+        ]
+        .concat(),
+        OrganizationName => warn(rules::length_warning(
+            &fields.organization_name,
+            rules::text::ORGANIZATION_NAME_LIMIT,
+        )),
+        Pin => match rules::check_pin(fields.pin.expose()) {
+            Ok(warning) => warn(warning),
+            Err(e) => error(e),
+        },
+        AuthorizedUserFirstName | AuthorizedUserLastName => {
+            let name = if key == AuthorizedUserFirstName {
+                &fields.authorized_user.first_name
+            } else {
+                &fields.authorized_user.last_name
+            };
+            warn(rules::length_warning(
+                name,
+                rules::text::AUTHORIZED_NAME_LIMIT,
+            ))
+        }
+        ServiceAddressStreet => {
+            if rules::looks_like_po_box(&fields.service_address.street) {
+                vec![(Severity::Warning, "looks like a PO box; carriers want the street address where the numbers are used".into())]
+            } else {
+                Vec::new()
+            }
+        }
+        ServiceAddressState => result(rules::check_region(
+            &fields.service_address.state,
+            address_country(fields),
+        )),
+        ServiceAddressPostalCode => result(rules::check_postal_code(
+            &fields.service_address.postal_code,
+            address_country(fields),
+        )),
+        ServiceAddressCountry => {
+            let address = fields
+                .service_address
+                .country
+                .parse::<rules::Country>()
+                .ok();
+            match address {
+                Some(c) if c != country(fields) => vec![(
+                    Severity::Error,
+                    format!(
+                        "the numbers are in {} but the service address is in {}; they must be in the same country",
+                        country(fields).in_sentence(),
+                        c.in_sentence()
+                    ),
+                )],
+                _ => Vec::new(),
+            }
+        }
+        PortDate => result(rules::check_port_date(
+            &fields.port_date,
+            today,
+            country(fields),
+            fields.numbers.len(),
+        )),
+        PortTime => result(rules::check_port_time(
+            &fields.port_time,
+            country(fields),
+            number_type(fields).unwrap_or(rules::NumberType::Geographic),
+        )),
+        RequesterEmail => result(rules::check_email(&fields.requester.email)),
+        NotificationEmails => fields
+            .notification_emails
+            .iter()
+            .filter_map(|e| rules::check_email(e).err())
+            .map(|e| (Severity::Error, e.to_string()))
+            .collect(),
         _ => Vec::new(),
+    }
+}
+
+fn address_country(fields: &OrderFields) -> Country {
+    fields
+        .service_address
+        .country
+        .parse()
+        .unwrap_or_else(|_| country(fields))
+}
+
+fn warn(warning: Option<String>) -> Found {
+    warning
+        .map(|w| (Severity::Warning, w))
+        .into_iter()
+        .collect()
+}
+
+fn error(e: rules::RuleError) -> Found {
+    vec![(Severity::Error, e.to_string())]
+}
+
+fn result<T>(r: Result<T, rules::RuleError>) -> Found {
+    r.err().map(error).unwrap_or_default()
+}
+
+/// Every problem entry of the numbers list: duplicates are merged (a warning), the rest block.
+fn numbers(fields: &OrderFields) -> Found {
+    let report = rules::parse_numbers(
+        &fields.numbers.join("\n"),
+        country(fields),
+        number_type(fields),
+    );
+    let mut found: Found = report
+        .problems()
+        .filter_map(|entry| {
+            let severity = match entry.state {
+                NumberState::Duplicate { .. } => Severity::Warning,
+                _ => Severity::Error,
+            };
+            entry.message().map(|m| (severity, m))
+        })
+        .collect();
+    if let Err(e) = rules::check_number_count(report.unique_valid.len()) {
+        found.push((Severity::Error, e.to_string()));
+    }
+    found
+}
+
+/// The BTN and replacement BTN: one valid number of the order's country.
+fn one_number(text: &str, fields: &OrderFields) -> Found {
+    let report = rules::parse_numbers(text, country(fields), None);
+    match report.entries.as_slice() {
+        [one] if one.is_valid() => Vec::new(),
+        [one] => one
+            .message()
+            .map(|m| vec![(Severity::Error, m)])
+            .unwrap_or_default(),
+        _ => vec![(
+            Severity::Error,
+            format!("`{text}` should be one phone number"),
+        )],
     }
 }
 
@@ -66,18 +212,4 @@ fn replacement_btn(fields: &OrderFields) -> Found {
         )];
     }
     Vec::new()
-}
-
-fn length_warning(value: &str, limit: usize) -> Found {
-    let count = value.trim().chars().count();
-    if count > limit {
-        vec![(
-            Severity::Warning,
-            format!(
-                "{count} characters; some carriers keep only the first {limit}, so check how the carrier's record writes it"
-            ),
-        )]
-    } else {
-        Vec::new()
-    }
 }

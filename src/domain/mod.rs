@@ -1,14 +1,18 @@
 //! Pure porting logic: no I/O, no terminal.
 
 mod checks;
+pub mod classifier;
 pub mod document;
 pub mod fields;
 pub mod history;
 pub mod key;
 pub mod order;
 pub mod registry;
+pub mod rules;
+pub mod sanitize;
 pub mod secret;
 pub mod status;
+pub mod summary;
 pub mod validate;
 
 pub use fields::{FieldValue, OrderFields};

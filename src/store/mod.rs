@@ -6,12 +6,16 @@
 
 pub mod atomic;
 mod file;
+mod index;
 mod lock;
 
 pub use file::{CURRENT_SCHEMA, OrderFile};
 
 use crate::domain::Order;
+use crate::domain::summary::Summary;
 use atomic::{create_private_dir, stale_temp_files, wider_than_private, write_atomic};
+use index::Stamp;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
@@ -41,6 +45,10 @@ pub enum StoreError {
         "order {id} was written by a newer portwiz (schema {version}); it is read-only here. Update portwiz to change it."
     )]
     ReadOnly { id: String, version: u32 },
+    #[error(
+        "order {0} changed on disk and can no longer be read; restart portwiz to see it (a broken file is then set aside)"
+    )]
+    Changed(String),
     #[error("no order with id `{0}`")]
     NotFound(String),
     #[error("`{0}` is not a valid order id (letters, digits, `-` and `_` only)")]
@@ -104,15 +112,36 @@ pub struct Loaded {
     pub newer_schema: Option<u32>,
 }
 
+/// One order as the store knows it: its summary always, the full order once asked for.
+#[derive(Debug)]
+struct Slot {
+    summary: Summary,
+    revision: u64,
+    newer_schema: Option<u32>,
+    full: OnceCell<Option<Loaded>>,
+}
+
+impl Slot {
+    fn loaded(loaded: Loaded) -> Slot {
+        Slot {
+            summary: Summary::of(&loaded.order),
+            revision: loaded.revision,
+            newer_schema: loaded.newer_schema,
+            full: OnceCell::from(Some(loaded)),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    orders: BTreeMap<String, Loaded>,
+    slots: BTreeMap<String, Slot>,
 }
 
 impl Store {
-    /// Open (creating if needed) the store at `dir` and load every order. Unreadable files are
-    /// quarantined and reported; every other order still loads.
+    /// Open (creating if needed) the store at `dir`. Every order file is checked against the
+    /// summary index and only new or changed files are parsed; unreadable ones are quarantined and
+    /// reported, and every other order still loads.
     pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
         let folder_err = |source| StoreError::Folder {
             path: dir.to_path_buf(),
@@ -121,34 +150,64 @@ impl Store {
         let orders_dir = dir.join("orders");
         create_private_dir(&orders_dir).map_err(folder_err)?;
         let mut notices = Vec::new();
-        for path in [dir.to_path_buf(), orders_dir.clone()] {
-            if let Some(w) = wider_than_private(&path) {
-                notices.push(Notice::Permissions(w));
-            }
+        // The orders folder guards the files; the data folder itself may be one the user chose.
+        if let Some(w) = wider_than_private(&orders_dir) {
+            notices.push(Notice::Permissions(w));
         }
-        for stale in stale_temp_files(&orders_dir) {
+        for stale in stale_temp_files(&orders_dir)
+            .into_iter()
+            .chain(stale_temp_files(dir))
+        {
             if fs::remove_file(&stale).is_ok() {
                 notices.push(Notice::StaleTempRemoved(stale));
             }
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
-            orders: BTreeMap::new(),
+            slots: BTreeMap::new(),
         };
+        let mut cached = index::read(dir).entries;
+        let mut index_changed = false;
         let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let Some(id) = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let stamp = entry.metadata().map(|m| Stamp::of(&m)).ok();
+            if let Some(hit) = cached
+                .remove(&id)
+                .filter(|e| Some(&e.stamp) == stamp.as_ref())
+            {
+                if let Some(version) = hit.newer_schema {
+                    notices.push(Notice::NewerSchema {
+                        id: id.clone(),
+                        version,
+                    });
+                }
+                let slot = Slot {
+                    summary: hit.summary,
+                    revision: hit.revision,
+                    newer_schema: hit.newer_schema,
+                    full: OnceCell::new(),
+                };
+                store.slots.insert(id, slot);
+                continue;
+            }
+            index_changed = true;
             match file::read(&path) {
                 Ok(loaded) => {
                     if let Some(version) = loaded.newer_schema {
-                        notices.push(Notice::NewerSchema { id: loaded.order.id.clone(), version });
+                        notices.push(Notice::NewerSchema { id: id.clone(), version });
                     }
-                    store.orders.insert(loaded.order.id.clone(), loaded);
+                    store.slots.insert(id, Slot::loaded(loaded));
                 }
                 Err(file::ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
                     path: path.clone(),
@@ -156,6 +215,10 @@ impl Store {
                 }),
                 Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
             }
+        }
+        // Entries left in the cache are files that are gone.
+        if index_changed || !cached.is_empty() {
+            store.write_index();
         }
         Ok((store, notices))
     }
@@ -172,29 +235,41 @@ impl Store {
         self.dir.join("quarantine")
     }
 
-    /// Every loaded order, by id.
+    /// Every order's summary, by id: cheap, whatever the number of orders.
+    pub fn summaries(&self) -> impl Iterator<Item = &Summary> {
+        self.slots.values().map(|s| &s.summary)
+    }
+
+    /// Every order in full, loading those not loaded yet (slow for thousands: prefer
+    /// `summaries`). An order whose file became unreadable since opening is skipped.
     pub fn orders(&self) -> impl Iterator<Item = &Loaded> {
-        self.orders.values()
+        self.slots.keys().filter_map(|id| self.get(id).ok())
     }
 
     pub fn len(&self) -> usize {
-        self.orders.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.orders.is_empty()
+        self.slots.is_empty()
     }
 
+    /// One order in full, read from its file the first time it is asked for.
     pub fn get(&self, id: &str) -> Result<&Loaded, StoreError> {
-        self.orders
+        let slot = self
+            .slots
             .get(id)
-            .ok_or_else(|| StoreError::NotFound(id.to_string()))
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        slot.full
+            .get_or_init(|| file::read(&self.path_of(id)).ok())
+            .as_ref()
+            .ok_or_else(|| StoreError::Changed(id.to_string()))
     }
 
     /// A fresh id no other order has.
     pub fn new_id(&self) -> String {
         let mut id = file::generate_id();
-        while self.orders.contains_key(&id) || self.path_of(&id).exists() {
+        while self.slots.contains_key(&id) || self.path_of(&id).exists() {
             id = file::generate_id();
         }
         id
@@ -203,17 +278,9 @@ impl Store {
     /// Save a new order; refuses an id already in use.
     pub fn create(&mut self, order: Order) -> Result<(), StoreError> {
         file::check_id(&order.id)?;
-        if self.orders.contains_key(&order.id) || self.path_of(&order.id).exists() {
+        if self.slots.contains_key(&order.id) || self.path_of(&order.id).exists() {
             return Err(StoreError::Exists(order.id));
         }
-        self.orders.insert(
-            order.id.clone(),
-            Loaded {
-                order: order.clone(),
-                revision: 0,
-                newer_schema: None,
-            },
-        );
         self.save(&order)
     }
 
@@ -222,14 +289,14 @@ impl Store {
     pub fn save(&mut self, order: &Order) -> Result<(), StoreError> {
         file::check_id(&order.id)?;
         let path = self.path_of(&order.id);
-        let known = self.orders.get(&order.id);
-        if let Some(version) = known.and_then(|l| l.newer_schema) {
+        let known = self.slots.get(&order.id);
+        if let Some(version) = known.and_then(|s| s.newer_schema) {
             return Err(StoreError::ReadOnly {
                 id: order.id.clone(),
                 version,
             });
         }
-        let loaded_revision = known.map_or(0, |l| l.revision);
+        let loaded_revision = known.map_or(0, |s| s.revision);
         let write_err = |source| StoreError::Write {
             id: order.id.clone(),
             path: path.clone(),
@@ -247,24 +314,21 @@ impl Store {
         let revision = loaded_revision + 1;
         let bytes = file::encode(order, revision);
         write_atomic(&path, &bytes).map_err(write_err)?;
-        self.orders.insert(
-            order.id.clone(),
-            Loaded {
-                order: order.clone(),
-                revision,
-                newer_schema: None,
-            },
-        );
+        let loaded = Loaded {
+            order: order.clone(),
+            revision,
+            newer_schema: None,
+        };
+        self.slots.insert(order.id.clone(), Slot::loaded(loaded));
         Ok(())
     }
 
     /// Re-read one order from disk (after a conflict, to see the other instance's change).
     pub fn reload(&mut self, id: &str) -> Result<&Loaded, StoreError> {
         file::check_id(id)?;
-        let path = self.path_of(id);
-        match file::read(&path) {
+        match file::read(&self.path_of(id)) {
             Ok(loaded) => {
-                self.orders.insert(id.to_string(), loaded);
+                self.slots.insert(id.to_string(), Slot::loaded(loaded));
                 self.get(id)
             }
             Err(_) => Err(StoreError::NotFound(id.to_string())),
@@ -273,6 +337,27 @@ impl Store {
 
     fn path_of(&self, id: &str) -> PathBuf {
         self.orders_dir().join(format!("{id}.json"))
+    }
+
+    /// Rewrite the summary index from what is loaded now, with each file's current stamp.
+    fn write_index(&self) {
+        let entries = self
+            .slots
+            .iter()
+            .filter_map(|(id, slot)| {
+                let meta = fs::metadata(self.path_of(id)).ok()?;
+                Some((
+                    id.clone(),
+                    index::Entry {
+                        stamp: Stamp::of(&meta),
+                        revision: slot.revision,
+                        newer_schema: slot.newer_schema,
+                        summary: slot.summary.clone(),
+                    },
+                ))
+            })
+            .collect();
+        index::write(&self.dir, &entries);
     }
 
     /// Move an unreadable file aside, never deleting it.

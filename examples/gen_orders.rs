@@ -1,0 +1,228 @@
+//! Write COUNT realistic orders into the store at DIR, through the store's own save path.
+//!
+//! cargo run --release --example gen_orders -- DIR COUNT
+//!
+//! Varied statuses, carriers, countries and number types; 1 to 999 numbers an order; rejections
+//! with real-looking carrier texts. Deterministic: the same COUNT gives the same orders.
+
+use jiff::civil::date;
+use jiff::{Timestamp, ToSpan};
+use portwiz::domain::order::RejectionInput;
+use portwiz::domain::status::SupportScenario;
+use portwiz::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
+use portwiz::store::Store;
+use std::process::ExitCode;
+
+const CARRIERS: &[&str] = &[
+    "Contoso Telecom",
+    "Northwind Wireless",
+    "Litware Networks",
+    "Tailspin Voice",
+    "Adatum Communications",
+    "Woodgrove Telco",
+];
+const ORGS: &[&str] = &[
+    "Fabrikam Inc",
+    "Wide World Importers",
+    "Alpine Ski House",
+    "Coho Winery",
+    "Proseware LLC",
+    "Trey Research",
+    "Lucerne Publishing",
+    "Margie's Travel",
+];
+const CITIES: &[(&str, &str, &str, &str)] = &[
+    ("Redmond", "WA", "98052", "US"),
+    ("Austin", "TX", "73301", "US"),
+    ("Denver", "CO", "80202", "US"),
+    ("Toronto", "ON", "M5V 2T6", "CA"),
+    ("Vancouver", "BC", "V6B 1A1", "CA"),
+];
+const REJECTIONS: &[(&str, &[FieldKey])] = &[
+    (
+        "The provided PIN is missing or incorrect. Please contact your current provider and check your current documentation, update the PIN, and then resubmit your order.",
+        &[FieldKey::Pin],
+    ),
+    (
+        "The account number provided doesn't match the record of your current service provider.",
+        &[FieldKey::AccountNumber],
+    ),
+    (
+        "EU NAME MISMATCH - business name on LSR does not match CSR",
+        &[FieldKey::OrganizationName],
+    ),
+    (
+        "[7012] POSTAL_CODE_MISMATCH",
+        &[FieldKey::ServiceAddressPostalCode],
+    ),
+    (
+        "Porting vendor has determined that the Billing Telephone Number - BTN - on the order does not match the Customer Service Record - CSR.",
+        &[FieldKey::BillingTelephoneNumber],
+    ),
+    (
+        "Authorized name does not match; signer not listed on the account",
+        &[
+            FieldKey::AuthorizedUserFirstName,
+            FieldKey::AuthorizedUserLastName,
+        ],
+    ),
+];
+
+/// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn fields(rng: &mut Rng, i: usize) -> OrderFields {
+    let (city, state, postal, country) = CITIES[rng.below(CITIES.len())];
+    let count = 1 + rng.below(999);
+    let area = if country == "CA" {
+        416
+    } else {
+        206 + (i % 3) as u32 * 100
+    };
+    let base = 2_000_000 + rng.below(7_000_000) as u32;
+    let numbers: Vec<String> = (0..count as u32)
+        .map(|n| format!("+1{area}{:07}", base + n))
+        .collect();
+    let org = ORGS[rng.below(ORGS.len())];
+    let mut f = OrderFields::default();
+    let mut set = |k: FieldKey, v: &str| f.set(k, FieldValue::Text(v.to_string()));
+    set(FieldKey::Country, country);
+    set(
+        FieldKey::NumberType,
+        ["geographic", "geographic", "toll_free", "mobile"][rng.below(4)],
+    );
+    set(
+        FieldKey::PortType,
+        if rng.below(3) == 0 { "partial" } else { "full" },
+    );
+    set(FieldKey::BillingTelephoneNumber, &numbers[0]);
+    set(
+        FieldKey::CurrentCarrier,
+        CARRIERS[rng.below(CARRIERS.len())],
+    );
+    set(FieldKey::OrganizationName, org);
+    set(
+        FieldKey::AccountNumber,
+        &format!("ACC-{:07}", rng.below(10_000_000)),
+    );
+    set(FieldKey::Pin, &format!("{:06}", rng.below(1_000_000)));
+    set(
+        FieldKey::AuthorizedUserFirstName,
+        ["Dana", "Sam", "Alex", "Jordan", "Kim"][rng.below(5)],
+    );
+    set(
+        FieldKey::AuthorizedUserLastName,
+        ["Reyes", "Lee", "Novak", "Okafor", "Schmidt"][rng.below(5)],
+    );
+    set(
+        FieldKey::ServiceAddressStreet,
+        &format!("{} Main Street", 1 + rng.below(9000)),
+    );
+    set(FieldKey::ServiceAddressCity, city);
+    set(FieldKey::ServiceAddressState, state);
+    set(FieldKey::ServiceAddressPostalCode, postal);
+    set(FieldKey::ServiceAddressCountry, country);
+    set(FieldKey::OrderName, &format!("{org} {city} batch {i}"));
+    set(FieldKey::PortDate, "2026-12-08");
+    set(FieldKey::PortTime, "10:00");
+    set(FieldKey::RequesterName, "Sam Lee");
+    set(FieldKey::RequesterEmail, "sam@fabrikam.com");
+    set(FieldKey::Loa, "e-signed by the authorized user");
+    f.set(FieldKey::Numbers, FieldValue::List(numbers));
+    f
+}
+
+/// Walk the order through its lifecycle to a varied status.
+fn advance(order: &mut Order, rng: &mut Rng, clock: Clock) {
+    let target = Status::ALL[rng.below(Status::ALL.len())];
+    if target == Status::Draft {
+        return;
+    }
+    order.status = Status::Submitted;
+    order.submitted_fields = Some(order.fields.clone());
+    let now = clock.now;
+    let reject = |order: &mut Order, rng: &mut Rng| {
+        let (text, fields) = REJECTIONS[rng.below(REJECTIONS.len())];
+        let _ = order.reject(
+            RejectionInput {
+                text: text.into(),
+                fields: fields.to_vec(),
+                action: "Check the carrier's CSR, update and resubmit.".into(),
+                ..Default::default()
+            },
+            now,
+        );
+    };
+    match target {
+        Status::CustomerActionRequired => reject(order, rng),
+        Status::SupportEngaged => {
+            let _ = order.engage_support(
+                SupportScenario::ALL[rng.below(4)],
+                Some(format!("T-{}", rng.below(99999))),
+                now,
+            );
+        }
+        Status::FocConfirmed | Status::Completed => {
+            if rng.below(2) == 0 {
+                reject(order, rng);
+                let _ = order.resubmit(clock);
+            }
+            let _ = order.confirm_foc(date(2026, 12, 8), None, now);
+            if target == Status::Completed {
+                let _ = order.complete(now);
+            }
+        }
+        Status::Cancelled => {
+            let _ = order.cancel(now);
+        }
+        _ => {}
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(dir), Some(count)) = (
+        args.first(),
+        args.get(1).and_then(|c| c.parse::<usize>().ok()),
+    ) else {
+        eprintln!("usage: gen_orders DIR COUNT");
+        return ExitCode::from(2);
+    };
+    let (mut store, _) = match Store::open(std::path::Path::new(dir)) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("gen_orders: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ count as u64);
+    let start = Timestamp::from_second(1_790_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+    for i in 0..count {
+        let now = start
+            .checked_add((i as i64 * 37).minutes())
+            .unwrap_or(start);
+        let clock = Clock {
+            now,
+            today: date(2026, 11, 26),
+        };
+        let mut order = Order::new(format!("PO-GEN{i:06}"), fields(&mut rng, i), now);
+        advance(&mut order, &mut rng, clock);
+        if let Err(e) = store.create(order) {
+            eprintln!("gen_orders: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    println!("wrote {count} orders to {dir}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,120 @@
+//! `classify` and `reject`: the carrier's words → the fields to fix.
+
+use super::Failure;
+use crate::domain::classifier::{Catalog, Classification, classify};
+use crate::domain::order::RejectionInput;
+use crate::domain::sanitize::clean;
+use crate::domain::{FieldKey, spec};
+use serde_json::json;
+use std::io::Read;
+use std::path::Path;
+
+/// The builtin catalog plus the user's `rejections.json` in the data folder, if any. A broken file
+/// is reported with its position and the builtin catalog is used.
+pub fn catalog(dir: &Path) -> Catalog {
+    let path = dir.join("rejections.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Catalog::builtin();
+    };
+    match Catalog::with_overrides(&text) {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            eprintln!(
+                "portwiz: {}: {e}; using the built-in catalog",
+                path.display()
+            );
+            Catalog::builtin()
+        }
+    }
+}
+
+/// The text argument: `-` or nothing reads standard input. Empty text is a usage error.
+pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
+    let text = match arg {
+        Some(text) if text != "-" => text.to_string(),
+        _ => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            text
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Failure::Input(
+            "no text to classify: give the carrier's words as an argument or on standard input"
+                .into(),
+        ));
+    }
+    Ok(text)
+}
+
+/// design.md §5's JSON form.
+pub fn classification_json(c: &Classification) -> serde_json::Value {
+    json!({
+        "fields": c.fields,
+        "matches": c.matches.iter().map(|m| json!({"rule": m.rule, "fields": m.fields, "score": m.score})).collect::<Vec<_>>(),
+        "needs_carrier_contact": c.needs_carrier_contact,
+        "action": c.action,
+    })
+}
+
+/// For people: each field by label, then what to do.
+pub fn classification_text(c: &Classification) -> String {
+    let mut text = String::new();
+    if c.is_recognised() {
+        text.push_str("Fields to fix:\n");
+        for key in &c.fields {
+            text.push_str(&format!("  ! {} ({key})\n", spec(*key).label));
+        }
+        if c.fields.is_empty() {
+            text.push_str("  (none: this is about the account, not a field of the order)\n");
+        }
+        let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
+        text.push_str(&format!("Recognised as: {}\n", rules.join(", ")));
+    } else {
+        text.push_str("Not recognised: the text names no field portwiz knows.\n");
+    }
+    if c.needs_carrier_contact {
+        text.push_str(
+            "Only the current carrier can resolve this: contact it before resubmitting.\n",
+        );
+    }
+    text.push_str(&format!("What to do: {}\n", clean(&c.action)));
+    text
+}
+
+/// `--fields` given by the user: keys or groups (`authorized_user`, `service_address`).
+pub fn parse_fields(names: &[String]) -> Result<Vec<FieldKey>, Failure> {
+    let mut keys = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let group = FieldKey::group(name).ok_or_else(|| {
+            Failure::Input(format!(
+                "`{name}` is not a field key or group (see `portwiz --help` or the README)"
+            ))
+        })?;
+        keys.extend(group);
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
+/// What to record: the classifier's answer, with the user's fields when given.
+pub fn rejection_input(
+    text: String,
+    c: &Classification,
+    fields: Option<Vec<FieldKey>>,
+) -> RejectionInput {
+    RejectionInput {
+        text,
+        fields: fields.unwrap_or_else(|| c.fields.clone()),
+        rules: c.matches.iter().map(|m| m.rule.clone()).collect(),
+        action: c.action.clone(),
+        needs_carrier_contact: c.needs_carrier_contact,
+    }
+}
+
+pub fn classify_text(text: &str, dir: &Path) -> Classification {
+    classify(text, &catalog(dir))
+}

@@ -1,0 +1,264 @@
+//! `classify`: from a carrier's words to the rules they trigger and the fields to fix.
+//!
+//! Rules are evaluated per sentence, on the set of concepts found in it, so words from two
+//! unrelated sentences do not combine. Only when no sentence triggers anything is the whole text
+//! tried as one scope (terse notes like "Rejected. PIN."), at a lower score.
+//!
+//! Score: how tightly the evidence hangs together. 1.0 when every concept the rule needs sits in
+//! one clause ("PIN is invalid"); 0.85 when they are spread over one sentence's clauses; 0.6 when
+//! they were only found across sentences.
+
+use super::catalog::{Catalog, Rule};
+use super::concepts::{ConceptSet, Occurrence};
+use super::normalize::{Token, tokenize};
+use crate::domain::FieldKey;
+use serde::{Deserialize, Serialize};
+
+const SCORE_ONE_CLAUSE: f32 = 1.0;
+const SCORE_ONE_SENTENCE: f32 = 0.85;
+const SCORE_WHOLE_TEXT: f32 = 0.6;
+
+/// What a carrier's text means for the order. `design.md` §5 is its JSON form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    /// Every field to fix: the union of the matches' fields, in `FieldKey` order.
+    pub fields: Vec<FieldKey>,
+    /// The rules that fired, best score first; empty when the text is not recognised.
+    pub matches: Vec<Match>,
+    /// Only the carrier (or the customer with the carrier) can resolve it.
+    pub needs_carrier_contact: bool,
+    /// What to do, in the product's words.
+    pub action: String,
+}
+
+impl Classification {
+    /// True when some rule recognised the text.
+    pub fn is_recognised(&self) -> bool {
+        !self.matches.is_empty()
+    }
+}
+
+/// One rule that fired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    pub rule: String,
+    pub fields: Vec<FieldKey>,
+    /// 0..=1, see the module documentation.
+    pub score: f32,
+    /// The words of the text that triggered the rule, for the UI to highlight. Not part of the
+    /// `classify --json` contract, so not serialised.
+    #[serde(skip)]
+    pub evidence: Vec<String>,
+}
+
+/// The concepts of one scope (a sentence, or the whole text) and of each of its clauses.
+struct Scope {
+    all: ConceptSet,
+    clauses: Vec<ConceptSet>,
+    occurrences: Vec<Occurrence>,
+}
+
+struct Hit {
+    score: f32,
+    evidence: Vec<Occurrence>,
+}
+
+/// Classifies a carrier's rejection text. Pure; never fails: text it cannot read is "not
+/// recognised".
+pub fn classify(text: &str, catalog: &Catalog) -> Classification {
+    let tokens = tokenize(text);
+    let occurrences = without_cleared_clauses(catalog.phrases.find(&tokens), catalog);
+
+    let mut hits: Vec<Option<Hit>> = (0..catalog.rules.len()).map(|_| None).collect();
+    for sentence in sentences(&occurrences) {
+        evaluate_scope(
+            catalog,
+            &sentence,
+            SCORE_ONE_CLAUSE,
+            SCORE_ONE_SENTENCE,
+            &mut hits,
+        );
+    }
+    if hits.iter().all(Option::is_none) && !occurrences.is_empty() {
+        let whole = scope_of(occurrences.clone());
+        evaluate_scope(
+            catalog,
+            &whole,
+            SCORE_WHOLE_TEXT,
+            SCORE_WHOLE_TEXT,
+            &mut hits,
+        );
+    }
+    drop_covered_fallbacks(&catalog.rules, &mut hits);
+    build(text, &tokens, catalog, hits)
+}
+
+/// Drops the clauses that say all is well ("PIN verified", "freeze lifted") unless they also
+/// complain about something.
+fn without_cleared_clauses(mut occurrences: Vec<Occurrence>, catalog: &Catalog) -> Vec<Occurrence> {
+    if catalog.cleared_by.is_empty() {
+        return occurrences;
+    }
+    let mut cleared = Vec::new();
+    for clause_occ in occurrences.chunk_by(|a, b| a.clause == b.clause) {
+        let mut set = ConceptSet::default();
+        clause_occ.iter().for_each(|o| set.insert(o.concept));
+        if set.intersects(&catalog.cleared_by) && !set.intersects(&catalog.cleared_unless) {
+            cleared.push(clause_occ[0].clause);
+        }
+    }
+    occurrences.retain(|o| !cleared.contains(&o.clause));
+    occurrences
+}
+
+fn sentences(occurrences: &[Occurrence]) -> impl Iterator<Item = Scope> + '_ {
+    occurrences
+        .chunk_by(|a, b| a.sentence == b.sentence)
+        .map(|s| scope_of(s.to_vec()))
+}
+
+fn scope_of(occurrences: Vec<Occurrence>) -> Scope {
+    let mut all = ConceptSet::default();
+    let mut clauses = Vec::new();
+    for clause_occ in occurrences.chunk_by(|a, b| a.clause == b.clause) {
+        let mut set = ConceptSet::default();
+        clause_occ.iter().for_each(|o| set.insert(o.concept));
+        all.union_with(&set);
+        clauses.push(set);
+    }
+    Scope {
+        all,
+        clauses,
+        occurrences,
+    }
+}
+
+fn evaluate_scope(
+    catalog: &Catalog,
+    scope: &Scope,
+    tight_score: f32,
+    loose_score: f32,
+    hits: &mut [Option<Hit>],
+) {
+    for (rule, hit) in catalog.rules.iter().zip(hits.iter_mut()) {
+        if scope.all.intersects(&rule.unless) {
+            continue;
+        }
+        let holds =
+            |set: &ConceptSet, alt: &[ConceptSet]| alt.iter().all(|req| req.intersects(set));
+        let mut best: Option<(f32, ConceptSet)> = None;
+        for alt in rule.when.iter().filter(|alt| holds(&scope.all, alt)) {
+            let tight = scope.clauses.iter().any(|c| holds(c, alt));
+            let score = if tight { tight_score } else { loose_score };
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                let mut used = ConceptSet::default();
+                alt.iter()
+                    .for_each(|req| used.union_with(&req.intersection(&scope.all)));
+                best = Some((score, used));
+            }
+        }
+        let Some((score, used)) = best else { continue };
+        let evidence = scope
+            .occurrences
+            .iter()
+            .filter(|o| used.contains(o.concept));
+        match hit {
+            Some(h) => {
+                h.score = h.score.max(score);
+                h.evidence.extend(evidence);
+            }
+            None => {
+                *hit = Some(Hit {
+                    score,
+                    evidence: evidence.copied().collect(),
+                })
+            }
+        }
+    }
+}
+
+/// A catch-all rule adds nothing when a specific match already names all of its fields.
+fn drop_covered_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
+    let covered: Vec<bool> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            rule.fallback
+                && rules.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && !other.fallback
+                        && hits[j].is_some()
+                        && rule.fields.iter().all(|f| other.fields.contains(f))
+                })
+        })
+        .collect();
+    for (hit, covered) in hits.iter_mut().zip(covered) {
+        if covered {
+            *hit = None;
+        }
+    }
+}
+
+fn build(
+    text: &str,
+    tokens: &[Token],
+    catalog: &Catalog,
+    hits: Vec<Option<Hit>>,
+) -> Classification {
+    let mut found: Vec<(&Rule, Hit)> = catalog
+        .rules
+        .iter()
+        .zip(hits)
+        .filter_map(|(rule, hit)| hit.map(|h| (rule, h)))
+        .collect();
+    // Stable sort: equal scores keep catalog order.
+    found.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+
+    let mut fields: Vec<FieldKey> = found
+        .iter()
+        .flat_map(|(r, _)| r.fields.iter().copied())
+        .collect();
+    fields.sort();
+    fields.dedup();
+    let needs_carrier_contact = found.iter().any(|(r, _)| r.needs_carrier_contact);
+    let mut actions: Vec<&str> = Vec::new();
+    for (rule, _) in &found {
+        if !actions.contains(&rule.action.as_str()) {
+            actions.push(&rule.action);
+        }
+    }
+    let action = if actions.is_empty() {
+        catalog.unrecognised_action.clone()
+    } else {
+        actions.join(" ")
+    };
+    let matches = found
+        .into_iter()
+        .map(|(rule, hit)| Match {
+            rule: rule.id.clone(),
+            fields: rule.fields.clone(),
+            score: hit.score,
+            evidence: evidence_words(text, tokens, hit.evidence),
+        })
+        .collect();
+    Classification {
+        fields,
+        matches,
+        needs_carrier_contact,
+        action,
+    }
+}
+
+/// The original words behind the occurrences, in text order, each once.
+fn evidence_words(text: &str, tokens: &[Token], mut occurrences: Vec<Occurrence>) -> Vec<String> {
+    occurrences.sort_by_key(|o| o.first);
+    let mut words: Vec<String> = Vec::new();
+    for o in occurrences {
+        let (start, end) = (tokens[o.first].start, tokens[o.last].end);
+        let word = text.get(start..end).unwrap_or_default().to_string();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}

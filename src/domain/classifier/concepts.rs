@@ -1,0 +1,169 @@
+//! Concept sets and the phrase table that maps normalised words to concepts.
+
+use super::normalize::{Token, phrase_words};
+use std::collections::HashMap;
+
+/// Index of a concept in the catalog's concept list.
+pub(crate) type ConceptId = u16;
+
+/// The most concepts one catalog can define (a fixed-size set keeps matching allocation-free).
+pub const MAX_CONCEPTS: usize = 256;
+
+/// A set of concepts, as a fixed bitset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ConceptSet([u64; MAX_CONCEPTS / 64]);
+
+impl ConceptSet {
+    pub fn insert(&mut self, id: ConceptId) {
+        self.0[usize::from(id) / 64] |= 1 << (id % 64);
+    }
+    pub fn contains(&self, id: ConceptId) -> bool {
+        self.0[usize::from(id) / 64] & (1 << (id % 64)) != 0
+    }
+    pub fn intersects(&self, other: &ConceptSet) -> bool {
+        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
+    }
+    pub fn union_with(&mut self, other: &ConceptSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a |= b;
+        }
+    }
+    pub fn intersection(&self, other: &ConceptSet) -> ConceptSet {
+        let mut out = *self;
+        for (a, b) in out.0.iter_mut().zip(other.0.iter()) {
+            *a &= b;
+        }
+        out
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+}
+
+/// Where a concept was found: a run of tokens inside one clause.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Occurrence {
+    pub concept: ConceptId,
+    pub first: usize,
+    pub last: usize,
+    pub sentence: u32,
+    pub clause: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    rest: Vec<String>,
+    concepts: Vec<ConceptId>,
+}
+
+/// Phrases keyed by their first word, longest first, so matching is one hash lookup per token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseTable {
+    by_first_word: HashMap<String, Vec<Phrase>>,
+}
+
+impl PhraseTable {
+    pub fn add(&mut self, phrase: &str, concept: ConceptId) {
+        let mut words = phrase_words(phrase);
+        if words.is_empty() {
+            return;
+        }
+        let first = words.remove(0);
+        let entries = self.by_first_word.entry(first).or_default();
+        match entries.iter_mut().find(|p| p.rest == words) {
+            Some(p) if !p.concepts.contains(&concept) => p.concepts.push(concept),
+            Some(_) => {}
+            None => {
+                entries.push(Phrase {
+                    rest: words,
+                    concepts: vec![concept],
+                });
+                entries.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            }
+        }
+    }
+
+    /// Greedy longest match from left to right: a word belongs to at most one phrase, so
+    /// "account number" never also counts as "account", nor "billing telephone number" as a number.
+    /// Phrases never span two clauses.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let clause = tokens[i].clause;
+            let hit = self.by_first_word.get(&tokens[i].text).and_then(|phrases| {
+                phrases.iter().find(|p| {
+                    let tail = tokens.get(i + 1..i + 1 + p.rest.len());
+                    tail.is_some_and(|tail| {
+                        tail.iter()
+                            .zip(&p.rest)
+                            .all(|(t, w)| t.clause == clause && t.text == *w)
+                    })
+                })
+            });
+            match hit {
+                Some(p) => {
+                    let last = i + p.rest.len();
+                    found.extend(p.concepts.iter().map(|&concept| Occurrence {
+                        concept,
+                        first: i,
+                        last,
+                        sentence: tokens[i].sentence,
+                        clause,
+                    }));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::tokenize;
+    use super::*;
+
+    #[test]
+    fn longest_phrase_wins_and_consumes_its_words() {
+        let mut table = PhraseTable::default();
+        table.add("account", 0);
+        table.add("account number", 1);
+        table.add("number", 2);
+        let found = table.find(&tokenize("Account number, account; number"));
+        let ids: Vec<_> = found.iter().map(|o| o.concept).collect();
+        assert_eq!(ids, [1, 0, 2]);
+    }
+
+    #[test]
+    fn phrases_do_not_cross_clauses() {
+        let mut table = PhraseTable::default();
+        table.add("account number", 1);
+        assert!(table.find(&tokenize("account, number")).is_empty());
+    }
+
+    #[test]
+    fn one_phrase_can_stand_for_two_concepts() {
+        let mut table = PhraseTable::default();
+        table.add("name and address", 3);
+        table.add("name & address", 4);
+        let found = table.find(&tokenize("Name & Address mismatch"));
+        let ids: Vec<_> = found.iter().map(|o| o.concept).collect();
+        assert_eq!(ids, [3, 4]);
+    }
+
+    #[test]
+    fn concept_sets() {
+        let mut a = ConceptSet::default();
+        assert!(a.is_empty());
+        a.insert(3);
+        a.insert(200);
+        assert!(a.contains(200) && a.contains(3) && !a.contains(4));
+        let mut b = ConceptSet::default();
+        b.insert(200);
+        assert!(a.intersects(&b));
+        b.union_with(&a);
+        assert!(b.contains(3));
+    }
+}

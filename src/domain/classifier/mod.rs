@@ -1,0 +1,24 @@
+//! The rejection catalog and classifier: from a carrier's words to the order fields to fix.
+//!
+//! Matching is driven by vocabulary, not sentences: the text is normalised into words, words and
+//! phrases map to *concepts* (`pin` ← PIN, passcode, security code…; `problem` ← mismatch,
+//! doesn't match, invalid…), and a rule fires when its combination of concepts appears in one
+//! sentence. Rules and vocabulary live in `assets/rejections.json`.
+//!
+//! Some concepts serve only to claim words so they do not count elsewhere: `per_document`
+//! ("from the bill", "on the CSR") names a document as the source of a value, not as a request
+//! for it; `fine` marks clauses that say a field is correct (see `CatalogDoc::negation`).
+//!
+//! Build the catalog once (about a millisecond) and keep it; `classify` takes microseconds.
+
+mod catalog;
+mod classify;
+mod concepts;
+mod normalize;
+
+pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
+pub use classify::{Classification, Match, classify};
+pub use concepts::MAX_CONCEPTS;
+
+#[cfg(test)]
+mod tests;

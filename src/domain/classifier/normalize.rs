@@ -1,0 +1,267 @@
+//! Turns carrier text into normalised tokens: lower case, snake and camel codes split, contractions
+//! expanded, plurals folded, each token remembering where it came from (for evidence) and which
+//! sentence and clause it sits in (rules look for their concepts together in one sentence).
+
+/// One normalised word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub text: String,
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: u32,
+    /// Clauses split sentences at commas, dashes and contrast words ("but", "however").
+    pub clause: u32,
+}
+
+/// Words that open a new clause: what follows often contradicts what came before
+/// ("the PIN is correct but the account number is wrong").
+const CONTRAST_WORDS: &[&str] = &["but", "however", "although", "though", "whereas"];
+
+/// Contractions typed without the apostrophe in quick notes.
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("cannot", "can"),
+    ("cant", "can"),
+    ("doesnt", "does"),
+    ("dont", "do"),
+    ("didnt", "did"),
+    ("isnt", "is"),
+    ("arent", "are"),
+    ("wasnt", "was"),
+    ("werent", "were"),
+    ("couldnt", "could"),
+    ("hasnt", "has"),
+    ("havent", "have"),
+];
+
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut sentence = 0u32;
+    let mut clause = 0u32;
+    let mut word_start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c.is_alphanumeric() || is_apostrophe(c) {
+            word_start.get_or_insert(i);
+            prev = Some(c);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            push_word(text, ws, i, sentence, clause, &mut out);
+        }
+        match c {
+            '.' if next.is_none_or(char::is_whitespace) => {
+                sentence += 1;
+                clause += 1;
+            }
+            '!' | '?' | ';' | '\n' | '\r' => {
+                sentence += 1;
+                clause += 1;
+            }
+            ',' | '–' | '—' => clause += 1,
+            '-' if prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace) => {
+                clause += 1
+            }
+            '#' => push(&mut out, "number", i, i + 1, sentence, clause),
+            '&' => push(&mut out, "and", i, i + 1, sentence, clause),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(ws) = word_start {
+        push_word(text, ws, text.len(), sentence, clause, &mut out);
+    }
+    split_clauses_at_contrast_words(&mut out);
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn split_clauses_at_contrast_words(tokens: &mut [Token]) {
+    let mut shift = 0;
+    for t in tokens.iter_mut() {
+        if CONTRAST_WORDS.contains(&t.text.as_str()) {
+            shift += 1;
+        }
+        t.clause += shift;
+    }
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, sentence: u32, clause: u32) {
+    out.push(Token {
+        text: text.to_string(),
+        start,
+        end,
+        sentence,
+        clause,
+    });
+}
+
+/// Emits the tokens of one run of letters, digits and apostrophes.
+fn push_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentence: u32,
+    clause: u32,
+    out: &mut Vec<Token>,
+) {
+    let raw = &text[start..end];
+    let trimmed_front = raw.trim_start_matches(is_apostrophe);
+    let start = start + (raw.len() - trimmed_front.len());
+    let word = trimmed_front.trim_end_matches(is_apostrophe);
+    for (offset, part) in camel_parts(word) {
+        let (s, e) = (start + offset, start + offset + part.len());
+        for piece in expand(&part.to_lowercase()) {
+            push(out, &fold_plural(&piece), s, e, sentence, clause);
+        }
+    }
+}
+
+/// Splits `passcodeInvalid` and `PINCode` into their words; leaves `PIN` and `E210` whole.
+fn camel_parts(word: &str) -> Vec<(usize, &str)> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for k in 1..chars.len() {
+        let (i, c) = chars[k];
+        let p = chars[k - 1].1;
+        // "TNs", "LOAs": an acronym's plural s is not the start of a word.
+        let plural_s = k + 2 == chars.len() && chars[k + 1].1 == 's';
+        let next_lower = !plural_s && chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
+        let boundary = c.is_uppercase() && (p.is_lowercase() || (p.is_uppercase() && next_lower));
+        if boundary {
+            parts.push((from, &word[from..i]));
+            from = i;
+        }
+    }
+    if from < word.len() {
+        parts.push((from, &word[from..]));
+    }
+    parts
+}
+
+/// "doesn't" → does not, "carrier's" → carrier, "cannot" → can not.
+fn expand(word: &str) -> Vec<String> {
+    let word = word.replace('’', "'");
+    if let Some(stem) = word.strip_suffix("n't") {
+        let stem = match stem {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            s => s,
+        };
+        return vec![stem.to_string(), "not".to_string()];
+    }
+    if let Some((stem, suffix)) = word.split_once('\'') {
+        return match suffix {
+            "s" | "re" | "ve" | "ll" | "d" | "m" => vec![stem.to_string()],
+            _ => vec![format!("{stem}{suffix}")],
+        };
+    }
+    if let Some((_, stem)) = BARE_CONTRACTIONS.iter().find(|(bare, _)| *bare == word) {
+        return vec![stem.to_string(), "not".to_string()];
+    }
+    vec![word]
+}
+
+/// Folds simple plurals so the vocabulary lists one form ("numbers" → number, "LOAs" → loa).
+/// Phrases in the catalog go through the same folding, so a mis-fold on both sides still agrees.
+fn fold_plural(word: &str) -> String {
+    let folds = word.chars().count() >= 4
+        && word.ends_with('s')
+        && !(word.ends_with("ss")
+            || word.ends_with("us")
+            || word.ends_with("is")
+            || word == "does")
+        && !word.chars().all(|c| c.is_ascii_digit() || c == 's');
+    if folds {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+/// The normalised words of a catalog phrase (same rules as the text, so they line up).
+pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().map(|t| t.text).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        phrase_words(text)
+    }
+
+    #[test]
+    fn lowercases_and_strips_punctuation() {
+        assert_eq!(
+            words("The PIN/Passcode (LOA)!"),
+            ["the", "pin", "passcode", "loa"]
+        );
+    }
+
+    #[test]
+    fn splits_snake_and_camel_codes() {
+        assert_eq!(
+            words("POSTAL_CODE_MISMATCH"),
+            ["postal", "code", "mismatch"]
+        );
+        assert_eq!(words("passcodePinInvalid"), ["passcode", "pin", "invalid"]);
+        assert_eq!(words("PINCode E210"), ["pin", "code", "e210"]);
+    }
+
+    #[test]
+    fn expands_contractions_and_drops_possessives() {
+        assert_eq!(words("doesn't"), ["does", "not"]);
+        assert_eq!(words("can’t won't"), ["can", "not", "will", "not"]);
+        assert_eq!(words("carrier's record"), ["carrier", "record"]);
+        assert_eq!(words("isnt cannot"), ["is", "not", "can", "not"]);
+        assert_eq!(words("'non-portable'"), ["non", "portable"]);
+    }
+
+    #[test]
+    fn folds_plurals_but_not_short_or_ss_words() {
+        assert_eq!(
+            words("numbers TNs LOAs address status 2025s"),
+            ["number", "tns", "loa", "address", "status", "2025s"]
+        );
+    }
+
+    #[test]
+    fn hash_and_ampersand_become_words() {
+        assert_eq!(words("Acct # & name"), ["acct", "number", "and", "name"]);
+    }
+
+    #[test]
+    fn sentences_and_clauses_are_numbered() {
+        let t = tokenize("PIN ok, BTN bad. Zip 3.5 - x but y");
+        let at = |w: &str| {
+            t.iter()
+                .find(|t| t.text == w)
+                .map(|t| (t.sentence, t.clause))
+        };
+        assert_eq!(at("pin"), Some((0, 0)));
+        assert_eq!(at("btn"), Some((0, 1)));
+        assert_eq!(at("zip"), Some((1, 2)));
+        assert_eq!(at("5"), Some((1, 2)));
+        assert_eq!(at("x"), Some((1, 3)));
+        assert_eq!(at("y"), Some((1, 4)));
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "The ACCOUNT_NUMBER doesn't";
+        let t = tokenize(text);
+        assert_eq!(&text[t[1].start..t[1].end], "ACCOUNT");
+        assert_eq!(&text[t[3].start..t[3].end], "doesn't");
+        assert_eq!(t[4].text, "not");
+    }
+}

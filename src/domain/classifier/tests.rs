@@ -1,0 +1,260 @@
+use super::*;
+use crate::domain::FieldKey;
+use std::sync::LazyLock;
+
+/// Compiling the catalog takes about a millisecond; the property tests run classify thousands of times.
+static BUILTIN: LazyLock<Catalog> = LazyLock::new(Catalog::builtin);
+
+fn fields(text: &str) -> Vec<FieldKey> {
+    classify(text, &BUILTIN).fields
+}
+
+fn keys(groups: &[&str]) -> Vec<FieldKey> {
+    let mut out: Vec<FieldKey> = groups
+        .iter()
+        .flat_map(|g| FieldKey::group(g).unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn builtin_catalog_compiles() {
+    let catalog = Catalog::from_json(include_str!("../../../assets/rejections.json")).unwrap();
+    assert!(catalog.rules().len() >= 30);
+    let seeded = catalog
+        .rules()
+        .iter()
+        .filter(|r| r.microsoft_text.is_some())
+        .count();
+    assert_eq!(seeded, 7);
+}
+
+#[test]
+fn normalisation_reads_codes_contractions_and_abbreviations() {
+    assert_eq!(fields("PASSCODE_PIN_INVALID"), keys(&["pin"]));
+    assert_eq!(fields("The PIN doesn't match"), keys(&["pin"]));
+    assert_eq!(fields("pin DOESNT match"), keys(&["pin"]));
+    assert_eq!(fields("[7012] Acct# invalid"), keys(&["account_number"]));
+    assert_eq!(
+        fields("BTN/ATN MISMATCH"),
+        keys(&["billing_telephone_number"])
+    );
+    assert_eq!(fields("btnMismatch"), keys(&["billing_telephone_number"]));
+}
+
+#[test]
+fn zip_only_complaint_names_only_the_postal_code() {
+    assert_eq!(
+        fields("POSTAL_CODE_MISMATCH"),
+        [FieldKey::ServiceAddressPostalCode]
+    );
+    assert_eq!(
+        fields("Zip code invalid"),
+        [FieldKey::ServiceAddressPostalCode]
+    );
+    assert_eq!(
+        fields("Service address mismatch"),
+        keys(&["service_address"])
+    );
+    assert_eq!(
+        fields("zip code or service address is wrong"),
+        keys(&["service_address"])
+    );
+}
+
+#[test]
+fn several_fields_in_one_text() {
+    assert_eq!(
+        fields("The account number and/or PIN is invalid"),
+        keys(&["account_number", "pin"])
+    );
+    assert_eq!(
+        fields("Name and address mismatch"),
+        keys(&["organization_name", "service_address"])
+    );
+    let c = classify("EU name mismatch; BTN mismatch", &Catalog::builtin());
+    let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
+    assert_eq!(rules, ["organization_name_mismatch", "btn_mismatch"]);
+}
+
+#[test]
+fn texts_that_name_no_field_are_not_recognised() {
+    for text in [
+        "Data Missing or Incorrect",
+        "OTHER",
+        "Order received and in progress",
+        "",
+        "  \n ",
+        "Name mismatch",
+        "Number invalid",
+    ] {
+        let c = classify(text, &Catalog::builtin());
+        assert!(
+            c.fields.is_empty() && c.matches.is_empty(),
+            "{text:?} gave {c:?}"
+        );
+        assert!(!c.needs_carrier_contact);
+        assert!(c.action.starts_with("Not recognised"));
+    }
+}
+
+#[test]
+fn vague_words_are_not_mistaken_for_fields() {
+    assert!(fields("Order pinned for review, error").is_empty());
+    assert!(fields("Account information incorrect").is_empty());
+    assert_eq!(fields("Account number invalid"), keys(&["account_number"]));
+}
+
+#[test]
+fn a_clause_saying_a_field_is_fine_is_ignored() {
+    assert_eq!(
+        fields("PIN is correct but the account number is wrong"),
+        keys(&["account_number"])
+    );
+    assert!(fields("PIN verified, account number validated").is_empty());
+    assert!(fields("Freeze lifted").is_empty());
+}
+
+#[test]
+fn carrier_only_problems_say_so() {
+    let c = classify("LSP FREEZE ON LINE", &Catalog::builtin());
+    assert!(c.needs_carrier_contact);
+    assert!(c.fields.is_empty());
+    assert_eq!(c.matches[0].rule, "port_freeze");
+    assert!(c.action.contains("freeze"));
+}
+
+#[test]
+fn matches_carry_score_and_evidence() {
+    let c = classify(
+        "The provided PIN is missing or incorrect.",
+        &Catalog::builtin(),
+    );
+    let m = &c.matches[0];
+    assert_eq!(m.rule, "pin_missing_or_incorrect");
+    assert_eq!(m.score, 1.0);
+    assert_eq!(m.evidence, ["PIN", "missing", "incorrect"]);
+
+    let spread = classify("Rejected. PIN.", &Catalog::builtin());
+    assert_eq!(spread.fields, [FieldKey::Pin]);
+    assert!(spread.matches[0].score < 1.0 && spread.matches[0].score > 0.0);
+}
+
+#[test]
+fn json_form_follows_the_cli_contract() {
+    let c = classify("PIN invalid", &Catalog::builtin());
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["fields"], serde_json::json!(["pin"]));
+    assert_eq!(json["matches"][0]["rule"], "pin_missing_or_incorrect");
+    assert_eq!(json["matches"][0]["score"], 1.0);
+    assert!(json["matches"][0].get("evidence").is_none());
+    assert_eq!(json["needs_carrier_contact"], false);
+}
+
+#[test]
+fn overrides_add_a_rule_and_a_synonym() {
+    let doc = r#"{
+        "concepts": {"pin": ["codigo"], "gremlin": ["gremlins"]},
+        "rules": [{"id": "gremlins", "title": "Gremlins", "fields": ["numbers"],
+                   "action": "Feed them before midnight.", "when": [["gremlin"]]}]
+    }"#;
+    let catalog = Catalog::with_overrides(doc).unwrap();
+    assert_eq!(classify("codigo wrong", &catalog).fields, [FieldKey::Pin]);
+    assert_eq!(
+        classify("Gremlins on the line", &catalog).fields,
+        [FieldKey::Numbers]
+    );
+    assert!(
+        classify("codigo wrong", &Catalog::builtin())
+            .fields
+            .is_empty()
+    );
+}
+
+#[test]
+fn overrides_replace_a_builtin_rule_by_id() {
+    let doc = r#"{"rules": [{"id": "port_freeze", "title": "Freeze", "fields": ["pin"],
+        "action": "Ask for the freeze PIN.", "needs_carrier_contact": false, "when": [["freeze"]]}]}"#;
+    let catalog = Catalog::with_overrides(doc).unwrap();
+    assert_eq!(catalog.rules().len(), Catalog::builtin().rules().len());
+    let c = classify("Account frozen", &catalog);
+    assert_eq!(c.fields, [FieldKey::Pin]);
+    assert!(!c.needs_carrier_contact);
+}
+
+#[test]
+fn broken_overrides_report_line_and_column() {
+    let doc = "{\n  \"rules\": [\n    {\"id\": \"x\",, }\n  ]\n}";
+    match Catalog::with_overrides(doc) {
+        Err(CatalogError::Json { line, column, .. }) => assert_eq!((line, column), (3, 16)),
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+    let unknown_field = r#"{"rules": [{"id": "x", "title": "x", "fields": ["pni"], "action": "", "when": [["pin"]]}]}"#;
+    assert!(matches!(
+        Catalog::with_overrides(unknown_field),
+        Err(CatalogError::UnknownField { .. })
+    ));
+    let unknown_concept = r#"{"rules": [{"id": "x", "title": "x", "fields": ["pin"], "action": "", "when": [["pni"]]}]}"#;
+    assert!(matches!(
+        Catalog::with_overrides(unknown_concept),
+        Err(CatalogError::UnknownConcept { .. })
+    ));
+    let bad_id = r#"{"rules": [{"id": "Bad Id", "title": "x", "fields": [], "action": "", "when": [["pin"]]}]}"#;
+    assert!(matches!(
+        Catalog::with_overrides(bad_id),
+        Err(CatalogError::BadRuleId(_))
+    ));
+    assert!(matches!(
+        Catalog::with_overrides(r#"{"rulez": []}"#),
+        Err(CatalogError::Json { .. })
+    ));
+}
+
+#[test]
+fn a_megabyte_of_text_classifies() {
+    let sentence =
+        "The account number and/or PIN provided doesn't match; BTN_MISMATCH [7012] café ✓. ";
+    let text = sentence.repeat(1_000_000 / sentence.len() + 1);
+    let c = classify(&text, &Catalog::builtin());
+    assert_eq!(
+        c.fields,
+        keys(&["account_number", "billing_telephone_number", "pin"])
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_string_classifies_without_panicking(s in any::<String>()) {
+            let c = classify(&s, &BUILTIN);
+            prop_assert_eq!(c.fields.is_empty(), c.matches.iter().all(|m| m.fields.is_empty()));
+            prop_assert!(c.matches.iter().all(|m| (0.0..=1.0).contains(&m.score)));
+        }
+
+        #[test]
+        fn any_bytes_classify_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let text = String::from_utf8_lossy(&bytes);
+            classify(&text, &BUILTIN);
+        }
+
+        #[test]
+        fn vocabulary_soup_classifies_without_panicking(
+            words in proptest::collection::vec(prop_oneof![
+                Just("PIN"), Just("doesn't"), Just("account"), Just("number"), Just("BTN_ATN"), Just("."),
+                Just(","), Just("but"), Just("'s"), Just("is correct"), Just("LOAs"), Just("#"), Just("’"),
+                Just("zip"), Just("freeze"), Just("-"), Just("\n"), Just("mismatch"), Just("ÉÑ"),
+            ], 0..40)
+        ) {
+            let text = words.join(" ");
+            let c = classify(&text, &BUILTIN);
+            let mut sorted = c.fields.clone();
+            sorted.sort();
+            sorted.dedup();
+            prop_assert_eq!(sorted, c.fields);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The small closed choices of a port order: country, number type and port type. Each has a stable
+//! key (`as_str`, used in files and on the command line), a label for people, and a lenient
+//! `FromStr` that also accepts the label and other common spellings.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A value that is not one of a choice's keys. The message lists what would be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not a {what}; use one of: {expected}")]
+pub struct UnknownChoice {
+    pub value: String,
+    pub what: &'static str,
+    pub expected: &'static str,
+}
+
+/// Lower-case, with spaces, hyphens and underscores removed: "Toll-free", "toll_free" and
+/// "TOLL FREE" all compare equal.
+fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+macro_rules! choice {
+    (
+        $(#[$doc:meta])* $name:ident, $what:literal,
+        $($variant:ident => $key:literal, $label:literal, [$($alias:literal),*]);+ $(;)?
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable key, as written in files and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+
+            /// The name shown to people.
+            pub const fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownChoice;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let folded = fold(s);
+                $(
+                    if folded == fold($key) || folded == fold($label)
+                        $(|| folded == fold($alias))* {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err(UnknownChoice {
+                    value: s.to_string(),
+                    what: $what,
+                    expected: concat!($($key, " (", $label, ") "),+),
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+choice! {
+    /// The country that hosts the numbers today (fixed for the life of an order).
+    Country, "country",
+    Us => "US", "United States", ["USA", "United States of America", "America"];
+    Ca => "CA", "Canada", ["CAN"];
+}
+
+choice! {
+    /// The kind of numbers in an order; one order holds one kind.
+    NumberType, "number type",
+    Geographic => "geographic", "Geographic", ["user", "local", "landline"];
+    TollFree => "toll_free", "Toll-free", ["tollfree"];
+    Mobile => "mobile", "Mobile", ["cell", "wireless"];
+}
+
+choice! {
+    /// Whether every number of the account moves (the account closes) or only some.
+    PortType, "port type",
+    Full => "full", "Full port", [];
+    Partial => "partial", "Partial port", [];
+}
+
+impl Country {
+    /// "the United States" / "Canada", for use inside sentences.
+    pub const fn in_sentence(self) -> &'static str {
+        match self {
+            Country::Us => "the United States",
+            Country::Ca => "Canada",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for c in Country::ALL {
+            assert_eq!(c.as_str().parse::<Country>(), Ok(*c));
+        }
+        for t in NumberType::ALL {
+            assert_eq!(t.as_str().parse::<NumberType>(), Ok(*t));
+        }
+        for p in PortType::ALL {
+            assert_eq!(p.as_str().parse::<PortType>(), Ok(*p));
+        }
+    }
+
+    #[test]
+    fn country_parses_codes_and_names_case_insensitively() {
+        assert_eq!("us".parse(), Ok(Country::Us));
+        assert_eq!(" Ca ".parse(), Ok(Country::Ca));
+        assert_eq!("United States".parse(), Ok(Country::Us));
+        assert_eq!("CANADA".parse(), Ok(Country::Ca));
+        let err = "Mexico".parse::<Country>().unwrap_err();
+        assert!(err.to_string().contains("US (United States)"), "{err}");
+    }
+
+    #[test]
+    fn number_and_port_types_parse_keys_and_labels() {
+        assert_eq!("toll_free".parse(), Ok(NumberType::TollFree));
+        assert_eq!("Toll-free".parse(), Ok(NumberType::TollFree));
+        assert_eq!("MOBILE".parse(), Ok(NumberType::Mobile));
+        assert_eq!("geographic".parse(), Ok(NumberType::Geographic));
+        assert_eq!("Partial port".parse(), Ok(PortType::Partial));
+        assert_eq!("full".parse(), Ok(PortType::Full));
+        assert!("half".parse::<PortType>().is_err());
+    }
+
+    #[test]
+    fn serde_uses_the_stable_keys() {
+        let json = serde_json::to_string(&NumberType::TollFree).unwrap();
+        assert_eq!(json, "\"toll_free\"");
+        let back: Country = serde_json::from_str("\"CA\"").unwrap();
+        assert_eq!(back, Country::Ca);
+        assert!(serde_json::from_str::<PortType>("\"both\"").is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! The verdict on one candidate: its E.164 form and state (before duplicate detection).
+
+use super::range;
+use super::split::{digit_count, is_dash};
+use super::{NotANumberReason, NumberState, TOLL_FREE_AREA_CODES};
+use crate::domain::rules::choices::{Country, NumberType};
+use phonenumber::{Mode, PhoneNumber};
+
+/// Longest number E.164 allows; longer input is refused before phonenumber sees it.
+const MAX_E164_DIGITS: usize = 15;
+
+/// Whether `text` (a `+` number of any country) is a whole valid number.
+pub(super) fn is_valid_international(text: &str) -> bool {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    (8..=MAX_E164_DIGITS).contains(&digits.len()) && parse_valid(&format!("+{digits}")).is_some()
+}
+
+fn parse_valid(e164: &str) -> Option<PhoneNumber> {
+    phonenumber::parse(None, e164).ok().filter(|n| n.is_valid())
+}
+
+/// Characters allowed inside a number besides digits: spaces, dashes, dots, brackets, slash.
+fn allowed_punctuation(c: char) -> bool {
+    c.is_whitespace() || is_dash(c) || matches!(c, '.' | '(' | ')' | '/')
+}
+
+fn not_a_number(reason: NotANumberReason) -> (Option<String>, NumberState) {
+    (None, NumberState::NotANumber { reason })
+}
+
+pub(super) fn classify(
+    raw: &str,
+    country: Country,
+    number_type: Option<NumberType>,
+) -> (Option<String>, NumberState) {
+    if let Some(numbers) = range::expand(raw) {
+        return (None, NumberState::Range { numbers });
+    }
+    let e164 = match to_e164(raw) {
+        Ok(e164) => e164,
+        Err(reason) => return not_a_number(reason),
+    };
+    let Some(number) = parse_valid(&e164) else {
+        return not_a_number(NotANumberReason::Invalid);
+    };
+    let e164 = number.format().mode(Mode::E164).to_string();
+    let toll_free = is_nanp_toll_free(&number);
+    // NANP toll-free numbers belong to no one country: phonenumber files them under US.
+    if !toll_free && let Some(region) = wrong_region(&number, country) {
+        return (
+            Some(e164),
+            NumberState::WrongCountry {
+                region,
+                expected: country,
+            },
+        );
+    }
+    let state = match number_type {
+        Some(NumberType::TollFree) if !toll_free => NumberState::WrongType {
+            expected: NumberType::TollFree,
+        },
+        Some(expected @ (NumberType::Geographic | NumberType::Mobile)) if toll_free => {
+            NumberState::WrongType { expected }
+        }
+        _ => NumberState::Valid,
+    };
+    (Some(e164), state)
+}
+
+/// The candidate in `+<digits>` form, or why it isn't a number.
+fn to_e164(raw: &str) -> Result<String, NotANumberReason> {
+    let lower = raw.to_lowercase();
+    if lower.chars().any(char::is_alphabetic) {
+        let has_extension = lower.contains("ext")
+            || lower
+                .split('x')
+                .skip(1)
+                .any(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        return Err(if has_extension && digit_count(raw) >= 10 {
+            NotANumberReason::Extension
+        } else {
+            NotANumberReason::Letters
+        });
+    }
+    // A `+` may only open the number (possibly after a bracket).
+    let body = raw.trim_start_matches('(').trim_start();
+    let (plus, body) = match body.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    if let Some(bad) = body
+        .chars()
+        .find(|c| !c.is_ascii_digit() && !allowed_punctuation(*c))
+    {
+        return Err(NotANumberReason::BadCharacter(bad));
+    }
+    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+    match (plus, digits.len()) {
+        (true, 8..=MAX_E164_DIGITS) => Ok(format!("+{digits}")),
+        (false, 10) => Ok(format!("+1{digits}")),
+        (false, 11) if digits.starts_with('1') => Ok(format!("+{digits}")),
+        (_, n) => Err(NotANumberReason::DigitCount(n)),
+    }
+}
+
+fn national(number: &PhoneNumber) -> String {
+    number.national().value().to_string()
+}
+
+fn is_nanp_toll_free(number: &PhoneNumber) -> bool {
+    number.code().value() == 1
+        && TOLL_FREE_AREA_CODES
+            .iter()
+            .any(|code| national(number).starts_with(code))
+}
+
+/// The number's region when it isn't one of `country`'s: a US order takes US and Puerto Rico
+/// numbers (PR is a US state code for the service address too), a Canadian order Canadian ones.
+fn wrong_region(number: &PhoneNumber, country: Country) -> Option<String> {
+    let region = number.country().id().map(|id| id.as_ref().to_string());
+    let fits = matches!(
+        (country, region.as_deref()),
+        (Country::Us, Some("US" | "PR")) | (Country::Ca, Some("CA"))
+    );
+    if fits {
+        None
+    } else {
+        Some(region.unwrap_or_else(|| format!("+{}", number.code().value())))
+    }
+}

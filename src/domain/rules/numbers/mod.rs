@@ -1,0 +1,295 @@
+//! The phone numbers of an order: parsing what the user typed, pasted or imported, and saying
+//! for each entry what is wrong and what would be right. Validity comes from `phonenumber`.
+
+mod classify;
+mod csv_import;
+mod range;
+mod split;
+
+pub use csv_import::{CsvCell, CsvNumbers, CsvRowError, parse_numbers_csv};
+
+use super::choices::{Country, NumberType};
+use super::error::RuleError;
+use std::collections::HashMap;
+
+/// The porting wizard takes at most this many numbers; 1,000 or more need a manual submission.
+pub const MAX_NUMBERS_PER_ORDER: usize = 999;
+
+/// NANP toll-free area codes.
+pub const TOLL_FREE_AREA_CODES: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
+
+/// What is wrong with an entry that isn't a number at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotANumberReason {
+    /// Letters, e.g. a typo `O` for `0`, or a vanity number.
+    Letters,
+    /// An extension after the number (`x123`, `ext. 4`).
+    Extension,
+    /// A character no phone number has.
+    BadCharacter(char),
+    /// Too few or too many digits for a North American number.
+    DigitCount(usize),
+    /// The right shape, but phonenumber knows no such number (area code or exchange).
+    Invalid,
+}
+
+/// The verdict on one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberState {
+    Valid,
+    /// The same number (after normalisation) as the entry at index `first`.
+    Duplicate {
+        first: usize,
+    },
+    /// A valid number of another country: `region` is its ISO code ("CA", "GB") or, when
+    /// phonenumber names none, its country calling code ("+44").
+    WrongCountry {
+        region: String,
+        expected: Country,
+    },
+    /// A range such as `4255550100-0199`. `numbers` lists each number in E.164 (empty when the
+    /// range runs backwards or holds more than the wizard takes).
+    Range {
+        numbers: Vec<String>,
+    },
+    NotANumber {
+        reason: NotANumberReason,
+    },
+    /// A toll-free number in a geographic or mobile order, or the reverse.
+    WrongType {
+        expected: NumberType,
+    },
+}
+
+/// One entry as the user wrote it, with its normalised form and verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberEntry {
+    /// The text as typed (trimmed).
+    pub raw: String,
+    /// E.164 (`+14255550100`) when the entry is a recognisable number.
+    pub e164: Option<String>,
+    pub state: NumberState,
+    /// The 1-based spreadsheet row, for numbers read from a CSV file.
+    pub row: Option<usize>,
+}
+
+impl NumberEntry {
+    pub fn is_valid(&self) -> bool {
+        self.state == NumberState::Valid
+    }
+
+    /// What is wrong and what would be right; `None` for a valid entry.
+    pub fn message(&self) -> Option<String> {
+        let raw = &self.raw;
+        let at_row = self.row.map(|r| format!("Row {r}: ")).unwrap_or_default();
+        let text = match &self.state {
+            NumberState::Valid => return None,
+            NumberState::Duplicate { .. } => format!(
+                "{raw} is listed twice (as {}); remove the repeat.",
+                self.e164.as_deref().unwrap_or(raw)
+            ),
+            NumberState::WrongCountry { region, expected } => format!(
+                "{raw} is {}; this order is for numbers in {}. Each country needs its own order.",
+                describe_region(region),
+                expected.in_sentence()
+            ),
+            NumberState::Range { numbers } => range::message(raw, numbers),
+            NumberState::NotANumber { reason } => not_a_number_message(raw, reason),
+            NumberState::WrongType { expected } => wrong_type_message(raw, *expected),
+        };
+        Some(format!("{at_row}{text}"))
+    }
+}
+
+fn describe_region(region: &str) -> String {
+    match region {
+        "US" => "a US number".to_string(),
+        "CA" => "a Canadian number".to_string(),
+        "PR" => "a Puerto Rico number".to_string(),
+        other if other.starts_with('+') => format!("a number with country code {other}"),
+        other => format!("a number from another country ({other})"),
+    }
+}
+
+fn not_a_number_message(raw: &str, reason: &NotANumberReason) -> String {
+    const SHAPE: &str = "10 digits, or +1 and 10 digits (e.g. 425 555 0100 or +14255550100)";
+    match reason {
+        NotANumberReason::Letters => {
+            format!("{raw} contains letters; write the number with digits only: {SHAPE}.")
+        }
+        NotANumberReason::Extension => format!(
+            "{raw} has an extension; extensions aren't ported, enter the main number only: {SHAPE}."
+        ),
+        NotANumberReason::BadCharacter(c) => format!(
+            "{raw} contains `{c}`, which a phone number can't have; write {SHAPE}, \
+             separated by commas, semicolons or new lines."
+        ),
+        NotANumberReason::DigitCount(n) => {
+            let digits = if *n == 1 { "digit" } else { "digits" };
+            format!("{raw} has {n} {digits}; a North American number has {SHAPE}.")
+        }
+        NotANumberReason::Invalid => format!(
+            "{raw} is not a valid phone number (no such area code or exchange); check it \
+             against the carrier's bill."
+        ),
+    }
+}
+
+fn wrong_type_message(raw: &str, expected: NumberType) -> String {
+    let codes = TOLL_FREE_AREA_CODES.join(", ");
+    match expected {
+        NumberType::TollFree => format!(
+            "{raw} is not a toll-free number (toll-free numbers start with {codes}); this \
+             order is for toll-free numbers, so put it in a geographic or mobile order."
+        ),
+        other => format!(
+            "{raw} is a toll-free number; this order is for {} numbers. Toll-free numbers go \
+             in their own toll-free order.",
+            other.label().to_lowercase()
+        ),
+    }
+}
+
+/// Counts of entries by verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    pub valid: usize,
+    pub duplicate: usize,
+    pub wrong_country: usize,
+    pub range: usize,
+    pub not_a_number: usize,
+    pub wrong_type: usize,
+}
+
+/// Every entry with its verdict, and the distinct valid numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NumbersReport {
+    pub entries: Vec<NumberEntry>,
+    /// The valid numbers in E.164, without repeats, in the order first written.
+    pub unique_valid: Vec<String>,
+}
+
+impl NumbersReport {
+    pub fn valid_count(&self) -> usize {
+        self.unique_valid.len()
+    }
+
+    /// Entries that need the user's attention.
+    pub fn problems(&self) -> impl Iterator<Item = &NumberEntry> {
+        self.entries.iter().filter(|e| !e.is_valid())
+    }
+
+    pub fn problem_count(&self) -> usize {
+        self.problems().count()
+    }
+
+    pub fn counts(&self) -> StateCounts {
+        let mut c = StateCounts::default();
+        for e in &self.entries {
+            match e.state {
+                NumberState::Valid => c.valid += 1,
+                NumberState::Duplicate { .. } => c.duplicate += 1,
+                NumberState::WrongCountry { .. } => c.wrong_country += 1,
+                NumberState::Range { .. } => c.range += 1,
+                NumberState::NotANumber { .. } => c.not_a_number += 1,
+                NumberState::WrongType { .. } => c.wrong_type += 1,
+            }
+        }
+        c
+    }
+
+    /// The numbers for the order, or the first reason they can't be used: no numbers, any entry
+    /// with a problem, or 1,000 numbers or more.
+    pub fn to_result(&self) -> Result<Vec<String>, RuleError> {
+        if self.entries.is_empty() {
+            return Err(RuleError::new(
+                "Enter at least one phone number: 10 digits or +1 and 10 digits, separated by \
+                 commas, semicolons or new lines.",
+            ));
+        }
+        let mut problems = self.problems();
+        if let Some(first) = problems.next() {
+            let others = problems.count();
+            let message = first.message().unwrap_or_default();
+            return Err(RuleError::new(if others == 0 {
+                message
+            } else {
+                format!("{message} ({others} more entries need fixing.)")
+            }));
+        }
+        check_number_count(self.unique_valid.len())?;
+        Ok(self.unique_valid.clone())
+    }
+}
+
+/// 1,000 numbers or more can't go through the wizard.
+pub fn check_number_count(count: usize) -> Result<(), RuleError> {
+    if count > MAX_NUMBERS_PER_ORDER {
+        return Err(RuleError::new(format!(
+            "This order has {} numbers; the porting wizard takes at most {MAX_NUMBERS_PER_ORDER}. \
+             Orders of 1,000 numbers or more must be submitted manually with Microsoft.",
+            thousands(count)
+        )));
+    }
+    Ok(())
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Parses typed or pasted numbers: 10-digit or E.164, separated by commas, semicolons, spaces
+/// or new lines, with dashes, dots, brackets and spaces allowed inside a number. `number_type`
+/// `None` skips the toll-free check (the type isn't chosen yet).
+pub fn parse_numbers(
+    text: &str,
+    country: Country,
+    number_type: Option<NumberType>,
+) -> NumbersReport {
+    let raws = split::candidates(text, &classify::is_valid_international);
+    build_report(raws.into_iter().map(|r| (r, None)), country, number_type)
+}
+
+/// Classifies candidates in order, tracking repeats.
+fn build_report<'a>(
+    raws: impl Iterator<Item = (&'a str, Option<usize>)>,
+    country: Country,
+    number_type: Option<NumberType>,
+) -> NumbersReport {
+    let mut report = NumbersReport::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (raw, row) in raws {
+        let raw = raw.trim();
+        let (e164, mut state) = classify::classify(raw, country, number_type);
+        if let Some(e164) = &e164 {
+            // Any earlier entry with the same number, whatever its verdict, makes this a repeat.
+            match seen.get(e164) {
+                Some(&first) => state = NumberState::Duplicate { first },
+                None => {
+                    seen.insert(e164.clone(), report.entries.len());
+                }
+            }
+            if state == NumberState::Valid {
+                report.unique_valid.push(e164.clone());
+            }
+        }
+        report.entries.push(NumberEntry {
+            raw: raw.to_string(),
+            e164,
+            state,
+            row,
+        });
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+//! Cleans text that came from outside (carrier messages, imported files) before it is drawn or
+//! exported: a pasted escape sequence must never move the cursor, clear the screen, set the
+//! window title or write the clipboard (OSC 52). Each removed sequence leaves one visible U+FFFD
+//! so the user sees that something was there.
+
+/// What a removed sequence or control character becomes.
+pub const PLACEHOLDER: char = '\u{FFFD}';
+
+const ESC: char = '\u{1B}';
+const BEL: char = '\u{07}';
+/// 8-bit String Terminator.
+const ST: char = '\u{9C}';
+
+/// Text safe to print: no escape or control sequences, no C0 controls but `\n` and `\t`
+/// (`\r\n` and lone `\r` become `\n`), no C1 controls, no DEL, no bidi controls.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            ESC => {
+                skip_escape(&mut chars);
+                out.push(PLACEHOLDER);
+            }
+            '\u{9B}' => {
+                skip_csi(&mut chars);
+                out.push(PLACEHOLDER);
+            }
+            '\u{9D}' => {
+                skip_string(&mut chars, true);
+                out.push(PLACEHOLDER);
+            }
+            '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
+                skip_string(&mut chars, false);
+                out.push(PLACEHOLDER);
+            }
+            c if is_unsafe(c) => out.push(PLACEHOLDER),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that must never reach the terminal on their own.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: the rest of a CSI, OSC, DCS/SOS/PM/APC string, or a short escape (`ESC c`,
+/// `ESC ( B`).
+fn skip_escape(chars: &mut Chars) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']') => {
+            chars.next();
+            skip_string(chars, true);
+        }
+        Some('P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars, false);
+        }
+        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
+            // Intermediate bytes, then one final byte.
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
+                .is_some()
+            {}
+            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+        }
+        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameter and intermediate bytes up to the final byte. Stops early (without eating it) at
+/// anything a CSI cannot contain, so printable text after a broken sequence survives.
+fn skip_csi(chars: &mut Chars) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{20}'..='\u{3F}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7E}' => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// A control string up to its terminator: ST (`ESC \` or U+009C), and BEL for OSC (xterm).
+/// An unterminated string runs to the end of the text: a terminal would swallow it too.
+fn skip_string(chars: &mut Chars, bel_ends: bool) {
+    while let Some(c) = chars.next() {
+        match c {
+            ST => return,
+            BEL if bel_ends => return,
+            ESC => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const P: char = PLACEHOLDER;
+
+    #[test]
+    fn plain_text_is_untouched() {
+        assert_eq!(
+            clean("PIN invalid.\n\tSee CSR — café ✓"),
+            "PIN invalid.\n\tSee CSR — café ✓"
+        );
+    }
+
+    #[test]
+    fn clear_screen_and_colours_become_inert() {
+        assert_eq!(clean("a\u{1b}[2Jb"), format!("a{P}b"));
+        assert_eq!(clean("\u{1b}[1;31mred\u{1b}[0m"), format!("{P}red{P}"));
+        assert_eq!(clean("x\u{9b}2Jy"), format!("x{P}y"));
+    }
+
+    #[test]
+    fn osc_52_clipboard_write_and_title_are_removed() {
+        let osc52 = "before\u{1b}]52;c;ZWNobyBwd25lZA==\u{07}after";
+        assert_eq!(clean(osc52), format!("before{P}after"));
+        assert_eq!(clean("\u{1b}]0;title\u{1b}\\ok"), format!("{P}ok"));
+        assert_eq!(clean("\u{9d}8;;http://x\u{9c}link"), format!("{P}link"));
+    }
+
+    #[test]
+    fn dcs_apc_and_short_escapes_are_removed() {
+        assert_eq!(clean("a\u{1b}Pq#0;1\u{1b}\\b"), format!("a{P}b"));
+        assert_eq!(clean("a\u{1b}_hidden\u{9c}b"), format!("a{P}b"));
+        assert_eq!(clean("a\u{1b}cb"), format!("a{P}b"));
+        assert_eq!(clean("a\u{1b}(Bb"), format!("a{P}b"));
+        assert_eq!(clean("a\u{1b}"), format!("a{P}"));
+    }
+
+    #[test]
+    fn line_endings_and_controls() {
+        assert_eq!(clean("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(
+            clean("a\u{0}b\u{7f}c\u{85}d\u{7}"),
+            format!("a{P}b{P}c{P}d{P}")
+        );
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        assert_eq!(
+            clean("abc\u{202E}fed\u{2066}x\u{200F}\u{061C}"),
+            format!("abc{P}fed{P}x{P}{P}")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn output_never_contains_unsafe_characters(s in any::<String>()) {
+            let out = clean(&s);
+            prop_assert!(!out.chars().any(is_unsafe), "{:?} -> {:?}", s, out);
+            prop_assert!(!out.contains('\r'));
+        }
+
+        #[test]
+        fn controls_mixed_into_text_are_removed(
+            parts in proptest::collection::vec(prop_oneof![
+                "[a-z ]{0,5}",
+                Just("\u{1b}[".to_string()), Just("\u{1b}]52;c;".to_string()), Just("\u{1b}".to_string()),
+                Just("\u{9b}".to_string()), Just("\u{9d}".to_string()), Just("\u{7}".to_string()),
+                Just("\u{202e}".to_string()), Just("\r".to_string()), Just("\\".to_string()),
+                "[\u{0}-\u{1f}\u{7f}-\u{9f}]",
+            ], 0..20)
+        ) {
+            let out = clean(&parts.concat());
+            prop_assert!(!out.chars().any(is_unsafe), "{:?} -> {:?}", parts, out);
+        }
+
+        #[test]
+        fn cleaning_is_idempotent(s in any::<String>()) {
+            let once = clean(&s);
+            prop_assert_eq!(clean(&once), once.clone());
+        }
+    }
+}

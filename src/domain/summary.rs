@@ -1,0 +1,60 @@
+//! What a list of orders shows about each one: small enough to keep for 10,000 orders, derived
+//! from the order alone so a cached copy can be checked against the file it came from.
+
+use super::order::Order;
+use super::status::Status;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// How many numbers a summary keeps for searching; larger orders are searched in full on demand.
+pub const NUMBERS_KEPT: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub carrier: String,
+    pub number_count: usize,
+    /// The first numbers (all of them for orders of up to `NUMBERS_KEPT`).
+    pub numbers: Vec<String>,
+    pub port_date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foc_date: Option<Date>,
+    pub rejections: usize,
+    pub updated_at: Timestamp,
+    pub in_status_since: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+}
+
+impl Summary {
+    pub fn of(order: &Order) -> Summary {
+        Summary {
+            id: order.id.clone(),
+            name: order.display_name(),
+            status: order.status,
+            carrier: order.fields.current_carrier.clone(),
+            number_count: order.fields.numbers.len(),
+            numbers: order
+                .fields
+                .numbers
+                .iter()
+                .take(NUMBERS_KEPT)
+                .cloned()
+                .collect(),
+            port_date: order.fields.port_date.clone(),
+            foc_date: order.foc.as_ref().map(|f| f.date),
+            rejections: order.rejections.len(),
+            updated_at: order.updated_at,
+            in_status_since: order.in_status_since(),
+            ticket: order.ticket.clone(),
+        }
+    }
+
+    /// Whether every number is in the summary (so a number search needs no full load).
+    pub fn has_all_numbers(&self) -> bool {
+        self.numbers.len() == self.number_count
+    }
+}

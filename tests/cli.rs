@@ -1,0 +1,370 @@
+//! The command line of design.md §5, run as a user would: the real binary on a temp store.
+
+mod support;
+use support::{TODAY, new_order, order_file, run};
+
+#[test]
+fn new_prints_only_the_id_and_writes_a_private_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert!(
+        id.starts_with("PO-") && !id.contains(char::is_whitespace),
+        "{id}"
+    );
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["schema_version"], 1);
+    assert_eq!(file["status"], "draft");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.path().join("orders").join(format!("{id}.json"));
+        assert_eq!(
+            std::fs::metadata(path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let folder = std::fs::metadata(dir.path().join("orders")).unwrap();
+        assert_eq!(folder.permissions().mode() & 0o777, 0o700);
+    }
+}
+
+#[test]
+fn set_refuses_a_past_port_date_naming_the_rule_and_keeps_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let out = run(dir.path(), &["set", &id, "port_date", "2020-01-01"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("Port date"), "{}", out.stderr);
+    assert_eq!(
+        order_file(dir.path(), &id)["fields"]["port_date"],
+        "2026-12-08"
+    );
+}
+
+#[test]
+fn set_unknown_key_or_order_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["set", &id, "colour", "x"]).code, 2);
+    assert_eq!(
+        run(dir.path(), &["set", "PO-NOPE", "order_name", "x"]).code,
+        2
+    );
+    assert_eq!(run(dir.path(), &["show", "../../etc/passwd"]).code, 2);
+}
+
+#[test]
+fn submit_lists_every_missing_field_then_a_complete_order_is_submitted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sparse = dir.path().join("sparse.json");
+    std::fs::write(
+        &sparse,
+        r#"{"organization_name": "Fabrikam Inc", "numbers": ["+14255550100"], "pin": "1234"}"#,
+    )
+    .unwrap();
+    let out = run(dir.path(), &["new", "--from", sparse.to_str().unwrap()]);
+    let sparse_id = out.stdout.trim().to_string();
+    let refused = run(dir.path(), &["submit", &sparse_id]);
+    assert_eq!(refused.code, 1);
+    for label in [
+        "Country or region",
+        "Account number",
+        "Port date",
+        "Signed LOA",
+        "Authorized user last name",
+    ] {
+        assert!(
+            refused.stderr.contains(label),
+            "missing {label}: {}",
+            refused.stderr
+        );
+    }
+    assert_eq!(order_file(dir.path(), &sparse_id)["status"], "draft");
+
+    let id = new_order(dir.path(), "complete-order.json");
+    let out = run(dir.path(), &["submit", &id]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+    let listed = run(dir.path(), &["list", "--status", "submitted"]);
+    assert!(
+        listed.stdout.contains(&id) && !listed.stdout.contains(&sparse_id),
+        "{}",
+        listed.stdout
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["list", "--json"]).stdout).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn show_masks_the_pin_and_export_leaves_it_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    for args in [
+        vec!["show", &id],
+        vec!["show", &id, "--json"],
+        vec!["export", &id],
+        vec!["list", "--json"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.code, 0);
+        assert!(!out.stdout.contains("482913"), "{args:?} leaked the PIN");
+    }
+    let with = run(dir.path(), &["export", &id, "--include-secrets"]);
+    assert!(with.stdout.contains("482913"));
+}
+
+#[test]
+fn export_then_import_round_trips_fields_status_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let exported = run(
+        dir.path(),
+        &["export", &id, "--format", "json", "--include-secrets"],
+    )
+    .stdout;
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &exported).unwrap();
+    let out = run(dir.path(), &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let new_id = out.stdout.trim();
+    assert_ne!(new_id, id);
+    let before: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["export", new_id, "--include-secrets"]).stdout)
+            .unwrap();
+    assert_eq!(after["status"], "submitted");
+    for key in [
+        "numbers",
+        "organization_name",
+        "pin",
+        "service_address.postal_code",
+        "loa",
+    ] {
+        assert_eq!(before[key], after[key], "{key}");
+    }
+    let events: Vec<&str> = after["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["event"].as_str())
+        .collect();
+    assert_eq!(events, ["created", "submitted", "imported"]);
+}
+
+#[test]
+fn lifecycle_commands_and_their_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    // FOC on a draft and completing without an FOC are refused with the reason.
+    let foc_draft = run(dir.path(), &["foc", &id, "2026-12-08"]);
+    assert_eq!(foc_draft.code, 1);
+    assert!(foc_draft.stderr.contains("Draft"), "{}", foc_draft.stderr);
+    assert_eq!(run(dir.path(), &["complete", &id]).code, 1);
+    assert_eq!(run(dir.path(), &["resubmit", &id]).code, 1);
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 1);
+    assert_eq!(run(dir.path(), &["foc", &id, "2026-12-08", "nine"]).code, 2);
+    assert_eq!(
+        run(dir.path(), &["foc", &id, "2026-12-08", "10:00"]).code,
+        0
+    );
+    assert_eq!(order_file(dir.path(), &id)["status"], "foc_confirmed");
+    assert_eq!(
+        run(dir.path(), &["ticket", &id, "https://support.example/T-1"]).code,
+        0
+    );
+    assert_eq!(run(dir.path(), &["complete", &id]).code, 0);
+    assert_eq!(run(dir.path(), &["cancel", &id]).code, 1);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "completed");
+    assert_eq!(file["ticket"], "https://support.example/T-1");
+}
+
+#[test]
+fn cancel_is_refused_within_24_hours_of_the_confirmed_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    // The FOC is the day after "today": inside the 24-hour window.
+    assert_eq!(
+        run(dir.path(), &["foc", &id, "2026-11-27", "06:30"]).code,
+        0
+    );
+    let out = run(dir.path(), &["cancel", &id]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("24 hours"), "{}", out.stderr);
+    // Further out it is allowed.
+    let other = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &other]).code, 0);
+    assert_eq!(run(dir.path(), &["foc", &other, "2026-12-08"]).code, 0);
+    assert_eq!(run(dir.path(), &["cancel", &other]).code, 0);
+    assert_eq!(order_file(dir.path(), &other)["status"], "cancelled");
+}
+
+#[test]
+fn support_engaged_with_a_scenario_and_back_to_submitted_is_not_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(
+        run(
+            dir.path(),
+            &["support", &id, "--scenario", "requested_help"]
+        )
+        .code,
+        1
+    );
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    assert_eq!(
+        run(dir.path(), &["support", &id, "--scenario", "bogus"]).code,
+        2
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "support",
+            &id,
+            "--scenario",
+            "submission_error",
+            "--ticket",
+            "T-42",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "support_engaged");
+    assert_eq!(file["support"]["scenario"], "submission_error");
+    assert_eq!(file["ticket"], "T-42");
+}
+
+#[test]
+fn new_from_a_broken_document_names_the_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\n  \"organization_name\": \"Fabrikam\",\n  \"numbers\": [\"+1425\"\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["new", "--from", bad.to_str().unwrap()]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("line"), "{}", out.stderr);
+    assert!(run(dir.path(), &["list"]).stdout.contains("(no orders)"));
+    let _ = TODAY;
+}
+
+#[test]
+fn classify_prints_the_json_contract_and_refuses_empty_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "classify",
+            "--json",
+            "The provided PIN is missing or incorrect.",
+        ],
+    );
+    assert_eq!(out.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["fields"], serde_json::json!(["pin"]));
+    assert_eq!(json["matches"][0]["fields"], serde_json::json!(["pin"]));
+    assert!(json["matches"][0]["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(json["needs_carrier_contact"], false);
+    assert!(!json["action"].as_str().unwrap().is_empty());
+    let none: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["classify", "--json", "OTHER"]).stdout).unwrap();
+    assert_eq!(
+        (
+            none["fields"].as_array().map(Vec::len),
+            none["matches"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0))
+    );
+    assert_eq!(run(dir.path(), &["classify", "   "]).code, 2);
+}
+
+#[test]
+fn reject_stores_the_raw_text_and_prints_the_fields_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(
+        run(dir.path(), &["reject", &id, "--text", "PIN invalid"]).code,
+        1,
+        "a draft cannot be rejected"
+    );
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let text = "EU NAME MISMATCH \u{1b}]52;c;aGVsbG8=\u{7} and ZIP code does not match CSR";
+    let out = run(dir.path(), &["reject", &id, "--text", text]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Organization name") && out.stdout.contains("ZIP or postal code"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains('\u{1b}'));
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "customer_action_required");
+    assert_eq!(
+        file["rejections"][0]["text"], text,
+        "the carrier's words are kept raw"
+    );
+    assert_eq!(
+        file["rejections"][0]["fields"],
+        serde_json::json!(["organization_name", "service_address.postal_code"])
+    );
+    let shown = run(dir.path(), &["show", &id]);
+    assert!(
+        !shown.stdout.contains('\u{1b}') && shown.stdout.contains("EU NAME MISMATCH"),
+        "{}",
+        shown.stdout
+    );
+    // The user knows better: --fields wins, groups expand.
+    assert_eq!(run(dir.path(), &["resubmit", &id]).code, 0);
+    let out = run(
+        dir.path(),
+        &[
+            "reject",
+            &id,
+            "--text",
+            "Data missing or incorrect",
+            "--fields",
+            "authorized_user",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(
+        file["rejections"][1]["fields"],
+        serde_json::json!(["authorized_user.first_name", "authorized_user.last_name"])
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &["reject", &id, "--text", "x", "--fields", "nonsense"]
+        )
+        .code,
+        2
+    );
+}
+
+#[test]
+fn a_local_rejections_file_teaches_wording_and_a_broken_one_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path().join("rejections.json"), "{ \"rules\": [ ").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "classify",
+            "--json",
+            "The provided PIN is missing or incorrect.",
+        ],
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr.contains("rejections.json") && out.stderr.contains("line"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("\"pin\""));
+}
