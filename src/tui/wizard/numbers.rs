@@ -1,10 +1,7 @@
 //! The numbers step's per-number verdicts and their count.
 //!
-//! Re-point seam: [`number_states`] is a deliberately simple stand-in (digit counting, duplicates
-//! after digit normalisation) until `domain::rules::numbers::parse_numbers` lands; the view reads
-//! only this function and [`NumberState`], so pointing it at the real parser is one edit here.
-
-use crate::domain::fields::split_list;
+//! The view reads only [`number_states`] and [`NumberState`]; the verdicts come from
+//! `domain::rules::parse_numbers`.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumberState {
@@ -13,6 +10,7 @@ pub enum NumberState {
     WrongCountry,
     NotANumber,
     Range,
+    WrongType,
 }
 
 impl NumberState {
@@ -24,6 +22,7 @@ impl NumberState {
             NumberState::WrongCountry => "wrong country",
             NumberState::NotANumber => "not a number",
             NumberState::Range => "range (list every number)",
+            NumberState::WrongType => "wrong type (toll-free vs. not)",
         }
     }
 
@@ -34,6 +33,7 @@ impl NumberState {
             NumberState::WrongCountry => "wrong country",
             NumberState::NotANumber => "not a number",
             NumberState::Range => "range",
+            NumberState::WrongType => "wrong type",
         }
     }
 
@@ -46,54 +46,28 @@ impl NumberState {
     }
 }
 
-/// Every number in `text` (as the numbers field splits it) with its verdict, in input order.
-/// `country` is the order's country (`US`, `CA`): both are in the North American plan (+1).
-pub fn number_states(text: &str, country: &str) -> Vec<(String, NumberState)> {
-    let _nanp = matches!(
-        country.trim().to_ascii_uppercase().as_str(),
-        "US" | "CA" | ""
-    );
-    let mut seen: Vec<String> = Vec::new();
-    split_list(text)
+/// Every number in `text` with its verdict, in input order, from the domain's number rules (so
+/// the wizard, validation and `portwiz set` agree). `country` and `number_type` are the order's
+/// stored values; an unknown country is checked as the US, an unknown type skips the type check.
+pub fn number_states(text: &str, country: &str, number_type: &str) -> Vec<(String, NumberState)> {
+    use crate::domain::rules::{self, NumberState as Rule};
+    let country = country.parse().unwrap_or(rules::Country::Us);
+    let report = rules::parse_numbers(text, country, number_type.parse().ok());
+    report
+        .entries
         .into_iter()
-        .map(|number| {
-            let state = match normalise(&number) {
-                Err(state) => state,
-                Ok(key) if seen.contains(&key) => NumberState::Duplicate,
-                Ok(key) => {
-                    seen.push(key);
-                    NumberState::Valid
-                }
+        .map(|entry| {
+            let state = match entry.state {
+                Rule::Valid => NumberState::Valid,
+                Rule::Duplicate { .. } => NumberState::Duplicate,
+                Rule::WrongCountry { .. } => NumberState::WrongCountry,
+                Rule::Range { .. } => NumberState::Range,
+                Rule::NotANumber { .. } => NumberState::NotANumber,
+                Rule::WrongType { .. } => NumberState::WrongType,
             };
-            (number, state)
+            (entry.raw, state)
         })
         .collect()
-}
-
-/// The ten national digits of a North American number, or why there are none.
-fn normalise(number: &str) -> Result<String, NumberState> {
-    let lower = number.to_ascii_lowercase();
-    if lower.contains("..") || lower.contains('~') || lower.contains(" to ") {
-        return Err(NumberState::Range);
-    }
-    if number
-        .chars()
-        .any(|c| !(c.is_ascii_digit() || " -().+".contains(c)))
-    {
-        return Err(NumberState::NotANumber);
-    }
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    let international = number.trim_start().starts_with('+');
-    match digits.len() {
-        10 if !international => Ok(digits),
-        11 if digits.starts_with('1') => Ok(digits[1..].to_string()),
-        // Two full numbers joined by a dash: 4255550100-4255550109.
-        20 | 22 if number.contains('-') => Err(NumberState::Range),
-        _ if international && !digits.starts_with('1') && digits.len() >= 8 => {
-            Err(NumberState::WrongCountry)
-        }
-        _ => Err(NumberState::NotANumber),
-    }
 }
 
 /// "12 numbers: 10 valid, 1 duplicate, 1 not a number".
@@ -109,6 +83,7 @@ pub fn summary(states: &[(String, NumberState)]) -> String {
         NumberState::WrongCountry,
         NumberState::NotANumber,
         NumberState::Range,
+        NumberState::WrongType,
     ];
     let parts: Vec<String> = order
         .iter()
@@ -127,7 +102,7 @@ mod tests {
     #[test]
     fn each_state_is_recognised() {
         let text = "+1 425 555 0100\n425-555-0101, (425) 555-0100; +44 20 7946 0958\nhello\n4255550100-4255550109\n555";
-        let states: Vec<NumberState> = number_states(text, "US")
+        let states: Vec<NumberState> = number_states(text, "US", "geographic")
             .into_iter()
             .map(|(_, s)| s)
             .collect();
@@ -148,7 +123,11 @@ mod tests {
 
     #[test]
     fn summary_counts_by_state() {
-        let states = number_states("4255550100\n4255550101\n4255550100\nabc", "US");
+        let states = number_states(
+            "4255550100\n4255550101\n4255550100\nabc",
+            "US",
+            "geographic",
+        );
         assert_eq!(
             summary(&states),
             "4 numbers: 2 valid, 1 duplicate, 1 not a number"

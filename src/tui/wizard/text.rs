@@ -1,70 +1,14 @@
 //! Text that came from outside (carrier words, pasted lists, file contents) made safe to draw, and
 //! fitted to a width.
 //!
-//! Re-point seam: `clean_for_screen` is the wizard's own small sanitizer until the shared one
-//! lands; every outside string the wizard draws passes through it, so swapping the body is enough.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Remove terminal escape sequences whole (CSI `ESC [ … final`, OSC and other strings up to BEL
-/// or `ESC \`, two-character escapes), every other control character (C0, DEL, C1) and the
-/// bidirectional controls that can reorder what is shown. `\n` and `\t` stay.
+/// Outside text made safe to draw: the shared sanitizer (terminal sequences, control and bidi
+/// characters removed, a visible placeholder where something was).
 pub fn clean_for_screen(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let sequence = match c {
-            '\u{1b}' => match chars.next() {
-                Some('[') => Sequence::Csi,
-                Some(']' | 'P' | 'X' | '^' | '_') => Sequence::String,
-                _ => continue,
-            },
-            '\u{9b}' => Sequence::Csi,
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Sequence::String,
-            '\n' | '\t' => {
-                out.push(c);
-                continue;
-            }
-            c if c.is_control() || is_bidi_control(c) => continue,
-            c => {
-                out.push(c);
-                continue;
-            }
-        };
-        match sequence {
-            Sequence::Csi => {
-                for next in chars.by_ref() {
-                    if ('\u{40}'..='\u{7e}').contains(&next) {
-                        break;
-                    }
-                }
-            }
-            Sequence::String => {
-                while let Some(next) = chars.next() {
-                    if next == '\u{7}' || next == '\u{9c}' {
-                        break;
-                    }
-                    if next == '\u{1b}' {
-                        if chars.peek() == Some(&'\\') {
-                            chars.next();
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-enum Sequence {
-    Csi,
-    String,
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::domain::sanitize::clean(text)
 }
 
 /// One line: cleaned, new lines and tabs turned into spaces.
@@ -159,9 +103,14 @@ mod tests {
     #[test]
     fn control_and_bidi_characters_are_removed_but_lines_stay() {
         let dirty = "PIN\x1b[31m wrong\u{202E}\x07\nnext\tline\u{9b}2J!";
-        assert_eq!(clean_for_screen(dirty), "PIN wrong\nnext\tline!");
+        let cleaned = clean_for_screen(dirty);
+        assert_eq!(cleaned.replace('\u{FFFD}', ""), "PIN wrong\nnext\tline!");
+        assert!(
+            cleaned.contains('\u{FFFD}'),
+            "the user sees that something was removed"
+        );
         let title = "a\x1b]0;evil title\x07b\x1b]8;;http://x\x1b\\c\x1bMd";
-        assert_eq!(clean_for_screen(title), "abcd");
+        assert_eq!(clean_for_screen(title).replace('\u{FFFD}', ""), "abcd");
     }
 
     #[test]

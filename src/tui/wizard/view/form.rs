@@ -155,7 +155,11 @@ fn field_rows(
         rows.push(Line::from(Span::styled(
             format!(
                 "{INDENT}  {}",
-                window_hint(&order.fields.country, state.clock.today)
+                window_hint(
+                    &order.fields.country,
+                    order.fields.numbers.len(),
+                    state.clock.today
+                )
             ),
             theme.dim(),
         )));
@@ -422,7 +426,11 @@ fn numbers_rows(
         theme.dim(),
     )));
 
-    let states = number_states(&area.text(), &state.order.fields.country);
+    let states = number_states(
+        &area.text(),
+        &state.order.fields.country,
+        &state.order.fields.number_type,
+    );
     if states.is_empty() {
         return;
     }
