@@ -9,31 +9,52 @@ use portwiz::store::Store;
 use std::hint::black_box;
 
 fn order_of(count: u32) -> OrderFields {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/complete-order.json")).unwrap_or_default();
-    let mut fields = portwiz::domain::document::parse(&text, false).map(|d| d.fields).unwrap_or_default();
-    let numbers: Vec<String> = (0..count).map(|i| format!("+1206{:07}", 2_000_000 + i)).collect();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/complete-order.json"
+    ))
+    .unwrap_or_default();
+    let mut fields = portwiz::domain::document::parse(&text, false)
+        .map(|d| d.fields)
+        .unwrap_or_default();
+    let numbers: Vec<String> = (0..count)
+        .map(|i| format!("+1206{:07}", 2_000_000 + i))
+        .collect();
     fields.set(FieldKey::Numbers, FieldValue::List(numbers.clone()));
-    fields.set(FieldKey::BillingTelephoneNumber, FieldValue::Text(numbers[0].clone()));
+    fields.set(
+        FieldKey::BillingTelephoneNumber,
+        FieldValue::Text(numbers[0].clone()),
+    );
     fields
 }
 
 fn bench_validate(c: &mut Criterion) {
     let fields = order_of(999);
     let today = date(2026, 11, 26);
-    c.bench_function("validate order of 999 numbers", |b| b.iter(|| validate(black_box(&fields), today)));
+    c.bench_function("validate order of 999 numbers", |b| {
+        b.iter(|| validate(black_box(&fields), today))
+    });
 }
 
 fn bench_store_open(c: &mut Criterion) {
     let Ok(dir) = tempfile::tempdir() else { return };
-    let Ok((mut store, _)) = Store::open(dir.path()) else { return };
+    let Ok((mut store, _)) = Store::open(dir.path()) else {
+        return;
+    };
     for i in 0..500u32 {
-        let order = Order::new(format!("PO-BENCH{i:04}"), order_of(1 + (i * 37) % 999), jiff::Timestamp::UNIX_EPOCH);
+        let order = Order::new(
+            format!("PO-BENCH{i:04}"),
+            order_of(1 + (i * 37) % 999),
+            jiff::Timestamp::UNIX_EPOCH,
+        );
         let _ = store.create(order);
     }
     let _ = Store::open(dir.path()); // writes the index
     let mut group = c.benchmark_group("open a store of 500 orders");
     group.sample_size(10);
-    group.bench_function("from the summary index", |b| b.iter(|| Store::open(dir.path()).map(|(s, _)| s.len())));
+    group.bench_function("from the summary index", |b| {
+        b.iter(|| Store::open(dir.path()).map(|(s, _)| s.len()))
+    });
     group.bench_function("parsing every file", |b| {
         b.iter(|| {
             let _ = std::fs::remove_file(dir.path().join("index.json"));

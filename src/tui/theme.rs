@@ -56,12 +56,44 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// A field or step the carrier rejected ("! rejected by carrier").
     pub fn rejected(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        if self.color {
+            Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
     }
 
     pub fn ok(&self) -> Style {
         self.fg(Color::Green)
+    }
+
+    /// A warning ("⚠ …", "≠ CSR: …").
+    pub fn warning(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The focused field, the current step, the selected line.
+    pub fn focus(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// An editable input box.
+    pub fn input(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Indexed(236))
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
     }
 
     pub fn status(&self, status: Status) -> Style {

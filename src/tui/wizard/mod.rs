@@ -1,140 +1,109 @@
-//! The porting wizard, as a component the shell hosts. This is a minimal read-only stand-in with
-//! the agreed interface; the wizard engineer replaces this module entirely.
+//! The porting wizard: a self-contained component the app shell drops in.
+//!
+//! Inside, an Elm-style split: [`state::WizardState`] (the model), [`update::WizardMsg`] and the
+//! pure [`update::update`], a keymap table ([`keymap`]) that turns keys into messages and lists
+//! the footer's keys, and [`view`] that only draws. The one effect (reading a numbers CSV) is
+//! performed here, outside `update`, and its result fed back as a message.
+//!
+//! Every field, step, label and rule comes from the registry (`domain::registry`); the wizard
+//! keeps no list of fields of its own.
 
-use crate::domain::registry::Step;
-use crate::domain::{Clock, FieldKey, Order};
-use crate::tui::text::{one_line, truncate};
+mod csr;
+mod csv_file;
+mod dates;
+mod input;
+mod keymap;
+mod numbers;
+mod review;
+mod state;
+pub mod text;
+mod textarea;
+mod update;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use dates::port_date_window;
+pub use numbers::{NumberState, number_states};
+
+use crate::domain::order::{Clock, Order};
 use crate::tui::theme::Theme;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use state::WizardState;
+use update::{Effect, WizardMsg};
 
 pub struct Wizard {
-    order: Order,
-    step: Step,
-    /// Index of the focused field among the step's fields.
-    focus: usize,
+    state: WizardState,
 }
 
-/// What the shell should do after the wizard handled a key.
+/// What the shell should do after a key or a paste.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WizardOutcome {
+    /// Nothing to do but redraw.
     Stay,
-    /// Save the order as it is (a draft, or fixes in progress).
+    /// Persist this order (a field was left, Ctrl-S, a CSV loaded); the wizard stays open.
     Save(Order),
-    /// The wizard submitted (or resubmitted) its copy: save it.
+    /// The order was submitted or resubmitted: persist it; the wizard's work is done.
     Submit(Order),
-    /// Leave the wizard; the order as it was last saved.
+    /// The user closed the wizard: persist this order (the draft is kept) and close.
     Close(Order),
 }
 
 impl Wizard {
-    /// Open on a new or existing order; a rejected order opens on its first rejected field.
-    pub fn open(order: Order, _clock: Clock) -> Wizard {
-        let first_rejected = order.rejected_fields().first().copied();
-        let (step, focus) = match first_rejected {
-            Some(key) => position_of(key),
-            None => (Step::GetStarted, 0),
-        };
-        Wizard { order, step, focus }
-    }
-
-    pub fn handle_key(&mut self, key: KeyEvent, _clock: Clock) -> WizardOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return WizardOutcome::Close(self.order.clone()),
-            KeyCode::Char('s') if ctrl => return WizardOutcome::Save(self.order.clone()),
-            KeyCode::PageDown => self.go_to_step(self.step.index() + 1),
-            KeyCode::PageUp => self.go_to_step(self.step.index().saturating_sub(1)),
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % self.field_count(),
-            KeyCode::BackTab | KeyCode::Up => {
-                self.focus = (self.focus + self.field_count() - 1) % self.field_count()
-            }
-            _ => {}
+    /// Open the wizard on a new or existing order. A rejected order (customer action required)
+    /// opens on the step and field of its first rejected field, in wizard order.
+    pub fn open(order: Order, clock: Clock) -> Wizard {
+        Wizard {
+            state: WizardState::new(order, clock),
         }
-        WizardOutcome::Stay
     }
 
-    pub fn handle_paste(&mut self, _text: &str, _clock: Clock) -> WizardOutcome {
-        WizardOutcome::Stay
+    pub fn handle_key(&mut self, key: KeyEvent, clock: Clock) -> WizardOutcome {
+        match keymap::message_for(&key, keymap::situation(&self.state)) {
+            Some(msg) => self.dispatch(msg, clock),
+            None => WizardOutcome::Stay,
+        }
     }
 
+    /// Bracketed paste: the text goes into the focused input (a list keeps its lines in the
+    /// numbers area), cleaned of control characters.
+    pub fn handle_paste(&mut self, text: &str, clock: Clock) -> WizardOutcome {
+        self.dispatch(WizardMsg::Paste(text.to_string()), clock)
+    }
+
+    /// Whether the focused input holds text not yet written to the order.
     pub fn has_unsaved_edits(&self) -> bool {
-        false
+        self.state.has_pending_edit()
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let mut lines = vec![
-            Line::styled(
-                format!(
-                    "{} · step {} of {}: {}",
-                    one_line(&self.order.display_name()),
-                    self.step.index() + 1,
-                    Step::ALL.len(),
-                    self.step.title()
-                ),
-                theme.heading(),
-            ),
-            Line::styled(
-                "A read-only preview: editing arrives with the wizard component.",
-                theme.dim(),
-            ),
-            Line::raw(""),
-        ];
-        let rejected = self.order.rejected_fields();
-        let width = usize::from(area.width);
-        for (i, field) in self.step.fields().enumerate() {
-            let value = if field.secret {
-                self.order.fields.pin.masked().to_string()
-            } else {
-                one_line(&self.order.fields.get(field.key).to_line())
-            };
-            let marker = if rejected.contains(&field.key) {
-                "  ◀ rejected by carrier"
-            } else {
-                ""
-            };
-            let text = truncate(&format!("{:<36}{value}{marker}", field.label), width);
-            let style = if i == self.focus {
-                theme.selected()
-            } else if marker.is_empty() {
-                ratatui::style::Style::new()
-            } else {
-                theme.rejected()
-            };
-            lines.push(Line::from(Span::styled(text, style)));
-        }
-        if self.step == Step::Review {
-            lines.push(Line::raw("Review: every step's fields, then submit."));
-        }
-        frame.render_widget(Paragraph::new(lines), area);
+        view::render(&self.state, frame, area, theme);
     }
 
+    /// (key, description) for the keys that work where the user is.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("Tab", "Next field"),
-            ("PgDn/PgUp", "Next / previous step"),
-            ("Ctrl-S", "Save draft"),
-            ("Esc", "Close the wizard"),
-        ]
+        keymap::footer_keys(keymap::situation(&self.state))
     }
 
-    fn field_count(&self) -> usize {
-        self.step.fields().count().max(1)
+    /// The order as it stands in the wizard (edits in the focused input not included).
+    pub fn order(&self) -> &Order {
+        &self.state.order
     }
 
-    fn go_to_step(&mut self, index: usize) {
-        if let Some(step) = Step::ALL.get(index) {
-            self.step = *step;
-            self.focus = 0;
+    /// Run a message through `update`, then perform the effect it asks for (reading a CSV) and
+    /// feed the result back as a message.
+    fn dispatch(&mut self, msg: WizardMsg, clock: Clock) -> WizardOutcome {
+        self.state.clock = clock;
+        let updated = update::update(&mut self.state, msg);
+        match updated.effect {
+            None => updated.outcome,
+            Some(Effect::ReadNumbersCsv(path)) => {
+                let loaded = csv_file::read_numbers_csv(&path);
+                update::update(&mut self.state, WizardMsg::CsvLoaded(loaded)).outcome
+            }
         }
     }
-}
-
-fn position_of(key: FieldKey) -> (Step, usize) {
-    let spec = crate::domain::spec(key);
-    let focus = spec.step.fields().position(|f| f.key == key).unwrap_or(0);
-    (spec.step, focus)
 }

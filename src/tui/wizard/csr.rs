@@ -1,0 +1,110 @@
+//! Comparing what the order says with what the carrier's Customer Service Record says.
+//! Case and spacing do not count; anything else does, because carriers match exactly: an
+//! abbreviation or a missing word ("Fabrikam" for "Fabrikam Inc") is a difference, and is named.
+
+use crate::domain::order::Order;
+use crate::domain::registry::{FieldSpec, csr_fields};
+
+/// How an order value differs from the CSR's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsrDifference {
+    /// The order leaves out words the CSR has (an abbreviated or shortened value).
+    OrderShorter { missing: String },
+    /// The order has words the CSR does not.
+    OrderLonger { extra: String },
+    /// Anything else.
+    Different,
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `None` when the values match (ignoring case and spacing) or when the CSR value is empty.
+pub fn compare(order_value: &str, csr_value: &str) -> Option<CsrDifference> {
+    let (order, csr) = (normalise(order_value), normalise(csr_value));
+    if csr.is_empty() || order == csr {
+        return None;
+    }
+    let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let (ow, cw) = (words(&order), words(&csr));
+    let original_words: Vec<&str> = csr_value.split_whitespace().collect();
+    if !order.is_empty() && cw.len() > ow.len() && cw[..ow.len()] == ow[..] {
+        return Some(CsrDifference::OrderShorter {
+            missing: original_words[ow.len()..].join(" "),
+        });
+    }
+    let order_original: Vec<&str> = order_value.split_whitespace().collect();
+    if ow.len() > cw.len() && ow[..cw.len()] == cw[..] {
+        return Some(CsrDifference::OrderLonger {
+            extra: order_original[cw.len()..].join(" "),
+        });
+    }
+    Some(CsrDifference::Different)
+}
+
+/// The words shown beside a field: "≠ CSR: “Fabrikam Inc” (the order leaves out “Inc”)".
+/// A secret field's values are never shown.
+pub fn describe(spec: &FieldSpec, csr_value: &str, difference: &CsrDifference) -> String {
+    if spec.secret {
+        return "≠ CSR: the PIN differs from the CSR's".to_string();
+    }
+    let csr_value = super::text::one_line(csr_value.trim());
+    match difference {
+        CsrDifference::OrderShorter { missing } => format!(
+            "≠ CSR: “{csr_value}” (the order leaves out “{}”)",
+            super::text::one_line(missing)
+        ),
+        CsrDifference::OrderLonger { extra } => format!(
+            "≠ CSR: “{csr_value}” (the order adds “{}”)",
+            super::text::one_line(extra)
+        ),
+        CsrDifference::Different => format!("≠ CSR: “{csr_value}”"),
+    }
+}
+
+/// Every CSR field whose order value differs from the recorded CSR value.
+pub fn differences(order: &Order) -> Vec<(&'static FieldSpec, String)> {
+    csr_fields()
+        .filter_map(|spec| {
+            let csr = order.csr.get(&spec.key)?;
+            let value = order.fields.get(spec.key).to_line();
+            compare(&value, csr).map(|d| (spec, describe(spec, csr, &d)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_spacing_do_not_count() {
+        assert_eq!(compare("fabrikam  INC", "Fabrikam Inc"), None);
+        assert_eq!(compare("anything", "  "), None);
+    }
+
+    #[test]
+    fn abbreviations_and_missing_words_are_flagged() {
+        assert_eq!(
+            compare("Fabrikam", "Fabrikam Inc"),
+            Some(CsrDifference::OrderShorter {
+                missing: "Inc".into()
+            })
+        );
+        assert_eq!(
+            compare("Fabrikam Inc.", "Fabrikam Inc"),
+            Some(CsrDifference::Different)
+        );
+        assert_eq!(
+            compare("Dana M Reyes", "Dana"),
+            Some(CsrDifference::OrderLonger {
+                extra: "M Reyes".into()
+            })
+        );
+        assert_eq!(compare("", "Fabrikam"), Some(CsrDifference::Different));
+    }
+}

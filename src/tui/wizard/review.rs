@@ -1,0 +1,90 @@
+//! What the Review step lists: every problem (errors block, warnings inform), each tied to the
+//! field Enter jumps to.
+
+use super::csr;
+use crate::domain::key::FieldKey;
+use crate::domain::order::Order;
+use crate::domain::registry::spec;
+use crate::domain::status::Status;
+use crate::domain::validate::{Severity, validate};
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    pub key: FieldKey,
+    pub severity: Severity,
+    pub text: String,
+}
+
+impl ReviewItem {
+    pub fn symbol(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "✗",
+            Severity::Warning => "⚠",
+        }
+    }
+}
+
+/// Every problem of the order: errors first, then warnings (LOA to sign again, rejected fields
+/// left as they were, differences from the CSR, the validators' warnings).
+pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
+    let problems = validate(&order.fields, today);
+    let mut items: Vec<ReviewItem> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| ReviewItem {
+            key: p.key,
+            severity: Severity::Error,
+            text: p.message.clone(),
+        })
+        .collect();
+    let warn = |key, text: String| ReviewItem {
+        key,
+        severity: Severity::Warning,
+        text,
+    };
+    let resign = order.loa_needs_resigning();
+    if !resign.is_empty() {
+        let labels: Vec<&str> = resign.iter().map(|k| spec(*k).label).collect();
+        items.push(warn(
+            FieldKey::Loa,
+            format!(
+                "The LOA must be signed again: {} changed after it was signed",
+                labels.join(", ")
+            ),
+        ));
+    }
+    if order.status == Status::CustomerActionRequired {
+        for key in order.rejected_fields() {
+            if !order.changed_since_submission(*key) {
+                items.push(warn(
+                    *key,
+                    format!(
+                        "{}: rejected by carrier and not changed since",
+                        spec(*key).label
+                    ),
+                ));
+            }
+        }
+    }
+    for (field, words) in csr::differences(order) {
+        items.push(warn(field.key, format!("{}: {words}", field.label)));
+    }
+    items.extend(
+        problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| warn(p.key, p.message)),
+    );
+    items
+}
+
+/// Whether resubmitting now changes something the carrier complained about.
+pub fn rejected_fields_changed(order: &Order) -> bool {
+    let rejected = order.rejected_fields();
+    if rejected.is_empty() {
+        !order.changes_since_submission().is_empty()
+    } else {
+        rejected.iter().any(|k| order.changed_since_submission(*k))
+    }
+}

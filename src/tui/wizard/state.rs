@@ -1,0 +1,265 @@
+//! The wizard's model: the order being edited, where the user is, and what the focused input
+//! holds that the order does not yet.
+
+use super::input::TextField;
+use super::textarea::TextArea;
+use crate::domain::fields::FieldValue;
+use crate::domain::key::FieldKey;
+use crate::domain::order::{Clock, Order};
+use crate::domain::registry::{Kind, Step, csr_fields, spec};
+use crate::domain::validate::{Problem, check_field};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which value of a field an input edits: the order's, or what the carrier's CSR says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Order,
+    Csr,
+}
+
+/// One focusable input on a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub key: FieldKey,
+    pub column: Column,
+}
+
+/// The focused input.
+#[derive(Debug, Clone)]
+pub enum Editor {
+    /// Nothing to edit (the Review step).
+    None,
+    Text(TextField),
+    /// A choice: the index of the selected option, `None` while the order holds none of them.
+    Choice(Option<usize>),
+    Numbers(TextArea),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmKind {
+    Submit,
+    Resubmit,
+    /// The second question, when none of the rejected fields changed.
+    ResubmitUnchanged,
+}
+
+#[derive(Debug, Clone)]
+pub enum Prompt {
+    Confirm(ConfirmKind),
+    CsvPath {
+        path: TextField,
+        error: Option<String>,
+    },
+}
+
+/// A line of feedback after an action (saved, refused, loaded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct WizardState {
+    pub order: Order,
+    pub clock: Clock,
+    pub step: Step,
+    /// Index into `targets()`.
+    pub focus: usize,
+    pub editor: Editor,
+    /// Whether the CSR column is shown beside the LOA fields.
+    pub csr_view: bool,
+    pub pin_revealed: bool,
+    /// The problems of each field checked so far (checked when the user leaves it).
+    pub checked: BTreeMap<FieldKey, Vec<Problem>>,
+    /// Steps the user has been on or that already hold values: their errors show in the sidebar.
+    pub visited: BTreeSet<Step>,
+    pub prompt: Option<Prompt>,
+    /// The selected problem on Review (`None`: nothing selected, Enter submits).
+    pub review_selected: Option<usize>,
+    /// Extra lines scrolled on Review below the last problem.
+    pub review_scroll: u16,
+    pub notice: Option<Notice>,
+    /// Why the last submission was refused.
+    pub refusal: Vec<String>,
+}
+
+impl WizardState {
+    pub fn new(order: Order, clock: Clock) -> WizardState {
+        let mut state = WizardState {
+            order,
+            clock,
+            step: Step::GetStarted,
+            focus: 0,
+            editor: Editor::None,
+            csr_view: false,
+            pin_revealed: false,
+            checked: BTreeMap::new(),
+            visited: BTreeSet::new(),
+            prompt: None,
+            review_selected: None,
+            review_scroll: 0,
+            notice: None,
+            refusal: Vec::new(),
+        };
+        // What is already filled in is checked at once; empty fields wait until visited.
+        for field in crate::domain::registry::FIELDS {
+            if !state.order.fields.get(field.key).is_empty() {
+                state.visited.insert(field.step);
+                state.check(field.key);
+            }
+        }
+        // A step that holds values is checked whole, so its mark and its fields agree.
+        let visited: Vec<Step> = state.visited.iter().copied().collect();
+        for step in visited {
+            state.check_step(step);
+        }
+        let rejected = state.order.rejected_fields().to_vec();
+        if let Some(first) = crate::domain::registry::FIELDS
+            .iter()
+            .find(|f| rejected.contains(&f.key))
+        {
+            state.step = first.step;
+            state.focus = state
+                .targets()
+                .iter()
+                .position(|t| t.key == first.key)
+                .unwrap_or(0);
+        }
+        state.load_editor();
+        state
+    }
+
+    /// The inputs of the current step, in order: each field, and its CSR input beside it when
+    /// the CSR column is shown.
+    pub fn targets(&self) -> Vec<Target> {
+        targets_of(self.step, self.csr_view)
+    }
+
+    pub fn target(&self) -> Option<Target> {
+        self.targets().get(self.focus).copied()
+    }
+
+    /// Whether the current step has fields the CSR covers.
+    pub fn step_has_csr_fields(&self) -> bool {
+        self.step.fields().any(is_csr_field)
+    }
+
+    /// Fill the editor from the order for the focused input.
+    pub fn load_editor(&mut self) {
+        self.editor = match self.target() {
+            None => Editor::None,
+            Some(Target {
+                key,
+                column: Column::Csr,
+            }) => Editor::Text(TextField::new(
+                self.order.csr.get(&key).map_or("", String::as_str),
+            )),
+            Some(Target { key, .. }) => {
+                let value = self.order.fields.get(key);
+                match spec(key).kind {
+                    Kind::Choice(options) => {
+                        let text = value.to_line();
+                        Editor::Choice(
+                            options
+                                .iter()
+                                .position(|(v, _)| v.eq_ignore_ascii_case(text.trim())),
+                        )
+                    }
+                    Kind::List if key == FieldKey::Numbers => match value {
+                        FieldValue::List(items) => {
+                            Editor::Numbers(TextArea::new(&items.join("\n")))
+                        }
+                        FieldValue::Text(text) => Editor::Numbers(TextArea::new(&text)),
+                    },
+                    _ => Editor::Text(TextField::new(&value.to_line())),
+                }
+            }
+        };
+    }
+
+    /// What the editor holds, as the value it would write; `None` when there is no editor or
+    /// a choice has nothing selected.
+    pub fn editor_value(&self) -> Option<String> {
+        match &self.editor {
+            Editor::None => None,
+            Editor::Text(field) => Some(field.value().to_string()),
+            Editor::Choice(selected) => {
+                let key = self.target()?.key;
+                let Kind::Choice(options) = spec(key).kind else {
+                    return None;
+                };
+                selected
+                    .and_then(|i| options.get(i))
+                    .map(|(v, _)| v.to_string())
+            }
+            Editor::Numbers(area) => Some(area.text()),
+        }
+    }
+
+    /// Whether the focused input holds something the order does not.
+    pub fn has_pending_edit(&self) -> bool {
+        let (Some(target), Some(value)) = (self.target(), self.editor_value()) else {
+            return false;
+        };
+        match target.column {
+            Column::Csr => value.trim() != self.order.csr.get(&target.key).map_or("", |v| v.trim()),
+            Column::Order => {
+                let mut after = self.order.fields.clone();
+                after.set(target.key, FieldValue::Text(value));
+                after.get(target.key) != self.order.fields.get(target.key)
+            }
+        }
+    }
+
+    /// Check one field and refresh every field checked before (their rules may read it).
+    pub fn check(&mut self, key: FieldKey) {
+        let today = self.clock.today;
+        self.checked
+            .insert(key, check_field(key, &self.order.fields, today));
+        let keys: Vec<FieldKey> = self.checked.keys().copied().collect();
+        for other in keys {
+            self.checked
+                .insert(other, check_field(other, &self.order.fields, today));
+        }
+    }
+
+    /// Check every field of a step (when the user leaves it).
+    pub fn check_step(&mut self, step: Step) {
+        let keys: Vec<FieldKey> = step.fields().map(|f| f.key).collect();
+        for key in keys {
+            self.check(key);
+        }
+    }
+
+    /// Name of the carrier for questions ("Submit this order to Contoso Telecom?").
+    pub fn carrier_name(&self) -> String {
+        let name = super::text::one_line(self.order.fields.current_carrier.trim());
+        if name.trim().is_empty() {
+            "the current carrier".to_string()
+        } else {
+            name
+        }
+    }
+}
+
+pub fn is_csr_field(field: &crate::domain::registry::FieldSpec) -> bool {
+    csr_fields().any(|c| c.key == field.key)
+}
+
+pub fn targets_of(step: Step, csr_view: bool) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for field in step.fields() {
+        targets.push(Target {
+            key: field.key,
+            column: Column::Order,
+        });
+        if csr_view && is_csr_field(field) {
+            targets.push(Target {
+                key: field.key,
+                column: Column::Csr,
+            });
+        }
+    }
+    targets
+}

@@ -1,0 +1,476 @@
+//! The wizard's update, driven by key events as the shell sends them.
+
+use super::fixtures::*;
+use crate::domain::key::FieldKey;
+use crate::domain::registry::Step;
+use crate::domain::status::Status;
+use crate::domain::validate::Severity;
+use crate::tui::wizard::state::{Column, ConfirmKind, Editor, Prompt};
+use crate::tui::wizard::{Wizard, WizardOutcome};
+use crossterm::event::KeyCode;
+
+fn focused_key(wizard: &Wizard) -> Option<FieldKey> {
+    wizard.state.target().map(|t| t.key)
+}
+
+fn editor_text(wizard: &Wizard) -> String {
+    match &wizard.state.editor {
+        Editor::Text(field) => field.value().to_string(),
+        Editor::Numbers(area) => area.text(),
+        _ => String::new(),
+    }
+}
+
+/// Go to the Account information step of a fresh draft, on its first field.
+fn on_account_step(order: crate::domain::order::Order) -> Wizard {
+    let mut wizard = Wizard::open(order, clock());
+    press(&mut wizard, KeyCode::PageDown, 3);
+    assert_eq!(wizard.state.step, Step::AccountInformation);
+    wizard
+}
+
+#[test]
+fn typing_fills_the_field_and_leaving_it_saves_the_order() {
+    let mut wizard = on_account_step(empty_draft());
+    assert_eq!(focused_key(&wizard), Some(FieldKey::CurrentCarrier));
+    type_text(&mut wizard, "Contoso Telecom");
+    assert!(wizard.has_unsaved_edits());
+    assert_eq!(wizard.order().fields.current_carrier, "");
+    let outcome = wizard.handle_key(key(KeyCode::Tab), clock());
+    let WizardOutcome::Save(order) = outcome else {
+        panic!("leaving a changed field saves, got {outcome:?}");
+    };
+    assert_eq!(order.fields.current_carrier, "Contoso Telecom");
+    assert!(!wizard.has_unsaved_edits());
+    assert_eq!(focused_key(&wizard), Some(FieldKey::OrganizationName));
+    // Leaving an unchanged field saves nothing.
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::BackTab), clock()),
+        WizardOutcome::Stay
+    );
+}
+
+#[test]
+fn the_cursor_moves_over_accents_cjk_and_emoji() {
+    let mut wizard = on_account_step(empty_draft());
+    type_text(&mut wizard, "é漢😀");
+    press(&mut wizard, KeyCode::Left, 1);
+    type_text(&mut wizard, "x");
+    assert_eq!(editor_text(&wizard), "é漢x😀");
+    press(&mut wizard, KeyCode::Home, 1);
+    press(&mut wizard, KeyCode::Delete, 1);
+    assert_eq!(editor_text(&wizard), "漢x😀");
+    press(&mut wizard, KeyCode::End, 1);
+    press(&mut wizard, KeyCode::Backspace, 1);
+    assert_eq!(editor_text(&wizard), "漢x");
+    // On screen the cursor stands after 漢x: the box starts at column 3 ("  ["), 漢 is 2 wide.
+    let text = screen(&wizard, 80, 24);
+    let box_line = text
+        .lines()
+        .position(|l| l.contains("[漢x"))
+        .unwrap_or_default();
+    assert!(
+        text.contains(&format!("cursor: column {}, row {box_line}", 3 + 3)),
+        "{text}"
+    );
+}
+
+#[test]
+fn readline_keys_clear_and_delete_words() {
+    let mut wizard = on_account_step(empty_draft());
+    type_text(&mut wizard, "Contoso Telecom");
+    wizard.handle_key(ctrl('w'), clock());
+    assert_eq!(editor_text(&wizard), "Contoso ");
+    wizard.handle_key(ctrl('a'), clock());
+    type_text(&mut wizard, ">");
+    wizard.handle_key(ctrl('e'), clock());
+    type_text(&mut wizard, "<");
+    assert_eq!(editor_text(&wizard), ">Contoso <");
+    wizard.handle_key(ctrl('u'), clock());
+    assert_eq!(editor_text(&wizard), "");
+}
+
+#[test]
+fn tab_and_backtab_move_between_fields_and_across_steps() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    assert_eq!(focused_key(&wizard), Some(FieldKey::Country));
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::NumberType));
+    // Past the step's last field: the next step.
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert_eq!(wizard.state.step, Step::PhoneNumbers);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::Numbers));
+    // Back before the first field: the previous step's last field.
+    press(&mut wizard, KeyCode::BackTab, 1);
+    assert_eq!(wizard.state.step, Step::GetStarted);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::NumberType));
+    // Enter on a line field is "next field".
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::Numbers));
+}
+
+#[test]
+fn page_keys_move_between_steps() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    for expected in &Step::ALL[1..] {
+        press(&mut wizard, KeyCode::PageDown, 1);
+        assert_eq!(wizard.state.step, *expected);
+    }
+    press(&mut wizard, KeyCode::PageDown, 1);
+    assert_eq!(wizard.state.step, Step::Review);
+    assert!(matches!(wizard.state.editor, Editor::None));
+    press(&mut wizard, KeyCode::PageUp, 2);
+    assert_eq!(wizard.state.step, Step::PortingDetails);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::OrderName));
+}
+
+#[test]
+fn leaving_a_field_checks_it_and_shows_the_problem_in_words() {
+    let mut wizard = on_account_step(empty_draft());
+    press(&mut wizard, KeyCode::Tab, 2);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::AccountNumber));
+    assert!(!wizard.state.checked.contains_key(&FieldKey::AccountNumber));
+    press(&mut wizard, KeyCode::Tab, 1);
+    let problems = &wizard.state.checked[&FieldKey::AccountNumber];
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].severity, Severity::Error);
+    assert!(problems[0].message.contains("required"));
+    assert!(screen(&wizard, 120, 40).contains("✗ Account number: required."));
+    // A long organization name draws a warning with its symbol.
+    press(&mut wizard, KeyCode::BackTab, 2);
+    type_text(&mut wizard, "Fabrikam Incorporated of Redmond Washington");
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert!(screen(&wizard, 120, 40).contains("⚠ Organization name: 43 characters"));
+}
+
+#[test]
+fn choices_cycle_and_are_written_when_left() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    press(&mut wizard, KeyCode::Right, 1);
+    assert!(matches!(wizard.state.editor, Editor::Choice(Some(0))));
+    press(&mut wizard, KeyCode::Char(' '), 1);
+    assert!(matches!(wizard.state.editor, Editor::Choice(Some(1))));
+    press(&mut wizard, KeyCode::Right, 1);
+    assert!(
+        matches!(wizard.state.editor, Editor::Choice(Some(0))),
+        "wraps around"
+    );
+    press(&mut wizard, KeyCode::Left, 1);
+    assert!(wizard.has_unsaved_edits());
+    let screen_text = screen(&wizard, 80, 24);
+    assert!(
+        screen_text.contains("( ) United States   (•) Canada"),
+        "{screen_text}"
+    );
+    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Tab), clock()) else {
+        panic!("leaving a changed choice saves");
+    };
+    assert_eq!(order.fields.country, "CA");
+}
+
+#[test]
+fn the_pin_is_masked_until_revealed_and_masked_again_on_leaving() {
+    let mut wizard = on_account_step(complete_draft());
+    press(&mut wizard, KeyCode::Tab, 3);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::Pin));
+    let masked = screen(&wizard, 120, 40);
+    assert!(
+        !masked.contains("918273") && masked.contains("[••••••"),
+        "{masked}"
+    );
+    wizard.handle_key(ctrl('r'), clock());
+    let shown = screen(&wizard, 120, 40);
+    assert!(
+        shown.contains("[918273") && shown.contains("Ctrl-R hides it"),
+        "{shown}"
+    );
+    press(&mut wizard, KeyCode::Tab, 1);
+    press(&mut wizard, KeyCode::BackTab, 1);
+    assert!(!wizard.state.pin_revealed);
+    assert!(!screen(&wizard, 120, 40).contains("918273"));
+    // Ctrl-R does nothing on other fields' footers.
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert!(!wizard.footer_keys().iter().any(|(k, _)| *k == "Ctrl-R"));
+}
+
+#[test]
+fn a_pasted_list_fills_the_numbers_area_with_states_and_a_count() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 1);
+    assert!(matches!(wizard.state.editor, Editor::Numbers(_)));
+    wizard.handle_paste(
+        "+14255550100\r\n425-555-0101\n(425) 555-0100\nnot-a-number\n+442079460958",
+        clock(),
+    );
+    assert!(wizard.has_unsaved_edits());
+    let text = screen(&wizard, 80, 24);
+    assert!(
+        text.contains("5 numbers: 2 valid, 1 duplicate, 1 wrong country, 1 not a number"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✗ duplicate") && text.contains("✓ valid"),
+        "{text}"
+    );
+    // Enter is a new line here; Tab leaves and saves the list.
+    press(&mut wizard, KeyCode::Enter, 1);
+    type_text(&mut wizard, "4255550109");
+    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Tab), clock()) else {
+        panic!("Tab out of the numbers saves");
+    };
+    assert_eq!(order.fields.numbers.len(), 6);
+    assert_eq!(order.fields.numbers[5], "4255550109");
+}
+
+#[test]
+fn a_csv_loads_through_the_path_prompt_and_errors_stay_at_the_prompt() {
+    let dir = tempfile::tempdir().ok();
+    let Some(dir) = dir else { return };
+    let good = dir.path().join("numbers.csv");
+    let bad = dir.path().join("bad.csv");
+    let _ = std::fs::write(&good, "PhoneNumber\n+14255550100\n+14255550101\n");
+    let _ = std::fs::write(&bad, "Number\n+14255550100\n");
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 1);
+    wizard.handle_key(ctrl('o'), clock());
+    assert!(matches!(wizard.state.prompt, Some(Prompt::CsvPath { .. })));
+    wizard.handle_paste(&bad.display().to_string(), clock());
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::Enter), clock()),
+        WizardOutcome::Stay
+    );
+    let text = screen(&wizard, 80, 24);
+    assert!(text.contains("✗ No `PhoneNumber` column"), "{text}");
+    wizard.handle_key(ctrl('u'), clock());
+    wizard.handle_paste(&good.display().to_string(), clock());
+    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Enter), clock()) else {
+        panic!("a loaded CSV is saved at once");
+    };
+    assert_eq!(order.fields.numbers, ["+14255550100", "+14255550101"]);
+    assert!(wizard.state.prompt.is_none());
+    assert!(screen(&wizard, 80, 24).contains("✓ Loaded 2 number(s) from the CSV"));
+}
+
+#[test]
+fn a_rejected_order_opens_on_its_first_rejected_field() {
+    let wizard = Wizard::open(rejected_order(), clock());
+    assert_eq!(wizard.state.step, Step::AccountInformation);
+    // Rejected: account number and organization name; the organization name comes first.
+    assert_eq!(focused_key(&wizard), Some(FieldKey::OrganizationName));
+    let text = screen(&wizard, 120, 40);
+    assert_eq!(text.matches("! rejected by carrier").count(), 2, "{text}");
+    assert!(!text.contains('\x1b'));
+}
+
+#[test]
+fn a_field_changed_after_the_rejection_says_so() {
+    let mut wizard = Wizard::open(rejected_order(), clock());
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::AccountNumber));
+    wizard.handle_key(ctrl('u'), clock());
+    type_text(&mut wizard, "ACC-0098766");
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert!(screen(&wizard, 120, 40).contains("! rejected by carrier · changed since rejection"));
+}
+
+#[test]
+fn enter_on_a_selected_review_problem_jumps_to_its_field() {
+    let mut wizard = Wizard::open(draft_in_progress(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    assert_eq!(wizard.state.step, Step::Review);
+    press(&mut wizard, KeyCode::Down, 1);
+    assert_eq!(wizard.state.review_selected, Some(0));
+    let first = crate::tui::wizard::review::items(wizard.order(), clock().today)[0].clone();
+    assert_eq!(first.severity, Severity::Error);
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert_eq!(focused_key(&wizard), Some(first.key));
+    assert_eq!(
+        wizard.state.step,
+        crate::domain::registry::spec(first.key).step
+    );
+}
+
+#[test]
+fn review_refuses_to_ask_while_errors_remain() {
+    let mut wizard = Wizard::open(draft_in_progress(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::Enter), clock()),
+        WizardOutcome::Stay
+    );
+    assert!(wizard.state.prompt.is_none());
+    assert!(screen(&wizard, 80, 24).contains("✗ Not submitted"));
+}
+
+#[test]
+fn submitting_asks_and_y_submits() {
+    let mut wizard = Wizard::open(complete_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(matches!(
+        wizard.state.prompt,
+        Some(Prompt::Confirm(ConfirmKind::Submit))
+    ));
+    assert!(screen(&wizard, 80, 24).contains("Submit this order to Contoso Telecom? y/n"));
+    assert_eq!(wizard.footer_keys()[0], ("y", "yes"));
+    let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
+        panic!("y submits");
+    };
+    assert_eq!(order.status, Status::Submitted);
+}
+
+#[test]
+fn n_declines_and_nothing_is_sent() {
+    let mut wizard = Wizard::open(complete_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::Char('n')), clock()),
+        WizardOutcome::Stay
+    );
+    assert_eq!(wizard.order().status, Status::Draft);
+    assert!(wizard.state.prompt.is_none());
+}
+
+#[test]
+fn resubmitting_without_fixing_asks_twice() {
+    let mut wizard = Wizard::open(rejected_order(), clock());
+    press(&mut wizard, KeyCode::PageDown, 3);
+    assert_eq!(wizard.state.step, Step::Review);
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(matches!(
+        wizard.state.prompt,
+        Some(Prompt::Confirm(ConfirmKind::Resubmit))
+    ));
+    assert!(screen(&wizard, 80, 24).contains("Resubmit this order to Contoso Telecom? y/n"));
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::Char('y')), clock()),
+        WizardOutcome::Stay
+    );
+    assert!(matches!(
+        wizard.state.prompt,
+        Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged))
+    ));
+    assert!(screen(&wizard, 120, 40).contains("will most likely reject it again"));
+    let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
+        panic!("the second y resubmits");
+    };
+    assert_eq!(order.status, Status::Submitted);
+}
+
+#[test]
+fn resubmitting_after_a_fix_asks_once() {
+    let mut wizard = Wizard::open(rejected_order(), clock());
+    press(&mut wizard, KeyCode::Tab, 1);
+    wizard.handle_key(ctrl('u'), clock());
+    type_text(&mut wizard, "ACC-0098766");
+    press(&mut wizard, KeyCode::PageDown, 3);
+    press(&mut wizard, KeyCode::Enter, 1);
+    let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
+        panic!("one y resubmits a fixed order");
+    };
+    assert_eq!(order.fields.account_number, "ACC-0098766");
+    assert_eq!(order.status, Status::Submitted);
+}
+
+#[test]
+fn esc_closes_with_the_draft_kept_and_ctrl_s_saves() {
+    let mut wizard = on_account_step(empty_draft());
+    type_text(&mut wizard, "Contoso");
+    let WizardOutcome::Save(order) = wizard.handle_key(ctrl('s'), clock()) else {
+        panic!("Ctrl-S saves");
+    };
+    assert_eq!(order.fields.current_carrier, "Contoso");
+    type_text(&mut wizard, " Telecom");
+    let WizardOutcome::Close(order) = wizard.handle_key(key(KeyCode::Esc), clock()) else {
+        panic!("Esc closes");
+    };
+    assert_eq!(order.fields.current_carrier, "Contoso Telecom");
+}
+
+#[test]
+fn the_csr_column_records_values_and_flags_differences() {
+    let mut wizard = on_account_step(complete_draft());
+    press(&mut wizard, KeyCode::Tab, 1);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::OrganizationName));
+    wizard.handle_key(ctrl('k'), clock());
+    assert!(wizard.state.csr_view);
+    press(&mut wizard, KeyCode::Tab, 1);
+    let target = wizard.state.target();
+    assert_eq!(
+        target.map(|t| (t.key, t.column)),
+        Some((FieldKey::OrganizationName, Column::Csr))
+    );
+    type_text(&mut wizard, "Fabrikam Inc of Redmond");
+    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Tab), clock()) else {
+        panic!("a CSR value is saved with the order");
+    };
+    assert_eq!(
+        order
+            .csr
+            .get(&FieldKey::OrganizationName)
+            .map(String::as_str),
+        Some("Fabrikam Inc of Redmond")
+    );
+    let text = screen(&wizard, 120, 40);
+    assert!(
+        text.contains("≠ CSR: “Fabrikam Inc of Redmond” (the order leaves out “of Redmond”)"),
+        "{text}"
+    );
+    let items = crate::tui::wizard::review::items(wizard.order(), clock().today);
+    assert!(
+        items
+            .iter()
+            .any(|i| i.key == FieldKey::OrganizationName && i.text.contains("≠ CSR"))
+    );
+}
+
+#[test]
+fn a_submitted_order_cannot_be_typed_into() {
+    let mut order = complete_draft();
+    let _ = order.submit(clock());
+    let mut wizard = Wizard::open(order, clock());
+    type_text(&mut wizard, "x");
+    press(&mut wizard, KeyCode::Right, 1);
+    assert!(!wizard.has_unsaved_edits());
+    assert!(screen(&wizard, 80, 24).contains("can be changed only in Draft"));
+}
+
+#[test]
+fn the_footer_lists_the_keys_that_work_here() {
+    let mut wizard = on_account_step(empty_draft());
+    let keys: Vec<&str> = wizard.footer_keys().iter().map(|(k, _)| *k).collect();
+    for expected in [
+        "Enter", "Tab", "S-Tab", "Ctrl-U", "Ctrl-K", "PgDn", "Ctrl-S", "Esc",
+    ] {
+        assert!(keys.contains(&expected), "{expected} in {keys:?}");
+    }
+    assert!(!keys.contains(&"Ctrl-O"));
+    press(&mut wizard, KeyCode::PageDown, 3);
+    let review = wizard.footer_keys();
+    assert!(review.contains(&("Enter", "submit / go to problem")));
+    assert!(review.contains(&("↑↓", "select problem")));
+    assert!(!review.iter().any(|(k, _)| *k == "Tab"));
+}
+
+#[test]
+fn long_text_scrolls_inside_its_box_with_the_cursor_at_the_end() {
+    let mut wizard = on_account_step(empty_draft());
+    let long =
+        "Contoso Telecommunications of the Pacific Northwest, Regional Business Services Division";
+    type_text(&mut wizard, long);
+    let text = screen(&wizard, 80, 24);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Division"))
+        .unwrap_or_default();
+    assert!(line.starts_with("  [") && line.ends_with(']'), "{line}");
+    assert!(!line.contains("Contoso"), "the start scrolled off: {line}");
+    // The cursor sits just after "Division", inside the box.
+    let column = 3 + line[3..].trim_end_matches(']').trim_end().chars().count();
+    assert!(
+        text.contains(&format!("cursor: column {column},")),
+        "{text}"
+    );
+    assert!(wizard.has_unsaved_edits());
+}

@@ -1,0 +1,5 @@
+//! The wizard's tests: update driven by key events, and whole-screen snapshots.
+
+mod fixtures;
+mod keys;
+mod rendering;

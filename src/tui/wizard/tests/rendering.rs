@@ -1,0 +1,115 @@
+//! Whole-screen snapshots (no colour, so the text alone must carry every meaning). Read them in
+//! `snapshots/`: nothing may be cut off or garbled.
+
+use super::fixtures::*;
+use crate::domain::fields::FieldValue;
+use crate::domain::key::FieldKey;
+use crate::domain::registry::Step;
+use crate::tui::theme::Theme;
+use crate::tui::wizard::Wizard;
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+
+fn on_step(order: crate::domain::order::Order, step: Step) -> Wizard {
+    let mut wizard = Wizard::open(order, clock());
+    press(&mut wizard, KeyCode::PageDown, step.index());
+    wizard
+}
+
+#[test]
+fn every_step_at_80x24() {
+    for step in Step::ALL {
+        let wizard = on_step(draft_in_progress(), step);
+        assert_snapshot!(
+            format!("step_{}_80x24", step.index() + 1),
+            screen(&wizard, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn every_step_at_120x40() {
+    for step in Step::ALL {
+        let wizard = on_step(draft_in_progress(), step);
+        assert_snapshot!(
+            format!("step_{}_120x40", step.index() + 1),
+            screen(&wizard, 120, 40)
+        );
+    }
+}
+
+#[test]
+fn a_new_empty_draft_at_80x24() {
+    let wizard = Wizard::open(empty_draft(), clock());
+    assert_snapshot!("new_draft_80x24", screen(&wizard, 80, 24));
+}
+
+#[test]
+fn a_rejected_order() {
+    let wizard = Wizard::open(rejected_order(), clock());
+    assert_snapshot!("rejected_80x24", screen(&wizard, 80, 24));
+    assert_snapshot!("rejected_120x40", screen(&wizard, 120, 40));
+    assert_snapshot!("rejected_200x60", screen(&wizard, 200, 60));
+}
+
+fn order_with_csr() -> crate::domain::order::Order {
+    let mut order = complete_draft();
+    let now = clock().now;
+    order.set_csr(FieldKey::OrganizationName, "Fabrikam Inc of Redmond", now);
+    order.set_csr(FieldKey::AccountNumber, "ACC-0098756", now);
+    order.set_csr(FieldKey::AuthorizedUserLastName, "  reyes ", now);
+    order.set_csr(FieldKey::Pin, "1111", now);
+    order
+}
+
+#[test]
+fn csr_differences() {
+    let mut wizard = on_step(order_with_csr(), Step::AccountInformation);
+    wizard.handle_key(ctrl('k'), clock());
+    assert_snapshot!("csr_column_120x40", screen(&wizard, 120, 40));
+    assert_snapshot!("csr_column_80x24", screen(&wizard, 80, 24));
+    let text = screen(&wizard, 120, 40);
+    assert!(!text.contains("1111") && !text.contains("918273"), "{text}");
+}
+
+#[test]
+fn review_with_errors_and_warnings() {
+    let mut wizard = on_step(draft_in_progress(), Step::Review);
+    press(&mut wizard, KeyCode::Down, 2);
+    assert_snapshot!("review_errors_120x40", screen(&wizard, 120, 40));
+    assert_snapshot!("review_errors_80x24", screen(&wizard, 80, 24));
+}
+
+/// A rejected order being fixed: the account number changed (so the LOA needs signing again),
+/// the organization name still differs from the CSR.
+fn rejected_and_partly_fixed() -> crate::domain::order::Order {
+    let mut order = rejected_order();
+    let now = clock().now;
+    let _ = order.edit(
+        FieldKey::AccountNumber,
+        FieldValue::Text("ACC-0098756".into()),
+        now,
+    );
+    let _ = order.edit(FieldKey::Pin, FieldValue::Text("4455".into()), now);
+    order.set_csr(FieldKey::OrganizationName, "Fabrikam Inc of Redmond", now);
+    order
+}
+
+#[test]
+fn review_of_a_resubmission_with_changes() {
+    let wizard = on_step(rejected_and_partly_fixed(), Step::Review);
+    let text = screen(&wizard, 120, 40);
+    assert_snapshot!("review_resubmission_120x40", text);
+    assert!(!text.contains("4455") && !text.contains("918273"), "{text}");
+    assert_snapshot!("review_resubmission_80x24", screen(&wizard, 80, 24));
+    assert_snapshot!("review_resubmission_200x60", screen(&wizard, 200, 60));
+}
+
+#[test]
+fn colour_never_is_the_only_sign() {
+    // The same screen with and without colour says the same words.
+    let wizard = Wizard::open(rejected_order(), clock());
+    let plain = screen_with(&wizard, 120, 40, &Theme::plain());
+    let coloured = screen_with(&wizard, 120, 40, &Theme { color: true });
+    assert_eq!(plain, coloured);
+}

@@ -1,0 +1,510 @@
+//! The wizard's pure update: a message changes the state and says what the shell should do
+//! (`WizardOutcome`) and which effect, if any, `Wizard` must perform (reading a CSV file). No
+//! terminal, no files, no clock: the clock arrives in the state.
+
+use super::WizardOutcome;
+use super::review;
+use super::state::{Column, ConfirmKind, Editor, Notice, Prompt, WizardState};
+use super::text::{clean_for_screen, one_line};
+use crate::domain::fields::{FieldValue, is_list};
+use crate::domain::key::FieldKey;
+use crate::domain::registry::{Kind, Step, spec};
+use crate::domain::status::Status;
+use crate::domain::validate::{Severity, validate};
+use std::path::PathBuf;
+use tui_input::InputRequest;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WizardMsg {
+    NextField,
+    PrevField,
+    /// Enter on a field: the next field, or the next step after a step's last field.
+    Advance,
+    NextStep,
+    PrevStep,
+    Close,
+    Save,
+    Edit(InputRequest),
+    Newline,
+    LineUp,
+    LineDown,
+    ChoiceNext,
+    ChoicePrev,
+    ToggleReveal,
+    ToggleCsr,
+    OpenCsvPrompt,
+    ReviewUp,
+    ReviewDown,
+    ReviewActivate,
+    Confirm,
+    Decline,
+    PromptEdit(InputRequest),
+    PromptAccept,
+    PromptCancel,
+    Paste(String),
+    CsvLoaded(Result<Vec<String>, String>),
+}
+
+/// Work `update` asks for but does not do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    ReadNumbersCsv(PathBuf),
+}
+
+pub struct Updated {
+    pub outcome: WizardOutcome,
+    pub effect: Option<Effect>,
+}
+
+pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
+    if !matches!(msg, WizardMsg::Edit(_) | WizardMsg::PromptEdit(_)) {
+        state.notice = None;
+    }
+    let outcome = match msg {
+        WizardMsg::NextField | WizardMsg::Advance => next_field(state),
+        WizardMsg::PrevField => prev_field(state),
+        WizardMsg::NextStep => step_by(state, 1),
+        WizardMsg::PrevStep => step_by(state, -1),
+        WizardMsg::Close => {
+            commit(state);
+            WizardOutcome::Close(state.order.clone())
+        }
+        WizardMsg::Save => {
+            commit(state);
+            state.notice = Some(Notice {
+                text: "✓ Draft saved".into(),
+                is_error: false,
+            });
+            WizardOutcome::Save(state.order.clone())
+        }
+        WizardMsg::Edit(request) => {
+            edit(state, request);
+            WizardOutcome::Stay
+        }
+        WizardMsg::Newline => {
+            if let Editor::Numbers(area) = &mut state.editor {
+                area.newline();
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::LineUp | WizardMsg::LineDown => {
+            if let Editor::Numbers(area) = &mut state.editor {
+                let moved = if msg == WizardMsg::LineUp {
+                    area.up()
+                } else {
+                    area.down()
+                };
+                if !moved {
+                    return Updated {
+                        outcome: if msg == WizardMsg::LineUp {
+                            prev_field(state)
+                        } else {
+                            next_field(state)
+                        },
+                        effect: None,
+                    };
+                }
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::ChoiceNext => cycle_choice(state, true),
+        WizardMsg::ChoicePrev => cycle_choice(state, false),
+        WizardMsg::ToggleReveal => {
+            state.pin_revealed = !state.pin_revealed;
+            WizardOutcome::Stay
+        }
+        WizardMsg::ToggleCsr => toggle_csr(state),
+        WizardMsg::OpenCsvPrompt => {
+            if matches!(state.editor, Editor::Numbers(_)) {
+                state.prompt = Some(Prompt::CsvPath {
+                    path: Default::default(),
+                    error: None,
+                });
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::ReviewUp => {
+            review_move(state, false);
+            WizardOutcome::Stay
+        }
+        WizardMsg::ReviewDown => {
+            review_move(state, true);
+            WizardOutcome::Stay
+        }
+        WizardMsg::ReviewActivate => review_activate(state),
+        WizardMsg::Confirm => confirm(state),
+        WizardMsg::Decline => {
+            state.prompt = None;
+            state.notice = Some(Notice {
+                text: "Not submitted: the order stays as it is".into(),
+                is_error: false,
+            });
+            WizardOutcome::Stay
+        }
+        WizardMsg::PromptEdit(request) => {
+            if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
+                path.handle(request);
+                *error = None;
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::PromptAccept => {
+            if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
+                let typed = path.value().trim().to_string();
+                if typed.is_empty() {
+                    *error = Some("Type the path of a CSV file with a PhoneNumber column".into());
+                } else {
+                    return Updated {
+                        outcome: WizardOutcome::Stay,
+                        effect: Some(Effect::ReadNumbersCsv(PathBuf::from(typed))),
+                    };
+                }
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::PromptCancel => {
+            state.prompt = None;
+            WizardOutcome::Stay
+        }
+        WizardMsg::Paste(text) => {
+            paste(state, &text);
+            WizardOutcome::Stay
+        }
+        WizardMsg::CsvLoaded(result) => csv_loaded(state, result),
+    };
+    Updated {
+        outcome,
+        effect: None,
+    }
+}
+
+fn saved_if(changed: bool, state: &WizardState) -> WizardOutcome {
+    if changed {
+        WizardOutcome::Save(state.order.clone())
+    } else {
+        WizardOutcome::Stay
+    }
+}
+
+/// Write the focused input into the order (or the CSR) and check the field. Whether the order
+/// changed.
+fn commit(state: &mut WizardState) -> bool {
+    let (Some(target), Some(value)) = (state.target(), state.editor_value()) else {
+        return false;
+    };
+    let now = state.clock.now;
+    let changed = match target.column {
+        Column::Csr => {
+            let before = state.order.csr.get(&target.key).cloned();
+            state.order.set_csr(target.key, &value, now);
+            state.order.csr.get(&target.key).cloned() != before
+        }
+        Column::Order => {
+            if !state.has_pending_edit() {
+                false
+            } else {
+                match state.order.edit(target.key, FieldValue::Text(value), now) {
+                    Ok(changed) => changed,
+                    Err(refusal) => {
+                        state.notice = Some(Notice {
+                            text: format!("✗ {refusal}"),
+                            is_error: true,
+                        });
+                        false
+                    }
+                }
+            }
+        }
+    };
+    state.check(target.key);
+    changed
+}
+
+/// Leave the focused input for another on the same step.
+fn focus_to(state: &mut WizardState, focus: usize) -> WizardOutcome {
+    let changed = commit(state);
+    state.focus = focus;
+    state.pin_revealed = false;
+    state.load_editor();
+    saved_if(changed, state)
+}
+
+/// Go to another step, focused on its first input (or its last, going back field by field).
+fn go_to_step(state: &mut WizardState, step: Step, focus_last: bool) -> WizardOutcome {
+    let changed = commit(state);
+    let left = state.step;
+    if left != Step::Review {
+        state.visited.insert(left);
+        state.check_step(left);
+    }
+    state.step = step;
+    state.focus = if focus_last {
+        state.targets().len().saturating_sub(1)
+    } else {
+        0
+    };
+    state.pin_revealed = false;
+    state.review_selected = None;
+    state.review_scroll = 0;
+    state.load_editor();
+    saved_if(changed, state)
+}
+
+fn next_field(state: &mut WizardState) -> WizardOutcome {
+    if state.focus + 1 < state.targets().len() {
+        focus_to(state, state.focus + 1)
+    } else {
+        step_by(state, 1)
+    }
+}
+
+fn prev_field(state: &mut WizardState) -> WizardOutcome {
+    if state.focus > 0 {
+        return focus_to(state, state.focus - 1);
+    }
+    match state.step.index().checked_sub(1).map(|i| Step::ALL[i]) {
+        Some(step) => go_to_step(state, step, true),
+        None => WizardOutcome::Stay,
+    }
+}
+
+fn step_by(state: &mut WizardState, delta: isize) -> WizardOutcome {
+    let index = state.step.index().checked_add_signed(delta);
+    match index.and_then(|i| Step::ALL.get(i)) {
+        Some(step) => go_to_step(state, *step, false),
+        None => WizardOutcome::Stay,
+    }
+}
+
+fn editing_allowed(state: &mut WizardState) -> bool {
+    let on_order = state.target().is_some_and(|t| t.column == Column::Order);
+    if on_order && !state.order.status.is_editable() {
+        state.notice = Some(Notice {
+            text: format!(
+                "✗ This order is {}: its fields can be changed only in Draft or Customer action required",
+                state.order.status.label()
+            ),
+            is_error: true,
+        });
+        return false;
+    }
+    true
+}
+
+fn edit(state: &mut WizardState, request: InputRequest) {
+    if !editing_allowed(state) {
+        return;
+    }
+    match &mut state.editor {
+        Editor::Text(field) => {
+            field.handle(request);
+        }
+        Editor::Numbers(area) => area.handle(request),
+        Editor::Choice(_) | Editor::None => {}
+    }
+}
+
+fn paste(state: &mut WizardState, text: &str) {
+    let cleaned = clean_for_screen(text);
+    if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
+        path.insert_str(one_line(&cleaned).trim());
+        *error = None;
+        return;
+    }
+    if state.prompt.is_some() || !editing_allowed(state) {
+        return;
+    }
+    let list = state
+        .target()
+        .is_some_and(|t| t.column == Column::Order && is_list(t.key));
+    match &mut state.editor {
+        Editor::Numbers(area) => area.paste(&cleaned),
+        Editor::Text(field) if list => {
+            let items: Vec<&str> = cleaned
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            field.insert_str(&items.join("; "));
+        }
+        Editor::Text(field) => field.insert_str(one_line(&cleaned).trim()),
+        Editor::Choice(_) | Editor::None => {}
+    }
+}
+
+fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
+    if !editing_allowed(state) {
+        return WizardOutcome::Stay;
+    }
+    let Some(target) = state.target() else {
+        return WizardOutcome::Stay;
+    };
+    let Kind::Choice(options) = spec(target.key).kind else {
+        return WizardOutcome::Stay;
+    };
+    if let Editor::Choice(selected) = &mut state.editor {
+        let n = options.len();
+        *selected = Some(match (*selected, forward) {
+            (None, true) => 0,
+            (None, false) => n.saturating_sub(1),
+            (Some(i), true) => (i + 1) % n.max(1),
+            (Some(i), false) => (i + n.max(1) - 1) % n.max(1),
+        });
+    }
+    WizardOutcome::Stay
+}
+
+fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
+    if !state.step_has_csr_fields() {
+        return WizardOutcome::Stay;
+    }
+    let changed = commit(state);
+    let key = state.target().map(|t| t.key);
+    state.csr_view = !state.csr_view;
+    state.focus = state
+        .targets()
+        .iter()
+        .position(|t| Some(t.key) == key && t.column == Column::Order)
+        .unwrap_or(0);
+    state.load_editor();
+    saved_if(changed, state)
+}
+
+fn review_move(state: &mut WizardState, down: bool) {
+    let count = review::items(&state.order, state.clock.today).len();
+    if down {
+        match state.review_selected {
+            None if count > 0 => state.review_selected = Some(0),
+            Some(i) if i + 1 < count => state.review_selected = Some(i + 1),
+            _ => state.review_scroll = state.review_scroll.saturating_add(1),
+        }
+    } else if state.review_scroll > 0 {
+        state.review_scroll -= 1;
+    } else {
+        state.review_selected = match state.review_selected {
+            Some(0) | None => None,
+            Some(i) => Some(i - 1),
+        };
+    }
+}
+
+/// Focus the (order) input of a field, on its step.
+pub fn jump_to(state: &mut WizardState, key: FieldKey) -> WizardOutcome {
+    let step = spec(key).step;
+    let outcome = go_to_step(state, step, false);
+    state.focus = state
+        .targets()
+        .iter()
+        .position(|t| t.key == key && t.column == Column::Order)
+        .unwrap_or(0);
+    state.load_editor();
+    outcome
+}
+
+fn review_activate(state: &mut WizardState) -> WizardOutcome {
+    if let Some(selected) = state.review_selected {
+        let items = review::items(&state.order, state.clock.today);
+        if let Some(item) = items.get(selected) {
+            return jump_to(state, item.key);
+        }
+        state.review_selected = None;
+    }
+    let kind = match state.order.status {
+        Status::Draft => ConfirmKind::Submit,
+        Status::CustomerActionRequired => ConfirmKind::Resubmit,
+        other => {
+            state.notice = Some(Notice {
+                text: format!(
+                    "This order is {}: there is nothing to submit",
+                    other.label()
+                ),
+                is_error: true,
+            });
+            return WizardOutcome::Stay;
+        }
+    };
+    let errors: Vec<String> = validate(&state.order.fields, state.clock.today)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message)
+        .collect();
+    if !errors.is_empty() {
+        state.notice = Some(Notice {
+            text: format!(
+                "✗ Not submitted: {} error(s) to fix first (↑↓ select one, Enter goes to it)",
+                errors.len()
+            ),
+            is_error: true,
+        });
+        return WizardOutcome::Stay;
+    }
+    state.refusal.clear();
+    state.prompt = Some(Prompt::Confirm(kind));
+    WizardOutcome::Stay
+}
+
+fn confirm(state: &mut WizardState) -> WizardOutcome {
+    let Some(Prompt::Confirm(kind)) = state.prompt.clone() else {
+        return WizardOutcome::Stay;
+    };
+    state.prompt = None;
+    let clock = state.clock;
+    let result = match kind {
+        ConfirmKind::Submit => state.order.submit(clock),
+        ConfirmKind::Resubmit if !review::rejected_fields_changed(&state.order) => {
+            state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
+            return WizardOutcome::Stay;
+        }
+        ConfirmKind::Resubmit | ConfirmKind::ResubmitUnchanged => state.order.resubmit(clock),
+    };
+    match result {
+        Ok(()) => {
+            state.refusal.clear();
+            state.notice = Some(Notice {
+                text: format!("✓ Sent to {}", state.carrier_name()),
+                is_error: false,
+            });
+            WizardOutcome::Submit(state.order.clone())
+        }
+        Err(refusal) => {
+            state.refusal = refusal.reasons;
+            state.notice = Some(Notice {
+                text: "✗ Not submitted: see the reasons listed".into(),
+                is_error: true,
+            });
+            WizardOutcome::Stay
+        }
+    }
+}
+
+fn csv_loaded(state: &mut WizardState, result: Result<Vec<String>, String>) -> WizardOutcome {
+    match result {
+        Err(message) => {
+            if let Some(Prompt::CsvPath { error, .. }) = &mut state.prompt {
+                *error = Some(message);
+            }
+            WizardOutcome::Stay
+        }
+        Ok(numbers) => {
+            state.prompt = None;
+            let Editor::Numbers(area) = &state.editor else {
+                return WizardOutcome::Stay;
+            };
+            let mut lines: Vec<String> = area
+                .text()
+                .lines()
+                .map(str::to_string)
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            let count = numbers.len();
+            lines.extend(numbers);
+            state.editor = Editor::Numbers(super::textarea::TextArea::new(&lines.join("\n")));
+            let changed = commit(state);
+            state.notice = Some(Notice {
+                text: format!("✓ Loaded {count} number(s) from the CSV"),
+                is_error: false,
+            });
+            saved_if(changed, state)
+        }
+    }
+}

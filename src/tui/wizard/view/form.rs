@@ -1,0 +1,487 @@
+//! A step's form: every field of the step, from the registry, with its input, its problems in
+//! words, its rejection marker, its CSR difference, and help for the focused one.
+
+use super::rows::Rows;
+use crate::domain::fields::FieldValue;
+use crate::domain::key::FieldKey;
+use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::status::Status;
+use crate::domain::validate::Severity;
+use crate::tui::theme::Theme;
+use crate::tui::wizard::csr;
+use crate::tui::wizard::dates::window_hint;
+use crate::tui::wizard::input::TextField;
+use crate::tui::wizard::numbers::{NumberState, number_states, summary};
+use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
+use crate::tui::wizard::text::{one_line, truncate, width as text_width, wrap};
+use crate::tui::wizard::textarea::TextArea;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Widest an input box gets, so a line of text stays readable on wide screens.
+const MAX_BOX: usize = 60;
+const INDENT: &str = "  ";
+
+pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows {
+    let width = usize::from(width);
+    let mut rows = Rows::default();
+    let mut title = vec![Span::styled(state.step.title().to_string(), theme.title())];
+    title.push(Span::styled("   * required", theme.dim()));
+    if state.csr_view {
+        title.push(Span::styled(
+            "   CSR column on (Ctrl-K hides it)",
+            theme.dim(),
+        ));
+    } else if state.step_has_csr_fields() {
+        title.push(Span::styled("   Ctrl-K: compare with the CSR", theme.dim()));
+    }
+    rows.push(Line::from(title));
+    let focus = state.target();
+    for field in state.step.fields() {
+        let start = rows.len();
+        let focused_column = focus.filter(|t| t.key == field.key).map(|t| t.column);
+        field_rows(
+            state,
+            field,
+            focused_column,
+            width,
+            usize::from(height),
+            theme,
+            &mut rows,
+        );
+        if focused_column.is_some() {
+            rows.focus = Some((start, rows.len().saturating_sub(1)));
+        }
+    }
+    rows
+}
+
+fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
+    match field.required {
+        Required::Always => true,
+        Required::Optional => false,
+        Required::WhenMobile => state.order.fields.number_type.trim() == "mobile",
+    }
+}
+
+fn field_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let order = &state.order;
+    let pointer = if focused.is_some() { "› " } else { INDENT };
+    let required = if is_required(state, field) { " *" } else { "" };
+    let label = format!("{}{required}", field.label);
+    let mut tags: Vec<Span<'static>> = Vec::new();
+    if order.rejected_fields().contains(&field.key) {
+        tags.push(Span::styled("! rejected by carrier", theme.rejected()));
+    }
+    if order.status == Status::CustomerActionRequired && order.changed_since_submission(field.key) {
+        if !tags.is_empty() {
+            tags.push(Span::raw(" · "));
+        }
+        tags.push(Span::styled("changed since rejection", theme.ok()));
+    }
+    let label_style = if focused.is_some() {
+        theme.focus()
+    } else {
+        theme.title()
+    };
+    let mut label_line = vec![
+        Span::styled(pointer.to_string(), theme.focus()),
+        Span::styled(label.clone(), label_style),
+    ];
+    if field.secret {
+        let words = match (focused == Some(Column::Order), state.pin_revealed) {
+            (true, true) => "(shown · Ctrl-R hides it)",
+            (true, false) => "(hidden · Ctrl-R shows it)",
+            _ => "(hidden)",
+        };
+        if !tags.is_empty() {
+            tags.push(Span::raw(" "));
+        }
+        tags.push(Span::styled(words, theme.dim()));
+    }
+    let tags_width: usize = tags.iter().map(|s| text_width(&s.content)).sum();
+    if !tags.is_empty() {
+        if text_width(&label) + tags_width + 4 <= width {
+            label_line.push(Span::raw("  "));
+            label_line.extend(tags);
+            rows.push(Line::from(label_line));
+        } else {
+            rows.push(Line::from(label_line));
+            let mut second = vec![Span::raw("    ")];
+            second.extend(tags);
+            rows.push(Line::from(second));
+        }
+    } else {
+        rows.push(Line::from(label_line));
+    }
+
+    let box_width = width.saturating_sub(6).clamp(8, MAX_BOX);
+    let order_focused = focused == Some(Column::Order);
+    match field.kind {
+        Kind::Choice(options) => {
+            choice_rows(state, field, options, order_focused, width, theme, rows)
+        }
+        Kind::List if field.key == FieldKey::Numbers => {
+            numbers_rows(state, order_focused, width, height, theme, rows)
+        }
+        _ => {
+            let value = order.fields.get(field.key).to_line();
+            let masked = field.secret && !(order_focused && state.pin_revealed);
+            let editor = match (&state.editor, order_focused) {
+                (Editor::Text(f), true) => Some(f),
+                _ => None,
+            };
+            text_box_row(
+                INDENT,
+                &value,
+                editor,
+                masked,
+                box_width,
+                theme,
+                rows,
+                Some(field.example),
+            );
+        }
+    }
+    if field.key == FieldKey::PortDate {
+        rows.push(Line::from(Span::styled(
+            format!(
+                "{INDENT}  {}",
+                window_hint(
+                    &order.fields.country,
+                    order.fields.numbers.len(),
+                    state.clock.today
+                )
+            ),
+            theme.dim(),
+        )));
+    }
+    if state.csr_view && is_csr_field(field) {
+        let csr_value = order.csr.get(&field.key).cloned().unwrap_or_default();
+        let editor = match (&state.editor, focused) {
+            (Editor::Text(f), Some(Column::Csr)) => Some(f),
+            _ => None,
+        };
+        let lead = if focused == Some(Column::Csr) {
+            "› CSR "
+        } else {
+            "  CSR "
+        };
+        text_box_row(
+            lead,
+            &csr_value,
+            editor,
+            field.secret,
+            box_width.saturating_sub(4),
+            theme,
+            rows,
+            None,
+        );
+    }
+    if let Some(problems) = state.checked.get(&field.key) {
+        for problem in problems {
+            let (symbol, style) = match problem.severity {
+                Severity::Error => ("✗", theme.error()),
+                Severity::Warning => ("⚠", theme.warning()),
+            };
+            message_rows(
+                &format!("{symbol} {}", problem.message),
+                style,
+                width,
+                2,
+                rows,
+            );
+        }
+    }
+    if let Some(csr_value) = order.csr.get(&field.key) {
+        let value = order.fields.get(field.key).to_line();
+        match csr::compare(&value, csr_value) {
+            Some(diff) => message_rows(
+                &csr::describe(field, csr_value, &diff),
+                theme.warning(),
+                width,
+                2,
+                rows,
+            ),
+            None if state.csr_view => {
+                message_rows("= CSR: matches", theme.ok(), width, 1, rows);
+            }
+            None => {}
+        }
+    }
+    if focused.is_some() {
+        let mut help = field.help.to_string();
+        if !field.example.is_empty() && !field.secret {
+            help.push_str(&format!(" Example: {}", field.example));
+        }
+        message_rows(&help, theme.dim(), width, 3, rows);
+    }
+}
+
+/// Longest a message line gets, so help stays readable on wide screens.
+const MAX_MESSAGE: usize = 100;
+
+fn message_rows(text: &str, style: Style, width: usize, max_lines: usize, rows: &mut Rows) {
+    for line in wrap(text, width.saturating_sub(6).min(MAX_MESSAGE), max_lines) {
+        rows.push(Line::from(Span::styled(format!("{INDENT}  {line}"), style)));
+    }
+}
+
+/// `lead[text in a box]`: the editor's text and cursor when focused, else the stored value from
+/// its start; an empty unfocused box shows the example, dimmed.
+#[allow(clippy::too_many_arguments)]
+fn text_box_row(
+    lead: &str,
+    value: &str,
+    editor: Option<&TextField>,
+    masked: bool,
+    box_width: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+    example: Option<&str>,
+) {
+    let stored = TextField::new(&one_line(value)).with_cursor(0);
+    let field = editor.unwrap_or(&stored);
+    let shown = field.visible(box_width, masked);
+    let mut spans = vec![Span::raw(lead.to_string()), Span::raw("[")];
+    let inner = if editor.is_none() && field.value().is_empty() {
+        let placeholder = example
+            .filter(|e| !e.is_empty())
+            .map(|e| truncate(&format!("e.g. {e}"), box_width));
+        match placeholder {
+            Some(text) => {
+                let pad = box_width.saturating_sub(text_width(&text));
+                spans.push(Span::styled(text, theme.dim()));
+                " ".repeat(pad)
+            }
+            None => " ".repeat(box_width),
+        }
+    } else {
+        let pad = box_width.saturating_sub(text_width(&shown.text));
+        format!("{}{}", shown.text, " ".repeat(pad))
+    };
+    spans.push(Span::styled(inner, theme.input()));
+    spans.push(Span::raw("]"));
+    if editor.is_some() {
+        let column = text_width(lead) + 1 + usize::from(shown.cursor_column);
+        rows.cursor = Some((rows.len(), u16::try_from(column).unwrap_or(u16::MAX)));
+    }
+    rows.push(Line::from(spans));
+}
+
+fn choice_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    options: &[(&str, &str)],
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let selected = match (&state.editor, focused) {
+        (Editor::Choice(selected), true) => *selected,
+        _ => {
+            let value = state.order.fields.get(field.key).to_line();
+            options
+                .iter()
+                .position(|(v, _)| v.eq_ignore_ascii_case(value.trim()))
+        }
+    };
+    let option_span = |i: usize, label: &str| {
+        let on = selected == Some(i);
+        let text = format!("({}) {label}", if on { "•" } else { " " });
+        let style = match (on, focused) {
+            (true, true) => theme.focus(),
+            (true, false) => theme.title(),
+            _ => Style::new(),
+        };
+        Span::styled(text, style)
+    };
+    let inline: usize = options
+        .iter()
+        .map(|(_, l)| text_width(l) + 6)
+        .sum::<usize>()
+        + 2;
+    let hint = if focused {
+        "   ←→ or Space to change"
+    } else {
+        ""
+    };
+    if inline + text_width(hint) <= width {
+        let mut spans = vec![Span::raw(INDENT)];
+        for (i, (_, label)) in options.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw("   "));
+            }
+            spans.push(option_span(i, label));
+        }
+        spans.push(Span::styled(hint, theme.dim()));
+        rows.push(Line::from(spans));
+    } else {
+        for (i, (_, label)) in options.iter().enumerate() {
+            let label = truncate(label, width.saturating_sub(8));
+            rows.push(Line::from(vec![Span::raw(INDENT), option_span(i, &label)]));
+        }
+        if focused {
+            rows.push(Line::from(Span::styled(
+                format!("{INDENT}{}", hint.trim_start()),
+                theme.dim(),
+            )));
+        }
+    }
+    if selected.is_none() {
+        let value = state.order.fields.get(field.key).to_line();
+        if !value.trim().is_empty() && !focused {
+            rows.push(Line::from(Span::styled(
+                format!("{INDENT}  (holds “{}”, not one of these)", one_line(&value)),
+                theme.warning(),
+            )));
+        }
+    }
+}
+
+/// The numbers area, the count by state, and every number with its state (as many as fit; the
+/// ones with a problem first when they do not all fit).
+fn numbers_rows(
+    state: &WizardState,
+    focused: bool,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let stored;
+    let area = match (&state.editor, focused) {
+        (Editor::Numbers(area), true) => area,
+        _ => {
+            let text = match state.order.fields.get(FieldKey::Numbers) {
+                FieldValue::List(items) => items.join("\n"),
+                FieldValue::Text(text) => text,
+            };
+            stored = TextArea::new(&text);
+            &stored
+        }
+    };
+    let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
+    let window = 6usize.min(height.saturating_sub(8)).max(3);
+    let total = area.lines().len();
+    let first = if focused {
+        (area.row() + 1)
+            .saturating_sub(window)
+            .min(total.saturating_sub(window))
+    } else {
+        0
+    };
+    let empty = area.text().trim().is_empty();
+    for (i, line) in area.lines().iter().enumerate().skip(first).take(window) {
+        let is_current = focused && i == area.row();
+        let shown = if is_current {
+            line.visible(box_width, false)
+        } else {
+            line.clone().with_cursor(0).visible(box_width, false)
+        };
+        let text = if empty && i == 0 && !focused {
+            Span::styled(
+                format!(
+                    "{:<box_width$}",
+                    truncate(
+                        "e.g. +14255550100, 425-555-0101 (paste a list, or Ctrl-O for a CSV)",
+                        box_width
+                    )
+                ),
+                theme.dim(),
+            )
+        } else {
+            let pad = box_width.saturating_sub(text_width(&shown.text));
+            Span::styled(format!("{}{}", shown.text, " ".repeat(pad)), theme.input())
+        };
+        if is_current {
+            rows.cursor = Some((
+                rows.len(),
+                u16::try_from(4 + usize::from(shown.cursor_column)).unwrap_or(u16::MAX),
+            ));
+        }
+        rows.push(Line::from(vec![
+            Span::raw(format!("{INDENT}│ ")),
+            text,
+            Span::raw(" │"),
+        ]));
+    }
+    let hidden = total.saturating_sub(window);
+    let more = if hidden > 0 {
+        format!("{INDENT}└ {total} lines; ↑↓ move between them")
+    } else {
+        format!("{INDENT}└ Enter: new line · Ctrl-O: load a CSV (PhoneNumber column)")
+    };
+    rows.push(Line::from(Span::styled(
+        truncate(&more, width),
+        theme.dim(),
+    )));
+
+    let states = number_states(
+        &area.text(),
+        &state.order.fields.country,
+        &state.order.fields.number_type,
+    );
+    if states.is_empty() {
+        return;
+    }
+    let all_valid = states.iter().all(|(_, s)| *s == NumberState::Valid);
+    let style = if all_valid {
+        theme.ok()
+    } else {
+        theme.warning()
+    };
+    rows.push(Line::from(Span::styled(
+        format!("{INDENT}{}", summary(&states)),
+        style,
+    )));
+    // Only the rows that can show are built.
+    let room = height.saturating_sub(rows.len().min(height)).max(4);
+    let mut listed: Vec<&(String, NumberState)> = states.iter().collect();
+    if listed.len() > room {
+        listed.sort_by_key(|(_, s)| *s == NumberState::Valid);
+    }
+    let number_width = width.saturating_sub(30).clamp(10, 24);
+    let shown = if listed.len() > room {
+        room - 1
+    } else {
+        listed.len()
+    };
+    for (number, number_state) in listed.iter().take(shown) {
+        let style = if *number_state == NumberState::Valid {
+            theme.ok()
+        } else {
+            theme.error()
+        };
+        let number = truncate(&one_line(number), number_width);
+        let pad = number_width.saturating_sub(text_width(&number));
+        rows.push(Line::from(vec![
+            Span::raw(format!("{INDENT}  {number}{}  ", " ".repeat(pad))),
+            Span::styled(
+                format!("{} {}", number_state.symbol(), number_state.label()),
+                style,
+            ),
+        ]));
+    }
+    if listed.len() > shown {
+        let rest = &listed[shown..];
+        let kind = if rest.iter().all(|(_, s)| *s == NumberState::Valid) {
+            " valid"
+        } else {
+            ""
+        };
+        rows.push(Line::from(Span::styled(
+            format!("{INDENT}  … and {} more{kind}", rest.len()),
+            theme.dim(),
+        )));
+    }
+}

@@ -1,0 +1,71 @@
+//! The bottom line: the question being asked (submit? the CSV path) or the last notice.
+
+use crate::tui::theme::Theme;
+use crate::tui::wizard::state::{ConfirmKind, Prompt, WizardState};
+use crate::tui::wizard::text::{width as text_width, wrap};
+use ratatui::text::{Line, Span};
+
+pub struct Bottom {
+    pub lines: Vec<Line<'static>>,
+    /// (line, column) of the cursor when a path is being typed.
+    pub cursor: Option<(u16, u16)>,
+}
+
+pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
+    let width = usize::from(width);
+    let mut bottom = Bottom {
+        lines: Vec::new(),
+        cursor: None,
+    };
+    match &state.prompt {
+        Some(Prompt::Confirm(kind)) => {
+            let carrier = state.carrier_name();
+            let question = match kind {
+                ConfirmKind::Submit => format!("? Submit this order to {carrier}? y/n"),
+                ConfirmKind::Resubmit => format!("? Resubmit this order to {carrier}? y/n"),
+                ConfirmKind::ResubmitUnchanged => format!(
+                    "⚠ None of the fields the carrier rejected has changed: {carrier} will most likely reject it again. Resubmit anyway? y/n"
+                ),
+            };
+            for line in wrap(&question, width, 2) {
+                bottom
+                    .lines
+                    .push(Line::from(Span::styled(line, theme.focus())));
+            }
+        }
+        Some(Prompt::CsvPath { path, error }) => {
+            let lead = "CSV file to load (PhoneNumber column): ";
+            let box_width = width.saturating_sub(text_width(lead) + 2).max(8);
+            let shown = path.visible(box_width, false);
+            let pad = box_width.saturating_sub(text_width(&shown.text));
+            bottom.lines.push(Line::from(vec![
+                Span::styled(lead, theme.title()),
+                Span::raw("["),
+                Span::styled(format!("{}{}", shown.text, " ".repeat(pad)), theme.input()),
+                Span::raw("]"),
+            ]));
+            let column = text_width(lead) + 1 + usize::from(shown.cursor_column);
+            bottom.cursor = Some((0, u16::try_from(column).unwrap_or(u16::MAX)));
+            if let Some(error) = error {
+                for line in wrap(&format!("✗ {error}"), width, 2) {
+                    bottom
+                        .lines
+                        .push(Line::from(Span::styled(line, theme.error())));
+                }
+            }
+        }
+        None => {
+            if let Some(notice) = &state.notice {
+                let style = if notice.is_error {
+                    theme.error()
+                } else {
+                    theme.ok()
+                };
+                if let Some(line) = wrap(&notice.text, width, 1).into_iter().next() {
+                    bottom.lines.push(Line::from(Span::styled(line, style)));
+                }
+            }
+        }
+    }
+    bottom
+}

@@ -1,0 +1,209 @@
+//! The Review step: problems (selectable, Enter goes to the field), the LOA to sign again, the
+//! changes since the last submission, and every field by step (PIN masked).
+
+use super::rows::Rows;
+use crate::domain::registry::{FieldSpec, Step};
+use crate::domain::secret::MASK;
+use crate::domain::status::Status;
+use crate::domain::validate::Severity;
+use crate::tui::theme::Theme;
+use crate::tui::wizard::review::{items, rejected_fields_changed};
+use crate::tui::wizard::state::WizardState;
+use crate::tui::wizard::text::{one_line, truncate, wrap};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
+    let width = usize::from(width);
+    let order = &state.order;
+    let mut rows = Rows::default();
+    let resubmission = order.status == Status::CustomerActionRequired;
+    let verb = if resubmission { "resubmit" } else { "submit" };
+    rows.push(Line::from(vec![
+        Span::styled("Review", theme.title()),
+        Span::styled(
+            truncate(
+                &format!("   Enter: {verb} to {}", state.carrier_name()),
+                width.saturating_sub(6),
+            ),
+            theme.dim(),
+        ),
+    ]));
+
+    if !state.refusal.is_empty() {
+        rows.push(Line::from(Span::styled(
+            "Not submitted, because:",
+            theme.error(),
+        )));
+        for reason in &state.refusal {
+            push_wrapped(
+                &mut rows,
+                "  ",
+                &format!("✗ {reason}"),
+                theme.error(),
+                width,
+                3,
+            );
+        }
+    }
+
+    let problems = items(order, state.clock.today);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    let heading = match (errors, warnings) {
+        (0, 0) => "✓ No problems found: ready to send".to_string(),
+        (0, w) => format!("✓ No errors · ⚠ {w} warning(s) to read before sending"),
+        (e, 0) => format!("✗ {e} error(s) block submission"),
+        (e, w) => format!("✗ {e} error(s) block submission · ⚠ {w} warning(s)"),
+    };
+    let heading_style = if errors > 0 {
+        theme.error()
+    } else if warnings > 0 {
+        theme.warning()
+    } else {
+        theme.ok()
+    };
+    rows.push(Line::from(""));
+    rows.push(Line::from(Span::styled(heading, heading_style)));
+    for (i, item) in problems.iter().enumerate() {
+        let selected = state.review_selected == Some(i);
+        let pointer = if selected { "› " } else { "  " };
+        let style = match (selected, item.severity) {
+            (true, _) => theme.focus(),
+            (false, Severity::Error) => theme.error(),
+            (false, Severity::Warning) => theme.warning(),
+        };
+        let start = rows.len();
+        push_wrapped(
+            &mut rows,
+            pointer,
+            &format!("{} {}", item.symbol(), item.text),
+            style,
+            width,
+            2,
+        );
+        if selected {
+            rows.focus = Some((start, rows.len().saturating_sub(1)));
+        }
+    }
+    if resubmission && !rejected_fields_changed(order) {
+        push_wrapped(
+            &mut rows,
+            "  ",
+            "⚠ None of the fields the carrier rejected has changed: the carrier will most likely reject the order again.",
+            theme.warning(),
+            width,
+            2,
+        );
+    }
+
+    if order.submitted_fields.is_some() {
+        let changes = order.changes_since_submission();
+        rows.push(Line::from(""));
+        rows.push(Line::from(Span::styled(
+            format!("Changes since the last submission: {}", changes.len()),
+            theme.title(),
+        )));
+        if changes.is_empty() {
+            rows.push(Line::from(Span::styled("  (none)", theme.dim())));
+        }
+        for change in changes {
+            let spec = crate::domain::registry::spec(change.key);
+            let shown = |v: &str| {
+                if v.trim().is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    one_line(v)
+                }
+            };
+            push_wrapped(
+                &mut rows,
+                "  ",
+                &format!(
+                    "{}: {} → {}",
+                    spec.label,
+                    shown(&change.from),
+                    shown(&change.to)
+                ),
+                Style::new(),
+                width,
+                2,
+            );
+        }
+    }
+
+    for step in Step::ALL.iter().filter(|s| **s != Step::Review) {
+        rows.push(Line::from(""));
+        rows.push(Line::from(Span::styled(
+            step.title().to_string(),
+            theme.title(),
+        )));
+        for field in step.fields() {
+            let value = shown_value(state, field);
+            let rejected = if order.rejected_fields().contains(&field.key) {
+                "  ! rejected by carrier"
+            } else {
+                ""
+            };
+            let line = truncate(
+                &format!("  {}: {value}", field.label),
+                width.saturating_sub(super::super::text::width(rejected)),
+            );
+            let mut spans = vec![Span::raw(line)];
+            if !rejected.is_empty() {
+                spans.push(Span::styled(rejected, theme.rejected()));
+            }
+            rows.push(Line::from(spans));
+        }
+    }
+    rows.extra_scroll = usize::from(state.review_scroll);
+    rows
+}
+
+fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
+    let value = state.order.fields.get(field.key);
+    if value.is_empty() {
+        return "(empty)".into();
+    }
+    if field.secret {
+        return MASK.into();
+    }
+    if let crate::domain::registry::Kind::Choice(options) = field.kind {
+        let text = value.to_line();
+        if let Some((_, label)) = options
+            .iter()
+            .find(|(v, _)| v.eq_ignore_ascii_case(text.trim()))
+        {
+            return (*label).to_string();
+        }
+    }
+    match value {
+        crate::domain::fields::FieldValue::List(items) if items.len() > 1 => {
+            format!("{} items: {}", items.len(), one_line(&items.join("; ")))
+        }
+        other => one_line(&other.to_line()),
+    }
+}
+
+/// `indent` then `text` wrapped; continuation lines indented two columns more.
+fn push_wrapped(
+    rows: &mut Rows,
+    indent: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+    max_lines: usize,
+) {
+    let room = width.saturating_sub(indent.chars().count() + 2);
+    for (i, line) in wrap(text, room, max_lines).into_iter().enumerate() {
+        let lead = if i == 0 {
+            indent.to_string()
+        } else {
+            format!("{indent}  ")
+        };
+        rows.push(Line::from(Span::styled(format!("{lead}{line}"), style)));
+    }
+}

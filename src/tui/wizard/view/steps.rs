@@ -1,0 +1,149 @@
+//! The steps and their state, as a sidebar or a one-line bar: symbols and words, colour only
+//! adds to them.
+
+use crate::domain::registry::Step;
+use crate::domain::validate::{Severity, check_field};
+use crate::tui::theme::Theme;
+use crate::tui::wizard::state::WizardState;
+use crate::tui::wizard::text::truncate;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepMark {
+    Complete,
+    Errors,
+    Rejected,
+    ToDo,
+}
+
+impl StepMark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            StepMark::Complete => "✓",
+            StepMark::Errors => "✗",
+            StepMark::Rejected => "!",
+            StepMark::ToDo => "·",
+        }
+    }
+
+    fn style(self, theme: &Theme) -> Style {
+        match self {
+            StepMark::Complete => theme.ok(),
+            StepMark::Errors => theme.error(),
+            StepMark::Rejected => theme.rejected(),
+            StepMark::ToDo => theme.dim(),
+        }
+    }
+}
+
+/// A step's state: rejected fields (or an LOA to sign again) first, then errors on a visited
+/// step, then complete; steps not yet visited are to do.
+pub fn mark(state: &WizardState, step: Step) -> StepMark {
+    let order = &state.order;
+    let rejected = order
+        .rejected_fields()
+        .iter()
+        .any(|k| crate::domain::registry::spec(*k).step == step);
+    let resign = step == Step::LetterOfAuthorization && !order.loa_needs_resigning().is_empty();
+    if rejected || resign {
+        return StepMark::Rejected;
+    }
+    if step == Step::Review || !state.visited.contains(&step) {
+        return StepMark::ToDo;
+    }
+    let errors = step.fields().any(|f| {
+        check_field(f.key, &order.fields, state.clock.today)
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+    });
+    if errors {
+        StepMark::Errors
+    } else {
+        StepMark::Complete
+    }
+}
+
+pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::from(Span::styled("Steps", theme.title())),
+        Line::from(""),
+    ];
+    for step in Step::ALL {
+        let mark = mark(state, step);
+        let current = step == state.step;
+        let pointer = if current { "•" } else { " " };
+        let title = truncate(
+            &format!("{} {}", step.index() + 1, step.title()),
+            width.saturating_sub(4),
+        );
+        let title_style = if current { theme.focus() } else { Style::new() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{pointer} "), theme.focus()),
+            Span::styled(mark.symbol().to_string(), mark.style(theme)),
+            Span::raw(" "),
+            Span::styled(title, title_style),
+        ]));
+        if step == Step::LetterOfAuthorization && !state.order.loa_needs_resigning().is_empty() {
+            lines.push(Line::from(Span::styled(
+                "      the LOA must be signed again",
+                theme.rejected(),
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    for legend in ["✓ complete  ✗ has errors", "! rejected  • current step"] {
+        lines.push(Line::from(Span::styled(legend, theme.dim())));
+    }
+    lines
+}
+
+/// One line: every step's number and mark, the current one spelled out.
+pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let current_title = |step: Step| {
+        let mark = mark(state, step);
+        let words = match mark {
+            StepMark::Complete => "complete",
+            StepMark::Errors => "has errors",
+            StepMark::Rejected => "rejected",
+            StepMark::ToDo => "",
+        };
+        if words.is_empty() {
+            format!("• {} {}", step.index() + 1, step.title())
+        } else {
+            format!(
+                "• {} {} {} {words}",
+                step.index() + 1,
+                step.title(),
+                mark.symbol()
+            )
+        }
+    };
+    let others: usize = Step::ALL.len().saturating_sub(1) * 4;
+    for step in Step::ALL {
+        let mark = mark(state, step);
+        if step == state.step {
+            let room = usize::from(width).saturating_sub(others + used).max(8);
+            let full = current_title(step);
+            let short = format!("• {} {} {}", step.index() + 1, step.title(), mark.symbol());
+            let text = if crate::tui::wizard::text::width(&full) <= room {
+                full
+            } else {
+                truncate(&short, room)
+            };
+            used += crate::tui::wizard::text::width(&text) + 2;
+            spans.push(Span::styled(text, theme.focus()));
+            spans.push(Span::raw("  "));
+        } else {
+            spans.push(Span::raw(format!("{}", step.index() + 1)));
+            spans.push(Span::styled(mark.symbol().to_string(), mark.style(theme)));
+            spans.push(Span::raw("  "));
+            used += 4;
+        }
+    }
+    Line::from(spans)
+}
