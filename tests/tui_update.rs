@@ -176,7 +176,7 @@ fn sort_cycles_columns_and_reverses() {
         .history
         .rows
         .iter()
-        .map(|i| app.orders[*i].display_name().to_lowercase())
+        .map(|i| app.orders[*i].name.to_lowercase())
         .collect();
     let mut sorted = names.clone();
     sorted.sort();
@@ -375,4 +375,56 @@ fn resize_updates_the_size_and_keeps_the_selection_visible() {
     update(&mut app, Msg::Resize(60, 20));
     assert!(app.too_small());
     assert!(support::render(&app).contains("Terminal too small"));
+}
+
+/// The runtime's app holds summaries only: opening an order asks the store for it.
+#[test]
+fn a_store_app_loads_an_order_only_when_it_is_opened() {
+    let orders = support::demo_orders();
+    let summaries = orders
+        .iter()
+        .map(portwiz::domain::summary::Summary::of)
+        .collect();
+    let mut app = App::from_summaries(summaries, test_clock(), (100, 30));
+    assert!(app.loaded.is_empty());
+    let effects = press(&mut app, KeyCode::Enter);
+    let Some(Effect::Load(id)) = effects.first().cloned() else {
+        panic!("expected a load, got {effects:?}");
+    };
+    assert_eq!(
+        open_page_id(&app),
+        None,
+        "nothing to show before the order arrives"
+    );
+    let order = orders.iter().find(|o| o.id == id).cloned().unwrap();
+    update(&mut app, Msg::Loaded(Box::new(order)));
+    assert_eq!(open_page_id(&app), Some(id.clone()));
+    assert!(support::render(&app).contains(&id));
+    // Opened once, it is kept: going back and opening again needs no load.
+    press(&mut app, KeyCode::Esc);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+}
+
+#[test]
+fn a_search_by_number_reads_large_orders_in_full_once() {
+    let mut orders = support::demo_orders();
+    let big: Vec<String> = (0..40)
+        .map(|i| format!("+1206555{:04}", 1000 + i))
+        .collect();
+    orders[0].fields.numbers = big;
+    let summaries = orders
+        .iter()
+        .map(portwiz::domain::summary::Summary::of)
+        .collect();
+    let mut app = App::from_summaries(summaries, test_clock(), (100, 30));
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('0'));
+    let effects = press(&mut app, KeyCode::Char('6'));
+    assert_eq!(effects, vec![Effect::LoadAll]);
+    update(&mut app, Msg::AllLoaded(orders.clone()));
+    for c in "5551039".chars() {
+        assert!(press(&mut app, KeyCode::Char(c)).is_empty(), "loaded once");
+    }
+    assert_eq!(app.history.rows.len(), 1, "the 40th number is found");
 }

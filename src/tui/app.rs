@@ -2,10 +2,11 @@
 
 use super::theme::Theme;
 use super::wizard::Wizard;
+use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order, Status};
 use jiff::civil::Date;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The smallest terminal the app draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -16,8 +17,13 @@ pub struct App {
     pub theme: Theme,
     /// Terminal size: (columns, rows).
     pub size: (u16, u16),
-    /// Every order, as last loaded or saved.
-    pub orders: Vec<Order>,
+    /// Every order's summary, as last loaded or saved: enough for the history, whatever the
+    /// number of orders.
+    pub orders: Vec<Summary>,
+    /// Full orders read so far (opened, edited, or searched by number), by id.
+    pub loaded: HashMap<String, Order>,
+    /// Whether every order is in `loaded` (after a search by number asked for them all).
+    pub all_loaded: bool,
     /// Orders written by a newer portwiz: shown, never saved.
     pub read_only: BTreeSet<String>,
     /// The screen stack; the bottom is always `Screen::Home`.
@@ -171,33 +177,24 @@ impl SortColumn {
         }
     }
 
-    fn compare(self, a: &Order, b: &Order) -> Ordering {
+    fn compare(self, a: &Summary, b: &Summary) -> Ordering {
         match self {
-            SortColumn::Name => a
-                .display_name()
-                .to_lowercase()
-                .cmp(&b.display_name().to_lowercase()),
+            SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             SortColumn::Status => a.status.cmp(&b.status),
-            SortColumn::Carrier => a
-                .fields
-                .current_carrier
-                .to_lowercase()
-                .cmp(&b.fields.current_carrier.to_lowercase()),
-            SortColumn::Numbers => a.fields.numbers.len().cmp(&b.fields.numbers.len()),
+            SortColumn::Carrier => a.carrier.to_lowercase().cmp(&b.carrier.to_lowercase()),
+            SortColumn::Numbers => a.number_count.cmp(&b.number_count),
             SortColumn::PortDate => port_date(a).cmp(&port_date(b)),
-            SortColumn::Rejections => a.rejections.len().cmp(&b.rejections.len()),
+            SortColumn::Rejections => a.rejections.cmp(&b.rejections),
             SortColumn::LastChange => a.updated_at.cmp(&b.updated_at),
         }
     }
 }
 
 /// The date the numbers move: the confirmed FOC date, else the requested port date.
-pub fn port_date(order: &Order) -> Option<Date> {
+pub fn port_date(order: &Summary) -> Option<Date> {
     order
-        .foc
-        .as_ref()
-        .map(|f| f.date)
-        .or_else(|| order.fields.port_date.trim().parse().ok())
+        .foc_date
+        .or_else(|| order.port_date.trim().parse().ok())
 }
 
 impl Default for HistoryState {
@@ -216,12 +213,24 @@ impl Default for HistoryState {
 }
 
 impl App {
+    /// The app with these orders all loaded (tests, small stores).
     pub fn new(orders: Vec<Order>, clock: Clock, size: (u16, u16)) -> App {
+        let summaries = orders.iter().map(Summary::of).collect();
+        let mut app = App::from_summaries(summaries, clock, size);
+        app.loaded = orders.into_iter().map(|o| (o.id.clone(), o)).collect();
+        app.all_loaded = true;
+        app
+    }
+
+    /// The app on summaries only: full orders are loaded when opened.
+    pub fn from_summaries(orders: Vec<Summary>, clock: Clock, size: (u16, u16)) -> App {
         let mut app = App {
             clock,
             theme: Theme::plain(),
             size,
             orders,
+            loaded: HashMap::new(),
+            all_loaded: false,
             read_only: BTreeSet::new(),
             screens: vec![Screen::Home],
             history: HistoryState::default(),
@@ -274,15 +283,44 @@ impl App {
         }
     }
 
+    /// A full order, once loaded.
     pub fn order(&self, id: &str) -> Option<&Order> {
-        self.orders.iter().find(|o| o.id == id)
+        self.loaded.get(id)
     }
 
-    pub fn selected_order(&self) -> Option<&Order> {
+    /// The summary of the selected row in the history.
+    pub fn selected_summary(&self) -> Option<&Summary> {
         self.history
             .rows
             .get(self.history.selected)
             .and_then(|i| self.orders.get(*i))
+    }
+
+    /// The selected order in full, when loaded.
+    pub fn selected_order(&self) -> Option<&Order> {
+        self.selected_summary().and_then(|s| self.order(&s.id))
+    }
+
+    /// Whether the filter asks for numbers that only full orders hold (a summary keeps the first
+    /// few numbers of a large order).
+    pub fn filter_needs_all_orders(&self) -> bool {
+        let digits = self
+            .history
+            .filter
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count();
+        digits >= 3 && !self.all_loaded && self.orders.iter().any(|s| !s.has_all_numbers())
+    }
+
+    /// Record a full order (loaded or saved) and its summary.
+    pub fn upsert(&mut self, order: Order) {
+        let summary = Summary::of(&order);
+        match self.orders.iter_mut().find(|o| o.id == order.id) {
+            Some(slot) => *slot = summary,
+            None => self.orders.push(summary),
+        }
+        self.loaded.insert(order.id.clone(), order);
     }
 
     /// Whether a message would do something here (the footer leaves out keys that would not).
@@ -309,14 +347,17 @@ impl App {
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
     pub fn refresh_rows(&mut self) {
-        let keep = self.selected_order().map(|o| o.id.clone());
+        let keep = self.selected_summary().map(|o| o.id.clone());
         let needle = self.history.filter.trim().to_lowercase();
         let status_filter = self.history.status_filter;
         let mut rows: Vec<usize> = self
             .orders
             .iter()
             .enumerate()
-            .filter(|(_, o)| status_filter.accepts(o.status) && matches_filter(o, &needle))
+            .filter(|(_, o)| {
+                status_filter.accepts(o.status)
+                    && matches_filter(o, self.loaded.get(&o.id), &needle)
+            })
             .map(|(i, _)| i)
             .collect();
         let (sort, descending) = (self.history.sort, self.history.descending);
@@ -355,24 +396,28 @@ impl App {
     }
 }
 
-/// Whether an order matches a lower-case filter text: its name, carrier, id, organization, or a
-/// number (also when typed with other punctuation).
-fn matches_filter(order: &Order, needle: &str) -> bool {
+/// Whether an order matches a lower-case filter text: its name, carrier, id, or a number (also
+/// when typed with other punctuation). Numbers come from the full order when it is loaded, else
+/// from those the summary keeps.
+fn matches_filter(order: &Summary, full: Option<&Order>, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    let f = &order.fields;
+    let organization = full
+        .map(|o| o.fields.organization_name.as_str())
+        .unwrap_or_default();
     let texts = [
-        order.display_name(),
-        f.current_carrier.clone(),
-        order.id.clone(),
-        f.organization_name.clone(),
+        order.name.as_str(),
+        order.carrier.as_str(),
+        order.id.as_str(),
+        organization,
     ];
     if texts.iter().any(|t| t.to_lowercase().contains(needle)) {
         return true;
     }
     let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
-    f.numbers.iter().any(|n| {
+    let numbers = full.map_or(order.numbers.as_slice(), |o| o.fields.numbers.as_slice());
+    numbers.iter().any(|n| {
         n.contains(needle)
             || (digits.len() >= 3
                 && n.chars()

@@ -33,12 +33,14 @@ pub struct Options {
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
 pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> App {
-    let orders = store.orders().map(|l| l.order.clone()).collect();
-    let mut app = App::new(orders, clock, size);
-    app.read_only = store
-        .orders()
-        .filter(|l| l.newer_schema.is_some())
-        .map(|l| l.order.id.clone())
+    let summaries = store.summaries().cloned().collect();
+    let mut app = App::from_summaries(summaries, clock, size);
+    app.read_only = notices
+        .iter()
+        .filter_map(|n| match n {
+            Notice::NewerSchema { id, .. } => Some(id.clone()),
+            _ => None,
+        })
         .collect();
     app.notices = notices
         .iter()
@@ -104,6 +106,16 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             let (orders, problems) = crate::demo::install(store);
             Some(Msg::OrdersAdded { orders, problems })
         }
+        Effect::Load(order_id) => Some(match store.get(&order_id) {
+            Ok(loaded) => Msg::Loaded(Box::new(loaded.order.clone())),
+            Err(e) => Msg::LoadFailed {
+                order_id,
+                reason: e.to_string(),
+            },
+        }),
+        Effect::LoadAll => Some(Msg::AllLoaded(
+            store.orders().map(|l| l.order.clone()).collect(),
+        )),
         Effect::Quit => None,
     }
 }

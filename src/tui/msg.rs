@@ -64,6 +64,14 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// A full order read from the store, to open its page.
+    Loaded(Box<Order>),
+    /// Every order read in full, for a search by number.
+    AllLoaded(Vec<Order>),
+    LoadFailed {
+        order_id: String,
+        reason: String,
+    },
     /// Orders added to the store (the demo), and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
@@ -80,5 +88,9 @@ pub enum Effect {
     NewOrderId,
     /// Write the embedded demo orders into the store; the runtime answers `OrdersAdded`.
     LoadDemo,
+    /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
+    Load(String),
+    /// Read every full order (a search by number); the runtime answers `AllLoaded`.
+    LoadAll,
     Quit,
 }

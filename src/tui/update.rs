@@ -31,13 +31,40 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Top => move_by(app, isize::MIN / 2),
         Msg::Bottom => move_by(app, isize::MAX / 2),
         Msg::Open => {
-            if let Some(order) = app.selected_order() {
-                let order_id = order.id.clone();
-                app.screens.push(Screen::Order(OrderPage {
-                    order_id,
-                    scroll: 0,
-                }));
+            let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
+                return Vec::new();
+            };
+            if app.order(&order_id).is_some() {
+                open_page(app, order_id);
+                Vec::new()
+            } else {
+                vec![Effect::Load(order_id)]
             }
+        }
+        Msg::Loaded(order) => {
+            let order_id = order.id.clone();
+            app.upsert(*order);
+            if matches!(app.top(), Screen::Home) {
+                open_page(app, order_id);
+            }
+            Vec::new()
+        }
+        Msg::AllLoaded(orders) => {
+            for order in orders {
+                app.upsert(order);
+            }
+            app.all_loaded = true;
+            app.refresh_rows();
+            Vec::new()
+        }
+        Msg::LoadFailed { order_id, reason } => {
+            app.message = Some(Message {
+                text: format!(
+                    "Order {order_id} could not be opened: {}",
+                    one_line(&reason)
+                ),
+                is_error: true,
+            });
             Vec::new()
         }
         Msg::Back => {
@@ -51,12 +78,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::FilterInput(c) => {
             app.history.filter.push(c);
             app.refresh_rows();
-            Vec::new()
+            load_all_if_needed(app)
         }
         Msg::FilterBackspace => {
             app.history.filter.pop();
             app.refresh_rows();
-            Vec::new()
+            load_all_if_needed(app)
         }
         Msg::FilterClear => {
             app.history.filter.clear();
@@ -309,12 +336,25 @@ fn quit(app: &mut App) -> Vec<Effect> {
 
 fn upsert(app: &mut App, order: Order) {
     app.read_only.remove(&order.id);
-    match app.orders.iter_mut().find(|o| o.id == order.id) {
-        Some(slot) => *slot = order,
-        None => app.orders.push(order),
-    }
+    app.upsert(order);
     app.refresh_rows();
     clamp_page_scroll(app);
+}
+
+fn open_page(app: &mut App, order_id: String) {
+    app.screens.push(Screen::Order(OrderPage {
+        order_id,
+        scroll: 0,
+    }));
+}
+
+/// A search by number in large orders needs their full number lists: read them all, once.
+fn load_all_if_needed(app: &App) -> Vec<Effect> {
+    if app.filter_needs_all_orders() {
+        vec![Effect::LoadAll]
+    } else {
+        Vec::new()
+    }
 }
 
 /// Rows (history) or lines (order page) in one page.

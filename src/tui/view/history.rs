@@ -1,7 +1,8 @@
 //! The home screen: the order history as a table. Only the rows on screen are built.
 
 use super::CHROME_ROWS;
-use crate::domain::{Order, Status};
+use crate::domain::Status;
+use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
 use crate::tui::text::{one_line, truncate};
 use jiff::Timestamp;
@@ -177,21 +178,21 @@ fn header_row(app: &App, cols: &Columns) -> Row<'static> {
     )
 }
 
-fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'static> {
+fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<'static> {
     let theme = &app.theme;
     let status = if cols.wide {
         format!("{} {}", order.status.symbol(), order.status.label())
     } else {
         format!("{} {}", order.status.symbol(), short_label(order.status))
     };
-    let date = match (port_date(order), order.foc.is_some()) {
+    let date = match (port_date(order), order.foc_date.is_some()) {
         (Some(d), true) if cols.wide => format!("{d} FOC"),
         (Some(d), true) => format!("{} FOC", d.strftime("%b %d")),
         (Some(d), false) if cols.wide => d.to_string(),
         (Some(d), false) => d.strftime("%b %d").to_string(),
         (None, _) => "—".to_string(),
     };
-    let rejections = match order.rejections.len() {
+    let rejections = match order.rejections {
         0 => "—".to_string(),
         n => format!("✗{n}"),
     };
@@ -205,12 +206,12 @@ fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'s
         ago(app.clock.now, order.updated_at)
     };
     let marker = if selected { "▶" } else { " " };
-    let carrier = one_line(&order.fields.current_carrier);
+    let carrier = one_line(&order.carrier);
     let cells = vec![
         Cell::from(format!(
             "{marker}{}",
             truncate(
-                &one_line(&order.display_name()),
+                &one_line(&order.name),
                 usize::from(cols.name).saturating_sub(1)
             )
         )),
@@ -220,7 +221,7 @@ fn order_row(app: &App, order: &Order, cols: &Columns, selected: bool) -> Row<'s
         } else {
             truncate(&carrier, usize::from(cols.carrier))
         }),
-        Cell::from(order.fields.numbers.len().to_string()),
+        Cell::from(order.number_count.to_string()),
         Cell::from(date),
         Cell::from(rejections),
         Cell::from(changed),
