@@ -1,0 +1,131 @@
+//! What the user waits for: the first frame over 10,000 orders, one frame of each screen, and the
+//! memory the app holds. The store is generated once into `target/bench-store` (through the
+//! store's own save path) and reused; `PORTWIZ_BENCH_STORE=DIR` points at another one, e.g. one
+//! made by `cargo run --release --example gen_orders -- DIR 10000`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+use portwiz::domain::{Clock, FieldKey, FieldValue, Order};
+use portwiz::store::Store;
+use portwiz::tui::app::{OrderPage, Screen};
+use portwiz::tui::{App, app_for_store, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+const ORDERS: usize = 10_000;
+
+fn clock() -> Clock {
+    Clock::fixed(date(2026, 11, 26))
+}
+
+fn fixture_order(id: String, numbers: usize) -> Order {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/complete-order.json"
+    ))
+    .unwrap_or_default();
+    let fields = portwiz::domain::document::parse(&text, false)
+        .map(|d| d.fields)
+        .unwrap_or_default();
+    let mut order = Order::new(id, fields, clock().now);
+    let list: Vec<String> = (0..numbers)
+        .map(|i| format!("+1206{:07}", 2_000_000 + i))
+        .collect();
+    order.fields.set(FieldKey::Numbers, FieldValue::List(list));
+    order
+}
+
+/// A store of 10,000 orders (1 to 999 numbers each), made once.
+fn bench_store() -> PathBuf {
+    if let Some(dir) = std::env::var_os("PORTWIZ_BENCH_STORE") {
+        return PathBuf::from(dir);
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-store");
+    let done = dir.join("complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        if let Ok((mut store, _)) = Store::open(&dir) {
+            for i in 0..ORDERS {
+                let _ = store.create(fixture_order(format!("PO-B{i:06}"), 1 + (i * 37) % 999));
+            }
+        }
+        let _ = std::fs::write(&done, "");
+    }
+    dir
+}
+
+fn draw(app: &App, width: u16, height: u16) -> usize {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let _ = terminal.draw(|frame| view(app, frame));
+    terminal.backend().buffer().content.len()
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn bench_screens(c: &mut Criterion) {
+    let dir = bench_store();
+    let before = rss_kib();
+    let (store, notices) = match Store::open(&dir) {
+        Ok(opened) => opened,
+        Err(e) => panic!("bench store: {e}"),
+    };
+    let app = app_for_store(&store, &notices, clock(), (120, 40));
+    println!(
+        "memory: {} orders open, resident set grew by {} MiB",
+        app.orders.len(),
+        (rss_kib().saturating_sub(before)) / 1024
+    );
+
+    let mut group = c.benchmark_group("10,000 orders");
+    group.sample_size(10);
+    group.bench_function("first frame (open store, build app, draw)", |b| {
+        b.iter(|| {
+            let (store, notices) = Store::open(&dir)
+                .map_err(|e| e.to_string())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let app = app_for_store(&store, &notices, clock(), (120, 40));
+            draw(&app, 120, 40)
+        })
+    });
+    group.finish();
+
+    let mut scrolled = app_for_store(&store, &notices, clock(), (120, 40));
+    c.bench_function("frame: history scrolled to the middle", |b| {
+        b.iter(|| {
+            scrolled.history.selected = (scrolled.history.selected + 1) % ORDERS;
+            scrolled.clamp_selection();
+            draw(&scrolled, 120, 40)
+        })
+    });
+
+    let big = fixture_order("PO-BIG999".into(), 999);
+    let mut page = App::new(vec![big.clone()], clock(), (200, 60));
+    page.screens.push(Screen::Order(OrderPage {
+        order_id: big.id.clone(),
+        scroll: 0,
+    }));
+    c.bench_function("frame: order page of 999 numbers at 200x60", |b| {
+        b.iter(|| draw(&page, 200, 60))
+    });
+
+    let mut wizard = App::new(vec![big.clone()], clock(), (200, 60));
+    wizard.screens.push(Screen::Wizard(Box::new(
+        portwiz::tui::wizard::Wizard::open(big.clone(), clock()),
+    )));
+    c.bench_function("frame: wizard at 200x60 on 999 numbers", |b| {
+        b.iter(|| draw(&wizard, 200, 60))
+    });
+}
+
+criterion_group!(benches, bench_screens);
+criterion_main!(benches);
