@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// How many numbers a summary keeps for searching; larger orders are searched in full on demand.
-pub const NUMBERS_KEPT: usize = 20;
+pub const NUMBERS_KEPT: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {

@@ -5,6 +5,8 @@ use super::split::{digit_count, is_dash};
 use super::{NotANumberReason, NumberState, TOLL_FREE_AREA_CODES};
 use crate::domain::rules::choices::{Country, NumberType};
 use phonenumber::{Mode, PhoneNumber};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Longest number E.164 allows; longer input is refused before phonenumber sees it.
 const MAX_E164_DIGITS: usize = 15;
@@ -12,11 +14,48 @@ const MAX_E164_DIGITS: usize = 15;
 /// Whether `text` (a `+` number of any country) is a whole valid number.
 pub(super) fn is_valid_international(text: &str) -> bool {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    (8..=MAX_E164_DIGITS).contains(&digits.len()) && parse_valid(&format!("+{digits}")).is_some()
+    (8..=MAX_E164_DIGITS).contains(&digits.len()) && facts(&format!("+{digits}")).is_some()
 }
 
 fn parse_valid(e164: &str) -> Option<PhoneNumber> {
     phonenumber::parse(None, e164).ok().filter(|n| n.is_valid())
+}
+
+/// What phonenumber says of a valid number, kept so that asking again costs a lookup.
+#[derive(Debug, Clone)]
+struct Facts {
+    e164: String,
+    toll_free: bool,
+    region: Option<String>,
+    code: u16,
+}
+
+/// Numbers seen before, with their facts (`None`: not a valid number). phonenumber spends tens of
+/// microseconds a number, and the same numbers are checked again at every keystroke and review,
+/// so an order of 999 numbers would cost tens of milliseconds each time. The answer depends only
+/// on the text, so memoising keeps the function pure; the table is emptied when it grows large.
+fn facts(e164: &str) -> Option<Facts> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Facts>>>> = OnceLock::new();
+    const MAX_REMEMBERED: usize = 100_000;
+    let cache = CACHE.get_or_init(Default::default);
+    if let Ok(map) = cache.lock()
+        && let Some(known) = map.get(e164)
+    {
+        return known.clone();
+    }
+    let found = parse_valid(e164).map(|number| Facts {
+        e164: number.format().mode(Mode::E164).to_string(),
+        toll_free: is_nanp_toll_free(&number),
+        region: number.country().id().map(|id| id.as_ref().to_string()),
+        code: number.code().value(),
+    });
+    if let Ok(mut map) = cache.lock() {
+        if map.len() >= MAX_REMEMBERED {
+            map.clear();
+        }
+        map.insert(e164.to_string(), found.clone());
+    }
+    found
 }
 
 /// Characters allowed inside a number besides digits: spaces, dashes, dots, brackets, slash.
@@ -40,11 +79,11 @@ pub(super) fn classify(
         Ok(e164) => e164,
         Err(reason) => return not_a_number(reason),
     };
-    let Some(number) = parse_valid(&e164) else {
+    let Some(number) = facts(&e164) else {
         return not_a_number(NotANumberReason::Invalid);
     };
-    let e164 = number.format().mode(Mode::E164).to_string();
-    let toll_free = is_nanp_toll_free(&number);
+    let toll_free = number.toll_free;
+    let e164 = number.e164.clone();
     // NANP toll-free numbers belong to no one country: phonenumber files them under US.
     if !toll_free && let Some(region) = wrong_region(&number, country) {
         return (
@@ -116,8 +155,8 @@ fn is_nanp_toll_free(number: &PhoneNumber) -> bool {
 
 /// The number's region when it isn't one of `country`'s: a US order takes US and Puerto Rico
 /// numbers (PR is a US state code for the service address too), a Canadian order Canadian ones.
-fn wrong_region(number: &PhoneNumber, country: Country) -> Option<String> {
-    let region = number.country().id().map(|id| id.as_ref().to_string());
+fn wrong_region(number: &Facts, country: Country) -> Option<String> {
+    let region = number.region.clone();
     let fits = matches!(
         (country, region.as_deref()),
         (Country::Us, Some("US" | "PR")) | (Country::Ca, Some("CA"))
@@ -125,6 +164,6 @@ fn wrong_region(number: &PhoneNumber, country: Country) -> Option<String> {
     if fits {
         None
     } else {
-        Some(region.unwrap_or_else(|| format!("+{}", number.code().value())))
+        Some(region.unwrap_or_else(|| format!("+{}", number.code)))
     }
 }
