@@ -13,6 +13,8 @@ use crate::domain::status::Status;
 const NUMBERS_PER_LINE: usize = 5;
 const NOT_GIVEN: &str = "(not given)";
 const WITHHELD: &str = "(withheld)";
+/// After a value the carrier's latest rejection named: words, not colour.
+const REJECTED_MARK: &str = "   <- named in the rejection";
 
 /// The summary. The PIN shows as "(withheld)" unless `include_secrets`.
 pub fn render(order: &Order, include_secrets: bool) -> String {
@@ -41,7 +43,12 @@ pub fn render(order: &Order, include_secrets: bool) -> String {
                 Some(_) if field.secret && !include_secrets => WITHHELD.to_string(),
                 Some(v) => v,
             };
-            out.push_str(&format!("   {label:<width$}{shown}\n"));
+            let flag = if order.rejected_fields().contains(&field.key) {
+                REJECTED_MARK
+            } else {
+                ""
+            };
+            out.push_str(&format!("   {label:<width$}{shown}{flag}\n"));
         }
     }
     out
