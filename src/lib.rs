@@ -2,4 +2,5 @@
 
 pub mod cli;
 pub mod domain;
+pub mod plain;
 pub mod store;
