@@ -29,6 +29,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let dumb_terminal = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.command.is_none() && (args.plain || dumb_terminal) {
+        return ExitCode::from(portwiz::plain::run_on_terminal(&dir, cli::commands_clock()));
+    }
     let Some(command) = args.command else {
         return run_app(&dir, tui::Options::default());
     };

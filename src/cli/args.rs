@@ -75,9 +75,12 @@ pub enum Command {
         /// Include the account PIN.
         #[arg(long)]
         include_secrets: bool,
-        /// Write to this file instead of standard output.
-        #[arg(long, short)]
+        /// Write to this file instead of standard output (never over an existing file without --force).
+        #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// With --output: replace the file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Import an exported order as a new order; prints its id.
     Import { file: PathBuf },
@@ -107,8 +110,24 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The fields document that `import` reads back.
     Json,
+    /// A plain summary to read, paste or e-mail.
     Text,
+    /// The numbers in Teams' CSV format (PhoneNumber column).
     Csv,
+    /// A Letter of Authorization to sign.
     Loa,
+}
+
+impl From<ExportFormat> for crate::domain::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use crate::domain::export::Format;
+        match f {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Text => Format::Text,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Loa => Format::Loa,
+        }
+    }
 }

@@ -1,14 +1,15 @@
 //! What each subcommand does: open the store, act through the domain, save, print.
 
 use super::Failure;
-use super::args::{Command, ExportFormat};
+use super::args::Command;
 use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
+use crate::domain::entry::{self, CsvRefusal};
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
 use crate::domain::validate::{Severity, check_field};
-use crate::domain::{Clock, FieldKey, FieldValue, Order, Status};
+use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
 use std::io::Read;
 use std::path::Path;
@@ -94,8 +95,8 @@ pub fn run(
             let key: FieldKey = key
                 .parse()
                 .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
-            let value = read_value(key, &value)?;
             let mut order = store.get(&id)?.order.clone();
+            let value = read_value(key, &value, &order.fields)?;
             let mut trial = order.fields.clone();
             trial.set(key, value.clone());
             let problems = check_field(key, &trial, clock.today);
@@ -110,7 +111,7 @@ pub fn run(
             for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
                 eprintln!("warning: {}", warning.message);
             }
-            let value = normalised(key, value, &trial);
+            let value = entry::normalised(key, value, &trial);
             if order.edit(key, value, clock.now)? {
                 store.save(&order)?;
             }
@@ -158,22 +159,13 @@ pub fn run(
             format,
             include_secrets,
             output: path,
+            force,
         } => {
             let order = &store.get(&id)?.order;
-            let text = match format {
-                ExportFormat::Json => output::json(&document::export(order, include_secrets)),
-                other => {
-                    return Err(Failure::Input(format!(
-                        "export format {other:?} is not available yet"
-                    )));
-                }
-            };
+            let text = crate::domain::export::render(order, format.into(), include_secrets)
+                .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => {
-                    crate::store::atomic::write_atomic(&path, text.as_bytes()).map_err(|e| {
-                        Failure::Refused(vec![format!("cannot write {}: {e}", path.display())])
-                    })?
-                }
+                Some(path) => write_export(&path, &text, force)?,
                 None => print(out, text),
             }
         }
@@ -225,6 +217,29 @@ fn transition(
     Ok(())
 }
 
+/// Write an export atomically; an existing file is replaced only with `--force`.
+fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
+    // A bare file name has an empty parent; the atomic write needs a real folder to sync.
+    let path = match path.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
+        _ => path.to_path_buf(),
+    };
+    if path.is_dir() {
+        return Err(Failure::Input(format!(
+            "{} is a folder; give a file name",
+            path.display()
+        )));
+    }
+    if path.exists() && !force {
+        return Err(Failure::Refused(vec![format!(
+            "{} already exists; choose another name, or add --force to replace it",
+            path.display()
+        )]));
+    }
+    crate::store::atomic::write_atomic(&path, text.as_bytes())
+        .map_err(|e| Failure::Refused(vec![format!("cannot write {}: {e}", path.display())]))
+}
+
 fn read_document(path: &Path, allow_order_keys: bool) -> Result<Document, Failure> {
     let text = read_text(path)?;
     document::parse(&text, allow_order_keys)
@@ -244,54 +259,30 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 }
 
 /// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column):
-/// bad rows are reported by row number and refuse the change, so nothing half-read is stored.
-fn read_value(key: FieldKey, value: &str) -> Result<FieldValue, Failure> {
-    if key == FieldKey::Numbers
-        && let Some(path) = value.strip_prefix('@')
-    {
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
-        let csv = crate::domain::rules::parse_numbers_csv(&bytes);
-        if let Some(e) = csv.file_error {
-            return Err(Failure::Input(format!("{path}: {e}")));
-        }
-        if !csv.row_errors.is_empty() {
-            let mut reasons: Vec<String> = csv
-                .row_errors
-                .iter()
-                .map(|r| format!("{path}: row {}: {}", r.row, r.message))
-                .collect();
-            reasons.push(format!(
-                "{} good row(s) were read; fix the rows above and run the command again.",
-                csv.cells.len()
-            ));
-            return Err(Failure::Refused(reasons));
-        }
-        return Ok(FieldValue::List(
-            csv.cells.into_iter().map(|c| c.value).collect(),
-        ));
-    }
-    Ok(FieldValue::Text(value.to_string()))
-}
-
-/// Numbers are kept in E.164, each once, once they are all valid.
-fn normalised(key: FieldKey, value: FieldValue, fields: &crate::domain::OrderFields) -> FieldValue {
-    if key != FieldKey::Numbers {
-        return value;
-    }
-    let text = match &value {
-        FieldValue::List(items) => items.join("\n"),
-        FieldValue::Text(t) => t.clone(),
+/// every bad row is reported by its row number and the change is refused, so nothing half-read
+/// is stored; repeated rows are merged with a warning.
+fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldValue, Failure> {
+    let Some(path) = value.strip_prefix('@').filter(|_| key == FieldKey::Numbers) else {
+        return Ok(FieldValue::Text(value.to_string()));
     };
-    let country = fields
-        .country
-        .parse()
-        .unwrap_or(crate::domain::rules::Country::Us);
-    let report =
-        crate::domain::rules::parse_numbers(&text, country, fields.number_type.parse().ok());
-    match report.to_result() {
-        Ok(numbers) => FieldValue::List(numbers),
-        Err(_) => value,
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+    match entry::numbers_from_csv(&bytes, fields) {
+        Ok(import) => {
+            for warning in &import.warnings {
+                eprintln!("warning: {path}: {warning}");
+            }
+            Ok(FieldValue::List(import.numbers))
+        }
+        Err(CsvRefusal::File(e)) => Err(Failure::Input(format!("{path}: {e}"))),
+        Err(CsvRefusal::Rows { messages, good }) => {
+            let mut reasons: Vec<String> =
+                messages.iter().map(|m| format!("{path}: {m}")).collect();
+            reasons.push(format!(
+                "{good} good row(s) were read; nothing was changed. Fix the rows above and run the command again."
+            ));
+            Err(Failure::Refused(reasons))
+        }
     }
 }
 

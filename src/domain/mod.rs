@@ -3,6 +3,8 @@
 mod checks;
 pub mod classifier;
 pub mod document;
+pub mod entry;
+pub mod export;
 pub mod fields;
 pub mod history;
 pub mod key;

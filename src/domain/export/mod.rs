@@ -1,0 +1,136 @@
+//! What `portwiz export` writes: pure renderers over an [`Order`], no I/O. Every format reads the
+//! field registry (never a list of its own), cleans text that came from outside of terminal
+//! control sequences, and leaves the PIN out unless secrets are asked for (the LOA never shows it).
+
+pub mod csv;
+pub mod loa;
+pub mod text;
+
+use super::document;
+use super::fields::FieldValue;
+use super::order::Order;
+use super::registry::{FieldSpec, Kind};
+use super::sanitize::clean;
+use serde_json::Value;
+
+/// The formats of `portwiz export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The fields document that `import` reads back.
+    Json,
+    /// A summary to read, paste into the Teams admin center or e-mail to the carrier.
+    Text,
+    /// The numbers in Teams' CSV format (`PhoneNumber`, one a row).
+    Csv,
+    /// A Letter of Authorization for the authorized user to sign.
+    Loa,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Loa(#[from] loa::TemplateError),
+    #[error("cannot write the CSV: {0}")]
+    Csv(String),
+}
+
+/// The order in one format. `include_secrets` puts the PIN in the JSON and text exports.
+pub fn render(order: &Order, format: Format, include_secrets: bool) -> Result<String, ExportError> {
+    match format {
+        Format::Json => Ok(json(order, include_secrets)),
+        Format::Text => Ok(text::render(order, include_secrets)),
+        Format::Csv => csv::render(&order.fields.numbers),
+        Format::Loa => Ok(loa::render(order)?),
+    }
+}
+
+/// The fields document of an order, every string cleaned, pretty-printed.
+pub fn json(order: &Order, include_secrets: bool) -> String {
+    let mut value = document::export(order, include_secrets);
+    clean_strings(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Clean every string of a JSON value, keys included, in place.
+fn clean_strings(value: &mut Value) {
+    match value {
+        Value::String(s) => *s = clean(s),
+        Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (key, mut v) in entries {
+                clean_strings(&mut v);
+                map.insert(clean(&key), v);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Text from outside on one line: control sequences removed, line breaks and tabs made spaces.
+pub fn one_line(text: &str) -> String {
+    clean(text)
+        .split(['\n', '\t'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A field's value as people read it, on one line: a choice by its label, a list joined with
+/// `; `, everything cleaned. `None` when the field is empty. Secrets are the caller's business.
+pub fn readable_value(field: &FieldSpec, value: &FieldValue) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    let line = match (field.kind, value) {
+        (Kind::Choice(options), FieldValue::Text(t)) => options
+            .iter()
+            .find(|(v, _)| v.eq_ignore_ascii_case(t.trim()))
+            .map_or_else(|| t.clone(), |(_, label)| (*label).to_string()),
+        (_, FieldValue::List(items)) => items
+            .iter()
+            .map(|i| one_line(i))
+            .filter(|i| !i.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, FieldValue::Text(t)) => t.clone(),
+    };
+    Some(one_line(&line))
+}
+
+/// Numbers cleaned, `per_line` to a line separated by `, ` (Teams' wizard takes a pasted list
+/// separated by commas), each line but the last ending in a comma, each indented by `indent`.
+pub fn wrapped_numbers(numbers: &[String], per_line: usize, indent: &str) -> String {
+    let numbers: Vec<String> = numbers
+        .iter()
+        .map(|n| one_line(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let lines: Vec<String> = numbers
+        .chunks(per_line.max(1))
+        .map(|chunk| format!("{indent}{}", chunk.join(", ")))
+        .collect();
+    lines.join(",\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_removes_sequences_and_breaks() {
+        assert_eq!(one_line("a\x1b[2J\nb\tc "), "a\u{FFFD} b c");
+    }
+
+    #[test]
+    fn numbers_wrap_with_commas_at_line_ends() {
+        let numbers: Vec<String> = (0..7).map(|i| format!("+1425555010{i}")).collect();
+        assert_eq!(
+            wrapped_numbers(&numbers, 3, "  "),
+            "  +14255550100, +14255550101, +14255550102,\n  +14255550103, +14255550104, +14255550105,\n  +14255550106"
+        );
+    }
+}

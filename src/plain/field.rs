@@ -1,0 +1,201 @@
+//! One field of the wizard as a question: its label, current value (the PIN masked), help,
+//! example and choices; the answer is stored, saved and checked, and asked again on an error.
+
+use super::Session;
+use super::prompt::Prompter;
+use crate::domain::entry::{self, CsvRefusal};
+use crate::domain::export::{one_line, readable_value};
+use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::validate::{Severity, check_field};
+use crate::domain::{FieldKey, FieldValue};
+use std::io::{BufRead, Write};
+
+/// Numbers shown as the current value before "and N more".
+const NUMBERS_SHOWN: usize = 10;
+
+/// Whether to go on with the next field or stop (end of input).
+pub enum Next {
+    Field,
+    Stop,
+}
+
+pub fn ask_field<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &mut Session<'_>,
+    field: &FieldSpec,
+) -> Result<Next, super::PlainError> {
+    introduce(p, session, field)?;
+    loop {
+        let Some(answer) = p.ask(&format!("{}: ", field.label))? else {
+            return Ok(Next::Stop);
+        };
+        let answer = answer.trim();
+        if answer == "!" {
+            return Ok(Next::Field);
+        }
+        let value = match answer {
+            "" => None,
+            "-" => Some(FieldValue::Text(String::new())),
+            _ => match interpret(p, session, field, answer)? {
+                Some(value) => Some(value),
+                None => continue,
+            },
+        };
+        if let Some(value) = value {
+            session.apply(field.key, value)?;
+        }
+        let problems = check_field(field.key, &session.order.fields, session.clock.today);
+        for problem in &problems {
+            let kind = match problem.severity {
+                Severity::Error => "Error",
+                Severity::Warning => "Warning",
+            };
+            p.say(format!("  {kind}: {}", one_line(&problem.message)))?;
+        }
+        if !problems.iter().any(|p| p.severity == Severity::Error) {
+            return Ok(Next::Field);
+        }
+        p.say("  Type another value, or ! to keep this one and move on.")?;
+    }
+}
+
+fn introduce<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &Session<'_>,
+    field: &FieldSpec,
+) -> std::io::Result<()> {
+    let need = match field.required {
+        Required::Always => "required",
+        Required::Optional => "optional",
+        Required::WhenMobile => "required for mobile numbers",
+    };
+    p.say("")?;
+    p.say(format!("{}, {need}", field.label))?;
+    if session.order.rejected_fields().contains(&field.key) {
+        p.say("  Named in the carrier's rejection: check it against the carrier's record.")?;
+    }
+    p.say(format!("  Now: {}", current(session, field)))?;
+    p.say(format!("  {}", field.help))?;
+    if !field.example.is_empty() {
+        p.say(format!("  Example: {}", field.example))?;
+    }
+    if let Kind::Choice(options) = field.kind {
+        for (n, (value, label)) in options.iter().enumerate() {
+            p.say(format!("  {}) {label} [{value}]", n + 1))?;
+        }
+        p.say("  Type a number or a value.")?;
+    }
+    if field.key == FieldKey::Numbers {
+        p.say(
+            "  Paste the numbers on one line, or type @ and the path of a CSV file (@numbers.csv).",
+        )?;
+    }
+    if field.secret {
+        p.say("  What you type is shown on screen.")?;
+    }
+    Ok(())
+}
+
+/// The value as it stands, on one line: "(empty)", the PIN masked, long lists shortened.
+fn current(session: &Session<'_>, field: &FieldSpec) -> String {
+    let fields = &session.order.fields;
+    if field.secret {
+        return match fields.pin.masked() {
+            "" => "(empty)".into(),
+            mask => mask.into(),
+        };
+    }
+    if field.key == FieldKey::Numbers && !fields.numbers.is_empty() {
+        let shown: Vec<String> = fields
+            .numbers
+            .iter()
+            .take(NUMBERS_SHOWN)
+            .map(|n| one_line(n))
+            .collect();
+        let more = fields.numbers.len().saturating_sub(NUMBERS_SHOWN);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        return format!(
+            "{} number(s): {}{tail}",
+            fields.numbers.len(),
+            shown.join(", ")
+        );
+    }
+    readable_value(field, &fields.get(field.key)).unwrap_or_else(|| "(empty)".into())
+}
+
+/// What an answer means for this field; `None` when it was refused here and is asked again.
+fn interpret<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &Session<'_>,
+    field: &FieldSpec,
+    answer: &str,
+) -> Result<Option<FieldValue>, super::PlainError> {
+    if let Kind::Choice(options) = field.kind {
+        if let Ok(n) = answer.parse::<usize>() {
+            return match options.get(n.wrapping_sub(1)) {
+                Some((value, _)) => Ok(Some(FieldValue::Text((*value).into()))),
+                None => {
+                    p.say(format!(
+                        "  Choose a number from 1 to {}, or type a value.",
+                        options.len()
+                    ))?;
+                    Ok(None)
+                }
+            };
+        }
+        let chosen = options
+            .iter()
+            .find(|(v, l)| v.eq_ignore_ascii_case(answer) || l.eq_ignore_ascii_case(answer))
+            .map_or(answer, |(v, _)| v);
+        return Ok(Some(FieldValue::Text(chosen.into())));
+    }
+    if field.key == FieldKey::Numbers
+        && let Some(path) = answer.strip_prefix('@')
+    {
+        return numbers_from_file(p, session, path.trim());
+    }
+    Ok(Some(FieldValue::Text(answer.into())))
+}
+
+fn numbers_from_file<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &Session<'_>,
+    path: &str,
+) -> Result<Option<FieldValue>, super::PlainError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            p.say(format!("  Cannot read {path}: {e}."))?;
+            return Ok(None);
+        }
+    };
+    match entry::numbers_from_csv(&bytes, &session.order.fields) {
+        Ok(import) => {
+            for warning in &import.warnings {
+                p.say(format!("  Warning: {}", one_line(warning)))?;
+            }
+            p.say(format!(
+                "  Read {} number(s) from {path}.",
+                import.numbers.len()
+            ))?;
+            Ok(Some(FieldValue::List(import.numbers)))
+        }
+        Err(CsvRefusal::File(e)) => {
+            p.say(format!("  {path}: {}", one_line(&e)))?;
+            Ok(None)
+        }
+        Err(CsvRefusal::Rows { messages, good }) => {
+            for m in &messages {
+                p.say(format!("  Error: {}", one_line(m)))?;
+            }
+            p.say(format!(
+                "  {good} good row(s); nothing was taken from the file. Fix the rows above, or type the numbers."
+            ))?;
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Plain mode (`portwiz --plain`, and `TERM=dumb`): the wizard as line-by-line questions for
+//! screen readers, braille displays and scripts. It walks the same field registry and runs the
+//! same checks as the full-screen wizard, prints plain text only (no ANSI sequences, no
+//! redraws), saves the draft after every answer, and ends gracefully at the end of input.
+
+mod choose;
+mod field;
+mod prompt;
+mod review;
+
+use crate::domain::export::one_line;
+use crate::domain::{Clock, FieldKey, FieldValue, Order, Status, Step, entry, spec};
+use crate::store::{Notice, Store, StoreError};
+use field::Next;
+use prompt::Prompter;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+
+const INTRO: &str = "portwiz, plain mode: the porting wizard as questions, one at a time.
+For each field, press Enter to keep the value shown, type - to clear it, or type ! to move on
+even when the value has a problem. Your answers are saved as a draft after each field; the end
+of input (Ctrl-D) stops here and keeps the draft.";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlainError {
+    #[error("cannot read or write the conversation: {0}")]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Refused(#[from] crate::domain::Refusal),
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The order was submitted (or resubmitted).
+    Submitted(String),
+    /// The order was kept as it is; `None` when nothing was ever saved.
+    Kept(Option<String>),
+}
+
+/// The order being worked on, and where it is saved.
+pub struct Session<'a> {
+    pub order: Order,
+    store: &'a mut Store,
+    pub clock: Clock,
+}
+
+impl Session<'_> {
+    /// Store an answer (numbers normalised to E.164 when they are all valid) and save the
+    /// draft when it changed anything.
+    fn apply(&mut self, key: FieldKey, value: FieldValue) -> Result<(), PlainError> {
+        let mut trial = self.order.fields.clone();
+        trial.set(key, value.clone());
+        let value = entry::normalised(key, value, &trial);
+        match self.order.edit(key, value, self.clock.now) {
+            Ok(true) => self.save(),
+            Ok(false) => Ok(()),
+            Err(refusal) => Err(refusal.into()),
+        }
+    }
+
+    fn save(&mut self) -> Result<(), PlainError> {
+        Ok(self.store.save(&self.order)?)
+    }
+
+    /// Whether the order is on disk.
+    fn saved(&self) -> bool {
+        self.store.get(&self.order.id).is_ok()
+    }
+
+    fn kept_message(&self) -> String {
+        if self.saved() {
+            format!(
+                "The order is saved as {} ({}); run portwiz --plain again and choose it to continue.",
+                self.order.id,
+                self.order.status.label()
+            )
+        } else {
+            "Nothing was saved.".to_string()
+        }
+    }
+}
+
+/// The whole conversation: choose an order, answer every field of every step, review, submit.
+pub fn run(
+    input: impl BufRead,
+    output: impl Write,
+    store: &mut Store,
+    clock: Clock,
+) -> Result<Outcome, PlainError> {
+    converse(Prompter::new(input, output, false), store, clock)
+}
+
+fn converse<R: BufRead, W: Write>(
+    mut p: Prompter<R, W>,
+    store: &mut Store,
+    clock: Clock,
+) -> Result<Outcome, PlainError> {
+    p.say(INTRO)?;
+    p.say("")?;
+    let Some(order) = choose::choose_order(&mut p, store, clock.now)? else {
+        return Ok(Outcome::Kept(None));
+    };
+    let mut session = Session {
+        order,
+        store,
+        clock,
+    };
+    introduce_order(&mut p, &session.order)?;
+    let steps: Vec<Step> = Step::ALL
+        .into_iter()
+        .filter(|s| *s != Step::Review)
+        .collect();
+    for (n, step) in steps.iter().enumerate() {
+        p.say("")?;
+        p.say(format!(
+            "Step {} of {}: {}",
+            n + 1,
+            steps.len(),
+            step.title()
+        ))?;
+        for spec in step.fields() {
+            if let Next::Stop = field::ask_field(&mut p, &mut session, spec)? {
+                p.say(format!("End of input. {}", session.kept_message()))?;
+                let id = session.order.id.clone();
+                return Ok(Outcome::Kept(session.saved().then_some(id)));
+            }
+        }
+    }
+    review::review(&mut p, &mut session)
+}
+
+/// Say which order this is and, for a rejected one, what the carrier said.
+fn introduce_order<R: BufRead, W: Write>(p: &mut Prompter<R, W>, order: &Order) -> io::Result<()> {
+    p.say("")?;
+    p.say(format!(
+        "Order {}: {} ({})",
+        order.id,
+        one_line(&order.display_name()),
+        order.status.label()
+    ))?;
+    if order.status != Status::CustomerActionRequired {
+        return Ok(());
+    }
+    if let Some(r) = order.last_rejection() {
+        p.say(format!("The carrier rejected it: {}", one_line(&r.text)))?;
+        let labels: Vec<&str> = r.fields.iter().map(|k| spec(*k).label).collect();
+        if !labels.is_empty() {
+            p.say(format!("Fields to fix: {}", labels.join(", ")))?;
+        }
+        if !r.action.trim().is_empty() {
+            p.say(format!("What to do: {}", one_line(&r.action)))?;
+        }
+    }
+    Ok(())
+}
+
+/// `portwiz --plain` on the real standard input and output; returns the exit code.
+pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
+    let (mut store, notices) = match Store::open(dir) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("portwiz: {e}");
+            return 2;
+        }
+    };
+    for notice in &notices {
+        if !matches!(notice, Notice::StaleTempRemoved(_)) {
+            eprintln!("portwiz: {notice}");
+        }
+    }
+    let echo = !io::stdin().is_terminal();
+    let p = Prompter::new(io::stdin().lock(), io::stdout().lock(), echo);
+    match converse(p, &mut store, clock) {
+        Ok(_) => 0,
+        Err(e) => {
+            eprintln!("portwiz: {e}");
+            1
+        }
+    }
+}

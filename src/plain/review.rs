@@ -1,0 +1,81 @@
+//! The last step: every error and warning of the order, then submit (or resubmit) on a `y`.
+
+use super::prompt::Prompter;
+use super::{Outcome, PlainError, Session};
+use crate::domain::Status;
+use crate::domain::export::one_line;
+use crate::domain::spec;
+use crate::domain::validate::{Severity, validate};
+use std::io::{BufRead, Write};
+
+pub fn review<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &mut Session<'_>,
+) -> Result<Outcome, PlainError> {
+    let id = session.order.id.clone();
+    p.say("")?;
+    p.say("Review")?;
+    let problems = validate(&session.order.fields, session.clock.today);
+    for problem in &problems {
+        let kind = match problem.severity {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        };
+        p.say(format!("  {kind}: {}", one_line(&problem.message)))?;
+    }
+    let resign = session.order.loa_needs_resigning();
+    if !resign.is_empty() {
+        let labels: Vec<&str> = resign.iter().map(|k| spec(*k).label).collect();
+        p.say(format!(
+            "  Warning: the signed LOA no longer matches {}; have the authorized user sign a new one.",
+            labels.join(", ")
+        ))?;
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if problems.is_empty() && resign.is_empty() {
+        p.say("  No problems found.")?;
+    }
+    if errors > 0 {
+        p.say(format!(
+            "{errors} error(s) must be fixed before the order can be submitted. {}",
+            session.kept_message()
+        ))?;
+        return Ok(Outcome::Kept(session.saved().then_some(id)));
+    }
+    let resubmit = session.order.status == Status::CustomerActionRequired;
+    let verb = if resubmit { "Resubmit" } else { "Submit" };
+    let Some(answer) = p.ask(&format!("{verb} now? [y/N] "))? else {
+        p.say(session.kept_message())?;
+        return Ok(Outcome::Kept(session.saved().then_some(id)));
+    };
+    if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+        p.say(format!("Not submitted. {}", session.kept_message()))?;
+        return Ok(Outcome::Kept(session.saved().then_some(id)));
+    }
+    let result = if resubmit {
+        session.order.resubmit(session.clock)
+    } else {
+        session.order.submit(session.clock)
+    };
+    match result {
+        Ok(()) => {
+            session.save()?;
+            p.say(format!(
+                "Order {id} is now {}. {}",
+                session.order.status.label(),
+                session.order.status.meaning()
+            ))?;
+            Ok(Outcome::Submitted(id))
+        }
+        Err(refusal) => {
+            for reason in &refusal.reasons {
+                p.say(format!("  {}", one_line(reason)))?;
+            }
+            p.say(format!("Not submitted. {}", session.kept_message()))?;
+            Ok(Outcome::Kept(session.saved().then_some(id)))
+        }
+    }
+}

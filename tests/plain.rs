@@ -1,0 +1,239 @@
+//! Plain mode: the wizard as line-by-line questions, driven by a scripted input.
+
+mod support;
+
+use jiff::civil::date;
+use portwiz::domain::document;
+use portwiz::domain::order::RejectionInput;
+use portwiz::domain::{Clock, FieldKey, OrderFields, Status, Step};
+use portwiz::plain::{self, Outcome};
+use portwiz::store::Store;
+use std::io::Write;
+use std::process::Stdio;
+use support::{fixture, order_file, portwiz};
+
+fn clock() -> Clock {
+    Clock::fixed(date(2026, 11, 26))
+}
+
+fn fixture_fields() -> OrderFields {
+    let text = std::fs::read_to_string(fixture("complete-order.json")).unwrap();
+    document::parse(&text, false).unwrap().fields
+}
+
+/// One answer a field, in the wizard's order, from the registry: the fixture's values, with
+/// `overrides` giving some fields several lines (a bad answer, then a good one).
+fn script(overrides: &[(FieldKey, &str)]) -> String {
+    let fields = fixture_fields();
+    let mut lines = String::new();
+    for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
+        for field in step.fields() {
+            match overrides.iter().find(|(k, _)| *k == field.key) {
+                Some((_, answer)) => lines.push_str(answer),
+                None => lines.push_str(&fields.get(field.key).to_line()),
+            }
+            lines.push('\n');
+        }
+    }
+    lines
+}
+
+fn run_plain(dir: &std::path::Path, input: &str) -> (Outcome, String) {
+    let (mut store, _) = Store::open(dir).unwrap();
+    let mut output = Vec::new();
+    let outcome = plain::run(input.as_bytes(), &mut output, &mut store, clock()).unwrap();
+    (outcome, String::from_utf8(output).unwrap())
+}
+
+fn only_order_id(dir: &std::path::Path) -> String {
+    let mut ids: Vec<String> = std::fs::read_dir(dir.join("orders"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    ids.remove(0)
+}
+
+#[test]
+fn a_complete_order_is_created_and_submitted() {
+    let dir = tempfile::tempdir().unwrap();
+    // The country by its number in the list, the number type by its value.
+    let input = script(&[
+        (FieldKey::Country, "1"),
+        (FieldKey::NumberType, "Geographic"),
+    ]) + "y\n";
+    let (outcome, output) = run_plain(dir.path(), &input);
+    let id = only_order_id(dir.path());
+    assert_eq!(outcome, Outcome::Submitted(id.clone()), "{output}");
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "submitted");
+    assert_eq!(file["fields"]["country"], "US");
+    assert_eq!(file["fields"]["number_type"], "geographic");
+    assert_eq!(
+        file["fields"]["numbers"],
+        serde_json::json!(["+14255550100", "+14255550101", "+14255550102"])
+    );
+    assert_eq!(file["fields"]["pin"], "482913");
+    assert!(output.contains("Step 1 of 6: Get started"));
+    assert!(output.contains("No problems found."), "{output}");
+    assert!(output.contains(&format!("Order {id} is now Submitted.")));
+    assert!(!output.contains("482913"), "the PIN was echoed back");
+    assert!(!output.contains('\x1b'));
+}
+
+#[test]
+fn a_bad_value_is_asked_again_with_its_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = script(&[
+        (FieldKey::PortDate, "2026-11-27\n2026-12-08"),
+        (
+            FieldKey::Numbers,
+            "425-555-0100, 42555\n425-555-0100, 425-555-0101, 425-555-0102",
+        ),
+    ]) + "y\n";
+    let (outcome, output) = run_plain(dir.path(), &input);
+    assert!(matches!(outcome, Outcome::Submitted(_)), "{output}");
+    let asked = |label: &str| output.lines().filter(|l| l.starts_with(label)).count();
+    assert_eq!(asked("Port date: "), 2, "{output}");
+    assert_eq!(asked("Phone numbers: "), 2, "{output}");
+    assert!(output.contains("Error: Port date:"), "{output}");
+    assert!(output.contains("Error: Phone numbers: 42555"), "{output}");
+    assert!(output.contains("! to keep this one and move on"));
+}
+
+#[test]
+fn bang_keeps_a_wrong_value_and_the_review_refuses_to_submit() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = script(&[(FieldKey::RequesterEmail, "sam at fabrikam\n!")]);
+    let (outcome, output) = run_plain(dir.path(), &input);
+    let id = only_order_id(dir.path());
+    assert_eq!(outcome, Outcome::Kept(Some(id.clone())), "{output}");
+    let review = &output[output.rfind("Review").unwrap()..];
+    assert!(review.contains("Error: Requester e-mail"), "{review}");
+    assert!(review.contains("1 error(s) must be fixed"), "{review}");
+    assert!(!output.contains("Submit now?"));
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "draft");
+    assert_eq!(file["fields"]["requester"]["email"], "sam at fabrikam");
+}
+
+#[test]
+fn end_of_input_keeps_what_was_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (outcome, output) = run_plain(dir.path(), "2\ngeographic\n");
+    let id = only_order_id(dir.path());
+    assert_eq!(outcome, Outcome::Kept(Some(id.clone())));
+    assert!(output.contains("End of input."), "{output}");
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["fields"]["country"], "CA");
+    assert_eq!(file["fields"]["number_type"], "geographic");
+}
+
+#[test]
+fn nothing_typed_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (outcome, _) = run_plain(dir.path(), "");
+    assert_eq!(outcome, Outcome::Kept(None));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("orders"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_rejected_order_is_chosen_fixed_and_resubmitted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let mut order =
+        portwiz::domain::Order::new("PO-REJECTED".into(), fixture_fields(), clock().now);
+    order.submit(clock()).unwrap();
+    let input = RejectionInput {
+        text: "End user name mismatch".into(),
+        fields: vec![FieldKey::AuthorizedUserLastName],
+        ..Default::default()
+    };
+    order.reject(input, clock().now).unwrap();
+    store.save(&order).unwrap();
+    drop(store);
+
+    // Choose it by number, keep every value but the last name, resubmit.
+    let blanks: Vec<(FieldKey, &str)> = FieldKey::ALL.iter().map(|k| (*k, "")).collect();
+    let mut overrides = blanks;
+    overrides.retain(|(k, _)| *k != FieldKey::AuthorizedUserLastName);
+    overrides.push((FieldKey::AuthorizedUserLastName, "M Reyes"));
+    let input = format!("1\n{}y\n", script(&overrides));
+    let (outcome, output) = run_plain(dir.path(), &input);
+    assert_eq!(
+        outcome,
+        Outcome::Submitted("PO-REJECTED".into()),
+        "{output}"
+    );
+    assert!(output.contains("1) PO-REJECTED  Customer action required"));
+    assert!(output.contains("The carrier rejected it: End user name mismatch"));
+    assert!(output.contains("Named in the carrier's rejection"));
+    assert!(output.contains("Resubmit now? [y/N]"));
+    assert!(output.contains("Now: ••••"), "the PIN is masked");
+    let file = order_file(dir.path(), "PO-REJECTED");
+    assert_eq!(file["status"], Status::Submitted.key());
+    assert_eq!(file["fields"]["authorized_user"]["last_name"], "M Reyes");
+}
+
+fn run_binary(
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &str,
+) -> (i32, String, std::path::PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = portwiz(dir.path());
+    cmd.args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let path = dir.path().to_path_buf();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        path,
+        dir,
+    )
+}
+
+#[test]
+fn the_binary_runs_plain_mode_over_a_pipe() {
+    let input = script(&[(FieldKey::PortDate, "2026-12-25\n2026-12-08")]) + "y\n";
+    let (code, stdout, path, _dir) = run_binary(&["--plain"], &[], &input);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("is now Submitted"), "{stdout}");
+    // Over a pipe each answer is echoed after its prompt, so the transcript reads in order.
+    assert!(
+        stdout.contains("Port date: 2026-12-25\n  Error: Port date:"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\x1b'));
+    let id = only_order_id(&path);
+    assert_eq!(order_file(&path, &id)["status"], "submitted");
+}
+
+#[test]
+fn a_dumb_terminal_without_a_command_gets_plain_mode() {
+    let (code, stdout, path, _dir) = run_binary(&[], &[("TERM", "dumb")], "US\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("plain mode"), "{stdout}");
+    assert!(stdout.contains("End of input."), "{stdout}");
+    let id = only_order_id(&path);
+    assert_eq!(order_file(&path, &id)["fields"]["country"], "US");
+}
