@@ -7,12 +7,6 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    if args.plain {
-        eprintln!(
-            "portwiz: --plain (line-by-line prompts) is not available yet; use the subcommands (see `portwiz --help`)"
-        );
-        return ExitCode::from(2);
-    }
     if args.demo {
         if args.command.is_some() {
             eprintln!(
