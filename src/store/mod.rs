@@ -13,7 +13,7 @@ pub use file::{CURRENT_SCHEMA, OrderFile};
 
 use crate::domain::Order;
 use crate::domain::summary::Summary;
-use atomic::{create_private_dir, stale_temp_files, wider_than_private, write_atomic};
+use atomic::{TEMP_PREFIX, create_private_dir, stale_temp_files, wider_than_private, write_atomic};
 use index::Stamp;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -154,12 +154,16 @@ impl Store {
         if let Some(w) = wider_than_private(&orders_dir) {
             notices.push(Notice::Permissions(w));
         }
-        for stale in stale_temp_files(&orders_dir)
-            .into_iter()
-            .chain(stale_temp_files(dir))
-        {
-            if fs::remove_file(&stale).is_ok() {
-                notices.push(Notice::StaleTempRemoved(stale));
+        // A temp file is stale only when no save is running: saves hold the lock while their temp
+        // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
+        if let Some(_guard) = lock::try_acquire(dir) {
+            for stale in stale_temp_files(&orders_dir)
+                .into_iter()
+                .chain(stale_temp_files(dir))
+            {
+                if fs::remove_file(&stale).is_ok() {
+                    notices.push(Notice::StaleTempRemoved(stale));
+                }
             }
         }
         let mut store = Store {
@@ -171,7 +175,9 @@ impl Store {
         let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.extension().is_none_or(|e| e != "json") {
+            // Another instance's save in progress is not an order (and must not be quarantined).
+            let in_flight = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX);
+            if in_flight || path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
             let Some(id) = path
@@ -290,13 +296,17 @@ impl Store {
         file::check_id(&order.id)?;
         let path = self.path_of(&order.id);
         let known = self.slots.get(&order.id);
-        if let Some(version) = known.and_then(|s| s.newer_schema) {
+        // An edit is made on the full order, read from the file when first asked for: its revision
+        // (not the index's, which may be older) is the one the disk must still have.
+        let full = known.and_then(|s| s.full.get()).and_then(Option::as_ref);
+        let newer = known.and_then(|s| s.newer_schema.or(full.and_then(|l| l.newer_schema)));
+        if let Some(version) = newer {
             return Err(StoreError::ReadOnly {
                 id: order.id.clone(),
                 version,
             });
         }
-        let loaded_revision = known.map_or(0, |s| s.revision);
+        let loaded_revision = full.map_or(known.map_or(0, |s| s.revision), |l| l.revision);
         let write_err = |source| StoreError::Write {
             id: order.id.clone(),
             path: path.clone(),
@@ -341,6 +351,11 @@ impl Store {
 
     /// Rewrite the summary index from what is loaded now, with each file's current stamp.
     fn write_index(&self) {
+        // Under the lock, like every temp file, so another instance's sweep leaves it alone; a
+        // cache is not worth waiting for.
+        let Some(_guard) = lock::try_acquire(&self.dir) else {
+            return;
+        };
         let entries = self
             .slots
             .iter()
