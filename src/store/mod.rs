@@ -5,6 +5,8 @@
 //! held only while a save checks and replaces a file, so two instances never overwrite each other.
 
 pub mod atomic;
+#[cfg(test)]
+mod fault_tests;
 mod file;
 mod index;
 mod lock;
@@ -13,7 +15,9 @@ pub use file::{CURRENT_SCHEMA, OrderFile};
 
 use crate::domain::Order;
 use crate::domain::summary::Summary;
-use atomic::{TEMP_PREFIX, create_private_dir, stale_temp_files, wider_than_private, write_atomic};
+use atomic::{
+    TEMP_PREFIX, create_private_dir, stale_temp_files, wider_than_private, write_atomic_with,
+};
 use index::Stamp;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -136,6 +140,8 @@ impl Slot {
 pub struct Store {
     dir: PathBuf,
     slots: BTreeMap<String, Slot>,
+    /// How saves open their temp file (unit tests put a full disk here).
+    open_temp: atomic::OpenTemp,
 }
 
 impl Store {
@@ -169,6 +175,7 @@ impl Store {
         let mut store = Store {
             dir: dir.to_path_buf(),
             slots: BTreeMap::new(),
+            open_temp: atomic::open_private,
         };
         let mut cached = index::read(dir).entries;
         let mut index_changed = false;
@@ -323,7 +330,7 @@ impl Store {
         }
         let revision = loaded_revision + 1;
         let bytes = file::encode(order, revision);
-        write_atomic(&path, &bytes).map_err(write_err)?;
+        write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
         let loaded = Loaded {
             order: order.clone(),
             revision,
