@@ -120,6 +120,44 @@ pub fn wider_than_private(path: &Path) -> Option<String> {
     }
 }
 
+/// Whether a file's mode lets anyone but its owner in (never on non-Unix systems).
+pub fn is_wider_than_private(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o077 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// One warning for order files others can read: each named when few, the folder's when many.
+pub fn wide_files_warning(orders_dir: &Path, files: &[PathBuf]) -> Option<String> {
+    const NAMED: usize = 3;
+    match files.len() {
+        0 => None,
+        n if n <= NAMED => {
+            let names: Vec<String> = files.iter().map(|f| format!("'{}'", f.display())).collect();
+            Some(format!(
+                "{} readable by others; run: chmod 600 {}",
+                if n == 1 {
+                    "this order file is"
+                } else {
+                    "these order files are"
+                },
+                names.join(" ")
+            ))
+        }
+        n => Some(format!(
+            "{n} order files in {dir} are readable by others; run: chmod 600 '{dir}'/*.json",
+            dir = orders_dir.display()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,6 +179,7 @@ impl Store {
         };
         let mut cached = index::read(dir).entries;
         let mut index_changed = false;
+        let mut wide_files = Vec::new();
         let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -194,7 +195,11 @@ impl Store {
             else {
                 continue;
             };
-            let stamp = entry.metadata().map(|m| Stamp::of(&m)).ok();
+            let meta = entry.metadata().ok();
+            if meta.as_ref().is_some_and(atomic::is_wider_than_private) {
+                wide_files.push(path.clone());
+            }
+            let stamp = meta.as_ref().map(Stamp::of);
             if let Some(hit) = cached
                 .remove(&id)
                 .filter(|e| Some(&e.stamp) == stamp.as_ref())
@@ -229,6 +234,8 @@ impl Store {
                 Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
             }
         }
+        notices
+            .extend(atomic::wide_files_warning(&orders_dir, &wide_files).map(Notice::Permissions));
         // Entries left in the cache are files that are gone.
         if index_changed || !cached.is_empty() {
             store.write_index();
