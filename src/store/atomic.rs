@@ -8,14 +8,38 @@ use std::path::{Path, PathBuf};
 /// Temp files start with this, so a start-up sweep can find the ones a crash left behind.
 pub const TEMP_PREFIX: &str = ".tmp-";
 
+/// Where a temp file's bytes go: a file that can be flushed to disk. Tests supply one that fails
+/// the way a full disk does.
+pub trait Sink: Write {
+    fn sync_all(&mut self) -> io::Result<()>;
+}
+
+impl Sink for File {
+    fn sync_all(&mut self) -> io::Result<()> {
+        File::sync_all(self)
+    }
+}
+
+/// How to open a temp file for writing.
+pub type OpenTemp = fn(&Path) -> io::Result<Box<dyn Sink>>;
+
 /// Write `bytes` to `path` atomically, with 0600 permissions on Unix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, open_private)
+}
+
+/// `write_atomic` with the temp file opened by `open_temp`.
+pub fn write_atomic_with(path: &Path, bytes: &[u8], open_temp: OpenTemp) -> io::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::other("a file path without a folder"))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
-    let result = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let written = open_temp(&temp).and_then(|mut sink| {
+        sink.write_all(bytes)?;
+        sink.sync_all()
+    });
+    let result = written.and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         // The target is untouched; the temp file is ours and half-written, so it goes.
         let _ = fs::remove_file(&temp);
@@ -24,7 +48,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
+/// A new temp file, 0600 on Unix.
+pub fn open_private(temp: &Path) -> io::Result<Box<dyn Sink>> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -32,9 +57,7 @@ fn write_temp(temp: &Path, bytes: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    Ok(Box::new(options.open(temp)?))
 }
 
 /// fsync a folder so a rename in it survives a power cut.
@@ -94,6 +117,44 @@ pub fn wider_than_private(path: &Path) -> Option<String> {
     {
         let _ = path;
         None
+    }
+}
+
+/// Whether a file's mode lets anyone but its owner in (never on non-Unix systems).
+pub fn is_wider_than_private(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o077 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// One warning for order files others can read: each named when few, the folder's when many.
+pub fn wide_files_warning(orders_dir: &Path, files: &[PathBuf]) -> Option<String> {
+    const NAMED: usize = 3;
+    match files.len() {
+        0 => None,
+        n if n <= NAMED => {
+            let names: Vec<String> = files.iter().map(|f| format!("'{}'", f.display())).collect();
+            Some(format!(
+                "{} readable by others; run: chmod 600 {}",
+                if n == 1 {
+                    "this order file is"
+                } else {
+                    "these order files are"
+                },
+                names.join(" ")
+            ))
+        }
+        n => Some(format!(
+            "{n} order files in {dir} are readable by others; run: chmod 600 '{dir}'/*.json",
+            dir = orders_dir.display()
+        )),
     }
 }
 

@@ -5,6 +5,8 @@
 //! held only while a save checks and replaces a file, so two instances never overwrite each other.
 
 pub mod atomic;
+#[cfg(test)]
+mod fault_tests;
 mod file;
 mod index;
 mod lock;
@@ -13,7 +15,9 @@ pub use file::{CURRENT_SCHEMA, OrderFile};
 
 use crate::domain::Order;
 use crate::domain::summary::Summary;
-use atomic::{create_private_dir, stale_temp_files, wider_than_private, write_atomic};
+use atomic::{
+    TEMP_PREFIX, create_private_dir, stale_temp_files, wider_than_private, write_atomic_with,
+};
 use index::Stamp;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -136,6 +140,8 @@ impl Slot {
 pub struct Store {
     dir: PathBuf,
     slots: BTreeMap<String, Slot>,
+    /// How saves open their temp file (unit tests put a full disk here).
+    open_temp: atomic::OpenTemp,
 }
 
 impl Store {
@@ -154,24 +160,32 @@ impl Store {
         if let Some(w) = wider_than_private(&orders_dir) {
             notices.push(Notice::Permissions(w));
         }
-        for stale in stale_temp_files(&orders_dir)
-            .into_iter()
-            .chain(stale_temp_files(dir))
-        {
-            if fs::remove_file(&stale).is_ok() {
-                notices.push(Notice::StaleTempRemoved(stale));
+        // A temp file is stale only when no save is running: saves hold the lock while their temp
+        // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
+        if let Some(_guard) = lock::try_acquire(dir) {
+            for stale in stale_temp_files(&orders_dir)
+                .into_iter()
+                .chain(stale_temp_files(dir))
+            {
+                if fs::remove_file(&stale).is_ok() {
+                    notices.push(Notice::StaleTempRemoved(stale));
+                }
             }
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
             slots: BTreeMap::new(),
+            open_temp: atomic::open_private,
         };
         let mut cached = index::read(dir).entries;
         let mut index_changed = false;
+        let mut wide_files = Vec::new();
         let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.extension().is_none_or(|e| e != "json") {
+            // Another instance's save in progress is not an order (and must not be quarantined).
+            let in_flight = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX);
+            if in_flight || path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
             let Some(id) = path
@@ -181,7 +195,11 @@ impl Store {
             else {
                 continue;
             };
-            let stamp = entry.metadata().map(|m| Stamp::of(&m)).ok();
+            let meta = entry.metadata().ok();
+            if meta.as_ref().is_some_and(atomic::is_wider_than_private) {
+                wide_files.push(path.clone());
+            }
+            let stamp = meta.as_ref().map(Stamp::of);
             if let Some(hit) = cached
                 .remove(&id)
                 .filter(|e| Some(&e.stamp) == stamp.as_ref())
@@ -216,6 +234,8 @@ impl Store {
                 Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
             }
         }
+        notices
+            .extend(atomic::wide_files_warning(&orders_dir, &wide_files).map(Notice::Permissions));
         // Entries left in the cache are files that are gone.
         if index_changed || !cached.is_empty() {
             store.write_index();
@@ -290,13 +310,17 @@ impl Store {
         file::check_id(&order.id)?;
         let path = self.path_of(&order.id);
         let known = self.slots.get(&order.id);
-        if let Some(version) = known.and_then(|s| s.newer_schema) {
+        // An edit is made on the full order, read from the file when first asked for: its revision
+        // (not the index's, which may be older) is the one the disk must still have.
+        let full = known.and_then(|s| s.full.get()).and_then(Option::as_ref);
+        let newer = known.and_then(|s| s.newer_schema.or(full.and_then(|l| l.newer_schema)));
+        if let Some(version) = newer {
             return Err(StoreError::ReadOnly {
                 id: order.id.clone(),
                 version,
             });
         }
-        let loaded_revision = known.map_or(0, |s| s.revision);
+        let loaded_revision = full.map_or(known.map_or(0, |s| s.revision), |l| l.revision);
         let write_err = |source| StoreError::Write {
             id: order.id.clone(),
             path: path.clone(),
@@ -313,7 +337,7 @@ impl Store {
         }
         let revision = loaded_revision + 1;
         let bytes = file::encode(order, revision);
-        write_atomic(&path, &bytes).map_err(write_err)?;
+        write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
         let loaded = Loaded {
             order: order.clone(),
             revision,
@@ -341,6 +365,11 @@ impl Store {
 
     /// Rewrite the summary index from what is loaded now, with each file's current stamp.
     fn write_index(&self) {
+        // Under the lock, like every temp file, so another instance's sweep leaves it alone; a
+        // cache is not worth waiting for.
+        let Some(_guard) = lock::try_acquire(&self.dir) else {
+            return;
+        };
         let entries = self
             .slots
             .iter()
