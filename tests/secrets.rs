@@ -89,16 +89,14 @@ fn the_pin_appears_only_in_the_order_file_and_when_asked_for() {
                 history.contains("\"pin\""),
                 "the PIN changes are in history, masked"
             );
-            // Besides fields.pin, the only copy is the snapshot of the fields as last submitted
-            // (Order::submitted_fields, to show what changed since): a known gap, see README.
-            assert_eq!(file["submitted_fields"]["pin"], PIN);
+            // Snapshots (fields as last submitted, as the LOA signed) never hold the PIN.
+            assert_eq!(file["submitted_fields"]["pin"], "");
             file["fields"]["pin"] = "".into();
-            file["submitted_fields"]["pin"] = "".into();
             assert!(
                 !file.to_string().contains(PIN),
                 "history, rejections: no PIN"
             );
-            assert_eq!(count, 2);
+            assert_eq!(count, 1, "the PIN is stored once, in fields.pin");
         } else {
             assert_eq!(count, 0, "{} holds the PIN", path.display());
         }

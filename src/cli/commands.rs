@@ -302,7 +302,9 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
     order.support = doc.support;
     order.ticket = doc.ticket;
     if order.status != Status::Draft {
-        order.submitted_fields = Some(order.fields.clone());
+        let mut sent = order.fields.clone();
+        sent.pin = crate::domain::secret::Secret::default();
+        order.submitted_fields = Some(sent);
     }
     order.history.push(crate::domain::history::HistoryEntry {
         at: clock.now,

@@ -50,13 +50,19 @@ pub struct Order {
     /// A Microsoft support ticket id or link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
-    /// The fields as last submitted: "what changed since" is measured against it.
+    /// The fields as last submitted: "what changed since" is measured against it. Snapshots
+    /// never hold the PIN (the order file keeps it once, in `fields`); whether it changed since
+    /// is `pin_changed_since_submission`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_fields: Option<OrderFields>,
-    /// The fields when the LOA was last recorded as signed: an LOA-covered field that differs
-    /// from it needs a new signature.
+    /// The fields when the LOA was last recorded as signed (without the PIN): an LOA-covered
+    /// field that differs from it needs a new signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loa_signed_fields: Option<OrderFields>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pin_changed_since_submission: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pin_changed_since_loa: bool,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
 }
@@ -132,6 +138,8 @@ impl Order {
             ticket: None,
             submitted_fields: None,
             loa_signed_fields: None,
+            pin_changed_since_submission: false,
+            pin_changed_since_loa: false,
             history: vec![HistoryEntry {
                 at: now,
                 event: Event::Created,
@@ -169,9 +177,11 @@ impl Order {
 
     /// Whether a field differs from what was last submitted (e.g. fixed since the rejection).
     pub fn changed_since_submission(&self, key: FieldKey) -> bool {
-        self.submitted_fields
-            .as_ref()
-            .is_some_and(|sent| sent.get(key) != self.fields.get(key))
+        match &self.submitted_fields {
+            None => false,
+            Some(_) if key == FieldKey::Pin => self.pin_changed_since_submission,
+            Some(sent) => sent.get(key) != self.fields.get(key),
+        }
     }
 
     /// Changes since the last submission, PIN masked.
@@ -179,7 +189,15 @@ impl Order {
         let Some(sent) = &self.submitted_fields else {
             return Vec::new();
         };
-        diff_fields(sent, &self.fields)
+        let mut changes = diff_fields(sent, &self.fields);
+        if self.pin_changed_since_submission {
+            changes.push(Change::new(
+                FieldKey::Pin,
+                "before",
+                self.fields.pin.expose(),
+            ));
+        }
+        changes
     }
 
     /// LOA-covered fields changed after the LOA was signed: the LOA must be signed again.
@@ -189,9 +207,23 @@ impl Order {
         };
         FIELDS
             .iter()
-            .filter(|f| f.loa && signed.get(f.key) != self.fields.get(f.key))
+            .filter(|f| {
+                f.loa
+                    && if f.key == FieldKey::Pin {
+                        self.pin_changed_since_loa
+                    } else {
+                        signed.get(f.key) != self.fields.get(f.key)
+                    }
+            })
             .map(|f| f.key)
             .collect()
+    }
+
+    /// The fields as a snapshot keeps them: everything but the PIN.
+    fn snapshot(&self) -> OrderFields {
+        let mut fields = self.fields.clone();
+        fields.pin = super::secret::Secret::default();
+        fields
     }
 
     /// Change one field. Refused outside draft and customer action required; records the change
@@ -211,9 +243,14 @@ impl Order {
             return Ok(false);
         }
         self.fields = after_fields;
+        if key == FieldKey::Pin {
+            self.pin_changed_since_submission = self.submitted_fields.is_some();
+            self.pin_changed_since_loa = self.loa_signed_fields.is_some();
+        }
         if key == FieldKey::Loa && !after.is_empty() {
             // Recording a (new) signed LOA means it covers the fields as they are now.
-            self.loa_signed_fields = Some(self.fields.clone());
+            self.loa_signed_fields = Some(self.snapshot());
+            self.pin_changed_since_loa = false;
         }
         let change = Change::new(key, &before.to_line(), &after.to_line());
         self.record(
@@ -287,7 +324,8 @@ impl Order {
         if let Some(last) = self.rejections.last_mut() {
             last.changes_before_resubmit = changes.clone();
         }
-        self.submitted_fields = Some(self.fields.clone());
+        self.submitted_fields = Some(self.snapshot());
+        self.pin_changed_since_submission = false;
         let note = if changes.is_empty() {
             "Resubmitted without changes".to_string()
         } else {
@@ -548,10 +586,11 @@ impl Order {
     }
 }
 
-/// Every field that differs between two sets of values, PIN masked.
+/// Every field but the PIN (which snapshots do not hold) that differs between two sets of values.
 pub fn diff_fields(before: &OrderFields, after: &OrderFields) -> Vec<Change> {
     FIELDS
         .iter()
+        .filter(|f| !f.secret)
         .filter_map(|f| {
             let (a, b) = (before.get(f.key), after.get(f.key));
             (a != b).then(|| Change::new(f.key, &a.to_line(), &b.to_line()))
