@@ -68,18 +68,36 @@ fn run_demo() -> ExitCode {
         eprintln!("portwiz: {problem}");
     }
     drop(store);
-    run_app(temp.path(), tui::Options { demo: true })
+    run_app(
+        temp.path(),
+        tui::Options {
+            demo: true,
+            ..tui::Options::default()
+        },
+    )
 }
 
 fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
-    let (store, notices) = match Store::open(dir) {
-        Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("portwiz: {e}");
-            return ExitCode::from(2);
-        }
+    // The summary index alone draws the first frame at once; the runtime then checks every
+    // order file and redraws with what it found.
+    let result = match Store::open_cached(dir) {
+        Some(cached) => tui::run(
+            cached,
+            Vec::new(),
+            tui::Options {
+                verify_first: true,
+                ..options
+            },
+        ),
+        None => match Store::open(dir) {
+            Ok((store, notices)) => tui::run(store, notices, options),
+            Err(e) => {
+                eprintln!("portwiz: {e}");
+                return ExitCode::from(2);
+            }
+        },
     };
-    match tui::run(store, notices, options) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("portwiz: the terminal failed: {e}");

@@ -243,6 +243,34 @@ impl Store {
         Ok((store, notices))
     }
 
+    /// The store as its summary index last saw it, without looking at the order files: fast
+    /// enough for a first frame over thousands of orders. `None` when there is no usable index.
+    /// The caller must then `Store::open` the same folder, which checks every file (and
+    /// quarantines, reports and re-indexes) and replaces this view.
+    pub fn open_cached(dir: &Path) -> Option<Store> {
+        let cached = index::read(dir).entries;
+        if cached.is_empty() {
+            return None;
+        }
+        let slots = cached
+            .into_iter()
+            .map(|(id, hit)| {
+                let slot = Slot {
+                    summary: hit.summary,
+                    revision: hit.revision,
+                    newer_schema: hit.newer_schema,
+                    full: OnceCell::new(),
+                };
+                (id, slot)
+            })
+            .collect();
+        Some(Store {
+            dir: dir.to_path_buf(),
+            slots,
+            open_temp: atomic::open_private,
+        })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

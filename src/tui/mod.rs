@@ -29,6 +29,9 @@ use std::io;
 pub struct Options {
     /// On a temporary copy of the demo orders.
     pub demo: bool,
+    /// The store was opened from its summary index only: check every order file right after
+    /// the first frame.
+    pub verify_first: bool,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
@@ -58,10 +61,22 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
     app.theme = theme::Theme::from_env();
     app.demo = options.demo;
+    let mut verify = options.verify_first;
     loop {
         terminal.draw(|frame| view(&app, frame))?;
         if app.quit {
             return Ok(());
+        }
+        if std::mem::take(&mut verify) {
+            match Store::open(store.dir()) {
+                Ok((fresh, notices)) => {
+                    store = fresh;
+                    let summaries = store.summaries().cloned().collect();
+                    update(&mut app, Msg::StoreChecked { summaries, notices });
+                }
+                Err(e) => app.notices.push(e.to_string()),
+            }
+            continue;
         }
         // Block until something happens: no polling, no redraw without an event.
         let msg = match event::read()? {

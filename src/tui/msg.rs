@@ -1,7 +1,9 @@
 //! Everything that can happen to the app (`Msg`), and everything the app asks the runtime to do
 //! (`Effect`). `update` turns one into the other; only the runtime touches files and the terminal.
 
+use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
+use crate::store::Notice;
 use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +65,12 @@ pub enum Msg {
     SaveFailed {
         order_id: String,
         reason: String,
+    },
+    /// Every order file checked after a first frame drawn from the index: the summaries as they
+    /// really are, and what the check found (quarantined files, permissions…).
+    StoreChecked {
+        summaries: Vec<Summary>,
+        notices: Vec<Notice>,
     },
     /// A full order read from the store, to open its page.
     Loaded(Box<Order>),

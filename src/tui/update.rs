@@ -8,6 +8,7 @@ use super::text::one_line;
 use super::view;
 use super::wizard::{Wizard, WizardOutcome};
 use crate::domain::{Order, OrderFields};
+use crate::store::Notice;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -47,6 +48,26 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if matches!(app.top(), Screen::Home) {
                 open_page(app, order_id);
             }
+            Vec::new()
+        }
+        Msg::StoreChecked { summaries, notices } => {
+            app.orders = summaries;
+            app.loaded
+                .retain(|id, _| app.orders.iter().any(|s| &s.id == id));
+            app.read_only = notices
+                .iter()
+                .filter_map(|n| match n {
+                    Notice::NewerSchema { id, .. } => Some(id.clone()),
+                    _ => None,
+                })
+                .collect();
+            app.notices.extend(
+                notices
+                    .iter()
+                    .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
+                    .map(ToString::to_string),
+            );
+            app.refresh_rows();
             Vec::new()
         }
         Msg::AllLoaded(orders) => {
