@@ -1,7 +1,10 @@
 //! The model: everything the screen shows, and nothing else. Changed only by `update`.
 
+use super::respond::{Focus, Respond};
 use super::theme::Theme;
 use super::wizard::Wizard;
+use super::wizard::input::TextField;
+use crate::domain::classifier::Catalog;
 use crate::domain::{Clock, Order, Status};
 use jiff::civil::Date;
 use std::cmp::Ordering;
@@ -32,6 +35,8 @@ pub struct App {
     /// Running on a temporary copy of the demo orders.
     pub demo: bool,
     pub quit: bool,
+    /// The rejection catalog, built once: the response dialog classifies as the user types.
+    pub catalog: Catalog,
 }
 
 pub enum Screen {
@@ -39,6 +44,17 @@ pub enum Screen {
     Home,
     Order(OrderPage),
     Wizard(Box<Wizard>),
+    /// "Carrier response": record what the carrier or Microsoft answered.
+    Respond(Box<Respond>),
+    /// Request assistance: the Phone number Service Center and the order's ticket.
+    Assist(AssistPage),
+}
+
+#[derive(Debug, Clone)]
+pub struct AssistPage {
+    pub order_id: String,
+    pub ticket: TextField,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +83,18 @@ pub enum Context {
     Help,
     Notices,
     ConfirmQuit,
+    /// The response dialog, choosing which answer to record.
+    RespondChoose,
+    /// The response dialog, typing in the multi-line box (Enter breaks the line).
+    RespondTextArea,
+    /// The response dialog, typing in a one-line input (Enter goes on).
+    RespondInput,
+    /// The response dialog, on a checklist, a list of choices or the Save row.
+    RespondList,
+    /// The response dialog, asking to confirm.
+    RespondConfirm,
+    /// The assistance screen (its ticket input has the focus).
+    Assist,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +259,7 @@ impl App {
             message: None,
             demo: false,
             quit: false,
+            catalog: Catalog::builtin(),
         };
         app.refresh_rows();
         app
@@ -261,6 +290,8 @@ impl App {
             Screen::Home => Context::History,
             Screen::Order(_) => Context::OrderPage,
             Screen::Wizard(_) => Context::Wizard,
+            Screen::Respond(r) => respond_context(r),
+            Screen::Assist(_) => Context::Assist,
         }
     }
 
@@ -271,6 +302,8 @@ impl App {
             Screen::Home => Context::History,
             Screen::Order(_) => Context::OrderPage,
             Screen::Wizard(_) => Context::Wizard,
+            Screen::Respond(r) => respond_context(r),
+            Screen::Assist(_) => Context::Assist,
         }
     }
 
@@ -296,6 +329,12 @@ impl App {
                     .is_some_and(|o| o.status.is_editable() && !self.read_only.contains(&o.id)),
                 _ => false,
             },
+            Msg::OpenRespond => match self.top() {
+                Screen::Order(page) => self
+                    .order(&page.order_id)
+                    .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
+                _ => false,
+            },
             _ => true,
         }
     }
@@ -303,6 +342,8 @@ impl App {
     pub fn has_unsaved_edits(&self) -> bool {
         self.screens.iter().any(|s| match s {
             Screen::Wizard(w) => w.has_unsaved_edits(),
+            Screen::Respond(r) => r.has_unsaved_edits(),
+            Screen::Assist(a) => !a.ticket.value().trim().is_empty(),
             _ => false,
         })
     }
@@ -355,6 +396,16 @@ impl App {
     }
 }
 
+fn respond_context(respond: &Respond) -> Context {
+    match respond.focus() {
+        Focus::Choose => Context::RespondChoose,
+        Focus::TextArea => Context::RespondTextArea,
+        Focus::Input => Context::RespondInput,
+        Focus::List => Context::RespondList,
+        Focus::Confirm => Context::RespondConfirm,
+    }
+}
+
 /// Whether an order matches a lower-case filter text: its name, carrier, id, organization, or a
 /// number (also when typed with other punctuation).
 fn matches_filter(order: &Order, needle: &str) -> bool {
@@ -367,6 +418,7 @@ fn matches_filter(order: &Order, needle: &str) -> bool {
         f.current_carrier.clone(),
         order.id.clone(),
         f.organization_name.clone(),
+        order.ticket.clone().unwrap_or_default(),
     ];
     if texts.iter().any(|t| t.to_lowercase().contains(needle)) {
         return true;
