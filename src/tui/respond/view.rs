@@ -134,11 +134,12 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
 
 fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
     let theme = out.theme;
-    let since = crate::tui::view::history::ago(app.clock.now, order.in_status_since());
+    let waited = app.clock.now.as_second() - order.in_status_since().as_second();
+    let since = crate::tui::view::order_page::duration(waited);
     out.text(
         " ",
         &format!(
-            "What did the carrier (or Microsoft) answer? The order is {} {} (since {since}).",
+            "What did the carrier (or Microsoft) answer? The order has been {} {} for {since}.",
             order.status.symbol(),
             order.status.label()
         ),
@@ -161,7 +162,12 @@ fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
         ]));
         match &choice.refusal {
             None => out.text("     ", choice.kind.meaning(), Style::new()),
-            Some(why) => out.text("     ", &format!("Not now: {}", one_line(why)), theme.dim()),
+            Some(why) => {
+                // The domain's refusal, without the "Cannot … order ID:" it opens with.
+                let why = one_line(why);
+                let short = why.find(": it is ").map_or(why.as_str(), |i| &why[i + 2..]);
+                out.text("     ", &format!("Not now: {short}"), theme.dim());
+            }
         }
     }
     out.error(&respond.error);
@@ -267,10 +273,11 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         theme.heading(),
     );
     let list_focused = form.focus == RejectionFocus::List;
-    let used = out.lines.len() + 2; // the Save row and the error line
+    let used = out.lines.len() + 1; // the Save row
     let visible = usize::from(area.height).saturating_sub(used).max(3);
     let mut rows: Vec<Line<'static>> = Vec::new();
     let mut cursor_row = 0;
+    let mut first_ticked: Option<usize> = None;
     for step in Step::ALL {
         let mut fields = FIELDS
             .iter()
@@ -285,6 +292,9 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
             let here = list_focused && form.cursor == i;
             if here {
                 cursor_row = rows.len();
+            }
+            if form.is_ticked(field.key) && first_ticked.is_none() {
+                first_ticked = Some(rows.len());
             }
             let tick = if form.is_ticked(field.key) {
                 "[x]"
@@ -314,6 +324,10 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
     }
     if list_focused && form.save_row() {
         cursor_row = rows.len().saturating_sub(1);
+    }
+    if !list_focused {
+        // Show the first ticked field (and those after it) while the box has the focus.
+        cursor_row = first_ticked.map_or(0, |r| r + (visible / 2).saturating_sub(1));
     }
     let start = cursor_row
         .saturating_sub(visible / 2)
