@@ -297,11 +297,12 @@ impl FocCheck {
 }
 
 impl FocForm {
-    pub fn new(order: &Order) -> FocForm {
-        let time = order.fields.port_time.trim();
+    /// Empty inputs: the carrier's date and time are typed as the carrier gave them (the
+    /// requested ones are shown beside them for comparison).
+    pub fn new(_order: &Order) -> FocForm {
         FocForm {
             date: TextField::default(),
-            time: TextField::new(time),
+            time: TextField::default(),
             focus: FocFocus::Date,
         }
     }

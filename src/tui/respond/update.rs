@@ -160,7 +160,9 @@ fn support(form: &mut SupportForm, msg: RespondMsg) -> bool {
         (Scenarios, RespondMsg::Up) => form.scenario = form.scenario.saturating_sub(1),
         (Scenarios, RespondMsg::Down) if form.scenario == last => form.focus = Ticket,
         (Scenarios, RespondMsg::Down) => form.scenario += 1,
-        (Scenarios, RespondMsg::Enter | RespondMsg::NextFocus) => form.focus = Ticket,
+        (Scenarios, RespondMsg::Enter | RespondMsg::NextFocus | RespondMsg::Toggle) => {
+            form.focus = Ticket;
+        }
         (Ticket, RespondMsg::NextFocus) => form.focus = Save,
         (Save, RespondMsg::NextFocus) => form.focus = Scenarios,
         (Scenarios, RespondMsg::PrevFocus) => form.focus = Save,
