@@ -368,3 +368,47 @@ fn a_local_rejections_file_teaches_wording_and_a_broken_one_is_reported() {
     );
     assert!(out.stdout.contains("\"pin\""));
 }
+
+#[test]
+fn lifecycle_commands_refuse_with_the_reason_and_reject_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    // Unknown order: a usage error for every lifecycle command.
+    for args in [
+        vec!["foc", "PO-NOPE", "2026-12-08"],
+        vec!["complete", "PO-NOPE"],
+        vec!["support", "PO-NOPE", "--scenario", "requested_help"],
+        vec!["ticket", "PO-NOPE", "T-1"],
+        vec!["cancel", "PO-NOPE"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_ne!(out.code, 0, "{args:?}");
+        assert!(!out.stderr.trim().is_empty(), "{args:?} says why");
+    }
+    // A date that is not a date is an input error; nothing changes.
+    let bad = run(dir.path(), &["foc", &id, "next tuesday"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("YYYY-MM-DD"), "{}", bad.stderr);
+    // An empty ticket is refused with the reason.
+    let empty = run(dir.path(), &["ticket", &id, "  "]);
+    assert_eq!(empty.code, 1);
+    assert!(empty.stderr.contains("id or a link"), "{}", empty.stderr);
+    // Complete from submitted: refused, naming what is needed first.
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let early = run(dir.path(), &["complete", &id]);
+    assert_eq!(early.code, 1);
+    assert!(early.stderr.contains("FOC confirmed"), "{}", early.stderr);
+    assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+    // A cancelled order is final: no FOC, no support, no second cancel.
+    assert_eq!(run(dir.path(), &["cancel", &id]).code, 0);
+    for args in [
+        vec!["foc", id.as_str(), "2026-12-08"],
+        vec!["support", id.as_str(), "--scenario", "requested_help"],
+        vec!["cancel", id.as_str()],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("Cancelled"), "{args:?}: {}", out.stderr);
+    }
+    assert_eq!(order_file(dir.path(), &id)["status"], "cancelled");
+}

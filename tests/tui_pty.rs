@@ -147,3 +147,57 @@ fn a_panic_restores_the_terminal_before_the_message() {
         "{raw:?}"
     );
 }
+
+#[test]
+fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
+    let dir = store_with(&["PO-DEMO0002"]);
+    let mut app = spawn(dir.path(), &[], 100, 30);
+    app.wait_for("Fourth Coffee Chicago office", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ENTER);
+    app.wait_for("→ Submitted", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("r");
+    app.wait_for("What did the carrier", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ENTER);
+    app.wait_for("Carrier's words", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = "EU NAME MISMATCH;\r\nZIP does not match CSR";
+    app.send(&keys::paste(text));
+    app.wait_for("2 ticked", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // To the checklist; the account number is the 9th field: tick it.
+    app.send(keys::TAB);
+    for _ in 0..8 {
+        app.send(keys::DOWN);
+    }
+    app.send(" ");
+    app.wait_for("3 ticked", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::CTRL_S);
+    app.wait_for("rejected by the current carrier", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+    let file = support::order_file(dir.path(), "PO-DEMO0002");
+    assert_eq!(file["status"], "customer_action_required");
+    let rejection = &file["rejections"][0];
+    assert_eq!(
+        rejection["text"],
+        "EU NAME MISMATCH;\nZIP does not match CSR"
+    );
+    let fields: Vec<&str> = rejection["fields"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        fields,
+        [
+            "organization_name",
+            "account_number",
+            "service_address.postal_code"
+        ]
+    );
+}

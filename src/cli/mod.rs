@@ -3,7 +3,7 @@
 pub mod args;
 mod commands;
 mod output;
-mod rejection;
+pub mod rejection;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

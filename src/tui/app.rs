@@ -1,7 +1,10 @@
 //! The model: everything the screen shows, and nothing else. Changed only by `update`.
 
+use super::respond::{Focus, Respond};
 use super::theme::Theme;
 use super::wizard::Wizard;
+use super::wizard::input::TextField;
+use crate::domain::classifier::Catalog;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order, Status};
 use jiff::civil::Date;
@@ -38,6 +41,8 @@ pub struct App {
     /// Running on a temporary copy of the demo orders.
     pub demo: bool,
     pub quit: bool,
+    /// The rejection catalog, built once: the response dialog classifies as the user types.
+    pub catalog: Catalog,
 }
 
 pub enum Screen {
@@ -45,6 +50,17 @@ pub enum Screen {
     Home,
     Order(OrderPage),
     Wizard(Box<Wizard>),
+    /// "Carrier response": record what the carrier or Microsoft answered.
+    Respond(Box<Respond>),
+    /// Request assistance: the Phone number Service Center and the order's ticket.
+    Assist(AssistPage),
+}
+
+#[derive(Debug, Clone)]
+pub struct AssistPage {
+    pub order_id: String,
+    pub ticket: TextField,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +89,18 @@ pub enum Context {
     Help,
     Notices,
     ConfirmQuit,
+    /// The response dialog, choosing which answer to record.
+    RespondChoose,
+    /// The response dialog, typing in the multi-line box (Enter breaks the line).
+    RespondTextArea,
+    /// The response dialog, typing in a one-line input (Enter goes on).
+    RespondInput,
+    /// The response dialog, on a checklist, a list of choices or the Save row.
+    RespondList,
+    /// The response dialog, asking to confirm.
+    RespondConfirm,
+    /// The assistance screen (its ticket input has the focus).
+    Assist,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +268,7 @@ impl App {
             message: None,
             demo: false,
             quit: false,
+            catalog: Catalog::builtin(),
         };
         app.refresh_rows();
         app
@@ -270,6 +299,8 @@ impl App {
             Screen::Home => Context::History,
             Screen::Order(_) => Context::OrderPage,
             Screen::Wizard(_) => Context::Wizard,
+            Screen::Respond(r) => respond_context(r),
+            Screen::Assist(_) => Context::Assist,
         }
     }
 
@@ -280,6 +311,8 @@ impl App {
             Screen::Home => Context::History,
             Screen::Order(_) => Context::OrderPage,
             Screen::Wizard(_) => Context::Wizard,
+            Screen::Respond(r) => respond_context(r),
+            Screen::Assist(_) => Context::Assist,
         }
     }
 
@@ -334,6 +367,12 @@ impl App {
                     .is_some_and(|o| o.status.is_editable() && !self.read_only.contains(&o.id)),
                 _ => false,
             },
+            Msg::OpenRespond => match self.top() {
+                Screen::Order(page) => self
+                    .order(&page.order_id)
+                    .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
+                _ => false,
+            },
             _ => true,
         }
     }
@@ -341,6 +380,8 @@ impl App {
     pub fn has_unsaved_edits(&self) -> bool {
         self.screens.iter().any(|s| match s {
             Screen::Wizard(w) => w.has_unsaved_edits(),
+            Screen::Respond(r) => r.has_unsaved_edits(),
+            Screen::Assist(a) => !a.ticket.value().trim().is_empty(),
             _ => false,
         })
     }
@@ -396,9 +437,19 @@ impl App {
     }
 }
 
-/// Whether an order matches a lower-case filter text: its name, carrier, id, or a number (also
-/// when typed with other punctuation). Numbers come from the full order when it is loaded, else
-/// from those the summary keeps.
+fn respond_context(respond: &Respond) -> Context {
+    match respond.focus() {
+        Focus::Choose => Context::RespondChoose,
+        Focus::TextArea => Context::RespondTextArea,
+        Focus::Input => Context::RespondInput,
+        Focus::List => Context::RespondList,
+        Focus::Confirm => Context::RespondConfirm,
+    }
+}
+
+/// Whether an order matches a lower-case filter text: its name, carrier, id, ticket, or a number
+/// (also when typed with other punctuation). Numbers come from the full order when it is loaded,
+/// else from those the summary keeps.
 fn matches_filter(order: &Summary, full: Option<&Order>, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
@@ -411,6 +462,7 @@ fn matches_filter(order: &Summary, full: Option<&Order>, needle: &str) -> bool {
         order.carrier.as_str(),
         order.id.as_str(),
         organization,
+        order.ticket.as_deref().unwrap_or_default(),
     ];
     if texts.iter().any(|t| t.to_lowercase().contains(needle)) {
         return true;

@@ -108,8 +108,12 @@ const fn summary(
     }
 }
 
-use Context::{ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, Welcome};
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+use super::msg::RespondMsg as R;
+use Context::{
+    Assist, ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, RespondChoose,
+    RespondConfirm, RespondInput, RespondList, RespondTextArea, Welcome,
+};
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
@@ -150,9 +154,46 @@ pub static KEYMAP: &[Binding] = &[
     help(OrderPage, &[ch('g'), key(Home)], "g/Home", Msg::Top, "Top of the page"),
     help(OrderPage, &[ch('G'), key(End)], "G/End", Msg::Bottom, "End of the page"),
     both(OrderPage, &[ch('u')], "u", Msg::UpdateOrder, "Update a rejected order (or edit a draft) in the wizard", "Update"),
+    both(OrderPage, &[ch('r')], "r", Msg::OpenRespond, "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
+    both(OrderPage, &[ch('a')], "a", Msg::OpenAssist, "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
     both(OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
     both(OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
     both(OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    // The response dialog: choosing the answer.
+    summary(RespondChoose, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
+    help(RespondChoose, &[ch('j'), key(Down)], "↓/j", Msg::Respond(R::Down), "Next answer"),
+    help(RespondChoose, &[ch('k'), key(Up)], "↑/k", Msg::Respond(R::Up), "Previous answer"),
+    both(RespondChoose, &[key(Enter)], "Enter", Msg::Respond(R::Enter), "Record this answer", "Choose"),
+    both(RespondChoose, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the order's page", "Back"),
+    both(RespondChoose, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    // The response dialog: the multi-line box (letters, Enter and arrows edit the text).
+    both(RespondTextArea, &[key(Tab)], "Tab", Msg::Respond(R::NextFocus), "To the fields to fix", "Fields"),
+    help(RespondTextArea, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "To the fields to fix (from the bottom)"),
+    both(RespondTextArea, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the rejection with the ticked fields", "Save"),
+    both(RespondTextArea, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers (the text is dropped)", "Back"),
+    // The response dialog: a one-line input.
+    both(RespondInput, &[key(Enter), key(Tab)], "Enter/Tab", Msg::Respond(R::NextFocus), "Next", "Next"),
+    help(RespondInput, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "Previous"),
+    both(RespondInput, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the answer", "Save"),
+    both(RespondInput, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers", "Back"),
+    // The response dialog: a checklist, a list of scenarios, the Save row.
+    summary(RespondList, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
+    help(RespondList, &[ch('j'), key(Down)], "↓/j", Msg::Respond(R::Down), "Next row"),
+    help(RespondList, &[ch('k'), key(Up)], "↑/k", Msg::Respond(R::Up), "Previous row"),
+    both(RespondList, &[ch(' ')], "Space", Msg::Respond(R::Toggle), "Tick or untick the field; choose the scenario", "Tick"),
+    both(RespondList, &[key(Enter)], "Enter", Msg::Respond(R::Enter), "Next; on the Save row, record the answer", "Next/Save"),
+    help(RespondList, &[key(Tab)], "Tab", Msg::Respond(R::NextFocus), "Next part of the form"),
+    help(RespondList, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "Previous part of the form"),
+    both(RespondList, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the answer", "Save"),
+    both(RespondList, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers", "Back"),
+    both(RespondList, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    // The response dialog: confirming a completion or a cancellation.
+    both(RespondConfirm, &[ch('y')], "y", Msg::Respond(R::Confirm), "Yes, record it", "Yes"),
+    both(RespondConfirm, &[ch('n'), key(Esc)], "n/Esc", Msg::Respond(R::Back), "No, back to the choice of answers", "No"),
+    // Request assistance (the ticket input has the focus: letters type).
+    both(Assist, &[key(Enter)], "Enter", Msg::SaveTicket, "Record the ticket id or link on the order", "Record ticket"),
+    help(Assist, &[ctrl('u')], "Ctrl-U", Msg::Edit(crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the input"),
+    both(Assist, &[key(Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
     // Overlays.
     both(Help, &[key(Esc), ch('?'), ch('q')], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),

@@ -4,8 +4,10 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
+pub mod assist;
 pub mod keymap;
 pub mod msg;
+pub mod respond;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -60,6 +62,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let size = terminal.size()?;
     let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
     app.theme = theme::Theme::from_env();
+    app.catalog = crate::cli::rejection::catalog(store.dir());
     app.demo = options.demo;
     let mut verify = options.verify_first;
     loop {

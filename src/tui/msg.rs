@@ -39,6 +39,16 @@ pub enum Msg {
     },
     /// `u` on an order's page: the wizard on this order, focused on the first rejected field.
     UpdateOrder,
+    /// `r` on an order's page: the "Carrier response" dialog.
+    OpenRespond,
+    /// `a` on an order's page: request assistance (the Phone number Service Center, the ticket).
+    OpenAssist,
+    /// A key inside the response dialog.
+    Respond(RespondMsg),
+    /// `Enter` on the assistance screen: record the typed ticket on the order.
+    SaveTicket,
+    /// A key the table does not bind, for the text input that has the focus.
+    Edit(KeyEvent),
     /// Write the demo orders into this store.
     LoadDemo,
     ToggleHelp,
@@ -85,6 +95,25 @@ pub enum Msg {
         orders: Vec<Order>,
         problems: Vec<String>,
     },
+}
+
+/// What keys mean in the response dialog (the keymap's table maps keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RespondMsg {
+    Up,
+    Down,
+    /// Open the chosen answer, go to the next input, or save from the Save row.
+    Enter,
+    NextFocus,
+    PrevFocus,
+    /// Space: tick or untick a field, choose a scenario.
+    Toggle,
+    /// Ctrl-S: record the answer.
+    Save,
+    /// `y`: confirm a completion or a cancellation.
+    Confirm,
+    /// Esc: back to the choice of answers, or close the dialog.
+    Back,
 }
 
 /// What `update` asks the runtime to do.

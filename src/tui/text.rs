@@ -9,6 +9,16 @@ pub fn clean_for_screen(text: &str) -> String {
     crate::domain::sanitize::clean(text)
 }
 
+/// `text` with every occurrence of `secret` (three characters or more) replaced by the mask, so
+/// a carrier that repeats the PIN does not put it on screen.
+pub fn mask_secret(text: &str, secret: &str) -> String {
+    let secret = secret.trim();
+    if secret.chars().count() < 3 {
+        return text.to_string();
+    }
+    text.replace(secret, crate::domain::secret::MASK)
+}
+
 /// One line for a cell: cleaned, tabs and new lines as spaces.
 pub fn one_line(text: &str) -> String {
     clean_for_screen(text).replace(['\n', '\t'], " ")

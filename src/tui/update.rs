@@ -155,6 +155,27 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 .push(Screen::Wizard(Box::new(Wizard::open(order, app.clock))));
             Vec::new()
         }
+        Msg::OpenRespond => {
+            open_respond(app);
+            Vec::new()
+        }
+        Msg::OpenAssist => {
+            if let Screen::Order(page) = app.top() {
+                let id = page.order_id.clone();
+                super::assist::open(app, &id);
+            }
+            Vec::new()
+        }
+        Msg::Respond(m) => super::respond::update::update(app, m),
+        Msg::SaveTicket => super::assist::save_ticket(app),
+        Msg::Edit(key) => match app.top() {
+            Screen::Respond(_) => super::respond::update::edit(app, key),
+            Screen::Assist(_) => {
+                super::assist::edit(app, key);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Msg::LoadDemo => vec![Effect::LoadDemo],
         Msg::ToggleHelp => {
             app.help_open = !app.help_open;
@@ -230,6 +251,12 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if let Some(msg) = keymap::lookup(context, &key) {
         return update(app, msg);
     }
+    if matches!(
+        context,
+        Context::RespondTextArea | Context::RespondInput | Context::Assist
+    ) {
+        return update(app, Msg::Edit(key));
+    }
     if context == Context::FilterEditing
         && let KeyCode::Char(c) = key.code
         && !key
@@ -250,6 +277,14 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
                 _ => WizardOutcome::Stay,
             };
             on_wizard_outcome(app, outcome)
+        }
+        Context::RespondChoose
+        | Context::RespondTextArea
+        | Context::RespondInput
+        | Context::RespondList => super::respond::update::paste(app, text),
+        Context::Assist => {
+            super::assist::paste(app, text);
+            Vec::new()
         }
         Context::FilterEditing => {
             app.history.filter.push_str(one_line(text).trim());
@@ -297,6 +332,36 @@ fn close_wizard(app: &mut App, order_id: &str) {
     }
 }
 
+/// `r` on an order's page: the response dialog, offering what the order's status allows.
+fn open_respond(app: &mut App) {
+    let Screen::Order(page) = app.top() else {
+        return;
+    };
+    let id = page.order_id.clone();
+    if app.read_only.contains(&id) {
+        app.message = Some(Message {
+            text: "This order was written by a newer portwiz and is read-only here.".into(),
+            is_error: true,
+        });
+        return;
+    }
+    let Some(order) = app.order(&id) else {
+        return;
+    };
+    if order.status.is_final() {
+        app.message = Some(Message {
+            text: format!(
+                "This order is {}: there is no answer left to record.",
+                order.status.label()
+            ),
+            is_error: true,
+        });
+        return;
+    }
+    let respond = super::respond::Respond::open(order, app.clock.now);
+    app.screens.push(Screen::Respond(Box::new(respond)));
+}
+
 fn open_wizard_on(app: &mut App, id: &str) {
     let Some(order) = app.order(id) else {
         app.message = Some(Message {
@@ -329,7 +394,7 @@ fn back(app: &mut App) {
         return;
     }
     match app.top() {
-        Screen::Order(_) | Screen::Wizard(_) => {
+        Screen::Order(_) | Screen::Wizard(_) | Screen::Respond(_) | Screen::Assist(_) => {
             app.screens.pop();
         }
         Screen::Home => {
@@ -400,7 +465,7 @@ fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
             app.history.selected = app.history.selected.saturating_add_signed(delta).min(last);
             app.clamp_selection();
         }
-        Some(Screen::Wizard(_)) => {}
+        Some(Screen::Wizard(_) | Screen::Respond(_) | Screen::Assist(_)) => {}
     }
     Vec::new()
 }

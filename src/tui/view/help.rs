@@ -47,6 +47,12 @@ fn screen_name(context: Context) -> &'static str {
         Context::History | Context::FilterEditing => "order history",
         Context::OrderPage => "order page",
         Context::Wizard => "wizard",
+        Context::RespondChoose
+        | Context::RespondTextArea
+        | Context::RespondInput
+        | Context::RespondList
+        | Context::RespondConfirm => "carrier response",
+        Context::Assist => "request assistance",
         _ => "here",
     }
 }

@@ -207,11 +207,20 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     };
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.carrier);
+    // Waiting on the user too long: a marker and the days, before the name.
+    let overdue = match super::order_page::overdue_days(app, order.status, order.in_status_since) {
+        Some(days) => format!("⏰{days} d "),
+        None => String::new(),
+    };
+    let ticket = match &order.ticket {
+        Some(t) if cols.wide => format!(" · ticket {}", one_line(t)),
+        _ => String::new(),
+    };
     let cells = vec![
         Cell::from(format!(
             "{marker}{}",
             truncate(
-                &one_line(&order.name),
+                &format!("{overdue}{}{ticket}", one_line(&order.name)),
                 usize::from(cols.name).saturating_sub(1)
             )
         )),

@@ -1,6 +1,7 @@
 //! `view`: draws the model, changes nothing. One frame: a title line, the screen, a status line
 //! and the footer; help, store notices and the quit question draw over it.
 
+pub mod assist;
 pub mod footer;
 pub mod help;
 pub mod history;
@@ -37,6 +38,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home => history::render(app, frame, body),
         Screen::Order(page) => order_page::render(app, page, frame, body),
         Screen::Wizard(wizard) => wizard.render(frame, body, &app.theme),
+        Screen::Respond(respond) => super::respond::view::render(app, respond, frame, body),
+        Screen::Assist(page) => assist::render(app, page, frame, body),
     }
     render_status(app, frame, status);
     footer::render(app, frame, footer_area);
@@ -61,6 +64,8 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
             None => "Order history › (missing order)".to_string(),
         },
         Screen::Wizard(_) => "Porting wizard".to_string(),
+        Screen::Respond(r) => format!("{} › Carrier response", order_name(app, &r.order_id)),
+        Screen::Assist(p) => format!("{} › Request assistance", order_name(app, &p.order_id)),
     };
     let demo = if app.demo { "  [demo copy]" } else { "" };
     let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
@@ -76,6 +81,13 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(demo, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn order_name(app: &App, id: &str) -> String {
+    match app.order(id) {
+        Some(order) => one_line(&order.display_name()),
+        None => "(missing order)".to_string(),
+    }
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {

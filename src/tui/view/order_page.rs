@@ -7,7 +7,7 @@ use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
-use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
+use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -125,6 +125,7 @@ pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> 
     page.blank();
     progress(&mut page, order);
     page.blank();
+    rejections_so_far(&mut page, order);
     fields(&mut page, order);
     timeline(&mut page, order);
     page.lines
@@ -179,12 +180,27 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 &format!("{title}: rejected by the current carrier."),
                 theme.rejected(),
             );
+            let waited = app.clock.now.as_second() - order.in_status_since().as_second();
             page.banner(
                 status,
-                "Press u to update the order and resubmit it.",
+                &format!(
+                    "{} for {}. Press u to update the order and resubmit it.",
+                    status.label(),
+                    duration(waited)
+                ),
                 theme.heading(),
             );
+            if let Some(days) = overdue_days(app, order.status, order.in_status_since()) {
+                page.banner(
+                    status,
+                    &format!(
+                        "⏰ Waiting on you for {days} days: some providers cancel a rejected order that is not answered within 45 days. Resubmit soon, or press a to ask Microsoft for help."
+                    ),
+                    theme.warning(),
+                );
+            }
             rejection_details(page, order);
+            ticket_line(page, order);
         }
         Status::SupportEngaged => {
             page.banner(
@@ -212,7 +228,8 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
             let ticket = match &order.ticket {
                 Some(t) => format!("Support ticket: {}", one_line(t)),
                 None => {
-                    "Support ticket: none recorded yet (portwiz ticket ID T records one).".into()
+                    "Support ticket: none recorded yet (a shows how to find it and records it)."
+                        .into()
                 }
             };
             page.banner(status, &ticket, Style::new());
@@ -234,6 +251,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 theme.heading(),
             );
             page.banner(status, status.meaning(), Style::new());
+            ticket_line(page, order);
         }
         Status::Draft => {
             page.banner(status, &title, theme.heading());
@@ -250,13 +268,17 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
             let since = super::history::ago(app.clock.now, order.in_status_since());
             page.banner(
                 status,
-                &format!("Submitted {since}. Nothing to do until the carrier answers."),
+                &format!(
+                    "Submitted {since}. Nothing to do until the carrier answers; then press r to record its answer."
+                ),
                 Style::new(),
             );
+            ticket_line(page, order);
         }
         Status::Completed | Status::Cancelled => {
             page.banner(status, &title, theme.heading());
             page.banner(status, status.meaning(), Style::new());
+            ticket_line(page, order);
         }
     }
 }
@@ -276,7 +298,11 @@ fn rejection_details(page: &mut Page, order: &Order) {
         &format!("The carrier said ({}):", rejection.at.strftime("%Y-%m-%d")),
         page.theme.heading(),
     );
-    for paragraph in clean_for_screen(&rejection.text).lines() {
+    let words = mask_secret(
+        &clean_for_screen(&rejection.text),
+        order.fields.pin.expose(),
+    );
+    for paragraph in words.lines() {
         page.banner(status, &format!("  “{}”", paragraph.trim()), Style::new());
     }
     let labels: Vec<&str> = rejection
@@ -317,6 +343,108 @@ fn rejection_details(page: &mut Page, order: &Order) {
             page.theme.dim(),
         );
     }
+}
+
+/// The support ticket, when one is recorded (support engaged shows its own line).
+fn ticket_line(page: &mut Page, order: &Order) {
+    if let Some(t) = &order.ticket {
+        page.banner(
+            order.status,
+            &format!("Support ticket: {}", one_line(t)),
+            Style::new(),
+        );
+    }
+}
+
+/// Days an order has waited on the user in customer action required, past 30.
+pub fn overdue_days(app: &App, status: Status, since: jiff::Timestamp) -> Option<i64> {
+    if status != Status::CustomerActionRequired {
+        return None;
+    }
+    let days = (app.clock.now.as_second() - since.as_second()) / 86_400;
+    (days > OVERDUE_DAYS).then_some(days)
+}
+
+/// After this many days in customer action required an order is flagged.
+pub const OVERDUE_DAYS: i64 = 30;
+
+/// A length of time in words: "5 minutes", "21 hours", "3 days".
+pub fn duration(seconds: i64) -> String {
+    let (n, unit) = match seconds.max(0) {
+        s if s < 3600 => ((s / 60).max(1), "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Every rejection, oldest first: when, which fields, the carrier's words, and what the user
+/// changed before resubmitting.
+fn rejections_so_far(page: &mut Page, order: &Order) {
+    if order.rejections.is_empty() {
+        return;
+    }
+    let theme = page.theme;
+    page.heading(&format!("Rejections so far ({})", order.rejections.len()));
+    let pin = order.fields.pin.expose();
+    for (i, rejection) in order.rejections.iter().enumerate() {
+        let labels: Vec<&str> = rejection
+            .fields
+            .iter()
+            .map(|k| crate::domain::spec(*k).label)
+            .collect();
+        let fields = if labels.is_empty() {
+            "no field named".to_string()
+        } else {
+            labels.join(", ")
+        };
+        page.text(
+            &format!("   ✗{} ", i + 1),
+            "       ",
+            &format!("{} · {fields}", rejection.at.strftime("%Y-%m-%d %H:%M")),
+            theme.rejected(),
+        );
+        let words = mask_secret(&clean_for_screen(&rejection.text), pin);
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !words.is_empty() {
+            page.text("       ", "        ", &format!("“{words}”"), Style::new());
+        }
+        let next_at = order.rejections.get(i + 1).map(|r| r.at);
+        let resubmitted = order.history.iter().any(|h| {
+            h.event == Event::Resubmitted
+                && h.at >= rejection.at
+                && next_at.is_none_or(|next| h.at <= next)
+        });
+        let outcome = if !rejection.changes_before_resubmit.is_empty() {
+            let changes: Vec<String> = rejection
+                .changes_before_resubmit
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {} → {}",
+                        crate::domain::spec(c.key).label,
+                        quoted(&c.from),
+                        quoted(&c.to)
+                    )
+                })
+                .collect();
+            format!("Changed before resubmitting: {}", changes.join("; "))
+        } else if resubmitted {
+            "Resubmitted without changes.".to_string()
+        } else if let Some(then) = order.history.iter().find(|h| {
+            h.from == Some(Status::CustomerActionRequired)
+                && h.at >= rejection.at
+                && next_at.is_none_or(|next| h.at <= next)
+        }) {
+            format!("Not resubmitted by you; then: {}.", then.event.label())
+        } else if next_at.is_none() && order.status == Status::CustomerActionRequired {
+            "Not resubmitted yet.".to_string()
+        } else {
+            "No resubmission recorded.".to_string()
+        };
+        page.text("       ", "         ", &outcome, theme.dim());
+    }
+    page.blank();
 }
 
 /// Draft → Submitted → FOC confirmed → Completed, with the rejections between Submitted and FOC.

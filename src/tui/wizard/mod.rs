@@ -11,13 +11,13 @@
 mod csr;
 mod csv_file;
 mod dates;
-mod input;
+pub mod input;
 mod keymap;
 mod numbers;
 mod review;
 mod state;
 pub mod text;
-mod textarea;
+pub mod textarea;
 mod update;
 mod view;
 

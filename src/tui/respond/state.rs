@@ -1,0 +1,396 @@
+//! The "Carrier response" dialog's model: which answers the lifecycle allows now, and the form
+//! of the one being recorded. Changed only by `respond::update`.
+
+use crate::domain::classifier::{Catalog, Classification, classify};
+use crate::domain::order::RejectionInput;
+use crate::domain::rules::port_date::parse_date;
+use crate::domain::rules::port_time::parse_time;
+use crate::domain::status::SupportScenario;
+use crate::domain::{FIELDS, FieldKey, Order};
+use crate::tui::wizard::input::TextField;
+use crate::tui::wizard::textarea::TextArea;
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use std::collections::BTreeSet;
+
+/// What the carrier (or Microsoft) can have answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Rejection,
+    Foc,
+    Completion,
+    Support,
+    Cancellation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Rejection,
+        Kind::Foc,
+        Kind::Completion,
+        Kind::Support,
+        Kind::Cancellation,
+    ];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Kind::Rejection => "Rejection",
+            Kind::Foc => "FOC confirmation",
+            Kind::Completion => "Completion",
+            Kind::Support => "Microsoft support engaged",
+            Kind::Cancellation => "Cancellation",
+        }
+    }
+
+    /// What recording it means, in words.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Kind::Rejection => "The carrier rejected the order → Customer action required",
+            Kind::Foc => "The carrier committed to a port date → FOC confirmed",
+            Kind::Completion => "The numbers ported → Completed",
+            Kind::Support => "Microsoft support took the order over → Microsoft support engaged",
+            Kind::Cancellation => "The order is cancelled → Cancelled",
+        }
+    }
+}
+
+/// One answer offered, and why it cannot be recorded now (`None`: it can).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub kind: Kind,
+    pub refusal: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Respond {
+    pub order_id: String,
+    pub choices: Vec<Choice>,
+    /// Index into `choices`.
+    pub selected: usize,
+    /// The answer being recorded; `None` while choosing.
+    pub form: Option<Form>,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Form {
+    Rejection(Box<RejectionForm>),
+    Foc(FocForm),
+    Support(SupportForm),
+    /// Completion or cancellation: one key confirms.
+    Confirm(Kind),
+}
+
+/// Where keys go in a form: the keymap has one context for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Choose,
+    TextArea,
+    Input,
+    List,
+    Confirm,
+}
+
+impl Respond {
+    /// The dialog on `order`, with what the lifecycle allows at `now`.
+    pub fn open(order: &Order, now: Timestamp) -> Respond {
+        let choices: Vec<Choice> = Kind::ALL
+            .into_iter()
+            .map(|kind| Choice {
+                kind,
+                refusal: refusal(order, kind, now),
+            })
+            .collect();
+        let selected = choices
+            .iter()
+            .position(|c| c.refusal.is_none())
+            .unwrap_or(0);
+        Respond {
+            order_id: order.id.clone(),
+            choices,
+            selected,
+            form: None,
+            error: None,
+        }
+    }
+
+    pub fn focus(&self) -> Focus {
+        match &self.form {
+            None => Focus::Choose,
+            Some(Form::Rejection(r)) => match r.focus {
+                RejectionFocus::Text => Focus::TextArea,
+                RejectionFocus::List => Focus::List,
+            },
+            Some(Form::Foc(f)) => match f.focus {
+                FocFocus::Date | FocFocus::Time => Focus::Input,
+                FocFocus::Save => Focus::List,
+            },
+            Some(Form::Support(s)) => match s.focus {
+                SupportFocus::Ticket => Focus::Input,
+                SupportFocus::Scenarios | SupportFocus::Save => Focus::List,
+            },
+            Some(Form::Confirm(_)) => Focus::Confirm,
+        }
+    }
+
+    /// Whether something typed would be lost by leaving.
+    pub fn has_unsaved_edits(&self) -> bool {
+        match &self.form {
+            Some(Form::Rejection(r)) => !r.text.text().trim().is_empty(),
+            Some(Form::Foc(f)) => !f.date.value().trim().is_empty(),
+            Some(Form::Support(s)) => !s.ticket.value().trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Why `kind` cannot be recorded on `order` now: the domain's own refusal, found by trying it
+/// on a copy.
+pub fn refusal(order: &Order, kind: Kind, now: Timestamp) -> Option<String> {
+    let mut copy = order.clone();
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let result = match kind {
+        Kind::Rejection => copy.reject(RejectionInput::default(), now),
+        Kind::Foc => copy.confirm_foc(today, None, now),
+        Kind::Completion => copy.complete(now),
+        Kind::Support => copy.engage_support(SupportScenario::RequestedHelp, None, now),
+        Kind::Cancellation => copy.cancel(now),
+    };
+    result.err().map(|r| r.to_string())
+}
+
+// ---- Rejection ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectionFocus {
+    Text,
+    List,
+}
+
+#[derive(Debug, Clone)]
+pub struct RejectionForm {
+    pub text: TextArea,
+    /// What the classifier makes of the text now.
+    pub classification: Classification,
+    /// Fields the user ticked that the classifier did not suggest.
+    pub added: BTreeSet<FieldKey>,
+    /// Suggested fields the user unticked.
+    pub removed: BTreeSet<FieldKey>,
+    pub focus: RejectionFocus,
+    /// Index into `FIELDS`; `FIELDS.len()` is the Save row.
+    pub cursor: usize,
+}
+
+impl RejectionForm {
+    pub fn new(catalog: &Catalog) -> RejectionForm {
+        RejectionForm {
+            text: TextArea::default(),
+            classification: classify("", catalog),
+            added: BTreeSet::new(),
+            removed: BTreeSet::new(),
+            focus: RejectionFocus::Text,
+            cursor: 0,
+        }
+    }
+
+    /// Classify the text again; the user's own ticks and unticks stay.
+    pub fn reclassify(&mut self, catalog: &Catalog) {
+        self.classification = classify(&self.text.text(), catalog);
+    }
+
+    pub fn is_suggested(&self, key: FieldKey) -> bool {
+        self.classification.fields.contains(&key)
+    }
+
+    pub fn is_ticked(&self, key: FieldKey) -> bool {
+        (self.is_suggested(key) && !self.removed.contains(&key)) || self.added.contains(&key)
+    }
+
+    pub fn toggle(&mut self, key: FieldKey) {
+        if self.is_ticked(key) {
+            if !self.added.remove(&key) {
+                self.removed.insert(key);
+            }
+        } else if !self.removed.remove(&key) {
+            self.added.insert(key);
+        }
+    }
+
+    /// The ticked fields, in registry order.
+    pub fn fields(&self) -> Vec<FieldKey> {
+        FIELDS
+            .iter()
+            .map(|f| f.key)
+            .filter(|k| self.is_ticked(*k))
+            .collect()
+    }
+
+    pub fn save_row(&self) -> bool {
+        self.cursor >= FIELDS.len()
+    }
+
+    /// The words that made the classifier suggest `key`, without repeats.
+    pub fn evidence(&self, key: FieldKey) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        for m in &self.classification.matches {
+            if m.fields.contains(&key) {
+                for e in &m.evidence {
+                    if !words.iter().any(|w| w.eq_ignore_ascii_case(e)) {
+                        words.push(e.clone());
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// What the domain records.
+    pub fn input(&self) -> RejectionInput {
+        RejectionInput {
+            text: self.text.text(),
+            fields: self.fields(),
+            rules: self
+                .classification
+                .matches
+                .iter()
+                .map(|m| m.rule.clone())
+                .collect(),
+            action: self.classification.action.clone(),
+            needs_carrier_contact: self.classification.needs_carrier_contact,
+        }
+    }
+}
+
+// ---- FOC ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocFocus {
+    Date,
+    Time,
+    Save,
+}
+
+#[derive(Debug, Clone)]
+pub struct FocForm {
+    pub date: TextField,
+    pub time: TextField,
+    pub focus: FocFocus,
+}
+
+/// What the FOC inputs say: the values when they read, and notes in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocCheck {
+    pub date: Result<Date, String>,
+    pub time: Result<Option<Time>, String>,
+    /// Warnings that do not block saving (a date other than the requested one, in the past).
+    pub warnings: Vec<String>,
+}
+
+impl FocCheck {
+    pub fn value(&self) -> Option<(Date, Option<Time>)> {
+        match (&self.date, &self.time) {
+            (Ok(d), Ok(t)) => Some((*d, *t)),
+            _ => None,
+        }
+    }
+}
+
+impl FocForm {
+    /// Empty inputs: the carrier's date and time are typed as the carrier gave them (the
+    /// requested ones are shown beside them for comparison).
+    pub fn new(_order: &Order) -> FocForm {
+        FocForm {
+            date: TextField::default(),
+            time: TextField::default(),
+            focus: FocFocus::Date,
+        }
+    }
+
+    pub fn check(&self, order: &Order, today: Date) -> FocCheck {
+        let date_text = self.date.value().trim();
+        let date = if date_text.is_empty() {
+            Err("Enter the date the carrier committed to (YYYY-MM-DD).".to_string())
+        } else {
+            parse_date(date_text).ok_or_else(|| {
+                format!(
+                    "“{}” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-09.",
+                    one(date_text)
+                )
+            })
+        };
+        let time_text = self.time.value().trim();
+        let time = if time_text.is_empty() {
+            Ok(None)
+        } else {
+            parse_time(time_text).map(Some).ok_or_else(|| {
+                format!("“{}” is not a time: write it as HH:MM (24-hour, US Eastern) or leave it empty.", one(time_text))
+            })
+        };
+        let mut warnings = Vec::new();
+        if let Ok(d) = date {
+            if let Ok(requested) = order.fields.port_date.trim().parse::<Date>()
+                && requested != d
+            {
+                let days = (d - requested).get_days();
+                let (n, way) = if days > 0 {
+                    (days, "later")
+                } else {
+                    (-days, "earlier")
+                };
+                let unit = if n == 1 { "day" } else { "days" };
+                warnings.push(format!(
+                    "Not the date you asked for: the carrier's {} is {n} {unit} {way} than the requested {}.",
+                    d.strftime("%a %Y-%m-%d"),
+                    requested.strftime("%a %Y-%m-%d")
+                ));
+            }
+            if d < today {
+                warnings.push(format!("{} is in the past.", d.strftime("%a %Y-%m-%d")));
+            }
+        }
+        FocCheck {
+            date,
+            time,
+            warnings,
+        }
+    }
+}
+
+fn one(text: &str) -> String {
+    crate::tui::text::one_line(text)
+}
+
+// ---- Support ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportFocus {
+    Scenarios,
+    Ticket,
+    Save,
+}
+
+#[derive(Debug, Clone)]
+pub struct SupportForm {
+    /// Index into `SupportScenario::ALL`.
+    pub scenario: usize,
+    pub ticket: TextField,
+    pub focus: SupportFocus,
+}
+
+impl SupportForm {
+    pub fn new(order: &Order) -> SupportForm {
+        SupportForm {
+            scenario: 0,
+            ticket: TextField::new(order.ticket.as_deref().unwrap_or("")),
+            focus: SupportFocus::Scenarios,
+        }
+    }
+
+    pub fn scenario(&self) -> SupportScenario {
+        SupportScenario::ALL
+            .get(self.scenario)
+            .copied()
+            .unwrap_or(SupportScenario::RequestedHelp)
+    }
+}

@@ -1,0 +1,562 @@
+//! Draws the response dialog. Reads the model only.
+
+use super::state::{
+    FocFocus, FocForm, Form, Kind, RejectionFocus, RejectionForm, Respond, SupportFocus,
+    SupportForm,
+};
+use crate::domain::status::SupportScenario;
+use crate::domain::{FIELDS, Order, Step};
+use crate::tui::app::App;
+use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, truncate, wrap};
+use crate::tui::theme::Theme;
+use crate::tui::wizard::input::TextField;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// The width of the labels in front of one-line inputs.
+const LABEL: usize = 24;
+
+/// Lines and where the cursor goes, built top to bottom.
+struct Lines<'t> {
+    lines: Vec<Line<'static>>,
+    width: usize,
+    theme: &'t Theme,
+    cursor: Option<(u16, u16)>,
+}
+
+impl Lines<'_> {
+    fn blank(&mut self) {
+        self.lines.push(Line::raw(""));
+    }
+
+    fn text(&mut self, lead: &str, text: &str, style: Style) {
+        let room = self.width.saturating_sub(lead.width()).max(10);
+        for (i, part) in wrap(text, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(lead.width())
+            };
+            self.lines
+                .push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        }
+    }
+
+    /// A labelled one-line input; the cursor is placed in it when focused.
+    fn input(&mut self, label: &str, field: &TextField, focused: bool) {
+        let room = self.width.saturating_sub(LABEL + 3).clamp(8, 40);
+        let shown = field.visible(room, false);
+        let text = clean_for_screen(&shown.text);
+        let fill = room.saturating_sub(text.width());
+        let marker = if focused { " ▶ " } else { "   " };
+        let label_style = if focused {
+            self.theme.focus()
+        } else {
+            self.theme.heading()
+        };
+        if focused {
+            let x = LABEL + 3 + usize::from(shown.cursor_column);
+            self.cursor = Some((
+                u16::try_from(x).unwrap_or(0),
+                u16::try_from(self.lines.len()).unwrap_or(0),
+            ));
+        }
+        self.lines.push(Line::from(vec![
+            Span::styled(marker.to_string(), label_style),
+            Span::styled(pad(label, LABEL), label_style),
+            Span::styled(format!("{text}{}", " ".repeat(fill)), self.theme.input()),
+        ]));
+    }
+
+    /// The Save row.
+    fn save_row(&mut self, words: &str, focused: bool) {
+        let style = if focused {
+            self.theme.focus()
+        } else {
+            self.theme.heading()
+        };
+        let marker = if focused { " ▶ " } else { "   " };
+        self.lines.push(Line::from(vec![
+            Span::styled(marker.to_string(), style),
+            Span::styled(format!("[ {words} ]"), style),
+        ]));
+    }
+
+    fn error(&mut self, error: &Option<String>) {
+        if let Some(why) = error {
+            let style = self.theme.error();
+            self.text(" ✗ ", &one_line(why), style);
+        }
+    }
+}
+
+pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
+    let Some(order) = app.order(&respond.order_id) else {
+        let text = " This order is not in the store any more. Esc goes back.";
+        frame.render_widget(Paragraph::new(Line::styled(text, app.theme.error())), area);
+        return;
+    };
+    let mut out = Lines {
+        lines: Vec::new(),
+        width: usize::from(area.width),
+        theme: &app.theme,
+        cursor: None,
+    };
+    match &respond.form {
+        None => choices(&mut out, app, respond, order),
+        Some(Form::Rejection(form)) => {
+            rejection(&mut out, frame, area, form, order);
+            out.error(&respond.error);
+        }
+        Some(Form::Foc(form)) => {
+            foc(&mut out, app, form, order);
+            out.error(&respond.error);
+        }
+        Some(Form::Support(form)) => {
+            support(&mut out, form);
+            out.error(&respond.error);
+        }
+        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order),
+    }
+    let rows = usize::from(area.height);
+    let lines: Vec<Line> = out.lines.into_iter().take(rows).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some((x, y)) = out.cursor
+        && y < area.height
+    {
+        frame.set_cursor_position(Position::new(area.x + x.min(area.width - 1), area.y + y));
+    }
+}
+
+fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
+    let theme = out.theme;
+    let waited = app.clock.now.as_second() - order.in_status_since().as_second();
+    let since = crate::tui::view::order_page::duration(waited);
+    out.text(
+        " ",
+        &format!(
+            "What did the carrier (or Microsoft) answer? The order has been {} {} for {since}.",
+            order.status.symbol(),
+            order.status.label()
+        ),
+        theme.heading(),
+    );
+    out.blank();
+    for (i, choice) in respond.choices.iter().enumerate() {
+        let selected = i == respond.selected;
+        let marker = if selected { " ▶ " } else { "   " };
+        let available = choice.refusal.is_none();
+        let style = match (selected, available) {
+            (true, _) => theme.focus(),
+            (false, true) => theme.heading(),
+            (false, false) => theme.dim(),
+        };
+        let mark = if available { "" } else { "✗ " };
+        out.lines.push(Line::from(vec![
+            Span::styled(marker.to_string(), style),
+            Span::styled(format!("{mark}{}", choice.kind.label()), style),
+        ]));
+        match &choice.refusal {
+            None => out.text("     ", choice.kind.meaning(), Style::new()),
+            Some(why) => {
+                // The domain's refusal, without the "Cannot … order ID:" it opens with.
+                let why = one_line(why);
+                let short = why.find(": it is ").map_or(why.as_str(), |i| &why[i + 2..]);
+                out.text("     ", &format!("Not now: {short}"), theme.dim());
+            }
+        }
+    }
+    out.error(&respond.error);
+}
+
+/// The rejection form: the box, the classifier's suggestion, the checklist, Save.
+fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionForm, order: &Order) {
+    let theme = out.theme;
+    let tall = area.height >= 30;
+    out.text(
+        " ",
+        "Rejection: paste or type the carrier's words; tick the fields it named.",
+        theme.heading(),
+    );
+    // The box: drawn over the blank lines reserved for it.
+    let inner_rows: usize = if tall { 6 } else { 3 };
+    let top = out.lines.len();
+    for _ in 0..inner_rows + 2 {
+        out.blank();
+    }
+    let text_focused = form.focus == RejectionFocus::Text;
+    text_box(
+        out,
+        frame,
+        area,
+        (top, inner_rows),
+        form,
+        order,
+        text_focused,
+    );
+
+    // The suggestion, field by field, with the words that triggered it.
+    let cap = if tall { 8 } else { 4 };
+    let mut suggestion: Vec<(String, Style)> = Vec::new();
+    let c = &form.classification;
+    if form.text.text().trim().is_empty() {
+        suggestion.push((
+            "The classifier's suggestion appears here as you paste or type.".into(),
+            theme.dim(),
+        ));
+    } else if !c.is_recognised() {
+        suggestion.push((
+            "Not recognised: no rule matched these words. Tick the fields the carrier named, if any."
+                .into(),
+            theme.warning(),
+        ));
+    } else {
+        for key in &c.fields {
+            let words: Vec<String> = form
+                .evidence(*key)
+                .iter()
+                .map(|w| format!("“{}”", one_line(w)))
+                .collect();
+            let because = if words.is_empty() {
+                String::new()
+            } else {
+                format!(" ← {}", words.join(", "))
+            };
+            suggestion.push((
+                format!("◆ {}{because}", crate::domain::spec(*key).label),
+                theme.rejected(),
+            ));
+        }
+        if c.fields.is_empty() {
+            suggestion.push((
+                "◆ No field of the order: the account itself.".into(),
+                theme.rejected(),
+            ));
+        }
+        let contact = if c.needs_carrier_contact {
+            " Only the carrier can fix this: contact it first."
+        } else {
+            ""
+        };
+        suggestion.push((
+            format!("Action: {}{contact}", one_line(&c.action)),
+            Style::new(),
+        ));
+    }
+    let room = out.width.saturating_sub(3);
+    let mut wrapped: Vec<(String, Style)> = suggestion
+        .into_iter()
+        .flat_map(|(t, s)| wrap(&t, room).into_iter().map(move |l| (l, s)))
+        .collect();
+    if wrapped.len() > cap {
+        wrapped.truncate(cap);
+        if let Some(last) = wrapped.last_mut() {
+            last.0 = truncate(&format!("{} …", last.0), room);
+        }
+    }
+    for (line, style) in wrapped {
+        out.lines.push(Line::from(vec![
+            Span::raw("   "),
+            Span::styled(line, style),
+        ]));
+    }
+
+    // The checklist, grouped by step, scrolled to keep the cursor on screen.
+    let ticked = form.fields().len();
+    out.text(
+        " ",
+        &format!("Fields to fix ({ticked} ticked; ◆ suggested; Space ticks):"),
+        theme.heading(),
+    );
+    let list_focused = form.focus == RejectionFocus::List;
+    let used = out.lines.len() + 1; // the Save row
+    let visible = usize::from(area.height).saturating_sub(used).max(3);
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut cursor_row = 0;
+    let mut first_ticked: Option<usize> = None;
+    for step in Step::ALL {
+        let mut fields = FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.step == step)
+            .peekable();
+        if fields.peek().is_none() {
+            continue;
+        }
+        rows.push(Line::styled(format!("   {}", step.title()), theme.dim()));
+        for (i, field) in fields {
+            let here = list_focused && form.cursor == i;
+            if here {
+                cursor_row = rows.len();
+            }
+            if form.is_ticked(field.key) && first_ticked.is_none() {
+                first_ticked = Some(rows.len());
+            }
+            let tick = if form.is_ticked(field.key) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let note = match (form.is_suggested(field.key), form.is_ticked(field.key)) {
+                (true, true) => "  ◆ suggested",
+                (true, false) => "  ◆ suggested, unticked by you",
+                (false, true) => "  ✎ ticked by you",
+                (false, false) => "",
+            };
+            let style = if here {
+                theme.focus()
+            } else if form.is_ticked(field.key) {
+                theme.rejected()
+            } else {
+                Style::new()
+            };
+            let marker = if here { "   ▶ " } else { "     " };
+            rows.push(Line::from(vec![
+                Span::styled(marker.to_string(), style),
+                Span::styled(format!("{tick} {}", field.label), style),
+                Span::styled(note.to_string(), theme.dim()),
+            ]));
+        }
+    }
+    if list_focused && form.save_row() {
+        cursor_row = rows.len().saturating_sub(1);
+    }
+    if !list_focused {
+        // Show the first ticked field (and those after it) while the box has the focus.
+        cursor_row = first_ticked.map_or(0, |r| r + (visible / 2).saturating_sub(1));
+    }
+    let start = cursor_row
+        .saturating_sub(visible / 2)
+        .min(rows.len().saturating_sub(visible));
+    let end = (start + visible).min(rows.len());
+    let more_above = start > 0;
+    let more_below = end < rows.len();
+    for (n, row) in rows[start..end].iter().enumerate() {
+        let mut row = row.clone();
+        if (n == 0 && more_above) || (n + 1 == end - start && more_below) {
+            let arrow = if n == 0 && more_above { "↑" } else { "↓" };
+            row.spans
+                .push(Span::styled(format!("  {arrow} more"), theme.dim()));
+        }
+        out.lines.push(row);
+    }
+    out.save_row(
+        "Save: record the rejection → Customer action required (Ctrl-S)",
+        list_focused && form.save_row(),
+    );
+}
+
+/// The multi-line box, with its text cleaned, scrolled to the cursor's line.
+fn text_box(
+    out: &mut Lines,
+    frame: &mut Frame,
+    area: Rect,
+    (top, inner_rows): (usize, usize),
+    form: &RejectionForm,
+    order: &Order,
+    focused: bool,
+) {
+    let pin = order.fields.pin.expose();
+    let screen = |t: &str| mask_secret(&clean_for_screen(t), pin);
+    let theme = out.theme;
+    let y = area.y + u16::try_from(top).unwrap_or(0);
+    let height = u16::try_from(inner_rows + 2).unwrap_or(3);
+    if y + height > area.y + area.height {
+        return;
+    }
+    let rect = Rect::new(area.x + 1, y, area.width.saturating_sub(2), height);
+    let inner_width = usize::from(rect.width.saturating_sub(2)).max(1);
+    let lines = form.text.lines();
+    let row = form.text.row();
+    let first = row.saturating_sub(inner_rows - 1);
+    let mut shown: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for (i, line) in lines.iter().enumerate().skip(first).take(inner_rows) {
+        if i == row {
+            let visible = line.visible(inner_width, false);
+            cursor = Some(visible.cursor_column);
+            shown.push(Line::raw(screen(&visible.text)));
+        } else {
+            shown.push(Line::raw(truncate(&screen(line.value()), inner_width)));
+        }
+    }
+    let title = if focused {
+        " Carrier's words (Enter new line, Tab to the fields) "
+    } else {
+        " Carrier's words "
+    };
+    let border = if focused { theme.focus() } else { theme.dim() };
+    let count = lines.len();
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(Line::styled(
+            format!(" {count} line{} ", if count == 1 { "" } else { "s" }),
+            theme.dim(),
+        ))
+        .border_style(border);
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    if focused && let Some(col) = cursor {
+        let line = u16::try_from(row - first).unwrap_or(0);
+        out.cursor = Some((2 + col, u16::try_from(top).unwrap_or(0) + 1 + line));
+    }
+}
+
+fn foc(out: &mut Lines, app: &App, form: &FocForm, order: &Order) {
+    let theme = out.theme;
+    out.text(
+        " ",
+        "FOC confirmation: the date (and time) the carrier committed to port on.",
+        theme.heading(),
+    );
+    let requested = match (order.fields.port_date.trim(), order.fields.port_time.trim()) {
+        ("", _) => "no port date was requested".to_string(),
+        (d, "") => format!("you requested {}", one_line(d)),
+        (d, t) => format!(
+            "you requested {} at {} US Eastern",
+            one_line(d),
+            one_line(t)
+        ),
+    };
+    out.text(" ", &format!("For comparison: {requested}."), theme.dim());
+    out.blank();
+    let check = form.check(order, app.clock.today);
+    out.input(
+        "Date (YYYY-MM-DD)",
+        &form.date,
+        form.focus == FocFocus::Date,
+    );
+    match &check.date {
+        Ok(d) => out.text(
+            &" ".repeat(LABEL + 3),
+            &format!("✓ {}", d.strftime("%A %Y-%m-%d")),
+            theme.ok(),
+        ),
+        Err(why) if !form.date.value().trim().is_empty() => {
+            out.text(&" ".repeat(LABEL + 3), &format!("✗ {why}"), theme.error());
+        }
+        Err(why) => out.text(&" ".repeat(LABEL + 3), why, theme.dim()),
+    }
+    out.input(
+        "Time (HH:MM, optional)",
+        &form.time,
+        form.focus == FocFocus::Time,
+    );
+    match &check.time {
+        Ok(Some(t)) => out.text(
+            &" ".repeat(LABEL + 3),
+            &format!("✓ {} US Eastern", t.strftime("%H:%M")),
+            theme.ok(),
+        ),
+        Ok(None) => out.text(
+            &" ".repeat(LABEL + 3),
+            "No time: the carrier gave a date only.",
+            theme.dim(),
+        ),
+        Err(why) => out.text(&" ".repeat(LABEL + 3), &format!("✗ {why}"), theme.error()),
+    }
+    out.blank();
+    for warning in &check.warnings {
+        out.text(" ⚠ ", warning, theme.warning());
+    }
+    if !check.warnings.is_empty() {
+        out.blank();
+    }
+    out.save_row(
+        "Save: record the FOC → FOC confirmed (Ctrl-S)",
+        form.focus == FocFocus::Save,
+    );
+}
+
+fn support(out: &mut Lines, form: &SupportForm) {
+    let theme = out.theme;
+    out.text(
+        " ",
+        "Microsoft support engaged: why is Microsoft handling the order?",
+        theme.heading(),
+    );
+    out.blank();
+    let list_focused = form.focus == SupportFocus::Scenarios;
+    for (i, scenario) in SupportScenario::ALL.iter().enumerate() {
+        let chosen = i == form.scenario;
+        let here = list_focused && chosen;
+        let style = if here {
+            theme.focus()
+        } else if chosen {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        let lead = format!(
+            "{}{} ",
+            if here { " ▶ " } else { "   " },
+            if chosen { "(•)" } else { "( )" }
+        );
+        let room = out.width.saturating_sub(lead.width()).max(10);
+        for (n, part) in wrap(scenario.description(), room).into_iter().enumerate() {
+            let lead = if n == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(lead.width())
+            };
+            out.lines.push(Line::from(vec![
+                Span::styled(lead, style),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    out.blank();
+    out.input(
+        "Ticket id or link",
+        &form.ticket,
+        form.focus == SupportFocus::Ticket,
+    );
+    out.text(
+        &" ".repeat(LABEL + 3),
+        "Optional: from the order's page in the Teams admin center (a shows how).",
+        theme.dim(),
+    );
+    out.blank();
+    out.save_row(
+        "Save: record it → Microsoft support engaged (Ctrl-S)",
+        form.focus == SupportFocus::Save,
+    );
+}
+
+fn confirm(out: &mut Lines, kind: Kind, order: &Order) {
+    let theme = out.theme;
+    let name = one_line(&order.display_name());
+    match kind {
+        Kind::Completion => {
+            out.text(" ", "Completion: the numbers ported.", theme.heading());
+            out.blank();
+            out.text(
+                " ",
+                &format!("Record that “{name}” is completed? Completed is final: the order cannot change after it."),
+                Style::new(),
+            );
+        }
+        _ => {
+            out.text(" ", "Cancellation", theme.heading());
+            out.blank();
+            out.text(
+                " ",
+                &format!("Cancel “{name}”? Cancelled is final: to port these numbers later, start a new order."),
+                Style::new(),
+            );
+        }
+    }
+    out.blank();
+    out.lines.push(Line::from(vec![
+        Span::raw(" "),
+        Span::styled("y", theme.key()),
+        Span::raw(" yes, record it    "),
+        Span::styled("n", theme.key()),
+        Span::raw(" / "),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" no, go back"),
+    ]));
+}

@@ -1,0 +1,89 @@
+//! "Request assistance": the Phone number Service Center, the four steps to an order's active
+//! ticket, and the input that records the ticket. Draws only.
+
+use crate::tui::app::{App, AssistPage};
+use crate::tui::assist::{FIND_TICKET_STEPS, SERVICE_CENTER, SERVICE_CENTER_URL};
+use crate::tui::text::{clean_for_screen, one_line, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+const LABEL: &str = " Ticket id or link: ";
+
+pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
+        let room = width.saturating_sub(lead.width()).max(10);
+        for (i, part) in wrap(body, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(lead.width())
+            };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        }
+    };
+    text(
+        &mut lines,
+        " ",
+        "Request assistance from Microsoft support",
+        theme.heading(),
+    );
+    text(&mut lines, " ", SERVICE_CENTER, Style::new());
+    lines.push(Line::from(vec![
+        Span::raw(" Phone number Service Center: "),
+        Span::styled(SERVICE_CENTER_URL, theme.key()),
+    ]));
+    lines.push(Line::raw(""));
+    text(
+        &mut lines,
+        " ",
+        "To find the active ticket of this order:",
+        theme.heading(),
+    );
+    for (i, step) in FIND_TICKET_STEPS.iter().enumerate() {
+        text(&mut lines, &format!("  {}. ", i + 1), step, Style::new());
+    }
+    lines.push(Line::raw(""));
+    let current = match app.order(&page.order_id).and_then(|o| o.ticket.clone()) {
+        Some(t) => format!("This order's ticket: {}", one_line(&t)),
+        None => "This order's ticket: none recorded yet.".to_string(),
+    };
+    text(&mut lines, " ", &current, Style::new());
+    let room = width.saturating_sub(LABEL.width() + 2).clamp(8, 60);
+    let shown = page.ticket.visible(room, false);
+    let value = clean_for_screen(&shown.text);
+    let fill = room.saturating_sub(value.width());
+    let input_row = lines.len();
+    lines.push(Line::from(vec![
+        Span::styled(LABEL, theme.focus()),
+        Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
+    ]));
+    match &page.error {
+        Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
+        None => text(
+            &mut lines,
+            " ",
+            "Enter records it on the order; it shows on the order's page and in the history.",
+            theme.dim(),
+        ),
+    }
+    let rows = usize::from(area.height);
+    let cursor_ok = input_row < rows;
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().take(rows).collect::<Vec<_>>()),
+        area,
+    );
+    if cursor_ok {
+        let x = LABEL.width() + usize::from(shown.cursor_column);
+        frame.set_cursor_position(Position::new(
+            area.x + u16::try_from(x).unwrap_or(0).min(area.width - 1),
+            area.y + u16::try_from(input_row).unwrap_or(0),
+        ));
+    }
+}
