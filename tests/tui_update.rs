@@ -283,6 +283,38 @@ fn n_asks_for_an_id_then_opens_the_wizard_and_saves_through_effects() {
 }
 
 #[test]
+fn esc_keeps_what_was_typed_in_the_focused_field() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00003".into()));
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        Vec::new(),
+        "a new order left untouched is not saved"
+    );
+    update(&mut app, Msg::NewOrderId("PO-NEW00003".into()));
+    press(&mut app, KeyCode::PageDown);
+    typed(&mut app, "+14255550100");
+    let effects = press(&mut app, KeyCode::Esc);
+    let saved = match effects.as_slice() {
+        [Effect::Save(order)] => order.clone(),
+        other => panic!("Esc saves the draft, got {other:?}"),
+    };
+    assert_eq!(saved.fields.numbers, vec!["+14255550100".to_string()]);
+    assert_eq!(app.context(), Context::History);
+    update(&mut app, Msg::Saved(saved));
+
+    // Opened again and closed without a change: nothing to write.
+    app.screens
+        .push(Screen::Order(portwiz::tui::app::OrderPage {
+            order_id: "PO-NEW00003".into(),
+            scroll: 0,
+        }));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.context(), Context::Wizard);
+    assert_eq!(press(&mut app, KeyCode::Esc), Vec::new());
+}
+
+#[test]
 fn a_failed_save_is_shown_as_an_error() {
     let mut app = demo_app(80, 24);
     update(

@@ -228,7 +228,17 @@ fn on_wizard_outcome(app: &mut App, outcome: WizardOutcome) -> Vec<Effect> {
         }
         WizardOutcome::Close(order) => {
             close_wizard(app, &order.id);
-            Vec::new()
+            // The wizard wrote the focused input into the order as it closed: keep it, unless
+            // nothing changed (or a new order was left untouched).
+            let keep = match app.order(&order.id) {
+                Some(stored) => *stored != order,
+                None => order.fields != OrderFields::default(),
+            };
+            if keep {
+                vec![Effect::Save(Box::new(order))]
+            } else {
+                Vec::new()
+            }
         }
     }
 }
