@@ -408,3 +408,43 @@ fn resize_updates_the_size_and_keeps_the_selection_visible() {
     assert!(app.too_small());
     assert!(support::render(&app).contains("Terminal too small"));
 }
+
+#[test]
+fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00004".into()));
+    // On a choice, `?` is help.
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    let screen = support::render(&app);
+    for expected in [
+        "Keys: wizard",
+        "PgDn",
+        "Ctrl-S",
+        "Ctrl-O",
+        "Ctrl-K",
+        "Ctrl-C",
+    ] {
+        assert!(screen.contains(expected), "{expected}:\n{screen}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Wizard);
+    // In a text field, `?` is a character; F1 is help.
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Wizard);
+    assert!(app.has_unsaved_edits(), "the ? went into the field");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.context(), Context::Wizard);
+    let screen = support::render(&app);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(
+        footer.ends_with("F1 help"),
+        "help is always in the footer: {footer}"
+    );
+    assert!(footer.contains("PgDn/PgUp step"), "{footer}");
+}

@@ -109,11 +109,12 @@ const fn summary(
 }
 
 use Context::{ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, Welcome};
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Up};
+use KeyCode::{Backspace, Down, End, Enter, Esc, F, Home, PageDown, PageUp, Up};
 
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     help(Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
+    help(Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
     // The welcome screen.
     both(Welcome, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "Start a new port order", "New order"),
     both(Welcome, &[ch('d')], "d", Msg::LoadDemo, "Load the demo orders into this store", "Load demo"),
@@ -154,7 +155,7 @@ pub static KEYMAP: &[Binding] = &[
     both(OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
     both(OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
     // Overlays.
-    both(Help, &[key(Esc), ch('?'), ch('q')], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
+    both(Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
     both(ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),

@@ -169,8 +169,20 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     app.message = None;
     let context = app.context();
     if context == Context::Wizard {
-        if let Some(Msg::Interrupt) = keymap::lookup(Context::Global, &key) {
-            return update(app, Msg::Interrupt);
+        if let Some(msg @ (Msg::Interrupt | Msg::ToggleHelp)) =
+            keymap::lookup(Context::Global, &key)
+        {
+            return update(app, msg);
+        }
+        // `?` is help wherever it is not a character being typed.
+        let typing = matches!(app.top(), Screen::Wizard(wizard) if wizard.takes_text());
+        if key.code == KeyCode::Char('?')
+            && !typing
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return update(app, Msg::ToggleHelp);
         }
         let clock = app.clock;
         let outcome = match app.screens.last_mut() {

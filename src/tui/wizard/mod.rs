@@ -83,9 +83,19 @@ impl Wizard {
         view::render(&self.state, frame, area, theme);
     }
 
-    /// (key, description) for the keys that work where the user is.
+    /// (key, words) for the keys that work where the user is, most useful first.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
         keymap::footer_keys(keymap::situation(&self.state))
+    }
+
+    /// (key, description) for every key of the wizard, for help.
+    pub fn help_keys(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::help_keys()
+    }
+
+    /// Whether the user is typing text (letters such as `?` go into a field).
+    pub fn takes_text(&self) -> bool {
+        keymap::takes_text(keymap::situation(&self.state))
     }
 
     /// The order as it stands in the wizard (edits in the focused input not included).

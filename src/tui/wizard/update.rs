@@ -451,7 +451,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if !review::rejected_fields_changed(&state.order) => {
+        ConfirmKind::Resubmit if review::unchanged_warning(&state.order).is_some() => {
             state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
             return WizardOutcome::Stay;
         }
