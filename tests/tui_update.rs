@@ -448,3 +448,31 @@ fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
     );
     assert!(footer.contains("PgDn/PgUp step"), "{footer}");
 }
+
+#[test]
+fn quitting_with_unsaved_wizard_edits_asks_and_s_saves_first() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00005".into()));
+    press(&mut app, KeyCode::PageDown);
+    typed(&mut app, "+14255550100");
+    assert!(ctrl(&mut app, 'c').is_empty(), "asks first");
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    assert!(support::render(&app).contains("s save and quit"));
+    let effects = press(&mut app, KeyCode::Char('s'));
+    match effects.as_slice() {
+        [Effect::Save(order), Effect::Quit] => {
+            assert_eq!(order.fields.numbers, vec!["+14255550100".to_string()]);
+        }
+        other => panic!("save, then quit: {other:?}"),
+    }
+    // A save that fails takes the quit back.
+    update(
+        &mut app,
+        Msg::SaveFailed {
+            order_id: "PO-NEW00005".into(),
+            reason: "disk full".into(),
+        },
+    );
+    assert!(!app.quit);
+    assert_eq!(app.context(), Context::Wizard);
+}

@@ -312,3 +312,25 @@ fn a_bad_number_and_a_weekend_date_are_refused_and_kept_as_typed() {
     assert_eq!(field(&order, "port_date"), "2026-12-05");
     assert_eq!(field(&order, "order_name"), "Weekend try");
 }
+
+#[test]
+fn ctrl_c_with_an_unsaved_edit_asks_and_s_saves_before_quitting() {
+    let dir = empty_store();
+    let mut app = spawn(dir.path(), 80, 24);
+    wait(&app, "Welcome to portwiz");
+    send_then(&mut app, "n", "Step 1 of 7");
+    send_then(&mut app, keys::PAGE_DOWN, "Step 2 of 7");
+    send_then(&mut app, "4255550100", "4255550100");
+    send_then(
+        &mut app,
+        keys::CTRL_C,
+        "The wizard has edits that are not saved.",
+    );
+    app.send("s");
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+    assert!(!app.in_alternate_screen(), "the terminal was restored");
+    let order = only_order(dir.path());
+    assert_eq!(order["status"], "draft");
+    assert_eq!(field(&order, "numbers"), &serde_json::json!(["4255550100"]));
+}

@@ -157,6 +157,7 @@ pub static KEYMAP: &[Binding] = &[
     // Overlays.
     both(Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
+    both(ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
     both(ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
 ];

@@ -116,6 +116,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interrupt if app.confirm_quit => quit(app),
         Msg::Interrupt => request_quit(app),
         Msg::ConfirmQuit => quit(app),
+        Msg::SaveAndQuit => {
+            let clock = app.clock;
+            let mut effects = Vec::new();
+            for screen in &mut app.screens {
+                if let Screen::Wizard(wizard) = screen
+                    && let WizardOutcome::Save(order) = wizard.save(clock)
+                {
+                    effects.push(Effect::Save(Box::new(order)));
+                }
+            }
+            // A failed save takes the quit back (see `SaveFailed`).
+            effects.extend(quit(app));
+            effects
+        }
         Msg::CancelQuit => {
             app.confirm_quit = false;
             Vec::new()
@@ -131,6 +145,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed { order_id, reason } => {
+            // Never quit over edits that did not reach the disk.
+            app.quit = false;
+            app.confirm_quit = false;
             app.message = Some(Message {
                 text: format!("Order {order_id} was not saved: {}", one_line(&reason)),
                 is_error: true,

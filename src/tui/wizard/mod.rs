@@ -74,6 +74,11 @@ impl Wizard {
         self.dispatch(WizardMsg::Paste(text.to_string()), clock)
     }
 
+    /// Write the focused input into the order, as Ctrl-S does.
+    pub fn save(&mut self, clock: Clock) -> WizardOutcome {
+        self.dispatch(WizardMsg::Save, clock)
+    }
+
     /// Whether the focused input holds text not yet written to the order.
     pub fn has_unsaved_edits(&self) -> bool {
         self.state.has_pending_edit()

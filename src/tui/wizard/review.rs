@@ -56,7 +56,7 @@ pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
     }
     if order.status == Status::CustomerActionRequired {
         for key in order.rejected_fields() {
-            if !order.changed_since_submission(*key) {
+            if !rejection_addressed(order, *key) {
                 items.push(warn(
                     *key,
                     format!(
@@ -77,6 +77,17 @@ pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
             .map(|p| warn(p.key, p.message)),
     );
     items
+}
+
+/// Whether a rejected field has been dealt with: it, or another rejected field of its group,
+/// changed since the submission (a service address rejection is fixed by correcting the part
+/// that was wrong, often the postal code alone).
+pub fn rejection_addressed(order: &Order, key: FieldKey) -> bool {
+    order
+        .rejected_fields()
+        .iter()
+        .filter(|k| k.group_name() == key.group_name())
+        .any(|k| order.changed_since_submission(*k))
 }
 
 /// Whether the last rejection asks the carrier to act on the account (lift a freeze, settle a

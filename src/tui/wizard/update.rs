@@ -70,11 +70,8 @@ pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Close(state.order.clone())
         }
         WizardMsg::Save => {
+            // The shell's status line says whether the save landed (or why not).
             commit(state);
-            state.notice = Some(Notice {
-                text: "✓ Draft saved".into(),
-                is_error: false,
-            });
             WizardOutcome::Save(state.order.clone())
         }
         WizardMsg::Edit(request) => {

@@ -538,3 +538,35 @@ fn the_csr_hint_is_never_cut() {
         );
     }
 }
+
+#[test]
+fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
+    let mut order = complete_draft();
+    let _ = order.submit(clock());
+    let _ = order.reject(
+        crate::domain::order::RejectionInput {
+            text: "The provided zip code or service address doesn't match.".into(),
+            fields: FieldKey::group("service_address").unwrap_or_default(),
+            rules: vec!["service_address".into()],
+            action: "Update the Service address section.".into(),
+            needs_carrier_contact: false,
+        },
+        clock().now,
+    );
+    let mut wizard = Wizard::open(order, clock());
+    assert_eq!(focused_key(&wizard), Some(FieldKey::ServiceAddressStreet));
+    assert!(screen(&wizard, 120, 40).contains("! 4 Account information"));
+    press(&mut wizard, KeyCode::Tab, 3);
+    assert_eq!(
+        focused_key(&wizard),
+        Some(FieldKey::ServiceAddressPostalCode)
+    );
+    wizard.handle_key(ctrl('u'), clock());
+    type_text(&mut wizard, "98053");
+    press(&mut wizard, KeyCode::PageDown, 3);
+    assert_eq!(wizard.state.step, Step::Review);
+    let review = screen(&wizard, 120, 40);
+    assert!(review.contains("✓ 4 Account information"), "{review}");
+    assert!(!review.contains("not changed since"), "{review}");
+    assert!(!review.contains("most likely reject"), "{review}");
+}

@@ -212,6 +212,25 @@ fn field_rows(
             );
         }
     }
+    if field.key == FieldKey::Loa {
+        let resign = order.loa_needs_resigning();
+        if !resign.is_empty() {
+            let labels: Vec<&str> = resign
+                .iter()
+                .map(|k| crate::domain::registry::spec(*k).label)
+                .collect();
+            message_rows(
+                &format!(
+                    "! Sign again: {} changed after this LOA was signed. Have the authorized user sign a new LOA, then record it here.",
+                    labels.join(", ")
+                ),
+                theme.rejected(),
+                width,
+                3,
+                rows,
+            );
+        }
+    }
     if let Some(csr_value) = order.csr.get(&field.key) {
         let value = order.fields.get(field.key).to_line();
         match csr::compare(&value, csr_value) {
