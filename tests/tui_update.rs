@@ -283,6 +283,38 @@ fn n_asks_for_an_id_then_opens_the_wizard_and_saves_through_effects() {
 }
 
 #[test]
+fn esc_keeps_what_was_typed_in_the_focused_field() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00003".into()));
+    assert_eq!(
+        press(&mut app, KeyCode::Esc),
+        Vec::new(),
+        "a new order left untouched is not saved"
+    );
+    update(&mut app, Msg::NewOrderId("PO-NEW00003".into()));
+    press(&mut app, KeyCode::PageDown);
+    typed(&mut app, "+14255550100");
+    let effects = press(&mut app, KeyCode::Esc);
+    let saved = match effects.as_slice() {
+        [Effect::Save(order)] => order.clone(),
+        other => panic!("Esc saves the draft, got {other:?}"),
+    };
+    assert_eq!(saved.fields.numbers, vec!["+14255550100".to_string()]);
+    assert_eq!(app.context(), Context::History);
+    update(&mut app, Msg::Saved(saved));
+
+    // Opened again and closed without a change: nothing to write.
+    app.screens
+        .push(Screen::Order(portwiz::tui::app::OrderPage {
+            order_id: "PO-NEW00003".into(),
+            scroll: 0,
+        }));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.context(), Context::Wizard);
+    assert_eq!(press(&mut app, KeyCode::Esc), Vec::new());
+}
+
+#[test]
 fn a_failed_save_is_shown_as_an_error() {
     let mut app = demo_app(80, 24);
     update(
@@ -427,4 +459,72 @@ fn a_search_by_number_reads_large_orders_in_full_once() {
         assert!(press(&mut app, KeyCode::Char(c)).is_empty(), "loaded once");
     }
     assert_eq!(app.history.rows.len(), 1, "the 40th number is found");
+}
+
+#[test]
+fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00004".into()));
+    // On a choice, `?` is help.
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    let screen = support::render(&app);
+    for expected in [
+        "Keys: wizard",
+        "PgDn",
+        "Ctrl-S",
+        "Ctrl-O",
+        "Ctrl-K",
+        "Ctrl-C",
+    ] {
+        assert!(screen.contains(expected), "{expected}:\n{screen}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Wizard);
+    // In a text field, `?` is a character; F1 is help.
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Wizard);
+    assert!(app.has_unsaved_edits(), "the ? went into the field");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.context(), Context::Wizard);
+    let screen = support::render(&app);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(
+        footer.ends_with("F1 help"),
+        "help is always in the footer: {footer}"
+    );
+    assert!(footer.contains("PgDn/PgUp step"), "{footer}");
+}
+
+#[test]
+fn quitting_with_unsaved_wizard_edits_asks_and_s_saves_first() {
+    let mut app = demo_app(100, 30);
+    update(&mut app, Msg::NewOrderId("PO-NEW00005".into()));
+    press(&mut app, KeyCode::PageDown);
+    typed(&mut app, "+14255550100");
+    assert!(ctrl(&mut app, 'c').is_empty(), "asks first");
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    assert!(support::render(&app).contains("s save and quit"));
+    let effects = press(&mut app, KeyCode::Char('s'));
+    match effects.as_slice() {
+        [Effect::Save(order), Effect::Quit] => {
+            assert_eq!(order.fields.numbers, vec!["+14255550100".to_string()]);
+        }
+        other => panic!("save, then quit: {other:?}"),
+    }
+    // A save that fails takes the quit back.
+    update(
+        &mut app,
+        Msg::SaveFailed {
+            order_id: "PO-NEW00005".into(),
+            reason: "disk full".into(),
+        },
+    );
+    assert!(!app.quit);
+    assert_eq!(app.context(), Context::Wizard);
 }

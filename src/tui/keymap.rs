@@ -113,11 +113,12 @@ use Context::{
     Assist, ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, RespondChoose,
     RespondConfirm, RespondInput, RespondList, RespondTextArea, Welcome,
 };
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, PageDown, PageUp, Tab, Up};
 
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     help(Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
+    help(Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
     // The welcome screen.
     both(Welcome, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "Start a new port order", "New order"),
     both(Welcome, &[ch('d')], "d", Msg::LoadDemo, "Load the demo orders into this store", "Load demo"),
@@ -195,8 +196,9 @@ pub static KEYMAP: &[Binding] = &[
     help(Assist, &[ctrl('u')], "Ctrl-U", Msg::Edit(crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the input"),
     both(Assist, &[key(Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
     // Overlays.
-    both(Help, &[key(Esc), ch('?'), ch('q')], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
+    both(Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
+    both(ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
     both(ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
 ];

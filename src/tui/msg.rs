@@ -57,6 +57,8 @@ pub enum Msg {
     /// `Ctrl-C`: quit from anywhere (still asks once when edits would be lost).
     Interrupt,
     ConfirmQuit,
+    /// Save the wizard's edits, then quit (the quit question's `s`).
+    SaveAndQuit,
     CancelQuit,
     DismissNotices,
 

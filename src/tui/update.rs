@@ -185,6 +185,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interrupt if app.confirm_quit => quit(app),
         Msg::Interrupt => request_quit(app),
         Msg::ConfirmQuit => quit(app),
+        Msg::SaveAndQuit => {
+            let clock = app.clock;
+            let mut effects = Vec::new();
+            for screen in &mut app.screens {
+                if let Screen::Wizard(wizard) = screen
+                    && let WizardOutcome::Save(order) = wizard.save(clock)
+                {
+                    effects.push(Effect::Save(Box::new(order)));
+                }
+            }
+            // A failed save takes the quit back (see `SaveFailed`).
+            effects.extend(quit(app));
+            effects
+        }
         Msg::CancelQuit => {
             app.confirm_quit = false;
             Vec::new()
@@ -200,6 +214,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed { order_id, reason } => {
+            // Never quit over edits that did not reach the disk.
+            app.quit = false;
+            app.confirm_quit = false;
             app.message = Some(Message {
                 text: format!("Order {order_id} was not saved: {}", one_line(&reason)),
                 is_error: true,
@@ -238,8 +255,20 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     app.message = None;
     let context = app.context();
     if context == Context::Wizard {
-        if let Some(Msg::Interrupt) = keymap::lookup(Context::Global, &key) {
-            return update(app, Msg::Interrupt);
+        if let Some(msg @ (Msg::Interrupt | Msg::ToggleHelp)) =
+            keymap::lookup(Context::Global, &key)
+        {
+            return update(app, msg);
+        }
+        // `?` is help wherever it is not a character being typed.
+        let typing = matches!(app.top(), Screen::Wizard(wizard) if wizard.takes_text());
+        if key.code == KeyCode::Char('?')
+            && !typing
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return update(app, Msg::ToggleHelp);
         }
         let clock = app.clock;
         let outcome = match app.screens.last_mut() {
@@ -311,7 +340,17 @@ fn on_wizard_outcome(app: &mut App, outcome: WizardOutcome) -> Vec<Effect> {
         }
         WizardOutcome::Close(order) => {
             close_wizard(app, &order.id);
-            Vec::new()
+            // The wizard wrote the focused input into the order as it closed: keep it, unless
+            // nothing changed (or a new order was left untouched).
+            let keep = match app.order(&order.id) {
+                Some(stored) => *stored != order,
+                None => order.fields != OrderFields::default(),
+            };
+            if keep {
+                vec![Effect::Save(Box::new(order))]
+            } else {
+                Vec::new()
+            }
         }
     }
 }

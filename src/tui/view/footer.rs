@@ -14,7 +14,8 @@ pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
         Context::Wizard => match app.top() {
             Screen::Wizard(wizard) => {
                 let mut keys = wizard.footer_keys();
-                keys.push(("Ctrl-C", "Quit"));
+                keys.push(("Ctrl-C", "quit"));
+                keys.push(("F1", "help"));
                 keys
             }
             _ => Vec::new(),
@@ -29,16 +30,24 @@ pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = Vec::new();
-    let mut used = 0;
     let width = usize::from(area.width);
-    for (key, words) in entries(app) {
-        let piece = key.width() + 1 + words.width() + 2;
-        if used + piece > width + 2 {
+    let piece = |(key, words): &(&str, &str)| key.width() + 1 + words.width() + 2;
+    let mut entries = entries(app);
+    // The last entry (help or quit) always shows; the others as far as they fit, in order.
+    let last = entries.pop();
+    let mut used = last.as_ref().map_or(0, piece);
+    let mut shown = Vec::new();
+    for entry in entries {
+        if used + piece(&entry) > width + 2 {
             break;
         }
+        used += piece(&entry);
+        shown.push(entry);
+    }
+    shown.extend(last);
+    for (key, words) in shown {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {words}  ")));
-        used += piece;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -11,15 +11,17 @@ use ratatui::text::{Line, Span};
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let context = app.screen_context();
     let entries = match (context, app.top()) {
-        (Context::Wizard, Screen::Wizard(wizard)) => {
-            let mut keys = wizard.footer_keys();
-            keys.extend(keymap::help_entries(Context::Global));
-            keys
-        }
+        // The wizard's table names the global keys too.
+        (Context::Wizard, Screen::Wizard(wizard)) => wizard.help_keys(),
         _ => keymap::help_entries(context),
     };
     let width = area.width.min(72);
-    let key_width = 12;
+    let key_width = entries
+        .iter()
+        .map(|(key, _)| unicode_width::UnicodeWidthStr::width(*key) + 2)
+        .max()
+        .unwrap_or(0)
+        .max(12);
     let words_width = usize::from(width).saturating_sub(4 + key_width);
     let mut lines = Vec::new();
     for (key, words) in entries {
@@ -36,7 +38,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Esc or ? closes this help.", app.theme.dim()));
+    lines.push(Line::styled(
+        "Esc, ? or F1 closes this help.",
+        app.theme.dim(),
+    ));
     let title = format!("Keys: {}", screen_name(context));
     popup(frame, area, &title, lines, width);
 }

@@ -139,21 +139,24 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let key = |k: &'static str| Span::styled(k, app.theme.key());
     let lines = vec![
         Line::styled(
             "The wizard has edits that are not saved.",
             app.theme.heading(),
         ),
-        Line::raw("Quit and lose them?"),
+        Line::raw("Save them before quitting?"),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("y", app.theme.key()),
-            Span::raw(" quit    "),
-            Span::styled("n", app.theme.key()),
-            Span::raw(" / "),
-            Span::styled("Esc", app.theme.key()),
+            key("s"),
+            Span::raw(" save and quit   "),
+            key("y"),
+            Span::raw(" quit, lose them   "),
+            key("n"),
+            Span::raw("/"),
+            key("Esc"),
             Span::raw(" stay"),
         ]),
     ];
-    popup(frame, area, "Quit?", lines, 48);
+    popup(frame, area, "Quit?", lines, 56);
 }

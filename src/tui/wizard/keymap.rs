@@ -124,26 +124,22 @@ struct Binding {
     ctrl: bool,
     when: When,
     action: Action,
-    /// Shown in the footer as (key, description) when not empty.
+    /// How help writes the key (empty for keys help names with another, such as `Y` with `y`);
+    /// a test checks help names every one.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "read by help's completeness test")
+    )]
     key: &'static str,
-    description: &'static str,
 }
 
-const fn bind(
-    code: KeyCode,
-    ctrl: bool,
-    when: When,
-    action: Action,
-    key: &'static str,
-    description: &'static str,
-) -> Binding {
+const fn bind(code: KeyCode, ctrl: bool, when: When, action: Action, key: &'static str) -> Binding {
     Binding {
         code,
         ctrl,
         when,
         action,
         key,
-        description,
     }
 }
 
@@ -159,14 +155,12 @@ const BINDINGS: &[Binding] = &[
         When::Confirm,
         Action::Confirm,
         "y",
-        "yes",
     ),
     bind(
         KeyCode::Char('Y'),
         PLAIN,
         When::Confirm,
         Action::Confirm,
-        "",
         "",
     ),
     bind(
@@ -175,7 +169,6 @@ const BINDINGS: &[Binding] = &[
         When::Confirm,
         Action::Decline,
         "n",
-        "no",
     ),
     bind(
         KeyCode::Char('N'),
@@ -183,23 +176,14 @@ const BINDINGS: &[Binding] = &[
         When::Confirm,
         Action::Decline,
         "",
-        "",
     ),
-    bind(
-        KeyCode::Esc,
-        PLAIN,
-        When::Confirm,
-        Action::Decline,
-        "Esc",
-        "no",
-    ),
+    bind(KeyCode::Esc, PLAIN, When::Confirm, Action::Decline, "Esc"),
     bind(
         KeyCode::Enter,
         PLAIN,
         When::PathPrompt,
         Action::PromptAccept,
         "Enter",
-        "load the CSV",
     ),
     bind(
         KeyCode::Esc,
@@ -207,7 +191,6 @@ const BINDINGS: &[Binding] = &[
         When::PathPrompt,
         Action::PromptCancel,
         "Esc",
-        "cancel",
     ),
     bind(
         KeyCode::Enter,
@@ -215,7 +198,6 @@ const BINDINGS: &[Binding] = &[
         When::LineOrChoice,
         Action::Advance,
         "Enter",
-        "next field",
     ),
     bind(
         KeyCode::Enter,
@@ -223,7 +205,6 @@ const BINDINGS: &[Binding] = &[
         When::Numbers,
         Action::Newline,
         "Enter",
-        "new line",
     ),
     bind(
         KeyCode::Enter,
@@ -231,30 +212,14 @@ const BINDINGS: &[Binding] = &[
         When::Review,
         Action::ReviewActivate,
         "Enter",
-        "submit / go to problem",
     ),
-    bind(
-        KeyCode::Up,
-        PLAIN,
-        When::Review,
-        Action::ReviewUp,
-        "↑↓",
-        "select problem",
-    ),
-    bind(
-        KeyCode::Down,
-        PLAIN,
-        When::Review,
-        Action::ReviewDown,
-        "",
-        "",
-    ),
+    bind(KeyCode::Up, PLAIN, When::Review, Action::ReviewUp, "↑↓"),
+    bind(KeyCode::Down, PLAIN, When::Review, Action::ReviewDown, ""),
     bind(
         KeyCode::Char('k'),
         PLAIN,
         When::Review,
         Action::ReviewUp,
-        "",
         "",
     ),
     bind(
@@ -263,23 +228,14 @@ const BINDINGS: &[Binding] = &[
         When::Review,
         Action::ReviewDown,
         "",
-        "",
     ),
-    bind(
-        KeyCode::Tab,
-        PLAIN,
-        When::Field,
-        Action::NextField,
-        "Tab",
-        "next field",
-    ),
+    bind(KeyCode::Tab, PLAIN, When::Field, Action::NextField, "Tab"),
     bind(
         KeyCode::BackTab,
         PLAIN,
         When::Field,
         Action::PrevField,
         "S-Tab",
-        "previous field",
     ),
     bind(
         KeyCode::Right,
@@ -287,31 +243,21 @@ const BINDINGS: &[Binding] = &[
         When::Choice,
         Action::ChoiceNext,
         "←→",
-        "change choice",
     ),
-    bind(
-        KeyCode::Left,
-        PLAIN,
-        When::Choice,
-        Action::ChoicePrev,
-        "",
-        "",
-    ),
+    bind(KeyCode::Left, PLAIN, When::Choice, Action::ChoicePrev, ""),
     bind(
         KeyCode::Char(' '),
         PLAIN,
         When::Choice,
         Action::ChoiceNext,
-        "",
-        "",
+        "Space",
     ),
     bind(
         KeyCode::Up,
         PLAIN,
         When::LineOrChoice,
         Action::PrevField,
-        "",
-        "",
+        "↑↓",
     ),
     bind(
         KeyCode::Down,
@@ -319,24 +265,15 @@ const BINDINGS: &[Binding] = &[
         When::LineOrChoice,
         Action::NextField,
         "",
-        "",
     ),
-    bind(KeyCode::Up, PLAIN, When::Numbers, Action::LineUp, "", ""),
-    bind(
-        KeyCode::Down,
-        PLAIN,
-        When::Numbers,
-        Action::LineDown,
-        "",
-        "",
-    ),
+    bind(KeyCode::Up, PLAIN, When::Numbers, Action::LineUp, "↑↓"),
+    bind(KeyCode::Down, PLAIN, When::Numbers, Action::LineDown, ""),
     bind(
         KeyCode::Char('o'),
         CTRL,
         When::Numbers,
         Action::OpenCsvPrompt,
         "Ctrl-O",
-        "load CSV",
     ),
     bind(
         KeyCode::Char('r'),
@@ -344,7 +281,6 @@ const BINDINGS: &[Binding] = &[
         When::Secret,
         Action::ToggleReveal,
         "Ctrl-R",
-        "show/hide PIN",
     ),
     bind(
         KeyCode::Char('u'),
@@ -352,7 +288,6 @@ const BINDINGS: &[Binding] = &[
         When::Editable,
         Action::Clear,
         "Ctrl-U",
-        "clear",
     ),
     bind(
         KeyCode::Char('k'),
@@ -360,7 +295,6 @@ const BINDINGS: &[Binding] = &[
         When::CsrStep,
         Action::ToggleCsr,
         "Ctrl-K",
-        "CSR column",
     ),
     bind(
         KeyCode::PageDown,
@@ -368,7 +302,6 @@ const BINDINGS: &[Binding] = &[
         When::Wizard,
         Action::NextStep,
         "PgDn",
-        "next step",
     ),
     bind(
         KeyCode::PageUp,
@@ -376,7 +309,6 @@ const BINDINGS: &[Binding] = &[
         When::Wizard,
         Action::PrevStep,
         "PgUp",
-        "previous step",
     ),
     bind(
         KeyCode::Char('s'),
@@ -384,16 +316,8 @@ const BINDINGS: &[Binding] = &[
         When::Wizard,
         Action::Save,
         "Ctrl-S",
-        "save draft",
     ),
-    bind(
-        KeyCode::Esc,
-        PLAIN,
-        When::Wizard,
-        Action::Close,
-        "Esc",
-        "close (draft kept)",
-    ),
+    bind(KeyCode::Esc, PLAIN, When::Wizard, Action::Close, "Esc"),
 ];
 
 /// Where the user is.
@@ -442,17 +366,96 @@ pub fn message_for(key: &KeyEvent, situation: Situation) -> Option<WizardMsg> {
     }
 }
 
-/// (key, description) of every key that works here, for the shell's footer and help.
+/// The footer's entries, most useful first (a narrow footer keeps the first ones): moving and
+/// saving, then what the focused input adds. Keys named here are bound in `BINDINGS`.
+const FOOTER: &[(When, &str, &str)] = &[
+    (When::Confirm, "y", "yes"),
+    (When::Confirm, "n/Esc", "no"),
+    (When::PathPrompt, "Enter", "load the CSV"),
+    (When::PathPrompt, "Esc", "cancel"),
+    (When::Review, "Enter", "submit / go to problem"),
+    (When::Review, "↑↓", "select problem"),
+    (When::Field, "Tab/S-Tab", "field"),
+    (When::Wizard, "PgDn/PgUp", "step"),
+    (When::Wizard, "Ctrl-S", "save"),
+    (When::Wizard, "Esc", "close"),
+    (When::Choice, "←→", "choose"),
+    (When::Numbers, "Enter", "new line"),
+    (When::Numbers, "Ctrl-O", "load CSV"),
+    (When::Secret, "Ctrl-R", "show/hide PIN"),
+    (When::Editable, "Ctrl-U", "clear"),
+    (When::CsrStep, "Ctrl-K", "CSR column"),
+];
+
+/// (key, words) for the footer: the keys that work here, in few words, most useful first.
 pub fn footer_keys(situation: Situation) -> Vec<(&'static str, &'static str)> {
-    let mut keys: Vec<(&'static str, &'static str)> = Vec::new();
-    for binding in BINDINGS {
-        if binding.key.is_empty() || !binding.when.applies(situation) {
-            continue;
+    FOOTER
+        .iter()
+        .filter(|(when, _, _)| when.applies(situation))
+        .map(|(_, key, words)| (*key, *words))
+        .collect()
+}
+
+/// Help: every key of the wizard in one short table (a test checks each bound key is here).
+const HELP: &[(&str, &str)] = &[
+    (
+        "Tab / S-Tab",
+        "Next / previous field (↑↓ too, on one-line fields)",
+    ),
+    ("PgDn / PgUp", "Next / previous step"),
+    (
+        "Enter",
+        "Next field; a new line in the numbers; on Review: submit, or go to the selected problem",
+    ),
+    ("←→ / Space", "Change a choice"),
+    ("Ctrl-U", "Clear the field"),
+    ("Ctrl-O", "Load the numbers from a CSV file (Phone numbers)"),
+    ("Ctrl-R", "Show / hide the PIN"),
+    (
+        "Ctrl-K",
+        "Compare with the carrier's CSR (steps the CSR covers)",
+    ),
+    ("↑↓", "On Review: select a problem"),
+    ("Ctrl-S", "Save the draft (leaving a field saves it too)"),
+    ("Esc", "Close the wizard; the draft is kept"),
+    ("y / n", "Answer a question (submit? resubmit?)"),
+    ("F1 / ?", "This help (? outside text fields)"),
+    ("Ctrl-C", "Quit (asks first when an edit is not saved)"),
+];
+
+/// (keys, description) of every key of the wizard, for help.
+pub fn help_keys() -> Vec<(&'static str, &'static str)> {
+    HELP.to_vec()
+}
+
+/// Whether letters typed here are text (so `?` is a character, not help).
+pub fn takes_text(situation: Situation) -> bool {
+    matches!(
+        situation,
+        Situation::Text { .. } | Situation::Numbers | Situation::PathPrompt
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_names_every_bound_key() {
+        let help: Vec<&str> = HELP.iter().map(|(k, _)| *k).collect();
+        for binding in BINDINGS.iter().filter(|b| !b.key.is_empty()) {
+            let named = help.iter().any(|k| {
+                k.split(" / ")
+                    .any(|part| part == binding.key || binding.key.starts_with(part))
+            }) || binding.key == "S-Tab";
+            assert!(named, "{} is missing from help", binding.key);
         }
-        if keys.iter().any(|(k, _)| *k == binding.key) {
-            continue;
+        for (_, key, _) in FOOTER {
+            let first = key.split('/').next().unwrap_or(key);
+            assert!(
+                help.iter().any(|k| k.contains(first)),
+                "{key} of the footer is missing from help"
+            );
         }
-        keys.push((binding.key, binding.description));
     }
-    keys
 }

@@ -74,6 +74,11 @@ impl Wizard {
         self.dispatch(WizardMsg::Paste(text.to_string()), clock)
     }
 
+    /// Write the focused input into the order, as Ctrl-S does.
+    pub fn save(&mut self, clock: Clock) -> WizardOutcome {
+        self.dispatch(WizardMsg::Save, clock)
+    }
+
     /// Whether the focused input holds text not yet written to the order.
     pub fn has_unsaved_edits(&self) -> bool {
         self.state.has_pending_edit()
@@ -83,9 +88,19 @@ impl Wizard {
         view::render(&self.state, frame, area, theme);
     }
 
-    /// (key, description) for the keys that work where the user is.
+    /// (key, words) for the keys that work where the user is, most useful first.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
         keymap::footer_keys(keymap::situation(&self.state))
+    }
+
+    /// (key, description) for every key of the wizard, for help.
+    pub fn help_keys(&self) -> Vec<(&'static str, &'static str)> {
+        keymap::help_keys()
+    }
+
+    /// Whether the user is typing text (letters such as `?` go into a field).
+    pub fn takes_text(&self) -> bool {
+        keymap::takes_text(keymap::situation(&self.state))
     }
 
     /// The order as it stands in the wizard (edits in the focused input not included).

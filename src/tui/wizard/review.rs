@@ -56,7 +56,7 @@ pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
     }
     if order.status == Status::CustomerActionRequired {
         for key in order.rejected_fields() {
-            if !order.changed_since_submission(*key) {
+            if !rejection_addressed(order, *key) {
                 items.push(warn(
                     *key,
                     format!(
@@ -79,12 +79,51 @@ pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
     items
 }
 
-/// Whether resubmitting now changes something the carrier complained about.
-pub fn rejected_fields_changed(order: &Order) -> bool {
+/// Whether a rejected field has been dealt with: it, or another rejected field of its group,
+/// changed since the submission (a service address rejection is fixed by correcting the part
+/// that was wrong, often the postal code alone).
+pub fn rejection_addressed(order: &Order, key: FieldKey) -> bool {
+    order
+        .rejected_fields()
+        .iter()
+        .filter(|k| k.group_name() == key.group_name())
+        .any(|k| order.changed_since_submission(*k))
+}
+
+/// Whether the last rejection asks the carrier to act on the account (lift a freeze, settle a
+/// balance…) rather than naming fields to correct: the order may go back unchanged once the
+/// carrier has acted.
+pub fn only_the_carrier_can_fix(order: &Order) -> bool {
+    order.status == Status::CustomerActionRequired
+        && order
+            .last_rejection()
+            .is_some_and(|r| r.needs_carrier_contact && r.fields.is_empty())
+}
+
+/// Whether the last rejection needs the customer to contact the carrier (alone or besides fields
+/// to correct).
+pub fn needs_carrier_contact(order: &Order) -> bool {
+    order.status == Status::CustomerActionRequired
+        && order
+            .last_rejection()
+            .is_some_and(|r| r.needs_carrier_contact)
+}
+
+/// Why resubmitting now will most likely fail again, when nothing the carrier complained about
+/// has changed. `None` when something did, or when the carrier itself had to act (a freeze): then
+/// resubmitting the order unchanged is the right thing to do.
+pub fn unchanged_warning(order: &Order) -> Option<&'static str> {
+    if order.status != Status::CustomerActionRequired || only_the_carrier_can_fix(order) {
+        return None;
+    }
     let rejected = order.rejected_fields();
     if rejected.is_empty() {
-        !order.changes_since_submission().is_empty()
+        order.changes_since_submission().is_empty().then_some(
+            "Nothing has changed since the carrier rejected the order: it will most likely reject it again.",
+        )
     } else {
-        rejected.iter().any(|k| order.changed_since_submission(*k))
+        (!rejected.iter().any(|k| order.changed_since_submission(*k))).then_some(
+            "None of the fields the carrier rejected has changed: it will most likely reject the order again.",
+        )
     }
 }

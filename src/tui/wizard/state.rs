@@ -115,7 +115,10 @@ impl WizardState {
             state.check_step(step);
         }
         let rejected = state.order.rejected_fields().to_vec();
-        if let Some(first) = crate::domain::registry::FIELDS
+        if super::review::only_the_carrier_can_fix(&state.order) {
+            // Nothing to correct (a freeze): Review says what to do and what else blocks.
+            state.step = Step::Review;
+        } else if let Some(first) = crate::domain::registry::FIELDS
             .iter()
             .find(|f| rejected.contains(&f.key))
         {

@@ -70,11 +70,8 @@ pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Close(state.order.clone())
         }
         WizardMsg::Save => {
+            // The shell's status line says whether the save landed (or why not).
             commit(state);
-            state.notice = Some(Notice {
-                text: "✓ Draft saved".into(),
-                is_error: false,
-            });
             WizardOutcome::Save(state.order.clone())
         }
         WizardMsg::Edit(request) => {
@@ -451,7 +448,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if !review::rejected_fields_changed(&state.order) => {
+        ConfirmKind::Resubmit if review::unchanged_warning(&state.order).is_some() => {
             state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
             return WizardOutcome::Stay;
         }

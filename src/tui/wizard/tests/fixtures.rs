@@ -94,6 +94,24 @@ pub fn rejected_order() -> Order {
     order
 }
 
+/// Submitted, then rejected for a freeze on the numbers: no field to fix, the carrier must act.
+pub fn frozen_order() -> Order {
+    let mut order = complete_draft();
+    let _ = order.submit(clock());
+    let _ = order.reject(
+        RejectionInput {
+            text: "There's a freeze on your porting phone numbers. Please contact your current provider to unblock the freeze and then resubmit your order.".into(),
+            fields: Vec::new(),
+            rules: vec!["port_freeze".into()],
+            action: "Contact the carrier to unblock the freeze and then resubmit your order."
+                .into(),
+            needs_carrier_contact: true,
+        },
+        clock().now,
+    );
+    order
+}
+
 pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }

@@ -351,11 +351,44 @@ fn resubmitting_without_fixing_asks_twice() {
         wizard.state.prompt,
         Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged))
     ));
-    assert!(screen(&wizard, 120, 40).contains("will most likely reject it again"));
+    assert!(screen(&wizard, 120, 40).contains("will most likely reject the order again"));
     let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
         panic!("the second y resubmits");
     };
     assert_eq!(order.status, Status::Submitted);
+}
+
+#[test]
+fn a_freeze_is_resubmitted_unchanged_without_a_nag() {
+    let mut wizard = Wizard::open(frozen_order(), clock());
+    let opened = screen(&wizard, 80, 24);
+    assert!(
+        opened.contains("Rejected by carrier on 2026-11-26: contact the carrier, then resubmit"),
+        "{opened}"
+    );
+    assert!(!opened.contains("fields marked"), "{opened}");
+    assert_eq!(
+        wizard.state.step,
+        Step::Review,
+        "nothing to fix: opens on Review"
+    );
+    let review = screen(&wizard, 120, 40);
+    assert!(
+        review.contains("Only Contoso Telecom can clear this rejection"),
+        "{review}"
+    );
+    assert!(review.contains("in the order needs to change"), "{review}");
+    assert!(!review.contains("most likely reject"), "{review}");
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(
+        screen(&wizard, 120, 40).contains("Has Contoso Telecom done what it asked"),
+        "the question reminds the user of the carrier's part"
+    );
+    let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
+        panic!("one y resubmits the unchanged order");
+    };
+    assert_eq!(order.status, Status::Submitted);
+    assert!(order.changes_since_submission().is_empty());
 }
 
 #[test]
@@ -440,17 +473,34 @@ fn a_submitted_order_cannot_be_typed_into() {
 fn the_footer_lists_the_keys_that_work_here() {
     let mut wizard = on_account_step(empty_draft());
     let keys: Vec<&str> = wizard.footer_keys().iter().map(|(k, _)| *k).collect();
-    for expected in [
-        "Enter", "Tab", "S-Tab", "Ctrl-U", "Ctrl-K", "PgDn", "Ctrl-S", "Esc",
-    ] {
+    assert_eq!(
+        keys[..4],
+        ["Tab/S-Tab", "PgDn/PgUp", "Ctrl-S", "Esc"],
+        "moving and saving come first"
+    );
+    for expected in ["Ctrl-U", "Ctrl-K"] {
         assert!(keys.contains(&expected), "{expected} in {keys:?}");
     }
     assert!(!keys.contains(&"Ctrl-O"));
     press(&mut wizard, KeyCode::PageDown, 3);
     let review = wizard.footer_keys();
-    assert!(review.contains(&("Enter", "submit / go to problem")));
+    assert_eq!(review[0], ("Enter", "submit / go to problem"));
     assert!(review.contains(&("↑↓", "select problem")));
-    assert!(!review.iter().any(|(k, _)| *k == "Tab"));
+    assert!(!review.iter().any(|(k, _)| k.starts_with("Tab")));
+    // Help lists every key of the wizard, wherever the user is.
+    let help: Vec<&str> = wizard.help_keys().iter().map(|(k, _)| *k).collect();
+    for expected in [
+        "Tab / S-Tab",
+        "PgDn / PgUp",
+        "Ctrl-O",
+        "Ctrl-R",
+        "Ctrl-K",
+        "Ctrl-U",
+        "Esc",
+        "←→ / Space",
+    ] {
+        assert!(help.contains(&expected), "{expected} in {help:?}");
+    }
 }
 
 #[test]
@@ -473,4 +523,50 @@ fn long_text_scrolls_inside_its_box_with_the_cursor_at_the_end() {
         "{text}"
     );
     assert!(wizard.has_unsaved_edits());
+}
+
+#[test]
+fn the_csr_hint_is_never_cut() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 2);
+    assert_eq!(wizard.state.step, Step::BillingAndPortType);
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        let shown = screen(&wizard, width, height);
+        assert!(
+            shown.contains("Ctrl-K: compare with the CSR"),
+            "{width}x{height}:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
+    let mut order = complete_draft();
+    let _ = order.submit(clock());
+    let _ = order.reject(
+        crate::domain::order::RejectionInput {
+            text: "The provided zip code or service address doesn't match.".into(),
+            fields: FieldKey::group("service_address").unwrap_or_default(),
+            rules: vec!["service_address".into()],
+            action: "Update the Service address section.".into(),
+            needs_carrier_contact: false,
+        },
+        clock().now,
+    );
+    let mut wizard = Wizard::open(order, clock());
+    assert_eq!(focused_key(&wizard), Some(FieldKey::ServiceAddressStreet));
+    assert!(screen(&wizard, 120, 40).contains("! 4 Account information"));
+    press(&mut wizard, KeyCode::Tab, 3);
+    assert_eq!(
+        focused_key(&wizard),
+        Some(FieldKey::ServiceAddressPostalCode)
+    );
+    wizard.handle_key(ctrl('u'), clock());
+    type_text(&mut wizard, "98053");
+    press(&mut wizard, KeyCode::PageDown, 3);
+    assert_eq!(wizard.state.step, Step::Review);
+    let review = screen(&wizard, 120, 40);
+    assert!(review.contains("✓ 4 Account information"), "{review}");
+    assert!(!review.contains("not changed since"), "{review}");
+    assert!(!review.contains("most likely reject"), "{review}");
 }

@@ -6,7 +6,9 @@ use crate::tui::wizard::state::WizardState;
 use crate::tui::wizard::text::{truncate, wrap};
 use ratatui::text::{Line, Span};
 
-pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+/// The banner for a screen area of `width`×`height`: the carrier's words get more lines when
+/// the screen has room for them.
+pub fn lines(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Vec<Line<'static>> {
     let order = &state.order;
     if order.status != Status::CustomerActionRequired {
         return Vec::new();
@@ -16,15 +18,22 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Vec<Line<'static
     };
     let width = usize::from(width);
     let when = rejection.at.strftime("%Y-%m-%d").to_string();
+    let what_to_do = match (rejection.needs_carrier_contact, rejection.fields.is_empty()) {
+        (true, true) => "contact the carrier, then resubmit",
+        (true, false) => "fix fields marked !, contact the carrier",
+        (false, true) => "no field named: check the order, then resubmit",
+        (false, false) => "fix the fields marked !, then resubmit",
+    };
     let mut out = vec![Line::from(Span::styled(
         truncate(
-            &format!("! Rejected by carrier on {when}: fix the fields marked !, then resubmit"),
+            &format!("! Rejected by carrier on {when}: {what_to_do}"),
             width,
         ),
         theme.rejected(),
     ))];
     let indent = "  “";
-    let text_lines = wrap(&rejection.text, width.saturating_sub(4), 2);
+    let text_room = if height >= 30 { 4 } else { 2 };
+    let text_lines = wrap(&rejection.text, width.saturating_sub(4), text_room);
     let last = text_lines.len().saturating_sub(1);
     for (i, line) in text_lines.into_iter().enumerate() {
         let lead = if i == 0 { indent } else { "   " };

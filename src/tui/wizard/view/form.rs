@@ -27,15 +27,26 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
     let mut rows = Rows::default();
     let mut title = vec![Span::styled(state.step.title().to_string(), theme.title())];
     title.push(Span::styled("   * required", theme.dim()));
-    if state.csr_view {
-        title.push(Span::styled(
-            "   CSR column on (Ctrl-K hides it)",
-            theme.dim(),
-        ));
+    let csr_hint = if state.csr_view {
+        Some("CSR column on (Ctrl-K hides it)")
     } else if state.step_has_csr_fields() {
-        title.push(Span::styled("   Ctrl-K: compare with the CSR", theme.dim()));
+        Some("Ctrl-K: compare with the CSR")
+    } else {
+        None
+    };
+    if let Some(hint) = csr_hint {
+        let title_width: usize = title.iter().map(|s| text_width(&s.content)).sum();
+        // Beside the title when it fits, else on a line of its own: never cut.
+        if title_width + 3 + text_width(hint) <= width {
+            title.push(Span::styled(format!("   {hint}"), theme.dim()));
+            rows.push(Line::from(title));
+        } else {
+            rows.push(Line::from(title));
+            rows.push(Line::from(Span::styled(hint, theme.dim())));
+        }
+    } else {
+        rows.push(Line::from(title));
     }
-    rows.push(Line::from(title));
     let focus = state.target();
     for field in state.step.fields() {
         let start = rows.len();
@@ -197,6 +208,25 @@ fn field_rows(
                 style,
                 width,
                 2,
+                rows,
+            );
+        }
+    }
+    if field.key == FieldKey::Loa {
+        let resign = order.loa_needs_resigning();
+        if !resign.is_empty() {
+            let labels: Vec<&str> = resign
+                .iter()
+                .map(|k| crate::domain::registry::spec(*k).label)
+                .collect();
+            message_rows(
+                &format!(
+                    "! Sign again: {} changed after this LOA was signed. Have the authorized user sign a new LOA, then record it here.",
+                    labels.join(", ")
+                ),
+                theme.rejected(),
+                width,
+                3,
                 rows,
             );
         }

@@ -22,7 +22,7 @@ const SIDEBAR_FROM_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 38;
 
 pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let banner_lines = banner::lines(state, area.width, theme);
+    let banner_lines = banner::lines(state, area.width, area.height, theme);
     let bottom_lines = prompt::lines(state, area.width, theme);
     let narrow = area.width < SIDEBAR_FROM_WIDTH;
     let [header, banner_area, bar, body, bottom] = Layout::vertical([

@@ -1,6 +1,7 @@
 //! The bottom line: the question being asked (submit? the CSV path) or the last notice.
 
 use crate::tui::theme::Theme;
+use crate::tui::wizard::review::{needs_carrier_contact, unchanged_warning};
 use crate::tui::wizard::state::{ConfirmKind, Prompt, WizardState};
 use crate::tui::wizard::text::{width as text_width, wrap};
 use ratatui::text::{Line, Span};
@@ -22,9 +23,13 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
             let carrier = state.carrier_name();
             let question = match kind {
                 ConfirmKind::Submit => format!("? Submit this order to {carrier}? y/n"),
+                ConfirmKind::Resubmit if needs_carrier_contact(&state.order) => format!(
+                    "? Has {carrier} done what it asked (see its words above)? Resubmit this order to it? y/n"
+                ),
                 ConfirmKind::Resubmit => format!("? Resubmit this order to {carrier}? y/n"),
                 ConfirmKind::ResubmitUnchanged => format!(
-                    "⚠ None of the fields the carrier rejected has changed: {carrier} will most likely reject it again. Resubmit anyway? y/n"
+                    "⚠ {} Resubmit anyway? y/n",
+                    unchanged_warning(&state.order).unwrap_or("Nothing has changed.")
                 ),
             };
             for line in wrap(&question, width, 2) {

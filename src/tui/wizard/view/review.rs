@@ -7,7 +7,9 @@ use crate::domain::secret::MASK;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
 use crate::tui::theme::Theme;
-use crate::tui::wizard::review::{items, rejected_fields_changed};
+use crate::tui::wizard::review::{
+    items, needs_carrier_contact, only_the_carrier_can_fix, unchanged_warning,
+};
 use crate::tui::wizard::state::WizardState;
 use crate::tui::wizard::text::{one_line, truncate, wrap};
 use ratatui::style::Style;
@@ -89,12 +91,37 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             rows.focus = Some((start, rows.len().saturating_sub(1)));
         }
     }
-    if resubmission && !rejected_fields_changed(order) {
+    if let Some(warning) = unchanged_warning(order) {
         push_wrapped(
             &mut rows,
             "  ",
-            "⚠ None of the fields the carrier rejected has changed: the carrier will most likely reject the order again.",
+            &format!("⚠ {warning}"),
             theme.warning(),
+            width,
+            2,
+        );
+    }
+    if only_the_carrier_can_fix(order) {
+        push_wrapped(
+            &mut rows,
+            "  ",
+            &format!(
+                "! Only {} can clear this rejection (see its words above). Nothing in the order needs to change for it: resubmit once the carrier confirms it has acted.",
+                state.carrier_name()
+            ),
+            theme.rejected(),
+            width,
+            3,
+        );
+    } else if needs_carrier_contact(order) {
+        push_wrapped(
+            &mut rows,
+            "  ",
+            &format!(
+                "! Contact {} too, as its message asks: resubmit once it has acted.",
+                state.carrier_name()
+            ),
+            theme.rejected(),
             width,
             2,
         );

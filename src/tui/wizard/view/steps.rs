@@ -38,14 +38,15 @@ impl StepMark {
     }
 }
 
-/// A step's state: rejected fields (or an LOA to sign again) first, then errors on a visited
-/// step, then complete; steps not yet visited are to do.
+/// A step's state: rejected fields not yet changed (or an LOA to sign again) first, then errors
+/// on a visited step, then complete; steps not yet visited are to do. Once its rejected fields
+/// have been dealt with, the step reads like any other: the fields keep their markers.
 pub fn mark(state: &WizardState, step: Step) -> StepMark {
     let order = &state.order;
-    let rejected = order
-        .rejected_fields()
-        .iter()
-        .any(|k| crate::domain::registry::spec(*k).step == step);
+    let rejected = order.rejected_fields().iter().any(|k| {
+        crate::domain::registry::spec(*k).step == step
+            && !crate::tui::wizard::review::rejection_addressed(order, *k)
+    });
     let resign = step == Step::LetterOfAuthorization && !order.loa_needs_resigning().is_empty();
     if rejected || resign {
         return StepMark::Rejected;
