@@ -1,8 +1,11 @@
 //! The demo orders of `assets/demo/`, embedded in the binary so `portwiz --demo` and the welcome
 //! screen's `d` work from any folder.
 
+use crate::domain::Clock;
 use crate::domain::Order;
+use crate::domain::rules;
 use crate::store::{OrderFile, Store};
+use jiff::Timestamp;
 
 /// (file name, contents) of every demo order.
 pub static DEMO_FILES: &[(&str, &str)] = &[
@@ -69,12 +72,16 @@ pub fn orders() -> (Vec<Order>, Vec<String>) {
     (orders, problems)
 }
 
-/// Write the demo orders into `store`, under their own ids when free, else under new ones.
-/// Returns the orders written and what went wrong.
-pub fn install(store: &mut Store) -> (Vec<Order>, Vec<String>) {
+/// The day the demo orders' dates were written for.
+pub const DEMO_DAY: jiff::civil::Date = jiff::civil::date(2026, 11, 26);
+
+/// Write the demo orders into `store`, under their own ids when free, else under new ones, moved
+/// to `clock`'s day (see [`rebase`]). Returns the orders written and what went wrong.
+pub fn install(store: &mut Store, clock: Clock) -> (Vec<Order>, Vec<String>) {
     let (orders, mut problems) = orders();
     let mut written = Vec::new();
     for mut order in orders {
+        rebase(&mut order, clock);
         if store.get(&order.id).is_ok() {
             order.id = store.new_id();
         }
@@ -84,4 +91,50 @@ pub fn install(store: &mut Store) -> (Vec<Order>, Vec<String>) {
         }
     }
     (written, problems)
+}
+
+/// Move a demo order from `DEMO_DAY` to `clock`'s day: every time shifts by the same number of
+/// days, so "rejected 2 days ago" stays true; a port date that the rules no longer allow (too
+/// soon, a weekend, a holiday) becomes the earliest allowed one, so every order the user may
+/// resubmit can be resubmitted on any day.
+pub fn rebase(order: &mut Order, clock: Clock) {
+    let days = (clock.today - DEMO_DAY).get_days();
+    let shift = |t: &mut Timestamp| {
+        if let Ok(moved) = t.checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days))) {
+            *t = moved;
+        }
+    };
+    shift(&mut order.created_at);
+    shift(&mut order.updated_at);
+    order.history.iter_mut().for_each(|h| shift(&mut h.at));
+    order.rejections.iter_mut().for_each(|r| shift(&mut r.at));
+    if let Some(support) = &mut order.support {
+        shift(&mut support.since);
+    }
+    if let Some(foc) = &mut order.foc
+        && let Ok(date) = foc.date.checked_add(jiff::Span::new().days(days))
+    {
+        foc.date = date;
+    }
+    let country = order.fields.country.parse().unwrap_or(rules::Country::Us);
+    let count = order.fields.numbers.len();
+    if let Ok(date) = order.fields.port_date.trim().parse::<jiff::civil::Date>() {
+        let moved = date
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap_or(date);
+        let allowed =
+            rules::check_port_date(&moved.to_string(), clock.today, country, count).is_ok();
+        let date = if allowed || order.status.is_final() {
+            moved
+        } else {
+            rules::port_date_window(clock.today, country, count).earliest
+        };
+        order.fields.port_date = date.to_string();
+        for snapshot in [&mut order.submitted_fields, &mut order.loa_signed_fields]
+            .into_iter()
+            .flatten()
+        {
+            snapshot.port_date = order.fields.port_date.clone();
+        }
+    }
 }

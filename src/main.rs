@@ -63,7 +63,7 @@ fn run_demo() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (_, problems) = portwiz::demo::install(&mut store);
+    let (_, problems) = portwiz::demo::install(&mut store, cli::commands_clock());
     for problem in &problems {
         eprintln!("portwiz: {problem}");
     }

@@ -92,13 +92,64 @@ fn the_demo_covers_every_status_and_the_seven_rejections() {
 fn install_writes_the_demo_into_a_store_and_again_under_new_ids() {
     let dir = private_temp_dir();
     let (mut store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    let (first, problems) = portwiz::demo::install(&mut store);
+    let (first, problems) = portwiz::demo::install(
+        &mut store,
+        portwiz::domain::Clock::fixed(portwiz::demo::DEMO_DAY),
+    );
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(first.len(), portwiz::demo::DEMO_FILES.len());
-    let (second, problems) = portwiz::demo::install(&mut store);
+    let (second, problems) = portwiz::demo::install(
+        &mut store,
+        portwiz::domain::Clock::fixed(portwiz::demo::DEMO_DAY),
+    );
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(store.len(), first.len() * 2);
     assert!(second.iter().all(|o| !o.id.starts_with("PO-DEMO")));
     let (_, notices) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(notices.is_empty(), "{notices:?}");
+}
+
+/// Installed on any day, the demo keeps its story ("rejected 2 days ago") and every order the
+/// user may resubmit has a port date the rules allow that day.
+#[test]
+fn the_demo_installed_on_another_day_is_moved_to_that_day() {
+    use portwiz::domain::{Clock, Status};
+    for today in [
+        jiff::civil::date(2026, 11, 26),
+        jiff::civil::date(2027, 3, 6),
+        jiff::civil::date(2027, 12, 24),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = portwiz::store::Store::open(dir.path()).unwrap();
+        let (installed, problems) = portwiz::demo::install(&mut store, Clock::fixed(today));
+        assert!(problems.is_empty(), "{problems:?}");
+        for order in &installed {
+            if order.status.is_editable() {
+                let country = order.fields.country.parse().unwrap();
+                let check = portwiz::domain::rules::check_port_date(
+                    &order.fields.port_date,
+                    today,
+                    country,
+                    order.fields.numbers.len(),
+                );
+                assert!(
+                    order.fields.port_date.is_empty() || check.is_ok(),
+                    "{} on {today}: {check:?}",
+                    order.id
+                );
+            }
+            let newest = order.history.iter().map(|h| h.at).max().unwrap();
+            let age_days = (Clock::fixed(today).now.as_second() - newest.as_second()) / 86_400;
+            assert!(
+                (0..30).contains(&age_days),
+                "{} last changed {age_days} days before {today}",
+                order.id
+            );
+        }
+        assert!(
+            installed
+                .iter()
+                .any(|o| o.status == Status::CustomerActionRequired)
+        );
+    }
 }

@@ -121,7 +121,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         }
         Effect::NewOrderId => Some(Msg::NewOrderId(store.new_id())),
         Effect::LoadDemo => {
-            let (orders, problems) = crate::demo::install(store);
+            let (orders, problems) = crate::demo::install(store, now());
             Some(Msg::OrdersAdded { orders, problems })
         }
         Effect::Load(order_id) => Some(match store.get(&order_id) {
