@@ -24,6 +24,13 @@ pub struct Target {
     pub column: Column,
 }
 
+/// The numbers' verdicts and what they were computed from.
+#[derive(Debug, Clone, Default)]
+pub struct NumberStates {
+    key: Option<(String, String, String)>,
+    pub states: Vec<(String, super::numbers::NumberState)>,
+}
+
 /// The focused input.
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -67,6 +74,9 @@ pub struct WizardState {
     /// Index into `targets()`.
     pub focus: usize,
     pub editor: Editor,
+    /// Every number in the numbers field (as typed, or as stored) with its verdict: computed when
+    /// the text changes, not at every frame (999 numbers take milliseconds to check).
+    pub number_states: NumberStates,
     /// Whether the CSR column is shown beside the LOA fields.
     pub csr_view: bool,
     pub pin_revealed: bool,
@@ -92,6 +102,7 @@ impl WizardState {
             step: Step::GetStarted,
             focus: 0,
             editor: Editor::None,
+            number_states: NumberStates::default(),
             csr_view: false,
             pin_revealed: false,
             checked: BTreeMap::new(),
@@ -130,6 +141,7 @@ impl WizardState {
                 .unwrap_or(0);
         }
         state.load_editor();
+        state.refresh_number_states();
         state
     }
 
@@ -212,6 +224,31 @@ impl WizardState {
                 after.set(target.key, FieldValue::Text(value));
                 after.get(target.key) != self.order.fields.get(target.key)
             }
+        }
+    }
+
+    /// The text of the numbers field as the user sees it: the editor's while it is focused, else
+    /// the stored list.
+    pub fn numbers_text(&self) -> String {
+        match &self.editor {
+            Editor::Numbers(area) => area.text(),
+            _ => self.order.fields.numbers.join("\n"),
+        }
+    }
+
+    /// Recompute the numbers' verdicts when their text, country or type changed.
+    pub fn refresh_number_states(&mut self) {
+        let key = (
+            self.numbers_text(),
+            self.order.fields.country.clone(),
+            self.order.fields.number_type.clone(),
+        );
+        if self.number_states.key.as_ref() != Some(&key) {
+            let states = super::numbers::number_states(&key.0, &key.1, &key.2);
+            self.number_states = NumberStates {
+                key: Some(key),
+                states,
+            };
         }
     }
 

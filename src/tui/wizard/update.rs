@@ -57,6 +57,12 @@ pub struct Updated {
 }
 
 pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
+    let updated = apply(state, msg);
+    state.refresh_number_states();
+    updated
+}
+
+fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
     if !matches!(msg, WizardMsg::Edit(_) | WizardMsg::PromptEdit(_)) {
         state.notice = None;
     }

@@ -11,7 +11,7 @@ use crate::tui::theme::Theme;
 use crate::tui::wizard::csr;
 use crate::tui::wizard::dates::window_hint;
 use crate::tui::wizard::input::TextField;
-use crate::tui::wizard::numbers::{NumberState, number_states, summary};
+use crate::tui::wizard::numbers::{NumberState, summary};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
 use crate::tui::wizard::text::{one_line, truncate, width as text_width, wrap};
 use crate::tui::wizard::textarea::TextArea;
@@ -456,11 +456,7 @@ fn numbers_rows(
         theme.dim(),
     )));
 
-    let states = number_states(
-        &area.text(),
-        &state.order.fields.country,
-        &state.order.fields.number_type,
-    );
+    let states = &state.number_states.states;
     if states.is_empty() {
         return;
     }

@@ -2,7 +2,7 @@
 //! adds to them.
 
 use crate::domain::registry::Step;
-use crate::domain::validate::{Severity, check_field};
+use crate::domain::validate::Severity;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;
 use crate::tui::wizard::text::truncate;
@@ -54,10 +54,13 @@ pub fn mark(state: &WizardState, step: Step) -> StepMark {
     if step == Step::Review || !state.visited.contains(&step) {
         return StepMark::ToDo;
     }
+    // What the fields showed when last checked (on leaving them, or the step): the same
+    // verdicts the form shows, without checking 999 numbers again at every frame.
     let errors = step.fields().any(|f| {
-        check_field(f.key, &order.fields, state.clock.today)
-            .iter()
-            .any(|p| p.severity == Severity::Error)
+        state
+            .checked
+            .get(&f.key)
+            .is_some_and(|problems| problems.iter().any(|p| p.severity == Severity::Error))
     });
     if errors {
         StepMark::Errors
