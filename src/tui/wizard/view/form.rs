@@ -467,7 +467,7 @@ fn numbers_rows(
         theme.warning()
     };
     rows.push(Line::from(Span::styled(
-        format!("{INDENT}{}", summary(&states)),
+        format!("{INDENT}{}", summary(states)),
         style,
     )));
     // Only the rows that can show are built.
