@@ -378,12 +378,35 @@ impl App {
     }
 
     pub fn has_unsaved_edits(&self) -> bool {
-        self.screens.iter().any(|s| match s {
-            Screen::Wizard(w) => w.has_unsaved_edits(),
-            Screen::Respond(r) => r.has_unsaved_edits(),
-            Screen::Assist(a) => !a.ticket.value().trim().is_empty(),
-            _ => false,
+        self.unsaved_edits().is_some()
+    }
+
+    /// What quitting now would lose, in words for the quit question: the top-most screen with
+    /// unsaved edits names itself.
+    pub fn unsaved_edits(&self) -> Option<&'static str> {
+        self.screens.iter().rev().find_map(|s| match s {
+            Screen::Wizard(w) if w.has_unsaved_edits() => {
+                Some("The porting wizard has edits that are not saved.")
+            }
+            Screen::Respond(r) if r.has_unsaved_edits() => {
+                Some("The carrier response you are recording is not saved.")
+            }
+            Screen::Assist(a) if self.ticket_typed(a) => {
+                Some("The ticket you typed is not recorded on the order.")
+            }
+            _ => None,
         })
+    }
+
+    /// Whether the assistance screen's input holds a ticket other than the recorded one.
+    fn ticket_typed(&self, page: &AssistPage) -> bool {
+        let typed = page.ticket.value().trim();
+        let recorded = self
+            .order(&page.order_id)
+            .and_then(|o| o.ticket.as_deref())
+            .unwrap_or("")
+            .trim();
+        !typed.is_empty() && typed != recorded
     }
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.

@@ -141,10 +141,11 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
 fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::styled(
-            "The wizard has edits that are not saved.",
+            app.unsaved_edits()
+                .unwrap_or("Something you typed is not saved."),
             app.theme.heading(),
         ),
-        Line::raw("Quit and lose them?"),
+        Line::raw("Quit without saving it?"),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", app.theme.key()),
@@ -155,5 +156,5 @@ fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(" stay"),
         ]),
     ];
-    popup(frame, area, "Quit?", lines, 48);
+    popup(frame, area, "Quit?", lines, 60);
 }
