@@ -54,6 +54,32 @@ pub enum Screen {
     Respond(Box<Respond>),
     /// Request assistance: the Phone number Service Center and the order's ticket.
     Assist(AssistPage),
+    /// "Export": write the order to a file, drawn over its page.
+    Export(ExportPage),
+}
+
+/// The export dialog: a format, then a path (and the PIN toggle), then, when the file exists,
+/// whether to replace it.
+#[derive(Debug, Clone)]
+pub struct ExportPage {
+    pub order_id: String,
+    pub format: crate::domain::export::Format,
+    pub step: ExportStep,
+    pub path: TextField,
+    /// Put the PIN in the file (JSON and text only).
+    pub include_secrets: bool,
+    /// Why the last try wrote nothing, in words.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStep {
+    /// Choosing the format.
+    Format,
+    /// Typing the path.
+    Path,
+    /// The file exists: replace it? (its absolute path, as the runtime resolved it)
+    Replace(String),
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +127,12 @@ pub enum Context {
     RespondConfirm,
     /// The assistance screen (its ticket input has the focus).
     Assist,
+    /// The export dialog, choosing the format.
+    ExportFormat,
+    /// The export dialog, typing the path (letters type).
+    ExportPath,
+    /// The export dialog, asking whether to replace an existing file.
+    ExportReplace,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,6 +333,7 @@ impl App {
             Screen::Wizard(_) => Context::Wizard,
             Screen::Respond(r) => respond_context(r),
             Screen::Assist(_) => Context::Assist,
+            Screen::Export(page) => export_context(page),
         }
     }
 
@@ -313,6 +346,7 @@ impl App {
             Screen::Wizard(_) => Context::Wizard,
             Screen::Respond(r) => respond_context(r),
             Screen::Assist(_) => Context::Assist,
+            Screen::Export(page) => export_context(page),
         }
     }
 
@@ -371,6 +405,10 @@ impl App {
                 Screen::Order(page) => self
                     .order(&page.order_id)
                     .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
+                _ => false,
+            },
+            Msg::Export(super::msg::ExportMsg::TogglePin) => match self.top() {
+                Screen::Export(page) => super::export::choice(page.format).pin,
                 _ => false,
             },
             _ => true,
@@ -457,6 +495,14 @@ impl App {
             h.offset = h.selected + 1 - visible;
         }
         h.offset = h.offset.min(len.saturating_sub(visible));
+    }
+}
+
+fn export_context(page: &ExportPage) -> Context {
+    match page.step {
+        ExportStep::Format => Context::ExportFormat,
+        ExportStep::Path => Context::ExportPath,
+        ExportStep::Replace(_) => Context::ExportReplace,
     }
 }
 

@@ -2,6 +2,7 @@
 //! and the footer; help, store notices and the quit question draw over it.
 
 pub mod assist;
+pub mod export;
 pub mod footer;
 pub mod help;
 pub mod history;
@@ -40,6 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Wizard(wizard) => wizard.render(frame, body, &app.theme),
         Screen::Respond(respond) => super::respond::view::render(app, respond, frame, body),
         Screen::Assist(page) => assist::render(app, page, frame, body),
+        Screen::Export(page) => export::render(app, page, frame, body),
     }
     render_status(app, frame, status);
     footer::render(app, frame, footer_area);
@@ -66,6 +68,7 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Wizard(_) => "Porting wizard".to_string(),
         Screen::Respond(r) => format!("{} › Carrier response", order_name(app, &r.order_id)),
         Screen::Assist(p) => format!("{} › Request assistance", order_name(app, &p.order_id)),
+        Screen::Export(p) => format!("{} › Export", order_name(app, &p.order_id)),
     };
     let demo = if app.demo { "  [demo copy]" } else { "" };
     let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
@@ -104,7 +107,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered box in the middle of `area`, cleared, with `lines` inside (already fitted).
-pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, width: u16) {
+/// Returns the box.
+pub fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+) -> Rect {
     let width = width.min(area.width);
     let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX))
         .saturating_add(2)
@@ -115,6 +125,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(format!(" {title} "));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+    rect
 }
 
 fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
