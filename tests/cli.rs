@@ -182,6 +182,30 @@ fn lifecycle_commands_and_their_refusals() {
 }
 
 #[test]
+fn foc_reads_the_dates_and_times_the_tui_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    // Month first, as Teams shows dates in en-US, and a time with am/pm.
+    let out = run(dir.path(), &["foc", &id, "12/08/2026", "2:30 pm"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["foc"]["date"], "2026-12-08");
+    assert_eq!(file["foc"]["time"], "14:30:00");
+    assert_eq!(file["status"], "foc_confirmed");
+    // Day first is not a date (there is no 13th month); the message names both forms.
+    let other = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &other]).code, 0);
+    let bad = run(dir.path(), &["foc", &other, "13/08/2026"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("MM/DD/YYYY"), "{}", bad.stderr);
+    let bad_time = run(dir.path(), &["foc", &other, "12/08/2026", "25:00"]);
+    assert_eq!(bad_time.code, 2, "{}", bad_time.stderr);
+    assert!(bad_time.stderr.contains("HH:MM"), "{}", bad_time.stderr);
+    assert_eq!(order_file(dir.path(), &other)["status"], "submitted");
+}
+
+#[test]
 fn cancel_is_refused_within_24_hours_of_the_confirmed_port() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_order(dir.path(), "complete-order.json");

@@ -288,6 +288,42 @@ fn assistance_records_a_ticket_on_the_order() {
 }
 
 #[test]
+fn the_quit_question_names_what_is_not_saved() {
+    // Text pasted in the response dialog.
+    let mut app = demo_app(80, 24);
+    respond(&mut app, "PO-DEMO0002", 0);
+    update(&mut app, Msg::Paste(CARRIER_TEXT.into()));
+    assert!(ctrl(&mut app, 'c').is_empty(), "asks before quitting");
+    assert_eq!(app.context(), Context::ConfirmQuit);
+    let screen = render(&app);
+    assert!(
+        screen.contains("The carrier response you are recording is not saved."),
+        "{screen}"
+    );
+    assert!(!screen.contains("wizard"), "{screen}");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.confirm_quit);
+
+    // A ticket typed on the assistance screen.
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0005");
+    press(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "T-42");
+    ctrl(&mut app, 'c');
+    let screen = render(&app);
+    assert!(
+        screen.contains("The ticket you typed is not recorded on the order."),
+        "{screen}"
+    );
+    // Once recorded, the input holds the order's ticket: nothing is lost by quitting.
+    press(&mut app, KeyCode::Esc);
+    let order = saved(&press(&mut app, KeyCode::Enter));
+    update(&mut app, Msg::Saved(Box::new(order)));
+    assert!(!app.has_unsaved_edits());
+    assert_eq!(ctrl(&mut app, 'c'), vec![Effect::Quit]);
+}
+
+#[test]
 fn an_order_waiting_over_30_days_is_flagged_in_the_list_and_on_its_page() {
     let mut app = demo_app(100, 30);
     let later: jiff::Timestamp = "2026-12-31T12:00:00Z"

@@ -324,7 +324,7 @@ fn ctrl_c_with_an_unsaved_edit_asks_and_s_saves_before_quitting() {
     send_then(
         &mut app,
         keys::CTRL_C,
-        "The wizard has edits that are not saved.",
+        "The porting wizard has edits that are not saved.",
     );
     app.send("s");
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));

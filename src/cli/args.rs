@@ -87,9 +87,9 @@ pub enum Command {
     /// The carrier confirmed the port date → FOC confirmed.
     Foc {
         id: String,
-        /// YYYY-MM-DD
+        /// YYYY-MM-DD or MM/DD/YYYY (month first)
         date: String,
-        /// HH:MM (US Eastern)
+        /// HH:MM (24-hour) or h:mm am/pm, US Eastern
         time: Option<String>,
     },
     /// The numbers ported → completed.

@@ -170,13 +170,22 @@ pub fn run(
             }
         }
         Command::Foc { id, date, time } => {
-            let date = date.trim().parse::<jiff::civil::Date>().map_err(|_| {
-                Failure::Input(format!("`{date}` is not a date; write it as YYYY-MM-DD"))
+            // The same readings as the TUI's response dialog.
+            let date = crate::domain::rules::port_date::parse_date(&date).ok_or_else(|| {
+                Failure::Input(format!(
+                    "`{}` is not a date; write it as YYYY-MM-DD or MM/DD/YYYY (month first), \
+                     e.g. 2026-12-08 or 12/08/2026",
+                    date.trim()
+                ))
             })?;
             let time = time
                 .map(|t| {
-                    jiff::civil::Time::strptime("%H:%M", t.trim()).map_err(|_| {
-                        Failure::Input(format!("`{t}` is not a time; write it as HH:MM"))
+                    crate::domain::rules::port_time::parse_time(&t).ok_or_else(|| {
+                        Failure::Input(format!(
+                            "`{}` is not a time; write it as HH:MM (24-hour, US Eastern) or \
+                             h:mm am/pm, e.g. 14:30 or 2:30 pm",
+                            t.trim()
+                        ))
                     })
                 })
                 .transpose()?;

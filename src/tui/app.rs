@@ -54,6 +54,32 @@ pub enum Screen {
     Respond(Box<Respond>),
     /// Request assistance: the Phone number Service Center and the order's ticket.
     Assist(AssistPage),
+    /// "Export": write the order to a file, drawn over its page.
+    Export(ExportPage),
+}
+
+/// The export dialog: a format, then a path (and the PIN toggle), then, when the file exists,
+/// whether to replace it.
+#[derive(Debug, Clone)]
+pub struct ExportPage {
+    pub order_id: String,
+    pub format: crate::domain::export::Format,
+    pub step: ExportStep,
+    pub path: TextField,
+    /// Put the PIN in the file (JSON and text only).
+    pub include_secrets: bool,
+    /// Why the last try wrote nothing, in words.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStep {
+    /// Choosing the format.
+    Format,
+    /// Typing the path.
+    Path,
+    /// The file exists: replace it? (its absolute path, as the runtime resolved it)
+    Replace(String),
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +127,12 @@ pub enum Context {
     RespondConfirm,
     /// The assistance screen (its ticket input has the focus).
     Assist,
+    /// The export dialog, choosing the format.
+    ExportFormat,
+    /// The export dialog, typing the path (letters type).
+    ExportPath,
+    /// The export dialog, asking whether to replace an existing file.
+    ExportReplace,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,6 +333,7 @@ impl App {
             Screen::Wizard(_) => Context::Wizard,
             Screen::Respond(r) => respond_context(r),
             Screen::Assist(_) => Context::Assist,
+            Screen::Export(page) => export_context(page),
         }
     }
 
@@ -313,6 +346,7 @@ impl App {
             Screen::Wizard(_) => Context::Wizard,
             Screen::Respond(r) => respond_context(r),
             Screen::Assist(_) => Context::Assist,
+            Screen::Export(page) => export_context(page),
         }
     }
 
@@ -373,17 +407,51 @@ impl App {
                     .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
                 _ => false,
             },
+            Msg::Export(super::msg::ExportMsg::TogglePin) => match self.top() {
+                Screen::Export(page) => super::export::choice(page.format).pin,
+                _ => false,
+            },
             _ => true,
         }
     }
 
+    /// Whether the wizard (the one screen that can save on the way out) holds unsaved edits.
+    pub fn wizard_has_unsaved_edits(&self) -> bool {
+        self.screens
+            .iter()
+            .any(|s| matches!(s, Screen::Wizard(w) if w.has_unsaved_edits()))
+    }
+
     pub fn has_unsaved_edits(&self) -> bool {
-        self.screens.iter().any(|s| match s {
-            Screen::Wizard(w) => w.has_unsaved_edits(),
-            Screen::Respond(r) => r.has_unsaved_edits(),
-            Screen::Assist(a) => !a.ticket.value().trim().is_empty(),
-            _ => false,
+        self.unsaved_edits().is_some()
+    }
+
+    /// What quitting now would lose, in words for the quit question: the top-most screen with
+    /// unsaved edits names itself.
+    pub fn unsaved_edits(&self) -> Option<&'static str> {
+        self.screens.iter().rev().find_map(|s| match s {
+            Screen::Wizard(w) if w.has_unsaved_edits() => {
+                Some("The porting wizard has edits that are not saved.")
+            }
+            Screen::Respond(r) if r.has_unsaved_edits() => {
+                Some("The carrier response you are recording is not saved.")
+            }
+            Screen::Assist(a) if self.ticket_typed(a) => {
+                Some("The ticket you typed is not recorded on the order.")
+            }
+            _ => None,
         })
+    }
+
+    /// Whether the assistance screen's input holds a ticket other than the recorded one.
+    fn ticket_typed(&self, page: &AssistPage) -> bool {
+        let typed = page.ticket.value().trim();
+        let recorded = self
+            .order(&page.order_id)
+            .and_then(|o| o.ticket.as_deref())
+            .unwrap_or("")
+            .trim();
+        !typed.is_empty() && typed != recorded
     }
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
@@ -434,6 +502,14 @@ impl App {
             h.offset = h.selected + 1 - visible;
         }
         h.offset = h.offset.min(len.saturating_sub(visible));
+    }
+}
+
+fn export_context(page: &ExportPage) -> Context {
+    match page.step {
+        ExportStep::Format => Context::ExportFormat,
+        ExportStep::Path => Context::ExportPath,
+        ExportStep::Replace(_) => Context::ExportReplace,
     }
 }
 

@@ -108,10 +108,13 @@ const fn summary(
     }
 }
 
+use super::msg::ExportMsg as E;
 use super::msg::RespondMsg as R;
+use crate::domain::export::Format;
 use Context::{
-    Assist, ConfirmQuit, FilterEditing, Global, Help, History, Notices, OrderPage, RespondChoose,
-    RespondConfirm, RespondInput, RespondList, RespondTextArea, Welcome,
+    Assist, ConfirmQuit, ExportFormat, ExportPath, ExportReplace, FilterEditing, Global, Help,
+    History, Notices, OrderPage, RespondChoose, RespondConfirm, RespondInput, RespondList,
+    RespondTextArea, Welcome,
 };
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, PageDown, PageUp, Tab, Up};
 
@@ -157,6 +160,7 @@ pub static KEYMAP: &[Binding] = &[
     both(OrderPage, &[ch('u')], "u", Msg::UpdateOrder, "Update a rejected order (or edit a draft) in the wizard", "Update"),
     both(OrderPage, &[ch('r')], "r", Msg::OpenRespond, "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
     both(OrderPage, &[ch('a')], "a", Msg::OpenAssist, "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
+    both(OrderPage, &[ch('e')], "e", Msg::OpenExport, "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
     both(OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
     both(OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
@@ -195,6 +199,26 @@ pub static KEYMAP: &[Binding] = &[
     both(Assist, &[key(Enter)], "Enter", Msg::SaveTicket, "Record the ticket id or link on the order", "Record ticket"),
     help(Assist, &[ctrl('u')], "Ctrl-U", Msg::Edit(crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the input"),
     both(Assist, &[key(Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
+    // The export dialog: choosing the format (j is JSON here: ↑↓ move).
+    summary(ExportFormat, &[key(Down), key(Up)], "↑↓", "Move"),
+    help(ExportFormat, &[key(Down)], "↓", Msg::Export(E::Down), "Next format"),
+    help(ExportFormat, &[key(Up)], "↑", Msg::Export(E::Up), "Previous format"),
+    both(ExportFormat, &[key(Enter)], "Enter", Msg::Export(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
+    summary(ExportFormat, &[ch('t'), ch('l'), ch('c'), ch('j')], "t/l/c/j", "Format"),
+    help(ExportFormat, &[ch('t')], "t", Msg::Export(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
+    help(ExportFormat, &[ch('l')], "l", Msg::Export(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
+    help(ExportFormat, &[ch('c')], "c", Msg::Export(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
+    help(ExportFormat, &[ch('j')], "j", Msg::Export(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
+    both(ExportFormat, &[key(Esc)], "Esc", Msg::Export(E::Back), "Cancel: back to the order's page", "Cancel"),
+    both(ExportFormat, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    // The export dialog: the path input (letters type).
+    both(ExportPath, &[key(Enter)], "Enter", Msg::Export(E::Enter), "Write the file (asks before replacing one)", "Export"),
+    both(ExportPath, &[ctrl('p')], "Ctrl-P", Msg::Export(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
+    help(ExportPath, &[ctrl('u')], "Ctrl-U", Msg::Edit(crossterm::event::KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the path"),
+    both(ExportPath, &[key(Esc)], "Esc", Msg::Export(E::Back), "Back to the choice of format", "Back"),
+    // The export dialog: the file exists.
+    both(ExportReplace, &[ch('y')], "y", Msg::Export(E::Confirm), "Yes, replace the file", "Replace"),
+    both(ExportReplace, &[ch('n'), key(Esc)], "n/Esc", Msg::Export(E::Back), "No, back to the path to choose another", "No"),
     // Overlays.
     both(Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),

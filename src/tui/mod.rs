@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod assist;
+pub mod export;
 pub mod keymap;
 pub mod msg;
 pub mod respond;
@@ -25,6 +26,7 @@ use crate::store::{Notice, Store};
 use crossterm::event::{self, Event};
 use std::collections::VecDeque;
 use std::io;
+use std::path::{Path, PathBuf};
 
 /// How the app was started.
 #[derive(Debug, Clone, Copy, Default)]
@@ -134,6 +136,86 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::LoadAll => Some(Msg::AllLoaded(
             store.orders().map(|l| l.order.clone()).collect(),
         )),
+        Effect::Export {
+            order_id,
+            format,
+            path,
+            include_secrets,
+            overwrite,
+        } => Some(
+            match export_order(store, &order_id, format, &path, include_secrets, overwrite) {
+                Ok(path) => Msg::Exported { order_id, path },
+                Err(ExportRefused::Exists(path)) => Msg::ExportExists { order_id, path },
+                Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
+            },
+        ),
         Effect::Quit => None,
     }
+}
+
+enum ExportRefused {
+    /// The file exists (its absolute path) and replacing it was not asked.
+    Exists(String),
+    Failed(String),
+}
+
+/// Render an order and write it atomically; returns the absolute path written.
+fn export_order(
+    store: &Store,
+    order_id: &str,
+    format: crate::domain::export::Format,
+    typed: &Path,
+    include_secrets: bool,
+    overwrite: bool,
+) -> Result<String, ExportRefused> {
+    use ExportRefused::Failed;
+    let order = &store
+        .get(order_id)
+        .map_err(|e| Failed(format!("The order could not be read: {e}")))?
+        .order;
+    let text = crate::domain::export::render(order, format, include_secrets)
+        .map_err(|e| Failed(format!("Nothing was written: {e}")))?;
+    let path = resolve_export_path(typed).map_err(Failed)?;
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(Failed(format!("{shown} is a folder: add a file name.")));
+    }
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    if !dir.is_dir() {
+        return Err(Failed(format!(
+            "There is no folder {}: create it first or choose another.",
+            dir.display()
+        )));
+    }
+    // A dangling symbolic link counts as a file too: nothing is replaced without asking.
+    if !overwrite && path.symlink_metadata().is_ok() {
+        return Err(ExportRefused::Exists(shown));
+    }
+    crate::store::atomic::write_atomic(&path, text.as_bytes()).map_err(|e| {
+        Failed(match e.kind() {
+            io::ErrorKind::PermissionDenied => {
+                format!(
+                    "You may not write in {}: choose another folder.",
+                    dir.display()
+                )
+            }
+            _ => format!("Could not write {shown}: {e}"),
+        })
+    })?;
+    Ok(shown)
+}
+
+/// A typed export path made absolute: `~` (alone or leading) is the home folder, and a relative
+/// path is taken from the current folder.
+pub fn resolve_export_path(typed: &Path) -> Result<PathBuf, String> {
+    let expanded = match typed.strip_prefix("~") {
+        Ok(rest) => {
+            let dirs = directories::BaseDirs::new()
+                .ok_or_else(|| "Could not find your home folder to read `~`.".to_string())?;
+            dirs.home_dir().join(rest)
+        }
+        Err(_) => typed.to_path_buf(),
+    };
+    std::path::absolute(&expanded)
+        .map_err(|e| format!("Could not read the path {}: {e}", expanded.display()))
 }

@@ -1,10 +1,12 @@
 //! Everything that can happen to the app (`Msg`), and everything the app asks the runtime to do
 //! (`Effect`). `update` turns one into the other; only the runtime touches files and the terminal.
 
+use crate::domain::export::Format;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use crate::store::Notice;
 use crossterm::event::KeyEvent;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -43,8 +45,12 @@ pub enum Msg {
     OpenRespond,
     /// `a` on an order's page: request assistance (the Phone number Service Center, the ticket).
     OpenAssist,
+    /// `e` on an order's page: the export dialog.
+    OpenExport,
     /// A key inside the response dialog.
     Respond(RespondMsg),
+    /// A key inside the export dialog.
+    Export(ExportMsg),
     /// `Enter` on the assistance screen: record the typed ticket on the order.
     SaveTicket,
     /// A key the table does not bind, for the text input that has the focus.
@@ -92,6 +98,21 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The order was written to this file (its absolute path).
+    Exported {
+        order_id: String,
+        path: String,
+    },
+    /// Nothing was written: the file exists (its absolute path) and replacing it was not asked.
+    ExportExists {
+        order_id: String,
+        path: String,
+    },
+    /// Nothing was written, and why in words.
+    ExportFailed {
+        order_id: String,
+        reason: String,
+    },
     /// Orders added to the store (the demo), and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
@@ -118,6 +139,23 @@ pub enum RespondMsg {
     Back,
 }
 
+/// What keys mean in the export dialog (the keymap's table maps keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportMsg {
+    Up,
+    Down,
+    /// The first letter of a format: choose it and go on to the path.
+    Pick(Format),
+    /// Choose the format under the cursor, or write the file.
+    Enter,
+    /// Ctrl-P: put the PIN in the file, or not (JSON and text only).
+    TogglePin,
+    /// `y`: replace the existing file.
+    Confirm,
+    /// Esc: back one step, or close the dialog.
+    Back,
+}
+
 /// What `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -131,5 +169,15 @@ pub enum Effect {
     Load(String),
     /// Read every full order (a search by number); the runtime answers `AllLoaded`.
     LoadAll,
+    /// Write the order in a format to a file (the path as typed: `~` and relative paths are the
+    /// runtime's to resolve); never over an existing file unless `overwrite`. The runtime
+    /// answers `Exported`, `ExportExists` or `ExportFailed`.
+    Export {
+        order_id: String,
+        format: Format,
+        path: PathBuf,
+        include_secrets: bool,
+        overwrite: bool,
+    },
     Quit,
 }

@@ -166,12 +166,24 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::OpenExport => {
+            if let Screen::Order(page) = app.top() {
+                let id = page.order_id.clone();
+                super::export::open(app, &id);
+            }
+            Vec::new()
+        }
         Msg::Respond(m) => super::respond::update::update(app, m),
+        Msg::Export(m) => super::export::update(app, m),
         Msg::SaveTicket => super::assist::save_ticket(app),
         Msg::Edit(key) => match app.top() {
             Screen::Respond(_) => super::respond::update::edit(app, key),
             Screen::Assist(_) => {
                 super::assist::edit(app, key);
+                Vec::new()
+            }
+            Screen::Export(_) => {
+                super::export::edit(app, key);
                 Vec::new()
             }
             _ => Vec::new(),
@@ -186,6 +198,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interrupt => request_quit(app),
         Msg::ConfirmQuit => quit(app),
         Msg::SaveAndQuit => {
+            if !app.wizard_has_unsaved_edits() {
+                // Nothing the app can save: `s` is not offered, so it does nothing.
+                return Vec::new();
+            }
             let clock = app.clock;
             let mut effects = Vec::new();
             for screen in &mut app.screens {
@@ -221,6 +237,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 text: format!("Order {order_id} was not saved: {}", one_line(&reason)),
                 is_error: true,
             });
+            Vec::new()
+        }
+        Msg::Exported { order_id, path } => {
+            super::export::exported(app, &order_id, &path);
+            Vec::new()
+        }
+        Msg::ExportExists { order_id, path } => {
+            super::export::exists(app, &order_id, &path);
+            Vec::new()
+        }
+        Msg::ExportFailed { order_id, reason } => {
+            super::export::failed(app, &order_id, &reason);
             Vec::new()
         }
         Msg::OrdersAdded { orders, problems } => {
@@ -282,7 +310,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if matches!(
         context,
-        Context::RespondTextArea | Context::RespondInput | Context::Assist
+        Context::RespondTextArea | Context::RespondInput | Context::Assist | Context::ExportPath
     ) {
         return update(app, Msg::Edit(key));
     }
@@ -313,6 +341,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         | Context::RespondList => super::respond::update::paste(app, text),
         Context::Assist => {
             super::assist::paste(app, text);
+            Vec::new()
+        }
+        Context::ExportPath => {
+            super::export::paste(app, text);
             Vec::new()
         }
         Context::FilterEditing => {
@@ -433,7 +465,11 @@ fn back(app: &mut App) {
         return;
     }
     match app.top() {
-        Screen::Order(_) | Screen::Wizard(_) | Screen::Respond(_) | Screen::Assist(_) => {
+        Screen::Order(_)
+        | Screen::Wizard(_)
+        | Screen::Respond(_)
+        | Screen::Assist(_)
+        | Screen::Export(_) => {
             app.screens.pop();
         }
         Screen::Home => {
@@ -504,7 +540,7 @@ fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
             app.history.selected = app.history.selected.saturating_add_signed(delta).min(last);
             app.clamp_selection();
         }
-        Some(Screen::Wizard(_) | Screen::Respond(_) | Screen::Assist(_)) => {}
+        Some(Screen::Wizard(_) | Screen::Respond(_) | Screen::Assist(_) | Screen::Export(_)) => {}
     }
     Vec::new()
 }

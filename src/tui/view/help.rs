@@ -58,6 +58,7 @@ fn screen_name(context: Context) -> &'static str {
         | Context::RespondList
         | Context::RespondConfirm => "carrier response",
         Context::Assist => "request assistance",
+        Context::ExportFormat | Context::ExportPath | Context::ExportReplace => "export",
         _ => "here",
     }
 }

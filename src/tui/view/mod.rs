@@ -2,6 +2,7 @@
 //! and the footer; help, store notices and the quit question draw over it.
 
 pub mod assist;
+pub mod export;
 pub mod footer;
 pub mod help;
 pub mod history;
@@ -40,6 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Wizard(wizard) => wizard.render(frame, body, &app.theme),
         Screen::Respond(respond) => super::respond::view::render(app, respond, frame, body),
         Screen::Assist(page) => assist::render(app, page, frame, body),
+        Screen::Export(page) => export::render(app, page, frame, body),
     }
     render_status(app, frame, status);
     footer::render(app, frame, footer_area);
@@ -66,6 +68,7 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Wizard(_) => "Porting wizard".to_string(),
         Screen::Respond(r) => format!("{} › Carrier response", order_name(app, &r.order_id)),
         Screen::Assist(p) => format!("{} › Request assistance", order_name(app, &p.order_id)),
+        Screen::Export(p) => format!("{} › Export", order_name(app, &p.order_id)),
     };
     let demo = if app.demo { "  [demo copy]" } else { "" };
     let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
@@ -104,7 +107,14 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered box in the middle of `area`, cleared, with `lines` inside (already fitted).
-pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, width: u16) {
+/// Returns the box.
+pub fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+) -> Rect {
     let width = width.min(area.width);
     let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX))
         .saturating_add(2)
@@ -115,6 +125,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(format!(" {title} "));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+    rect
 }
 
 fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
@@ -140,23 +151,34 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let key = |k: &'static str| Span::styled(k, app.theme.key());
+    // Only the wizard can save on the way out; other unsaved text can only be kept by staying.
+    let wizard_can_save = app.wizard_has_unsaved_edits();
+    let mut choices = Vec::new();
+    if wizard_can_save {
+        choices.extend([key("s"), Span::raw(" save and quit   ")]);
+    }
+    choices.extend([
+        key("y"),
+        Span::raw(" quit, lose them   "),
+        key("n"),
+        Span::raw("/"),
+        key("Esc"),
+        Span::raw(" stay"),
+    ]);
+    let question = if wizard_can_save {
+        "Save before quitting?"
+    } else {
+        "Quit without saving it?"
+    };
     let lines = vec![
         Line::styled(
-            "The wizard has edits that are not saved.",
+            app.unsaved_edits()
+                .unwrap_or("Something you typed is not saved."),
             app.theme.heading(),
         ),
-        Line::raw("Save them before quitting?"),
+        Line::raw(question),
         Line::raw(""),
-        Line::from(vec![
-            key("s"),
-            Span::raw(" save and quit   "),
-            key("y"),
-            Span::raw(" quit, lose them   "),
-            key("n"),
-            Span::raw("/"),
-            key("Esc"),
-            Span::raw(" stay"),
-        ]),
+        Line::from(choices),
     ];
-    popup(frame, area, "Quit?", lines, 56);
+    popup(frame, area, "Quit?", lines, 60);
 }

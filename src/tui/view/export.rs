@@ -1,0 +1,166 @@
+//! The export dialog, drawn over the order's page: the formats, the path input with the PIN
+//! toggle, and the question before replacing a file. Draws only.
+
+use super::popup;
+use crate::tui::app::{App, ExportPage, ExportStep, Screen};
+use crate::tui::export::{CHOICES, choice};
+use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+const WIDTH: u16 = 72;
+const LABEL: &str = " File: ";
+
+pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
+    // The order's page stays in view under the dialog.
+    if let Some(Screen::Order(below)) = app.screens.iter().rev().nth(1) {
+        super::order_page::render(app, below, frame, area);
+    }
+    let theme = &app.theme;
+    let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
+        let room = inner.saturating_sub(lead.width()).max(10);
+        for (i, part) in wrap(body, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(lead.width())
+            };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        }
+    };
+    let name = app
+        .order(&page.order_id)
+        .map_or_else(|| page.order_id.clone(), |o| one_line(&o.display_name()));
+    let mut cursor = None;
+    match &page.step {
+        ExportStep::Format => {
+            text(
+                &mut lines,
+                " ",
+                &format!("Export “{name}”: what should the file hold?"),
+                theme.heading(),
+            );
+            lines.push(Line::raw(""));
+            for c in &CHOICES {
+                let chosen = c.format == page.format;
+                let (mark, style) = if chosen {
+                    (" › ", theme.focus())
+                } else {
+                    ("   ", Style::new())
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(mark, style),
+                    Span::styled(c.key.to_string(), theme.key()),
+                    Span::raw(" "),
+                    Span::styled(pad(c.label, 22), style),
+                    Span::styled(c.about, theme.dim()),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            text(
+                &mut lines,
+                " ",
+                "↑↓ and Enter, or the letter: t, l, c or j. Esc cancels.",
+                theme.dim(),
+            );
+        }
+        ExportStep::Path | ExportStep::Replace(_) => {
+            let c = choice(page.format);
+            text(
+                &mut lines,
+                " ",
+                &format!("Export “{name}” as {}", c.label),
+                theme.heading(),
+            );
+            lines.push(Line::raw(""));
+            let room = inner.saturating_sub(LABEL.width() + 1).max(8);
+            let shown = page.path.visible(room, false);
+            let value = clean_for_screen(&shown.text);
+            let fill = room.saturating_sub(value.width());
+            if page.step == ExportStep::Path {
+                cursor = Some((
+                    LABEL.width() + usize::from(shown.cursor_column),
+                    lines.len(),
+                ));
+            }
+            lines.push(Line::from(vec![
+                Span::styled(LABEL, theme.focus()),
+                Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
+            ]));
+            text(
+                &mut lines,
+                "       ",
+                "A bare name goes in the current folder; ~ is your home folder.",
+                theme.dim(),
+            );
+            lines.push(Line::raw(""));
+            if c.pin {
+                let tick = if page.include_secrets { "[x]" } else { "[ ]" };
+                lines.push(Line::from(vec![
+                    Span::raw(format!(" {tick} Include the PIN  ")),
+                    Span::styled("Ctrl-P", theme.key()),
+                    Span::styled(" changes this", theme.dim()),
+                ]));
+                if page.include_secrets {
+                    text(
+                        &mut lines,
+                        " ⚠ ",
+                        "The file will hold the port-out PIN in clear: keep it private.",
+                        theme.warning(),
+                    );
+                }
+            } else {
+                text(
+                    &mut lines,
+                    " ",
+                    "This format never holds the PIN.",
+                    theme.dim(),
+                );
+            }
+            if let Some(why) = &page.error {
+                lines.push(Line::raw(""));
+                text(&mut lines, " ✗ ", &one_line(why), theme.error());
+            }
+            if let ExportStep::Replace(path) = &page.step {
+                lines.push(Line::raw(""));
+                text(
+                    &mut lines,
+                    " ",
+                    &format!("Replace {}? y/n", one_line(path)),
+                    theme.heading(),
+                );
+                text(
+                    &mut lines,
+                    " ",
+                    "The file exists: y replaces it, n goes back to choose another name.",
+                    theme.dim(),
+                );
+            } else {
+                lines.push(Line::raw(""));
+                text(
+                    &mut lines,
+                    " ",
+                    "Enter writes the file. Esc: back to the formats.",
+                    theme.dim(),
+                );
+            }
+        }
+    }
+    let rect = popup(frame, area, "Export", lines, WIDTH);
+    if let Some((x, y)) = cursor {
+        let x = u16::try_from(x).unwrap_or(u16::MAX);
+        let y = u16::try_from(y).unwrap_or(u16::MAX);
+        // Inside the border, and only when the row is drawn.
+        if y.saturating_add(2) < rect.height {
+            frame.set_cursor_position(Position::new(
+                rect.x + 1 + x.min(rect.width.saturating_sub(3)),
+                rect.y + 1 + y,
+            ));
+        }
+    }
+}
