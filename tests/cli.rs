@@ -436,3 +436,41 @@ fn lifecycle_commands_refuse_with_the_reason_and_reject_bad_input() {
     }
     assert_eq!(order_file(dir.path(), &id)["status"], "cancelled");
 }
+
+#[test]
+fn new_writes_hand_typed_numbers_as_e164_so_the_csv_export_is_uploadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("order.json");
+    std::fs::write(
+        &doc,
+        r#"{"country": "US", "numbers": ["(425) 555-0101", "425.555.0102"], "pin": "1234"}"#,
+    )
+    .unwrap();
+    let out = run(dir.path(), &["new", "--from", doc.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let id = out.stdout.trim();
+    assert_eq!(
+        order_file(dir.path(), id)["fields"]["numbers"],
+        serde_json::json!(["+14255550101", "+14255550102"])
+    );
+    let csv = run(dir.path(), &["export", id, "--format", "csv"]);
+    assert_eq!(
+        csv.stdout,
+        "PhoneNumber\r\n+14255550101\r\n+14255550102\r\n"
+    );
+}
+
+#[test]
+fn classify_of_unknown_text_says_not_recognised_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["classify", "hello, this is about your order"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout.matches("Not recognised").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Ask the carrier"), "{}", out.stdout);
+    assert!(!out.stdout.contains("What to do: Not"), "{}", out.stdout);
+}

@@ -422,3 +422,24 @@ fn order_page_with_two_rejections_and_a_ticket() {
         snapshot("order_two_rejections", &app);
     }
 }
+
+/// Every line of every demo order's page fits the width it was built for, so no word of the
+/// carrier's text or of what changed is cut off at the right edge.
+#[test]
+fn order_page_lines_fit_their_width() {
+    use unicode_width::UnicodeWidthStr;
+    for w in [80u16, 100, 120] {
+        let app = demo_app(w, 24);
+        for order in support::demo_orders() {
+            for line in portwiz::tui::view::order_page::page_lines(&app, &order, usize::from(w)) {
+                let text = line.to_string();
+                assert!(
+                    text.width() <= usize::from(w),
+                    "{} at {w}: line too wide ({}): {text}",
+                    order.id,
+                    text.width()
+                );
+            }
+        }
+    }
+}

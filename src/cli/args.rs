@@ -94,7 +94,7 @@ pub enum Command {
     },
     /// The numbers ported → completed.
     Complete { id: String },
-    /// Microsoft support engaged.
+    /// Microsoft support took the order over → Microsoft support engaged
     Support {
         id: String,
         #[arg(long, value_parser = ["requested_help", "review_before_submission", "resubmit_after_rejection", "submission_error"])]
@@ -104,7 +104,7 @@ pub enum Command {
     },
     /// Record a support ticket id or link.
     Ticket { id: String, ticket: String },
-    /// → cancelled (refused within 24 h of a confirmed FOC).
+    /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel { id: String },
 }
 

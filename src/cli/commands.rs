@@ -79,7 +79,11 @@ pub fn run(
         }
         Command::New { from } => {
             let doc = read_document(&from, false)?;
-            let order = Order::new(store.new_id(), doc.fields, clock.now);
+            let order = Order::new(
+                store.new_id(),
+                with_numbers_normalised(doc.fields),
+                clock.now,
+            );
             let id = order.id.clone();
             store.create(order)?;
             print(out, format!("{id}\n"));
@@ -296,8 +300,19 @@ fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldV
 }
 
 /// An imported export becomes a new order that keeps the status and story it read.
+/// The fields with the numbers written as `set` and the app write them (E.164), so a hand-written
+/// `(425) 555-0101` does not reach the CSV export in that form. Numbers that do not parse are
+/// kept as written, for `submit` to report.
+fn with_numbers_normalised(mut fields: OrderFields) -> OrderFields {
+    let numbers = FieldValue::List(fields.numbers.clone());
+    if let FieldValue::List(numbers) = entry::normalised(FieldKey::Numbers, numbers, &fields) {
+        fields.numbers = numbers;
+    }
+    fields
+}
+
 fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
-    let mut order = Order::new(id, doc.fields, clock.now);
+    let mut order = Order::new(id, with_numbers_normalised(doc.fields), clock.now);
     if let Some(status) = doc.status {
         order.status = status;
     }

@@ -72,15 +72,18 @@ pub fn classification_text(c: &Classification) -> String {
         }
         let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
         text.push_str(&format!("Recognised as: {}\n", rules.join(", ")));
-    } else {
-        text.push_str("Not recognised: the text names no field portwiz knows.\n");
     }
     if c.needs_carrier_contact {
         text.push_str(
             "Only the current carrier can resolve this: contact it before resubmitting.\n",
         );
     }
-    text.push_str(&format!("What to do: {}\n", clean(&c.action)));
+    if c.is_recognised() {
+        text.push_str(&format!("What to do: {}\n", clean(&c.action)));
+    } else {
+        // The catalog's advice for unknown text opens with "Not recognised: …" itself.
+        text.push_str(&format!("{}\n", clean(&c.action)));
+    }
     text
 }
 

@@ -139,8 +139,7 @@ fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
     out.text(
         " ",
         &format!(
-            "What did the carrier (or Microsoft) answer? The order has been {} {} for {since}.",
-            order.status.symbol(),
+            "What did the carrier (or Microsoft) answer? The order has been in “{}” for {since}.",
             order.status.label()
         ),
         theme.heading(),
@@ -371,19 +370,35 @@ fn text_box(
     let rect = Rect::new(area.x + 1, y, area.width.saturating_sub(2), height);
     let inner_width = usize::from(rect.width.saturating_sub(2)).max(1);
     let lines = form.text.lines();
-    let row = form.text.row();
-    let first = row.saturating_sub(inner_rows - 1);
-    let mut shown: Vec<Line> = Vec::new();
-    let mut cursor = None;
-    for (i, line) in lines.iter().enumerate().skip(first).take(inner_rows) {
-        if i == row {
-            let visible = line.visible(inner_width, false);
-            cursor = Some(visible.cursor_column);
-            shown.push(Line::raw(screen(&visible.text)));
-        } else {
-            shown.push(Line::raw(truncate(&screen(line.value()), inner_width)));
+    // Long lines wrap inside the box (a carrier's paragraph is often one line), one column kept
+    // free for the cursor at the end of a row.
+    let wrap_width = inner_width.saturating_sub(1).max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let mut cursor_at = (0usize, 0usize);
+    for (i, line) in lines.iter().enumerate() {
+        let pieces = soft_wrap(&screen(line.value()), wrap_width);
+        if i == form.text.row() {
+            let before = screen(line.split_at_cursor().0).width();
+            let mut start = 0;
+            for (k, piece) in pieces.iter().enumerate() {
+                let w = piece.width();
+                if before < start + w || k + 1 == pieces.len() {
+                    cursor_at = (rows.len() + k, before.saturating_sub(start).min(wrap_width));
+                    break;
+                }
+                start += w;
+            }
         }
+        rows.extend(pieces);
     }
+    let first = cursor_at.0.saturating_sub(inner_rows - 1);
+    let shown: Vec<Line> = rows
+        .iter()
+        .skip(first)
+        .take(inner_rows)
+        .map(|r| Line::raw(truncate(r, inner_width)))
+        .collect();
+    let cursor = u16::try_from(cursor_at.1).ok();
     let title = if focused {
         " Carrier's words (Enter new line, Tab to the fields) "
     } else {
@@ -400,9 +415,42 @@ fn text_box(
         .border_style(border);
     frame.render_widget(Paragraph::new(shown).block(block), rect);
     if focused && let Some(col) = cursor {
-        let line = u16::try_from(row - first).unwrap_or(0);
+        let line = u16::try_from(cursor_at.0 - first).unwrap_or(0);
         out.cursor = Some((2 + col, u16::try_from(top).unwrap_or(0) + 1 + line));
     }
+}
+
+/// `text` cut into rows of at most `width` columns, breaking after a space when a row has one
+/// and between characters otherwise. Nothing is dropped: the rows joined give `text` back, so a
+/// column in the text maps to one row and column on screen.
+fn soft_wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let width = width.max(1);
+    let mut rows: Vec<String> = Vec::new();
+    let mut row: Vec<(&str, usize)> = Vec::new();
+    let mut used = 0usize;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        while used + w > width && !row.is_empty() {
+            let cut = row
+                .iter()
+                .rposition(|(g, _)| *g == " ")
+                .map_or(row.len(), |i| i + 1);
+            let cut = if cut == row.len() || cut == 0 {
+                row.len()
+            } else {
+                cut
+            };
+            let rest = row.split_off(cut);
+            rows.push(row.iter().map(|(g, _)| *g).collect());
+            used = rest.iter().map(|(_, w)| w).sum();
+            row = rest;
+        }
+        row.push((g, w));
+        used += w;
+    }
+    rows.push(row.iter().map(|(g, _)| *g).collect());
+    rows
 }
 
 fn foc(out: &mut Lines, app: &App, form: &FocForm, order: &Order) {
@@ -559,4 +607,20 @@ fn confirm(out: &mut Lines, kind: Kind, order: &Order) {
         Span::styled("Esc", theme.key()),
         Span::raw(" no, go back"),
     ]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::soft_wrap;
+
+    #[test]
+    fn soft_wrap_breaks_after_spaces_and_keeps_every_character() {
+        let text = "BTN/ATN mismatch: the billing telephone number does not match";
+        let rows = soft_wrap(text, 20);
+        assert_eq!(rows.concat(), text);
+        assert!(rows.iter().all(|r| r.chars().count() <= 20), "{rows:?}");
+        assert_eq!(rows[0], "BTN/ATN mismatch: ");
+        assert_eq!(soft_wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(soft_wrap("", 4), [""]);
+    }
 }

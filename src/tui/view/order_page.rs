@@ -83,9 +83,11 @@ impl Page<'_> {
         self.lines.push(Line::raw(""));
     }
 
-    /// Wrapped text; the first line starts with `first`, the rest with `rest` (same width).
+    /// Wrapped text; the first line starts with `first`, the rest with `rest`. Every line is
+    /// wrapped to the room the wider lead leaves, so no line runs off the right edge.
     fn text(&mut self, first: &str, rest: &str, text: &str, style: Style) {
-        let room = self.width.saturating_sub(first.width()).max(10);
+        let lead = first.width().max(rest.width());
+        let room = self.width.saturating_sub(lead).max(10);
         for (i, part) in wrap(text, room).into_iter().enumerate() {
             let lead = if i == 0 { first } else { rest };
             self.lines.push(Line::from(vec![
@@ -586,7 +588,7 @@ fn timeline(page: &mut Page, order: &Order) {
             Event::Rejected => theme.rejected(),
             _ => theme.heading(),
         };
-        let note = one_line(&entry.note);
+        let note = note_after_label(label, &one_line(&entry.note));
         let room = page.width.saturating_sub(indent.len()).max(10);
         let first_room = room.saturating_sub(label.width() + 2).max(10);
         let mut parts = wrap(&note, first_room).into_iter();
@@ -617,11 +619,59 @@ fn timeline(page: &mut Page, order: &Order) {
     }
 }
 
+/// A history note without the words its label already says: "Cancelled: Cancelled" reads as
+/// "Cancelled", "Rejected by carrier: Rejected by the carrier: Account PIN" as
+/// "Rejected by carrier: Account PIN".
+fn note_after_label(label: &str, note: &str) -> String {
+    let label = label.to_lowercase();
+    let lower = note.to_lowercase().replacen(" by the ", " by ", 1);
+    let dropped = note.len().saturating_sub(lower.len());
+    if lower.trim() == label {
+        return String::new();
+    }
+    if let Some(rest) = lower.strip_prefix(&label)
+        && (rest.starts_with(": ") || rest.starts_with(" ("))
+    {
+        let start = label.len() + dropped;
+        let rest = note.get(start..).unwrap_or(note);
+        return rest.trim_start_matches(':').trim().to_string();
+    }
+    note.to_string()
+}
+
 fn quoted(value: &str) -> String {
     let v = one_line(value);
     if v.is_empty() {
         "(empty)".to_string()
     } else {
         format!("“{v}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::note_after_label;
+
+    #[test]
+    fn history_notes_do_not_repeat_their_label() {
+        assert_eq!(note_after_label("Cancelled", "Cancelled"), "");
+        assert_eq!(
+            note_after_label(
+                "Rejected by carrier",
+                "Rejected by the carrier: Account PIN"
+            ),
+            "Account PIN"
+        );
+        assert_eq!(
+            note_after_label(
+                "Rejected by carrier",
+                "Rejected by the carrier (no field named)"
+            ),
+            "(no field named)"
+        );
+        assert_eq!(
+            note_after_label("Submitted", "Submitted to the current carrier"),
+            "Submitted to the current carrier"
+        );
     }
 }
