@@ -474,3 +474,31 @@ fn classify_of_unknown_text_says_not_recognised_once() {
     assert!(out.stdout.contains("Ask the carrier"), "{}", out.stdout);
     assert!(!out.stdout.contains("What to do: Not"), "{}", out.stdout);
 }
+
+#[test]
+fn new_warns_about_wrong_values_on_stderr_and_prints_only_the_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.json");
+    std::fs::write(
+        &doc,
+        r#"{"numbers": ["555"], "port_date": "2026-12-05", "organization_name": "Fabrikam"}"#,
+    )
+    .unwrap();
+    let out = run(dir.path(), &["new", "--from", doc.to_str().unwrap()]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.trim().starts_with("PO-") && out.stdout.lines().count() == 1,
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("Phone numbers") && out.stderr.contains("Saturday"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("Account number"),
+        "missing fields are for submit: {}",
+        out.stderr
+    );
+}

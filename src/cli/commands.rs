@@ -85,6 +85,18 @@ pub fn run(
                 clock.now,
             );
             let id = order.id.clone();
+            // A draft may be incomplete; say what a value that is there gets wrong, now rather
+            // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
+            for problem in crate::domain::validate::validate(&order.fields, clock.today) {
+                if !order.fields.get(problem.key).is_empty() {
+                    let kind = if problem.severity == Severity::Error {
+                        "error"
+                    } else {
+                        "warning"
+                    };
+                    eprintln!("{kind}: {}", problem.message);
+                }
+            }
             store.create(order)?;
             print(out, format!("{id}\n"));
         }
