@@ -98,7 +98,7 @@ pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'stat
         }
     }
     lines.push(Line::from(""));
-    for legend in ["✓ complete  ✗ has errors", "! rejected  • current step"] {
+    for legend in ["✓ complete  ✗ has errors", "! to fix    • current step"] {
         lines.push(Line::from(Span::styled(legend, theme.dim())));
     }
     lines
