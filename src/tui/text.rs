@@ -95,6 +95,34 @@ fn split_long(word: &str, width: usize) -> Vec<String> {
     pieces
 }
 
+/// `body` wrapped to `width` columns after a `lead` (a bullet, a marker, an indent): the first
+/// line starts with the lead, the others with as many spaces, so the text hangs aligned.
+pub fn hanging(
+    lead: &str,
+    body: &str,
+    width: usize,
+    lead_style: ratatui::style::Style,
+    body_style: ratatui::style::Style,
+) -> Vec<ratatui::text::Line<'static>> {
+    use ratatui::text::{Line, Span};
+    let room = width.saturating_sub(lead.width()).max(10);
+    wrap(body, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(lead.width())
+            };
+            Line::from(vec![
+                Span::styled(lead, lead_style),
+                Span::styled(part, body_style),
+            ])
+        })
+        .collect()
+}
+
 /// Pad with spaces to `width` columns (or cut).
 pub fn pad(text: &str, width: usize) -> String {
     let cut = truncate(text, width);

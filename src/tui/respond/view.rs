@@ -7,6 +7,7 @@ use super::state::{
 use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, Order, Step};
 use crate::tui::app::App;
+use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, truncate, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::input::TextField;
@@ -34,16 +35,8 @@ impl Lines<'_> {
     }
 
     fn text(&mut self, lead: &str, text: &str, style: Style) {
-        let room = self.width.saturating_sub(lead.width()).max(10);
-        for (i, part) in wrap(text, room).into_iter().enumerate() {
-            let lead = if i == 0 {
-                lead.to_string()
-            } else {
-                " ".repeat(lead.width())
-            };
-            self.lines
-                .push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
-        }
+        self.lines
+            .extend(hanging(lead, text, self.width, Style::new(), style));
     }
 
     /// A labelled one-line input; the cursor is placed in it when focused.
@@ -543,18 +536,13 @@ fn support(out: &mut Lines, form: &SupportForm) {
             if here { " ▶ " } else { "   " },
             if chosen { "(•)" } else { "( )" }
         );
-        let room = out.width.saturating_sub(lead.width()).max(10);
-        for (n, part) in wrap(scenario.description(), room).into_iter().enumerate() {
-            let lead = if n == 0 {
-                lead.clone()
-            } else {
-                " ".repeat(lead.width())
-            };
-            out.lines.push(Line::from(vec![
-                Span::styled(lead, style),
-                Span::styled(part, style),
-            ]));
-        }
+        out.lines.extend(hanging(
+            &lead,
+            scenario.description(),
+            out.width,
+            style,
+            style,
+        ));
     }
     out.blank();
     out.input(

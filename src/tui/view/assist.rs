@@ -3,7 +3,8 @@
 
 use crate::tui::app::{App, AssistPage};
 use crate::tui::assist::{FIND_TICKET_STEPS, SERVICE_CENTER, SERVICE_CENTER_URL};
-use crate::tui::text::{clean_for_screen, one_line, wrap};
+use crate::tui::text::hanging;
+use crate::tui::text::{clean_for_screen, one_line};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -18,15 +19,7 @@ pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-        let room = width.saturating_sub(lead.width()).max(10);
-        for (i, part) in wrap(body, room).into_iter().enumerate() {
-            let lead = if i == 0 {
-                lead.to_string()
-            } else {
-                " ".repeat(lead.width())
-            };
-            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
-        }
+        lines.extend(hanging(lead, body, width, Style::new(), style));
     };
     text(
         &mut lines,

@@ -4,7 +4,8 @@
 use super::popup;
 use crate::tui::app::{App, ExportPage, ExportStep, Screen};
 use crate::tui::export::{CHOICES, choice};
-use crate::tui::text::{clean_for_screen, one_line, pad, wrap};
+use crate::tui::text::hanging;
+use crate::tui::text::{clean_for_screen, one_line, pad};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -23,15 +24,7 @@ pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
     let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
     let mut lines: Vec<Line<'static>> = Vec::new();
     let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-        let room = inner.saturating_sub(lead.width()).max(10);
-        for (i, part) in wrap(body, room).into_iter().enumerate() {
-            let lead = if i == 0 {
-                lead.to_string()
-            } else {
-                " ".repeat(lead.width())
-            };
-            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
-        }
+        lines.extend(hanging(lead, body, inner, Style::new(), style));
     };
     let name = app
         .order(&page.order_id)
