@@ -1,6 +1,7 @@
 //! Text from outside (carrier messages, names, imported values) made safe to draw, and small
 //! helpers for laying text out in columns.
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Outside text made safe to draw: the shared sanitizer removes terminal sequences, control and
@@ -24,24 +25,31 @@ pub fn one_line(text: &str) -> String {
     clean_for_screen(text).replace(['\n', '\t'], " ")
 }
 
-/// Cut `text` to at most `width` columns, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
+/// Columns a string takes on screen.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cut `text` to at most `max` columns, ending with `…` when cut; grapheme by grapheme, so an
+/// accented letter or an emoji is never split.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
         return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
+    for g in text.graphemes(true) {
+        let w = width(g);
+        if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
-    if width > 0 {
-        out.push('…');
-    }
+    out.push('…');
     out
 }
 
@@ -123,6 +131,56 @@ pub fn hanging(
         .collect()
 }
 
+/// Word-wrap into at most `max_lines` lines of `max_width` columns; when the text does not fit,
+/// the last line ends with "…".
+pub fn wrap_at_most(text: &str, max_width: usize, max_lines: usize) -> Vec<String> {
+    let max_width = max_width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in one_line(text).split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if width(&candidate) <= max_width {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if width(word) <= max_width {
+            current = word.to_string();
+        } else {
+            // A word longer than a line: cut it by graphemes.
+            let mut piece = String::new();
+            for g in word.graphemes(true) {
+                if width(&piece) + width(g) > max_width {
+                    lines.push(std::mem::take(&mut piece));
+                }
+                piece.push_str(g);
+            }
+            current = piece;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            let cut = truncate(&format!("{last} …"), max_width);
+            *last = if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{}…", truncate(last, max_width.saturating_sub(1)))
+            };
+        }
+    }
+    lines
+}
+
 /// Pad with spaces to `width` columns (or cut).
 pub fn pad(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
@@ -150,5 +208,33 @@ mod tests {
         assert_eq!(wrap("", 4), [""]);
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed_but_lines_stay() {
+        let dirty = "PIN\x1b[31m wrong\u{202E}\x07\nnext\tline\u{9b}2J!";
+        let cleaned = clean_for_screen(dirty);
+        assert_eq!(cleaned.replace('\u{FFFD}', ""), "PIN wrong\nnext\tline!");
+        assert!(
+            cleaned.contains('\u{FFFD}'),
+            "the user sees that something was removed"
+        );
+        let title = "a\x1b]0;evil title\x07b\x1b]8;;http://x\x1b\\c\x1bMd";
+        assert_eq!(clean_for_screen(title).replace('\u{FFFD}', ""), "abcd");
+    }
+
+    #[test]
+    fn wrap_truncates_with_an_ellipsis() {
+        let lines = wrap_at_most("one two three four five six seven", 10, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+        assert_eq!(wrap_at_most("short", 10, 2), ["short"]);
+    }
+
+    #[test]
+    fn truncate_counts_wide_characters() {
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+        assert_eq!(truncate("abc", 3), "abc");
     }
 }

@@ -52,15 +52,15 @@ pub fn describe(spec: &FieldSpec, csr_value: &str, difference: &CsrDifference) -
     if spec.secret {
         return "≠ CSR: the PIN differs from the CSR's".to_string();
     }
-    let csr_value = super::text::one_line(csr_value.trim());
+    let csr_value = crate::tui::text::one_line(csr_value.trim());
     match difference {
         CsrDifference::OrderShorter { missing } => format!(
             "≠ CSR: “{csr_value}” (the order leaves out “{}”)",
-            super::text::one_line(missing)
+            crate::tui::text::one_line(missing)
         ),
         CsrDifference::OrderLonger { extra } => format!(
             "≠ CSR: “{csr_value}” (the order adds “{}”)",
-            super::text::one_line(extra)
+            crate::tui::text::one_line(extra)
         ),
         CsrDifference::Different => format!("≠ CSR: “{csr_value}”"),
     }

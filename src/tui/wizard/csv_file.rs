@@ -29,14 +29,14 @@ pub fn parse_numbers_csv(bytes: &[u8]) -> Result<Vec<String>, String> {
             let first = headers.iter().next().unwrap_or("");
             format!(
                 "No `PhoneNumber` column: the first row must be the header PhoneNumber (found “{}”)",
-                super::text::one_line(first)
+                crate::tui::text::one_line(first)
             )
         })?;
     let mut numbers = Vec::new();
     for (row, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("Row {}: {e}", row + 2))?;
         if let Some(value) = record.get(column) {
-            let value = super::text::one_line(value).trim().to_string();
+            let value = crate::tui::text::one_line(value).trim().to_string();
             if !value.is_empty() {
                 numbers.push(value);
             }

@@ -16,7 +16,6 @@ mod keymap;
 mod numbers;
 mod review;
 mod state;
-pub mod text;
 pub mod textarea;
 mod update;
 mod view;

@@ -274,7 +274,7 @@ impl WizardState {
 
     /// Name of the carrier for questions ("Submit this order to Contoso Telecom?").
     pub fn carrier_name(&self) -> String {
-        let name = super::text::one_line(self.order.fields.current_carrier.trim());
+        let name = crate::tui::text::one_line(self.order.fields.current_carrier.trim());
         if name.trim().is_empty() {
             "the current carrier".to_string()
         } else {

@@ -5,12 +5,12 @@
 use super::WizardOutcome;
 use super::review;
 use super::state::{Column, ConfirmKind, Editor, Notice, Prompt, WizardState};
-use super::text::{clean_for_screen, one_line};
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
 use crate::domain::validate::{Severity, validate};
+use crate::tui::text::{clean_for_screen, one_line};
 use std::path::PathBuf;
 use tui_input::InputRequest;
 

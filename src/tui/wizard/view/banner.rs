@@ -1,9 +1,9 @@
 //! The carrier's words and the recommended action, pinned above the form of a rejected order.
 
 use crate::domain::status::Status;
+use crate::tui::text::{truncate, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;
-use crate::tui::wizard::text::{truncate, wrap};
 use ratatui::text::{Line, Span};
 
 /// The banner for a screen area of `width`×`height`: the carrier's words get more lines when

@@ -10,7 +10,7 @@ mod rows;
 mod steps;
 
 use super::state::WizardState;
-use super::text::{one_line, truncate};
+use crate::tui::text::{one_line, truncate};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -78,7 +78,7 @@ fn header_line(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> 
         status.push_str(" (read-only)");
     }
     let room = usize::from(width)
-        .saturating_sub(super::text::width(&step) + super::text::width(&status) + 3);
+        .saturating_sub(crate::tui::text::width(&step) + crate::tui::text::width(&status) + 3);
     let name = format!(
         "{}{status}",
         truncate(
@@ -86,8 +86,8 @@ fn header_line(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> 
             room
         )
     );
-    let gap =
-        usize::from(width).saturating_sub(super::text::width(&name) + super::text::width(&step));
+    let gap = usize::from(width)
+        .saturating_sub(crate::tui::text::width(&name) + crate::tui::text::width(&step));
     Line::from(vec![
         Span::styled(name, theme.title()),
         Span::raw(" ".repeat(gap)),

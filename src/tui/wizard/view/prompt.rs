@@ -1,9 +1,9 @@
 //! The bottom line: the question being asked (submit? the CSV path) or the last notice.
 
+use crate::tui::text::{width as text_width, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::review::{needs_carrier_contact, unchanged_warning};
 use crate::tui::wizard::state::{ConfirmKind, Prompt, WizardState};
-use crate::tui::wizard::text::{width as text_width, wrap};
 use ratatui::text::{Line, Span};
 
 pub struct Bottom {

@@ -6,12 +6,12 @@ use crate::domain::registry::{FieldSpec, Step};
 use crate::domain::secret::MASK;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
+use crate::tui::text::{one_line, truncate, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::review::{
     items, needs_carrier_contact, only_the_carrier_can_fix, unchanged_warning,
 };
 use crate::tui::wizard::state::WizardState;
-use crate::tui::wizard::text::{one_line, truncate, wrap};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -177,7 +177,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             };
             let line = truncate(
                 &format!("  {}: {value}", field.label),
-                width.saturating_sub(super::super::text::width(rejected)),
+                width.saturating_sub(crate::tui::text::width(rejected)),
             );
             let mut spans = vec![Span::raw(line)];
             if !rejected.is_empty() {

@@ -3,9 +3,9 @@
 
 use crate::domain::registry::Step;
 use crate::domain::validate::Severity;
+use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;
-use crate::tui::wizard::text::truncate;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -134,12 +134,12 @@ pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
             let room = usize::from(width).saturating_sub(others + used).max(8);
             let full = current_title(step);
             let short = format!("• {} {} {}", step.index() + 1, step.title(), mark.symbol());
-            let text = if crate::tui::wizard::text::width(&full) <= room {
+            let text = if crate::tui::text::width(&full) <= room {
                 full
             } else {
                 truncate(&short, room)
             };
-            used += crate::tui::wizard::text::width(&text) + 2;
+            used += crate::tui::text::width(&text) + 2;
             spans.push(Span::styled(text, theme.focus()));
             spans.push(Span::raw("  "));
         } else {
