@@ -316,9 +316,13 @@ fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldV
 /// `(425) 555-0101` does not reach the CSV export in that form. Numbers that do not parse are
 /// kept as written, for `submit` to report.
 fn with_numbers_normalised(mut fields: OrderFields) -> OrderFields {
-    let numbers = FieldValue::List(fields.numbers.clone());
-    if let FieldValue::List(numbers) = entry::normalised(FieldKey::Numbers, numbers, &fields) {
-        fields.numbers = numbers;
+    for key in [
+        FieldKey::Numbers,
+        FieldKey::BillingTelephoneNumber,
+        FieldKey::ReplacementBtn,
+    ] {
+        let value = entry::normalised(key, fields.get(key), &fields);
+        fields.set(key, value);
     }
     fields
 }

@@ -6,9 +6,23 @@ use super::fields::{FieldValue, OrderFields};
 use super::key::FieldKey;
 use super::rules::{self, Country, NumberState};
 
-/// Numbers are kept in E.164, each once, once they are all valid; anything else is stored as
-/// typed (a draft keeps what was entered and validation says what is wrong).
+/// Numbers are kept in E.164, each once, once they are all valid (the numbers list, the BTN and
+/// the replacement BTN); anything else is stored as typed (a draft keeps what was entered and
+/// validation says what is wrong).
 pub fn normalised(key: FieldKey, value: FieldValue, fields: &OrderFields) -> FieldValue {
+    if matches!(
+        key,
+        FieldKey::BillingTelephoneNumber | FieldKey::ReplacementBtn
+    ) {
+        let FieldValue::Text(text) = &value else {
+            return value;
+        };
+        let report = rules::parse_numbers(text, country(fields), None);
+        return match report.to_result().as_deref() {
+            Ok([one]) => FieldValue::Text(one.clone()),
+            _ => value,
+        };
+    }
     if key != FieldKey::Numbers {
         return value;
     }
@@ -96,6 +110,27 @@ pub fn numbers_from_csv(bytes: &[u8], fields: &OrderFields) -> Result<CsvImport,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_btn_is_kept_in_e164_and_a_bad_one_as_typed() {
+        let fields = OrderFields::default();
+        let btn = |v: &str| {
+            normalised(
+                FieldKey::BillingTelephoneNumber,
+                FieldValue::Text(v.into()),
+                &fields,
+            )
+        };
+        assert_eq!(
+            btn("(425) 555-0101"),
+            FieldValue::Text("+14255550101".into())
+        );
+        assert_eq!(btn("555"), FieldValue::Text("555".into()));
+        assert_eq!(
+            btn("4255550101, 4255550102"),
+            FieldValue::Text("4255550101, 4255550102".into())
+        );
+    }
 
     fn us() -> OrderFields {
         OrderFields {
