@@ -85,6 +85,17 @@ fn submit_lists_every_missing_field_then_a_complete_order_is_submitted() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
     let listed = run(dir.path(), &["list", "--status", "submitted"]);
+    assert_eq!(
+        listed.stdout.lines().count(),
+        1,
+        "one line per order: {}",
+        listed.stdout
+    );
+    assert!(
+        listed.stdout.starts_with(&id) && listed.stdout.contains("submitted"),
+        "{}",
+        listed.stdout
+    );
     assert!(
         listed.stdout.contains(&id) && !listed.stdout.contains(&sparse_id),
         "{}",
@@ -273,7 +284,7 @@ fn new_from_a_broken_document_names_the_position() {
     let out = run(dir.path(), &["new", "--from", bad.to_str().unwrap()]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("line"), "{}", out.stderr);
-    assert!(run(dir.path(), &["list"]).stdout.contains("(no orders)"));
+    assert_eq!(run(dir.path(), &["list"]).stdout, "", "no orders: no lines");
     let _ = TODAY;
 }
 

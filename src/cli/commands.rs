@@ -62,7 +62,7 @@ pub fn run(
                 if json {
                     output::list_json(&rows)
                 } else {
-                    output::list_table(&rows)
+                    output::list_table(&rows, std::io::IsTerminal::is_terminal(&std::io::stdout()))
                 },
             );
         }

@@ -28,7 +28,9 @@ pub fn list_json(orders: &[&Summary]) -> String {
     ))
 }
 
-pub fn list_table(orders: &[&Summary]) -> String {
+/// One line per order. `for_people` (stdout is a terminal) adds a header and says when there is
+/// nothing; piped into another program, the output is exactly one line per order.
+pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
     let rows: Vec<[String; 5]> = orders
         .iter()
         .map(|o| {
@@ -64,11 +66,13 @@ pub fn list_table(orders: &[&Summary]) -> String {
         }
         text.push('\n');
     };
-    line(&header);
+    if for_people {
+        line(&header);
+    }
     for row in &rows {
         line(row);
     }
-    if rows.is_empty() {
+    if rows.is_empty() && for_people {
         text.push_str("(no orders)\n");
     }
     text
