@@ -61,69 +61,13 @@ impl When {
     }
 }
 
-/// What a key does: a message without data (data-carrying messages come from the text fallback).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    NextField,
-    PrevField,
-    Advance,
-    NextStep,
-    PrevStep,
-    Close,
-    Save,
-    Clear,
-    Newline,
-    LineUp,
-    LineDown,
-    ChoiceNext,
-    ChoicePrev,
-    ToggleReveal,
-    ToggleCsr,
-    OpenCsvPrompt,
-    ReviewUp,
-    ReviewDown,
-    ReviewActivate,
-    Confirm,
-    Decline,
-    PromptAccept,
-    PromptCancel,
-}
-
-impl Action {
-    fn msg(self) -> WizardMsg {
-        match self {
-            Action::NextField => WizardMsg::NextField,
-            Action::PrevField => WizardMsg::PrevField,
-            Action::Advance => WizardMsg::Advance,
-            Action::NextStep => WizardMsg::NextStep,
-            Action::PrevStep => WizardMsg::PrevStep,
-            Action::Close => WizardMsg::Close,
-            Action::Save => WizardMsg::Save,
-            Action::Clear => WizardMsg::Edit(InputRequest::DeleteLine),
-            Action::Newline => WizardMsg::Newline,
-            Action::LineUp => WizardMsg::LineUp,
-            Action::LineDown => WizardMsg::LineDown,
-            Action::ChoiceNext => WizardMsg::ChoiceNext,
-            Action::ChoicePrev => WizardMsg::ChoicePrev,
-            Action::ToggleReveal => WizardMsg::ToggleReveal,
-            Action::ToggleCsr => WizardMsg::ToggleCsr,
-            Action::OpenCsvPrompt => WizardMsg::OpenCsvPrompt,
-            Action::ReviewUp => WizardMsg::ReviewUp,
-            Action::ReviewDown => WizardMsg::ReviewDown,
-            Action::ReviewActivate => WizardMsg::ReviewActivate,
-            Action::Confirm => WizardMsg::Confirm,
-            Action::Decline => WizardMsg::Decline,
-            Action::PromptAccept => WizardMsg::PromptAccept,
-            Action::PromptCancel => WizardMsg::PromptCancel,
-        }
-    }
-}
-
 struct Binding {
     code: KeyCode,
     ctrl: bool,
     when: When,
-    action: Action,
+    /// What the key does: a message without data (messages with data, such as typed text, come
+    /// from the text fallback in `message_for`).
+    action: WizardMsg,
     /// How help writes the key (empty for keys help names with another, such as `Y` with `y`);
     /// a test checks help names every one.
     #[cfg_attr(
@@ -133,7 +77,13 @@ struct Binding {
     key: &'static str,
 }
 
-const fn bind(code: KeyCode, ctrl: bool, when: When, action: Action, key: &'static str) -> Binding {
+const fn bind(
+    code: KeyCode,
+    ctrl: bool,
+    when: When,
+    action: WizardMsg,
+    key: &'static str,
+) -> Binding {
     Binding {
         code,
         ctrl,
@@ -153,171 +103,195 @@ const BINDINGS: &[Binding] = &[
         KeyCode::Char('y'),
         PLAIN,
         When::Confirm,
-        Action::Confirm,
+        WizardMsg::Confirm,
         "y",
     ),
     bind(
         KeyCode::Char('Y'),
         PLAIN,
         When::Confirm,
-        Action::Confirm,
+        WizardMsg::Confirm,
         "",
     ),
     bind(
         KeyCode::Char('n'),
         PLAIN,
         When::Confirm,
-        Action::Decline,
+        WizardMsg::Decline,
         "n",
     ),
     bind(
         KeyCode::Char('N'),
         PLAIN,
         When::Confirm,
-        Action::Decline,
+        WizardMsg::Decline,
         "",
     ),
-    bind(KeyCode::Esc, PLAIN, When::Confirm, Action::Decline, "Esc"),
+    bind(
+        KeyCode::Esc,
+        PLAIN,
+        When::Confirm,
+        WizardMsg::Decline,
+        "Esc",
+    ),
     bind(
         KeyCode::Enter,
         PLAIN,
         When::PathPrompt,
-        Action::PromptAccept,
+        WizardMsg::PromptAccept,
         "Enter",
     ),
     bind(
         KeyCode::Esc,
         PLAIN,
         When::PathPrompt,
-        Action::PromptCancel,
+        WizardMsg::PromptCancel,
         "Esc",
     ),
     bind(
         KeyCode::Enter,
         PLAIN,
         When::LineOrChoice,
-        Action::Advance,
+        WizardMsg::Advance,
         "Enter",
     ),
     bind(
         KeyCode::Enter,
         PLAIN,
         When::Numbers,
-        Action::Newline,
+        WizardMsg::Newline,
         "Enter",
     ),
     bind(
         KeyCode::Enter,
         PLAIN,
         When::Review,
-        Action::ReviewActivate,
+        WizardMsg::ReviewActivate,
         "Enter",
     ),
-    bind(KeyCode::Up, PLAIN, When::Review, Action::ReviewUp, "↑↓"),
-    bind(KeyCode::Down, PLAIN, When::Review, Action::ReviewDown, ""),
+    bind(KeyCode::Up, PLAIN, When::Review, WizardMsg::ReviewUp, "↑↓"),
+    bind(
+        KeyCode::Down,
+        PLAIN,
+        When::Review,
+        WizardMsg::ReviewDown,
+        "",
+    ),
     bind(
         KeyCode::Char('k'),
         PLAIN,
         When::Review,
-        Action::ReviewUp,
+        WizardMsg::ReviewUp,
         "",
     ),
     bind(
         KeyCode::Char('j'),
         PLAIN,
         When::Review,
-        Action::ReviewDown,
+        WizardMsg::ReviewDown,
         "",
     ),
-    bind(KeyCode::Tab, PLAIN, When::Field, Action::NextField, "Tab"),
+    bind(
+        KeyCode::Tab,
+        PLAIN,
+        When::Field,
+        WizardMsg::NextField,
+        "Tab",
+    ),
     bind(
         KeyCode::BackTab,
         PLAIN,
         When::Field,
-        Action::PrevField,
+        WizardMsg::PrevField,
         "S-Tab",
     ),
     bind(
         KeyCode::Right,
         PLAIN,
         When::Choice,
-        Action::ChoiceNext,
+        WizardMsg::ChoiceNext,
         "←→",
     ),
-    bind(KeyCode::Left, PLAIN, When::Choice, Action::ChoicePrev, ""),
+    bind(
+        KeyCode::Left,
+        PLAIN,
+        When::Choice,
+        WizardMsg::ChoicePrev,
+        "",
+    ),
     bind(
         KeyCode::Char(' '),
         PLAIN,
         When::Choice,
-        Action::ChoiceNext,
+        WizardMsg::ChoiceNext,
         "Space",
     ),
     bind(
         KeyCode::Up,
         PLAIN,
         When::LineOrChoice,
-        Action::PrevField,
+        WizardMsg::PrevField,
         "↑↓",
     ),
     bind(
         KeyCode::Down,
         PLAIN,
         When::LineOrChoice,
-        Action::NextField,
+        WizardMsg::NextField,
         "",
     ),
-    bind(KeyCode::Up, PLAIN, When::Numbers, Action::LineUp, "↑↓"),
-    bind(KeyCode::Down, PLAIN, When::Numbers, Action::LineDown, ""),
+    bind(KeyCode::Up, PLAIN, When::Numbers, WizardMsg::LineUp, "↑↓"),
+    bind(KeyCode::Down, PLAIN, When::Numbers, WizardMsg::LineDown, ""),
     bind(
         KeyCode::Char('o'),
         CTRL,
         When::Numbers,
-        Action::OpenCsvPrompt,
+        WizardMsg::OpenCsvPrompt,
         "Ctrl-O",
     ),
     bind(
         KeyCode::Char('r'),
         CTRL,
         When::Secret,
-        Action::ToggleReveal,
+        WizardMsg::ToggleReveal,
         "Ctrl-R",
     ),
     bind(
         KeyCode::Char('u'),
         CTRL,
         When::Editable,
-        Action::Clear,
+        WizardMsg::Edit(InputRequest::DeleteLine),
         "Ctrl-U",
     ),
     bind(
         KeyCode::Char('k'),
         CTRL,
         When::CsrStep,
-        Action::ToggleCsr,
+        WizardMsg::ToggleCsr,
         "Ctrl-K",
     ),
     bind(
         KeyCode::PageDown,
         PLAIN,
         When::Wizard,
-        Action::NextStep,
+        WizardMsg::NextStep,
         "PgDn",
     ),
     bind(
         KeyCode::PageUp,
         PLAIN,
         When::Wizard,
-        Action::PrevStep,
+        WizardMsg::PrevStep,
         "PgUp",
     ),
     bind(
         KeyCode::Char('s'),
         CTRL,
         When::Wizard,
-        Action::Save,
+        WizardMsg::Save,
         "Ctrl-S",
     ),
-    bind(KeyCode::Esc, PLAIN, When::Wizard, Action::Close, "Esc"),
+    bind(KeyCode::Esc, PLAIN, When::Wizard, WizardMsg::Close, "Esc"),
 ];
 
 /// Where the user is.
@@ -357,7 +331,7 @@ pub fn message_for(key: &KeyEvent, situation: Situation) -> Option<WizardMsg> {
         .iter()
         .find(|b| b.code == code && b.ctrl == ctrl && b.when.applies(situation))
     {
-        return Some(binding.action.msg());
+        return Some(binding.action.clone());
     }
     match situation {
         Situation::Text { .. } | Situation::Numbers => request_for(key).map(WizardMsg::Edit),
