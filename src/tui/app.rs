@@ -325,15 +325,9 @@ impl App {
         if self.help_open {
             return Context::Help;
         }
-        match self.top() {
-            Screen::Home if self.orders.is_empty() => Context::Welcome,
-            Screen::Home if self.history.editing_filter => Context::FilterEditing,
-            Screen::Home => Context::History,
-            Screen::Order(_) => Context::OrderPage,
-            Screen::Wizard(_) => Context::Wizard,
-            Screen::Respond(r) => respond_context(r),
-            Screen::Assist(_) => Context::Assist,
-            Screen::Export(page) => export_context(page),
+        match self.screen_context() {
+            Context::History if self.history.editing_filter => Context::FilterEditing,
+            screen => screen,
         }
     }
 
