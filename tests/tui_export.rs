@@ -3,40 +3,16 @@
 
 mod support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use portwiz::domain::export::{Format, render as render_export};
 use portwiz::store::Store;
-use portwiz::tui::app::{Context, ExportStep, OrderPage, Screen};
+use portwiz::tui::app::{Context, ExportStep, Screen};
 use portwiz::tui::{App, Effect, Msg, execute, update};
 use std::path::{Path, PathBuf};
-use support::{demo_app, render};
+use support::{ctrl, demo_app, open_order, press, render, typed};
 
 const ORDER: &str = "PO-DEMO0005";
 const PIN: &str = "4417";
-
-fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn open_order(app: &mut App, id: &str) {
-    app.screens.push(Screen::Order(OrderPage {
-        order_id: id.to_string(),
-        scroll: 0,
-    }));
-}
 
 /// The app on ORDER's page with the export dialog open.
 fn exporting() -> App {

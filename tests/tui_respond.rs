@@ -3,39 +3,15 @@
 
 mod support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use portwiz::domain::status::SupportScenario;
 use portwiz::domain::{Clock, FIELDS, FieldKey, Order, Status};
-use portwiz::tui::app::{Context, OrderPage, Screen};
+use portwiz::tui::app::{Context, Screen};
 use portwiz::tui::{App, Effect, Msg, update};
-use support::{demo_app, render};
+use support::{ctrl, demo_app, open_order, press, render, typed};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const CARRIER_TEXT: &str = "EU NAME MISMATCH; ZIP does not match CSR";
-
-fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn open_order(app: &mut App, id: &str) {
-    app.screens.push(Screen::Order(OrderPage {
-        order_id: id.to_string(),
-        scroll: 0,
-    }));
-}
 
 /// The one order a list of effects saves.
 fn saved(effects: &[Effect]) -> Order {

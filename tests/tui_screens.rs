@@ -2,9 +2,9 @@
 
 mod support;
 
-use portwiz::tui::app::{OrderPage, Screen};
+use portwiz::tui::app::Screen;
 use portwiz::tui::{App, Msg, update};
-use support::{demo_app, render, test_clock};
+use support::{demo_app, open_order, render, test_clock};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -12,13 +12,6 @@ fn snapshot(name: &str, app: &App) {
     let (w, h) = app.size;
     let screen = render(app);
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-}
-
-fn open_order(app: &mut App, id: &str) {
-    app.screens.push(Screen::Order(OrderPage {
-        order_id: id.to_string(),
-        scroll: 0,
-    }));
 }
 
 #[test]

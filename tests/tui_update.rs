@@ -3,28 +3,11 @@
 
 mod support;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use portwiz::domain::Status;
 use portwiz::tui::app::{Context, Screen, SortColumn};
 use portwiz::tui::{App, Effect, Msg, update};
-use support::{demo_app, test_clock};
-
-fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
+use support::{ctrl, demo_app, press, test_clock, typed};
 
 fn selected_id(app: &App) -> String {
     app.selected_order()

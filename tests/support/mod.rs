@@ -3,10 +3,40 @@
 
 pub mod pty;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portwiz::domain::{Clock, Order};
-use portwiz::tui::{App, view};
+use portwiz::tui::app::{OrderPage, Screen};
+use portwiz::tui::{App, Effect, Msg, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// A key pressed with no modifier.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// Ctrl and a letter.
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+/// Each character of `text` as a key.
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Put an order's page on top, as `Enter` on the history would once it is loaded.
+pub fn open_order(app: &mut App, id: &str) {
+    app.screens.push(Screen::Order(OrderPage {
+        order_id: id.to_string(),
+        scroll: 0,
+    }));
+}
 
 /// The day every screen test lives on.
 pub fn test_clock() -> Clock {
