@@ -1,14 +1,12 @@
 //! The carrier response dialog (`r`), request assistance (`a`) and the order's whole story:
 //! `update` driven by key messages, and whole-screen snapshots at 80×24 and 120×40.
 
-mod support;
-
+use crate::support::{ctrl, demo_app, open_order, press, render, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::status::SupportScenario;
 use portwiz::domain::{Clock, FIELDS, FieldKey, Order, Status};
 use portwiz::tui::app::{Context, Screen};
 use portwiz::tui::{App, Effect, Msg, update};
-use support::{ctrl, demo_app, open_order, press, render, typed};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const CARRIER_TEXT: &str = "EU NAME MISMATCH; ZIP does not match CSR";
@@ -406,7 +404,7 @@ fn order_page_lines_fit_their_width() {
     use unicode_width::UnicodeWidthStr;
     for w in [80u16, 100, 120] {
         let app = demo_app(w, 24);
-        for order in support::demo_orders() {
+        for order in crate::support::demo_orders() {
             for line in portwiz::tui::view::order_page::page_lines(&app, &order, usize::from(w)) {
                 let text = line.to_string();
                 assert!(

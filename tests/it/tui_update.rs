@@ -1,13 +1,11 @@
 //! `update` driven by key messages, as the runtime sends them: navigation, filter, sort, status
 //! filter, open, back, the wizard seam, help and quit.
 
-mod support;
-
+use crate::support::{ctrl, demo_app, press, test_clock, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::Status;
 use portwiz::tui::app::{Context, Screen, SortColumn};
 use portwiz::tui::{App, Effect, Msg, update};
-use support::{ctrl, demo_app, press, test_clock, typed};
 
 fn selected_id(app: &App) -> String {
     app.selected_order()
@@ -49,7 +47,7 @@ fn moves_through_the_list_and_stays_inside_it() {
 
 #[test]
 fn only_the_visible_window_scrolls_with_the_selection() {
-    let mut orders = support::demo_orders();
+    let mut orders = crate::support::demo_orders();
     let template = orders[0].clone();
     for i in 0..10_000 {
         let mut o = template.clone();
@@ -66,7 +64,7 @@ fn only_the_visible_window_scrolls_with_the_selection() {
     press(&mut app, KeyCode::End);
     assert_eq!(app.history.selected, 10_011);
     assert_eq!(app.history.offset, 10_012 - visible);
-    let screen = support::render(&app);
+    let screen = crate::support::render(&app);
     assert!(screen.contains("Showing 10012 of 10012 orders"), "{screen}");
 }
 
@@ -171,7 +169,7 @@ fn sort_cycles_columns_and_reverses() {
     assert_eq!(app.history.sort, SortColumn::Numbers);
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(selected_id(&app), "PO-DEMO0010", "20 numbers, the most");
-    assert!(support::render(&app).contains("Sorted by Numbers ↓"));
+    assert!(crate::support::render(&app).contains("Sorted by Numbers ↓"));
 }
 
 #[test]
@@ -222,7 +220,7 @@ fn u_opens_the_wizard_on_a_rejected_order_only() {
         }));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(app.context(), Context::Wizard);
-    let screen = support::render(&app);
+    let screen = crate::support::render(&app);
     assert!(
         screen.contains("Account information"),
         "opens on the rejected field's step:\n{screen}"
@@ -357,7 +355,7 @@ fn welcome_loads_the_demo_through_an_effect() {
     update(
         &mut app,
         Msg::OrdersAdded {
-            orders: support::demo_orders(),
+            orders: crate::support::demo_orders(),
             problems: Vec::new(),
         },
     );
@@ -389,13 +387,13 @@ fn resize_updates_the_size_and_keeps_the_selection_visible() {
     assert_eq!(app.size, (80, 24));
     update(&mut app, Msg::Resize(60, 20));
     assert!(app.too_small());
-    assert!(support::render(&app).contains("Terminal too small"));
+    assert!(crate::support::render(&app).contains("Terminal too small"));
 }
 
 /// The runtime's app holds summaries only: opening an order asks the store for it.
 #[test]
 fn a_store_app_loads_an_order_only_when_it_is_opened() {
-    let orders = support::demo_orders();
+    let orders = crate::support::demo_orders();
     let summaries = orders
         .iter()
         .map(portwiz::domain::summary::Summary::of)
@@ -414,7 +412,7 @@ fn a_store_app_loads_an_order_only_when_it_is_opened() {
     let order = orders.iter().find(|o| o.id == id).cloned().unwrap();
     update(&mut app, Msg::Loaded(Box::new(order)));
     assert_eq!(open_page_id(&app), Some(id.clone()));
-    assert!(support::render(&app).contains(&id));
+    assert!(crate::support::render(&app).contains(&id));
     // Opened once, it is kept: going back and opening again needs no load.
     press(&mut app, KeyCode::Esc);
     assert!(press(&mut app, KeyCode::Enter).is_empty());
@@ -422,7 +420,7 @@ fn a_store_app_loads_an_order_only_when_it_is_opened() {
 
 #[test]
 fn a_search_by_number_reads_large_orders_in_full_once() {
-    let mut orders = support::demo_orders();
+    let mut orders = crate::support::demo_orders();
     let big: Vec<String> = (0..40)
         .map(|i| format!("+1206555{:04}", 1000 + i))
         .collect();
@@ -451,7 +449,7 @@ fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
     // On a choice, `?` is help.
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.context(), Context::Help);
-    let screen = support::render(&app);
+    let screen = crate::support::render(&app);
     for expected in [
         "Keys: wizard",
         "PgDn",
@@ -475,7 +473,7 @@ fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
     assert_eq!(app.context(), Context::Help);
     press(&mut app, KeyCode::F(1));
     assert_eq!(app.context(), Context::Wizard);
-    let screen = support::render(&app);
+    let screen = crate::support::render(&app);
     let footer = screen.lines().last().unwrap_or_default();
     assert!(
         footer.ends_with("F1 help"),
@@ -492,7 +490,7 @@ fn quitting_with_unsaved_wizard_edits_asks_and_s_saves_first() {
     typed(&mut app, "+14255550100");
     assert!(ctrl(&mut app, 'c').is_empty(), "asks first");
     assert_eq!(app.context(), Context::ConfirmQuit);
-    assert!(support::render(&app).contains("s save and quit"));
+    assert!(crate::support::render(&app).contains("s save and quit"));
     let effects = press(&mut app, KeyCode::Char('s'));
     match effects.as_slice() {
         [Effect::Save(order), Effect::Quit] => {

@@ -1,7 +1,6 @@
 //! The shared labelled dev set: every row must pass.
 
-mod rejection_sets;
-use rejection_sets as support;
+use crate::rejection_sets as support;
 
 use portwiz::domain::FieldKey;
 use portwiz::domain::classifier::{Catalog, classify};

@@ -1,7 +1,6 @@
 //! The command line of design.md §5, run as a user would: the real binary on a temp store.
 
-mod support;
-use support::{TODAY, new_order, order_file, run};
+use crate::support::{TODAY, new_order, order_file, run};
 
 #[test]
 fn new_prints_only_the_id_and_writes_a_private_file() {

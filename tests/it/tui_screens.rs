@@ -1,10 +1,8 @@
 //! Whole-screen snapshots of the app on the demo orders at a fixed date, at 80×24 and 120×40.
 
-mod support;
-
+use crate::support::{demo_app, open_order, render, test_clock};
 use portwiz::tui::app::Screen;
 use portwiz::tui::{App, Msg, update};
-use support::{demo_app, open_order, render, test_clock};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -191,7 +189,7 @@ fn store_notices_are_shown_until_dismissed() {
 
 #[test]
 fn outside_text_is_cleaned_before_drawing() {
-    let mut orders = support::demo_orders();
+    let mut orders = crate::support::demo_orders();
     orders[0].fields.order_name = "Evil\u{1b}[2J\u{202E}name".into();
     let app = App::new(orders, test_clock(), (100, 30));
     let screen = render(&app);

@@ -1,15 +1,13 @@
 //! The export dialog (`e` on an order's page): `update` driven by key messages, the runtime's
 //! `execute` writing into a temporary folder, and snapshots at 80×24.
 
-mod support;
-
+use crate::support::{ctrl, demo_app, open_order, press, render, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::export::{Format, render as render_export};
 use portwiz::store::Store;
 use portwiz::tui::app::{Context, ExportStep, Screen};
 use portwiz::tui::{App, Effect, Msg, execute, update};
 use std::path::{Path, PathBuf};
-use support::{ctrl, demo_app, open_order, press, render, typed};
 
 const ORDER: &str = "PO-DEMO0005";
 const PIN: &str = "4417";
@@ -241,7 +239,7 @@ fn footer_and_help_show_the_export_keys() {
 /// A store in `dir` holding the demo orders.
 fn demo_store(dir: &Path) -> Store {
     let (mut store, _) = Store::open(dir).unwrap_or_else(|e| panic!("{e}"));
-    let (_, problems) = portwiz::demo::install(&mut store, support::test_clock());
+    let (_, problems) = portwiz::demo::install(&mut store, crate::support::test_clock());
     assert!(problems.is_empty(), "{problems:?}");
     store
 }

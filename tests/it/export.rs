@@ -1,15 +1,13 @@
 //! Exports: golden files for every format (UPDATE_GOLDEN=1 rewrites them), the JSON round trip
 //! through the CLI, the formula-injection guard, control sequences and the PIN.
 
-mod support;
-
+use crate::support::{fixture, new_order, run};
 use jiff::civil::date;
 use portwiz::domain::document;
 use portwiz::domain::export::{Format, render};
 use portwiz::domain::order::RejectionInput;
 use portwiz::domain::{Clock, FieldKey, Order};
 use std::path::PathBuf;
-use support::{fixture, new_order, run};
 
 const PIN: &str = "482913";
 

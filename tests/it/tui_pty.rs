@@ -1,10 +1,8 @@
 //! End-to-end: the real binary in a pseudo-terminal.
 
-mod support;
-
+use crate::support::pty::{PtySession, TIMEOUT, keys};
 use portwiz::store::Store;
 use std::path::Path;
-use support::pty::{PtySession, TIMEOUT, keys};
 
 const BIN: &str = env!("CARGO_BIN_EXE_portwiz");
 
@@ -17,7 +15,7 @@ fn store_with(ids: &[&str]) -> tempfile::TempDir {
         let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700));
     }
     let (mut store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    for order in support::demo_orders() {
+    for order in crate::support::demo_orders() {
         if ids.contains(&order.id.as_str()) {
             store.create(order).unwrap_or_else(|e| panic!("{e}"));
         }
@@ -119,7 +117,7 @@ fn panic_helper() {
 fn a_panic_restores_the_terminal_before_the_message() {
     let this_test_binary = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
     let args = [
-        "panic_helper",
+        "tui_pty::panic_helper",
         "--exact",
         "--ignored",
         "--nocapture",
@@ -181,7 +179,7 @@ fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
     app.send("q");
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success(), "{status:?}");
-    let file = support::order_file(dir.path(), "PO-DEMO0002");
+    let file = crate::support::order_file(dir.path(), "PO-DEMO0002");
     assert_eq!(file["status"], "customer_action_required");
     let rejection = &file["rejections"][0];
     assert_eq!(

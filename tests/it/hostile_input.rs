@@ -2,13 +2,12 @@
 //! megabyte of each reader's input finishes. (The classifier's and the CSV reader's own proptests
 //! live beside them; the sanitizer's too.)
 
-mod support;
 use portwiz::domain::document;
 use portwiz::store::{Notice, Store};
 use proptest::prelude::*;
 use std::fs;
 
-const V1: &str = include_str!("fixtures/schema/v1.json");
+const V1: &str = include_str!("../fixtures/schema/v1.json");
 
 /// Write `bytes` as an order file and open the store: it loads, or the file is set aside whole.
 fn open_with(bytes: &[u8]) -> Result<(), TestCaseError> {

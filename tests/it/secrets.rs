@@ -1,10 +1,9 @@
 //! The PIN after a full flow through the real binary: only in the order file's `fields.pin` (once)
 //! and in exports that ask for it; never in output, history, the index, `{:?}` or a panic message.
 
-mod support;
+use crate::support::{fixture, run};
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::{fixture, run};
 
 const PIN: &str = "7351902468";
 
@@ -126,7 +125,7 @@ fn everything_the_store_writes_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let id = support::new_order(&data, "complete-order.json");
+    let id = crate::support::new_order(&data, "complete-order.json");
     // Another start writes the index; a broken file fills quarantine/.
     fs::write(data.join("orders/PO-BROKEN.json"), "{").unwrap();
     ok(&data, &["list"]);
@@ -148,7 +147,7 @@ fn everything_the_store_writes_is_private() {
 fn order_files_others_can_read_are_named_with_the_fix() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let id = support::new_order(dir.path(), "complete-order.json");
+    let id = crate::support::new_order(dir.path(), "complete-order.json");
     let path = dir.path().join(format!("orders/{id}.json"));
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let out = run(dir.path(), &["list"]);
@@ -161,7 +160,7 @@ fn order_files_others_can_read_are_named_with_the_fix() {
 
     // Many at once: one line for the folder, not one per file.
     for _ in 0..4 {
-        let other = support::new_order(dir.path(), "complete-order.json");
+        let other = crate::support::new_order(dir.path(), "complete-order.json");
         let p = dir.path().join(format!("orders/{other}.json"));
         fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
     }

@@ -1,7 +1,6 @@
 //! Plain mode: the wizard as line-by-line questions, driven by a scripted input.
 
-mod support;
-
+use crate::support::{fixture, order_file, portwiz};
 use jiff::civil::date;
 use portwiz::domain::document;
 use portwiz::domain::order::RejectionInput;
@@ -10,7 +9,6 @@ use portwiz::plain::{self, Outcome};
 use portwiz::store::Store;
 use std::io::Write;
 use std::process::Stdio;
-use support::{fixture, order_file, portwiz};
 
 fn clock() -> Clock {
     Clock::fixed(date(2026, 11, 26))

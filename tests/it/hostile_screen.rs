@@ -1,12 +1,10 @@
 //! A carrier's text that carries terminal escapes (an OSC 52 clipboard write, a screen clear, a
 //! title change, bidi overrides) is drawn inert: none of its effects reach the terminal.
 
-mod support;
-
+use crate::support::pty::{PtySession, TIMEOUT, keys};
 use portwiz::domain::order::RejectionInput;
 use portwiz::domain::{Clock, FieldKey, Order};
 use portwiz::store::Store;
-use support::pty::{PtySession, TIMEOUT, keys};
 
 const HOSTILE: &str = "PIN invalid \u{1b}]52;c;ZXZpbCBwYXlsb2Fk\u{7} then \u{1b}[2J\u{1b}[H cleared \u{1b}]0;pwned\u{7} \u{202E}desrever\u{202C} \u{9b}31m end";
 
@@ -15,7 +13,7 @@ fn a_rejection_with_terminal_escapes_is_drawn_inert() {
     let dir = tempfile::TempDir::new().unwrap();
     let (mut store, _) = Store::open(dir.path()).unwrap();
     let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
-    let mut order: Order = support::demo_orders()
+    let mut order: Order = crate::support::demo_orders()
         .into_iter()
         .find(|o| o.id == "PO-DEMO0008")
         .unwrap();

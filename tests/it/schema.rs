@@ -1,11 +1,10 @@
 //! Every schema version that shipped still loads; a newer one is read-only, through the CLI too.
 
-mod support;
+use crate::support::{fixture, run};
 use portwiz::domain::FieldKey;
 use portwiz::store::Store;
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::{fixture, run};
 
 const ID: &str = "PO-SCHEMAV1";
 

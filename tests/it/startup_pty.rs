@@ -1,10 +1,8 @@
 //! The app's first frame comes from the summary index; right after it every order file is
 //! checked, so changes made behind portwiz's back still show, and broken files are reported.
 
-mod support;
-
-use support::pty::{PtySession, TIMEOUT, keys};
-use support::{new_order, run};
+use crate::support::pty::{PtySession, TIMEOUT, keys};
+use crate::support::{new_order, run};
 
 #[test]
 fn files_changed_behind_the_index_show_after_the_first_frame() {

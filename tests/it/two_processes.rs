@@ -1,9 +1,8 @@
 //! Two real `portwiz` processes racing `set` on one order: each either saves or is refused with the
 //! conflict message, and the file always ends whole, holding one of the saved edits.
 
-mod support;
+use crate::support::{new_order, order_file, portwiz};
 use std::collections::HashSet;
-use support::{new_order, order_file, portwiz};
 
 const PER_SIDE: usize = 30;
 
@@ -61,7 +60,7 @@ fn two_processes_racing_saves_never_lose_or_tear_an_order() {
     );
     assert_eq!(store.get(&id).unwrap().order.fields.order_name, name);
     // Once alone, an instance saves: the race left no stale state that refuses every save.
-    let after = support::run(dir.path(), &["set", &id, "order_name", "alone"]);
+    let after = crate::support::run(dir.path(), &["set", &id, "order_name", "alone"]);
     assert_eq!(after.code, 0, "{}", after.stderr);
     assert_eq!(order_file(dir.path(), &id)["fields"]["order_name"], "alone");
 }

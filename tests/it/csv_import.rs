@@ -1,12 +1,10 @@
 //! `portwiz set ID numbers @FILE.csv` end to end: the dialects spreadsheets really write, and
 //! refused rows named by their spreadsheet row.
 
-mod support;
-
-use support::{new_order, order_file, run};
+use crate::support::{new_order, order_file, run};
 
 /// Set the numbers of the fixture order from a CSV file with these bytes.
-fn set_from_csv(bytes: &[u8]) -> (support::Run, serde_json::Value) {
+fn set_from_csv(bytes: &[u8]) -> (crate::support::Run, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap();
     let id = new_order(dir.path(), "complete-order.json");
     let file = dir.path().join("numbers.csv");

@@ -1,8 +1,6 @@
 //! The demo orders: every file loads cleanly from disk, and together they show every status and
 //! each of the seven rejections of Microsoft's article, with its exact words.
 
-mod support;
-
 use portwiz::domain::Status;
 use portwiz::store::Store;
 use std::collections::BTreeSet;
@@ -50,7 +48,7 @@ fn every_demo_file_loads_from_disk_without_notices() {
 
 #[test]
 fn the_demo_covers_every_status_and_the_seven_rejections() {
-    let orders = support::demo_orders();
+    let orders = crate::support::demo_orders();
     let statuses: BTreeSet<Status> = orders.iter().map(|o| o.status).collect();
     assert_eq!(statuses.len(), Status::ALL.len(), "{statuses:?}");
     let texts: BTreeSet<&str> = orders

@@ -1,8 +1,7 @@
 //! A kill at any moment of a save leaves every order whole: old or new, never torn or lost.
 
-mod support;
+use crate::support::{order_file, portwiz, run};
 use std::time::{Duration, Instant};
-use support::{order_file, portwiz, run};
 
 #[test]
 fn killing_the_process_during_saves_never_tears_an_order() {

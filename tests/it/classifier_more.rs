@@ -1,7 +1,6 @@
 //! portwiz's own held-out set (written before tuning): every row must pass.
 
-mod rejection_sets;
-use rejection_sets as support;
+use crate::rejection_sets as support;
 
 #[test]
 fn every_held_out_row_is_classified_as_labelled() {

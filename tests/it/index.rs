@@ -1,8 +1,7 @@
 //! The summary index is only a cache: edits, deletions, corruptions and additions made behind
 //! portwiz's back always show in the list.
 
-mod support;
-use support::{new_order, run};
+use crate::support::{new_order, run};
 
 fn list_json(dir: &std::path::Path) -> Vec<serde_json::Value> {
     let out = run(dir, &["list", "--json"]);

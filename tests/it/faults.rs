@@ -2,10 +2,9 @@
 //! read-only data folder, an unreadable order file. Each: a clear message, nothing on disk damaged.
 //! (A full disk with the store's own writer is proven in `src/store/fault_tests.rs`.)
 
-mod support;
+use crate::support::{new_order, run};
 use std::fs;
 use std::path::Path;
-use support::{new_order, run};
 
 /// Root ignores permissions, so permission tests cannot fail for it: find out by trying.
 #[cfg(unix)]
@@ -55,10 +54,10 @@ fn a_write_failing_half_way_leaves_the_order_whole_and_says_so() {
     // 4 KiB at most per file, and SIGXFSZ ignored so the write returns an error instead.
     let bin = env!("CARGO_BIN_EXE_portwiz");
     let script = format!("trap '' XFSZ; ulimit -f 8; exec '{bin}' set {id} order_name changed");
-    let out: support::Run = std::process::Command::new("sh")
+    let out: crate::support::Run = std::process::Command::new("sh")
         .args(["-c", &script])
         .env("PORTWIZ_DATA_DIR", dir.path())
-        .env("PORTWIZ_TODAY", support::TODAY)
+        .env("PORTWIZ_TODAY", crate::support::TODAY)
         .output()
         .unwrap()
         .into();

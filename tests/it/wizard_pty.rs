@@ -2,10 +2,8 @@
 //! store, with the clock pinned to `support::TODAY`. Each step waits for the screen to show the
 //! effect of the keys sent (never a fixed sleep), and the order files on disk are the verdict.
 
-mod support;
-
+use crate::support::pty::{PtySession, TIMEOUT, keys};
 use std::path::Path;
-use support::pty::{PtySession, TIMEOUT, keys};
 
 const BIN: &str = env!("CARGO_BIN_EXE_portwiz");
 
@@ -42,7 +40,7 @@ fn store_with_demo_file(name: &str) -> tempfile::TempDir {
 fn spawn(dir: &Path, cols: u16, rows: u16) -> PtySession {
     let env = [
         ("PORTWIZ_DATA_DIR", dir.as_os_str()),
-        ("PORTWIZ_TODAY", std::ffi::OsStr::new(support::TODAY)),
+        ("PORTWIZ_TODAY", std::ffi::OsStr::new(crate::support::TODAY)),
     ];
     PtySession::spawn(BIN, &[], &env, cols, rows).unwrap_or_else(|e| panic!("{e}"))
 }

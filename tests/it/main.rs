@@ -1,0 +1,31 @@
+//! One integration-test binary: each file of tests/ is a module, so a test change links once.
+
+mod rejection_sets;
+mod support;
+
+mod classifier_dev;
+mod classifier_more;
+mod cli;
+mod csv_import;
+mod demo_orders;
+mod export;
+mod faults;
+mod hostile_input;
+mod hostile_screen;
+mod index;
+mod kill_during_save;
+mod lifecycle;
+mod plain;
+mod schema;
+mod secrets;
+mod startup_pty;
+mod store;
+mod store_roundtrip;
+mod tui_export;
+mod tui_pty;
+mod tui_respond;
+mod tui_screens;
+mod tui_update;
+mod two_processes;
+mod validation;
+mod wizard_pty;
