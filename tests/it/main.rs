@@ -5,6 +5,7 @@ mod support;
 
 mod classifier_dev;
 mod classifier_more;
+mod classifier_public;
 mod cli;
 mod csv_import;
 mod demo_orders;
