@@ -134,13 +134,19 @@ pub fn run(
         }
         Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
         Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
-        Command::Classify { json, text } => {
+        Command::Classify {
+            json,
+            explain,
+            text,
+        } => {
             let text = rejection::read_text(text.as_deref())?;
             let c = rejection::classify_text(&text, dir);
             print(
                 out,
                 if json {
                     output::json(&rejection::classification_json(&c))
+                } else if explain {
+                    rejection::classification_text(&c) + &rejection::explanation_text(&c)
                 } else {
                     rejection::classification_text(&c)
                 },
@@ -151,9 +157,16 @@ pub fn run(
             let mut order = store.get(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let c = rejection::classify_text(&text, dir);
+            if let Some(fields) = &chosen {
+                rejection::learn(dir, &text, fields, &order, clock.today);
+            }
+            let quoted = rejection::quoted_values(&text, &c, dir);
             let input = rejection::rejection_input(text, &c, chosen);
             let recorded = input.fields.clone();
             order.reject(input, clock.now)?;
+            for (key, value) in &quoted {
+                order.set_csr(*key, value, clock.now);
+            }
             store.save(&order)?;
             let mut report = format!("{}: {}\n", order.id, order.status.label());
             if recorded.is_empty() {
@@ -167,7 +180,17 @@ pub fn run(
                     ));
                 }
             }
-            report.push_str(&format!("What to do: {}\n", c.action));
+            for (key, value) in &quoted {
+                report.push_str(&format!(
+                    "The carrier's record says {} = \"{}\" (kept as the CSR value)\n",
+                    key,
+                    crate::domain::sanitize::clean(value)
+                ));
+            }
+            report.push_str(&format!(
+                "What to do: {}\n",
+                crate::domain::sanitize::clean(&c.action)
+            ));
             print(out, report);
         }
         Command::Export {
