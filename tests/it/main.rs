@@ -4,6 +4,7 @@ mod rejection_sets;
 mod support;
 
 mod classifier_dev;
+mod classifier_learning;
 mod classifier_more;
 mod classifier_public;
 mod cli;

@@ -25,4 +25,6 @@ pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, S
 pub use quoted::quoted_values;
 
 #[cfg(test)]
+mod rule_probes;
+#[cfg(test)]
 mod tests;
