@@ -65,6 +65,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
     app.theme = theme::Theme::from_env();
     app.catalog = crate::cli::rejection::catalog(store.dir());
+    app.examples = crate::cli::rejection::example_index(store.dir());
     app.demo = options.demo;
     let mut verify = options.verify_first;
     loop {
@@ -149,6 +150,9 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
             },
         ),
+        Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
+            .err()
+            .map(|e| Msg::LearnFailed(e.to_string())),
         Effect::Quit => None,
     }
 }
