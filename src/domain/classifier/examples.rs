@@ -1,14 +1,14 @@
 //! Learning from the user: rejections the user labelled (by correcting the suggested fields) are
 //! kept as examples; a new text close to one of them is recognised from it. Offline nearest
 //! neighbour over normalised words and character trigrams (cosine on feature sets), with an
-//! inverted index on words so ten thousand examples stay cheap to search.
+//! inverted index on those features so ten thousand examples stay cheap to search.
 
 use super::normalize::tokenize;
 use crate::domain::FieldKey;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Similarity from which a neighbour is trusted over the catalog ("the same rejection again").
 pub const SIMILARITY_SURE: f32 = 0.8;
@@ -49,12 +49,19 @@ struct Features {
     hashes: Vec<u64>,
 }
 
+/// Candidates are gathered from the query's rarest features first, until this many postings
+/// have been read: common words and trigrams, present in thousands of examples, would cost
+/// much and tell little.
+const POSTING_BUDGET: usize = 4_000;
+/// How many of the best-overlapping candidates get the exact similarity.
+const CANDIDATES: usize = 16;
+
 /// The user's examples, indexed for nearest-neighbour search.
 #[derive(Default)]
 pub struct ExampleIndex {
     examples: Vec<LabelledExample>,
     features: Vec<Features>,
-    by_word: HashMap<String, Vec<u32>>,
+    by_feature: HashMap<u64, Vec<u32>, BuildHasherDefault<AlreadyHashed>>,
 }
 
 impl std::fmt::Debug for ExampleIndex {
@@ -77,8 +84,8 @@ impl ExampleIndex {
             return;
         };
         let features = features(&example.text);
-        for word in &features.words {
-            self.by_word.entry(word.clone()).or_default().push(id);
+        for hash in &features.hashes {
+            self.by_feature.entry(*hash).or_default().push(id);
         }
         self.features.push(features);
         self.examples.push(example);
@@ -100,18 +107,47 @@ impl ExampleIndex {
     /// user's latest word counts).
     pub fn nearest(&self, text: &str) -> Option<Neighbour> {
         let query = features(text);
-        if query.hashes.is_empty() {
+        if query.hashes.is_empty() || self.examples.is_empty() {
             return None;
         }
-        // Candidates share at least one (non-stop) word with the text.
-        let mut seen: HashSet<u32> = HashSet::new();
-        for word in &query.words {
-            if let Some(ids) = self.by_word.get(word) {
-                seen.extend(ids);
+        let mut postings: Vec<&[u32]> = query
+            .hashes
+            .iter()
+            .filter_map(|h| self.by_feature.get(h).map(Vec::as_slice))
+            .collect();
+        postings.sort_by_key(|p| p.len());
+        // A dense counter per example, and the ids it touched (a hash map costs ten times more).
+        let mut overlap: Vec<u16> = vec![0; self.examples.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut read = 0;
+        for (i, ids) in postings.iter().enumerate() {
+            // Past the budget, stop; a first feature that alone exceeds it is shared by nearly
+            // every example, so only its newest examples are worth a look.
+            let ids = match (i, read + ids.len() > POSTING_BUDGET) {
+                (0, true) => &ids[ids.len() - POSTING_BUDGET..],
+                (_, true) => break,
+                _ => *ids,
+            };
+            read += ids.len();
+            for &id in ids {
+                if let Some(count) = overlap.get_mut(id as usize) {
+                    if *count == 0 {
+                        touched.push(id);
+                    }
+                    *count = count.saturating_add(1);
+                }
             }
         }
+        let mut candidates: Vec<(u32, u16)> = touched
+            .into_iter()
+            .map(|id| (id, overlap[id as usize]))
+            .collect();
+        // Most shared features first; the newest first among equals.
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        candidates.truncate(CANDIDATES);
+
         let mut best: Option<(u32, f32)> = None;
-        for &id in &seen {
+        for (id, _) in candidates {
             let Some(f) = self.features.get(id as usize) else {
                 continue;
             };
@@ -149,10 +185,13 @@ fn features(text: &str) -> Features {
         .collect();
     let mut hashes = Vec::with_capacity(words.len() * 6);
     for word in &words {
-        hashes.push(hash_of(("w", word.as_str())));
-        let padded: Vec<char> = format!("^{word}$").chars().collect();
+        hashes.push(fnv1a(b"w", word.chars()));
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(word.chars())
+            .chain(std::iter::once('$'))
+            .collect();
         for gram in padded.windows(3) {
-            hashes.push(hash_of(("g", gram)));
+            hashes.push(fnv1a(b"g", gram.iter().copied()));
         }
     }
     hashes.sort_unstable();
@@ -162,10 +201,38 @@ fn features(text: &str) -> Features {
     Features { words, hashes }
 }
 
-fn hash_of(value: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+/// FNV-1a over a tag and characters: stable across runs and much cheaper than SipHash here.
+fn fnv1a(tag: &[u8], chars: impl Iterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    tag.iter().for_each(|b| eat(*b));
+    let mut buf = [0u8; 4];
+    for c in chars {
+        c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+    }
+    h
+}
+
+/// The feature keys are hashes already: the map need not hash them again.
+#[derive(Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        // One multiply spreads FNV's low-entropy high bits over the whole word.
+        (self.0 ^ (self.0 >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Cosine similarity of two sorted sets.
@@ -226,6 +293,25 @@ mod tests {
         )]);
         assert!(index.nearest("The PIN is wrong").is_none());
         assert!(index.nearest("").is_none());
+    }
+
+    #[test]
+    fn among_thousands_of_near_twins_the_one_with_the_rare_words_wins() {
+        let list = (0..5000)
+            .map(|i| {
+                example(
+                    &format!("Reject code R{i}: BTN is missing"),
+                    &[FieldKey::BillingTelephoneNumber],
+                )
+            })
+            .collect();
+        let mut index = ExampleIndex::new(list);
+        index.push(example(
+            "Reject code R77777: BTN is missing",
+            &[FieldKey::Pin],
+        ));
+        let n = index.nearest("Reject code R77777: BTN missing").unwrap();
+        assert_eq!(n.example.fields, [FieldKey::Pin]);
     }
 
     #[test]
