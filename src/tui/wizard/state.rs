@@ -181,7 +181,7 @@ impl WizardState {
                                 .position(|(v, _)| v.eq_ignore_ascii_case(text.trim())),
                         )
                     }
-                    Kind::List if key == FieldKey::Numbers => match value {
+                    Kind::Numbers => match value {
                         FieldValue::List(items) => {
                             Editor::Numbers(TextArea::new(&items.join("\n")))
                         }

@@ -140,9 +140,7 @@ fn field_rows(
         Kind::Choice(options) => {
             choice_rows(state, field, options, order_focused, width, theme, rows)
         }
-        Kind::List if field.key == FieldKey::Numbers => {
-            numbers_rows(state, order_focused, width, height, theme, rows)
-        }
+        Kind::Numbers => numbers_rows(state, order_focused, width, height, theme, rows),
         _ => {
             let value = order.fields.get(field.key).to_line();
             let masked = field.secret && !(order_focused && state.pin_revealed);
