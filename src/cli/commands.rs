@@ -5,7 +5,7 @@ use super::args::Command;
 use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
-use crate::domain::edit::{Mode, Visit};
+use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::entry;
 use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
@@ -82,14 +82,17 @@ pub fn run(
         Command::New { from } => {
             let doc = read_document(&from, false)?;
             let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
-            for refusal in &refused {
-                eprintln!("warning: {refusal} It was left out.");
-            }
+            refuse_or_warn(refused)?;
             let id = order.id.clone();
             // A draft may be incomplete; say what a value that is there gets wrong, now rather
             // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
+            let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
+                .iter()
+                .copied()
+                .filter(|k| !order.fields.get(*k).is_empty())
+                .collect();
             for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-                if !order.fields.get(problem.key).is_empty() {
+                if filled.contains(&problem.key) {
                     let kind = if problem.severity == Severity::Error {
                         "error"
                     } else {
@@ -103,7 +106,7 @@ pub fn run(
         }
         Command::Import { file } => {
             let doc = read_document(&file, true)?;
-            let order = imported_order(store.new_id(), doc, clock);
+            let order = imported_order(store.new_id(), doc, clock)?;
             let id = order.id.clone();
             store.create(order)?;
             print(out, format!("{id}\n"));
@@ -360,11 +363,9 @@ fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldV
 /// An imported export becomes a new order that keeps the status and story it read; its
 /// fields go through the edit operation's normalising, and masks (an export without secrets
 /// writes the CSR's PIN as `••••`) are never taken as values.
-fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
+fn imported_order(id: String, doc: Document, clock: Clock) -> Result<Order, Failure> {
     let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
-    for refusal in &refused {
-        eprintln!("warning: {refusal} It was left out.");
-    }
+    refuse_or_warn(refused)?;
     if let Some(status) = doc.status {
         order.status = status;
     }
@@ -393,5 +394,22 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
         changes: Vec::new(),
     });
     order.updated_at = clock.now;
-    order
+    Ok(order)
+}
+
+/// A document's values the edit operation refused: a mask (an export without secrets) is left
+/// out with a warning; anything else (too long, too many numbers) refuses the command.
+fn refuse_or_warn(refused: Vec<EditRefusal>) -> Result<(), Failure> {
+    let (masks, others): (Vec<_>, Vec<_>) = refused
+        .into_iter()
+        .partition(|r| matches!(r, EditRefusal::Mask { .. }));
+    if !others.is_empty() {
+        return Err(Failure::Refused(
+            others.into_iter().map(|r| r.to_string()).collect(),
+        ));
+    }
+    for mask in masks {
+        eprintln!("warning: {mask} It was left out.");
+    }
+    Ok(())
 }

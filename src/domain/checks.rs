@@ -31,6 +31,11 @@ fn result<T>(r: Result<T, rules::RuleError>) -> Found {
 
 /// Every problem entry of the numbers list: duplicates are merged (a warning), the rest block.
 pub(super) fn numbers(fields: &OrderFields, _: Date) -> Found {
+    // Beyond the cap one error says so, without checking (and listing) every entry: an order
+    // of 100,000 numbers from an old file opens at once.
+    if let Err(e) = rules::check_number_count(fields.numbers.len()) {
+        return error(e);
+    }
     let report = rules::parse_numbers(
         &fields.numbers.join("\n"),
         fields.rules_country(),

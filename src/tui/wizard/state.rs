@@ -251,8 +251,16 @@ impl WizardState {
         );
         if self.number_states.key.as_ref() != Some(&key) {
             let fields = &self.order.fields;
+            // The verdicts of at most as many lines as an order takes: beyond, the field's
+            // error says there are too many, and each keystroke stays quick.
+            let shown: String = key
+                .0
+                .lines()
+                .take(crate::domain::edit::LIST_LIMIT)
+                .collect::<Vec<_>>()
+                .join("\n");
             let states = super::numbers::number_states(
-                &key.0,
+                &shown,
                 fields.rules_country(),
                 fields.number_type_choice(),
             );
