@@ -6,7 +6,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage(&e),
+    };
     if args.demo {
         if args.command.is_some() {
             say(
@@ -36,6 +39,26 @@ fn main() -> ExitCode {
         Err(failure) => {
             console.report(&failure);
             ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// clap's help, version or usage error, through the console like everything else: a refused
+/// argument is echoed in the message, and may hold escape sequences.
+fn usage(e: &clap::Error) -> ExitCode {
+    let mut console = Console::stdio();
+    let text = e.to_string();
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if e.use_stderr() {
+        console.say(text.trim_end());
+        ExitCode::from(code)
+    } else {
+        match console.print(&text) {
+            Ok(()) => ExitCode::from(code),
+            Err(failure) => {
+                console.report(&failure);
+                ExitCode::from(failure.exit_code())
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ mod csv_import;
 mod demo_orders;
 mod export;
 mod faults;
+mod hostile_cli;
 mod hostile_input;
 mod hostile_screen;
 mod index;
