@@ -105,7 +105,11 @@ pub fn first_unsafe(bytes: &[u8], crlf: bool) -> Option<String> {
         };
         if bad {
             let at = text.find(c).unwrap_or(0);
-            let context: String = text[at.saturating_sub(40)..].chars().take(60).collect();
+            let mut start = at.saturating_sub(40);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let context: String = text[start..].chars().take(60).collect();
             return Some(format!("U+{:04X} in {context:?}", c as u32));
         }
     }

@@ -14,6 +14,7 @@ mod export;
 mod faults;
 mod hostile_cli;
 mod hostile_input;
+mod hostile_limits;
 mod hostile_screen;
 mod index;
 mod kill_during_save;
