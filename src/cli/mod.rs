@@ -79,3 +79,32 @@ impl From<crate::store::StoreError> for Failure {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreError;
+
+    /// The store's words promise an edit kept in memory; a command's process ends (issue 16).
+    #[test]
+    fn a_failed_or_conflicting_save_does_not_claim_the_edit_is_kept() {
+        let failures = [
+            Failure::from(StoreError::Write {
+                id: "PO-1".into(),
+                path: "/x/PO-1.json".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            }),
+            Failure::from(StoreError::Conflict {
+                id: "PO-1".into(),
+                loaded: 3,
+                on_disk: 4,
+            }),
+        ];
+        for failure in failures {
+            let text = failure.lines().join(" ");
+            assert!(!text.contains("kept"), "{text}");
+            assert!(text.to_lowercase().contains("run the command again"), "{text}");
+            assert_eq!(failure.exit_code(), 1);
+        }
+    }
+}
