@@ -7,10 +7,12 @@ use super::input;
 use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
-use crate::domain::entry::{self, CsvRefusal};
+use crate::domain::edit::{EditRefusal, Mode, Visit};
+use crate::domain::entry;
+use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
-use crate::domain::validate::{Severity, check_field};
+use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
 use std::path::Path;
@@ -71,16 +73,18 @@ pub fn run(
         }
         Command::New { from } => {
             let doc = read_document(&from, false)?;
-            let order = Order::new(
-                store.new_id(),
-                with_numbers_normalised(doc.fields),
-                clock.now,
-            );
+            let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
+            refuse_or_warn(refused, console)?;
             let id = order.id.clone();
             // A draft may be incomplete; say what a value that is there gets wrong, now rather
             // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
+            let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
+                .iter()
+                .copied()
+                .filter(|k| !order.fields.get(*k).is_empty())
+                .collect();
             for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-                if !order.fields.get(problem.key).is_empty() {
+                if filled.contains(&problem.key) {
                     let kind = if problem.severity == Severity::Error {
                         "error"
                     } else {
@@ -94,38 +98,48 @@ pub fn run(
         }
         Command::Import { file } => {
             let doc = read_document(&file, true)?;
-            let order = imported_order(store.new_id(), doc, clock);
+            let order = imported_order(store.new_id(), doc, clock, console)?;
             let id = order.id.clone();
             store.create(order)?;
             console.print(&format!("{id}\n"))?;
         }
-        Command::Set { id, key, value } => {
-            let key: FieldKey = key
-                .parse()
-                .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
+        Command::Set {
+            id,
+            key,
+            value,
+            more,
+        } => {
+            let pairs = set_pairs(key, value, more)?;
             let mut order = store.get(&id)?.order.clone();
-            let value = read_value(key, &value, &order.fields, console)?;
-            let mut trial = order.fields.clone();
-            trial.set(key, value.clone());
-            let problems = check_field(key, &trial, clock.today);
-            let errors: Vec<String> = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .map(|p| p.message.clone())
-                .collect();
-            if !errors.is_empty() {
-                return Err(Failure::Refused(errors));
+            // One command is one visit: one history entry for every field it changes.
+            let mut visit = Visit::new();
+            let mut changed = false;
+            for (key, value) in pairs {
+                let value = read_value(key, &value, &order.fields, console)?;
+                let edited = order
+                    .edit_field(&mut visit, key, value, clock, Mode::RefuseErrors)
+                    .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+                for warning in edited
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Warning)
+                {
+                    console.say(&format!("warning: {}", warning.message));
+                }
+                changed |= edited.changed;
             }
-            for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
-                console.say(&format!("warning: {}", warning.message));
-            }
-            let value = entry::normalised(key, value, &trial);
-            if order.edit(key, value, clock.now)? {
+            if changed {
                 store.save(&order)?;
             }
         }
-        Command::Submit { id } => transition(&mut store, &id, console, |o| o.submit(clock))?,
-        Command::Resubmit { id } => transition(&mut store, &id, console, |o| o.resubmit(clock))?,
+        Command::Submit { id } => {
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.submit(clock))?
+        }
+        Command::Resubmit { id } => {
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.resubmit(clock))?
+        }
         Command::Classify { json, text } => {
             let text = rejection::read_text(text.as_deref())?;
             let c = rejection::classify_text(&text, dir);
@@ -238,9 +252,51 @@ fn read_document(path: &Path, allow_order_keys: bool) -> Result<Document, Failur
         .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
 }
 
-/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column):
-/// every bad row is reported by its row number and the change is refused, so nothing half-read
-/// is stored; repeated rows are merged with a warning.
+/// The readiness check's warnings, on stderr, before a submission (its errors refuse it).
+fn print_warnings(
+    store: &Store,
+    id: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let order = &store.get(id)?.order;
+    for problem in readiness(order, clock.today) {
+        if problem.severity == Severity::Warning {
+            console.say(&format!("warning: {}", problem.message));
+        }
+    }
+    Ok(())
+}
+
+/// `KEY VALUE [KEY VALUE]...` as keys and values; an unknown key or a key without a value is a
+/// usage error.
+fn set_pairs(
+    key: String,
+    value: String,
+    more: Vec<String>,
+) -> Result<Vec<(FieldKey, String)>, Failure> {
+    if more.len() % 2 == 1 {
+        return Err(Failure::Input(format!(
+            "`{}` has no value; give KEY VALUE pairs",
+            more.last().map(String::as_str).unwrap_or_default()
+        )));
+    }
+    let mut words = vec![key, value];
+    words.extend(more);
+    words
+        .chunks(2)
+        .map(|pair| {
+            let key: FieldKey = pair[0]
+                .parse()
+                .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
+            Ok((key, pair[1].clone()))
+        })
+        .collect()
+}
+
+/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column)
+/// with the domain's reader: each bad row is named once on stderr with its row number and left
+/// out, the good rows are kept, and a summary gives both counts.
 fn read_value(
     key: FieldKey,
     value: &str,
@@ -252,43 +308,34 @@ fn read_value(
     };
     let bytes = input::read_bytes(Path::new(path), &input::CSV)?;
     input::check_csv_lines(&bytes, path)?;
-    match entry::numbers_from_csv(&bytes, fields) {
-        Ok(import) => {
-            for warning in &import.warnings {
-                console.say(&format!("warning: {path}: {warning}"));
-            }
-            Ok(FieldValue::List(import.numbers))
-        }
-        Err(CsvRefusal::File(e)) => Err(Failure::Input(format!("{path}: {e}"))),
-        Err(CsvRefusal::Rows { messages, good }) => {
-            let mut reasons: Vec<String> =
-                messages.iter().map(|m| format!("{path}: {m}")).collect();
-            reasons.push(format!(
-                "{good} good row(s) were read; nothing was changed. Fix the rows above and run the command again."
-            ));
-            Err(Failure::Refused(reasons))
-        }
+    let import = entry::numbers_from_csv(&bytes, fields)
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    for problem in &import.bad_rows {
+        console.say(&format!("error: {path}: {problem}"));
     }
+    for repeat in &import.repeats {
+        console.say(&format!("warning: {path}: {repeat}"));
+    }
+    console.say(&format!("{path}: {}", import.summary()));
+    if import.numbers.is_empty() {
+        return Err(Failure::Refused(vec![format!(
+            "{path}: no good row; nothing was changed"
+        )]));
+    }
+    Ok(FieldValue::List(import.numbers))
 }
 
-/// An imported export becomes a new order that keeps the status and story it read.
-/// The fields with the numbers written as `set` and the app write them (E.164), so a hand-written
-/// `(425) 555-0101` does not reach the CSV export in that form. Numbers that do not parse are
-/// kept as written, for `submit` to report.
-fn with_numbers_normalised(mut fields: OrderFields) -> OrderFields {
-    for key in [
-        FieldKey::Numbers,
-        FieldKey::BillingTelephoneNumber,
-        FieldKey::ReplacementBtn,
-    ] {
-        let value = entry::normalised(key, fields.get(key), &fields);
-        fields.set(key, value);
-    }
-    fields
-}
-
-fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
-    let mut order = Order::new(id, with_numbers_normalised(doc.fields), clock.now);
+/// An imported export becomes a new order that keeps the status and story it read; its
+/// fields go through the edit operation's normalising, and masks (an export without secrets
+/// writes the CSR's PIN as `••••`) are never taken as values.
+fn imported_order(
+    id: String,
+    doc: Document,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<Order, Failure> {
+    let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
+    refuse_or_warn(refused, console)?;
     if let Some(status) = doc.status {
         order.status = status;
     }
@@ -297,14 +344,16 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
         order.created_at = order.history.first().map_or(clock.now, |h| h.at);
     }
     order.rejections = doc.rejections;
-    order.csr = doc.csr;
+    order.csr = doc
+        .csr
+        .into_iter()
+        .filter(|(_, v)| !crate::domain::edit::is_mask(v))
+        .collect();
     order.foc = doc.foc;
     order.support = doc.support;
     order.ticket = doc.ticket;
     if order.status != Status::Draft {
-        let mut sent = order.fields.clone();
-        sent.pin = crate::domain::secret::Secret::default();
-        order.submitted_fields = Some(sent);
+        order.submitted_fields = Some(order.snapshot());
     }
     order.history.push(crate::domain::history::HistoryEntry {
         at: clock.now,
@@ -315,5 +364,22 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
         changes: Vec::new(),
     });
     order.updated_at = clock.now;
-    order
+    Ok(order)
+}
+
+/// A document's values the edit operation refused: a mask (an export without secrets) is left
+/// out with a warning; anything else (too long, too many numbers) refuses the command.
+fn refuse_or_warn(refused: Vec<EditRefusal>, console: &mut Console) -> Result<(), Failure> {
+    let (masks, others): (Vec<_>, Vec<_>) = refused
+        .into_iter()
+        .partition(|r| matches!(r, EditRefusal::Mask { .. }));
+    if !others.is_empty() {
+        return Err(Failure::Refused(
+            others.into_iter().map(|r| r.to_string()).collect(),
+        ));
+    }
+    for mask in masks {
+        console.say(&format!("warning: {mask} It was left out."));
+    }
+    Ok(())
 }

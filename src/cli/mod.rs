@@ -103,7 +103,10 @@ mod tests {
         for failure in failures {
             let text = failure.lines().join(" ");
             assert!(!text.contains("kept"), "{text}");
-            assert!(text.to_lowercase().contains("run the command again"), "{text}");
+            assert!(
+                text.to_lowercase().contains("run the command again"),
+                "{text}"
+            );
             assert_eq!(failure.exit_code(), 1);
         }
     }

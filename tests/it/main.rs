@@ -19,6 +19,7 @@ mod hostile_screen;
 mod index;
 mod kill_during_save;
 mod lifecycle;
+mod one_core;
 mod plain;
 mod schema;
 mod secrets;

@@ -330,5 +330,8 @@ fn ctrl_c_with_an_unsaved_edit_asks_and_s_saves_before_quitting() {
     assert!(!app.in_alternate_screen(), "the terminal was restored");
     let order = only_order(dir.path());
     assert_eq!(order["status"], "draft");
-    assert_eq!(field(&order, "numbers"), &serde_json::json!(["4255550100"]));
+    assert_eq!(
+        field(&order, "numbers"),
+        &serde_json::json!(["+14255550100"])
+    );
 }
