@@ -15,6 +15,7 @@ mod faults;
 mod hostile_cli;
 mod hostile_input;
 mod hostile_limits;
+mod hostile_random;
 mod hostile_screen;
 mod index;
 mod kill_during_save;
