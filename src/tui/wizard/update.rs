@@ -233,9 +233,18 @@ fn commit(state: &mut WizardState) -> bool {
     changed
 }
 
+/// Whether the domain refused what the focused input holds (too long, too many numbers, a
+/// mask): the user stays on it, with the reason, rather than lose what was typed.
+fn refused(state: &WizardState) -> bool {
+    state.notice.as_ref().is_some_and(|n| n.is_error) && state.has_pending_edit()
+}
+
 /// Leave the focused input for another on the same step.
 fn focus_to(state: &mut WizardState, focus: usize) -> WizardOutcome {
     let changed = commit(state);
+    if refused(state) {
+        return WizardOutcome::Stay;
+    }
     state.focus = focus;
     state.pin_revealed = false;
     state.load_editor();
@@ -245,6 +254,9 @@ fn focus_to(state: &mut WizardState, focus: usize) -> WizardOutcome {
 /// Go to another step, focused on its first input (or its last, going back field by field).
 fn go_to_step(state: &mut WizardState, step: Step, focus_last: bool) -> WizardOutcome {
     let changed = commit(state);
+    if refused(state) {
+        return WizardOutcome::Stay;
+    }
     let left = state.step;
     if left != Step::Review {
         state.visited.insert(left);

@@ -614,3 +614,19 @@ fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submit
         Some(Prompt::Confirm(ConfirmKind::Submit))
     ));
 }
+
+#[test]
+fn a_refused_value_keeps_the_user_on_its_field_with_the_reason() {
+    let mut wizard = on_account_step(empty_draft());
+    let long = "x".repeat(crate::domain::edit::TEXT_LIMIT + 1);
+    wizard.handle_paste(&long, clock());
+    assert_eq!(
+        wizard.handle_key(key(KeyCode::Tab), clock()),
+        WizardOutcome::Stay
+    );
+    assert_eq!(focused_key(&wizard), Some(FieldKey::CurrentCarrier));
+    assert_eq!(editor_text(&wizard), long);
+    assert_eq!(wizard.order().fields.current_carrier, "");
+    let text = screen(&wizard, 100, 30);
+    assert!(text.contains("at most 1000"), "{text}");
+}
