@@ -35,7 +35,9 @@ pub fn run_bounded(dir: &Path, name: &str, args: &[OsString], input: Input) -> O
     let out_dir = tempfile::tempdir().unwrap();
     let (out_path, err_path) = (out_dir.path().join("out"), out_dir.path().join("err"));
     let mut cmd = Command::new(binary());
-    cmd.env("PORTWIZ_DATA_DIR", dir)
+    // In a folder of its own: a random `export -o NAME` must not land in the source tree.
+    cmd.current_dir(out_dir.path())
+        .env("PORTWIZ_DATA_DIR", dir)
         .env("PORTWIZ_TODAY", TODAY)
         .args(args)
         .stdout(File::create(&out_path).unwrap())
