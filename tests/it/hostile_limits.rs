@@ -186,7 +186,9 @@ fn oversized_inputs_are_refused_before_any_work() {
 
 /// `args` with stdout going to `stdout`.
 fn run_into(dir: &Path, args: &[&str], stdout: Stdio) -> (Option<i32>, String) {
+    // In the store's folder, so nothing can land in the source tree.
     let out = Command::new(binary())
+        .current_dir(dir)
         .env("PORTWIZ_DATA_DIR", dir)
         .env("PORTWIZ_TODAY", TODAY)
         .args(args)
