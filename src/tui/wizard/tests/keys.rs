@@ -584,3 +584,33 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
     assert!(!review.contains("not changed since"), "{review}");
     assert!(!review.contains("most likely reject"), "{review}");
 }
+
+#[test]
+fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submits() {
+    let mut order = complete_draft();
+    order.fields.port_type = "partial".into();
+    let mut wizard = Wizard::open(order, clock());
+    let warning = crate::domain::readiness::readiness(wizard.order(), clock().today)
+        .into_iter()
+        .find(|p| p.key == FieldKey::ReplacementBtn)
+        .unwrap_or_else(|| panic!("no replacement BTN warning"));
+    assert_eq!(warning.severity, Severity::Warning);
+    // Under the field on step 3, as on Review: the same words.
+    press(&mut wizard, KeyCode::PageDown, 2);
+    assert_eq!(wizard.state.step, Step::BillingAndPortType);
+    let field = wizard.state.checked.get(&FieldKey::ReplacementBtn).cloned();
+    assert!(
+        field.is_some_and(|p| p.iter().any(|p| p.message == warning.message)),
+        "{:?}",
+        wizard.state.checked.get(&FieldKey::ReplacementBtn)
+    );
+    let items = crate::tui::wizard::review::items(wizard.order(), clock().today);
+    assert!(items.iter().any(|i| i.text == warning.message), "{items:?}");
+    press(&mut wizard, KeyCode::PageDown, 4);
+    assert_eq!(wizard.state.step, Step::Review);
+    wizard.handle_key(key(KeyCode::Enter), clock());
+    assert!(matches!(
+        wizard.state.prompt,
+        Some(Prompt::Confirm(ConfirmKind::Submit))
+    ));
+}
