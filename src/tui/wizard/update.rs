@@ -201,6 +201,15 @@ fn commit(state: &mut WizardState) -> bool {
     let now = state.clock.now;
     let changed = match target.column {
         Column::Csr => {
+            if crate::domain::edit::is_mask(&value) {
+                state.notice = Some(Notice {
+                    text: format!(
+                        "✗ {}",
+                        crate::domain::edit::EditRefusal::Mask { key: target.key }
+                    ),
+                    is_error: true,
+                });
+            }
             let before = state.order.csr.get(&target.key).cloned();
             state.order.set_csr(target.key, &value, now);
             state.order.csr.get(&target.key).cloned() != before
