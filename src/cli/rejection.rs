@@ -11,23 +11,32 @@ use crate::domain::{FieldKey, spec};
 use crate::store::examples;
 use jiff::civil::Date;
 use serde_json::json;
-use std::io::Read;
 use std::path::Path;
 
 /// The builtin catalog plus the user's `rejections.json` in the data folder, if any. A broken file
 /// is reported with its position and the builtin catalog is used.
 pub fn catalog(dir: &Path) -> Catalog {
     let path = dir.join("rejections.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    if !path.exists() {
         return Catalog::builtin();
+    }
+    let text = match super::input::read_text(&path, &super::input::CATALOG) {
+        Ok(text) => text,
+        Err(failure) => {
+            for line in failure.lines() {
+                super::Console::stdio()
+                    .say(&format!("portwiz: {line}; using the built-in catalog"));
+            }
+            return Catalog::builtin();
+        }
     };
     match Catalog::with_overrides(&text) {
         Ok(catalog) => catalog,
         Err(e) => {
-            eprintln!(
+            super::Console::stdio().say(&format!(
                 "portwiz: {}: {e}; using the built-in catalog",
                 path.display()
-            );
+            ));
             Catalog::builtin()
         }
     }
@@ -35,15 +44,13 @@ pub fn catalog(dir: &Path) -> Catalog {
 
 /// The text argument: `-` or nothing reads standard input. Empty text is a usage error.
 pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
+    use super::input::{CARRIER_TEXT, check_argument, read_text as read_input};
     let text = match arg {
-        Some(text) if text != "-" => text.to_string(),
-        _ => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-            text
+        Some(text) if text != "-" => {
+            check_argument(text, &CARRIER_TEXT)?;
+            text.to_string()
         }
+        _ => read_input(Path::new("-"), &CARRIER_TEXT)?,
     };
     if text.trim().is_empty() {
         return Err(Failure::Input(
@@ -164,7 +171,7 @@ pub fn example_index(dir: &Path) -> ExampleIndex {
     match examples::load(dir) {
         Ok(list) => ExampleIndex::new(list),
         Err(e) => {
-            eprintln!("portwiz: {e}; learned examples are not used");
+            super::Console::stdio().say(&format!("portwiz: {e}; learned examples are not used"));
             ExampleIndex::default()
         }
     }
@@ -183,7 +190,9 @@ pub fn learn(dir: &Path, text: &str, fields: &[FieldKey], order: &Order, today: 
         order: order.display_name(),
     };
     if let Err(e) = examples::append(dir, example) {
-        eprintln!("portwiz: {e}; the fields were recorded on the order but not learned");
+        super::Console::stdio().say(&format!(
+            "portwiz: {e}; the fields were recorded on the order but not learned"
+        ));
     }
 }
 
