@@ -16,6 +16,9 @@ fn public_wording_is_at_least_95_percent_right() {
         accuracy * 100.0,
         rows.len()
     );
+    for failure in &failures {
+        eprintln!("{failure}");
+    }
     assert!(
         accuracy >= 0.95,
         "{:.1}% right; {} failures:\n{}",
