@@ -4,6 +4,7 @@ use super::Failure;
 use super::args::Command;
 use super::output;
 use super::rejection;
+use super::stats;
 use crate::domain::document::{self, Document};
 use crate::domain::entry::{self, CsvRefusal};
 use crate::domain::status::SupportScenario;
@@ -132,8 +133,15 @@ pub fn run(
                 store.save(&order)?;
             }
         }
-        Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
-        Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
+        Command::Submit { id } => {
+            stats::warn_from_history(&store, &id, Status::Draft);
+            transition(&mut store, &id, out, |o| o.submit(clock))?
+        }
+        Command::Resubmit { id } => {
+            stats::warn_from_history(&store, &id, Status::CustomerActionRequired);
+            transition(&mut store, &id, out, |o| o.resubmit(clock))?
+        }
+        Command::Stats { json } => print(out, stats::report(&store, clock, json)),
         Command::Classify { json, text } => {
             let text = rejection::read_text(text.as_deref())?;
             let c = rejection::classify_text(&text, dir);
@@ -178,11 +186,24 @@ pub fn run(
             force,
         } => {
             let order = &store.get(&id)?.order;
-            let text = crate::domain::export::render(order, format.into(), include_secrets)
+            let format: crate::domain::export::Format = format.into();
+            let bytes = crate::domain::export::file(order, format, include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => write_export(&path, &text, force)?,
-                None => print(out, text),
+                Some(path) => write_export(&path, &bytes, force)?,
+                None if !format.is_text()
+                    && std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
+                {
+                    return Err(Failure::Input(format!(
+                        "the LOA PDF is a binary file and is not written to a terminal; \
+                         write it to a file with `portwiz export {id} --format loa-pdf -o {id}-loa.pdf`, \
+                         or redirect it: `... > {id}-loa.pdf`",
+                        id = order.id
+                    )));
+                }
+                None => {
+                    let _ = out.write_all(&bytes);
+                }
             }
         }
         Command::Foc { id, date, time } => {
@@ -243,7 +264,7 @@ fn transition(
 }
 
 /// Write an export atomically; an existing file is replaced only with `--force`.
-fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
+fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     // A bare file name has an empty parent; the atomic write needs a real folder to sync.
     let path = match path.parent() {
         Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
@@ -261,7 +282,7 @@ fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
             path.display()
         )]));
     }
-    crate::store::atomic::write_atomic(&path, text.as_bytes())
+    crate::store::atomic::write_atomic(&path, bytes)
         .map_err(|e| Failure::Refused(vec![format!("cannot write {}: {e}", path.display())]))
 }
 

@@ -4,6 +4,7 @@ pub mod args;
 mod commands;
 mod output;
 pub mod rejection;
+mod stats;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};
