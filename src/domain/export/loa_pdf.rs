@@ -60,22 +60,20 @@ pub fn layout(letter: &str) -> Vec<Vec<Run>> {
             y -= BLANK_LEADING;
             continue;
         }
-        let (size, bold, mut above) = match () {
-            _ if n == 0 => (TITLE_SIZE, true, LEADING),
-            _ if is_heading(line) => (SIZE, true, LEADING),
-            _ => (SIZE, false, LEADING),
-        };
+        let size = if n == 0 { TITLE_SIZE } else { SIZE };
+        let bold = n == 0 || is_heading(line);
+        let mut above = LEADING;
         if line.contains("__________") {
             above += SIGNATURE_ROOM;
         }
         let rows = wrap(line, size, bold);
         let below = LEADING * rows.len().saturating_sub(1) as f32;
         let at_top = pages.last().is_some_and(Vec::is_empty);
-        if !at_top && (y - above - below < MARGIN || line.starts_with("ATTACHMENT")) {
+        let new_page = !at_top && (y - above - below < MARGIN || line.starts_with("ATTACHMENT"));
+        if new_page {
             pages.push(Vec::new());
-            y = top + LEADING;
         }
-        if at_top {
+        if new_page || at_top {
             // Nothing above the first line of a page but the margin.
             y = top + LEADING;
             above = LEADING;
