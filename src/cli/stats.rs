@@ -1,6 +1,7 @@
 //! `portwiz stats`: the insights of `domain::insights` as text or one JSON document; and the
 //! warnings from history that `submit` and `resubmit` print before sending an order.
 
+use super::console::Console;
 use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights};
 use crate::domain::preflight;
 use crate::domain::{Clock, Order, Status, spec};
@@ -22,7 +23,7 @@ pub fn report(store: &Store, clock: Clock, as_json: bool) -> String {
 
 /// Print what the order's carrier rejected on earlier orders, when the order is in `expected`
 /// (otherwise the action is refused anyway). Never blocks: warnings go to stderr.
-pub fn warn_from_history(store: &Store, id: &str, expected: Status) {
+pub fn warn_from_history(store: &Store, id: &str, expected: Status, console: &mut Console) {
     let Ok(loaded) = store.get(id) else { return };
     let order = &loaded.order;
     if order.status != expected {
@@ -37,7 +38,7 @@ pub fn warn_from_history(store: &Store, id: &str, expected: Status) {
         .map(|l| &l.order)
         .collect();
     for warning in preflight::warnings(order, earlier) {
-        eprintln!("warning: {}", warning.message());
+        console.say(&format!("warning: {}", warning.message()));
     }
 }
 

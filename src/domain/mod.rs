@@ -2,7 +2,9 @@
 
 mod checks;
 pub mod classifier;
+pub mod csr;
 pub mod document;
+pub mod edit;
 pub mod entry;
 pub mod export;
 pub mod fields;
@@ -11,6 +13,7 @@ pub mod insights;
 pub mod key;
 pub mod order;
 pub mod preflight;
+pub mod readiness;
 pub mod registry;
 pub mod rules;
 pub mod sanitize;

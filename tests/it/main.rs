@@ -1,4 +1,6 @@
 //! One integration-test binary: each file of tests/ is a module, so a test change links once.
+// Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
+#![allow(clippy::disallowed_macros)]
 
 mod rejection_sets;
 mod support;
@@ -10,12 +12,16 @@ mod csv_import;
 mod demo_orders;
 mod export;
 mod faults;
+mod hostile_cli;
 mod hostile_input;
+mod hostile_limits;
+mod hostile_random;
 mod hostile_screen;
 mod index;
 mod kill_during_save;
 mod lifecycle;
 mod loa_pdf;
+mod one_core;
 mod plain;
 mod schema;
 mod secrets;
