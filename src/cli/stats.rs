@@ -86,12 +86,12 @@ fn carrier_text(c: &CarrierInsights) -> String {
             None => "nothing submitted yet".to_string(),
         },
     );
-    if !c.rejected_fields.is_empty() {
+    if !c.rejected_groups.is_empty() {
         let fields: Vec<String> = c
-            .rejected_fields
+            .rejected_groups
             .iter()
             .take(5)
-            .map(|f| format!("{} ({})", spec(f.field).label, f.orders))
+            .map(|g| format!("{} ({})", g.label, g.orders))
             .collect();
         row("Rejected most", fields.join(", "));
     }
@@ -169,6 +169,11 @@ fn carrier_json(c: &CarrierInsights) -> Value {
             "field": f.field.as_str(),
             "label": spec(f.field).label,
             "orders": f.orders,
+        })).collect::<Vec<_>>(),
+        "rejected_groups": c.rejected_groups.iter().map(|g| json!({
+            "group": g.group,
+            "label": g.label,
+            "orders": g.orders,
         })).collect::<Vec<_>>(),
         "days_to_foc": elapsed(&c.to_foc),
         "days_to_completion": elapsed(&c.to_completion),

@@ -10,6 +10,7 @@ use super::key::FieldKey;
 use super::order::Order;
 use super::registry::spec;
 use jiff::Timestamp;
+use std::collections::HashMap;
 
 /// How many of the carrier's most recent earlier orders are looked at.
 pub const RECENT_ORDERS: usize = 5;
@@ -58,9 +59,16 @@ pub fn warnings<'a>(
     if key.is_empty() {
         return Vec::new();
     }
+    // Whether a spelling is this carrier, worked out once per spelling.
+    let mut same: HashMap<&str, bool> = HashMap::new();
     let mut earlier: Vec<(Timestamp, &Order)> = history
         .into_iter()
-        .filter(|o| o.id != order.id && carrier_key(&o.fields.current_carrier) == key)
+        .filter(|o| {
+            o.id != order.id
+                && *same
+                    .entry(o.fields.current_carrier.as_str())
+                    .or_insert_with_key(|raw| carrier_key(raw) == key)
+        })
         .filter_map(|o| first_submitted(o).map(|at| (at, o)))
         .collect();
     earlier.sort_by(|(a, x), (b, y)| b.cmp(a).then_with(|| x.id.cmp(&y.id)));

@@ -136,6 +136,10 @@ fn stats_json_has_the_known_figures_of_the_story() {
                 {"field": "pin", "label": "Account PIN", "orders": 2},
                 {"field": "account_number", "label": "Account number", "orders": 1},
             ],
+            "rejected_groups": [
+                {"group": "pin", "label": "Account PIN", "orders": 2},
+                {"group": "account_number", "label": "Account number", "orders": 1},
+            ],
             // FOC 5 and 9 days after the first submission; completed after 12 (c2 not yet).
             "days_to_foc": {"median": 7.0, "orders": 2},
             "days_to_completion": {"median": 12.0, "orders": 1},

@@ -42,6 +42,9 @@ pub struct CarrierInsights {
     pub rejections: usize,
     /// The fields named by rejections, by how many orders they were rejected on, most first.
     pub rejected_fields: Vec<FieldCount>,
+    /// The same by group of fields (the service address, the authorized user count once), most
+    /// first: what a person reads.
+    pub rejected_groups: Vec<GroupCount>,
     /// From the first submission to the first confirmed port date (FOC).
     pub to_foc: Elapsed,
     /// From the first submission to the port's completion.
@@ -59,6 +62,7 @@ impl CarrierInsights {
             rejected: 0,
             rejections: 0,
             rejected_fields: Vec::new(),
+            rejected_groups: Vec::new(),
             to_foc: Elapsed::default(),
             to_completion: Elapsed::default(),
             waiting: Vec::new(),
@@ -82,6 +86,34 @@ impl CarrierInsights {
 pub struct FieldCount {
     pub field: FieldKey,
     pub orders: usize,
+}
+
+/// A group of fields (`service_address`, or a field alone by its key) and the number of orders
+/// a carrier rejected for any of its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCount {
+    pub group: &'static str,
+    pub label: &'static str,
+    pub orders: usize,
+}
+
+/// The first key of a field's group (the field itself when it is alone).
+fn group_head(field: FieldKey) -> FieldKey {
+    FieldKey::ALL
+        .iter()
+        .copied()
+        .find(|k| k.group_name() == field.group_name())
+        .unwrap_or(field)
+}
+
+/// A group's name for people: the field's own label when it is alone.
+pub fn group_label(field: FieldKey) -> &'static str {
+    match field.group_name() {
+        "service_address" => "Service address",
+        "authorized_user" => "Authorized user",
+        "requester" => "Requester",
+        _ => super::registry::spec(field).label,
+    }
 }
 
 /// How long a step took: the median over the orders that went through it.
@@ -152,6 +184,7 @@ struct Tally {
     figures: CarrierInsights,
     spellings: HashMap<String, usize>,
     fields: BTreeMap<FieldKey, usize>,
+    groups: BTreeMap<FieldKey, usize>,
     to_foc: Vec<f64>,
     to_completion: Vec<f64>,
 }
@@ -162,6 +195,7 @@ impl Tally {
             figures: CarrierInsights::new(name.to_string()),
             spellings: HashMap::new(),
             fields: BTreeMap::new(),
+            groups: BTreeMap::new(),
             to_foc: Vec::new(),
             to_completion: Vec::new(),
         }
@@ -176,8 +210,14 @@ impl Tally {
         if !order.rejections.is_empty() {
             f.rejected += 1;
             f.rejections += order.rejections.len();
-            for field in fields_rejected(order) {
-                *self.fields.entry(field).or_default() += 1;
+            let fields = fields_rejected(order);
+            for (i, field) in fields.iter().enumerate() {
+                *self.fields.entry(*field).or_default() += 1;
+                // A group counts once an order, under its first key.
+                let group = field.group_name();
+                if !fields[..i].iter().any(|f| f.group_name() == group) {
+                    *self.groups.entry(group_head(*field)).or_default() += 1;
+                }
             }
         }
         if let Some(sent) = first_submitted(order) {
@@ -216,6 +256,17 @@ impl Tally {
         // Stable: equal counts keep the wizard's key order.
         f.rejected_fields
             .sort_by_key(|f| std::cmp::Reverse(f.orders));
+        f.rejected_groups = self
+            .groups
+            .into_iter()
+            .map(|(field, orders)| GroupCount {
+                group: field.group_name(),
+                label: group_label(field),
+                orders,
+            })
+            .collect();
+        f.rejected_groups
+            .sort_by_key(|g| std::cmp::Reverse(g.orders));
         f.to_foc = elapsed(&mut self.to_foc);
         f.to_completion = elapsed(&mut self.to_completion);
         f.waiting
@@ -228,14 +279,28 @@ impl Tally {
 pub fn compute<'a>(orders: impl IntoIterator<Item = &'a Order>, now: Timestamp) -> Insights {
     let mut by_carrier: HashMap<String, Tally> = HashMap::new();
     let mut all = Tally::new(ALL_CARRIERS);
+    // Cleaning a name costs more than the rest of an order: once per spelling, not per order.
+    let mut names: HashMap<&'a str, (String, String)> = HashMap::new();
     for order in orders {
-        let spelling = one_line(&order.fields.current_carrier);
-        let key = carrier_key(&spelling);
-        let tally = by_carrier
-            .entry(key)
-            .or_insert_with(|| Tally::new(UNNAMED_CARRIER));
+        let (key, spelling) = names
+            .entry(order.fields.current_carrier.as_str())
+            .or_insert_with_key(|raw| {
+                let spelling = one_line(raw);
+                (carrier_key(&spelling), spelling)
+            });
+        let tally = match by_carrier.get_mut(key.as_str()) {
+            Some(tally) => tally,
+            None => by_carrier
+                .entry(key.clone())
+                .or_insert_with(|| Tally::new(UNNAMED_CARRIER)),
+        };
         if !spelling.is_empty() {
-            *tally.spellings.entry(spelling).or_default() += 1;
+            match tally.spellings.get_mut(spelling.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    tally.spellings.insert(spelling.clone(), 1);
+                }
+            }
         }
         tally.add(order, now);
         all.add(order, now);

@@ -174,3 +174,32 @@ fn medians_of_odd_and_even_counts() {
     assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
     assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
 }
+
+#[test]
+fn an_address_rejected_on_several_fields_counts_once_as_a_group() {
+    let address = FieldKey::group("service_address").unwrap();
+    let mut whole = order("PO-1", "Relecloud", 0);
+    whole.submit(day(0)).unwrap();
+    whole.reject(rejection(&address), day(1).now).unwrap();
+    let mut zip = order("PO-2", "Relecloud", 0);
+    zip.submit(day(0)).unwrap();
+    zip.reject(
+        rejection(&[FieldKey::Pin, FieldKey::ServiceAddressPostalCode]),
+        day(1).now,
+    )
+    .unwrap();
+    let insights = compute(&[whole, zip], day(2).now);
+    let groups: Vec<(&str, &str, usize)> = insights.carriers[0]
+        .rejected_groups
+        .iter()
+        .map(|g| (g.group, g.label, g.orders))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("service_address", "Service address", 2),
+            ("pin", "Account PIN", 1)
+        ]
+    );
+    assert_eq!(insights.carriers[0].rejected_fields.len(), 6);
+}
