@@ -112,24 +112,23 @@ pub fn run(
         } => {
             let pairs = set_pairs(key, value, more)?;
             let mut order = store.get(&id)?.order.clone();
-            // One command is one visit: one history entry for every field it changes.
-            let mut visit = Visit::new();
-            let mut changed = false;
+            let mut edits = Vec::new();
             for (key, value) in pairs {
-                let value = read_value(key, &value, &order.fields, console)?;
-                let edited = order
-                    .edit_field(&mut visit, key, value, clock, Mode::RefuseErrors)
-                    .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
-                for warning in edited
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Warning)
-                {
-                    console.say(&format!("warning: {}", warning.message));
-                }
-                changed |= edited.changed;
+                edits.push((key, read_value(key, &value, &order.fields, console)?));
             }
-            if changed {
+            // One command is one visit: one history entry for every field it changes, checked
+            // together once all are applied.
+            let edited = order
+                .edit_fields(&mut Visit::new(), edits, clock, Mode::RefuseErrors)
+                .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+            for warning in edited
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Warning)
+            {
+                console.say(&format!("warning: {}", warning.message));
+            }
+            if edited.changed {
                 store.save(&order)?;
             }
         }

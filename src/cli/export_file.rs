@@ -73,7 +73,16 @@ pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failur
         temp.persist_noclobber(&path).map(drop)
     };
     persisted.map_err(|e| cannot(e.error))?;
-    crate::store::atomic::sync_dir(dir).map_err(cannot)
+    sync_dir(dir).map_err(cannot)
+}
+
+/// fsync the folder, so the rename survives a power cut.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Remove export temp files in `dir` left by processes that no longer run (or older than a day).

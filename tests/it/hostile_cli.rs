@@ -314,3 +314,43 @@ fn a_store_with_fifos_devices_and_links_never_hangs() {
         assert!(outcome.took < BOUND);
     }
 }
+
+#[test]
+fn json_output_escapes_what_it_keeps_and_exports_drop_invisible_characters() {
+    let store = tempfile::tempdir().unwrap();
+    let dir = store.path();
+    let files = tempfile::tempdir().unwrap();
+    let name = hostile("Fabrikam");
+    let doc = serde_json::json!({ "organization_name": name, "numbers": ["+1425\u{200b}5550100\u{feff}"] });
+    let path = write(&files.path().join("doc.json"), doc.to_string());
+    let created = run(dir, &["new", "--from", &arg(&path)]);
+    assert_eq!(created.code, 0, "{}", created.stderr);
+    let id = created.stdout.trim();
+    // `show --json` keeps the value as stored, every control written as an escape.
+    let shown = check(
+        dir,
+        "show --json",
+        &os(&["show", id, "--json"]),
+        Input::Null,
+        false,
+    );
+    let text = String::from_utf8(shown.stdout).unwrap();
+    for escape in ["\\u001b", "\\u009b", "\\u202e", "\\u200b", "\\ufeff"] {
+        assert!(text.contains(escape), "{escape} in {text}");
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let stored = value["organization_name"].as_str().unwrap();
+    assert!(
+        stored.contains('\u{9b}') && stored.contains('\u{202e}'),
+        "{stored:?}"
+    );
+    // Exports carry no zero-width character or byte-order mark inside a value.
+    for format in ["json", "text", "csv", "loa"] {
+        let name = format!("export {format}");
+        let args = os(&["export", id, "--format", format]);
+        let out = check(dir, &name, &args, Input::Null, format == "csv");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains(['\u{200b}', '\u{feff}']), "{name}: {text:?}");
+        assert!(text.contains("5550100"), "{name}: {text}");
+    }
+}

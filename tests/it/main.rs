@@ -12,9 +12,12 @@ mod csv_import;
 mod demo_orders;
 mod export;
 mod faults;
+#[cfg(unix)]
 mod hostile_cli;
 mod hostile_input;
+#[cfg(unix)]
 mod hostile_limits;
+#[cfg(unix)]
 mod hostile_random;
 mod hostile_screen;
 mod index;

@@ -117,9 +117,8 @@ pub fn readable_value(field: &FieldSpec, value: &FieldValue) -> Option<String> {
     }
     let line = match (field.kind, value) {
         (Kind::Choice(options), FieldValue::Text(t)) => options
-            .iter()
-            .find(|(v, _)| v.eq_ignore_ascii_case(t.trim()))
-            .map_or_else(|| t.clone(), |(_, label)| (*label).to_string()),
+            .label_of(t)
+            .map_or_else(|| t.clone(), str::to_string),
         (_, FieldValue::List(items)) => items
             .iter()
             .map(|i| one_line(i))
