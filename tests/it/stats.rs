@@ -244,3 +244,29 @@ fn submit_warns_about_what_the_carrier_rejected_before_and_still_submits() {
         "warning: Contoso Telecom rejected the account PIN on 2 of your last 3 orders: check it against the CSR."
     );
 }
+
+#[test]
+fn resubmit_warns_from_the_other_orders_history_too() {
+    let dir = tempfile::tempdir().unwrap();
+    story(dir.path());
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let mut order = draft(&store, "Contoso Telecom", TODAY);
+    order.submit(day(TODAY)).unwrap();
+    reject(&mut order, TODAY, &[FieldKey::Pin]);
+    let id = order.id.clone();
+    store.create(order).unwrap();
+    drop(store);
+    let out = portwiz(dir.path())
+        .env("PORTWIZ_TODAY", today())
+        .args(["resubmit", &id])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Its own rejection is not counted: c2 and c3 of c1, c2, c3.
+    assert!(
+        stderr.lines().any(|l| l
+            == "warning: Contoso Telecom rejected the account PIN on 2 of your last 3 orders: check it against the CSR."),
+        "{stderr}"
+    );
+}
