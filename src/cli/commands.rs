@@ -35,7 +35,22 @@ pub fn run(
     clock: Clock,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Failure> {
-    let (mut store, notices) = Store::open(dir).map_err(|e| Failure::Input(e.to_string()))?;
+    // `classify` needs no order, so it opens no store; `list` needs every order; every other
+    // command is about one order and reads only that order's file.
+    if let Command::Classify { json, text } = &command {
+        return classify(*json, text.as_deref(), dir, out);
+    }
+    let opened = match &command {
+        Command::List { .. } => Store::open(dir),
+        _ => Store::open_one(dir),
+    };
+    let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
+    store.on_wait = |holder| {
+        let who = holder
+            .map(|pid| format!(" (pid {pid})"))
+            .unwrap_or_default();
+        eprintln!("portwiz: another portwiz{who} is saving; retrying…");
+    };
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
             eprintln!("portwiz: {notice}");
@@ -67,6 +82,7 @@ pub fn run(
             );
         }
         Command::Show { id, json } => {
+            let id = store.resolve(&id)?;
             let order = &store.get(&id)?.order;
             print(
                 out,
@@ -111,7 +127,8 @@ pub fn run(
             let key: FieldKey = key
                 .parse()
                 .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
-            let mut order = store.get(&id)?.order.clone();
+            let id = store.resolve(&id)?;
+            let mut order = store.editable(&id)?.order.clone();
             let value = read_value(key, &value, &order.fields)?;
             let mut trial = order.fields.clone();
             trial.set(key, value.clone());
@@ -134,21 +151,11 @@ pub fn run(
         }
         Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
         Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
-        Command::Classify { json, text } => {
-            let text = rejection::read_text(text.as_deref())?;
-            let c = rejection::classify_text(&text, dir);
-            print(
-                out,
-                if json {
-                    output::json(&rejection::classification_json(&c))
-                } else {
-                    rejection::classification_text(&c)
-                },
-            );
-        }
+        Command::Classify { json, text } => classify(json, text.as_deref(), dir, out)?,
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
-            let mut order = store.get(&id)?.order.clone();
+            let id = store.resolve(&id)?;
+            let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let c = rejection::classify_text(&text, dir);
             let input = rejection::rejection_input(text, &c, chosen);
@@ -177,6 +184,7 @@ pub fn run(
             output: path,
             force,
         } => {
+            let id = store.resolve(&id)?;
             let order = &store.get(&id)?.order;
             let text = crate::domain::export::render(order, format.into(), include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
@@ -228,6 +236,24 @@ pub fn run(
     Ok(())
 }
 
+/// Classify a carrier message; no order and no store is touched.
+fn classify(
+    json: bool,
+    text: Option<&str>,
+    dir: &Path,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Failure> {
+    let text = rejection::read_text(text)?;
+    let c = rejection::classify_text(&text, dir);
+    let printed = if json {
+        output::json(&rejection::classification_json(&c))
+    } else {
+        rejection::classification_text(&c)
+    };
+    let _ = out.write_all(printed.as_bytes());
+    Ok(())
+}
+
 /// Apply one lifecycle action, save, and say where the order stands now.
 fn transition(
     store: &mut Store,
@@ -235,7 +261,8 @@ fn transition(
     out: &mut dyn std::io::Write,
     action: impl FnOnce(&mut Order) -> Result<(), crate::domain::Refusal>,
 ) -> Result<(), Failure> {
-    let mut order = store.get(id)?.order.clone();
+    let id = store.resolve(id)?;
+    let mut order = store.editable(&id)?.order.clone();
     action(&mut order)?;
     store.save(&order)?;
     let _ = writeln!(out, "{}: {}", order.id, order.status.label());

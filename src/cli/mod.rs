@@ -43,7 +43,7 @@ impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError::*;
         match e {
-            NotFound(_) | BadId(_) => Failure::Input(e.to_string()),
+            NotFound(_) | BadId(_) | Ambiguous { .. } => Failure::Input(e.to_string()),
             _ => Failure::Refused(vec![e.to_string()]),
         }
     }

@@ -1,0 +1,290 @@
+//! Opening the whole store: every order file checked against the index, only new or changed
+//! ones parsed (on every core), the index brought in step in one transaction; and what a start
+//! does around that (the orders folder, stale temp files, the store's `.gitignore`).
+
+use super::atomic::{self, create_private_dir, stale_temp_files, wider_than_private};
+use super::file::{self, ReadError};
+use super::index::{self, Entry, Index, Stamp};
+use super::{Notice, Slot, Store, StoreError, lock};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What the store's `.gitignore` says: the index and the lock are this machine's, not data.
+const GITIGNORE: &str = "# Written by portwiz: the index is a cache rebuilt from orders/, the lock is per machine.\nindex.sqlite\nindex.sqlite-*\n.lock\n";
+
+impl Store {
+    /// Open (creating if needed) the store at `dir`. Every order file is checked against the
+    /// summary index and only new or changed files are parsed; unparsable ones are quarantined
+    /// and reported, unreadable ones reported and left in place, and every other order loads.
+    pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
+        let orders_dir = orders_dir_ready(dir)?;
+        let mut notices = Vec::new();
+        // The orders folder guards the files; the data folder itself may be one the user chose.
+        if let Some(w) = wider_than_private(&orders_dir) {
+            notices.push(Notice::Permissions(w));
+        }
+        write_gitignore(dir);
+        // A temp file is stale only when no save is running: saves hold the lock while their temp
+        // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
+        if let Some(_guard) = lock::try_acquire(dir) {
+            for stale in stale_temp_files(&orders_dir)
+                .into_iter()
+                .chain(stale_temp_files(dir))
+            {
+                if fs::remove_file(&stale).is_ok() {
+                    notices.push(Notice::StaleTempRemoved(stale));
+                }
+            }
+        }
+        let mut index = Index::open(dir);
+        let cached = match index.as_ref().map(Index::all) {
+            Some(Ok(rows)) => rows,
+            // Broken while being read: a cache, so start it afresh.
+            Some(Err(_)) => {
+                index = index.and_then(|i| i.reset(dir));
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let mut to_read = Vec::new();
+        let mut wide_files = Vec::new();
+        let mut gone = Vec::new();
+        let mut files = order_files(&orders_dir)?;
+        // Both in id order: one merge pass pairs each file with its row.
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut rows = cached.into_iter().peekable();
+        let mut slots: Vec<(String, Slot)> = Vec::with_capacity(files.len());
+        for (id, path, meta) in files {
+            while rows
+                .next_if(|row| row.summary.id < id)
+                .map(|row| gone.push(row.summary.id))
+                .is_some()
+            {}
+            let row = rows.next_if(|row| row.summary.id == id);
+            if !meta.is_file() {
+                gone.extend(row.map(|r| r.summary.id));
+                notices.push(Notice::Unreadable {
+                    path,
+                    reason: format!(
+                        "it is {}, not a regular file; portwiz reads only regular files in its store",
+                        file::kind_of(&meta.file_type())
+                    ),
+                });
+                continue;
+            }
+            if atomic::is_wider_than_private(&meta) {
+                wide_files.push(path.clone());
+            }
+            match row {
+                Some(hit) if hit.stamp == Stamp::of(&meta) => {
+                    if let Some(version) = hit.newer_schema {
+                        notices.push(Notice::NewerSchema {
+                            id: id.clone(),
+                            version,
+                        });
+                    }
+                    slots.push((id, Slot::of_entry(hit)));
+                }
+                _ => to_read.push((id, path)),
+            }
+        }
+        // Rows left are files that are gone.
+        gone.extend(rows.map(|row| row.summary.id));
+        let mut store = Store::empty(dir, None);
+        let mut fresh = Vec::new();
+        for (id, path, read) in read_in_parallel(to_read) {
+            match read {
+                Ok(entry) => {
+                    if let Some(version) = entry.newer_schema {
+                        notices.push(Notice::NewerSchema { id, version });
+                    }
+                    fresh.push(entry);
+                    continue;
+                }
+                Err(ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
+                    path,
+                    reason: format!(
+                        "written by a newer portwiz (schema {version}) and not readable here: {reason}"
+                    ),
+                }),
+                Err(ReadError::Unreadable(reason)) => {
+                    notices.push(Notice::Unreadable { path, reason })
+                }
+                Err(ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
+            }
+            gone.push(id);
+        }
+        if let Some(index) = &index
+            && (!fresh.is_empty() || !gone.is_empty())
+        {
+            let puts: Vec<&Entry> = fresh.iter().collect();
+            let _ = index.apply(&puts, &gone);
+        }
+        slots.extend(
+            fresh
+                .into_iter()
+                .map(|entry| (entry.summary.id.clone(), Slot::of_entry(entry))),
+        );
+        // Built from sorted pairs in one go rather than by 100,000 inserts.
+        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        store.slots = slots.into_iter().collect();
+        store.index = index;
+        store.complete = true;
+        notices
+            .extend(atomic::wide_files_warning(&orders_dir, &wide_files).map(Notice::Permissions));
+        Ok((store, notices))
+    }
+
+    /// The store as its summary index last saw it, without looking at the order files: fast
+    /// enough for a first frame over 100,000 orders. `None` when there is no usable index.
+    /// The caller must then `Store::open` the same folder, which checks every file (and
+    /// quarantines, reports and re-indexes) and replaces this view.
+    pub fn open_cached(dir: &Path) -> Option<Store> {
+        if !index::path(dir).is_file() {
+            return None;
+        }
+        let index = Index::open(dir)?;
+        let rows = index.all().ok()?;
+        if rows.is_empty() {
+            return None;
+        }
+        let mut store = Store::empty(dir, Some(index));
+        store.slots = rows
+            .into_iter()
+            .map(|entry| (entry.summary.id.clone(), Slot::of_entry(entry)))
+            .collect();
+        Some(store)
+    }
+
+    /// Move an unparsable file aside, never deleting it.
+    fn quarantine(&self, path: &Path, reason: String) -> Notice {
+        let qdir = self.quarantine_dir();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("order.json");
+        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+        let mut target = qdir.join(format!("{name}.{stamp}"));
+        let mut n = 1;
+        while target.symlink_metadata().is_ok() {
+            target = qdir.join(format!("{name}.{stamp}.{n}"));
+            n += 1;
+        }
+        let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
+        match moved {
+            Ok(()) => Notice::Quarantined {
+                from: path.to_path_buf(),
+                to: target,
+                reason,
+            },
+            Err(e) => Notice::Unreadable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{reason}; it could not be moved to quarantine ({e}) and was left in place"
+                ),
+            },
+        }
+    }
+}
+
+/// Every `<id>.json` in the folder, with its metadata read without following links. Anything
+/// else (another tool's files, our temp files, a save in flight) is not ours to read or move.
+fn order_files(orders_dir: &Path) -> Result<Vec<(String, PathBuf, fs::Metadata)>, StoreError> {
+    let entries = fs::read_dir(orders_dir).map_err(|source| StoreError::Folder {
+        path: orders_dir.to_path_buf(),
+        source,
+    })?;
+    Ok(entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            let id = name
+                .to_str()?
+                .strip_suffix(".json")
+                .filter(|id| file::check_id(id).is_ok())?
+                .to_string();
+            let meta = entry.metadata().ok()?;
+            Some((id, entry.path(), meta))
+        })
+        .collect())
+}
+
+/// Parse the files on every core; each result is an index entry (the full order is dropped at
+/// once, so a rebuild never holds every order in memory).
+fn read_in_parallel(
+    files: Vec<(String, PathBuf)>,
+) -> Vec<(String, PathBuf, Result<Entry, ReadError>)> {
+    let read = |(id, path): (String, PathBuf)| {
+        let entry = file::read(&path).map(|(loaded, stamp)| index::entry_of(&loaded, stamp));
+        (id, path, entry)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || files.len() < 64 {
+        return files.into_iter().map(read).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<(String, PathBuf)>> = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        chunks.push(files.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// `DIR/orders`, created when missing; a link to nowhere is named as such.
+pub(super) fn orders_dir_ready(dir: &Path) -> Result<PathBuf, StoreError> {
+    let orders_dir = dir.join("orders");
+    let folder_err = |source| StoreError::Folder {
+        path: orders_dir.clone(),
+        source,
+    };
+    if let Ok(meta) = orders_dir.symlink_metadata()
+        && meta.file_type().is_symlink()
+        && !orders_dir.exists()
+    {
+        let target = fs::read_link(&orders_dir)
+            .map(|t| t.display().to_string())
+            .unwrap_or_else(|_| "?".into());
+        return Err(folder_err(std::io::Error::other(format!(
+            "it is a symbolic link to {target}, which does not exist; create that folder or remove the link"
+        ))));
+    }
+    create_private_dir(&orders_dir).map_err(folder_err)?;
+    Ok(orders_dir)
+}
+
+/// Ids of order files in the folder that start with `prefix`, in any case (the slow path, for
+/// an order the index does not know yet).
+pub(super) fn ids_in_folder_with_prefix(orders_dir: &Path, prefix: &str) -> Vec<String> {
+    let lower = prefix.to_ascii_lowercase();
+    let Ok(entries) = fs::read_dir(orders_dir) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.strip_suffix(".json")?.to_string();
+            (file::check_id(&name).is_ok() && name.to_ascii_lowercase().starts_with(&lower))
+                .then_some(name)
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// A `.gitignore` for a store kept in git, written once and never overwritten.
+fn write_gitignore(dir: &Path) {
+    let path = dir.join(".gitignore");
+    if path.symlink_metadata().is_err() {
+        let _ = atomic::write_atomic(&path, GITIGNORE.as_bytes());
+    }
+}
