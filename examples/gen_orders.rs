@@ -6,6 +6,8 @@
 //! limit, unless told); rejections with real-looking carrier texts. Deterministic: the same
 //! COUNT and M give the same orders. Orders are written in batches of a thousand
 //! (`Store::create_batch`), so 100,000 take well under a minute.
+// Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
+#![allow(clippy::disallowed_macros)]
 
 use jiff::civil::date;
 use jiff::{Timestamp, ToSpan};

@@ -116,7 +116,7 @@ pub fn rebase(order: &mut Order, clock: Clock) {
     {
         foc.date = date;
     }
-    let country = order.fields.country.parse().unwrap_or(rules::Country::Us);
+    let country = order.fields.rules_country();
     let count = order.fields.numbers.len();
     if let Ok(date) = order.fields.port_date.trim().parse::<jiff::civil::Date>() {
         let moved = date

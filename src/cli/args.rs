@@ -40,11 +40,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE.json")]
         from: PathBuf,
     },
-    /// Change one field by its key; `numbers @FILE.csv` reads the numbers from a CSV.
+    /// Change fields by their keys (KEY VALUE, and more pairs after it, as one edit); `numbers
+    /// @FILE.csv` reads the numbers from a CSV.
     Set {
         id: String,
         key: String,
+        #[arg(allow_hyphen_values = true)]
         value: String,
+        /// More KEY VALUE pairs, changed in the same edit.
+        #[arg(value_name = "KEY VALUE", allow_hyphen_values = true)]
+        more: Vec<String>,
     },
     /// Draft → submitted (refused with the list of problems).
     Submit { id: String },

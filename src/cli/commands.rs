@@ -2,16 +2,19 @@
 
 use super::Failure;
 use super::args::Command;
+use super::console::Console;
+use super::input;
 use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
-use crate::domain::entry::{self, CsvRefusal};
+use crate::domain::edit::{EditRefusal, Mode, Visit};
+use crate::domain::entry;
+use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
-use crate::domain::validate::{Severity, check_field};
+use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
-use std::io::Read;
 use std::path::Path;
 
 /// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
@@ -28,17 +31,17 @@ pub fn system_clock() -> Clock {
     }
 }
 
-/// Run one subcommand against the store in `dir`; what it prints goes to `out`.
+/// Run one subcommand against the store in `dir`; all it prints goes through `console`.
 pub fn run(
     command: Command,
     dir: &Path,
     clock: Clock,
-    out: &mut dyn std::io::Write,
+    console: &mut Console,
 ) -> Result<(), Failure> {
     // `classify` needs no order, so it opens no store; `list` needs every order; every other
     // command is about one order and reads only that order's file.
     if let Command::Classify { json, text } = &command {
-        return classify(*json, text.as_deref(), dir, out);
+        return classify(*json, text.as_deref(), dir, console);
     }
     let opened = match &command {
         Command::List { .. } => Store::open(dir),
@@ -46,19 +49,26 @@ pub fn run(
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
     store.on_wait = |holder| {
+        use std::io::Write;
         let who = holder
             .map(|pid| format!(" (pid {pid})"))
             .unwrap_or_default();
-        eprintln!("portwiz: another portwiz{who} is saving; retrying…");
+        let _ = writeln!(
+            std::io::stderr(),
+            "portwiz: another portwiz{who} is saving; retrying…"
+        );
     };
+    let mut command = command;
+    // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
+    // and the order is loaded.
+    if let Some(id) = order_id_mut(&mut command) {
+        *id = store.resolve(id)?;
+    }
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            eprintln!("portwiz: {notice}");
+            console.say(&format!("portwiz: {notice}"));
         }
     }
-    let print = |out: &mut dyn std::io::Write, text: String| {
-        let _ = out.write_all(text.as_bytes());
-    };
     match command {
         Command::List { status, json } => {
             let wanted = status
@@ -72,89 +82,92 @@ pub fn run(
                 .filter(|o| wanted.is_none_or(|w| o.status == w))
                 .collect();
             rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-            print(
-                out,
-                if json {
-                    output::list_json(&rows)
-                } else {
-                    output::list_table(&rows, std::io::IsTerminal::is_terminal(&std::io::stdout()))
-                },
-            );
+            console.print(&if json {
+                output::list_json(&rows)
+            } else {
+                output::list_table(&rows, Console::out_is_terminal())
+            })?;
         }
         Command::Show { id, json } => {
-            let id = store.resolve(&id)?;
             let order = &store.get(&id)?.order;
-            print(
-                out,
-                if json {
-                    output::json(&document::export(order, false))
-                } else {
-                    output::show(order, clock)
-                },
-            );
+            console.print(&if json {
+                output::json(&document::export(order, false))
+            } else {
+                output::show(order, clock)
+            })?;
         }
         Command::New { from } => {
             let doc = read_document(&from, false)?;
-            let order = Order::new(
-                store.new_id(),
-                with_numbers_normalised(doc.fields),
-                clock.now,
-            );
+            let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
+            refuse_or_warn(refused, console)?;
             let id = order.id.clone();
             // A draft may be incomplete; say what a value that is there gets wrong, now rather
             // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
+            let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
+                .iter()
+                .copied()
+                .filter(|k| !order.fields.get(*k).is_empty())
+                .collect();
             for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-                if !order.fields.get(problem.key).is_empty() {
+                if filled.contains(&problem.key) {
                     let kind = if problem.severity == Severity::Error {
                         "error"
                     } else {
                         "warning"
                     };
-                    eprintln!("{kind}: {}", problem.message);
+                    console.say(&format!("{kind}: {}", problem.message));
                 }
             }
             store.create(order)?;
-            print(out, format!("{id}\n"));
+            console.print(&format!("{id}\n"))?;
         }
         Command::Import { file } => {
             let doc = read_document(&file, true)?;
-            let order = imported_order(store.new_id(), doc, clock);
+            let order = imported_order(store.new_id(), doc, clock, console)?;
             let id = order.id.clone();
             store.create(order)?;
-            print(out, format!("{id}\n"));
+            console.print(&format!("{id}\n"))?;
         }
-        Command::Set { id, key, value } => {
-            let key: FieldKey = key
-                .parse()
-                .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
-            let id = store.resolve(&id)?;
+        Command::Set {
+            id,
+            key,
+            value,
+            more,
+        } => {
+            let pairs = set_pairs(key, value, more)?;
             let mut order = store.editable(&id)?.order.clone();
-            let value = read_value(key, &value, &order.fields)?;
-            let mut trial = order.fields.clone();
-            trial.set(key, value.clone());
-            let problems = check_field(key, &trial, clock.today);
-            let errors: Vec<String> = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .map(|p| p.message.clone())
-                .collect();
-            if !errors.is_empty() {
-                return Err(Failure::Refused(errors));
+            // One command is one visit: one history entry for every field it changes.
+            let mut visit = Visit::new();
+            let mut changed = false;
+            for (key, value) in pairs {
+                let value = read_value(key, &value, &order.fields, console)?;
+                let edited = order
+                    .edit_field(&mut visit, key, value, clock, Mode::RefuseErrors)
+                    .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+                for warning in edited
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Warning)
+                {
+                    console.say(&format!("warning: {}", warning.message));
+                }
+                changed |= edited.changed;
             }
-            for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
-                eprintln!("warning: {}", warning.message);
-            }
-            let value = entry::normalised(key, value, &trial);
-            if order.edit(key, value, clock.now)? {
+            if changed {
                 store.save(&order)?;
             }
         }
-        Command::Submit { id } => transition(&mut store, &id, out, |o| o.submit(clock))?,
-        Command::Resubmit { id } => transition(&mut store, &id, out, |o| o.resubmit(clock))?,
-        Command::Classify { json, text } => classify(json, text.as_deref(), dir, out)?,
+        Command::Submit { id } => {
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.submit(clock))?
+        }
+        Command::Resubmit { id } => {
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.resubmit(clock))?
+        }
+        Command::Classify { json, text } => classify(json, text.as_deref(), dir, console)?,
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
-            let id = store.resolve(&id)?;
             let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let c = rejection::classify_text(&text, dir);
@@ -175,7 +188,7 @@ pub fn run(
                 }
             }
             report.push_str(&format!("What to do: {}\n", c.action));
-            print(out, report);
+            console.print(&report)?;
         }
         Command::Export {
             id,
@@ -184,13 +197,12 @@ pub fn run(
             output: path,
             force,
         } => {
-            let id = store.resolve(&id)?;
             let order = &store.get(&id)?.order;
             let text = crate::domain::export::render(order, format.into(), include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => write_export(&path, &text, force)?,
-                None => print(out, text),
+                Some(path) => super::export_file::write_export(&path, &text, force)?,
+                None => console.print(&text)?,
             }
         }
         Command::Foc { id, date, time } => {
@@ -213,27 +225,50 @@ pub fn run(
                     })
                 })
                 .transpose()?;
-            transition(&mut store, &id, out, |o| {
+            transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
         }
-        Command::Complete { id } => transition(&mut store, &id, out, |o| o.complete(clock.now))?,
+        Command::Complete { id } => {
+            transition(&mut store, &id, console, |o| o.complete(clock.now))?
+        }
         Command::Support {
             id,
             scenario,
             ticket,
         } => {
             let scenario: SupportScenario = scenario.parse().map_err(Failure::Input)?;
-            transition(&mut store, &id, out, |o| {
+            transition(&mut store, &id, console, |o| {
                 o.engage_support(scenario, ticket.clone(), clock.now)
             })?;
         }
-        Command::Ticket { id, ticket } => {
-            transition(&mut store, &id, out, |o| o.set_ticket(&ticket, clock.now))?
-        }
-        Command::Cancel { id } => transition(&mut store, &id, out, |o| o.cancel(clock.now))?,
+        Command::Ticket { id, ticket } => transition(&mut store, &id, console, |o| {
+            o.set_ticket(&ticket, clock.now)
+        })?,
+        Command::Cancel { id } => transition(&mut store, &id, console, |o| o.cancel(clock.now))?,
     }
     Ok(())
+}
+
+/// The order a command is about, if any. Every variant is named, so a new command has to say.
+fn order_id_mut(command: &mut Command) -> Option<&mut String> {
+    match command {
+        Command::Show { id, .. }
+        | Command::Set { id, .. }
+        | Command::Submit { id }
+        | Command::Reject { id, .. }
+        | Command::Resubmit { id }
+        | Command::Export { id, .. }
+        | Command::Foc { id, .. }
+        | Command::Complete { id }
+        | Command::Support { id, .. }
+        | Command::Ticket { id, .. }
+        | Command::Cancel { id } => Some(id),
+        Command::List { .. }
+        | Command::New { .. }
+        | Command::Classify { .. }
+        | Command::Import { .. } => None,
+    }
 }
 
 /// Classify a carrier message; no order and no store is touched.
@@ -241,121 +276,120 @@ fn classify(
     json: bool,
     text: Option<&str>,
     dir: &Path,
-    out: &mut dyn std::io::Write,
+    console: &mut Console,
 ) -> Result<(), Failure> {
     let text = rejection::read_text(text)?;
     let c = rejection::classify_text(&text, dir);
-    let printed = if json {
+    console.print(&if json {
         output::json(&rejection::classification_json(&c))
     } else {
         rejection::classification_text(&c)
-    };
-    let _ = out.write_all(printed.as_bytes());
-    Ok(())
+    })
 }
 
 /// Apply one lifecycle action, save, and say where the order stands now.
 fn transition(
     store: &mut Store,
     id: &str,
-    out: &mut dyn std::io::Write,
+    console: &mut Console,
     action: impl FnOnce(&mut Order) -> Result<(), crate::domain::Refusal>,
 ) -> Result<(), Failure> {
-    let id = store.resolve(id)?;
-    let mut order = store.editable(&id)?.order.clone();
+    let mut order = store.editable(id)?.order.clone();
     action(&mut order)?;
     store.save(&order)?;
-    let _ = writeln!(out, "{}: {}", order.id, order.status.label());
-    Ok(())
-}
-
-/// Write an export atomically; an existing file is replaced only with `--force`.
-fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
-    // A bare file name has an empty parent; the atomic write needs a real folder to sync.
-    let path = match path.parent() {
-        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
-        _ => path.to_path_buf(),
-    };
-    if path.is_dir() {
-        return Err(Failure::Input(format!(
-            "{} is a folder; give a file name",
-            path.display()
-        )));
-    }
-    if path.exists() && !force {
-        return Err(Failure::Refused(vec![format!(
-            "{} already exists; choose another name, or add --force to replace it",
-            path.display()
-        )]));
-    }
-    crate::store::atomic::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Failure::Refused(vec![format!("cannot write {}: {e}", path.display())]))
+    console.print(&format!("{}: {}\n", order.id, order.status.label()))
 }
 
 fn read_document(path: &Path, allow_order_keys: bool) -> Result<Document, Failure> {
-    let text = read_text(path)?;
+    let text = input::read_text(path, &input::DOCUMENT)?;
     document::parse(&text, allow_order_keys)
         .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-        return Ok(text);
+/// The readiness check's warnings, on stderr, before a submission (its errors refuse it).
+fn print_warnings(
+    store: &Store,
+    id: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let order = &store.get(id)?.order;
+    for problem in readiness(order, clock.today) {
+        if problem.severity == Severity::Warning {
+            console.say(&format!("warning: {}", problem.message));
+        }
     }
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+    Ok(())
 }
 
-/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column):
-/// every bad row is reported by its row number and the change is refused, so nothing half-read
-/// is stored; repeated rows are merged with a warning.
-fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldValue, Failure> {
+/// `KEY VALUE [KEY VALUE]...` as keys and values; an unknown key or a key without a value is a
+/// usage error.
+fn set_pairs(
+    key: String,
+    value: String,
+    more: Vec<String>,
+) -> Result<Vec<(FieldKey, String)>, Failure> {
+    if more.len() % 2 == 1 {
+        return Err(Failure::Input(format!(
+            "`{}` has no value; give KEY VALUE pairs",
+            more.last().map(String::as_str).unwrap_or_default()
+        )));
+    }
+    let mut words = vec![key, value];
+    words.extend(more);
+    words
+        .chunks(2)
+        .map(|pair| {
+            let key: FieldKey = pair[0]
+                .parse()
+                .map_err(|e: crate::domain::key::UnknownFieldKey| Failure::Input(e.to_string()))?;
+            Ok((key, pair[1].clone()))
+        })
+        .collect()
+}
+
+/// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column)
+/// with the domain's reader: each bad row is named once on stderr with its row number and left
+/// out, the good rows are kept, and a summary gives both counts.
+fn read_value(
+    key: FieldKey,
+    value: &str,
+    fields: &OrderFields,
+    console: &mut Console,
+) -> Result<FieldValue, Failure> {
     let Some(path) = value.strip_prefix('@').filter(|_| key == FieldKey::Numbers) else {
         return Ok(FieldValue::Text(value.to_string()));
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
-    match entry::numbers_from_csv(&bytes, fields) {
-        Ok(import) => {
-            for warning in &import.warnings {
-                eprintln!("warning: {path}: {warning}");
-            }
-            Ok(FieldValue::List(import.numbers))
-        }
-        Err(CsvRefusal::File(e)) => Err(Failure::Input(format!("{path}: {e}"))),
-        Err(CsvRefusal::Rows { messages, good }) => {
-            let mut reasons: Vec<String> =
-                messages.iter().map(|m| format!("{path}: {m}")).collect();
-            reasons.push(format!(
-                "{good} good row(s) were read; nothing was changed. Fix the rows above and run the command again."
-            ));
-            Err(Failure::Refused(reasons))
-        }
+    let bytes = input::read_bytes(Path::new(path), &input::CSV)?;
+    input::check_csv_lines(&bytes, path)?;
+    let import = entry::numbers_from_csv(&bytes, fields)
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    for problem in &import.bad_rows {
+        console.say(&format!("error: {path}: {problem}"));
     }
+    for repeat in &import.repeats {
+        console.say(&format!("warning: {path}: {repeat}"));
+    }
+    console.say(&format!("{path}: {}", import.summary()));
+    if import.numbers.is_empty() {
+        return Err(Failure::Refused(vec![format!(
+            "{path}: no good row; nothing was changed"
+        )]));
+    }
+    Ok(FieldValue::List(import.numbers))
 }
 
-/// An imported export becomes a new order that keeps the status and story it read.
-/// The fields with the numbers written as `set` and the app write them (E.164), so a hand-written
-/// `(425) 555-0101` does not reach the CSV export in that form. Numbers that do not parse are
-/// kept as written, for `submit` to report.
-fn with_numbers_normalised(mut fields: OrderFields) -> OrderFields {
-    for key in [
-        FieldKey::Numbers,
-        FieldKey::BillingTelephoneNumber,
-        FieldKey::ReplacementBtn,
-    ] {
-        let value = entry::normalised(key, fields.get(key), &fields);
-        fields.set(key, value);
-    }
-    fields
-}
-
-fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
-    let mut order = Order::new(id, with_numbers_normalised(doc.fields), clock.now);
+/// An imported export becomes a new order that keeps the status and story it read; its
+/// fields go through the edit operation's normalising, and masks (an export without secrets
+/// writes the CSR's PIN as `••••`) are never taken as values.
+fn imported_order(
+    id: String,
+    doc: Document,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<Order, Failure> {
+    let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
+    refuse_or_warn(refused, console)?;
     if let Some(status) = doc.status {
         order.status = status;
     }
@@ -364,14 +398,16 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
         order.created_at = order.history.first().map_or(clock.now, |h| h.at);
     }
     order.rejections = doc.rejections;
-    order.csr = doc.csr;
+    order.csr = doc
+        .csr
+        .into_iter()
+        .filter(|(_, v)| !crate::domain::edit::is_mask(v))
+        .collect();
     order.foc = doc.foc;
     order.support = doc.support;
     order.ticket = doc.ticket;
     if order.status != Status::Draft {
-        let mut sent = order.fields.clone();
-        sent.pin = crate::domain::secret::Secret::default();
-        order.submitted_fields = Some(sent);
+        order.submitted_fields = Some(order.snapshot());
     }
     order.history.push(crate::domain::history::HistoryEntry {
         at: clock.now,
@@ -382,5 +418,22 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Order {
         changes: Vec::new(),
     });
     order.updated_at = clock.now;
-    order
+    Ok(order)
+}
+
+/// A document's values the edit operation refused: a mask (an export without secrets) is left
+/// out with a warning; anything else (too long, too many numbers) refuses the command.
+fn refuse_or_warn(refused: Vec<EditRefusal>, console: &mut Console) -> Result<(), Failure> {
+    let (masks, others): (Vec<_>, Vec<_>) = refused
+        .into_iter()
+        .partition(|r| matches!(r, EditRefusal::Mask { .. }));
+    if !others.is_empty() {
+        return Err(Failure::Refused(
+            others.into_iter().map(|r| r.to_string()).collect(),
+        ));
+    }
+    for mask in masks {
+        console.say(&format!("warning: {mask} It was left out."));
+    }
+    Ok(())
 }

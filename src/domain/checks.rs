@@ -1,114 +1,17 @@
-//! The rule behind each field: what the registry's validator runs once a value is present. The
-//! rules themselves live in `rules/`; this maps each field to them, with the order as context.
+//! The validator of each field, named by the registry's table (`check:`): what is wrong with a
+//! value once it is present, with the whole order as context. The rules themselves live in
+//! `rules/`; this wires each field to them. Optional fields' validators also run while empty
+//! (the replacement BTN's warning is about its absence).
 
 use super::fields::OrderFields;
-use super::key::FieldKey;
-use super::rules::{self, Country, NumberState, NumberType};
+use super::registry::Found;
+use super::rules::{self, NumberState};
 use super::validate::Severity;
 use jiff::civil::Date;
 
-type Found = Vec<(Severity, String)>;
-
-/// The order's country, defaulting to the US while it is not chosen (its own error says so).
-pub(super) fn country(fields: &OrderFields) -> Country {
-    fields.country.parse().unwrap_or(Country::Us)
-}
-
-pub(super) fn number_type(fields: &OrderFields) -> Option<NumberType> {
-    fields.number_type.parse().ok()
-}
-
-pub(super) fn check(key: FieldKey, fields: &OrderFields, today: Date) -> Found {
-    use FieldKey::*;
-    match key {
-        Numbers => numbers(fields),
-        PortType => port_type(fields),
-        BillingTelephoneNumber => one_number(&fields.billing_telephone_number, fields),
-        ReplacementBtn => [
-            one_number(&fields.replacement_btn, fields),
-            replacement_btn(fields),
-        ]
-        .concat(),
-        OrganizationName => warn(rules::length_warning(
-            &fields.organization_name,
-            rules::text::ORGANIZATION_NAME_LIMIT,
-        )),
-        Pin => match rules::check_pin(fields.pin.expose()) {
-            Ok(warning) => warn(warning),
-            Err(e) => error(e),
-        },
-        AuthorizedUserFirstName | AuthorizedUserLastName => {
-            let name = if key == AuthorizedUserFirstName {
-                &fields.authorized_user.first_name
-            } else {
-                &fields.authorized_user.last_name
-            };
-            warn(rules::length_warning(
-                name,
-                rules::text::AUTHORIZED_NAME_LIMIT,
-            ))
-        }
-        ServiceAddressStreet => {
-            if rules::looks_like_po_box(&fields.service_address.street) {
-                vec![(Severity::Warning, "looks like a PO box; carriers want the street address where the numbers are used".into())]
-            } else {
-                Vec::new()
-            }
-        }
-        ServiceAddressState => result(rules::check_region(
-            &fields.service_address.state,
-            address_country(fields),
-        )),
-        ServiceAddressPostalCode => result(rules::check_postal_code(
-            &fields.service_address.postal_code,
-            address_country(fields),
-        )),
-        ServiceAddressCountry => {
-            let address = fields
-                .service_address
-                .country
-                .parse::<rules::Country>()
-                .ok();
-            match address {
-                Some(c) if c != country(fields) => vec![(
-                    Severity::Error,
-                    format!(
-                        "the numbers are in {} but the service address is in {}; they must be in the same country",
-                        country(fields).in_sentence(),
-                        c.in_sentence()
-                    ),
-                )],
-                _ => Vec::new(),
-            }
-        }
-        PortDate => result(rules::check_port_date(
-            &fields.port_date,
-            today,
-            country(fields),
-            fields.numbers.len(),
-        )),
-        PortTime => result(rules::check_port_time(
-            &fields.port_time,
-            country(fields),
-            number_type(fields).unwrap_or(rules::NumberType::Geographic),
-        )),
-        RequesterEmail => result(rules::check_email(&fields.requester.email)),
-        NotificationEmails => fields
-            .notification_emails
-            .iter()
-            .filter_map(|e| rules::check_email(e).err())
-            .map(|e| (Severity::Error, e.to_string()))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn address_country(fields: &OrderFields) -> Country {
-    fields
-        .service_address
-        .country
-        .parse()
-        .unwrap_or_else(|_| country(fields))
+/// Fields with no rule beyond being present (or a choice).
+pub(super) fn none(_: &OrderFields, _: Date) -> Found {
+    Vec::new()
 }
 
 fn warn(warning: Option<String>) -> Found {
@@ -127,11 +30,16 @@ fn result<T>(r: Result<T, rules::RuleError>) -> Found {
 }
 
 /// Every problem entry of the numbers list: duplicates are merged (a warning), the rest block.
-fn numbers(fields: &OrderFields) -> Found {
+pub(super) fn numbers(fields: &OrderFields, _: Date) -> Found {
+    // Beyond the cap one error says so, without checking (and listing) every entry: an order
+    // of 100,000 numbers from an old file opens at once.
+    if let Err(e) = rules::check_number_count(fields.numbers.len()) {
+        return error(e);
+    }
     let report = rules::parse_numbers(
         &fields.numbers.join("\n"),
-        country(fields),
-        number_type(fields),
+        fields.rules_country(),
+        fields.number_type_choice(),
     );
     let mut found: Found = report
         .problems()
@@ -149,9 +57,9 @@ fn numbers(fields: &OrderFields) -> Found {
     found
 }
 
-/// The BTN and replacement BTN: one valid number of the order's country.
+/// One valid number of the order's country.
 fn one_number(text: &str, fields: &OrderFields) -> Found {
-    let report = rules::parse_numbers(text, country(fields), None);
+    let report = rules::parse_numbers(text, fields.rules_country(), None);
     match report.entries.as_slice() {
         [one] if one.is_valid() => Vec::new(),
         [one] => one
@@ -165,6 +73,10 @@ fn one_number(text: &str, fields: &OrderFields) -> Found {
     }
 }
 
+pub(super) fn btn(fields: &OrderFields, _: Date) -> Found {
+    one_number(&fields.billing_telephone_number, fields)
+}
+
 /// The last ten digits: enough to compare NANP numbers written differently.
 pub(super) fn digits_key(number: &str) -> String {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -176,7 +88,7 @@ fn numbers_include(fields: &OrderFields, number: &str) -> bool {
     !wanted.is_empty() && fields.numbers.iter().any(|n| digits_key(n) == wanted)
 }
 
-fn port_type(fields: &OrderFields) -> Found {
+pub(super) fn port_type(fields: &OrderFields, _: Date) -> Found {
     let btn = fields.billing_telephone_number.trim();
     if fields.port_type.trim() == "full" && !btn.is_empty() && !numbers_include(fields, btn) {
         return vec![(
@@ -189,27 +101,150 @@ fn port_type(fields: &OrderFields) -> Found {
     Vec::new()
 }
 
-fn replacement_btn(fields: &OrderFields) -> Found {
+/// The replacement BTN: empty is right unless a partial port moves the BTN (carriers expect a
+/// new BTN then; Microsoft makes it optional, so it is a warning).
+pub(super) fn replacement_btn(fields: &OrderFields, _: Date) -> Found {
     let replacement = fields.replacement_btn.trim();
+    let partial = fields.port_type.trim() == "partial";
+    let btn = fields.billing_telephone_number.trim();
+    if replacement.is_empty() {
+        return if partial && !btn.is_empty() && numbers_include(fields, btn) {
+            vec![(
+                Severity::Warning,
+                format!(
+                    "the BTN {btn} is among the numbers being ported; carriers expect a replacement BTN (a number that stays with them) for a partial port"
+                ),
+            )]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut found = one_number(replacement, fields);
     if fields.port_type.trim() == "full" {
-        return vec![(
+        found.push((
             Severity::Error,
             "only a partial port has a replacement BTN; clear it, or choose a partial port".into(),
-        )];
-    }
-    if numbers_include(fields, replacement) {
-        return vec![(
+        ));
+    } else if numbers_include(fields, replacement) {
+        found.push((
             Severity::Error,
             format!(
                 "{replacement} is being ported; the replacement BTN must be a number that stays with the carrier"
             ),
-        )];
-    }
-    if !numbers_include(fields, &fields.billing_telephone_number) {
-        return vec![(
+        ));
+    } else if !numbers_include(fields, btn) {
+        found.push((
             Severity::Warning,
             "the BTN stays with the carrier, so no replacement BTN is needed".into(),
-        )];
+        ));
     }
-    Vec::new()
+    found
+}
+
+pub(super) fn organization_name(fields: &OrderFields, _: Date) -> Found {
+    warn(rules::length_warning(
+        &fields.organization_name,
+        rules::text::ORGANIZATION_NAME_LIMIT,
+    ))
+}
+
+pub(super) fn pin(fields: &OrderFields, _: Date) -> Found {
+    if fields.pin.is_empty() {
+        return Vec::new();
+    }
+    match rules::check_pin(fields.pin.expose()) {
+        Ok(warning) => warn(warning),
+        Err(e) => error(e),
+    }
+}
+
+pub(super) fn first_name(fields: &OrderFields, _: Date) -> Found {
+    warn(rules::length_warning(
+        &fields.authorized_user.first_name,
+        rules::text::AUTHORIZED_NAME_LIMIT,
+    ))
+}
+
+pub(super) fn last_name(fields: &OrderFields, _: Date) -> Found {
+    warn(rules::length_warning(
+        &fields.authorized_user.last_name,
+        rules::text::AUTHORIZED_NAME_LIMIT,
+    ))
+}
+
+pub(super) fn street(fields: &OrderFields, _: Date) -> Found {
+    if rules::looks_like_po_box(&fields.service_address.street) {
+        vec![(
+            Severity::Warning,
+            "looks like a PO box; carriers want the street address where the numbers are used"
+                .into(),
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+pub(super) fn state(fields: &OrderFields, _: Date) -> Found {
+    result(rules::check_region(
+        &fields.service_address.state,
+        fields.address_country(),
+    ))
+}
+
+pub(super) fn postal_code(fields: &OrderFields, _: Date) -> Found {
+    result(rules::check_postal_code(
+        &fields.service_address.postal_code,
+        fields.address_country(),
+    ))
+}
+
+pub(super) fn address_country(fields: &OrderFields, _: Date) -> Found {
+    let address = fields
+        .service_address
+        .country
+        .parse::<rules::Country>()
+        .ok();
+    match address {
+        Some(c) if c != fields.rules_country() => vec![(
+            Severity::Error,
+            format!(
+                "the numbers are in {} but the service address is in {}; they must be in the same country",
+                fields.rules_country().in_sentence(),
+                c.in_sentence()
+            ),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn port_date(fields: &OrderFields, today: Date) -> Found {
+    result(rules::check_port_date(
+        &fields.port_date,
+        today,
+        fields.rules_country(),
+        fields.numbers.len(),
+    ))
+}
+
+pub(super) fn port_time(fields: &OrderFields, _: Date) -> Found {
+    result(rules::check_port_time(
+        &fields.port_time,
+        fields.rules_country(),
+        fields
+            .number_type_choice()
+            .unwrap_or(rules::NumberType::Geographic),
+    ))
+}
+
+pub(super) fn requester_email(fields: &OrderFields, _: Date) -> Found {
+    result(rules::check_email(&fields.requester.email))
+}
+
+pub(super) fn notification_emails(fields: &OrderFields, _: Date) -> Found {
+    fields
+        .notification_emails
+        .iter()
+        .filter_map(|e| rules::check_email(e).err())
+        .map(|e| (Severity::Error, e.to_string()))
+        .collect()
 }

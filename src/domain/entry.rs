@@ -1,136 +1,122 @@
-//! What a user typed or imported for a field, made into the value to store: the numbers in E.164
-//! (each once) when they are all valid, and a CSV file's numbers checked row by row. Shared by
-//! `portwiz set` and the plain-text wizard so both store the same thing for the same input.
+//! Numbers from a CSV file, for every front end (the wizard's Ctrl-O, plain mode's `@FILE`,
+//! `portwiz set ID numbers @FILE.csv`): the domain's one CSV reader
+//! (`rules::parse_numbers_csv`), each row checked against the order's country and number
+//! type. A bad row is named once, with its spreadsheet row number, and left out; the good rows
+//! are kept; the summary gives both counts. The file itself is read by the front end.
 
-use super::fields::{FieldValue, OrderFields};
-use super::key::FieldKey;
-use super::rules::{self, Country, NumberState};
+use super::fields::OrderFields;
+use super::rules::{self, NumberState};
+use std::collections::BTreeMap;
 
-/// Numbers are kept in E.164, each once, once they are all valid (the numbers list, the BTN and
-/// the replacement BTN); anything else is stored as typed (a draft keeps what was entered and
-/// validation says what is wrong).
-pub fn normalised(key: FieldKey, value: FieldValue, fields: &OrderFields) -> FieldValue {
-    if matches!(
-        key,
-        FieldKey::BillingTelephoneNumber | FieldKey::ReplacementBtn
-    ) {
-        let FieldValue::Text(text) = &value else {
-            return value;
-        };
-        let report = rules::parse_numbers(text, country(fields), None);
-        return match report.to_result().as_deref() {
-            Ok([one]) => FieldValue::Text(one.clone()),
-            _ => value,
-        };
-    }
-    if key != FieldKey::Numbers {
-        return value;
-    }
-    let text = match &value {
-        FieldValue::List(items) => items.join("\n"),
-        FieldValue::Text(t) => t.clone(),
-    };
-    let report = rules::parse_numbers(&text, country(fields), fields.number_type.parse().ok());
-    match report.to_result() {
-        Ok(numbers) => FieldValue::List(numbers),
-        Err(_) => value,
-    }
-}
-
-fn country(fields: &OrderFields) -> Country {
-    fields.country.parse().unwrap_or(Country::Us)
-}
-
-/// The numbers a CSV file gave, with what the user should know (repeated rows, merged).
+/// What a CSV file gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvImport {
-    /// E.164, each once, in the file's order.
+    /// The good rows' numbers, E.164, each once, in the file's order.
     pub numbers: Vec<String>,
-    /// "Row N: …" for rows that repeat an earlier number.
-    pub warnings: Vec<String>,
+    /// One "Row N: …" for each row left out, in row order.
+    pub bad_rows: Vec<String>,
+    /// "Row N: …" for rows that repeat an earlier number (merged, not left out).
+    pub repeats: Vec<String>,
+    /// Rows that gave a number (repeats included).
+    pub good_rows: usize,
 }
 
-/// Why a CSV file's numbers were not taken.
+impl CsvImport {
+    /// "Read 3 numbers from 4 good rows; 1 bad row left out." (the front end names the bad
+    /// rows beside it).
+    pub fn summary(&self) -> String {
+        let rows = |n: usize| if n == 1 { "row" } else { "rows" };
+        let numbers = if self.numbers.len() == 1 {
+            "number"
+        } else {
+            "numbers"
+        };
+        let mut text = format!(
+            "Read {} {numbers} from {} good {}",
+            self.numbers.len(),
+            self.good_rows,
+            rows(self.good_rows)
+        );
+        if self.bad_rows.is_empty() {
+            text.push('.');
+        } else {
+            text.push_str(&format!(
+                "; {} bad {} left out.",
+                self.bad_rows.len(),
+                rows(self.bad_rows.len())
+            ));
+        }
+        text
+    }
+}
+
+/// Nothing could be read from the file (no `PhoneNumber` column, empty, UTF-16, no numbers).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CsvRefusal {
-    /// Nothing could be read (no `PhoneNumber` column, empty, UTF-16).
-    #[error("{0}")]
-    File(String),
-    /// Some rows are wrong: every one is named, with the count of good rows.
-    #[error("{} row(s) need fixing", .messages.len())]
-    Rows { messages: Vec<String>, good: usize },
-}
+#[error("{0}")]
+pub struct CsvRefusal(pub String);
 
-/// Reads the numbers of a CSV file (Teams' `PhoneNumber` column and what spreadsheets really
-/// export) and checks each against the order's country and number type. All or nothing: a file
-/// with a bad row gives every bad row ("Row N: …") and stores nothing half-read.
+/// The numbers of a CSV document (Teams' `PhoneNumber` column and what spreadsheets really
+/// export), checked against the order's country and number type.
 pub fn numbers_from_csv(bytes: &[u8], fields: &OrderFields) -> Result<CsvImport, CsvRefusal> {
     let csv = rules::parse_numbers_csv(bytes);
     if let Some(e) = csv.file_error {
-        return Err(CsvRefusal::File(e.to_string()));
+        return Err(CsvRefusal(e.to_string()));
     }
-    let report = csv.report(country(fields), fields.number_type.parse().ok());
-    let mut errors: Vec<(usize, String)> = csv
+    let report = csv.report(fields.rules_country(), fields.number_type_choice());
+    // One message a row: the first thing wrong with it.
+    let mut bad: BTreeMap<usize, String> = csv
         .row_errors
         .iter()
         .map(|r| (r.row, r.message.clone()))
         .collect();
-    let mut warnings = Vec::new();
-    for entry in report.problems() {
-        let Some(message) = entry.message() else {
-            continue;
-        };
-        if matches!(entry.state, NumberState::Duplicate { .. }) {
-            warnings.push(message);
-        } else {
-            errors.push((entry.row.unwrap_or(0), message));
+    let mut repeats = Vec::new();
+    let mut good: BTreeMap<usize, ()> = BTreeMap::new();
+    for entry in &report.entries {
+        let row = entry.row.unwrap_or(0);
+        match (&entry.state, entry.message()) {
+            (NumberState::Valid, _) => {
+                good.insert(row, ());
+            }
+            (NumberState::Duplicate { .. }, Some(message)) => {
+                good.insert(row, ());
+                repeats.push(message);
+            }
+            (_, Some(message)) => {
+                bad.entry(row).or_insert(message);
+            }
+            (_, None) => {}
         }
     }
-    if let Err(e) = rules::check_number_count(report.valid_count()) {
-        errors.push((0, e.to_string()));
-    }
-    if !errors.is_empty() {
-        errors.sort_by_key(|(row, _)| *row);
-        return Err(CsvRefusal::Rows {
-            messages: errors.into_iter().map(|(_, m)| m).collect(),
-            good: report.valid_count(),
-        });
-    }
-    if report.unique_valid.is_empty() {
-        return Err(CsvRefusal::File(
+    let good_rows = good.keys().filter(|r| !bad.contains_key(r)).count();
+    if report.unique_valid.is_empty() && bad.is_empty() {
+        return Err(CsvRefusal(
             "The file has a PhoneNumber column but no numbers in it.".into(),
         ));
     }
+    // A row with a bad entry is left out whole, so what is kept is exactly the good rows.
+    let numbers = if bad.is_empty() {
+        report.unique_valid
+    } else {
+        let mut seen = std::collections::HashSet::new();
+        report
+            .entries
+            .iter()
+            .filter(|e| e.is_valid() && !bad.contains_key(&e.row.unwrap_or(0)))
+            .filter_map(|e| e.e164.clone())
+            .filter(|n| seen.insert(n.clone()))
+            .collect()
+    };
     Ok(CsvImport {
-        numbers: report.unique_valid,
-        warnings,
+        numbers,
+        bad_rows: bad.into_values().collect(),
+        repeats,
+        good_rows,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_btn_is_kept_in_e164_and_a_bad_one_as_typed() {
-        let fields = OrderFields::default();
-        let btn = |v: &str| {
-            normalised(
-                FieldKey::BillingTelephoneNumber,
-                FieldValue::Text(v.into()),
-                &fields,
-            )
-        };
-        assert_eq!(
-            btn("(425) 555-0101"),
-            FieldValue::Text("+14255550101".into())
-        );
-        assert_eq!(btn("555"), FieldValue::Text("555".into()));
-        assert_eq!(
-            btn("4255550101, 4255550102"),
-            FieldValue::Text("4255550101, 4255550102".into())
-        );
-    }
 
     fn us() -> OrderFields {
         OrderFields {
@@ -148,18 +134,30 @@ mod tests {
         );
         let got = got.unwrap();
         assert_eq!(got.numbers, ["+14255550100", "+14255550101"]);
-        assert_eq!(got.warnings.len(), 1);
-        assert!(got.warnings[0].starts_with("Row 4: "), "{:?}", got.warnings);
+        assert_eq!(got.repeats.len(), 1);
+        assert!(got.repeats[0].starts_with("Row 4: "), "{:?}", got.repeats);
+        assert!(got.bad_rows.is_empty());
     }
 
     #[test]
-    fn every_bad_row_is_named_in_row_order() {
-        let got = numbers_from_csv(b"PhoneNumber\n4.2555501E+09\n4255550100\n42555\n", &us());
-        let Err(CsvRefusal::Rows { messages, good }) = got else {
-            panic!("{got:?}")
-        };
-        assert_eq!(good, 1);
-        assert!(messages[0].starts_with("Row 2: "), "{messages:?}");
-        assert!(messages[1].starts_with("Row 4: "), "{messages:?}");
+    fn each_bad_row_is_named_once_and_the_good_rows_are_kept() {
+        let got = numbers_from_csv(
+            b"PhoneNumber\n4.2555501E+09\n4255550100\nnot a number\n42555\n",
+            &us(),
+        )
+        .unwrap();
+        assert_eq!(got.numbers, ["+14255550100"]);
+        assert_eq!(got.bad_rows.len(), 3, "{:?}", got.bad_rows);
+        assert!(got.bad_rows[0].starts_with("Row 2: "), "{:?}", got.bad_rows);
+        assert!(
+            got.bad_rows[1].starts_with("Row 4: not a number "),
+            "{:?}",
+            got.bad_rows
+        );
+        assert!(got.bad_rows[2].starts_with("Row 5: "), "{:?}", got.bad_rows);
+        assert_eq!(
+            got.summary(),
+            "Read 1 number from 1 good row; 3 bad rows left out."
+        );
     }
 }

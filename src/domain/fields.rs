@@ -1,9 +1,12 @@
-//! The values of an order's fields, stored as the user typed them: a draft keeps whatever was
-//! entered, and validation (not storage) decides what is right. Reading and writing by key goes
-//! through [`OrderFields::get`] and [`OrderFields::set`], so every caller names fields by
-//! [`FieldKey`].
+//! The values of an order's fields, as the edit operation (`domain::edit`) stored them:
+//! normalised where the input could be understood, else as typed, for validation to report (a
+//! draft keeps what was entered). Reading and writing by key goes through `OrderFields::get` and
+//! `OrderFields::set`, generated from the registry's one field table, so every caller names
+//! fields by [`FieldKey`]. The struct is the file's shape; a test checks that its slots and the
+//! table's keys are the same set.
 
 use super::key::FieldKey;
+use super::rules::{Country, NumberType};
 use super::secret::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -81,101 +84,77 @@ impl FieldValue {
 
 /// Fields whose value is a list (`numbers`, `notification_emails`, `documents`).
 pub fn is_list(key: FieldKey) -> bool {
-    matches!(
-        key,
-        FieldKey::Numbers | FieldKey::NotificationEmails | FieldKey::Documents
-    )
+    super::registry::spec(key).kind.is_list()
 }
 
-impl OrderFields {
-    /// The value of one field. The PIN comes back in clear: callers that show it mask it by the
-    /// registry's `secret` flag.
-    pub fn get(&self, key: FieldKey) -> FieldValue {
-        use FieldKey::*;
-        let text = |s: &String| FieldValue::Text(s.clone());
-        match key {
-            Country => text(&self.country),
-            NumberType => text(&self.number_type),
-            Numbers => FieldValue::List(self.numbers.clone()),
-            PortType => text(&self.port_type),
-            BillingTelephoneNumber => text(&self.billing_telephone_number),
-            ReplacementBtn => text(&self.replacement_btn),
-            CurrentCarrier => text(&self.current_carrier),
-            OrganizationName => text(&self.organization_name),
-            AccountNumber => text(&self.account_number),
-            Pin => FieldValue::Text(self.pin.expose().to_string()),
-            AuthorizedUserFirstName => text(&self.authorized_user.first_name),
-            AuthorizedUserLastName => text(&self.authorized_user.last_name),
-            ServiceAddressStreet => text(&self.service_address.street),
-            ServiceAddressCity => text(&self.service_address.city),
-            ServiceAddressState => text(&self.service_address.state),
-            ServiceAddressPostalCode => text(&self.service_address.postal_code),
-            ServiceAddressCountry => text(&self.service_address.country),
-            Documents => FieldValue::List(self.documents.clone()),
-            OrderName => text(&self.order_name),
-            PortDate => text(&self.port_date),
-            PortTime => text(&self.port_time),
-            RequesterName => text(&self.requester.name),
-            RequesterEmail => text(&self.requester.email),
-            NotificationEmails => FieldValue::List(self.notification_emails.clone()),
-            Loa => text(&self.loa),
-        }
-    }
+/// One slot of `OrderFields`: how a value of its type is read and written by key.
+pub(super) trait Slot {
+    fn read(&self) -> FieldValue;
+    fn write(&mut self, value: FieldValue);
+}
 
-    /// Store a value. Text given to a list field is split on `;`, `,` and new lines; a list given
-    /// to a text field is joined. No validation here: that is the registry's job.
-    pub fn set(&mut self, key: FieldKey, value: FieldValue) {
-        use FieldKey::*;
-        if is_list(key) {
-            let items = match value {
-                FieldValue::List(l) => l,
-                FieldValue::Text(t) => split_list(&t),
-            };
-            let items: Vec<String> = items
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
-            match key {
-                Numbers => self.numbers = items,
-                NotificationEmails => self.notification_emails = items,
-                _ => self.documents = items,
-            }
-            return;
-        }
-        let text = match value {
+impl Slot for String {
+    fn read(&self) -> FieldValue {
+        FieldValue::Text(self.clone())
+    }
+    fn write(&mut self, value: FieldValue) {
+        *self = match value {
             FieldValue::Text(t) => t,
             FieldValue::List(l) => l.join("; "),
         };
-        let slot = match key {
-            Country => &mut self.country,
-            NumberType => &mut self.number_type,
-            PortType => &mut self.port_type,
-            BillingTelephoneNumber => &mut self.billing_telephone_number,
-            ReplacementBtn => &mut self.replacement_btn,
-            CurrentCarrier => &mut self.current_carrier,
-            OrganizationName => &mut self.organization_name,
-            AccountNumber => &mut self.account_number,
-            Pin => {
-                self.pin = Secret::new(text);
-                return;
-            }
-            AuthorizedUserFirstName => &mut self.authorized_user.first_name,
-            AuthorizedUserLastName => &mut self.authorized_user.last_name,
-            ServiceAddressStreet => &mut self.service_address.street,
-            ServiceAddressCity => &mut self.service_address.city,
-            ServiceAddressState => &mut self.service_address.state,
-            ServiceAddressPostalCode => &mut self.service_address.postal_code,
-            ServiceAddressCountry => &mut self.service_address.country,
-            OrderName => &mut self.order_name,
-            PortDate => &mut self.port_date,
-            PortTime => &mut self.port_time,
-            RequesterName => &mut self.requester.name,
-            RequesterEmail => &mut self.requester.email,
-            Loa => &mut self.loa,
-            Numbers | NotificationEmails | Documents => return,
+    }
+}
+
+impl Slot for Vec<String> {
+    fn read(&self) -> FieldValue {
+        FieldValue::List(self.clone())
+    }
+    fn write(&mut self, value: FieldValue) {
+        let items = match value {
+            FieldValue::List(l) => l,
+            FieldValue::Text(t) => split_list(&t),
         };
-        *slot = text;
+        *self = items
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+}
+
+impl Slot for Secret {
+    fn read(&self) -> FieldValue {
+        FieldValue::Text(self.expose().to_string())
+    }
+    fn write(&mut self, value: FieldValue) {
+        let mut text = String::new();
+        Slot::write(&mut text, value);
+        *self = Secret::new(text);
+    }
+}
+
+impl OrderFields {
+    /// The order's country as chosen; `None` while none (or no known one) is.
+    pub fn country_choice(&self) -> Option<Country> {
+        self.country.parse().ok()
+    }
+
+    /// The country the rules check against: the chosen one, the US until one is chosen (the
+    /// country's own "required" error says so). The one place this default lives.
+    pub fn rules_country(&self) -> Country {
+        self.country_choice().unwrap_or(Country::Us)
+    }
+
+    /// The service address's country, or the order's while it is not chosen.
+    pub fn address_country(&self) -> Country {
+        self.service_address
+            .country
+            .parse()
+            .unwrap_or_else(|_| self.rules_country())
+    }
+
+    pub fn number_type_choice(&self) -> Option<NumberType> {
+        self.number_type.parse().ok()
     }
 }
 
@@ -204,6 +183,35 @@ mod tests {
             fields.set(*key, value.clone());
             assert_eq!(fields.get(*key), value, "{key}");
         }
+    }
+
+    /// The struct's slots and the registry's keys are one set: a slot without a row (or a row
+    /// pointing at a slot of another name) fails here.
+    #[test]
+    fn the_file_shape_has_exactly_the_registry_keys() {
+        fn leaves(prefix: &str, value: &serde_json::Value, out: &mut Vec<String>) {
+            if let serde_json::Value::Object(map) = value {
+                for (k, v) in map {
+                    let name = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    if v.is_object() {
+                        leaves(&name, v, out);
+                    } else {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        let json = serde_json::to_value(OrderFields::default()).unwrap_or_default();
+        leaves("", &json, &mut found);
+        found.sort();
+        let mut keys: Vec<String> = FieldKey::ALL.iter().map(|k| k.to_string()).collect();
+        keys.sort();
+        assert_eq!(found, keys);
     }
 
     #[test]

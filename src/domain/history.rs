@@ -97,6 +97,28 @@ impl Change {
     }
 }
 
+impl Change {
+    /// This change followed by `later` (of the same field), as one: from this one's `from` to
+    /// the later `to`; `None` when the field is back where it started. A secret's values are
+    /// masks, so a secret set back to its old value still reads as changed.
+    pub fn then(&self, later: &Change) -> Option<Change> {
+        let to = if spec(self.key).secret && !later.to.is_empty() {
+            if self.from.is_empty() {
+                MASK.to_string()
+            } else {
+                format!("{MASK} (changed)")
+            }
+        } else {
+            later.to.clone()
+        };
+        (self.from != to).then(|| Change {
+            key: self.key,
+            from: self.from.clone(),
+            to,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,16 @@
 
 mod checks;
 pub mod classifier;
+pub mod csr;
 pub mod document;
+pub mod edit;
 pub mod entry;
 pub mod export;
 pub mod fields;
 pub mod history;
 pub mod key;
 pub mod order;
+pub mod readiness;
 pub mod registry;
 pub mod rules;
 pub mod sanitize;

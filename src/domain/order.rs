@@ -1,12 +1,12 @@
 //! A port order: its fields, status, the carrier's answers and its history. The methods here are
 //! the only way the status changes, so every transition is checked and recorded.
 
+use super::edit::{Mode, TEXT_LIMIT, Visit};
 use super::fields::{FieldValue, OrderFields};
 use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
 use super::registry::{FIELDS, spec};
 use super::status::{Status, SupportScenario};
-use super::validate::{Severity, validate};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
@@ -220,54 +220,35 @@ impl Order {
     }
 
     /// The fields as a snapshot keeps them: everything but the PIN.
-    fn snapshot(&self) -> OrderFields {
+    pub fn snapshot(&self) -> OrderFields {
         let mut fields = self.fields.clone();
         fields.pin = super::secret::Secret::default();
         fields
     }
 
-    /// Change one field. Refused outside draft and customer action required; records the change
-    /// in history. Returns whether anything changed.
+    /// Change one field through the edit operation (`domain::edit`), as a visit of its own.
+    /// Returns whether anything changed.
     pub fn edit(
         &mut self,
         key: FieldKey,
         value: FieldValue,
         now: Timestamp,
     ) -> Result<bool, Refusal> {
-        self.ensure_editable()?;
-        let before = self.fields.get(key);
-        let mut after_fields = self.fields.clone();
-        after_fields.set(key, value);
-        let after = after_fields.get(key);
-        if before == after {
-            return Ok(false);
-        }
-        self.fields = after_fields;
-        if key == FieldKey::Pin {
-            self.pin_changed_since_submission = self.submitted_fields.is_some();
-            self.pin_changed_since_loa = self.loa_signed_fields.is_some();
-        }
-        if key == FieldKey::Loa && !after.is_empty() {
-            // Recording a (new) signed LOA means it covers the fields as they are now.
-            self.loa_signed_fields = Some(self.snapshot());
-            self.pin_changed_since_loa = false;
-        }
-        let change = Change::new(key, &before.to_line(), &after.to_line());
-        self.record(
+        let clock = Clock {
             now,
-            Event::Edited,
-            None,
-            format!("Changed {}", spec(key).label),
-            vec![change],
-        );
-        Ok(true)
+            today: super::rules::today_in_eastern(now),
+        };
+        self.edit_field(&mut Visit::new(), key, value, clock, Mode::KeepDraft)
+            .map(|e| e.changed)
+            .map_err(Refusal::from)
     }
 
     /// Record what the Customer Service Record says for a field (empty clears it).
+    /// A mask (`••••`, from an export without secrets) is never taken as a value.
     pub fn set_csr(&mut self, key: FieldKey, value: &str, now: Timestamp) {
         let value = value.trim();
         let old = self.csr.get(&key).cloned().unwrap_or_default();
-        if old == value {
+        if old == value || super::edit::is_mask(value) || value.chars().count() > TEXT_LIMIT {
             return;
         }
         if value.is_empty() {
@@ -301,7 +282,9 @@ impl Order {
     pub fn submit(&mut self, clock: Clock) -> Result<(), Refusal> {
         self.ensure_transition(Status::Submitted, Status::Draft, "submit")?;
         self.ensure_complete(clock)?;
-        self.submitted_fields = Some(self.fields.clone());
+        // The PIN stays in `fields` alone: a snapshot never holds it.
+        self.submitted_fields = Some(self.snapshot());
+        self.pin_changed_since_submission = false;
         self.transition(
             clock.now,
             Status::Submitted,
@@ -514,12 +497,9 @@ impl Order {
             .map(|z| z.timestamp())
     }
 
+    /// The readiness check's errors refuse the transition.
     fn ensure_complete(&self, clock: Clock) -> Result<(), Refusal> {
-        let errors: Vec<String> = validate(&self.fields, clock.today)
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.message)
-            .collect();
+        let errors = super::readiness::blocking(self, clock.today);
         if errors.is_empty() {
             Ok(())
         } else {

@@ -1,8 +1,19 @@
-//! The field registry: every field of an order, named once. The wizard's steps, validation, the
-//! review page, rejected-field highlighting, CSR comparison, exports and `portwiz set` all read
-//! this table; none keeps its own list of fields.
+//! The field registry: every field of an order, declared once in [`field_table!`]'s one
+//! invocation below. The key enum ([`FieldKey`]), the table ([`FIELDS`]), the order's
+//! get/set by key, the groups, labels, help, kind (which gives the normaliser, see `edit`) and
+//! each field's validator all come from that one declaration; the wizard's steps, validation,
+//! review, rejected-field highlighting, CSR comparison, exports, plain mode and `portwiz set`
+//! read it, and none keeps its own list of fields.
+//!
+//! Adding a field: add a row here (key, slot in `OrderFields`, label, step, kind, required,
+//! LOA, example, validator, help) and its slot in `fields::OrderFields`; the compiler checks
+//! that every key has a slot and a spec, and `fields`' tests that every slot has a key.
 
-use super::key::FieldKey;
+use super::checks;
+use super::fields::OrderFields;
+use super::rules::choices::{Choices, Country, NumberType, PortType};
+use super::validate::Severity;
+use jiff::civil::Date;
 
 /// The wizard's steps, in order (Teams' new porting wizard).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,7 +51,7 @@ impl Step {
     }
 
     pub fn index(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+        self as usize
     }
 
     /// The fields on this step, in registry order.
@@ -49,17 +60,36 @@ impl Step {
     }
 }
 
-/// How a field is entered.
+/// How a field is entered, and so how its raw input is normalised before it is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// One line of free text.
+    /// One line of free text (trimmed).
     Text,
-    /// One of a fixed set of values: (stored value, label).
-    Choice(&'static [(&'static str, &'static str)]),
-    /// A list of items (numbers, e-mails, documents).
+    /// One of a fixed set of values: (stored value, label), with the one parser of that choice.
+    Choice(&'static Choices),
+    /// A list of text items (e-mails, documents).
     List,
-    /// One line, masked on screen.
+    /// The order's list of phone numbers: E.164, each once.
+    Numbers,
+    /// One phone number (the BTNs): E.164.
+    Phone,
+    /// A date: `YYYY-MM-DD`, also read from `MM/DD/YYYY`.
+    Date,
+    /// A time of day: 24-hour `HH:MM`, also read from `2:30 pm`.
+    Time,
+    /// A US state or Canadian province: its two-letter code, also read from its name.
+    Region,
+    /// A US ZIP or Canadian postal code, in its usual form.
+    PostalCode,
+    /// One line, masked on screen, never in a snapshot or history.
     Secret,
+}
+
+impl Kind {
+    /// Whether the value is a list (items separated by `;`, `,` or new lines when typed).
+    pub const fn is_list(self) -> bool {
+        matches!(self, Kind::List | Kind::Numbers)
+    }
 }
 
 /// When a field must be filled before submission.
@@ -70,6 +100,9 @@ pub enum Required {
     /// Required when the number type is mobile (the account PIN).
     WhenMobile,
 }
+
+/// What a field's validator found: (severity, words after the label).
+pub type Found = Vec<(Severity, String)>;
 
 #[derive(Debug)]
 pub struct FieldSpec {
@@ -85,101 +118,224 @@ pub struct FieldSpec {
     pub secret: bool,
     /// An example of a right value, shown as a placeholder.
     pub example: &'static str,
+    /// The rule run once a value is present (with the whole order as context).
+    pub check: fn(&OrderFields, Date) -> Found,
 }
 
-pub const COUNTRIES: &[(&str, &str)] = &[("US", "United States"), ("CA", "Canada")];
-pub const NUMBER_TYPES: &[(&str, &str)] = &[
-    ("geographic", "Geographic (user numbers)"),
-    ("toll_free", "Toll-free"),
-    ("mobile", "Mobile"),
-];
-pub const PORT_TYPES: &[(&str, &str)] = &[
-    (
-        "full",
-        "Full port: every number on the account (the account closes)",
-    ),
-    (
-        "partial",
-        "Partial port: some numbers stay with the carrier",
-    ),
-];
+pub const COUNTRIES: &Choices = &Country::CHOICES;
+pub const NUMBER_TYPES: &Choices = &NumberType::CHOICES;
+pub const PORT_TYPES: &Choices = &PortType::CHOICES;
 
-macro_rules! field {
-    ($key:ident, $label:literal, $step:ident, $kind:expr, $req:ident, loa: $loa:literal, $example:literal, $help:literal) => {
-        FieldSpec {
-            key: FieldKey::$key,
-            label: $label,
-            step: Step::$step,
-            help: $help,
-            kind: $kind,
-            required: Required::$req,
-            loa: $loa,
-            secret: matches!($kind, Kind::Secret),
-            example: $example,
+/// The one declaration of the fields. Each row: the variant, then its stable key (design.md §2),
+/// its slot in `OrderFields`, and its spec.
+macro_rules! field_table {
+    ($(
+        $variant:ident => $key:literal at $($slot:ident).+ {
+            $label:literal, $step:ident, $kind:expr, $req:ident, loa: $loa:literal,
+            example: $example:literal, check: $check:path,
+            $help:literal $(,)?
+        }
+    )+) => {
+        /// One field of a port order, named by its stable key, in the wizard's order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FieldKey { $($variant),+ }
+
+        impl FieldKey {
+            /// Every key, in the wizard's order.
+            pub const ALL: &'static [FieldKey] = &[$(FieldKey::$variant),+];
+
+            /// The stable key as written in files and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(FieldKey::$variant => $key),+ }
+            }
+        }
+
+        impl std::str::FromStr for FieldKey {
+            type Err = super::key::UnknownFieldKey;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($key => Ok(FieldKey::$variant),)+
+                    _ => Err(super::key::UnknownFieldKey(s.to_string())),
+                }
+            }
+        }
+
+        /// Every field, in the wizard's order (the order of `FieldKey`).
+        pub static FIELDS: &[FieldSpec] = &[$(
+            FieldSpec {
+                key: FieldKey::$variant,
+                label: $label,
+                step: Step::$step,
+                help: $help,
+                kind: $kind,
+                required: Required::$req,
+                loa: $loa,
+                secret: matches!($kind, Kind::Secret),
+                example: $example,
+                check: $check,
+            }
+        ),+];
+
+        impl OrderFields {
+            /// The value of one field. The PIN comes back in clear: callers that show it mask
+            /// it by the registry's `secret` flag.
+            pub fn get(&self, key: FieldKey) -> super::fields::FieldValue {
+                use super::fields::Slot;
+                match key { $(FieldKey::$variant => self.$($slot).+.read()),+ }
+            }
+
+            /// Store a value as given: text given to a list field is split on `;`, `,` and new
+            /// lines, a list given to a text field is joined. No normalising or validation here:
+            /// that is the edit operation's (`domain::edit`).
+            pub fn set(&mut self, key: FieldKey, value: super::fields::FieldValue) {
+                use super::fields::Slot;
+                match key { $(FieldKey::$variant => self.$($slot).+.write(value)),+ }
+            }
         }
     };
 }
 
-/// Every field, in the wizard's order.
-pub static FIELDS: &[FieldSpec] = &[
-    field!(Country, "Country or region", GetStarted, Kind::Choice(COUNTRIES), Always, loa: false, "US",
-        "Where the numbers are hosted today. It cannot be changed once the order is submitted."),
-    field!(NumberType, "Number type", GetStarted, Kind::Choice(NUMBER_TYPES), Always, loa: false, "geographic",
-        "One order carries one type of number: geographic user numbers, toll-free, or mobile (US, Puerto Rico and Canada only)."),
-    field!(Numbers, "Phone numbers", PhoneNumbers, Kind::List, Always, loa: true, "+14255550100, 425-555-0101",
-        "10-digit or E.164 numbers separated by commas, semicolons, spaces or new lines; no ranges. Up to 999 numbers; all on one account with one carrier."),
-    field!(PortType, "Port type", BillingAndPortType, Kind::Choice(PORT_TYPES), Always, loa: true, "full",
-        "Full: every number on the account, the billing number included; the account closes. Partial: some numbers stay with the carrier."),
-    field!(BillingTelephoneNumber, "Billing telephone number (BTN)", BillingAndPortType, Kind::Text, Always, loa: true, "+14255550100",
-        "The account's main number (also called ATN), as printed on the carrier's bill."),
-    field!(ReplacementBtn, "Replacement BTN", BillingAndPortType, Kind::Text, Optional, loa: true, "+14255550199",
-        "Partial port only: when the BTN is ported, the number that stays with the carrier and becomes the account's new BTN."),
-    field!(CurrentCarrier, "Current service provider", AccountInformation, Kind::Text, Always, loa: true, "Contoso Telecom",
-        "The carrier that holds the numbers today (the losing carrier)."),
-    field!(OrganizationName, "Organization name", AccountInformation, Kind::Text, Always, loa: true, "Fabrikam Inc",
-        "Exactly as on the carrier's record (its bill or Customer Service Record): no abbreviations."),
-    field!(AccountNumber, "Account number", AccountInformation, Kind::Text, Always, loa: true, "ACC-0098765",
-        "The account number with the current carrier, as on its bill. Not the billing telephone number."),
-    field!(Pin, "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: true, "",
-        "The account PIN or passcode set with the carrier; required for mobile numbers. Not the same as a number-freeze PIN."),
-    field!(AuthorizedUserFirstName, "Authorized user first name", AccountInformation, Kind::Text, Always, loa: true, "Dana",
-        "The person the carrier lists as authorized on the account; they sign the LOA. It cannot change during the request."),
-    field!(AuthorizedUserLastName, "Authorized user last name", AccountInformation, Kind::Text, Always, loa: true, "Reyes",
-        "As on the carrier's record, including any middle initial the carrier keeps."),
-    field!(ServiceAddressStreet, "Service address street", AccountInformation, Kind::Text, Always, loa: true, "1 Microsoft Way",
-        "The physical address where the numbers are used, not the billing address; no PO box."),
-    field!(ServiceAddressCity, "Service address city", AccountInformation, Kind::Text, Always, loa: true, "Redmond", "The service address's city."),
-    field!(ServiceAddressState, "Service address state or province", AccountInformation, Kind::Text, Always, loa: true, "WA",
-        "Two-letter state or province code."),
-    field!(ServiceAddressPostalCode, "Service address ZIP or postal code", AccountInformation, Kind::Text, Always, loa: true, "98052",
-        "US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1)."),
-    field!(ServiceAddressCountry, "Service address country", AccountInformation, Kind::Choice(COUNTRIES), Always, loa: true, "US",
-        "The country of the service address."),
-    field!(OrderName, "Order name", PortingDetails, Kind::Text, Always, loa: false, "Redmond HQ main lines",
-        "A name to find this order by in the order history."),
-    field!(PortDate, "Port date", PortingDetails, Kind::Text, Always, loa: false, "2026-12-08",
-        "YYYY-MM-DD. At least 5 business days ahead (10 in Canada), at most 30 days ahead; no weekends or US holidays."),
-    field!(PortTime, "Port time (US Eastern)", PortingDetails, Kind::Text, Always, loa: false, "10:00",
-        "HH:MM, US Eastern. US user numbers between 8:00 and 20:00; Canadian and toll-free numbers at 11:30."),
-    field!(RequesterName, "Requester name", PortingDetails, Kind::Text, Always, loa: false, "Sam Lee",
-        "Who to contact about this order."),
-    field!(RequesterEmail, "Requester e-mail", PortingDetails, Kind::Text, Always, loa: false, "sam@fabrikam.com",
-        "The requester's e-mail address."),
-    field!(NotificationEmails, "Notification e-mails", PortingDetails, Kind::List, Optional, loa: false, "it@fabrikam.com; ops@fabrikam.com",
-        "More addresses to notify about this order, separated by semicolons."),
-    field!(Loa, "Signed LOA", LetterOfAuthorization, Kind::Text, Always, loa: false, "e-signed by Dana Reyes 2026-11-20",
-        "The Letter of Authorization signed by the authorized user: a file path, or a note of the e-signature. Sign again after changing any field it covers."),
-    field!(Documents, "Documents", LetterOfAuthorization, Kind::List, Optional, loa: false, "bill-2026-10.pdf; csr.pdf",
-        "PDFs from the carrier (a recent bill, the Customer Service Record), separated by semicolons."),
-];
+field_table! {
+    Country => "country" at country {
+        "Country or region", GetStarted, Kind::Choice(COUNTRIES), Always, loa: false,
+        example: "US", check: checks::none,
+        "Where the numbers are hosted today. It cannot be changed once the order is submitted."
+    }
+    NumberType => "number_type" at number_type {
+        "Number type", GetStarted, Kind::Choice(NUMBER_TYPES), Always, loa: false,
+        example: "geographic", check: checks::none,
+        "One order carries one type of number: geographic user numbers, toll-free, or mobile (US, Puerto Rico and Canada only)."
+    }
+    Numbers => "numbers" at numbers {
+        "Phone numbers", PhoneNumbers, Kind::Numbers, Always, loa: true,
+        example: "+14255550100, 425-555-0101", check: checks::numbers,
+        "10-digit or E.164 numbers separated by commas, semicolons, spaces or new lines; no ranges. Up to 999 numbers; all on one account with one carrier."
+    }
+    PortType => "port_type" at port_type {
+        "Port type", BillingAndPortType, Kind::Choice(PORT_TYPES), Always, loa: true,
+        example: "full", check: checks::port_type,
+        "Full: every number on the account, the billing number included; the account closes. Partial: some numbers stay with the carrier."
+    }
+    BillingTelephoneNumber => "billing_telephone_number" at billing_telephone_number {
+        "Billing telephone number (BTN)", BillingAndPortType, Kind::Phone, Always, loa: true,
+        example: "+14255550100", check: checks::btn,
+        "The account's main number (also called ATN), as printed on the carrier's bill."
+    }
+    ReplacementBtn => "replacement_btn" at replacement_btn {
+        "Replacement BTN", BillingAndPortType, Kind::Phone, Optional, loa: true,
+        example: "+14255550199", check: checks::replacement_btn,
+        "Partial port only: when the BTN is ported, the number that stays with the carrier and becomes the account's new BTN."
+    }
+    CurrentCarrier => "current_carrier" at current_carrier {
+        "Current service provider", AccountInformation, Kind::Text, Always, loa: true,
+        example: "Contoso Telecom", check: checks::none,
+        "The carrier that holds the numbers today (the losing carrier)."
+    }
+    OrganizationName => "organization_name" at organization_name {
+        "Organization name", AccountInformation, Kind::Text, Always, loa: true,
+        example: "Fabrikam Inc", check: checks::organization_name,
+        "Exactly as on the carrier's record (its bill or Customer Service Record): no abbreviations."
+    }
+    AccountNumber => "account_number" at account_number {
+        "Account number", AccountInformation, Kind::Text, Always, loa: true,
+        example: "ACC-0098765", check: checks::none,
+        "The account number with the current carrier, as on its bill. Not the billing telephone number."
+    }
+    Pin => "pin" at pin {
+        "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: true,
+        example: "", check: checks::pin,
+        "The account PIN or passcode set with the carrier; required for mobile numbers. Not the same as a number-freeze PIN."
+    }
+    AuthorizedUserFirstName => "authorized_user.first_name" at authorized_user.first_name {
+        "Authorized user first name", AccountInformation, Kind::Text, Always, loa: true,
+        example: "Dana", check: checks::first_name,
+        "The person the carrier lists as authorized on the account; they sign the LOA. It cannot change during the request."
+    }
+    AuthorizedUserLastName => "authorized_user.last_name" at authorized_user.last_name {
+        "Authorized user last name", AccountInformation, Kind::Text, Always, loa: true,
+        example: "Reyes", check: checks::last_name,
+        "As on the carrier's record, including any middle initial the carrier keeps."
+    }
+    ServiceAddressStreet => "service_address.street" at service_address.street {
+        "Service address street", AccountInformation, Kind::Text, Always, loa: true,
+        example: "1 Microsoft Way", check: checks::street,
+        "The physical address where the numbers are used, not the billing address; no PO box."
+    }
+    ServiceAddressCity => "service_address.city" at service_address.city {
+        "Service address city", AccountInformation, Kind::Text, Always, loa: true,
+        example: "Redmond", check: checks::none,
+        "The service address's city."
+    }
+    ServiceAddressState => "service_address.state" at service_address.state {
+        "Service address state or province", AccountInformation, Kind::Region, Always, loa: true,
+        example: "WA", check: checks::state,
+        "Two-letter state or province code."
+    }
+    ServiceAddressPostalCode => "service_address.postal_code" at service_address.postal_code {
+        "Service address ZIP or postal code", AccountInformation, Kind::PostalCode, Always, loa: true,
+        example: "98052", check: checks::postal_code,
+        "US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1)."
+    }
+    ServiceAddressCountry => "service_address.country" at service_address.country {
+        "Service address country", AccountInformation, Kind::Choice(COUNTRIES), Always, loa: true,
+        example: "US", check: checks::address_country,
+        "The country of the service address."
+    }
+    OrderName => "order_name" at order_name {
+        "Order name", PortingDetails, Kind::Text, Always, loa: false,
+        example: "Redmond HQ main lines", check: checks::none,
+        "A name to find this order by in the order history."
+    }
+    PortDate => "port_date" at port_date {
+        "Port date", PortingDetails, Kind::Date, Always, loa: false,
+        example: "2026-12-08", check: checks::port_date,
+        "YYYY-MM-DD. At least 5 business days ahead (10 in Canada), at most 30 days ahead; no weekends or US holidays."
+    }
+    PortTime => "port_time" at port_time {
+        "Port time (US Eastern)", PortingDetails, Kind::Time, Always, loa: false,
+        example: "10:00", check: checks::port_time,
+        "HH:MM, US Eastern. US user numbers between 8:00 and 20:00; Canadian and toll-free numbers at 11:30."
+    }
+    RequesterName => "requester.name" at requester.name {
+        "Requester name", PortingDetails, Kind::Text, Always, loa: false,
+        example: "Sam Lee", check: checks::none,
+        "Who to contact about this order."
+    }
+    RequesterEmail => "requester.email" at requester.email {
+        "Requester e-mail", PortingDetails, Kind::Text, Always, loa: false,
+        example: "sam@fabrikam.com", check: checks::requester_email,
+        "The requester's e-mail address."
+    }
+    NotificationEmails => "notification_emails" at notification_emails {
+        "Notification e-mails", PortingDetails, Kind::List, Optional, loa: false,
+        example: "it@fabrikam.com; ops@fabrikam.com", check: checks::notification_emails,
+        "More addresses to notify about this order, separated by semicolons."
+    }
+    Loa => "loa" at loa {
+        "Signed LOA", LetterOfAuthorization, Kind::Text, Always, loa: false,
+        example: "e-signed by Dana Reyes 2026-11-20", check: checks::none,
+        "The Letter of Authorization signed by the authorized user: a file path, or a note of the e-signature. Sign again after changing any field it covers."
+    }
+    Documents => "documents" at documents {
+        "Documents", LetterOfAuthorization, Kind::List, Optional, loa: false,
+        example: "bill-2026-10.pdf; csr.pdf", check: checks::none,
+        "PDFs from the carrier (a recent bill, the Customer Service Record), separated by semicolons."
+    }
+}
 
-/// The registry entry of a key. Every key has one (a test proves it).
+/// The registry entry of a key: total, as the table is generated in `FieldKey`'s order.
 pub fn spec(key: FieldKey) -> &'static FieldSpec {
-    FIELDS.iter().find(|f| f.key == key).unwrap_or(&FIELDS[0])
+    &FIELDS[key as usize]
+}
+
+/// The registry entry of a key written as text (a file, the command line): typed failure, never
+/// a stand-in field.
+pub fn spec_named(name: &str) -> Result<&'static FieldSpec, super::key::UnknownFieldKey> {
+    name.parse().map(spec)
 }
 
 /// The fields a Customer Service Record can be compared with: those the LOA covers, less the
-/// numbers list (compared number by number elsewhere).
+/// numbers list (compared number by number elsewhere) and the port type (not on a CSR).
 pub fn csr_fields() -> impl Iterator<Item = &'static FieldSpec> {
     FIELDS
         .iter()
@@ -191,12 +347,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_has_exactly_one_entry() {
-        for key in FieldKey::ALL {
-            assert_eq!(FIELDS.iter().filter(|f| f.key == *key).count(), 1, "{key}");
+    fn every_key_has_its_own_entry_in_key_order() {
+        for (i, key) in FieldKey::ALL.iter().enumerate() {
+            assert_eq!(FIELDS[i].key, *key);
             assert_eq!(spec(*key).key, *key);
         }
         assert_eq!(FIELDS.len(), FieldKey::ALL.len());
+        assert!(spec_named("colour").is_err());
+        assert_eq!(spec_named("pin").map(|s| s.key), Ok(FieldKey::Pin));
     }
 
     #[test]
@@ -218,5 +376,8 @@ mod tests {
         let mut sorted = steps.clone();
         sorted.sort();
         assert_eq!(steps, sorted);
+        for (i, step) in Step::ALL.iter().enumerate() {
+            assert_eq!(step.index(), i);
+        }
     }
 }

@@ -50,29 +50,24 @@ pub fn check_field(key: FieldKey, fields: &OrderFields, today: Date) -> Vec<Prob
         Required::WhenMobile => mobile,
         Required::Optional => false,
     };
-    if value.is_empty() {
-        return if required {
-            let why = if field.required == Required::WhenMobile {
-                " for mobile numbers"
-            } else {
-                ""
-            };
-            vec![Problem::new(
-                key,
-                Severity::Error,
-                format!("required{why}. {}", field.help),
-            )]
+    if value.is_empty() && required {
+        let why = if field.required == Required::WhenMobile {
+            " for mobile numbers"
         } else {
-            Vec::new()
+            ""
         };
+        return vec![Problem::new(
+            key,
+            Severity::Error,
+            format!("required{why}. {}", field.help),
+        )];
     }
-    if let Kind::Choice(options) = field.kind {
+    if let Kind::Choice(choices) = field.kind
+        && !value.is_empty()
+    {
         let text = value.to_line();
-        if !options
-            .iter()
-            .any(|(v, _)| v.eq_ignore_ascii_case(text.trim()))
-        {
-            let allowed: Vec<&str> = options.iter().map(|(v, _)| *v).collect();
+        if (choices.parse)(&text).is_none() {
+            let allowed: Vec<&str> = choices.iter().map(|(v, _)| *v).collect();
             return vec![Problem::new(
                 key,
                 Severity::Error,
@@ -80,7 +75,7 @@ pub fn check_field(key: FieldKey, fields: &OrderFields, today: Date) -> Vec<Prob
             )];
         }
     }
-    super::checks::check(key, fields, today)
+    (field.check)(fields, today)
         .into_iter()
         .map(|(severity, detail)| Problem::new(key, severity, detail))
         .collect()

@@ -3,7 +3,7 @@
 
 use super::Session;
 use super::prompt::Prompter;
-use crate::domain::entry::{self, CsvRefusal};
+use crate::domain::entry;
 use crate::domain::export::{one_line, readable_value};
 use crate::domain::registry::{FieldSpec, Kind, Required};
 use crate::domain::validate::{Severity, check_field};
@@ -41,8 +41,12 @@ pub fn ask_field<R: BufRead, W: Write>(
                 None => continue,
             },
         };
-        if let Some(value) = value {
-            session.apply(field.key, value)?;
+        if let Some(value) = value
+            && let Err(refusal) = session.apply(field.key, value)?
+        {
+            p.say(format!("  Error: {}", one_line(&refusal.to_string())))?;
+            p.say("  Type another value, or ! to keep the one shown and move on.")?;
+            continue;
         }
         let problems = check_field(field.key, &session.order.fields, session.clock.today);
         for problem in &problems {
@@ -147,11 +151,8 @@ fn interpret<R: BufRead, W: Write>(
                 }
             };
         }
-        let chosen = options
-            .iter()
-            .find(|(v, l)| v.eq_ignore_ascii_case(answer) || l.eq_ignore_ascii_case(answer))
-            .map_or(answer, |(v, _)| v);
-        return Ok(Some(FieldValue::Text(chosen.into())));
+        // The choice's own parser (in the edit operation) reads keys, labels and aliases.
+        return Ok(Some(FieldValue::Text(answer.into())));
     }
     if field.key == FieldKey::Numbers
         && let Some(path) = answer.strip_prefix('@')
@@ -175,26 +176,23 @@ fn numbers_from_file<R: BufRead, W: Write>(
     };
     match entry::numbers_from_csv(&bytes, &session.order.fields) {
         Ok(import) => {
-            for warning in &import.warnings {
-                p.say(format!("  Warning: {}", one_line(warning)))?;
+            for problem in &import.bad_rows {
+                p.say(format!("  Error: {}", one_line(problem)))?;
             }
-            p.say(format!(
-                "  Read {} number(s) from {path}.",
-                import.numbers.len()
-            ))?;
+            for repeat in &import.repeats {
+                p.say(format!("  Warning: {}", one_line(repeat)))?;
+            }
+            p.say(format!("  {path}: {}", one_line(&import.summary())))?;
+            if import.numbers.is_empty() {
+                p.say(
+                    "  Nothing was taken from the file. Fix the rows above, or type the numbers.",
+                )?;
+                return Ok(None);
+            }
             Ok(Some(FieldValue::List(import.numbers)))
         }
-        Err(CsvRefusal::File(e)) => {
-            p.say(format!("  {path}: {}", one_line(&e)))?;
-            Ok(None)
-        }
-        Err(CsvRefusal::Rows { messages, good }) => {
-            for m in &messages {
-                p.say(format!("  Error: {}", one_line(m)))?;
-            }
-            p.say(format!(
-                "  {good} good row(s); nothing was taken from the file. Fix the rows above, or type the numbers."
-            ))?;
+        Err(e) => {
+            p.say(format!("  {path}: {}", one_line(&e.to_string())))?;
             Ok(None)
         }
     }

@@ -8,8 +8,9 @@ mod field;
 mod prompt;
 mod review;
 
+use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::export::one_line;
-use crate::domain::{Clock, FieldKey, FieldValue, Order, Status, Step, entry, spec};
+use crate::domain::{Clock, FieldKey, FieldValue, Order, Status, Step, spec};
 use crate::store::{Notice, Store, StoreError};
 use field::Next;
 use prompt::Prompter;
@@ -45,19 +46,25 @@ pub struct Session<'a> {
     pub order: Order,
     store: &'a mut Store,
     pub clock: Clock,
+    visit: Visit,
 }
 
 impl Session<'_> {
-    /// Store an answer (numbers normalised to E.164 when they are all valid) and save the
-    /// draft when it changed anything.
-    fn apply(&mut self, key: FieldKey, value: FieldValue) -> Result<(), PlainError> {
-        let mut trial = self.order.fields.clone();
-        trial.set(key, value.clone());
-        let value = entry::normalised(key, value, &trial);
-        match self.order.edit(key, value, self.clock.now) {
-            Ok(true) => self.save(),
-            Ok(false) => Ok(()),
-            Err(refusal) => Err(refusal.into()),
+    /// Store an answer through the domain's edit operation (the session is one visit: one
+    /// history entry) and save the draft when it changed anything. A refused answer (too long,
+    /// a mask) changes nothing and comes back to be said.
+    fn apply(
+        &mut self,
+        key: FieldKey,
+        value: FieldValue,
+    ) -> Result<Result<(), EditRefusal>, PlainError> {
+        match self
+            .order
+            .edit_field(&mut self.visit, key, value, self.clock, Mode::KeepDraft)
+        {
+            Ok(edited) if edited.changed => self.save().map(Ok),
+            Ok(_) => Ok(Ok(())),
+            Err(refusal) => Ok(Err(refusal)),
         }
     }
 
@@ -107,6 +114,7 @@ fn converse<R: BufRead, W: Write>(
         order,
         store,
         clock,
+        visit: Visit::new(),
     };
     introduce_order(&mut p, &session.order)?;
     let steps: Vec<Step> = Step::ALL
@@ -162,13 +170,13 @@ pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
     let (mut store, notices) = match Store::open(dir) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("portwiz: {e}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {e}"));
             return 2;
         }
     };
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            eprintln!("portwiz: {notice}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {notice}"));
         }
     }
     let echo = !io::stdin().is_terminal();
@@ -176,7 +184,7 @@ pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
     match converse(p, &mut store, clock) {
         Ok(_) => 0,
         Err(e) => {
-            eprintln!("portwiz: {e}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {e}"));
             1
         }
     }

@@ -4,8 +4,8 @@ use super::prompt::Prompter;
 use super::{Outcome, PlainError, Session};
 use crate::domain::Status;
 use crate::domain::export::one_line;
-use crate::domain::spec;
-use crate::domain::validate::{Severity, validate};
+use crate::domain::readiness::readiness;
+use crate::domain::validate::Severity;
 use std::io::{BufRead, Write};
 
 pub fn review<R: BufRead, W: Write>(
@@ -15,7 +15,8 @@ pub fn review<R: BufRead, W: Write>(
     let id = session.order.id.clone();
     p.say("")?;
     p.say("Review")?;
-    let problems = validate(&session.order.fields, session.clock.today);
+    // The domain's one readiness check, as the wizard's Review and `submit` ask it.
+    let problems = readiness(&session.order, session.clock.today);
     for problem in &problems {
         let kind = match problem.severity {
             Severity::Error => "Error",
@@ -23,19 +24,11 @@ pub fn review<R: BufRead, W: Write>(
         };
         p.say(format!("  {kind}: {}", one_line(&problem.message)))?;
     }
-    let resign = session.order.loa_needs_resigning();
-    if !resign.is_empty() {
-        let labels: Vec<&str> = resign.iter().map(|k| spec(*k).label).collect();
-        p.say(format!(
-            "  Warning: the signed LOA no longer matches {}; have the authorized user sign a new one.",
-            labels.join(", ")
-        ))?;
-    }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    if problems.is_empty() && resign.is_empty() {
+    if problems.is_empty() {
         p.say("  No problems found.")?;
     }
     if errors > 0 {

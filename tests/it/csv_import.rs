@@ -56,30 +56,50 @@ fn a_leading_apostrophe_is_excels_text_mark() {
 }
 
 #[test]
-fn scientific_notation_is_refused_with_its_row_and_nothing_changes() {
+fn scientific_notation_is_named_with_its_row_and_the_good_rows_are_kept() {
     let (out, numbers) = set_from_csv(b"PhoneNumber\n4255550100\n4.2555501E+09\n4255550102\n");
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("Row 3: 4.2555501E+09"),
         "{}",
         out.stderr
     );
     assert!(out.stderr.contains("scientific notation"), "{}", out.stderr);
-    assert!(out.stderr.contains("2 good row(s)"), "{}", out.stderr);
-    assert_eq!(numbers, serde_json::json!(WANTED));
+    assert!(
+        out.stderr
+            .contains("Read 2 numbers from 2 good rows; 1 bad row left out."),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(numbers, serde_json::json!(["+14255550100", "+14255550102"]));
 }
 
 #[test]
-fn every_bad_row_is_named_once() {
-    let (out, _) = set_from_csv(b"PhoneNumber\n4255550100\n42555\n+442079460000\n");
-    assert_eq!(out.code, 1);
+fn every_bad_row_is_named_once_and_the_good_rows_are_kept() {
+    let (out, numbers) =
+        set_from_csv(b"PhoneNumber\n4255550100\n42555\n+442079460000\nnot a number\n");
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("Row 3: 42555"), "{}", out.stderr);
     assert!(
         out.stderr.contains("Row 4: +442079460000"),
         "{}",
         out.stderr
     );
-    assert_eq!(out.stderr.matches("Row 3").count(), 1, "{}", out.stderr);
+    for row in ["Row 3", "Row 4", "Row 5"] {
+        assert_eq!(out.stderr.matches(row).count(), 1, "{row}: {}", out.stderr);
+    }
+    assert!(
+        out.stderr.contains("Row 5: not a number contains letters"),
+        "one message for the cell, not one a word: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("Read 1 number from 1 good row; 3 bad rows left out."),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(numbers, serde_json::json!(["+14255550100"]));
 }
 
 #[test]

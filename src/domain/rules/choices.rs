@@ -15,6 +15,36 @@ pub struct UnknownChoice {
     pub expected: &'static str,
 }
 
+/// A closed choice as the field registry sees it: its options (stored key, words for people)
+/// and the one parser every front end uses, so "USA", "US" and "United States" mean the same
+/// thing wherever they are typed. Derefs to the options.
+#[derive(Clone, Copy)]
+pub struct Choices {
+    pub options: &'static [(&'static str, &'static str)],
+    pub parse: fn(&str) -> Option<&'static str>,
+}
+
+impl std::ops::Deref for Choices {
+    type Target = [(&'static str, &'static str)];
+    fn deref(&self) -> &Self::Target {
+        self.options
+    }
+}
+
+impl fmt::Debug for Choices {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.options).finish()
+    }
+}
+
+impl PartialEq for Choices {
+    fn eq(&self, other: &Self) -> bool {
+        self.options == other.options
+    }
+}
+
+impl Eq for Choices {}
+
 /// Lower-case, with spaces, hyphens and underscores removed: "Toll-free", "toll_free" and
 /// "TOLL FREE" all compare equal.
 fn fold(s: &str) -> String {
@@ -28,7 +58,7 @@ fn fold(s: &str) -> String {
 macro_rules! choice {
     (
         $(#[$doc:meta])* $name:ident, $what:literal,
-        $($variant:ident => $key:literal, $label:literal, [$($alias:literal),*]);+ $(;)?
+        $($variant:ident => $key:literal, $label:literal, $option:literal, [$($alias:literal),*]);+ $(;)?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,6 +75,17 @@ macro_rules! choice {
             /// The name shown to people.
             pub const fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
+            }
+
+            /// (stored key, words shown in a list of options), for the field registry.
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($key, $option)),+];
+
+            /// The field registry's view of this choice: its options and this one parser.
+            pub const CHOICES: Choices = Choices { options: Self::OPTIONS, parse: Self::parse_key };
+
+            /// The stable key of what `s` names (key, label or alias, any case), if anything.
+            fn parse_key(s: &str) -> Option<&'static str> {
+                s.parse::<$name>().ok().map($name::as_str)
             }
         }
 
@@ -90,23 +131,23 @@ macro_rules! choice {
 choice! {
     /// The country that hosts the numbers today (fixed for the life of an order).
     Country, "country",
-    Us => "US", "United States", ["USA", "United States of America", "America"];
-    Ca => "CA", "Canada", ["CAN"];
+    Us => "US", "United States", "United States", ["USA", "United States of America", "America"];
+    Ca => "CA", "Canada", "Canada", ["CAN"];
 }
 
 choice! {
     /// The kind of numbers in an order; one order holds one kind.
     NumberType, "number type",
-    Geographic => "geographic", "Geographic", ["user", "local", "landline"];
-    TollFree => "toll_free", "Toll-free", ["tollfree"];
-    Mobile => "mobile", "Mobile", ["cell", "wireless"];
+    Geographic => "geographic", "Geographic", "Geographic (user numbers)", ["user", "local", "landline", "Geographic (user numbers)"];
+    TollFree => "toll_free", "Toll-free", "Toll-free", ["tollfree"];
+    Mobile => "mobile", "Mobile", "Mobile", ["cell", "wireless"];
 }
 
 choice! {
     /// Whether every number of the account moves (the account closes) or only some.
     PortType, "port type",
-    Full => "full", "Full port", [];
-    Partial => "partial", "Partial port", [];
+    Full => "full", "Full port", "Full port: every number on the account (the account closes)", [];
+    Partial => "partial", "Partial port", "Partial port: some numbers stay with the carrier", [];
 }
 
 impl Country {
@@ -155,6 +196,16 @@ mod tests {
         assert_eq!("Partial port".parse(), Ok(PortType::Partial));
         assert_eq!("full".parse(), Ok(PortType::Full));
         assert!("half".parse::<PortType>().is_err());
+    }
+
+    #[test]
+    fn the_registry_parser_takes_every_spelling_of_a_choice() {
+        for spelling in ["USA", "US", "us", "United States", "U.S.A."] {
+            assert_eq!((Country::CHOICES.parse)(spelling), Some("US"), "{spelling}");
+        }
+        assert_eq!((NumberType::CHOICES.parse)("Toll free"), Some("toll_free"));
+        assert_eq!((PortType::CHOICES.parse)("half"), None);
+        assert_eq!(Country::CHOICES.len(), 2);
     }
 
     #[test]

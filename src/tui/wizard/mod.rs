@@ -2,14 +2,14 @@
 //!
 //! Inside, an Elm-style split: [`state::WizardState`] (the model), [`update::WizardMsg`] and the
 //! pure [`update::update`], a keymap table ([`keymap`]) that turns keys into messages and lists
-//! the footer's keys, and [`view`] that only draws. The one effect (reading a numbers CSV) is
-//! performed here, outside `update`, and its result fed back as a message.
+//! the footer's keys, and [`view`] that only draws. The one effect (reading a numbers CSV file)
+//! is performed here, outside `update`, and its bytes fed back as a message. Every edit goes
+//! through the domain's edit operation (`domain::edit`), every readiness verdict through
+//! `domain::readiness`: the wizard normalises and validates nothing on its own.
 //!
 //! Every field, step, label and rule comes from the registry (`domain::registry`); the wizard
 //! keeps no list of fields of its own.
 
-mod csr;
-mod csv_file;
 mod dates;
 pub mod input;
 mod keymap;
@@ -115,7 +115,9 @@ impl Wizard {
         match updated.effect {
             None => updated.outcome,
             Some(Effect::ReadNumbersCsv(path)) => {
-                let loaded = csv_file::read_numbers_csv(&path);
+                // The file read is the effect; the domain's CSV reader parses it in `update`.
+                let loaded = std::fs::read(&path)
+                    .map_err(|e| format!("Cannot read {}: {e}", path.display()));
                 update::update(&mut self.state, WizardMsg::CsvLoaded(loaded)).outcome
             }
         }

@@ -3,6 +3,8 @@
 //! The view reads only [`number_states`] and [`NumberState`]; the verdicts come from
 //! `domain::rules::parse_numbers`.
 
+use crate::domain::rules::{Country, NumberType};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumberState {
     Valid,
@@ -47,12 +49,15 @@ impl NumberState {
 }
 
 /// Every number in `text` with its verdict, in input order, from the domain's number rules (so
-/// the wizard, validation and `portwiz set` agree). `country` and `number_type` are the order's
-/// stored values; an unknown country is checked as the US, an unknown type skips the type check.
-pub fn number_states(text: &str, country: &str, number_type: &str) -> Vec<(String, NumberState)> {
+/// the wizard, validation and `portwiz set` agree), for the order's rules country and number
+/// type (`None` skips the type check).
+pub fn number_states(
+    text: &str,
+    country: Country,
+    number_type: Option<NumberType>,
+) -> Vec<(String, NumberState)> {
     use crate::domain::rules::{self, NumberState as Rule};
-    let country = country.parse().unwrap_or(rules::Country::Us);
-    let report = rules::parse_numbers(text, country, number_type.parse().ok());
+    let report = rules::parse_numbers(text, country, number_type);
     report
         .entries
         .into_iter()
@@ -102,10 +107,11 @@ mod tests {
     #[test]
     fn each_state_is_recognised() {
         let text = "+1 425 555 0100\n425-555-0101, (425) 555-0100; +44 20 7946 0958\nhello\n4255550100-4255550109\n555";
-        let states: Vec<NumberState> = number_states(text, "US", "geographic")
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect();
+        let states: Vec<NumberState> =
+            number_states(text, Country::Us, Some(NumberType::Geographic))
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect();
         use NumberState::*;
         assert_eq!(
             states,
@@ -125,8 +131,8 @@ mod tests {
     fn summary_counts_by_state() {
         let states = number_states(
             "4255550100\n4255550101\n4255550100\nabc",
-            "US",
-            "geographic",
+            Country::Us,
+            Some(NumberType::Geographic),
         );
         assert_eq!(
             summary(&states),

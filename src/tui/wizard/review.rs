@@ -1,12 +1,12 @@
 //! What the Review step lists: every problem (errors block, warnings inform), each tied to the
 //! field Enter jumps to.
 
-use super::csr;
 use crate::domain::key::FieldKey;
 use crate::domain::order::Order;
-use crate::domain::registry::spec;
+use crate::domain::readiness::readiness;
+pub use crate::domain::readiness::rejection_addressed;
 use crate::domain::status::Status;
-use crate::domain::validate::{Severity, validate};
+use crate::domain::validate::Severity;
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,69 +25,16 @@ impl ReviewItem {
     }
 }
 
-/// Every problem of the order: errors first, then warnings (LOA to sign again, rejected fields
-/// left as they were, differences from the CSR, the validators' warnings).
+/// Every problem of the order, from the domain's one readiness check.
 pub fn items(order: &Order, today: Date) -> Vec<ReviewItem> {
-    let problems = validate(&order.fields, today);
-    let mut items: Vec<ReviewItem> = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
+    readiness(order, today)
+        .into_iter()
         .map(|p| ReviewItem {
             key: p.key,
-            severity: Severity::Error,
-            text: p.message.clone(),
+            severity: p.severity,
+            text: p.message,
         })
-        .collect();
-    let warn = |key, text: String| ReviewItem {
-        key,
-        severity: Severity::Warning,
-        text,
-    };
-    let resign = order.loa_needs_resigning();
-    if !resign.is_empty() {
-        let labels: Vec<&str> = resign.iter().map(|k| spec(*k).label).collect();
-        items.push(warn(
-            FieldKey::Loa,
-            format!(
-                "The LOA must be signed again: {} changed after it was signed",
-                labels.join(", ")
-            ),
-        ));
-    }
-    if order.status == Status::CustomerActionRequired {
-        for key in order.rejected_fields() {
-            if !rejection_addressed(order, *key) {
-                items.push(warn(
-                    *key,
-                    format!(
-                        "{}: rejected by carrier and not changed since",
-                        spec(*key).label
-                    ),
-                ));
-            }
-        }
-    }
-    for (field, words) in csr::differences(order) {
-        items.push(warn(field.key, format!("{}: {words}", field.label)));
-    }
-    items.extend(
-        problems
-            .into_iter()
-            .filter(|p| p.severity == Severity::Warning)
-            .map(|p| warn(p.key, p.message)),
-    );
-    items
-}
-
-/// Whether a rejected field has been dealt with: it, or another rejected field of its group,
-/// changed since the submission (a service address rejection is fixed by correcting the part
-/// that was wrong, often the postal code alone).
-pub fn rejection_addressed(order: &Order, key: FieldKey) -> bool {
-    order
-        .rejected_fields()
-        .iter()
-        .filter(|k| k.group_name() == key.group_name())
-        .any(|k| order.changed_since_submission(*k))
+        .collect()
 }
 
 /// Whether the last rejection asks the carrier to act on the account (lift a freeze, settle a

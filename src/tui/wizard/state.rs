@@ -3,6 +3,7 @@
 
 use super::input::TextField;
 use super::textarea::TextArea;
+use crate::domain::edit::{Visit, normalise};
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::order::{Clock, Order};
@@ -92,6 +93,8 @@ pub struct WizardState {
     pub notice: Option<Notice>,
     /// Why the last submission was refused.
     pub refusal: Vec<String>,
+    /// This visit of the wizard: its edits make one history entry.
+    pub visit: Visit,
 }
 
 impl WizardState {
@@ -112,6 +115,7 @@ impl WizardState {
             review_scroll: 0,
             notice: None,
             refusal: Vec::new(),
+            visit: Visit::new(),
         };
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
@@ -181,7 +185,7 @@ impl WizardState {
                                 .position(|(v, _)| v.eq_ignore_ascii_case(text.trim())),
                         )
                     }
-                    Kind::List if key == FieldKey::Numbers => match value {
+                    Kind::Numbers => match value {
                         FieldValue::List(items) => {
                             Editor::Numbers(TextArea::new(&items.join("\n")))
                         }
@@ -219,10 +223,12 @@ impl WizardState {
         };
         match target.column {
             Column::Csr => value.trim() != self.order.csr.get(&target.key).map_or("", |v| v.trim()),
+            // Pending when what it would store (normalised) differs, or would be refused.
             Column::Order => {
-                let mut after = self.order.fields.clone();
-                after.set(target.key, FieldValue::Text(value));
-                after.get(target.key) != self.order.fields.get(target.key)
+                match normalise(target.key, FieldValue::Text(value), &self.order.fields) {
+                    Ok(after) => after != self.order.fields.get(target.key),
+                    Err(_) => true,
+                }
             }
         }
     }
@@ -244,7 +250,20 @@ impl WizardState {
             self.order.fields.number_type.clone(),
         );
         if self.number_states.key.as_ref() != Some(&key) {
-            let states = super::numbers::number_states(&key.0, &key.1, &key.2);
+            let fields = &self.order.fields;
+            // The verdicts of at most as many lines as an order takes: beyond, the field's
+            // error says there are too many, and each keystroke stays quick.
+            let shown: String = key
+                .0
+                .lines()
+                .take(crate::domain::edit::LIST_LIMIT)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let states = super::numbers::number_states(
+                &shown,
+                fields.rules_country(),
+                fields.number_type_choice(),
+            );
             self.number_states = NumberStates {
                 key: Some(key),
                 states,

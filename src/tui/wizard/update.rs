@@ -5,11 +5,13 @@
 use super::WizardOutcome;
 use super::review;
 use super::state::{Column, ConfirmKind, Editor, Notice, Prompt, WizardState};
+use crate::domain::edit::Mode;
+use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
+use crate::domain::readiness;
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
-use crate::domain::validate::{Severity, validate};
 use crate::tui::text::{clean_for_screen, one_line};
 use std::path::PathBuf;
 use tui_input::InputRequest;
@@ -42,7 +44,8 @@ pub enum WizardMsg {
     PromptAccept,
     PromptCancel,
     Paste(String),
-    CsvLoaded(Result<Vec<String>, String>),
+    /// The bytes of the CSV file the user named, or why it could not be read.
+    CsvLoaded(Result<Vec<u8>, String>),
 }
 
 /// Work `update` asks for but does not do itself.
@@ -206,8 +209,15 @@ fn commit(state: &mut WizardState) -> bool {
             if !state.has_pending_edit() {
                 false
             } else {
-                match state.order.edit(target.key, FieldValue::Text(value), now) {
-                    Ok(changed) => changed,
+                let clock = state.clock;
+                match state.order.edit_field(
+                    &mut state.visit,
+                    target.key,
+                    FieldValue::Text(value),
+                    clock,
+                    Mode::KeepDraft,
+                ) {
+                    Ok(edited) => edited.changed,
                     Err(refusal) => {
                         state.notice = Some(Notice {
                             text: format!("✗ {refusal}"),
@@ -426,11 +436,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
             return WizardOutcome::Stay;
         }
     };
-    let errors: Vec<String> = validate(&state.order.fields, state.clock.today)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.message)
-        .collect();
+    let errors = readiness::blocking(&state.order, state.clock.today);
     if !errors.is_empty() {
         state.notice = Some(Notice {
             text: format!(
@@ -480,34 +486,49 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     }
 }
 
-fn csv_loaded(state: &mut WizardState, result: Result<Vec<String>, String>) -> WizardOutcome {
-    match result {
+/// The CSV file's bytes, read by the domain's one CSV reader: the good rows' numbers are added
+/// to the numbers field, the bad rows named in the notice, and both counted.
+fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> WizardOutcome {
+    let read = result.and_then(|bytes| {
+        entry::numbers_from_csv(&bytes, &state.order.fields).map_err(|e| e.to_string())
+    });
+    let import = match read {
+        Ok(import) if !import.numbers.is_empty() => import,
+        Ok(import) => {
+            let mut words = vec![import.summary()];
+            words.extend(import.bad_rows);
+            if let Some(Prompt::CsvPath { error, .. }) = &mut state.prompt {
+                *error = Some(one_line(&words.join(" ")));
+            }
+            return WizardOutcome::Stay;
+        }
         Err(message) => {
             if let Some(Prompt::CsvPath { error, .. }) = &mut state.prompt {
-                *error = Some(message);
+                *error = Some(one_line(&message));
             }
-            WizardOutcome::Stay
+            return WizardOutcome::Stay;
         }
-        Ok(numbers) => {
-            state.prompt = None;
-            let Editor::Numbers(area) = &state.editor else {
-                return WizardOutcome::Stay;
-            };
-            let mut lines: Vec<String> = area
-                .text()
-                .lines()
-                .map(str::to_string)
-                .filter(|l| !l.trim().is_empty())
-                .collect();
-            let count = numbers.len();
-            lines.extend(numbers);
-            state.editor = Editor::Numbers(super::textarea::TextArea::new(&lines.join("\n")));
-            let changed = commit(state);
-            state.notice = Some(Notice {
-                text: format!("✓ Loaded {count} number(s) from the CSV"),
-                is_error: false,
-            });
-            saved_if(changed, state)
-        }
+    };
+    state.prompt = None;
+    let Editor::Numbers(area) = &state.editor else {
+        return WizardOutcome::Stay;
+    };
+    let mut lines: Vec<String> = area
+        .text()
+        .lines()
+        .map(str::to_string)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    lines.extend(import.numbers.iter().cloned());
+    state.editor = Editor::Numbers(super::textarea::TextArea::new(&lines.join("\n")));
+    let changed = commit(state);
+    if state.notice.is_none() {
+        let mut words = vec![import.summary()];
+        words.extend(import.bad_rows.iter().cloned());
+        state.notice = Some(Notice {
+            text: one_line(&format!("✓ {}", words.join(" "))),
+            is_error: !import.bad_rows.is_empty(),
+        });
     }
+    saved_if(changed, state)
 }

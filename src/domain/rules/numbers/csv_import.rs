@@ -5,8 +5,7 @@
 
 #[cfg(test)]
 use super::NumberState;
-use super::split::candidates;
-use super::{NumbersReport, build_report, classify};
+use super::{NumbersReport, build_report};
 use crate::domain::rules::choices::{Country, NumberType};
 use crate::domain::rules::error::RuleError;
 
@@ -38,10 +37,12 @@ pub struct CsvNumbers {
 }
 
 impl CsvNumbers {
-    /// Checks every cell like typed numbers; each entry keeps its row.
+    /// Checks every cell like typed numbers; each entry keeps its row. A cell is cut into
+    /// several numbers only when each piece has digits: "not a number" is one bad cell, not
+    /// three bad words.
     pub fn report(&self, country: Country, number_type: Option<NumberType>) -> NumbersReport {
         let raws = self.cells.iter().flat_map(|cell| {
-            candidates(&cell.value, &classify::is_valid_international)
+            super::entries(&cell.value)
                 .into_iter()
                 .map(move |raw| (raw, Some(cell.row)))
         });

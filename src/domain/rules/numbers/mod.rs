@@ -254,8 +254,24 @@ pub fn parse_numbers(
     country: Country,
     number_type: Option<NumberType>,
 ) -> NumbersReport {
-    let raws = split::candidates(text, &classify::is_valid_international);
+    let raws = entries(text);
     build_report(raws.into_iter().map(|r| (r, None)), country, number_type)
+}
+
+/// The entries of a text: its candidate numbers, except that a piece of it (between commas,
+/// semicolons and line breaks) of words without digits is one entry: "call me" or "not a number"
+/// is one thing that is not a number, not two or three.
+pub(super) fn entries(text: &str) -> Vec<&str> {
+    text.split([',', ';', '\n', '\r'])
+        .flat_map(|chunk| {
+            let pieces = split::candidates(chunk, &classify::is_valid_international);
+            if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
+                vec![chunk.trim()]
+            } else {
+                pieces
+            }
+        })
+        .collect()
 }
 
 /// Classifies candidates in order, tracking repeats.

@@ -2,6 +2,7 @@
 //! words, its rejection marker, its CSR difference, and help for the focused one.
 
 use super::rows::Rows;
+use crate::domain::csr;
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{FieldSpec, Kind, Required};
@@ -9,7 +10,6 @@ use crate::domain::status::Status;
 use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, width as text_width, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::csr;
 use crate::tui::wizard::dates::window_hint;
 use crate::tui::wizard::input::TextField;
 use crate::tui::wizard::numbers::{NumberState, summary};
@@ -140,9 +140,7 @@ fn field_rows(
         Kind::Choice(options) => {
             choice_rows(state, field, options, order_focused, width, theme, rows)
         }
-        Kind::List if field.key == FieldKey::Numbers => {
-            numbers_rows(state, order_focused, width, height, theme, rows)
-        }
+        Kind::Numbers => numbers_rows(state, order_focused, width, height, theme, rows),
         _ => {
             let value = order.fields.get(field.key).to_line();
             let masked = field.secret && !(order_focused && state.pin_revealed);
@@ -167,7 +165,7 @@ fn field_rows(
             format!(
                 "{INDENT}  {}",
                 window_hint(
-                    &order.fields.country,
+                    order.fields.rules_country(),
                     order.fields.numbers.len(),
                     state.clock.today
                 )

@@ -2,8 +2,13 @@
 //! Case and spacing do not count; anything else does, because carriers match exactly: an
 //! abbreviation or a missing word ("Fabrikam" for "Fabrikam Inc") is a difference, and is named.
 
-use crate::domain::order::Order;
-use crate::domain::registry::{FieldSpec, csr_fields};
+use super::order::Order;
+use super::registry::{FieldSpec, csr_fields};
+
+/// Outside text on one line, cleaned of control sequences (the CSR value is the user's).
+fn one_line(text: &str) -> String {
+    super::sanitize::clean(text).replace(['\n', '\t'], " ")
+}
 
 /// How an order value differs from the CSR's.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,15 +57,15 @@ pub fn describe(spec: &FieldSpec, csr_value: &str, difference: &CsrDifference) -
     if spec.secret {
         return "≠ CSR: the PIN differs from the CSR's".to_string();
     }
-    let csr_value = crate::tui::text::one_line(csr_value.trim());
+    let csr_value = one_line(csr_value.trim());
     match difference {
         CsrDifference::OrderShorter { missing } => format!(
             "≠ CSR: “{csr_value}” (the order leaves out “{}”)",
-            crate::tui::text::one_line(missing)
+            one_line(missing)
         ),
         CsrDifference::OrderLonger { extra } => format!(
             "≠ CSR: “{csr_value}” (the order adds “{}”)",
-            crate::tui::text::one_line(extra)
+            one_line(extra)
         ),
         CsrDifference::Different => format!("≠ CSR: “{csr_value}”"),
     }

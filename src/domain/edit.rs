@@ -1,0 +1,333 @@
+//! The one edit operation: a field key and what the user typed, pasted or imported (text or a
+//! list) → parsed, normalised by the field's kind (numbers and BTNs in E.164, dates
+//! `YYYY-MM-DD`, times 24-hour `HH:MM`, states and provinces as two-letter codes, choices as
+//! their stable key), capped, applied and recorded in history; or refused with the reason.
+//! The wizard, plain mode, `new`, `set`, `import` and CSV loading all edit through here, so the
+//! same input gives the same file whichever way it came in.
+//!
+//! A value that cannot be understood (a number with 5 digits) is kept as typed: a draft keeps
+//! what was entered, and the field's problems, returned with every edit, say what is wrong.
+//! [`Mode::RefuseErrors`] (the command line) refuses such a value instead.
+
+use super::fields::{FieldValue, OrderFields, split_list};
+use super::history::{Change, Event, HistoryEntry};
+use super::key::FieldKey;
+use super::order::{Clock, Order, Refusal};
+use super::registry::{FIELDS, Kind, spec};
+use super::rules::{self, MAX_NUMBERS_PER_ORDER, NumberState};
+use super::validate::{Problem, Severity, check_field};
+use jiff::Timestamp;
+use std::collections::HashSet;
+
+/// The longest value (or list item) a field takes, in characters.
+pub const TEXT_LIMIT: usize = 1_000;
+
+/// The most items a list takes: Teams' own limit of numbers per order.
+pub const LIST_LIMIT: usize = MAX_NUMBERS_PER_ORDER;
+
+/// Why an edit was not applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditRefusal {
+    /// The order is not in draft or customer action required.
+    #[error("{0}")]
+    NotEditable(String),
+    #[error(
+        "{label}: {len} characters is too long; it takes at most {TEXT_LIMIT}.",
+        label = spec(*.key).label
+    )]
+    TooLong { key: FieldKey, len: usize },
+    #[error(
+        "{label}: {count} entries is too many; an order takes at most {LIST_LIMIT} (Teams' own limit). Split them into orders of at most {LIST_LIMIT}; orders of 1,000 numbers or more are submitted manually with Microsoft.",
+        label = spec(*.key).label
+    )]
+    TooMany { key: FieldKey, count: usize },
+    /// A mask (`••••`) or placeholder, as an export without secrets writes: never a value.
+    #[error(
+        "{label}: `{MASK}` is a mask, not a value; type the real value, or leave it empty.",
+        label = spec(*.key).label,
+        MASK = super::secret::MASK
+    )]
+    Mask { key: FieldKey },
+    /// `Mode::RefuseErrors`: the value has errors; each is named.
+    #[error("{}", .0.join("\n"))]
+    Invalid(Vec<String>),
+}
+
+impl From<EditRefusal> for Refusal {
+    fn from(e: EditRefusal) -> Refusal {
+        match e {
+            EditRefusal::Invalid(reasons) => Refusal { reasons },
+            other => Refusal::new(other.to_string()),
+        }
+    }
+}
+
+/// Whether a value with errors is kept (a draft) or refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keep what was typed; the problems say what is wrong (the wizard, plain mode, import).
+    KeepDraft,
+    /// Refuse a value whose field then has errors (`portwiz set`).
+    RefuseErrors,
+}
+
+/// What an applied edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    pub changed: bool,
+    /// The field's problems after the edit (errors and warnings).
+    pub problems: Vec<Problem>,
+}
+
+/// One visit: the edits of one wizard session, one plain-mode session or one command. Its
+/// edits are recorded as one "edited" history entry listing the fields changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visit {
+    /// The index of this visit's entry in the order's history, once it has one.
+    entry: Option<usize>,
+}
+
+impl Visit {
+    pub fn new() -> Visit {
+        Visit::default()
+    }
+}
+
+/// Whether a text is a mask or placeholder rather than a value: `••••`, `****`, `●●●`.
+pub fn is_mask(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(c, '•' | '*' | '●' | '∙' | '·') || c.is_whitespace())
+}
+
+/// The value to store for `key` given `input`, in the context of the order's other fields (its
+/// country and number type), or why it cannot be taken at all.
+pub fn normalise(
+    key: FieldKey,
+    input: FieldValue,
+    fields: &OrderFields,
+) -> Result<FieldValue, EditRefusal> {
+    let field = spec(key);
+    if field.kind.is_list() {
+        let items = list_items(key, input)?;
+        return Ok(FieldValue::List(if field.kind == Kind::Numbers {
+            normalise_numbers(&items, fields)
+        } else {
+            items
+        }));
+    }
+    let text = match input {
+        FieldValue::Text(t) => t,
+        FieldValue::List(l) => l.join("; "),
+    };
+    let text = text.trim();
+    let len = text.chars().count();
+    if len > TEXT_LIMIT {
+        return Err(EditRefusal::TooLong { key, len });
+    }
+    if (field.secret || text.contains('•')) && is_mask(text) {
+        return Err(EditRefusal::Mask { key });
+    }
+    let normal = match field.kind {
+        Kind::Choice(choices) => (choices.parse)(text).map(str::to_string),
+        Kind::Phone => one_number(text, fields),
+        Kind::Date => rules::port_date::parse_date(text).map(|d| d.to_string()),
+        Kind::Time => rules::port_time::parse_time(text).map(|t| t.strftime("%H:%M").to_string()),
+        Kind::Region => rules::check_region(text, fields.address_country()).ok(),
+        Kind::PostalCode => rules::check_postal_code(text, fields.address_country()).ok(),
+        Kind::Text | Kind::Secret | Kind::List | Kind::Numbers => None,
+    };
+    Ok(FieldValue::Text(normal.unwrap_or_else(|| text.to_string())))
+}
+
+/// A list's items, trimmed, blanks dropped, capped in count and length. Counting comes before
+/// any parsing, so 100,000 pasted numbers are refused at once.
+fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefusal> {
+    let items: Vec<String> = match input {
+        FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect::<Vec<_>>(),
+        FieldValue::Text(t) => split_list(&t),
+    };
+    if items.len() > LIST_LIMIT {
+        return Err(EditRefusal::TooMany {
+            key,
+            count: items.len(),
+        });
+    }
+    if let Some(len) = items
+        .iter()
+        .map(|i| i.chars().count())
+        .find(|n| *n > TEXT_LIMIT)
+    {
+        return Err(EditRefusal::TooLong { key, len });
+    }
+    Ok(items)
+}
+
+/// The numbers in E.164, each once; an item that is not all valid numbers of the order is kept
+/// whole as typed, for its problem to be shown. Linear in the number of items.
+fn normalise_numbers(items: &[String], fields: &OrderFields) -> Vec<String> {
+    let (country, number_type) = (fields.rules_country(), fields.number_type_choice());
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let report = rules::parse_numbers(item, country, number_type);
+        let all_valid = !report.entries.is_empty()
+            && report
+                .entries
+                .iter()
+                .all(|e| matches!(e.state, NumberState::Valid | NumberState::Duplicate { .. }));
+        if all_valid {
+            out.extend(
+                report
+                    .unique_valid
+                    .into_iter()
+                    .filter(|n| seen.insert(n.clone())),
+            );
+        } else if seen.insert(item.clone()) {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+/// One valid number in E.164, or `None` when the text is not exactly one.
+fn one_number(text: &str, fields: &OrderFields) -> Option<String> {
+    let report = rules::parse_numbers(text, fields.rules_country(), None);
+    match report.entries.as_slice() {
+        [one] if one.is_valid() => one.e164.clone(),
+        _ => None,
+    }
+}
+
+impl Order {
+    /// The edit operation: normalise `input` for `key`, apply it and record it in `visit`'s
+    /// history entry; the field's problems come back. Refused outside draft and customer action
+    /// required, beyond the caps, for a mask, and (in `Mode::RefuseErrors`) when the field would
+    /// have errors; a refused edit changes nothing.
+    pub fn edit_field(
+        &mut self,
+        visit: &mut Visit,
+        key: FieldKey,
+        input: FieldValue,
+        clock: Clock,
+        mode: Mode,
+    ) -> Result<Edited, EditRefusal> {
+        self.ensure_editable()
+            .map_err(|r| EditRefusal::NotEditable(r.to_string()))?;
+        let value = normalise(key, input, &self.fields)?;
+        let mut after = self.fields.clone();
+        after.set(key, value);
+        let problems = check_field(key, &after, clock.today);
+        if mode == Mode::RefuseErrors {
+            let errors: Vec<String> = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| p.message.clone())
+                .collect();
+            if !errors.is_empty() {
+                return Err(EditRefusal::Invalid(errors));
+            }
+        }
+        let changed = self.apply(visit, key, after, clock.now);
+        Ok(Edited { changed, problems })
+    }
+
+    /// Store the fields `after` (differing from the order's in `key` at most) and record it.
+    fn apply(
+        &mut self,
+        visit: &mut Visit,
+        key: FieldKey,
+        after: OrderFields,
+        now: Timestamp,
+    ) -> bool {
+        let before = self.fields.get(key);
+        let value = after.get(key);
+        if before == value {
+            return false;
+        }
+        self.fields = after;
+        if key == FieldKey::Pin {
+            self.pin_changed_since_submission = self.submitted_fields.is_some();
+            self.pin_changed_since_loa = self.loa_signed_fields.is_some();
+            if value.is_empty() {
+                // Clearing the PIN removes every copy the order keeps, the CSR's too.
+                self.csr.remove(&FieldKey::Pin);
+            }
+        }
+        if key == FieldKey::Loa && !value.is_empty() {
+            // Recording a (new) signed LOA means it covers the fields as they are now.
+            self.loa_signed_fields = Some(self.snapshot());
+            self.pin_changed_since_loa = false;
+        }
+        let change = Change::new(key, &before.to_line(), &value.to_line());
+        self.record_edit(visit, change, now);
+        true
+    }
+
+    /// Add a change to the visit's "edited" entry while it is the last one in history, else
+    /// start one. A field changed back to where the visit found it drops out.
+    fn record_edit(&mut self, visit: &mut Visit, change: Change, now: Timestamp) {
+        self.updated_at = now;
+        let ours = visit
+            .entry
+            .filter(|i| i + 1 == self.history.len())
+            .and_then(|i| self.history.get_mut(i))
+            .filter(|e| e.event == Event::Edited);
+        let Some(entry) = ours else {
+            self.history.push(HistoryEntry {
+                at: now,
+                event: Event::Edited,
+                from: None,
+                to: None,
+                note: edited_note(std::slice::from_ref(&change)),
+                changes: vec![change],
+            });
+            visit.entry = Some(self.history.len() - 1);
+            return;
+        };
+        match entry.changes.iter().position(|c| c.key == change.key) {
+            Some(i) => match entry.changes[i].then(&change) {
+                Some(merged) => entry.changes[i] = merged,
+                None => {
+                    entry.changes.remove(i);
+                }
+            },
+            None => entry.changes.push(change),
+        }
+        entry.at = now;
+        entry.note = edited_note(&entry.changes);
+        if entry.changes.is_empty() {
+            self.history.pop();
+            visit.entry = None;
+        }
+    }
+
+    /// A new draft from the fields of a document (`new --from`, `import`): each field goes
+    /// through the edit operation's normalising, in registry order (the country before the
+    /// numbers it decides). Values refused (a mask, too long) are left out and returned.
+    pub fn from_fields(id: String, raw: &OrderFields, now: Timestamp) -> (Order, Vec<EditRefusal>) {
+        let mut order = Order::new(id, OrderFields::default(), now);
+        let mut refused = Vec::new();
+        for field in FIELDS {
+            let input = raw.get(field.key);
+            if input.is_empty() {
+                continue;
+            }
+            match normalise(field.key, input, &order.fields) {
+                Ok(value) => order.fields.set(field.key, value),
+                Err(e) => refused.push(e),
+            }
+        }
+        (order, refused)
+    }
+}
+
+fn edited_note(changes: &[Change]) -> String {
+    let labels: Vec<&str> = changes.iter().map(|c| spec(c.key).label).collect();
+    format!("Changed {}", labels.join(", "))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+use super::*;
+use crate::domain::history::Event;
+use jiff::civil::date;
+
+fn clock() -> Clock {
+    Clock::fixed(date(2026, 11, 26))
+}
+
+fn draft() -> Order {
+    Order::new("PO-T".into(), OrderFields::default(), clock().now)
+}
+
+fn text(s: &str) -> FieldValue {
+    FieldValue::Text(s.into())
+}
+
+fn edit(order: &mut Order, visit: &mut Visit, key: FieldKey, value: &str) -> Edited {
+    order
+        .edit_field(visit, key, text(value), clock(), Mode::KeepDraft)
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+#[test]
+fn values_are_stored_in_their_normal_form() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    for (key, typed) in [
+        (FieldKey::Country, "USA"),
+        (FieldKey::NumberType, "Geographic"),
+        (
+            FieldKey::Numbers,
+            "(425) 555-0102, +1 425 555 0101\n425.555.0102",
+        ),
+        (FieldKey::BillingTelephoneNumber, "(425) 555-0102"),
+        (FieldKey::PortType, "Partial port"),
+        (FieldKey::ServiceAddressCountry, "United States"),
+        (FieldKey::ServiceAddressState, "Washington"),
+        (FieldKey::ServiceAddressPostalCode, " 98052 "),
+        (FieldKey::PortDate, "12/15/2026"),
+        (FieldKey::PortTime, "2:30 pm"),
+    ] {
+        edit(&mut order, &mut visit, key, typed);
+    }
+    let f = &order.fields;
+    assert_eq!(f.country, "US");
+    assert_eq!(f.number_type, "geographic");
+    assert_eq!(f.numbers, ["+14255550102", "+14255550101"]);
+    assert_eq!(f.billing_telephone_number, "+14255550102");
+    assert_eq!(f.port_type, "partial");
+    assert_eq!(f.service_address.country, "US");
+    assert_eq!(f.service_address.state, "WA");
+    assert_eq!(f.service_address.postal_code, "98052");
+    assert_eq!(f.port_date, "2026-12-15");
+    assert_eq!(f.port_time, "14:30");
+}
+
+#[test]
+fn what_cannot_be_understood_is_kept_as_typed_with_its_problem() {
+    let mut order = draft();
+    let edited = edit(
+        &mut order,
+        &mut Visit::new(),
+        FieldKey::Numbers,
+        "4255550100; 555-01",
+    );
+    assert_eq!(order.fields.numbers, ["+14255550100", "555-01"]);
+    assert!(
+        edited
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error && p.message.contains("555-01")),
+        "{:?}",
+        edited.problems
+    );
+    let strict = order.edit_field(
+        &mut Visit::new(),
+        FieldKey::PortDate,
+        text("2020-01-01"),
+        clock(),
+        Mode::RefuseErrors,
+    );
+    assert!(matches!(strict, Err(EditRefusal::Invalid(_))), "{strict:?}");
+    assert_eq!(order.fields.port_date, "");
+}
+
+#[test]
+fn caps_refuse_long_text_and_long_lists_with_a_reason() {
+    let mut order = draft();
+    let long = "x".repeat(TEXT_LIMIT + 1);
+    let got = order.edit_field(
+        &mut Visit::new(),
+        FieldKey::OrganizationName,
+        text(&long),
+        clock(),
+        Mode::KeepDraft,
+    );
+    assert_eq!(
+        got,
+        Err(EditRefusal::TooLong {
+            key: FieldKey::OrganizationName,
+            len: TEXT_LIMIT + 1
+        })
+    );
+    let many: Vec<String> = (0..100_000).map(|i| format!("+1425{i:07}")).collect();
+    let started = std::time::Instant::now();
+    let got = order.edit_field(
+        &mut Visit::new(),
+        FieldKey::Numbers,
+        FieldValue::List(many),
+        clock(),
+        Mode::KeepDraft,
+    );
+    assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    let message = got.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("100000 entries") && message.contains("999"),
+        "{message}"
+    );
+    assert!(order.fields.numbers.is_empty());
+}
+
+#[test]
+fn a_mask_is_never_a_value_and_clearing_the_pin_clears_the_csr_pin() {
+    let mut order = draft();
+    let got = order.edit_field(
+        &mut Visit::new(),
+        FieldKey::Pin,
+        text("••••"),
+        clock(),
+        Mode::KeepDraft,
+    );
+    assert_eq!(got, Err(EditRefusal::Mask { key: FieldKey::Pin }));
+    edit(&mut order, &mut Visit::new(), FieldKey::Pin, "8642");
+    order.set_csr(FieldKey::Pin, "••••", clock().now);
+    assert!(!order.csr.contains_key(&FieldKey::Pin));
+    order.set_csr(FieldKey::Pin, "1111", clock().now);
+    edit(&mut order, &mut Visit::new(), FieldKey::Pin, "");
+    assert!(order.csr.is_empty(), "{:?}", order.csr);
+    let file = serde_json::to_string(&order).unwrap_or_default();
+    assert!(!file.contains("1111") && !file.contains("8642"), "{file}");
+}
+
+#[test]
+fn one_visit_is_one_history_entry_listing_the_fields_changed() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    edit(&mut order, &mut visit, FieldKey::OrderName, "HQ");
+    edit(&mut order, &mut visit, FieldKey::AccountNumber, "A-1");
+    edit(&mut order, &mut visit, FieldKey::OrderName, "HQ lines");
+    edit(&mut order, &mut visit, FieldKey::Pin, "1234");
+    let edits: Vec<_> = order
+        .history
+        .iter()
+        .filter(|h| h.event == Event::Edited)
+        .collect();
+    assert_eq!(edits.len(), 1, "{:#?}", order.history);
+    let keys: Vec<FieldKey> = edits[0].changes.iter().map(|c| c.key).collect();
+    assert_eq!(
+        keys,
+        [FieldKey::OrderName, FieldKey::AccountNumber, FieldKey::Pin]
+    );
+    assert_eq!(edits[0].changes[0].from, "");
+    assert_eq!(edits[0].changes[0].to, "HQ lines");
+    assert!(
+        !serde_json::to_string(&order.history)
+            .unwrap_or_default()
+            .contains("1234")
+    );
+    edit(&mut order, &mut visit, FieldKey::AccountNumber, "");
+    assert_eq!(order.history.last().map(|h| h.changes.len()), Some(2));
+    // Another visit is another entry.
+    edit(&mut order, &mut Visit::new(), FieldKey::OrderName, "Main");
+    assert_eq!(
+        order
+            .history
+            .iter()
+            .filter(|h| h.event == Event::Edited)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_new_order_from_a_document_is_normalised_and_drops_masks() {
+    let raw = OrderFields {
+        country: "usa".into(),
+        numbers: vec!["(425) 555-0101".into(), "425.555.0102".into()],
+        pin: crate::domain::secret::Secret::new("••••"),
+        port_date: "12/15/2026".into(),
+        ..Default::default()
+    };
+    let (order, refused) = Order::from_fields("PO-N".into(), &raw, clock().now);
+    assert_eq!(order.fields.country, "US");
+    assert_eq!(order.fields.numbers, ["+14255550101", "+14255550102"]);
+    assert_eq!(order.fields.port_date, "2026-12-15");
+    assert!(order.fields.pin.is_empty());
+    assert_eq!(refused, [EditRefusal::Mask { key: FieldKey::Pin }]);
+}

@@ -1,0 +1,103 @@
+//! The one readiness check: everything that blocks an order from being submitted (errors) and
+//! everything the user should know first (warnings), each with the field it concerns. The
+//! wizard's Review, plain mode's review, `submit` and `resubmit` all ask this, so an order gets
+//! the same verdict and the same words wherever it is sent from.
+
+use super::csr;
+use super::key::FieldKey;
+use super::order::Order;
+use super::registry::spec;
+use super::status::Status;
+use super::validate::{Problem, Severity, validate};
+use jiff::civil::Date;
+
+/// Every problem of the order: errors first, then warnings (the LOA to sign again, rejected
+/// fields left as they were, differences from the CSR, the validators' warnings).
+pub fn readiness(order: &Order, today: Date) -> Vec<Problem> {
+    let problems = validate(&order.fields, today);
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    let mut found = errors;
+    let warn = |key, message: String| Problem {
+        key,
+        severity: Severity::Warning,
+        message,
+    };
+    let resign = order.loa_needs_resigning();
+    if !resign.is_empty() {
+        let labels: Vec<&str> = resign.iter().map(|k| spec(*k).label).collect();
+        found.push(warn(
+            FieldKey::Loa,
+            format!(
+                "The LOA must be signed again: {} changed after it was signed",
+                labels.join(", ")
+            ),
+        ));
+    }
+    if order.status == Status::CustomerActionRequired {
+        for key in order.rejected_fields() {
+            if !rejection_addressed(order, *key) {
+                found.push(warn(
+                    *key,
+                    format!(
+                        "{}: rejected by carrier and not changed since",
+                        spec(*key).label
+                    ),
+                ));
+            }
+        }
+    }
+    for (field, words) in csr::differences(order) {
+        found.push(warn(field.key, format!("{}: {words}", field.label)));
+    }
+    found.extend(warnings);
+    found
+}
+
+/// The errors alone: what `submit` and `resubmit` refuse with.
+pub fn blocking(order: &Order, today: Date) -> Vec<String> {
+    validate(&order.fields, today)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message)
+        .collect()
+}
+
+/// Whether a rejected field has been dealt with: it, or another rejected field of its group,
+/// changed since the submission (a service address rejection is fixed by correcting the part
+/// that was wrong, often the postal code alone).
+pub fn rejection_addressed(order: &Order, key: FieldKey) -> bool {
+    order
+        .rejected_fields()
+        .iter()
+        .filter(|k| k.group_name() == key.group_name())
+        .any(|k| order.changed_since_submission(*k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Clock, FieldValue, OrderFields};
+
+    #[test]
+    fn a_partial_port_moving_the_btn_without_a_replacement_is_warned_about() {
+        let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
+        let mut order = Order::new("PO-R".into(), OrderFields::default(), clock.now);
+        for (key, value) in [
+            (FieldKey::Country, "US"),
+            (FieldKey::Numbers, "+14255550100, +14255550101"),
+            (FieldKey::PortType, "partial"),
+            (FieldKey::BillingTelephoneNumber, "+14255550100"),
+        ] {
+            let _ = order.edit(key, FieldValue::Text(value.into()), clock.now);
+        }
+        let found = readiness(&order, clock.today);
+        let warning = found
+            .iter()
+            .find(|p| p.key == FieldKey::ReplacementBtn)
+            .unwrap_or_else(|| panic!("{found:#?}"));
+        assert_eq!(warning.severity, Severity::Warning);
+        assert!(warning.message.contains("replacement BTN"), "{warning:?}");
+    }
+}
