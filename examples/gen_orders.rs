@@ -220,13 +220,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (mut store, _) = match Store::open_one(std::path::Path::new(dir)) {
-        Ok(opened) => opened,
+    match generate(std::path::Path::new(dir), count, max_numbers) {
+        Ok(()) => {
+            println!("wrote {count} orders to {dir}");
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("gen_orders: {e}");
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
-    };
+    }
+}
+
+/// Write `count` orders of 1 to `max_numbers` numbers into the store at `dir` (the benches
+/// call this too).
+pub fn generate(dir: &std::path::Path, count: usize, max_numbers: usize) -> Result<(), String> {
+    let (mut store, _) = Store::open_one(dir).map_err(|e| e.to_string())?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ count as u64);
     let start = Timestamp::from_second(1_790_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
     let mut batch = Vec::with_capacity(BATCH);
@@ -245,12 +254,11 @@ fn main() -> ExitCode {
         );
         advance(&mut order, &mut rng, clock);
         batch.push(order);
-        let full = batch.len() == BATCH || i + 1 == count;
-        if full && let Err(e) = store.create_batch(std::mem::take(&mut batch)) {
-            eprintln!("gen_orders: {e}");
-            return ExitCode::from(1);
+        if batch.len() == BATCH || i + 1 == count {
+            store
+                .create_batch(std::mem::take(&mut batch))
+                .map_err(|e| e.to_string())?;
         }
     }
-    println!("wrote {count} orders to {dir}");
-    ExitCode::SUCCESS
+    Ok(())
 }
