@@ -97,6 +97,9 @@ fn open(dir: &Path) -> io::Result<File> {
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        // No pid left behind: a later holder that writes none (an older portwiz) is not named
+        // by ours.
+        let _ = self.0.set_len(0);
         let _ = self.0.unlock();
     }
 }

@@ -446,15 +446,33 @@ impl App {
             .map(|(i, _)| i)
             .collect();
         let (sort, descending) = (self.history.sort, self.history.descending);
-        rows.sort_by(|a, b| {
-            let (oa, ob) = (&self.orders[*a], &self.orders[*b]);
-            let by_column = sort.compare(oa, ob).then_with(|| oa.id.cmp(&ob.id));
-            if descending {
-                by_column.reverse()
-            } else {
-                by_column
+        match sort {
+            // Text columns compare in lower case: made once per row, not twice per comparison
+            // (100,000 rows take about 1.7 million comparisons).
+            SortColumn::Name | SortColumn::Carrier => {
+                rows.sort_by_cached_key(|i| {
+                    let o = &self.orders[*i];
+                    let text = if sort == SortColumn::Name {
+                        &o.name
+                    } else {
+                        &o.carrier
+                    };
+                    (text.to_lowercase(), o.id.clone())
+                });
+                if descending {
+                    rows.reverse();
+                }
             }
-        });
+            _ => rows.sort_by(|a, b| {
+                let (oa, ob) = (&self.orders[*a], &self.orders[*b]);
+                let by_column = sort.compare(oa, ob).then_with(|| oa.id.cmp(&ob.id));
+                if descending {
+                    by_column.reverse()
+                } else {
+                    by_column
+                }
+            }),
+        }
         self.history.rows = rows;
         let found = keep.and_then(|id| {
             self.history

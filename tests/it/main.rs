@@ -29,6 +29,7 @@ mod schema;
 mod secrets;
 mod startup_pty;
 mod store;
+mod store_ids;
 mod store_roundtrip;
 mod tui_export;
 mod tui_pty;
