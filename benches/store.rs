@@ -19,7 +19,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 use portwiz::domain::{Clock, Status};
 use portwiz::store::Store;
-use portwiz::tui::{App, Msg, app_for_store, update, view};
+use portwiz::tui::{App, Msg, app_for_store, app_for_summaries, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
@@ -99,9 +99,11 @@ fn bench_sizes(c: &mut Criterion) {
     for count in sizes() {
         let dir = bench_store(count);
         let label = format!("{count} orders");
+        // What the app holds once its check is done: the store opened in full, its summaries
+        // handed to the app.
         let before = rss_kib();
-        let cached = Store::open_cached(&dir).unwrap_or_else(|| panic!("no index in {dir:?}"));
-        let app = app_for_store(&cached, &[], clock(), (120, 40));
+        let (mut full, notices) = Store::open(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
+        let app = app_for_summaries(full.take_summaries(), &notices, clock(), (120, 40));
         println!(
             "{label}: the app holds {} orders; resident set grew by {} MiB",
             app.orders.len(),
@@ -131,9 +133,8 @@ fn bench_sizes(c: &mut Criterion) {
                     .collect()
             })
             .unwrap_or_default();
-        drop(app);
-        drop(cached);
 
+        drop(full);
         let mut group = c.benchmark_group(label);
         group.sample_size(10);
         group.bench_function("show ID (process)", |b| {
@@ -166,8 +167,7 @@ fn bench_sizes(c: &mut Criterion) {
                 draw(&app)
             })
         });
-        let store = Store::open_cached(&dir).unwrap_or_else(|| panic!("no index"));
-        let mut app = app_for_store(&store, &[], clock(), (120, 40));
+        let mut app = app;
         update(&mut app, Msg::StartFilter);
         for c in digits.chars().take(digits.len().saturating_sub(1)) {
             update(&mut app, Msg::FilterInput(c));

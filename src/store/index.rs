@@ -148,6 +148,16 @@ impl Index {
         rows.collect()
     }
 
+    /// The `limit` most recently changed orders: enough for a first screen.
+    pub fn newest(&self, limit: usize) -> rusqlite::Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM orders ORDER BY updated_at DESC, id DESC LIMIT ?1"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], entry_of_row)?;
+        rows.collect()
+    }
+
     /// Ids that start with `prefix`, in any case.
     pub fn ids_with_prefix(&self, prefix: &str) -> rusqlite::Result<Vec<String>> {
         let lower = prefix.to_ascii_lowercase();

@@ -259,3 +259,31 @@ fn files_that_are_not_ours_to_read_are_reported_and_left_in_place() {
     }
     fs::set_permissions(&a, fs::Permissions::from_mode(0o600)).unwrap();
 }
+
+#[test]
+fn a_first_view_holds_the_latest_orders_and_hands_its_summaries_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let start = jiff::Timestamp::UNIX_EPOCH;
+    let batch: Vec<Order> = (0..400)
+        .map(|i| {
+            let mut o = order(&format!("PO-{i:04}"), "o");
+            o.updated_at = start + jiff::SignedDuration::from_secs(i);
+            o
+        })
+        .collect();
+    store.create_batch(batch).unwrap();
+    drop(store);
+    let mut first = Store::open_cached(dir.path()).unwrap();
+    let held = first.take_summaries();
+    assert!(held.len() < 400 && !held.is_empty());
+    assert!(
+        held.iter().all(|s| s.id.as_str() >= "PO-0100"),
+        "the latest first"
+    );
+    assert_eq!(first.summaries().count(), 0, "handed over, not copied");
+    // Any order can still be loaded and saved from this view.
+    let mut o = first.load("PO-0000").unwrap().order.clone();
+    o.fields.order_name = "old one".into();
+    first.save(&o).unwrap();
+}

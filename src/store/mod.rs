@@ -134,10 +134,11 @@ pub struct Loaded {
     pub newer_schema: Option<u32>,
 }
 
-/// One order as the store knows it: its summary always, the full order once asked for.
+/// One order as the store knows it: its summary (until handed to the app), the full order once
+/// asked for.
 #[derive(Debug)]
 struct Slot {
-    summary: Summary,
+    summary: Option<Summary>,
     revision: u64,
     newer_schema: Option<u32>,
     /// Boxed: a full order is large, and 100,000 slots hold almost none.
@@ -147,7 +148,7 @@ struct Slot {
 impl Slot {
     fn loaded(loaded: Loaded) -> Slot {
         Slot {
-            summary: Summary::of(&loaded.order),
+            summary: Some(Summary::of(&loaded.order)),
             revision: loaded.revision,
             newer_schema: loaded.newer_schema,
             full: OnceCell::from(Some(Box::new(loaded))),
@@ -156,7 +157,7 @@ impl Slot {
 
     fn of_entry(entry: index::Entry) -> Slot {
         Slot {
-            summary: entry.summary,
+            summary: Some(entry.summary),
             revision: entry.revision,
             newer_schema: entry.newer_schema,
             full: OnceCell::new(),
@@ -220,7 +221,16 @@ impl Store {
 
     /// Every order's summary, by id: cheap, whatever the number of orders.
     pub fn summaries(&self) -> impl Iterator<Item = &Summary> {
-        self.slots.values().map(|s| &s.summary)
+        self.slots.values().filter_map(|s| s.summary.as_ref())
+    }
+
+    /// Every summary, handed over: the app keeps them, and the store then needs no copy (its
+    /// `summaries` are empty afterwards; saving and loading are unaffected).
+    pub fn take_summaries(&mut self) -> Vec<Summary> {
+        self.slots
+            .values_mut()
+            .filter_map(|s| s.summary.take())
+            .collect()
     }
 
     /// Every order in full, loading those not loaded yet (slow for thousands: prefer
@@ -483,7 +493,7 @@ impl Store {
             self.slots.insert(
                 entry.summary.id.clone(),
                 Slot {
-                    summary: entry.summary.clone(),
+                    summary: Some(entry.summary.clone()),
                     revision: 1,
                     newer_schema: None,
                     full: OnceCell::new(),

@@ -9,33 +9,144 @@ use super::{Notice, Slot, Store, StoreError, lock};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// How many orders a first frame is drawn from: more than any screen shows, in the default
+/// order (the latest change first).
+const FIRST_SCREEN: usize = 300;
+
 /// What the store's `.gitignore` says: the index and the lock are this machine's, not data.
 const GITIGNORE: &str = "# Written by portwiz: the index is a cache rebuilt from orders/, the lock is per machine.\nindex.sqlite\nindex.sqlite-*\n.lock\n";
+
+/// What a check of the order files found against the stamps it was given.
+struct Scan {
+    /// For each known order (in the order given): whether its file is unchanged.
+    unchanged: Vec<bool>,
+    /// Orders new or changed, parsed.
+    fresh: Vec<Entry>,
+    notices: Vec<Notice>,
+}
+
+/// What a start does before looking at the orders: the folder, its permissions, the store's
+/// `.gitignore`, and the sweep of our stale temp files.
+fn prepare(dir: &Path) -> Result<(PathBuf, Vec<Notice>), StoreError> {
+    let orders_dir = orders_dir_ready(dir)?;
+    let mut notices = Vec::new();
+    // The orders folder guards the files; the data folder itself may be one the user chose.
+    if let Some(w) = wider_than_private(&orders_dir) {
+        notices.push(Notice::Permissions(w));
+    }
+    write_gitignore(dir);
+    // A temp file is stale only when no save is running: saves hold the lock while their temp
+    // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
+    if let Some(_guard) = lock::try_acquire(dir) {
+        for stale in stale_temp_files(&orders_dir)
+            .into_iter()
+            .chain(stale_temp_files(dir))
+        {
+            if fs::remove_file(&stale).is_ok() {
+                notices.push(Notice::StaleTempRemoved(stale));
+            }
+        }
+    }
+    Ok((orders_dir, notices))
+}
+
+/// Stat every order file against `known` (id, stamp and newer schema, sorted by id) and parse
+/// only the new or changed ones, on every core; unparsable ones are quarantined, unreadable
+/// ones reported and left in place. The index gets the changes in one transaction.
+fn scan(
+    dir: &Path,
+    orders_dir: &Path,
+    index: Option<&Index>,
+    known: &[(&str, Stamp, Option<u32>)],
+) -> Result<Scan, StoreError> {
+    let mut notices = Vec::new();
+    let mut unchanged = vec![false; known.len()];
+    let mut to_read = Vec::new();
+    let mut wide_files = Vec::new();
+    let mut gone = Vec::new();
+    let mut files = order_files(orders_dir)?;
+    // Both in id order: one merge pass pairs each file with what is known of it.
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut next = 0;
+    for (id, path, meta) in files {
+        while next < known.len() && known[next].0 < id.as_str() {
+            gone.push(known[next].0.to_string());
+            next += 1;
+        }
+        let row = (next < known.len() && known[next].0 == id).then(|| {
+            next += 1;
+            next - 1
+        });
+        if !meta.is_file() {
+            gone.extend(row.map(|i| known[i].0.to_string()));
+            notices.push(Notice::Unreadable {
+                path,
+                reason: format!(
+                    "it is {}, not a regular file; portwiz reads only regular files in its store",
+                    file::kind_of(&meta.file_type())
+                ),
+            });
+            continue;
+        }
+        if atomic::is_wider_than_private(&meta) {
+            wide_files.push(path.clone());
+        }
+        match row {
+            Some(i) if known[i].1 == Stamp::of(&meta) => {
+                if let Some(version) = known[i].2 {
+                    notices.push(Notice::NewerSchema {
+                        id: id.clone(),
+                        version,
+                    });
+                }
+                unchanged[i] = true;
+            }
+            _ => to_read.push((id, path)),
+        }
+    }
+    // Known orders left are files that are gone.
+    gone.extend(known[next..].iter().map(|k| k.0.to_string()));
+    let mut fresh = Vec::new();
+    for (id, path, read) in read_in_parallel(to_read) {
+        match read {
+            Ok(entry) => {
+                if let Some(version) = entry.newer_schema {
+                    notices.push(Notice::NewerSchema { id, version });
+                }
+                fresh.push(entry);
+                continue;
+            }
+            Err(ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
+                path,
+                reason: format!(
+                    "written by a newer portwiz (schema {version}) and not readable here: {reason}"
+                ),
+            }),
+            Err(ReadError::Unreadable(reason)) => notices.push(Notice::Unreadable { path, reason }),
+            Err(ReadError::Corrupt(reason)) => notices.push(quarantine(dir, &path, reason)),
+        }
+        gone.push(id);
+    }
+    if let Some(index) = index
+        && (!fresh.is_empty() || !gone.is_empty())
+    {
+        let puts: Vec<&Entry> = fresh.iter().collect();
+        let _ = index.apply(&puts, &gone);
+    }
+    notices.extend(atomic::wide_files_warning(orders_dir, &wide_files).map(Notice::Permissions));
+    Ok(Scan {
+        unchanged,
+        fresh,
+        notices,
+    })
+}
 
 impl Store {
     /// Open (creating if needed) the store at `dir`. Every order file is checked against the
     /// summary index and only new or changed files are parsed; unparsable ones are quarantined
     /// and reported, unreadable ones reported and left in place, and every other order loads.
     pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
-        let orders_dir = orders_dir_ready(dir)?;
-        let mut notices = Vec::new();
-        // The orders folder guards the files; the data folder itself may be one the user chose.
-        if let Some(w) = wider_than_private(&orders_dir) {
-            notices.push(Notice::Permissions(w));
-        }
-        write_gitignore(dir);
-        // A temp file is stale only when no save is running: saves hold the lock while their temp
-        // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
-        if let Some(_guard) = lock::try_acquire(dir) {
-            for stale in stale_temp_files(&orders_dir)
-                .into_iter()
-                .chain(stale_temp_files(dir))
-            {
-                if fs::remove_file(&stale).is_ok() {
-                    notices.push(Notice::StaleTempRemoved(stale));
-                }
-            }
-        }
+        let (orders_dir, mut notices) = prepare(dir)?;
         let mut index = Index::open(dir);
         let cached = match index.as_ref().map(Index::all) {
             Some(Ok(rows)) => rows,
@@ -46,105 +157,38 @@ impl Store {
             }
             None => Vec::new(),
         };
-        let mut to_read = Vec::new();
-        let mut wide_files = Vec::new();
-        let mut gone = Vec::new();
-        let mut files = order_files(&orders_dir)?;
-        // Both in id order: one merge pass pairs each file with its row.
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut rows = cached.into_iter().peekable();
-        let mut slots: Vec<(String, Slot)> = Vec::with_capacity(files.len());
-        for (id, path, meta) in files {
-            while rows
-                .next_if(|row| row.summary.id < id)
-                .map(|row| gone.push(row.summary.id))
-                .is_some()
-            {}
-            let row = rows.next_if(|row| row.summary.id == id);
-            if !meta.is_file() {
-                gone.extend(row.map(|r| r.summary.id));
-                notices.push(Notice::Unreadable {
-                    path,
-                    reason: format!(
-                        "it is {}, not a regular file; portwiz reads only regular files in its store",
-                        file::kind_of(&meta.file_type())
-                    ),
-                });
-                continue;
-            }
-            if atomic::is_wider_than_private(&meta) {
-                wide_files.push(path.clone());
-            }
-            match row {
-                Some(hit) if hit.stamp == Stamp::of(&meta) => {
-                    if let Some(version) = hit.newer_schema {
-                        notices.push(Notice::NewerSchema {
-                            id: id.clone(),
-                            version,
-                        });
-                    }
-                    slots.push((id, Slot::of_entry(hit)));
-                }
-                _ => to_read.push((id, path)),
-            }
-        }
-        // Rows left are files that are gone.
-        gone.extend(rows.map(|row| row.summary.id));
-        let mut store = Store::empty(dir, None);
-        let mut fresh = Vec::new();
-        for (id, path, read) in read_in_parallel(to_read) {
-            match read {
-                Ok(entry) => {
-                    if let Some(version) = entry.newer_schema {
-                        notices.push(Notice::NewerSchema { id, version });
-                    }
-                    fresh.push(entry);
-                    continue;
-                }
-                Err(ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
-                    path,
-                    reason: format!(
-                        "written by a newer portwiz (schema {version}) and not readable here: {reason}"
-                    ),
-                }),
-                Err(ReadError::Unreadable(reason)) => {
-                    notices.push(Notice::Unreadable { path, reason })
-                }
-                Err(ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
-            }
-            gone.push(id);
-        }
-        if let Some(index) = &index
-            && (!fresh.is_empty() || !gone.is_empty())
-        {
-            let puts: Vec<&Entry> = fresh.iter().collect();
-            let _ = index.apply(&puts, &gone);
-        }
-        slots.extend(
-            fresh
-                .into_iter()
-                .map(|entry| (entry.summary.id.clone(), Slot::of_entry(entry))),
-        );
+        let known: Vec<(&str, Stamp, Option<u32>)> = cached
+            .iter()
+            .map(|e| (e.summary.id.as_str(), e.stamp, e.newer_schema))
+            .collect();
+        let found = scan(dir, &orders_dir, index.as_ref(), &known)?;
+        drop(known);
+        notices.extend(found.notices);
+        let mut slots: Vec<(String, Slot)> = cached
+            .into_iter()
+            .zip(found.unchanged)
+            .filter(|(_, unchanged)| *unchanged)
+            .chain(found.fresh.into_iter().map(|e| (e, true)))
+            .map(|(entry, _)| (entry.summary.id.clone(), Slot::of_entry(entry)))
+            .collect();
         // Built from sorted pairs in one go rather than by 100,000 inserts.
         slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut store = Store::empty(dir, index);
         store.slots = slots.into_iter().collect();
-        store.index = index;
         store.complete = true;
-        notices
-            .extend(atomic::wide_files_warning(&orders_dir, &wide_files).map(Notice::Permissions));
         Ok((store, notices))
     }
 
-    /// The store as its summary index last saw it, without looking at the order files: fast
-    /// enough for a first frame over 100,000 orders. `None` when there is no usable index.
-    /// The caller must then `Store::open` the same folder, which checks every file (and
-    /// quarantines, reports and re-indexes) and replaces this view.
+    /// The most recently changed orders as the summary index last saw them, without looking
+    /// at any order file: a first frame within milliseconds, whatever the number of orders.
+    /// `None` when there is no usable index. The caller must then `Store::open` the same folder
+    /// (on another thread, say), which checks every file and replaces this partial view.
     pub fn open_cached(dir: &Path) -> Option<Store> {
         if !index::path(dir).is_file() {
             return None;
         }
         let index = Index::open(dir)?;
-        let rows = index.all().ok()?;
+        let rows = index.newest(FIRST_SCREEN).ok()?;
         if rows.is_empty() {
             return None;
         }
@@ -155,35 +199,35 @@ impl Store {
             .collect();
         Some(store)
     }
+}
 
-    /// Move an unparsable file aside, never deleting it.
-    fn quarantine(&self, path: &Path, reason: String) -> Notice {
-        let qdir = self.quarantine_dir();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("order.json");
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        let mut target = qdir.join(format!("{name}.{stamp}"));
-        let mut n = 1;
-        while target.symlink_metadata().is_ok() {
-            target = qdir.join(format!("{name}.{stamp}.{n}"));
-            n += 1;
-        }
-        let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
-        match moved {
-            Ok(()) => Notice::Quarantined {
-                from: path.to_path_buf(),
-                to: target,
-                reason,
-            },
-            Err(e) => Notice::Unreadable {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "{reason}; it could not be moved to quarantine ({e}) and was left in place"
-                ),
-            },
-        }
+/// Move an unparsable file aside, never deleting it.
+fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
+    let qdir = dir.join("quarantine");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("order.json");
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+    let mut target = qdir.join(format!("{name}.{stamp}"));
+    let mut n = 1;
+    while target.symlink_metadata().is_ok() {
+        target = qdir.join(format!("{name}.{stamp}.{n}"));
+        n += 1;
+    }
+    let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
+    match moved {
+        Ok(()) => Notice::Quarantined {
+            from: path.to_path_buf(),
+            to: target,
+            reason,
+        },
+        Err(e) => Notice::Unreadable {
+            path: path.to_path_buf(),
+            reason: format!(
+                "{reason}; it could not be moved to quarantine ({e}) and was left in place"
+            ),
+        },
     }
 }
 

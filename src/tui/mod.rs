@@ -42,7 +42,16 @@ pub struct Options {
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
 pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> App {
-    let summaries = store.summaries().cloned().collect();
+    app_for_summaries(store.summaries().cloned().collect(), notices, clock, size)
+}
+
+/// The model for these summaries (handed over by `Store::take_summaries`: one copy, the app's).
+pub fn app_for_summaries(
+    summaries: Vec<crate::domain::summary::Summary>,
+    notices: &[Notice],
+    clock: Clock,
+    size: (u16, u16),
+) -> App {
     let mut app = App::from_summaries(summaries, clock, size);
     app.read_only = notices
         .iter()
@@ -64,7 +73,12 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
-    let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
+    let mut app = app_for_summaries(
+        store.take_summaries(),
+        &notices,
+        now(),
+        (size.width, size.height),
+    );
     app.theme = theme::Theme::from_env();
     app.catalog = crate::cli::rejection::catalog(store.dir());
     app.demo = options.demo;
@@ -111,7 +125,8 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                             let _ = fresh.reload(&id);
                         }
                         store = fresh;
-                        let summaries = store.summaries().cloned().collect();
+                        // Moved, not copied: the app holds the only summaries.
+                        let summaries = store.take_summaries();
                         update(&mut app, Msg::StoreChecked { summaries, notices });
                     }
                     Err(e) => app.notices.push(e.to_string()),
@@ -134,16 +149,17 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     }
 }
 
+type CheckResult = Result<(Store, Vec<Notice>), crate::store::StoreError>;
+
 /// What the runtime waits for: a key (or paste, resize), or the background check's result.
 enum Incoming {
     Msg(Msg),
-    Checked(Result<(Store, Vec<Notice>), crate::store::StoreError>),
+    Checked(CheckResult),
 }
 
-/// `Store::open` on a thread of its own; its result comes back on the channel.
-fn check_in_background(
-    dir: &Path,
-) -> mpsc::Receiver<Result<(Store, Vec<Notice>), crate::store::StoreError>> {
+/// `Store::open` (every order file checked, every summary read) on a thread of its own; the
+/// store comes back on the channel, to replace the first frame's partial view.
+fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
     let (tx, rx) = mpsc::channel();
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
