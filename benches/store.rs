@@ -122,18 +122,9 @@ fn bench_sizes(c: &mut Criterion) {
             .orders
             .iter()
             .find(|s| s.id == middle)
-            .and_then(|s| s.numbers.first())
-            .map(|n| {
-                n.chars()
-                    .rev()
-                    .take(7)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect()
-            })
+            .and_then(|s| s.digits.lines().next())
+            .map(|n| n[n.len().saturating_sub(7)..].to_string())
             .unwrap_or_default();
-
         drop(full);
         let mut group = c.benchmark_group(label);
         group.sample_size(10);

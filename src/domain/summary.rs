@@ -8,9 +8,6 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// How many numbers a summary keeps for searching; larger orders are searched in full on demand.
-pub const NUMBERS_KEPT: usize = 5;
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
@@ -18,8 +15,6 @@ pub struct Summary {
     pub status: Status,
     pub carrier: String,
     pub number_count: usize,
-    /// The first numbers (all of them for orders of up to `NUMBERS_KEPT`).
-    pub numbers: Vec<String>,
     pub port_date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<Date>,
@@ -46,13 +41,6 @@ impl Summary {
             status: order.status,
             carrier: order.fields.current_carrier.clone(),
             number_count: order.fields.numbers.len(),
-            numbers: order
-                .fields
-                .numbers
-                .iter()
-                .take(NUMBERS_KEPT)
-                .cloned()
-                .collect(),
             port_date: order.fields.port_date.clone(),
             foc_date: order.foc.as_ref().map(|f| f.date),
             rejections: order.rejections.len(),
@@ -68,11 +56,6 @@ impl Summary {
             ),
             digits: digits_of(&order.fields.numbers),
         }
-    }
-
-    /// Whether every number is in the summary (so a number search needs no full load).
-    pub fn has_all_numbers(&self) -> bool {
-        self.numbers.len() == self.number_count
     }
 }
 

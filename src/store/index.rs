@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 /// Bumped whenever what a row holds changes, so an old index is rebuilt rather than trusted.
-const INDEX_VERSION: i64 = 3;
+const INDEX_VERSION: i64 = 4;
 
 /// Which file a row describes: a save or an edit by hand changes at least one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,8 @@ pub struct Entry {
     pub stamp: Stamp,
     pub revision: u64,
     pub newer_schema: Option<u32>,
-    pub summary: Summary,
+    /// Boxed: 100,000 entries are moved about while a store opens.
+    pub summary: Box<Summary>,
     /// Every number of the order, one a line (the summary keeps only the first few); empty for
     /// an entry read back from the index, which needs them only to write their rows.
     pub numbers: String,
@@ -77,7 +78,7 @@ CREATE TABLE IF NOT EXISTS orders (
     len INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
     revision INTEGER NOT NULL, newer_schema INTEGER,
     name TEXT NOT NULL, status TEXT NOT NULL, carrier TEXT NOT NULL,
-    number_count INTEGER NOT NULL, first_numbers TEXT NOT NULL,
+    number_count INTEGER NOT NULL,
     port_date TEXT NOT NULL, foc_date TEXT, rejections INTEGER NOT NULL,
     updated_at INTEGER NOT NULL, in_status_since INTEGER NOT NULL, ticket TEXT,
     search_text TEXT NOT NULL, digits TEXT NOT NULL
@@ -92,7 +93,7 @@ CREATE INDEX IF NOT EXISTS numbers_by_order ON numbers(order_id);
 ";
 
 const COLUMNS: &str = "id, len, mtime_ns, inode, revision, newer_schema, name, status, carrier, \
-     number_count, first_numbers, port_date, foc_date, rejections, updated_at, in_status_since, \
+     number_count, port_date, foc_date, rejections, updated_at, in_status_since, \
      ticket, search_text, digits";
 
 impl Index {
@@ -190,7 +191,7 @@ impl Index {
         {
             let mut put_order = tx.prepare(&format!(
                 "INSERT OR REPLACE INTO orders (lower_id, {COLUMNS}) VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
             ))?;
             let mut drop_numbers = tx.prepare("DELETE FROM numbers WHERE order_id = ?1")?;
             let mut put_number =
@@ -215,7 +216,6 @@ impl Index {
                     s.status.key(),
                     s.carrier,
                     s.number_count as i64,
-                    s.numbers.join("\n"),
                     s.port_date,
                     s.foc_date.map(|d| d.to_string()),
                     s.rejections as i64,
@@ -243,37 +243,30 @@ fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
     let bad = |i: usize| {
         rusqlite::Error::InvalidColumnType(i, "value".into(), rusqlite::types::Type::Text)
     };
-    let id: String = r.get(0)?;
     let status: String = r.get(7)?;
     let status: Status = status.parse().map_err(|_| bad(7))?;
-    let first_numbers: String = r.get(10)?;
-    let foc_date: Option<String> = r.get(12)?;
+    let foc_date: Option<String> = r.get(11)?;
     let foc_date = foc_date
-        .map(|d| d.parse().map_err(|_| bad(12)))
+        .map(|d| d.parse().map_err(|_| bad(11)))
         .transpose()?;
     let timestamp = |i: usize| -> rusqlite::Result<Timestamp> {
         let ns: i64 = r.get(i)?;
         Timestamp::from_nanosecond(i128::from(ns)).map_err(|_| bad(i))
     };
-    let search_text: String = r.get(17)?;
-    let digits: String = r.get(18)?;
+    let search_text: String = r.get(16)?;
+    let digits: String = r.get(17)?;
     let summary = Summary {
-        id,
+        id: r.get(0)?,
         name: r.get(6)?,
         status,
         carrier: r.get(8)?,
         number_count: r.get::<_, i64>(9)? as usize,
-        numbers: first_numbers
-            .split('\n')
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect(),
-        port_date: r.get(11)?,
+        port_date: r.get(10)?,
         foc_date,
-        rejections: r.get::<_, i64>(13)? as usize,
-        updated_at: timestamp(14)?,
-        in_status_since: timestamp(15)?,
-        ticket: r.get(16)?,
+        rejections: r.get::<_, i64>(12)? as usize,
+        updated_at: timestamp(13)?,
+        in_status_since: timestamp(14)?,
+        ticket: r.get(15)?,
         search_text: search_text.into(),
         digits: digits.into(),
     };
@@ -285,7 +278,7 @@ fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         },
         revision: r.get::<_, i64>(4)? as u64,
         newer_schema: r.get(5)?,
-        summary,
+        summary: Box::new(summary),
         numbers: String::new(),
     })
 }
@@ -296,7 +289,7 @@ pub fn entry_of(loaded: &super::Loaded, stamp: Stamp) -> Entry {
         stamp,
         revision: loaded.revision,
         newer_schema: loaded.newer_schema,
-        summary: Summary::of(&loaded.order),
+        summary: Box::new(Summary::of(&loaded.order)),
         numbers: loaded.order.fields.numbers.join("\n"),
     }
 }

@@ -138,7 +138,7 @@ pub struct Loaded {
 /// asked for.
 #[derive(Debug)]
 struct Slot {
-    summary: Option<Summary>,
+    summary: Option<Box<Summary>>,
     revision: u64,
     newer_schema: Option<u32>,
     /// Boxed: a full order is large, and 100,000 slots hold almost none.
@@ -148,7 +148,7 @@ struct Slot {
 impl Slot {
     fn loaded(loaded: Loaded) -> Slot {
         Slot {
-            summary: Some(Summary::of(&loaded.order)),
+            summary: Some(Box::new(Summary::of(&loaded.order))),
             revision: loaded.revision,
             newer_schema: loaded.newer_schema,
             full: OnceCell::from(Some(Box::new(loaded))),
@@ -221,7 +221,7 @@ impl Store {
 
     /// Every order's summary, by id: cheap, whatever the number of orders.
     pub fn summaries(&self) -> impl Iterator<Item = &Summary> {
-        self.slots.values().filter_map(|s| s.summary.as_ref())
+        self.slots.values().filter_map(|s| s.summary.as_deref())
     }
 
     /// Every summary, handed over: the app keeps them, and the store then needs no copy (its
@@ -229,7 +229,7 @@ impl Store {
     pub fn take_summaries(&mut self) -> Vec<Summary> {
         self.slots
             .values_mut()
-            .filter_map(|s| s.summary.take())
+            .filter_map(|s| s.summary.take().map(|b| *b))
             .collect()
     }
 

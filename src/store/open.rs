@@ -66,9 +66,10 @@ fn scan(
     let mut gone = Vec::new();
     let mut files = order_files(orders_dir)?;
     // Both in id order: one merge pass pairs each file with what is known of it.
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     let mut next = 0;
-    for (id, path, meta) in files {
+    for found in files {
+        let id = found.id;
         while next < known.len() && known[next].0 < id.as_str() {
             gone.push(known[next].0.to_string());
             next += 1;
@@ -77,22 +78,22 @@ fn scan(
             next += 1;
             next - 1
         });
-        if !meta.is_file() {
+        let path = orders_dir.join(format!("{id}.json"));
+        if let Some(kind) = found.not_regular {
             gone.extend(row.map(|i| known[i].0.to_string()));
             notices.push(Notice::Unreadable {
                 path,
                 reason: format!(
-                    "it is {}, not a regular file; portwiz reads only regular files in its store",
-                    file::kind_of(&meta.file_type())
+                    "it is {kind}, not a regular file; portwiz reads only regular files in its store"
                 ),
             });
             continue;
         }
-        if atomic::is_wider_than_private(&meta) {
+        if found.wide {
             wide_files.push(path.clone());
         }
         match row {
-            Some(i) if known[i].1 == Stamp::of(&meta) => {
+            Some(i) if known[i].1 == found.stamp => {
                 if let Some(version) = known[i].2 {
                     notices.push(Notice::NewerSchema {
                         id: id.clone(),
@@ -231,9 +232,19 @@ fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
     }
 }
 
-/// Every `<id>.json` in the folder, with its metadata read without following links. Anything
-/// else (another tool's files, our temp files, a save in flight) is not ours to read or move.
-fn order_files(orders_dir: &Path) -> Result<Vec<(String, PathBuf, fs::Metadata)>, StoreError> {
+/// One `<id>.json` in the folder, as little as the check needs (100,000 of these are held).
+struct OrderFile {
+    id: String,
+    stamp: Stamp,
+    /// What it is when it is not a regular file (a link, a FIFO, a device...).
+    not_regular: Option<&'static str>,
+    /// Readable by others.
+    wide: bool,
+}
+
+/// Every `<id>.json` in the folder, looked at without following links. Anything else (another
+/// tool's files, our temp files, a save in flight) is not ours to read or move.
+fn order_files(orders_dir: &Path) -> Result<Vec<OrderFile>, StoreError> {
     let entries = fs::read_dir(orders_dir).map_err(|source| StoreError::Folder {
         path: orders_dir.to_path_buf(),
         source,
@@ -248,7 +259,12 @@ fn order_files(orders_dir: &Path) -> Result<Vec<(String, PathBuf, fs::Metadata)>
                 .filter(|id| file::check_id(id).is_ok())?
                 .to_string();
             let meta = entry.metadata().ok()?;
-            Some((id, entry.path(), meta))
+            Some(OrderFile {
+                id,
+                stamp: Stamp::of(&meta),
+                not_regular: (!meta.is_file()).then(|| file::kind_of(&meta.file_type())),
+                wide: atomic::is_wider_than_private(&meta),
+            })
         })
         .collect())
 }
