@@ -6,6 +6,7 @@ use super::console::Console;
 use super::input;
 use super::output;
 use super::rejection;
+use super::stats;
 use crate::domain::document::{self, Document};
 use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::entry;
@@ -44,7 +45,11 @@ pub fn run(
         return classify(*json, text.as_deref(), dir, console);
     }
     let opened = match &command {
-        Command::List { .. } => Store::open(dir),
+        // `submit` and `resubmit` warn from the history of the carrier's other orders (stats).
+        Command::List { .. }
+        | Command::Stats { .. }
+        | Command::Submit { .. }
+        | Command::Resubmit { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -136,35 +141,37 @@ pub fn run(
         } => {
             let pairs = set_pairs(key, value, more)?;
             let mut order = store.editable(&id)?.order.clone();
-            // One command is one visit: one history entry for every field it changes.
-            let mut visit = Visit::new();
-            let mut changed = false;
+            let mut edits = Vec::new();
             for (key, value) in pairs {
-                let value = read_value(key, &value, &order.fields, console)?;
-                let edited = order
-                    .edit_field(&mut visit, key, value, clock, Mode::RefuseErrors)
-                    .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
-                for warning in edited
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Warning)
-                {
-                    console.say(&format!("warning: {}", warning.message));
-                }
-                changed |= edited.changed;
+                edits.push((key, read_value(key, &value, &order.fields, console)?));
             }
-            if changed {
+            // One command is one visit: one history entry for every field it changes, checked
+            // together once all are applied.
+            let edited = order
+                .edit_fields(&mut Visit::new(), edits, clock, Mode::RefuseErrors)
+                .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+            for warning in edited
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Warning)
+            {
+                console.say(&format!("warning: {}", warning.message));
+            }
+            if edited.changed {
                 store.save(&order)?;
             }
         }
         Command::Submit { id } => {
             print_warnings(&store, &id, clock, console)?;
+            stats::warn_from_history(&store, &id, Status::Draft, console);
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
         Command::Resubmit { id } => {
             print_warnings(&store, &id, clock, console)?;
+            stats::warn_from_history(&store, &id, Status::CustomerActionRequired, console);
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
+        Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
         Command::Classify { json, text } => classify(json, text.as_deref(), dir, console)?,
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
@@ -198,11 +205,22 @@ pub fn run(
             force,
         } => {
             let order = &store.get(&id)?.order;
-            let text = crate::domain::export::render(order, format.into(), include_secrets)
+            let format: crate::domain::export::Format = format.into();
+            let bytes = crate::domain::export::file(order, format, include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => super::export_file::write_export(&path, &text, force)?,
-                None => console.print(&text)?,
+                Some(path) => super::export_file::write_export(&path, &bytes, force)?,
+                // Text is cleaned on its way to stdout; the PDF's bytes are the file.
+                None if format.is_text() => console.print(&String::from_utf8_lossy(&bytes))?,
+                None if Console::out_is_terminal() => {
+                    return Err(Failure::Input(format!(
+                        "the LOA PDF is a binary file and is not written to a terminal; \
+                         write it to a file with `portwiz export {id} --format loa-pdf -o {id}-loa.pdf`, \
+                         or redirect it: `... > {id}-loa.pdf`",
+                        id = order.id
+                    )));
+                }
+                None => console.print_binary(&bytes)?,
             }
         }
         Command::Foc { id, date, time } => {
@@ -267,7 +285,8 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         Command::List { .. }
         | Command::New { .. }
         | Command::Classify { .. }
-        | Command::Import { .. } => None,
+        | Command::Import { .. }
+        | Command::Stats { .. } => None,
     }
 }
 
