@@ -94,8 +94,6 @@ pub enum Msg {
     },
     /// A full order read from the store, to open its page.
     Loaded(Box<Order>),
-    /// Every order read in full, for a search by number.
-    AllLoaded(Vec<Order>),
     LoadFailed {
         order_id: String,
         reason: String,
@@ -169,8 +167,6 @@ pub enum Effect {
     LoadDemo,
     /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
     Load(String),
-    /// Read every full order (a search by number); the runtime answers `AllLoaded`.
-    LoadAll,
     /// Write the order in a format to a file (the path as typed: `~` and relative paths are the
     /// runtime's to resolve); never over an existing file unless `overwrite`. The runtime
     /// answers `Exported`, `ExportExists` or `ExportFailed`.

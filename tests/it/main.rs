@@ -33,6 +33,7 @@ mod secrets;
 mod startup_pty;
 mod stats;
 mod store;
+mod store_ids;
 mod store_roundtrip;
 mod tui_export;
 mod tui_pty;
