@@ -53,16 +53,7 @@ pub fn run(
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
-    store.on_wait = |holder| {
-        use std::io::Write;
-        let who = holder
-            .map(|pid| format!(" (pid {pid})"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            std::io::stderr(),
-            "portwiz: another portwiz{who} is saving; retrying…"
-        );
-    };
+    store.on_wait = super::console::waiting_for_lock;
     let mut command = command;
     // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
     // and the order is loaded.

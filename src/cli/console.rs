@@ -69,6 +69,18 @@ impl<'a> Console<'a> {
     }
 }
 
+/// What the store says, on stderr, when a save has to wait for another instance's lock (a pid
+/// and fixed words: nothing from outside to clean).
+pub fn waiting_for_lock(holder: Option<u32>) {
+    let who = holder
+        .map(|pid| format!(" (pid {pid})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        std::io::stderr(),
+        "portwiz: another portwiz{who} is saving; retrying…"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
