@@ -41,8 +41,13 @@ pub fn run(
 ) -> Result<(), Failure> {
     // `classify` needs no order, so it opens no store; `list` needs every order; every other
     // command is about one order and reads only that order's file.
-    if let Command::Classify { json, text } = &command {
-        return classify(*json, text.as_deref(), dir, console);
+    if let Command::Classify {
+        json,
+        explain,
+        text,
+    } = &command
+    {
+        return classify(*json, *explain, text.as_deref(), dir, console);
     }
     let opened = match &command {
         // `submit` and `resubmit` warn from the history of the carrier's other orders (stats).
@@ -53,7 +58,14 @@ pub fn run(
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
-    store.on_wait = super::console::waiting_for_lock;
+    store.on_wait = |holder| {
+        let who = holder
+            .map(|pid| format!(" (pid {pid})"))
+            .unwrap_or_default();
+        Console::say_on_stderr(&format!(
+            "portwiz: another portwiz{who} is saving; retrying…"
+        ));
+    };
     let mut command = command;
     // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
     // and the order is loaded.
@@ -163,15 +175,26 @@ pub fn run(
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
-        Command::Classify { json, text } => classify(json, text.as_deref(), dir, console)?,
+        Command::Classify {
+            json,
+            explain,
+            text,
+        } => classify(json, explain, text.as_deref(), dir, console)?,
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
             let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let c = rejection::classify_text(&text, dir);
+            if let Some(fields) = &chosen {
+                rejection::learn(dir, &text, fields, &order, clock.today);
+            }
+            let quoted = rejection::quoted_values(&text, &c, dir);
             let input = rejection::rejection_input(text, &c, chosen);
             let recorded = input.fields.clone();
             order.reject(input, clock.now)?;
+            for (key, value) in &quoted {
+                order.set_csr(*key, value, clock.now);
+            }
             store.save(&order)?;
             let mut report = format!("{}: {}\n", order.id, order.status.label());
             if recorded.is_empty() {
@@ -184,6 +207,11 @@ pub fn run(
                         crate::domain::spec(*key).label
                     ));
                 }
+            }
+            for (key, value) in &quoted {
+                report.push_str(&format!(
+                    "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
+                ));
             }
             report.push_str(&format!("What to do: {}\n", c.action));
             console.print(&report)?;
@@ -284,6 +312,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
 /// Classify a carrier message; no order and no store is touched.
 fn classify(
     json: bool,
+    explain: bool,
     text: Option<&str>,
     dir: &Path,
     console: &mut Console,
@@ -292,6 +321,8 @@ fn classify(
     let c = rejection::classify_text(&text, dir);
     console.print(&if json {
         output::json(&rejection::classification_json(&c))
+    } else if explain {
+        rejection::classification_text(&c) + &rejection::explanation_text(&c)
     } else {
         rejection::classification_text(&c)
     })

@@ -61,24 +61,18 @@ impl<'a> Console<'a> {
         let _ = self.err.flush();
     }
 
+    /// One line on the process's own stderr, cleaned, for code that has no console at hand (the
+    /// store's notice that it waits for another portwiz's lock).
+    pub fn say_on_stderr(line: &str) {
+        Console::stdio().say(line);
+    }
+
     /// A failed command's reasons on stderr, each after `portwiz: `; nothing for a closed stdout.
     pub fn report(&mut self, failure: &Failure) {
         for line in failure.lines() {
             self.say(&format!("portwiz: {line}"));
         }
     }
-}
-
-/// What the store says, on stderr, when a save has to wait for another instance's lock (a pid
-/// and fixed words: nothing from outside to clean).
-pub fn waiting_for_lock(holder: Option<u32>) {
-    let who = holder
-        .map(|pid| format!(" (pid {pid})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        std::io::stderr(),
-        "portwiz: another portwiz{who} is saving; retrying…"
-    );
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::respond::{Focus, Respond};
 use super::theme::Theme;
 use super::wizard::Wizard;
 use super::wizard::input::TextField;
-use crate::domain::classifier::Catalog;
+use crate::domain::classifier::{Catalog, ExampleIndex};
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order, Status};
 use jiff::civil::Date;
@@ -42,6 +42,8 @@ pub struct App {
     pub quit: bool,
     /// The rejection catalog, built once: the response dialog classifies as the user types.
     pub catalog: Catalog,
+    /// The user's labelled rejections (`DIR/examples.json`); corrections in the dialog add to it.
+    pub examples: ExampleIndex,
 }
 
 pub enum Screen {
@@ -298,6 +300,7 @@ impl App {
             demo: false,
             quit: false,
             catalog: Catalog::builtin(),
+            examples: ExampleIndex::default(),
         };
         app.refresh_rows();
         app

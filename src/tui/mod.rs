@@ -81,6 +81,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     );
     app.theme = theme::Theme::from_env();
     app.catalog = crate::cli::rejection::catalog(store.dir());
+    app.examples = crate::cli::rejection::example_index(store.dir());
     app.demo = options.demo;
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options
@@ -214,6 +215,9 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
             },
         ),
+        Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
+            .err()
+            .map(|e| Msg::LearnFailed(e.to_string())),
         Effect::Quit => None,
     }
 }

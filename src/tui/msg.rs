@@ -84,6 +84,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The user's correction could not be written to the labelled examples.
+    LearnFailed(String),
     /// Every order file checked after a first frame drawn from the index: the summaries as they
     /// really are, and what the check found (quarantined files, permissions…).
     StoreChecked {
@@ -175,5 +177,7 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
+    Learn(Box<crate::domain::classifier::LabelledExample>),
     Quit,
 }

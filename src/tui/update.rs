@@ -232,6 +232,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::LearnFailed(reason) => {
+            app.message = Some(Message {
+                text: format!(
+                    "Your correction was recorded but not learned: {}",
+                    one_line(&reason)
+                ),
+                is_error: true,
+            });
+            Vec::new()
+        }
         Msg::Exported { order_id, path } => {
             super::export::exported(app, &order_id, &path);
             Vec::new()

@@ -6,7 +6,9 @@ mod rejection_sets;
 mod support;
 
 mod classifier_dev;
+mod classifier_learning;
 mod classifier_more;
+mod classifier_public;
 mod cli;
 mod csv_import;
 mod demo_orders;
