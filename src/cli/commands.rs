@@ -50,11 +50,8 @@ pub fn run(
         return classify(*json, *explain, text.as_deref(), dir, console);
     }
     let opened = match &command {
-        // `submit` and `resubmit` warn from the history of the carrier's other orders (stats).
-        Command::List { .. }
-        | Command::Stats { .. }
-        | Command::Submit { .. }
-        | Command::Resubmit { .. } => Store::open(dir),
+        // `submit` and `resubmit` find the carrier's recent orders in the index (stats).
+        Command::List { .. } | Command::Stats { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -166,12 +163,12 @@ pub fn run(
         }
         Command::Submit { id } => {
             print_warnings(&store, &id, clock, console)?;
-            stats::warn_from_history(&store, &id, Status::Draft, console);
+            stats::warn_from_history(&mut store, &id, Status::Draft, console);
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
         Command::Resubmit { id } => {
             print_warnings(&store, &id, clock, console)?;
-            stats::warn_from_history(&store, &id, Status::CustomerActionRequired, console);
+            stats::warn_from_history(&mut store, &id, Status::CustomerActionRequired, console);
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,

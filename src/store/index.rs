@@ -4,10 +4,11 @@
 //! (design.md §4): a missing, stale or broken one is rebuilt from the order files, which stay the
 //! truth, and failing to write it never fails a command.
 //!
-//! One row an order, with the summary's columns and all of the order's digits (what the `/` filter
-//! searches), and one row a number, so a number leads to its order without reading any file.
+//! One row an order, with the summary's columns, all of the order's digits (what the `/` filter
+//! searches) and its carrier's key, so `submit` finds the carrier's recent orders without a scan.
 
 use crate::domain::Status;
+use crate::domain::insights::carrier_key;
 use crate::domain::summary::Summary;
 use jiff::Timestamp;
 use rusqlite::{Connection, params};
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
 /// Bumped whenever what a row holds changes, so an old index is rebuilt rather than trusted.
-const INDEX_VERSION: i64 = 4;
+const INDEX_VERSION: i64 = 5;
 
 /// Which file a row describes: a save or an edit by hand changes at least one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,9 +53,6 @@ pub struct Entry {
     pub newer_schema: Option<u32>,
     /// Boxed: 100,000 entries are moved about while a store opens.
     pub summary: Box<Summary>,
-    /// Every number of the order, one a line (the summary keeps only the first few); empty for
-    /// an entry read back from the index, which needs them only to write their rows.
-    pub numbers: String,
 }
 
 pub fn path(dir: &Path) -> PathBuf {
@@ -81,15 +79,13 @@ CREATE TABLE IF NOT EXISTS orders (
     number_count INTEGER NOT NULL,
     port_date TEXT NOT NULL, foc_date TEXT, rejections INTEGER NOT NULL,
     updated_at INTEGER NOT NULL, in_status_since INTEGER NOT NULL, ticket TEXT,
+    carrier_key TEXT NOT NULL,
     search_text TEXT NOT NULL, digits TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orders_by_lower_id ON orders(lower_id);
 CREATE INDEX IF NOT EXISTS orders_by_update ON orders(updated_at);
-CREATE TABLE IF NOT EXISTS numbers (
-    order_id TEXT NOT NULL,
-    number TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS numbers_by_order ON numbers(order_id);
+CREATE INDEX IF NOT EXISTS orders_by_carrier
+    ON orders(carrier_key, updated_at, id, status);
 ";
 
 const COLUMNS: &str = "id, len, mtime_ns, inode, revision, newer_schema, name, status, carrier, \
@@ -171,16 +167,30 @@ impl Index {
         rows.collect()
     }
 
-    /// The orders holding this number (E.164), by the number rows.
-    pub fn orders_with_number(&self, number: &str) -> rusqlite::Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT order_id FROM numbers WHERE number = ?1 ORDER BY order_id")?;
-        let rows = stmt.query_map([number], |r| r.get(0))?;
+    /// The ids and last changes of the orders whose carrier has this key
+    /// (`insights::carrier_key`), drafts left out, most recently changed first; at most `limit`
+    /// of them when given.
+    pub fn carrier_newest(
+        &self,
+        carrier_key: &str,
+        limit: Option<usize>,
+    ) -> rusqlite::Result<Vec<(String, Timestamp)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, updated_at FROM orders WHERE carrier_key = ?1 AND status != 'draft' \
+             ORDER BY updated_at DESC, id DESC LIMIT ?2",
+        )?;
+        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let rows = stmt.query_map(params![carrier_key, limit], |r| {
+            let ns: i64 = r.get(1)?;
+            let at = Timestamp::from_nanosecond(i128::from(ns)).map_err(|_| {
+                rusqlite::Error::InvalidColumnType(1, "updated_at".into(), rusqlite::types::Type::Integer)
+            })?;
+            Ok((r.get(0)?, at))
+        })?;
         rows.collect()
     }
 
-    /// Replace one order's row and its numbers' rows.
+    /// Replace one order's row.
     pub fn put(&self, entry: &Entry) -> rusqlite::Result<()> {
         self.apply(&[entry], &[])
     }
@@ -190,21 +200,18 @@ impl Index {
         let tx = self.conn.unchecked_transaction()?;
         {
             let mut put_order = tx.prepare(&format!(
-                "INSERT OR REPLACE INTO orders (lower_id, {COLUMNS}) VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+                "INSERT OR REPLACE INTO orders (lower_id, carrier_key, {COLUMNS}) VALUES \
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
             ))?;
-            let mut drop_numbers = tx.prepare("DELETE FROM numbers WHERE order_id = ?1")?;
-            let mut put_number =
-                tx.prepare("INSERT INTO numbers (order_id, number) VALUES (?1, ?2)")?;
             let mut drop_order = tx.prepare("DELETE FROM orders WHERE id = ?1")?;
             for id in removes {
                 drop_order.execute([id])?;
-                drop_numbers.execute([id])?;
             }
             for entry in puts {
                 let s = &entry.summary;
                 put_order.execute(params![
                     s.id.to_ascii_lowercase(),
+                    carrier_key(&s.carrier),
                     s.id,
                     entry.stamp.len as i64,
                     entry.stamp.mtime_ns,
@@ -225,10 +232,6 @@ impl Index {
                     &*s.search_text,
                     &*s.digits,
                 ])?;
-                drop_numbers.execute([&s.id])?;
-                for number in entry.numbers.split('\n').filter(|n| !n.is_empty()) {
-                    put_number.execute([&s.id, number])?;
-                }
             }
         }
         tx.commit()
@@ -279,7 +282,6 @@ fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         revision: r.get::<_, i64>(4)? as u64,
         newer_schema: r.get(5)?,
         summary: Box::new(summary),
-        numbers: String::new(),
     })
 }
 
@@ -290,7 +292,6 @@ pub fn entry_of(loaded: &super::Loaded, stamp: Stamp) -> Entry {
         revision: loaded.revision,
         newer_schema: loaded.newer_schema,
         summary: Box::new(Summary::of(&loaded.order)),
-        numbers: loaded.order.fields.numbers.join("\n"),
     }
 }
 

@@ -338,13 +338,15 @@ impl Store {
         ids
     }
 
-    /// Orders holding this number (E.164), from the index: which ones to open, never what they
-    /// hold.
-    pub fn orders_with_number(&self, number: &str) -> Vec<String> {
-        self.index
-            .as_ref()
-            .and_then(|i| i.orders_with_number(number).ok())
-            .unwrap_or_default()
+    /// The ids and last changes of the orders of the carrier with this key
+    /// (`insights::carrier_key`), drafts left out, most recently changed first, as the index
+    /// knows them (at most `limit`); `None` without a usable index.
+    pub fn carrier_newest(
+        &self,
+        carrier_key: &str,
+        limit: Option<usize>,
+    ) -> Option<Vec<(String, jiff::Timestamp)>> {
+        self.index.as_ref()?.carrier_newest(carrier_key, limit).ok()
     }
 
     fn read_into_slot(&mut self, id: &str) -> Result<(), StoreError> {
