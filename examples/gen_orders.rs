@@ -4,8 +4,8 @@
 //!
 //! Varied statuses, carriers, countries and number types; 1 to M numbers an order (999, Teams'
 //! limit, unless told); rejections with real-looking carrier texts. Deterministic: the same
-//! COUNT and M give the same orders. Orders are written in batches of a thousand
-//! (`Store::create_batch`), so 100,000 take well under a minute.
+//! COUNT and M give the same orders. Orders are made and written on two threads, in batches of a
+//! thousand (`Store::create_batch`, durable a batch at a time), so 100,000 take under a minute.
 // Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
 #![allow(clippy::disallowed_macros)]
 
@@ -75,6 +75,14 @@ const REJECTIONS: &[(&str, &[FieldKey])] = &[
 /// A small deterministic generator (xorshift), so runs are repeatable without a dependency.
 struct Rng(u64);
 impl Rng {
+    /// The generator for order `i` of `count` (splitmix64 of both; never the stuck state 0).
+    fn seeded(count: u64, i: u64) -> Rng {
+        let mut z =
+            (0x9E37_79B9_7F4A_7C15 ^ count).wrapping_add(i.wrapping_mul(0xBF58_476D_1CE4_E5B9));
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Rng((z ^ (z >> 31)) | 1)
+    }
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
@@ -233,13 +241,36 @@ fn main() -> ExitCode {
 }
 
 /// Write `count` orders of 1 to `max_numbers` numbers into the store at `dir` (the benches
-/// call this too).
+/// call this too), on two threads: each makes and writes its half of the ids, a batch at a time,
+/// while the other waits for the store's lock or makes its next batch.
 pub fn generate(dir: &std::path::Path, count: usize, max_numbers: usize) -> Result<(), String> {
+    let half = count.div_ceil(2);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = [0..half, half..count]
+            .into_iter()
+            .map(|ids| scope.spawn(move || generate_ids(dir, ids, count, max_numbers)))
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err("a writer thread panicked".to_string()))
+        })
+    })
+}
+
+/// Make and write the orders numbered `ids` (each from its own seed, so the split does not
+/// change them).
+fn generate_ids(
+    dir: &std::path::Path,
+    ids: std::ops::Range<usize>,
+    count: usize,
+    max_numbers: usize,
+) -> Result<(), String> {
     let (mut store, _) = Store::open_one(dir).map_err(|e| e.to_string())?;
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ count as u64);
     let start = Timestamp::from_second(1_790_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+    let last = ids.end;
     let mut batch = Vec::with_capacity(BATCH);
-    for i in 0..count {
+    for i in ids {
+        let mut rng = Rng::seeded(count as u64, i as u64);
         let now = start
             .checked_add((i as i64 * 37).minutes())
             .unwrap_or(start);
@@ -254,7 +285,7 @@ pub fn generate(dir: &std::path::Path, count: usize, max_numbers: usize) -> Resu
         );
         advance(&mut order, &mut rng, clock);
         batch.push(order);
-        if batch.len() == BATCH || i + 1 == count {
+        if batch.len() == BATCH || i + 1 == last {
             store
                 .create_batch(std::mem::take(&mut batch))
                 .map_err(|e| e.to_string())?;

@@ -31,7 +31,10 @@ pub fn warn_from_history(store: &mut Store, id: &str, expected: Status, console:
     }
     let warnings = match recent_of_carrier(store, &order) {
         Some(ids) => {
-            let earlier = ids.iter().filter_map(|i| store.get(i).ok()).map(|l| &l.order);
+            let earlier = ids
+                .iter()
+                .filter_map(|i| store.get(i).ok())
+                .map(|l| &l.order);
             preflight::warnings(&order, earlier)
         }
         // No index: every order of the carrier, read from the whole store.

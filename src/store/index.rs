@@ -183,7 +183,11 @@ impl Index {
         let rows = stmt.query_map(params![carrier_key, limit], |r| {
             let ns: i64 = r.get(1)?;
             let at = Timestamp::from_nanosecond(i128::from(ns)).map_err(|_| {
-                rusqlite::Error::InvalidColumnType(1, "updated_at".into(), rusqlite::types::Type::Integer)
+                rusqlite::Error::InvalidColumnType(
+                    1,
+                    "updated_at".into(),
+                    rusqlite::types::Type::Integer,
+                )
             })?;
             Ok((r.get(0)?, at))
         })?;

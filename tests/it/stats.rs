@@ -270,3 +270,40 @@ fn resubmit_warns_from_the_other_orders_history_too() {
         "{stderr}"
     );
 }
+
+#[test]
+fn submit_warns_from_the_latest_submissions_even_when_older_orders_changed_since() {
+    use FieldKey::Pin;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    // Five orders submitted on day 3 and rejected for the PIN on day 4; then 25 orders submitted
+    // earlier (day 1) got their FOC on day 6: the most recently changed orders are not the
+    // most recently submitted ones, and there are more of them than a first look at the index.
+    for _ in 0..5 {
+        let mut order = draft(&store, "Contoso Telecom", 3);
+        order.submit(day(3)).unwrap();
+        reject(&mut order, 4, &[Pin]);
+        store.create(order).unwrap();
+    }
+    for _ in 0..25 {
+        let mut order = draft(&store, "Contoso Telecom", 1);
+        order.submit(day(1)).unwrap();
+        foc(&mut order, 6);
+        store.create(order).unwrap();
+    }
+    let order = draft(&store, "Contoso Telecom", TODAY);
+    let id = order.id.clone();
+    store.create(order).unwrap();
+    drop(store);
+    let out = portwiz(dir.path())
+        .env("PORTWIZ_TODAY", today())
+        .args(["submit", &id])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "warning: Contoso Telecom rejected the account PIN on each of your last 5 orders: check it against the CSR."
+    );
+}
