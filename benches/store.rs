@@ -1,4 +1,5 @@
-//! Issue 15's goals at 1,000, 10,000 and 100,000 orders: a command about one order, `classify`,
+//! Issue 15's goals at 1,000, 10,000 and 100,000 orders: a command about one order, `submit`
+//! (which also reads the carrier's recent orders), `classify`,
 //! `list` against `cat` of the files, a start without an index, the app's first frame, a key in
 //! the `/` filter, and the memory the app holds. Whole-process times for the commands (the
 //! binary, as a user runs it); in-process for the app.
@@ -17,7 +18,7 @@ mod gen_orders;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
-use portwiz::domain::{Clock, Status};
+use portwiz::domain::{Clock, Order, OrderFields, Status};
 use portwiz::store::Store;
 use portwiz::tui::{App, Msg, app_for_store, app_for_summaries, update, view};
 use ratatui::Terminal;
@@ -52,6 +53,24 @@ fn bench_store(count: usize) -> PathBuf {
         let _ = std::fs::write(&done, "");
     }
     dir
+}
+
+/// An incomplete draft of the store's most common carrier, made the first time: `submit` reads
+/// the carrier's history for it, then refuses it, so it can be submitted again and again.
+fn unready_draft(dir: &Path) -> String {
+    let id = "PO-BENCHUNREADY".to_string();
+    let (mut store, _) = Store::open_one(dir).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
+    if store.load(&id).is_err() {
+        let fields = OrderFields {
+            current_carrier: "Contoso Telecom".into(),
+            ..OrderFields::default()
+        };
+        let order = Order::new(id.clone(), fields, clock().now);
+        if let Err(e) = store.create(order) {
+            panic!("{dir:?}: {e}");
+        }
+    }
+    id
 }
 
 fn portwiz(dir: &Path, args: &[&str]) -> bool {
@@ -126,10 +145,16 @@ fn bench_sizes(c: &mut Criterion) {
             .map(|n| n[n.len().saturating_sub(7)..].to_string())
             .unwrap_or_default();
         drop(full);
+        let unready = unready_draft(&dir);
         let mut group = c.benchmark_group(label);
         group.sample_size(10);
         group.bench_function("show ID (process)", |b| {
             b.iter(|| portwiz(&dir, &["show", &middle]))
+        });
+        // Refused (the draft is incomplete), after the warnings from the carrier's history: the
+        // same work as a submission, repeatable.
+        group.bench_function("submit ID (process, refused)", |b| {
+            b.iter(|| portwiz(&dir, &["submit", &unready]))
         });
         let mut n = 0u64;
         group.bench_function("set ID order_name (process)", |b| {
