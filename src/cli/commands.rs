@@ -1,7 +1,7 @@
 //! What each subcommand does: open the store, act through the domain, save, print.
 
 use super::Failure;
-use super::args::Command;
+use super::args::{Command, ExportFormat};
 use super::console::Console;
 use super::input;
 use super::output;
@@ -15,6 +15,7 @@ use crate::domain::summary::Summary;
 use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
+use clap::ValueEnum;
 use std::path::Path;
 
 /// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
@@ -38,6 +39,12 @@ pub fn run(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
+    // Made from the command line alone: no store to open.
+    match command {
+        Command::Completions { shell } => return super::docs::completions(shell, console),
+        Command::Man => return super::docs::man(console),
+        _ => {}
+    }
     let (mut store, notices) = Store::open(dir).map_err(|e| Failure::Input(e.to_string()))?;
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
@@ -135,8 +142,16 @@ pub fn run(
             print_warnings(&store, &id, clock, console)?;
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
-        Command::Resubmit { id } => {
+        Command::Resubmit { id, unchanged } => {
             print_warnings(&store, &id, clock, console)?;
+            if unchanged {
+                console.say(
+                    "portwiz: resubmitting without changes (--unchanged: the cause was lifted on \
+                     the carrier's side)",
+                );
+            } else {
+                store.get(&id)?.order.ensure_changed_since_rejection()?;
+            }
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Classify { json, text } => {
@@ -179,6 +194,15 @@ pub fn run(
             output: path,
             force,
         } => {
+            if include_secrets && !matches!(format, ExportFormat::Json | ExportFormat::Text) {
+                return Err(Failure::Input(format!(
+                    "--include-secrets adds the PIN to json and text exports only; the {} export \
+                     never holds it",
+                    format
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                )));
+            }
             let order = &store.get(&id)?.order;
             let text = crate::domain::export::render(order, format.into(), include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
@@ -210,9 +234,17 @@ pub fn run(
             transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
+            for warning in crate::domain::lifecycle::foc_warnings(date) {
+                console.say(&format!("warning: {warning}"));
+            }
         }
         Command::Complete { id } => {
-            transition(&mut store, &id, console, |o| o.complete(clock.now))?
+            let today = crate::domain::rules::today_in_eastern(clock.now);
+            let warnings = store.get(&id)?.order.completion_warnings(today);
+            transition(&mut store, &id, console, |o| o.complete(clock.now))?;
+            for warning in warnings {
+                console.say(&format!("warning: {warning}"));
+            }
         }
         Command::Support {
             id,
@@ -224,10 +256,16 @@ pub fn run(
                 o.engage_support(scenario, ticket.clone(), clock.now)
             })?;
         }
+        Command::Ticket { id, ticket } if ticket.trim().is_empty() => {
+            return Err(Failure::Input(format!(
+                "no ticket given for order {id}; give the ticket's id or link"
+            )));
+        }
         Command::Ticket { id, ticket } => transition(&mut store, &id, console, |o| {
             o.set_ticket(&ticket, clock.now)
         })?,
         Command::Cancel { id } => transition(&mut store, &id, console, |o| o.cancel(clock.now))?,
+        Command::Completions { .. } | Command::Man => {}
     }
     Ok(())
 }

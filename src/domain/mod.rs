@@ -10,6 +10,7 @@ pub mod export;
 pub mod fields;
 pub mod history;
 pub mod key;
+pub mod lifecycle;
 pub mod order;
 pub mod readiness;
 pub mod registry;

@@ -46,8 +46,14 @@ pub fn encode(order: &Order, revision: u64) -> Vec<u8> {
 
 pub fn read(path: &Path) -> Result<Loaded, ReadError> {
     let bytes = fs::read(path).map_err(|e| ReadError::Corrupt(format!("cannot read: {e}")))?;
-    let position =
-        |e: &serde_json::Error| format!("{e} (line {}, column {})", e.line(), e.column());
+    let position = |e: &serde_json::Error| {
+        let problem = crate::domain::document::json_problem(e);
+        format!(
+            "not valid JSON at line {}, column {}: {problem}",
+            e.line(),
+            e.column()
+        )
+    };
     let header: Header =
         serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(position(&e)))?;
     let version = header

@@ -231,7 +231,11 @@ impl Store {
                     path: path.clone(),
                     reason: format!("written by a newer portwiz (schema {version}) and not readable here: {reason}"),
                 }),
-                Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
+                Err(file::ReadError::Corrupt(reason)) => {
+                    // Moved away: a chmod of its old name would fail.
+                    wide_files.retain(|wide| wide != &path);
+                    notices.push(store.quarantine(&path, reason));
+                }
             }
         }
         notices

@@ -12,6 +12,7 @@ mod csv_import;
 mod demo_orders;
 mod export;
 mod faults;
+mod first_day;
 #[cfg(unix)]
 mod hostile_cli;
 mod hostile_input;
