@@ -90,7 +90,7 @@ pub enum Command {
         /// The text, or `-` (or nothing) to read standard input.
         text: Option<String>,
     },
-    /// Write an order as json, text, csv or an LOA.
+    /// Write an order as json, text, csv, an LOA or the LOA as a PDF.
     Export {
         /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
@@ -143,6 +143,13 @@ pub enum Command {
     Cancel {
         /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
+    },
+    /// What your orders' history says per carrier: rejections, the fields rejected most, days
+    /// to FOC and to completion, orders waiting now.
+    Stats {
+        /// One JSON document (its fields are described in the README).
+        #[arg(long)]
+        json: bool,
     },
     /// Print a shell completion script, e.g. `portwiz completions bash > ~/.local/share/bash-completion/completions/portwiz`.
     Completions {
@@ -198,6 +205,8 @@ pub enum ExportFormat {
     Csv,
     /// A Letter of Authorization to sign.
     Loa,
+    /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
+    LoaPdf,
 }
 
 impl From<ExportFormat> for crate::domain::export::Format {
@@ -208,6 +217,7 @@ impl From<ExportFormat> for crate::domain::export::Format {
             ExportFormat::Text => Format::Text,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Loa => Format::Loa,
+            ExportFormat::LoaPdf => Format::LoaPdf,
         }
     }
 }

@@ -22,7 +22,7 @@ pub struct Choice {
 }
 
 /// The formats, in the order the dialog lists them; the first is the default.
-pub const CHOICES: [Choice; 4] = [
+pub const CHOICES: [Choice; 5] = [
     Choice {
         format: Format::Text,
         key: 't',
@@ -35,6 +35,13 @@ pub const CHOICES: [Choice; 4] = [
         key: 'l',
         label: "LOA",
         about: "the Letter of Authorization to sign",
+        pin: false,
+    },
+    Choice {
+        format: Format::LoaPdf,
+        key: 'p',
+        label: "LOA as PDF",
+        about: "the same letter, to print or upload",
         pin: false,
     },
     Choice {
@@ -75,6 +82,7 @@ pub fn default_file_name(order_id: &str, format: Format) -> String {
     match format {
         Format::Text => format!("{id}-summary.txt"),
         Format::Loa => format!("{id}-loa.txt"),
+        Format::LoaPdf => format!("{id}-loa.pdf"),
         Format::Csv => format!("{id}-numbers.csv"),
         Format::Json => format!("{id}.json"),
     }
