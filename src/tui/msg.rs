@@ -84,6 +84,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The user's correction could not be written to the labelled examples.
+    LearnFailed(String),
     /// Every order file checked after a first frame drawn from the index: the summaries as they
     /// really are, and what the check found (quarantined files, permissions…).
     StoreChecked {
@@ -92,8 +94,6 @@ pub enum Msg {
     },
     /// A full order read from the store, to open its page.
     Loaded(Box<Order>),
-    /// Every order read in full, for a search by number.
-    AllLoaded(Vec<Order>),
     LoadFailed {
         order_id: String,
         reason: String,
@@ -167,8 +167,6 @@ pub enum Effect {
     LoadDemo,
     /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
     Load(String),
-    /// Read every full order (a search by number); the runtime answers `AllLoaded`.
-    LoadAll,
     /// Write the order in a format to a file (the path as typed: `~` and relative paths are the
     /// runtime's to resolve); never over an existing file unless `overwrite`. The runtime
     /// answers `Exported`, `ExportExists` or `ExportFailed`.
@@ -179,5 +177,7 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
+    Learn(Box<crate::domain::classifier::LabelledExample>),
     Quit,
 }

@@ -52,8 +52,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::StoreChecked { summaries, notices } => {
             app.orders = summaries;
-            app.loaded
-                .retain(|id, _| app.orders.iter().any(|s| &s.id == id));
+            let known: std::collections::HashSet<&str> =
+                app.orders.iter().map(|s| s.id.as_str()).collect();
+            app.loaded.retain(|id, _| known.contains(id.as_str()));
             app.read_only = notices
                 .iter()
                 .filter_map(|n| match n {
@@ -67,14 +68,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
                     .map(ToString::to_string),
             );
-            app.refresh_rows();
-            Vec::new()
-        }
-        Msg::AllLoaded(orders) => {
-            for order in orders {
-                app.upsert(order);
-            }
-            app.all_loaded = true;
             app.refresh_rows();
             Vec::new()
         }
@@ -99,12 +92,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::FilterInput(c) => {
             app.history.filter.push(c);
             app.refresh_rows();
-            load_all_if_needed(app)
+            Vec::new()
         }
         Msg::FilterBackspace => {
             app.history.filter.pop();
             app.refresh_rows();
-            load_all_if_needed(app)
+            Vec::new()
         }
         Msg::FilterClear => {
             app.history.filter.clear();
@@ -235,6 +228,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.confirm_quit = false;
             app.message = Some(Message {
                 text: format!("Order {order_id} was not saved: {}", one_line(&reason)),
+                is_error: true,
+            });
+            Vec::new()
+        }
+        Msg::LearnFailed(reason) => {
+            app.message = Some(Message {
+                text: format!(
+                    "Your correction was recorded but not learned: {}",
+                    one_line(&reason)
+                ),
                 is_error: true,
             });
             Vec::new()
@@ -507,15 +510,6 @@ fn open_page(app: &mut App, order_id: String) {
         order_id,
         scroll: 0,
     }));
-}
-
-/// A search by number in large orders needs their full number lists: read them all, once.
-fn load_all_if_needed(app: &App) -> Vec<Effect> {
-    if app.filter_needs_all_orders() {
-        vec![Effect::LoadAll]
-    } else {
-        Vec::new()
-    }
 }
 
 /// Rows (history) or lines (order page) in one page.
