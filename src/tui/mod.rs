@@ -4,11 +4,11 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
-pub mod assist;
-pub mod export;
 pub mod keymap;
 pub mod msg;
 pub mod respond;
+pub mod screen;
+pub mod screens;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -149,7 +149,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
             },
         ),
-        Effect::Quit => None,
+        Effect::Close | Effect::Quit => None,
     }
 }
 

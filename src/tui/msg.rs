@@ -179,5 +179,8 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Take the screen that returned this off the stack. The root router does it; it never
+    /// reaches the runtime.
+    Close,
     Quit,
 }

@@ -15,6 +15,7 @@ pub mod input;
 mod keymap;
 mod numbers;
 mod review;
+mod screen;
 mod state;
 pub mod textarea;
 mod update;
