@@ -2,6 +2,8 @@
 //! memory the app holds. The store is generated once into `target/bench-store` (through the
 //! store's own save path) and reused; `PORTWIZ_BENCH_STORE=DIR` points at another one, e.g. one
 //! made by `cargo run --release --example gen_orders -- DIR 10000`.
+// Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
+#![allow(clippy::disallowed_macros)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;

@@ -1,16 +1,19 @@
 use clap::Parser;
-use portwiz::cli::{self, Cli};
+use portwiz::cli::{self, Cli, Console};
 use portwiz::store::Store;
 use portwiz::tui;
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage(&e),
+    };
     if args.demo {
         if args.command.is_some() {
-            eprintln!(
-                "portwiz: --demo opens the app on the demo orders and takes no command; run the command without --demo"
+            say(
+                "portwiz: --demo opens the app on the demo orders and takes no command; run the command without --demo",
             );
             return ExitCode::from(2);
         }
@@ -19,7 +22,7 @@ fn main() -> ExitCode {
     let dir = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
         Ok(dir) => dir,
         Err(message) => {
-            eprintln!("portwiz: {message}");
+            say(&format!("portwiz: {message}"));
             return ExitCode::from(2);
         }
     };
@@ -30,16 +33,39 @@ fn main() -> ExitCode {
     let Some(command) = args.command else {
         return run_app(&dir, tui::Options::default());
     };
-    let mut stdout = std::io::stdout().lock();
-    match cli::run(command, &dir, cli::commands_clock(), &mut stdout) {
+    let mut console = Console::stdio();
+    match cli::run(command, &dir, cli::commands_clock(), &mut console) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            for line in failure.lines() {
-                eprintln!("portwiz: {line}");
-            }
+            console.report(&failure);
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// clap's help, version or usage error, through the console like everything else: a refused
+/// argument is echoed in the message, and may hold escape sequences.
+fn usage(e: &clap::Error) -> ExitCode {
+    let mut console = Console::stdio();
+    let text = e.to_string();
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if e.use_stderr() {
+        console.say(text.trim_end());
+        ExitCode::from(code)
+    } else {
+        match console.print(&text) {
+            Ok(()) => ExitCode::from(code),
+            Err(failure) => {
+                console.report(&failure);
+                ExitCode::from(failure.exit_code())
+            }
+        }
+    }
+}
+
+/// One line on stderr, cleaned like all the command line prints.
+fn say(line: &str) {
+    Console::stdio().say(line);
 }
 
 /// The app on a fresh temporary copy of the demo orders, deleted when the app ends.
@@ -47,7 +73,9 @@ fn run_demo() -> ExitCode {
     let temp = match tempfile::TempDir::new() {
         Ok(temp) => temp,
         Err(e) => {
-            eprintln!("portwiz: cannot make a temporary folder for the demo: {e}");
+            say(&format!(
+                "portwiz: cannot make a temporary folder for the demo: {e}"
+            ));
             return ExitCode::from(2);
         }
     };
@@ -59,13 +87,13 @@ fn run_demo() -> ExitCode {
     let (mut store, _) = match Store::open(temp.path()) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("portwiz: {e}");
+            say(&format!("portwiz: {e}"));
             return ExitCode::from(2);
         }
     };
     let (_, problems) = portwiz::demo::install(&mut store, cli::commands_clock());
     for problem in &problems {
-        eprintln!("portwiz: {problem}");
+        say(&format!("portwiz: {problem}"));
     }
     drop(store);
     run_app(
@@ -92,7 +120,7 @@ fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
         None => match Store::open(dir) {
             Ok((store, notices)) => tui::run(store, notices, options),
             Err(e) => {
-                eprintln!("portwiz: {e}");
+                say(&format!("portwiz: {e}"));
                 return ExitCode::from(2);
             }
         },
@@ -100,7 +128,7 @@ fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("portwiz: the terminal failed: {e}");
+            say(&format!("portwiz: the terminal failed: {e}"));
             ExitCode::FAILURE
         }
     }

@@ -2,6 +2,8 @@
 
 use super::Failure;
 use super::args::Command;
+use super::console::Console;
+use super::input;
 use super::output;
 use super::rejection;
 use crate::domain::document::{self, Document};
@@ -13,7 +15,6 @@ use crate::domain::summary::Summary;
 use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
-use std::io::Read;
 use std::path::Path;
 
 /// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
@@ -30,22 +31,19 @@ pub fn system_clock() -> Clock {
     }
 }
 
-/// Run one subcommand against the store in `dir`; what it prints goes to `out`.
+/// Run one subcommand against the store in `dir`; all it prints goes through `console`.
 pub fn run(
     command: Command,
     dir: &Path,
     clock: Clock,
-    out: &mut dyn std::io::Write,
+    console: &mut Console,
 ) -> Result<(), Failure> {
     let (mut store, notices) = Store::open(dir).map_err(|e| Failure::Input(e.to_string()))?;
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            eprintln!("portwiz: {notice}");
+            console.say(&format!("portwiz: {notice}"));
         }
     }
-    let print = |out: &mut dyn std::io::Write, text: String| {
-        let _ = out.write_all(text.as_bytes());
-    };
     match command {
         Command::List { status, json } => {
             let wanted = status
@@ -59,30 +57,24 @@ pub fn run(
                 .filter(|o| wanted.is_none_or(|w| o.status == w))
                 .collect();
             rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-            print(
-                out,
-                if json {
-                    output::list_json(&rows)
-                } else {
-                    output::list_table(&rows, std::io::IsTerminal::is_terminal(&std::io::stdout()))
-                },
-            );
+            console.print(&if json {
+                output::list_json(&rows)
+            } else {
+                output::list_table(&rows, Console::out_is_terminal())
+            })?;
         }
         Command::Show { id, json } => {
             let order = &store.get(&id)?.order;
-            print(
-                out,
-                if json {
-                    output::json(&document::export(order, false))
-                } else {
-                    output::show(order, clock)
-                },
-            );
+            console.print(&if json {
+                output::json(&document::export(order, false))
+            } else {
+                output::show(order, clock)
+            })?;
         }
         Command::New { from } => {
             let doc = read_document(&from, false)?;
             let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
-            refuse_or_warn(refused)?;
+            refuse_or_warn(refused, console)?;
             let id = order.id.clone();
             // A draft may be incomplete; say what a value that is there gets wrong, now rather
             // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
@@ -98,18 +90,18 @@ pub fn run(
                     } else {
                         "warning"
                     };
-                    eprintln!("{kind}: {}", problem.message);
+                    console.say(&format!("{kind}: {}", problem.message));
                 }
             }
             store.create(order)?;
-            print(out, format!("{id}\n"));
+            console.print(&format!("{id}\n"))?;
         }
         Command::Import { file } => {
             let doc = read_document(&file, true)?;
-            let order = imported_order(store.new_id(), doc, clock)?;
+            let order = imported_order(store.new_id(), doc, clock, console)?;
             let id = order.id.clone();
             store.create(order)?;
-            print(out, format!("{id}\n"));
+            console.print(&format!("{id}\n"))?;
         }
         Command::Set {
             id,
@@ -119,46 +111,42 @@ pub fn run(
         } => {
             let pairs = set_pairs(key, value, more)?;
             let mut order = store.get(&id)?.order.clone();
-            // One command is one visit: one history entry for every field it changes.
-            let mut visit = Visit::new();
-            let mut changed = false;
+            let mut edits = Vec::new();
             for (key, value) in pairs {
-                let value = read_value(key, &value, &order.fields)?;
-                let edited = order
-                    .edit_field(&mut visit, key, value, clock, Mode::RefuseErrors)
-                    .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
-                for warning in edited
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Warning)
-                {
-                    eprintln!("warning: {}", warning.message);
-                }
-                changed |= edited.changed;
+                edits.push((key, read_value(key, &value, &order.fields, console)?));
             }
-            if changed {
+            // One command is one visit: one history entry for every field it changes, checked
+            // together once all are applied.
+            let edited = order
+                .edit_fields(&mut Visit::new(), edits, clock, Mode::RefuseErrors)
+                .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+            for warning in edited
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Warning)
+            {
+                console.say(&format!("warning: {}", warning.message));
+            }
+            if edited.changed {
                 store.save(&order)?;
             }
         }
         Command::Submit { id } => {
-            print_warnings(&store, &id, clock)?;
-            transition(&mut store, &id, out, |o| o.submit(clock))?
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.submit(clock))?
         }
         Command::Resubmit { id } => {
-            print_warnings(&store, &id, clock)?;
-            transition(&mut store, &id, out, |o| o.resubmit(clock))?
+            print_warnings(&store, &id, clock, console)?;
+            transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Classify { json, text } => {
             let text = rejection::read_text(text.as_deref())?;
             let c = rejection::classify_text(&text, dir);
-            print(
-                out,
-                if json {
-                    output::json(&rejection::classification_json(&c))
-                } else {
-                    rejection::classification_text(&c)
-                },
-            );
+            console.print(&if json {
+                output::json(&rejection::classification_json(&c))
+            } else {
+                rejection::classification_text(&c)
+            })?;
         }
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
@@ -182,7 +170,7 @@ pub fn run(
                 }
             }
             report.push_str(&format!("What to do: {}\n", c.action));
-            print(out, report);
+            console.print(&report)?;
         }
         Command::Export {
             id,
@@ -195,8 +183,8 @@ pub fn run(
             let text = crate::domain::export::render(order, format.into(), include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => write_export(&path, &text, force)?,
-                None => print(out, text),
+                Some(path) => super::export_file::write_export(&path, &text, force)?,
+                None => console.print(&text)?,
             }
         }
         Command::Foc { id, date, time } => {
@@ -219,25 +207,27 @@ pub fn run(
                     })
                 })
                 .transpose()?;
-            transition(&mut store, &id, out, |o| {
+            transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
         }
-        Command::Complete { id } => transition(&mut store, &id, out, |o| o.complete(clock.now))?,
+        Command::Complete { id } => {
+            transition(&mut store, &id, console, |o| o.complete(clock.now))?
+        }
         Command::Support {
             id,
             scenario,
             ticket,
         } => {
             let scenario: SupportScenario = scenario.parse().map_err(Failure::Input)?;
-            transition(&mut store, &id, out, |o| {
+            transition(&mut store, &id, console, |o| {
                 o.engage_support(scenario, ticket.clone(), clock.now)
             })?;
         }
-        Command::Ticket { id, ticket } => {
-            transition(&mut store, &id, out, |o| o.set_ticket(&ticket, clock.now))?
-        }
-        Command::Cancel { id } => transition(&mut store, &id, out, |o| o.cancel(clock.now))?,
+        Command::Ticket { id, ticket } => transition(&mut store, &id, console, |o| {
+            o.set_ticket(&ticket, clock.now)
+        })?,
+        Command::Cancel { id } => transition(&mut store, &id, console, |o| o.cancel(clock.now))?,
     }
     Ok(())
 }
@@ -246,63 +236,32 @@ pub fn run(
 fn transition(
     store: &mut Store,
     id: &str,
-    out: &mut dyn std::io::Write,
+    console: &mut Console,
     action: impl FnOnce(&mut Order) -> Result<(), crate::domain::Refusal>,
 ) -> Result<(), Failure> {
     let mut order = store.get(id)?.order.clone();
     action(&mut order)?;
     store.save(&order)?;
-    let _ = writeln!(out, "{}: {}", order.id, order.status.label());
-    Ok(())
-}
-
-/// Write an export atomically; an existing file is replaced only with `--force`.
-fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
-    // A bare file name has an empty parent; the atomic write needs a real folder to sync.
-    let path = match path.parent() {
-        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
-        _ => path.to_path_buf(),
-    };
-    if path.is_dir() {
-        return Err(Failure::Input(format!(
-            "{} is a folder; give a file name",
-            path.display()
-        )));
-    }
-    if path.exists() && !force {
-        return Err(Failure::Refused(vec![format!(
-            "{} already exists; choose another name, or add --force to replace it",
-            path.display()
-        )]));
-    }
-    crate::store::atomic::write_atomic(&path, text.as_bytes())
-        .map_err(|e| Failure::Refused(vec![format!("cannot write {}: {e}", path.display())]))
+    console.print(&format!("{}: {}\n", order.id, order.status.label()))
 }
 
 fn read_document(path: &Path, allow_order_keys: bool) -> Result<Document, Failure> {
-    let text = read_text(path)?;
+    let text = input::read_text(path, &input::DOCUMENT)?;
     document::parse(&text, allow_order_keys)
         .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
-}
-
 /// The readiness check's warnings, on stderr, before a submission (its errors refuse it).
-fn print_warnings(store: &Store, id: &str, clock: Clock) -> Result<(), Failure> {
+fn print_warnings(
+    store: &Store,
+    id: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
     let order = &store.get(id)?.order;
     for problem in readiness(order, clock.today) {
         if problem.severity == Severity::Warning {
-            eprintln!("warning: {}", problem.message);
+            console.say(&format!("warning: {}", problem.message));
         }
     }
     Ok(())
@@ -337,21 +296,26 @@ fn set_pairs(
 /// A value from the command line; `numbers @FILE.csv` reads a CSV (Teams' `PhoneNumber` column)
 /// with the domain's reader: each bad row is named once on stderr with its row number and left
 /// out, the good rows are kept, and a summary gives both counts.
-fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldValue, Failure> {
+fn read_value(
+    key: FieldKey,
+    value: &str,
+    fields: &OrderFields,
+    console: &mut Console,
+) -> Result<FieldValue, Failure> {
     let Some(path) = value.strip_prefix('@').filter(|_| key == FieldKey::Numbers) else {
         return Ok(FieldValue::Text(value.to_string()));
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+    let bytes = input::read_bytes(Path::new(path), &input::CSV)?;
+    input::check_csv_lines(&bytes, path)?;
     let import = entry::numbers_from_csv(&bytes, fields)
         .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
     for problem in &import.bad_rows {
-        eprintln!("error: {path}: {problem}");
+        console.say(&format!("error: {path}: {problem}"));
     }
     for repeat in &import.repeats {
-        eprintln!("warning: {path}: {repeat}");
+        console.say(&format!("warning: {path}: {repeat}"));
     }
-    eprintln!("{path}: {}", import.summary());
+    console.say(&format!("{path}: {}", import.summary()));
     if import.numbers.is_empty() {
         return Err(Failure::Refused(vec![format!(
             "{path}: no good row; nothing was changed"
@@ -363,9 +327,14 @@ fn read_value(key: FieldKey, value: &str, fields: &OrderFields) -> Result<FieldV
 /// An imported export becomes a new order that keeps the status and story it read; its
 /// fields go through the edit operation's normalising, and masks (an export without secrets
 /// writes the CSR's PIN as `••••`) are never taken as values.
-fn imported_order(id: String, doc: Document, clock: Clock) -> Result<Order, Failure> {
+fn imported_order(
+    id: String,
+    doc: Document,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<Order, Failure> {
     let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
-    refuse_or_warn(refused)?;
+    refuse_or_warn(refused, console)?;
     if let Some(status) = doc.status {
         order.status = status;
     }
@@ -399,7 +368,7 @@ fn imported_order(id: String, doc: Document, clock: Clock) -> Result<Order, Fail
 
 /// A document's values the edit operation refused: a mask (an export without secrets) is left
 /// out with a warning; anything else (too long, too many numbers) refuses the command.
-fn refuse_or_warn(refused: Vec<EditRefusal>) -> Result<(), Failure> {
+fn refuse_or_warn(refused: Vec<EditRefusal>, console: &mut Console) -> Result<(), Failure> {
     let (masks, others): (Vec<_>, Vec<_>) = refused
         .into_iter()
         .partition(|r| matches!(r, EditRefusal::Mask { .. }));
@@ -409,7 +378,7 @@ fn refuse_or_warn(refused: Vec<EditRefusal>) -> Result<(), Failure> {
         ));
     }
     for mask in masks {
-        eprintln!("warning: {mask} It was left out.");
+        console.say(&format!("warning: {mask} It was left out."));
     }
     Ok(())
 }

@@ -5,8 +5,10 @@ use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use serde_json::{Value, json};
 
+/// One JSON document; every control, bidi and invisible character in it written as `\uXXXX`.
 pub fn json(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text = crate::domain::sanitize::escape_json_text(&text);
     text.push('\n');
     text
 }
@@ -35,7 +37,7 @@ pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
         .iter()
         .map(|o| {
             [
-                o.id.clone(),
+                clean_cell(&o.id),
                 o.status.key().to_string(),
                 clean_cell(&o.carrier),
                 o.number_count.to_string(),
@@ -89,7 +91,11 @@ fn clean_lines(text: &str) -> String {
 }
 
 pub fn show(order: &Order, _clock: Clock) -> String {
-    let mut text = format!("{}  {}\n", order.id, clean_cell(&order.display_name()));
+    let mut text = format!(
+        "{}  {}\n",
+        clean_cell(&order.id),
+        clean_cell(&order.display_name())
+    );
     text.push_str(&format!(
         "Status: {} ({})\n  {}\n",
         order.status.label(),
@@ -111,7 +117,10 @@ pub fn show(order: &Order, _clock: Clock) -> String {
             ));
         }
         if !rejection.action.is_empty() {
-            text.push_str(&format!("  What to do: {}\n", rejection.action));
+            text.push_str(&format!(
+                "  What to do: {}\n",
+                clean_cell(&rejection.action)
+            ));
         }
     }
     for step in Step::ALL {

@@ -6,23 +6,32 @@ use crate::domain::order::RejectionInput;
 use crate::domain::sanitize::clean;
 use crate::domain::{FieldKey, spec};
 use serde_json::json;
-use std::io::Read;
 use std::path::Path;
 
 /// The builtin catalog plus the user's `rejections.json` in the data folder, if any. A broken file
 /// is reported with its position and the builtin catalog is used.
 pub fn catalog(dir: &Path) -> Catalog {
     let path = dir.join("rejections.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    if !path.exists() {
         return Catalog::builtin();
+    }
+    let text = match super::input::read_text(&path, &super::input::CATALOG) {
+        Ok(text) => text,
+        Err(failure) => {
+            for line in failure.lines() {
+                super::Console::stdio()
+                    .say(&format!("portwiz: {line}; using the built-in catalog"));
+            }
+            return Catalog::builtin();
+        }
     };
     match Catalog::with_overrides(&text) {
         Ok(catalog) => catalog,
         Err(e) => {
-            eprintln!(
+            super::Console::stdio().say(&format!(
                 "portwiz: {}: {e}; using the built-in catalog",
                 path.display()
-            );
+            ));
             Catalog::builtin()
         }
     }
@@ -30,15 +39,13 @@ pub fn catalog(dir: &Path) -> Catalog {
 
 /// The text argument: `-` or nothing reads standard input. Empty text is a usage error.
 pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
+    use super::input::{CARRIER_TEXT, check_argument, read_text as read_input};
     let text = match arg {
-        Some(text) if text != "-" => text.to_string(),
-        _ => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
-            text
+        Some(text) if text != "-" => {
+            check_argument(text, &CARRIER_TEXT)?;
+            text.to_string()
         }
+        _ => read_input(Path::new("-"), &CARRIER_TEXT)?,
     };
     if text.trim().is_empty() {
         return Err(Failure::Input(

@@ -145,8 +145,19 @@ pub fn normalise(
 /// A list's items, trimmed, blanks dropped, capped in count and length. Counting comes before
 /// any parsing, so 100,000 pasted numbers are refused at once.
 fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefusal> {
+    // Counted before anything is copied or parsed: a list of 100,000 is refused at once.
+    let count = match &input {
+        FieldValue::List(items) => items.iter().filter(|i| !i.trim().is_empty()).count(),
+        FieldValue::Text(t) => t
+            .split([';', ',', '\n'])
+            .filter(|i| !i.trim().is_empty())
+            .count(),
+    };
+    if count > LIST_LIMIT {
+        return Err(EditRefusal::TooMany { key, count });
+    }
     let items: Vec<String> = match input {
-        FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect::<Vec<_>>(),
+        FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect(),
         FieldValue::Text(t) => split_list(&t),
     };
     if items.len() > LIST_LIMIT {
@@ -231,6 +242,47 @@ impl Order {
             }
         }
         let changed = self.apply(visit, key, after, clock.now);
+        Ok(Edited { changed, problems })
+    }
+
+    /// Several edits as one (one command): each is applied in turn, then, in
+    /// `Mode::RefuseErrors`, the fields touched are checked together, so values that only make
+    /// sense together (a full port and its BTN) are taken together. All or nothing.
+    pub fn edit_fields(
+        &mut self,
+        visit: &mut Visit,
+        edits: Vec<(FieldKey, FieldValue)>,
+        clock: Clock,
+        mode: Mode,
+    ) -> Result<Edited, EditRefusal> {
+        let mut trial = self.clone();
+        let mut trial_visit = visit.clone();
+        let mut changed = false;
+        let mut keys = Vec::new();
+        for (key, input) in edits {
+            changed |= trial
+                .edit_field(&mut trial_visit, key, input, clock, Mode::KeepDraft)?
+                .changed;
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        let problems: Vec<Problem> = keys
+            .iter()
+            .flat_map(|k| check_field(*k, &trial.fields, clock.today))
+            .collect();
+        if mode == Mode::RefuseErrors {
+            let errors: Vec<String> = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .map(|p| p.message.clone())
+                .collect();
+            if !errors.is_empty() {
+                return Err(EditRefusal::Invalid(errors));
+            }
+        }
+        *self = trial;
+        *visit = trial_visit;
         Ok(Edited { changed, problems })
     }
 

@@ -56,6 +56,42 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Characters that draw nothing and hide inside values: zero-width space, non-joiner, joiner,
+/// word joiner, and the byte-order mark. Exports drop them; JSON output escapes them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `text` without zero-width characters and byte-order marks.
+pub fn strip_invisible(text: &str) -> String {
+    text.chars().filter(|c| !is_invisible(*c)).collect()
+}
+
+/// `clean`, but a `\r\n` pair stays (the CSV export ends lines so; a terminal only moves to the
+/// next line): each piece between pairs is cleaned on its own.
+pub fn clean_keeping_crlf(text: &str) -> String {
+    text.split("\r\n")
+        .map(clean)
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// JSON text in which every character `clean` would remove, and every invisible one, is written
+/// as a `\uXXXX` escape: the same document to a JSON reader, inert on a terminal. Outside strings
+/// JSON is plain ASCII, so escaping every such character of the text escapes them in strings.
+pub fn escape_json_text(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (is_unsafe(c) && c != '\n') || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+            // Every such character is in the Basic Multilingual Plane: one escape each.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 /// After ESC: the rest of a CSI, OSC, DCS/SOS/PM/APC string, or a short escape (`ESC c`,
@@ -176,6 +212,46 @@ mod tests {
             clean("abc\u{202E}fed\u{2066}x\u{200F}\u{061C}"),
             format!("abc{P}fed{P}x{P}{P}")
         );
+    }
+
+    #[test]
+    fn crlf_pairs_stay_lone_returns_do_not() {
+        assert_eq!(
+            clean_keeping_crlf("a\r\nb\rc\u{1b}[2J\r\n"),
+            format!("a\r\nb\nc{P}\r\n")
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_stripped() {
+        assert_eq!(
+            strip_invisible("\u{feff}+1425\u{200b}555\u{2060}0100"),
+            "+14255550100"
+        );
+    }
+
+    #[test]
+    fn json_escapes_controls_bidi_and_invisible_characters() {
+        let value = serde_json::json!({"a\u{9b}": "x\u{9b}31m\u{9d}\u{202e}\u{200b}\u{feff}\t"});
+        let text = escape_json_text(&serde_json::to_string_pretty(&value).unwrap());
+        assert_eq!(
+            text,
+            "{\n  \"a\\u009b\": \"x\\u009b31m\\u009d\\u202e\\u200b\\ufeff\\t\"\n}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn escaped_json_reads_back_the_same_and_is_inert(s in any::<String>()) {
+            let value = serde_json::json!({"k": s});
+            let text = escape_json_text(&serde_json::to_string_pretty(&value).unwrap());
+            prop_assert!(!text.chars().any(|c| (is_unsafe(c) && c != '\n') || is_invisible(c)));
+            prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+        }
     }
 
     proptest! {

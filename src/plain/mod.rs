@@ -170,13 +170,13 @@ pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
     let (mut store, notices) = match Store::open(dir) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("portwiz: {e}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {e}"));
             return 2;
         }
     };
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            eprintln!("portwiz: {notice}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {notice}"));
         }
     }
     let echo = !io::stdin().is_terminal();
@@ -184,7 +184,7 @@ pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
     match converse(p, &mut store, clock) {
         Ok(_) => 0,
         Err(e) => {
-            eprintln!("portwiz: {e}");
+            crate::cli::Console::stdio().say(&format!("portwiz: {e}"));
             1
         }
     }

@@ -1,4 +1,6 @@
 //! One integration-test binary: each file of tests/ is a module, so a test change links once.
+// Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
+#![allow(clippy::disallowed_macros)]
 
 mod rejection_sets;
 mod support;
@@ -10,7 +12,13 @@ mod csv_import;
 mod demo_orders;
 mod export;
 mod faults;
+#[cfg(unix)]
+mod hostile_cli;
 mod hostile_input;
+#[cfg(unix)]
+mod hostile_limits;
+#[cfg(unix)]
+mod hostile_random;
 mod hostile_screen;
 mod index;
 mod kill_during_save;

@@ -20,7 +20,9 @@ fn hammer(dir: &std::path::Path, id: &str, side: char) -> Vec<String> {
             Some(0) => saved.push(name),
             Some(1) => assert!(
                 stderr.contains("was changed by another portwiz")
-                    && stderr.contains("edit is kept"),
+                    && stderr.contains("nothing was saved")
+                    // The process ends: no edit is kept anywhere (issue 16, point 8).
+                    && !stderr.contains("edit is kept"),
                 "{name} refused for another reason: {stderr}"
             ),
             other => panic!("{name} exited {other:?}: {stderr}"),

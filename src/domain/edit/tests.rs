@@ -196,3 +196,49 @@ fn a_new_order_from_a_document_is_normalised_and_drops_masks() {
     assert!(order.fields.pin.is_empty());
     assert_eq!(refused, [EditRefusal::Mask { key: FieldKey::Pin }]);
 }
+
+#[test]
+fn edits_made_together_are_checked_together_and_taken_all_or_nothing() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::Numbers,
+        "4255550100, 4255550101",
+    );
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::BillingTelephoneNumber,
+        "4255550199",
+    );
+    // A full port must include the BTN: alone it is refused, with a BTN among the numbers not.
+    let alone = order.clone().edit_fields(
+        &mut Visit::new(),
+        vec![(FieldKey::PortType, text("full"))],
+        clock(),
+        Mode::RefuseErrors,
+    );
+    assert!(matches!(alone, Err(EditRefusal::Invalid(_))), "{alone:?}");
+    let together = order.edit_fields(
+        &mut visit,
+        vec![
+            (FieldKey::PortType, text("full")),
+            (FieldKey::BillingTelephoneNumber, text("425-555-0100")),
+        ],
+        clock(),
+        Mode::RefuseErrors,
+    );
+    assert!(together.is_ok(), "{together:?}");
+    assert_eq!(order.fields.port_type, "full");
+    assert_eq!(order.fields.billing_telephone_number, "+14255550100");
+    assert_eq!(
+        order
+            .history
+            .iter()
+            .filter(|h| h.event == Event::Edited)
+            .count(),
+        1
+    );
+}

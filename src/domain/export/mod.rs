@@ -10,7 +10,7 @@ use super::document;
 use super::fields::FieldValue;
 use super::order::Order;
 use super::registry::{FieldSpec, Kind};
-use super::sanitize::clean;
+use super::sanitize::strip_invisible;
 use serde_json::Value;
 
 /// The formats of `portwiz export --format`.
@@ -42,6 +42,13 @@ pub fn render(order: &Order, format: Format, include_secrets: bool) -> Result<St
         Format::Csv => csv::render(&order.fields.numbers),
         Format::Loa => Ok(loa::render(order)?),
     }
+}
+
+/// Text from outside, as every export writes it: terminal sequences removed, and zero-width
+/// characters and byte-order marks dropped (they hide inside a number or a name, and a carrier's
+/// or Teams' check would then refuse a value that looks right).
+pub fn clean(text: &str) -> String {
+    strip_invisible(&super::sanitize::clean(text))
 }
 
 /// The fields document of an order, every string cleaned, pretty-printed.
@@ -87,9 +94,8 @@ pub fn readable_value(field: &FieldSpec, value: &FieldValue) -> Option<String> {
     }
     let line = match (field.kind, value) {
         (Kind::Choice(options), FieldValue::Text(t)) => options
-            .iter()
-            .find(|(v, _)| v.eq_ignore_ascii_case(t.trim()))
-            .map_or_else(|| t.clone(), |(_, label)| (*label).to_string()),
+            .label_of(t)
+            .map_or_else(|| t.clone(), str::to_string),
         (_, FieldValue::List(items)) => items
             .iter()
             .map(|i| one_line(i))
@@ -119,6 +125,27 @@ pub fn wrapped_numbers(numbers: &[String], per_line: usize, indent: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::FieldKey;
+
+    #[test]
+    fn every_format_drops_zero_width_characters_and_byte_order_marks() {
+        let mut fields = crate::domain::OrderFields::default();
+        let hidden = "\u{feff}Fab\u{200b}rikam\u{200d}\u{2060}";
+        fields.set(FieldKey::OrganizationName, FieldValue::Text(hidden.into()));
+        fields.set(
+            FieldKey::Numbers,
+            FieldValue::List(vec!["+1425\u{200b}5550100".into()]),
+        );
+        let order = Order::new("PO-ZW".into(), fields, jiff::Timestamp::UNIX_EPOCH);
+        for format in [Format::Json, Format::Text, Format::Csv, Format::Loa] {
+            let text = render(&order, format, false).unwrap();
+            assert!(
+                !text.chars().any(crate::domain::sanitize::is_invisible),
+                "{format:?}: {text:?}"
+            );
+            assert!(text.contains("+14255550100"), "{format:?}: {text}");
+        }
+    }
 
     #[test]
     fn one_line_removes_sequences_and_breaks() {

@@ -2,11 +2,10 @@
 //! Teams admin center or e-mail to the carrier. No colour, no box drawing: it reads the same in
 //! a mail client, a screen reader or a terminal.
 
-use super::{one_line, readable_value, wrapped_numbers};
+use super::{clean, one_line, readable_value, wrapped_numbers};
 use crate::domain::key::FieldKey;
 use crate::domain::order::Order;
 use crate::domain::registry::{FIELDS, Step};
-use crate::domain::sanitize::clean;
 use crate::domain::status::Status;
 
 /// Numbers on one line of the list: five E.164 numbers and their commas fit in 72 columns.

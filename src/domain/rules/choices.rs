@@ -31,6 +31,19 @@ impl std::ops::Deref for Choices {
     }
 }
 
+impl Choices {
+    /// The index of the option a value names (by this choice's one parser), if any.
+    pub fn position_of(&self, value: &str) -> Option<usize> {
+        let key = (self.parse)(value)?;
+        self.options.iter().position(|(k, _)| *k == key)
+    }
+
+    /// The words shown for a value: its option's label, if it names one.
+    pub fn label_of(&self, value: &str) -> Option<&'static str> {
+        self.position_of(value).map(|i| self.options[i].1)
+    }
+}
+
 impl fmt::Debug for Choices {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.options).finish()

@@ -568,11 +568,9 @@ fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
     }
     let value = one_line(&order.fields.get(key).to_line());
     if let Kind::Choice(options) = crate::domain::spec(key).kind
-        && let Some((_, label)) = options
-            .iter()
-            .find(|(stored, _)| stored.eq_ignore_ascii_case(value.trim()))
+        && let Some(label) = options.label_of(&value)
     {
-        return (*label).to_string();
+        return label.to_string();
     }
     value
 }

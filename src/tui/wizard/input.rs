@@ -7,8 +7,9 @@ use tui_input::{Input, InputRequest};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The mask drawn for each character of a hidden value.
-pub const MASK_CHAR: &str = "•";
+/// What a hidden value shows, whatever its length (the order page's mask): a dot per character
+/// would tell an onlooker how many digits the PIN has.
+pub const MASK: &str = crate::domain::secret::MASK;
 
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
@@ -72,18 +73,23 @@ impl TextField {
     }
 
     /// The part of the text a box `width` columns wide shows, scrolled so the cursor stays in
-    /// the box (one column kept free for it at the end). `masked` draws `•` per character.
+    /// the box (one column kept free for it at the end). `masked` draws the fixed [`MASK`] for
+    /// any text, with the cursor after it (or before it, at the start), never a dot per character.
     pub fn visible(&self, width: usize, masked: bool) -> Visible {
+        if masked {
+            let empty = self.value().is_empty();
+            let text = if empty { "" } else { MASK };
+            let at_start = self.cursor() == 0;
+            let column = if at_start { 0 } else { text.chars().count() };
+            return Visible {
+                text: text.chars().take(width.max(1)).collect(),
+                cursor_column: u16::try_from(column.min(width.max(1) - 1)).unwrap_or(0),
+            };
+        }
         let graphemes: Vec<(String, usize)> = self
             .value()
             .graphemes(true)
-            .map(|g| {
-                if masked {
-                    (MASK_CHAR.to_string(), 1)
-                } else {
-                    (g.to_string(), UnicodeWidthStr::width(g))
-                }
-            })
+            .map(|g| (g.to_string(), UnicodeWidthStr::width(g)))
             .collect();
         let (before, _) = self.split_at_cursor();
         let cursor_graphemes = before.graphemes(true).count();
@@ -170,8 +176,15 @@ mod tests {
     }
 
     #[test]
-    fn masked_text_shows_one_dot_per_character() {
-        let shown = TextField::new("1234").visible(10, true);
-        assert_eq!((shown.text.as_str(), shown.cursor_column), ("••••", 4));
+    fn masked_text_shows_the_same_mask_for_any_length() {
+        for pin in ["1", "1234", "918273", "12345678901234567890"] {
+            let shown = TextField::new(pin).visible(10, true);
+            assert_eq!(
+                (shown.text.as_str(), shown.cursor_column),
+                (MASK, 4),
+                "{pin}"
+            );
+        }
+        assert_eq!(TextField::new("").visible(10, true).text, "");
     }
 }

@@ -179,11 +179,7 @@ impl WizardState {
                 match spec(key).kind {
                     Kind::Choice(options) => {
                         let text = value.to_line();
-                        Editor::Choice(
-                            options
-                                .iter()
-                                .position(|(v, _)| v.eq_ignore_ascii_case(text.trim())),
-                        )
+                        Editor::Choice(options.position_of(&text))
                     }
                     Kind::Numbers => match value {
                         FieldValue::List(items) => {

@@ -201,6 +201,15 @@ fn commit(state: &mut WizardState) -> bool {
     let now = state.clock.now;
     let changed = match target.column {
         Column::Csr => {
+            if crate::domain::edit::is_mask(&value) {
+                state.notice = Some(Notice {
+                    text: format!(
+                        "✗ {}",
+                        crate::domain::edit::EditRefusal::Mask { key: target.key }
+                    ),
+                    is_error: true,
+                });
+            }
             let before = state.order.csr.get(&target.key).cloned();
             state.order.set_csr(target.key, &value, now);
             state.order.csr.get(&target.key).cloned() != before
@@ -233,9 +242,18 @@ fn commit(state: &mut WizardState) -> bool {
     changed
 }
 
+/// Whether the domain refused what the focused input holds (too long, too many numbers, a
+/// mask): the user stays on it, with the reason, rather than lose what was typed.
+fn refused(state: &WizardState) -> bool {
+    state.notice.as_ref().is_some_and(|n| n.is_error) && state.has_pending_edit()
+}
+
 /// Leave the focused input for another on the same step.
 fn focus_to(state: &mut WizardState, focus: usize) -> WizardOutcome {
     let changed = commit(state);
+    if refused(state) {
+        return WizardOutcome::Stay;
+    }
     state.focus = focus;
     state.pin_revealed = false;
     state.load_editor();
@@ -245,6 +263,9 @@ fn focus_to(state: &mut WizardState, focus: usize) -> WizardOutcome {
 /// Go to another step, focused on its first input (or its last, going back field by field).
 fn go_to_step(state: &mut WizardState, step: Step, focus_last: bool) -> WizardOutcome {
     let changed = commit(state);
+    if refused(state) {
+        return WizardOutcome::Stay;
+    }
     let left = state.step;
     if left != Step::Review {
         state.visited.insert(left);

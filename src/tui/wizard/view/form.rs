@@ -308,7 +308,7 @@ fn text_box_row(
 fn choice_rows(
     state: &WizardState,
     field: &FieldSpec,
-    options: &[(&str, &str)],
+    options: &crate::domain::rules::choices::Choices,
     focused: bool,
     width: usize,
     theme: &Theme,
@@ -318,9 +318,7 @@ fn choice_rows(
         (Editor::Choice(selected), true) => *selected,
         _ => {
             let value = state.order.fields.get(field.key).to_line();
-            options
-                .iter()
-                .position(|(v, _)| v.eq_ignore_ascii_case(value.trim()))
+            options.position_of(&value)
         }
     };
     let option_span = |i: usize, label: &str| {

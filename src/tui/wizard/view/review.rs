@@ -200,11 +200,8 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
     }
     if let crate::domain::registry::Kind::Choice(options) = field.kind {
         let text = value.to_line();
-        if let Some((_, label)) = options
-            .iter()
-            .find(|(v, _)| v.eq_ignore_ascii_case(text.trim()))
-        {
-            return (*label).to_string();
+        if let Some(label) = options.label_of(&text) {
+            return label.to_string();
         }
     }
     match value {

@@ -1,0 +1,124 @@
+//! The only way the command line writes to stdout and stderr. Every text passes the sanitizer on
+//! its way out, whatever it holds (an id from a file name, a value echoed in a refusal, a path),
+//! so no command can print a raw escape sequence by forgetting to clean one value; and every
+//! write to stdout is checked, so `portwiz list > /dev/full` fails instead of losing the list.
+//!
+//! `print!`, `println!`, `eprint!` and `eprintln!` are refused by clippy (clippy.toml) and the
+//! command code never touches `std::io::stdout()` itself (a test greps for it): this type is the
+//! one door.
+
+use super::Failure;
+use crate::domain::sanitize::{clean, clean_keeping_crlf};
+use std::io::{self, Write};
+
+pub struct Console<'a> {
+    out: Box<dyn Write + 'a>,
+    err: Box<dyn Write + 'a>,
+}
+
+impl<'a> Console<'a> {
+    pub fn new(out: impl Write + 'a, err: impl Write + 'a) -> Self {
+        Console {
+            out: Box::new(out),
+            err: Box::new(err),
+        }
+    }
+
+    /// The process's own stdout and stderr.
+    pub fn stdio() -> Console<'static> {
+        Console::new(io::stdout(), io::stderr())
+    }
+
+    /// Whether stdout is a terminal (people read it) rather than a pipe or a file.
+    pub fn out_is_terminal() -> bool {
+        io::IsTerminal::is_terminal(&io::stdout())
+    }
+
+    /// `text` on stdout, cleaned (a CSV's `\r\n` line ends stay), written and flushed; a failed
+    /// write is the command's failure.
+    pub fn print(&mut self, text: &str) -> Result<(), Failure> {
+        let text = clean_keeping_crlf(text);
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush())
+            .map_err(Failure::Output)
+    }
+
+    /// One line on stderr, cleaned. A failure to write there cannot be told anywhere: ignored.
+    pub fn say(&mut self, line: &str) {
+        let mut text = clean(line);
+        text.push('\n');
+        let _ = self.err.write_all(text.as_bytes());
+        let _ = self.err.flush();
+    }
+
+    /// A failed command's reasons on stderr, each after `portwiz: `; nothing for a closed stdout.
+    pub fn report(&mut self, failure: &Failure) {
+        for line in failure.lines() {
+            self.say(&format!("portwiz: {line}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stdout that refuses every write with `kind`.
+    struct Refusing(io::ErrorKind);
+
+    impl Write for Refusing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from(self.0))
+        }
+    }
+
+    /// The one-door rule, beyond what clippy sees: no command code takes stdout or stderr itself.
+    #[test]
+    fn nothing_but_the_console_touches_stdout_or_stderr() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.join("main.rs")];
+        for entry in std::fs::read_dir(src.join("cli")).unwrap().flatten() {
+            if entry.file_name() != "console.rs" {
+                files.push(entry.path());
+            }
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for door in ["io::stdout", "io::stderr", "std::io::Std"] {
+                assert!(!text.contains(door), "{} uses {door}", file.display());
+            }
+        }
+    }
+
+    #[test]
+    fn both_streams_are_cleaned() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut console = Console::new(&mut out, &mut err);
+        console
+            .print("PO-\u{1b}]52;c;eA==\u{7}X\u{9b}2J\r\n")
+            .unwrap();
+        console.say("bad value `\u{202e}\u{1b}[2J`");
+        drop(console);
+        assert_eq!(String::from_utf8(out).unwrap(), "PO-\u{FFFD}X\u{FFFD}\r\n");
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "bad value `\u{FFFD}\u{FFFD}`\n"
+        );
+    }
+
+    #[test]
+    fn a_full_disk_is_a_failure_with_a_message_and_a_closed_pipe_is_quiet() {
+        let mut console = Console::new(Refusing(io::ErrorKind::StorageFull), io::sink());
+        let full = console.print("x\n").unwrap_err();
+        assert_eq!(full.exit_code(), 1);
+        assert!(full.lines()[0].contains("cannot write to standard output"));
+        let mut console = Console::new(Refusing(io::ErrorKind::BrokenPipe), io::sink());
+        let closed = console.print("x\n").unwrap_err();
+        assert!(closed.lines().is_empty());
+        assert_eq!(closed.exit_code(), super::super::CLOSED_PIPE_EXIT);
+    }
+}
