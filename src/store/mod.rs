@@ -5,6 +5,7 @@
 //! held only while a save checks and replaces a file, so two instances never overwrite each other.
 
 pub mod atomic;
+pub mod catalog;
 #[cfg(test)]
 mod fault_tests;
 mod file;

@@ -64,7 +64,10 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let size = terminal.size()?;
     let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
     app.theme = theme::Theme::from_env();
-    app.catalog = crate::cli::rejection::catalog(store.dir());
+    // Read without printing: the alternate screen is on. A problem is a notice like the store's.
+    let (catalog, problem) = crate::store::catalog::load(store.dir());
+    app.catalog = catalog;
+    app.notices.extend(problem);
     app.demo = options.demo;
     let mut verify = options.verify_first;
     loop {
@@ -101,7 +104,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
 }
 
 fn now() -> Clock {
-    crate::cli::commands_clock()
+    crate::system::clock()
 }
 
 /// Run one effect against the store; the answer goes back to `update`.
@@ -149,8 +152,14 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
             },
         ),
+        Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::Close | Effect::Quit => None,
     }
+}
+
+/// A file's bytes, or why they could not be read, in words.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
 }
 
 enum ExportRefused {

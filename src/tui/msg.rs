@@ -113,6 +113,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
+    FileRead(Result<Vec<u8>, String>),
     /// Orders added to the store (the demo), and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
@@ -179,6 +181,8 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
+    ReadNumbersCsv(PathBuf),
     /// Take the screen that returned this off the stack. The root router does it; it never
     /// reaches the runtime.
     Close,

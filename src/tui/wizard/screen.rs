@@ -70,10 +70,12 @@ impl Component for Wizard {
         let outcome = match msg {
             Msg::Edit(key) => self.handle_key(key, app.clock),
             Msg::Paste(text) => self.handle_paste(&text, app.clock),
+            Msg::FileRead(bytes) => self.csv_read(bytes, app.clock),
             _ => WizardOutcome::Stay,
         };
         match outcome {
             WizardOutcome::Stay => Vec::new(),
+            WizardOutcome::Perform(effect) => vec![effect],
             WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
             WizardOutcome::Submit(order) => {
                 app.select_order(&order.id);
