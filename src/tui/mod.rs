@@ -63,7 +63,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
     let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
-    app.theme = theme::Theme::from_env();
+    app.theme = theme::Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
     // Read without printing: the alternate screen is on. A problem is a notice like the store's.
     let (catalog, problem) = crate::store::catalog::load(store.dir());
     app.catalog = catalog;

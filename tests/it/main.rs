@@ -22,6 +22,7 @@ mod hostile_random;
 mod hostile_screen;
 mod index;
 mod kill_during_save;
+mod layers;
 mod lifecycle;
 mod one_core;
 mod plain;
