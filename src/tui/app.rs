@@ -1,6 +1,7 @@
 //! The model: everything the screen shows, and nothing else. Changed only by `update`.
 
 pub use super::keymap::Context;
+use super::layout::Drawn;
 pub use super::screen::Screen;
 pub use super::screens::assist::AssistPage;
 pub use super::screens::export::{ExportPage, ExportStep};
@@ -47,6 +48,8 @@ pub struct App {
     pub quit: bool,
     /// The rejection catalog, built once: the response dialog classifies as the user types.
     pub catalog: Catalog,
+    /// What the last frame drew: `update` pages and scrolls by it.
+    pub drawn: Drawn,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,6 +240,7 @@ impl App {
             demo: false,
             quit: false,
             catalog: Catalog::builtin(),
+            drawn: Drawn::default(),
         };
         app.refresh_rows();
         app
@@ -378,10 +382,9 @@ impl App {
         self.clamp_selection();
     }
 
-    /// Rows in one page of the history.
+    /// Rows in one page of the history, as the last frame drew it.
     pub fn history_page(&self) -> isize {
-        let rows = super::view::history::table_rows(self.size);
-        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+        isize::try_from(self.drawn.history_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
@@ -425,7 +428,8 @@ impl App {
         let len = self.history.rows.len();
         let h = &mut self.history;
         h.selected = h.selected.min(len.saturating_sub(1));
-        let visible = super::view::history::table_rows(self.size).max(1);
+        // As many rows as the last frame showed (the view keeps the selection in sight too).
+        let visible = self.drawn.history_rows.max(1);
         if h.selected < h.offset {
             h.offset = h.selected;
         } else if h.selected >= h.offset + visible {

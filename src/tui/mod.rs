@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod layout;
 pub mod msg;
 pub mod respond;
 pub mod screen;
@@ -71,7 +72,9 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     app.demo = options.demo;
     let mut verify = options.verify_first;
     loop {
-        terminal.draw(|frame| view(&app, frame))?;
+        let mut drawn = layout::Drawn::default();
+        terminal.draw(|frame| drawn = view(&app, frame))?;
+        update(&mut app, Msg::Drawn(drawn));
         if app.quit {
             return Ok(());
         }

@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The time now (sent by the runtime before each event; tests keep a fixed clock).
     Tick(Clock),
+    /// What the frame just drawn laid out (sent by the runtime after each frame).
+    Drawn(crate::tui::layout::Drawn),
 
     // What keys mean (the keymap's table maps keys to these).
     MoveUp,

@@ -8,6 +8,7 @@
 
 use super::app::App;
 use super::keymap::{self, Binding, Context};
+use super::layout::Drawn;
 use super::msg::{Effect, Msg};
 use crate::domain::Clock;
 use crossterm::event::KeyEvent;
@@ -58,8 +59,8 @@ pub trait Component {
     /// change the rest of the app (and push a screen above itself); `Effect::Close` takes it off.
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
 
-    /// Draw the screen in the body area.
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect);
+    /// Draw the screen in the body area; what it laid out flows back to `update`.
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
 
     /// What quitting now would lose, in words for the quit question.
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
@@ -145,8 +146,8 @@ impl<T: Component + ?Sized> Component for Box<T> {
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         (**self).update(msg, app)
     }
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
-        (**self).view(app, frame, area);
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        (**self).view(app, frame, area)
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         (**self).unsaved(app)

@@ -14,7 +14,7 @@ impl Theme {
     /// non-empty (no-color.org).
     pub fn for_no_color(no_color: Option<&std::ffi::OsStr>) -> Theme {
         Theme {
-            color: !no_color.is_some_and(|v| !v.is_empty()),
+            color: no_color.is_none_or(|v| v.is_empty()),
         }
     }
 

@@ -34,6 +34,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.clock = clock;
             Vec::new()
         }
+        Msg::Drawn(drawn) => {
+            app.drawn = drawn;
+            app.history.offset = drawn.history_offset;
+            Vec::new()
+        }
         Msg::Loaded(order) => {
             let order_id = order.id.clone();
             app.upsert(*order);

@@ -122,3 +122,30 @@ fn the_scanner_sees_a_forbidden_word() {
         "{runtime:?}"
     );
 }
+
+/// The model, the messages, the key tables and the root router.
+const MODEL: [&str; 6] = [
+    "src/tui/app.rs",
+    "src/tui/update.rs",
+    "src/tui/msg.rs",
+    "src/tui/keymap.rs",
+    "src/tui/screen.rs",
+    "src/tui/layout.rs",
+];
+
+#[test]
+fn the_model_never_asks_the_view_and_the_view_never_updates() {
+    // Layout flows back from the frame drawn (`Msg::Drawn`); nothing here lays out a screen.
+    for file in MODEL {
+        let code = code(&root().join(file));
+        assert!(!code.contains("view::"), "{file} calls view code");
+    }
+    assert_eq!(
+        uses(
+            "src/tui/view",
+            &["update::", "tui::update", "screens::"],
+            &[]
+        ),
+        []
+    );
+}

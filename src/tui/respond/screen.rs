@@ -4,6 +4,7 @@
 use super::{Focus, Respond, update, view};
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, RespondMsg as R};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab, Up};
@@ -97,8 +98,9 @@ impl Component for Respond {
         }
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::render(app, self, frame, area);
+        Drawn::default()
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {

@@ -4,6 +4,7 @@
 
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -181,11 +182,12 @@ impl Component for Home {
         Vec::new()
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         if app.orders.is_empty() {
             view::welcome::render(app, frame, area);
+            Drawn::default()
         } else {
-            view::history::render(app, frame, area);
+            view::history::render(app, frame, area)
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::{assist, export};
 use crate::tui::app::{App, Context, Message, Screen};
 use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -59,15 +60,14 @@ impl OrderPage {
         self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 
-    /// The furthest the page can scroll.
+    /// The furthest the page can scroll, as the last frame drew it.
     pub fn max_scroll(&self, app: &App) -> usize {
-        view::order_page::max_scroll(app, &self.order_id)
+        app.drawn.max_scroll()
     }
 
-    /// Lines in one page.
+    /// Lines in one page, as the last frame drew it.
     fn page(app: &App) -> isize {
-        let rows = view::order_page::body_rows(app.size);
-        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 }
 
@@ -111,8 +111,8 @@ impl Component for OrderPage {
         Vec::new()
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
-        view::order_page::render(app, self, frame, area);
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        view::order_page::render(app, self, frame, area)
     }
 }
 

@@ -4,6 +4,7 @@ use super::CHROME_ROWS;
 use crate::domain::Status;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
+use crate::tui::layout::Drawn;
 use crate::tui::text::{one_line, truncate};
 use jiff::Timestamp;
 use ratatui::Frame;
@@ -59,7 +60,7 @@ impl Columns {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let theme = &app.theme;
     let h = &app.history;
     let sort_arrow = if h.descending { "↓" } else { "↑" };
@@ -122,13 +123,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let cols = Columns::for_width(area.width);
     let header = header_row(app, &cols);
-    let end = (h.offset + visible).min(h.rows.len());
-    let rows: Vec<Row> = h.rows[h.offset.min(end)..end]
+    let offset = offset_showing(h.offset, h.selected, visible, h.rows.len());
+    let end = (offset + visible).min(h.rows.len());
+    let rows: Vec<Row> = h.rows[offset.min(end)..end]
         .iter()
         .enumerate()
         .filter_map(|(i, index)| {
             let order = app.orders.get(*index)?;
-            let selected = h.offset + i == h.selected;
+            let selected = offset + i == h.selected;
             Some(order_row(app, order, &cols, selected))
         })
         .collect();
@@ -143,6 +145,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, table_area);
+    Drawn {
+        history_rows: visible,
+        history_offset: offset,
+        ..Drawn::default()
+    }
+}
+
+/// The first row to show so that the selected one is in sight: `offset` moved as little as
+/// possible, and no empty rows below the last while there are rows above.
+pub fn offset_showing(offset: usize, selected: usize, visible: usize, len: usize) -> usize {
+    let visible = visible.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + visible {
+        selected + 1 - visible
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(visible))
 }
 
 fn header_row(app: &App, cols: &Columns) -> Row<'static> {

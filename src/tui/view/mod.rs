@@ -9,6 +9,7 @@ pub mod too_small;
 pub mod welcome;
 
 use super::app::App;
+use super::layout::Drawn;
 use super::text::{one_line, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,11 +19,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 /// Rows the frame itself takes: title, status line, footer.
 pub const CHROME_ROWS: u16 = 3;
 
-pub fn view(app: &App, frame: &mut Frame) {
+/// Draw a frame; returns what it laid out, for `update` (`Msg::Drawn`).
+pub fn view(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
     if app.too_small() {
         too_small::render(app, frame, area);
-        return;
+        return Drawn::default();
     }
     let [title, body, status, footer_area] = Layout::vertical([
         Constraint::Length(1),
@@ -32,7 +34,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_title(app, frame, title);
-    app.top().component().view(app, frame, body);
+    let drawn = app.top().component().view(app, frame, body);
     render_status(app, frame, status);
     footer::render(app, frame, footer_area);
     if app.help_open {
@@ -44,6 +46,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.confirm_quit {
         render_confirm_quit(app, frame, body);
     }
+    drawn
 }
 
 fn render_title(app: &App, frame: &mut Frame, area: Rect) {

@@ -7,6 +7,7 @@ use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
+use crate::tui::layout::Drawn;
 use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -38,14 +39,14 @@ pub fn max_scroll(app: &App, order_id: &str) -> usize {
     }
 }
 
-pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) -> Drawn {
     let Some(order) = app.order(&page.order_id) else {
         let text = format!(
             " Order {} is not in the store any more. Esc goes back.",
             page.order_id
         );
         frame.render_widget(Paragraph::new(Line::styled(text, app.theme.error())), area);
-        return;
+        return Drawn::default();
     };
     let lines = page_lines(app, order, usize::from(area.width));
     let rows = usize::from(area.height.saturating_sub(1));
@@ -69,6 +70,11 @@ pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(sticky), top);
     frame.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
+    Drawn {
+        page_rows: rows,
+        page_lines: lines.len(),
+        ..Drawn::default()
+    }
 }
 
 /// Builds the page as wrapped lines.

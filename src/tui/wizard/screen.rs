@@ -6,6 +6,7 @@ use super::{Wizard, WizardOutcome};
 use crate::domain::OrderFields;
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{self, Binding};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::{Component, Screen};
 use crate::tui::screens::order::OrderPage;
@@ -102,8 +103,9 @@ impl Component for Wizard {
         }
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         self.render(frame, area, &app.theme);
+        Drawn::default()
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {

@@ -6,6 +6,7 @@ mod view;
 
 use crate::tui::app::{App, Context, Message, Screen};
 use crate::tui::keymap::{Binding, both, ctrl, help, key};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -101,8 +102,9 @@ impl Component for AssistPage {
         Vec::new()
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::render(app, self, frame, area);
+        Drawn::default()
     }
 
     fn unsaved(&self, app: &App) -> Option<&'static str> {

@@ -7,6 +7,7 @@ mod view;
 use crate::domain::export::Format;
 use crate::tui::app::{App, Context, Message, Screen};
 use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, ExportMsg, Msg};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -235,8 +236,9 @@ impl Component for ExportPage {
         }
     }
 
-    fn view(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::render(app, self, frame, area);
+        Drawn::default()
     }
 }
 
