@@ -60,6 +60,8 @@ pub enum StoreError {
     BadId(String),
     #[error("an order with id {0} already exists")]
     Exists(String),
+    #[error("cannot encode order {id}: {reason}; nothing was written")]
+    Encode { id: String, reason: String },
 }
 
 /// Something the user should know after opening the store.
@@ -365,7 +367,10 @@ impl Store {
             });
         }
         let revision = loaded_revision + 1;
-        let bytes = file::encode(order, revision);
+        let bytes = file::encode(order, revision).map_err(|e| StoreError::Encode {
+            id: order.id.clone(),
+            reason: e.to_string(),
+        })?;
         write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
         let loaded = Loaded {
             order: order.clone(),

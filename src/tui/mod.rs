@@ -18,11 +18,11 @@ pub mod view;
 pub mod wizard;
 
 pub use app::App;
-pub use msg::{Effect, Msg};
+pub use msg::{Effect, Msg, SaveError};
 pub use update::update;
 pub use view::view;
 
-use crate::domain::Clock;
+use crate::domain::{Clock, Order};
 use crate::store::{Notice, Store};
 use crossterm::event::{self, Event};
 use std::collections::VecDeque;
@@ -123,7 +123,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Ok(()) => Msg::Saved(order),
                 Err(e) => Msg::SaveFailed {
                     order_id: order.id.clone(),
-                    reason: e.to_string(),
+                    error: save_error(store, e, order),
                 },
             })
         }
@@ -157,6 +157,22 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::Close | Effect::Quit => None,
+    }
+}
+
+/// A store error as the app acts on it. A conflict reads the order as the other instance left
+/// it, so the app can show it (and a save made after that replaces it knowingly).
+fn save_error(store: &mut Store, error: crate::store::StoreError, mine: Box<Order>) -> SaveError {
+    use crate::store::StoreError;
+    match error {
+        StoreError::Conflict { id, .. } => SaveError::Conflict {
+            on_disk: store.reload(&id).ok().map(|l| Box::new(l.order.clone())),
+            mine,
+        },
+        e @ (StoreError::Folder { .. } | StoreError::Write { .. } | StoreError::Changed(_)) => {
+            SaveError::Io(e.to_string())
+        }
+        e => SaveError::Refused(e.to_string()),
     }
 }
 

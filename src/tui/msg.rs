@@ -84,7 +84,7 @@ pub enum Msg {
     Saved(Box<Order>),
     SaveFailed {
         order_id: String,
-        reason: String,
+        error: SaveError,
     },
     /// Every order file checked after a first frame drawn from the index: the summaries as they
     /// really are, and what the check found (quarantined files, permissions…).
@@ -122,6 +122,26 @@ pub enum Msg {
         orders: Vec<Order>,
         problems: Vec<String>,
     },
+}
+
+/// Why a save did not reach the disk, as the app acts on it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SaveError {
+    /// Another portwiz saved the order since it was read here: the order as now on disk (when it
+    /// can be read) and the edit that was not saved.
+    #[error(
+        "it was changed by another portwiz; this screen now shows that version. Your edit is not saved: make it again to save it over the other change, or export it."
+    )]
+    Conflict {
+        on_disk: Option<Box<Order>>,
+        mine: Box<Order>,
+    },
+    /// The disk or the folder failed (space, permissions…), in words.
+    #[error("{0}")]
+    Io(String),
+    /// The store refused it (read-only, a bad id, an id in use), in words.
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// What keys mean in the response dialog (the keymap's table maps keys to these).

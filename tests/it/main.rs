@@ -34,6 +34,7 @@ mod store_roundtrip;
 mod tui_export;
 mod tui_pty;
 mod tui_respond;
+mod tui_save;
 mod tui_screens;
 mod tui_update;
 mod two_processes;

@@ -302,7 +302,7 @@ fn a_failed_save_is_shown_as_an_error() {
         &mut app,
         Msg::SaveFailed {
             order_id: "PO-DEMO0001".into(),
-            reason: "disk full".into(),
+            error: portwiz::tui::SaveError::Io("disk full".into()),
         },
     );
     assert!(
@@ -503,7 +503,7 @@ fn quitting_with_unsaved_wizard_edits_asks_and_s_saves_first() {
         &mut app,
         Msg::SaveFailed {
             order_id: "PO-NEW00005".into(),
-            reason: "disk full".into(),
+            error: portwiz::tui::SaveError::Io("disk full".into()),
         },
     );
     assert!(!app.quit);
