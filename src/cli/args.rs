@@ -72,7 +72,7 @@ pub enum Command {
         /// The text, or `-` (or nothing) to read standard input.
         text: Option<String>,
     },
-    /// Write an order as json, text, csv or an LOA.
+    /// Write an order as json, text, csv, an LOA or the LOA as a PDF.
     Export {
         id: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -111,6 +111,13 @@ pub enum Command {
     Ticket { id: String, ticket: String },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel { id: String },
+    /// What your orders' history says per carrier: rejections, the fields rejected most, days
+    /// to FOC and to completion, orders waiting now.
+    Stats {
+        /// One JSON document (its fields are described in the README).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,6 +130,8 @@ pub enum ExportFormat {
     Csv,
     /// A Letter of Authorization to sign.
     Loa,
+    /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
+    LoaPdf,
 }
 
 impl From<ExportFormat> for crate::domain::export::Format {
@@ -133,6 +142,7 @@ impl From<ExportFormat> for crate::domain::export::Format {
             ExportFormat::Text => Format::Text,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Loa => Format::Loa,
+            ExportFormat::LoaPdf => Format::LoaPdf,
         }
     }
 }

@@ -6,6 +6,7 @@ use super::console::Console;
 use super::input;
 use super::output;
 use super::rejection;
+use super::stats;
 use crate::domain::document::{self, Document};
 use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::entry;
@@ -124,12 +125,15 @@ pub fn run(
         }
         Command::Submit { id } => {
             print_warnings(&store, &id, clock, console)?;
+            stats::warn_from_history(&store, &id, Status::Draft, console);
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
         Command::Resubmit { id } => {
             print_warnings(&store, &id, clock, console)?;
+            stats::warn_from_history(&store, &id, Status::CustomerActionRequired, console);
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
+        Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
         Command::Classify { json, text } => {
             let text = rejection::read_text(text.as_deref())?;
             let c = rejection::classify_text(&text, dir);
@@ -171,11 +175,22 @@ pub fn run(
             force,
         } => {
             let order = &store.get(&id)?.order;
-            let text = crate::domain::export::render(order, format.into(), include_secrets)
+            let format: crate::domain::export::Format = format.into();
+            let bytes = crate::domain::export::file(order, format, include_secrets)
                 .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
             match path {
-                Some(path) => super::export_file::write_export(&path, &text, force)?,
-                None => console.print(&text)?,
+                Some(path) => super::export_file::write_export(&path, &bytes, force)?,
+                // Text is cleaned on its way to stdout; the PDF's bytes are the file.
+                None if format.is_text() => console.print(&String::from_utf8_lossy(&bytes))?,
+                None if Console::out_is_terminal() => {
+                    return Err(Failure::Input(format!(
+                        "the LOA PDF is a binary file and is not written to a terminal; \
+                         write it to a file with `portwiz export {id} --format loa-pdf -o {id}-loa.pdf`, \
+                         or redirect it: `... > {id}-loa.pdf`",
+                        id = order.id
+                    )));
+                }
+                None => console.print_binary(&bytes)?,
             }
         }
         Command::Foc { id, date, time } => {

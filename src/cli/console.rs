@@ -44,6 +44,15 @@ impl<'a> Console<'a> {
             .map_err(Failure::Output)
     }
 
+    /// A binary file's bytes on stdout, as they are (the caller made sure stdout is not a
+    /// terminal), written and flushed.
+    pub fn print_binary(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.out
+            .write_all(bytes)
+            .and_then(|()| self.out.flush())
+            .map_err(Failure::Output)
+    }
+
     /// One line on stderr, cleaned. A failure to write there cannot be told anywhere: ignored.
     pub fn say(&mut self, line: &str) {
         let mut text = clean(line);

@@ -18,8 +18,8 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// A temp file this old is stale even if its process id was reused by a live process.
 const TEMP_MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Write `text` to `path` atomically; an existing regular file is replaced only with `force`.
-pub fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
+/// Write `bytes` to `path` atomically; an existing regular file is replaced only with `force`.
+pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     // A bare file name has an empty parent; the temp file and the sync need a real folder.
     let path = match path.parent() {
         Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(path),
@@ -62,7 +62,7 @@ pub fn write_export(path: &Path, text: &str, force: bool) -> Result<(), Failure>
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(cannot)?;
-    temp.write_all(text.as_bytes())
+    temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(cannot)?;
     // Dropping the temp file on an error below deletes it.

@@ -7,6 +7,7 @@ mod export_file;
 pub mod input;
 mod output;
 pub mod rejection;
+mod stats;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

@@ -201,7 +201,7 @@ fn export_order(
         .get(order_id)
         .map_err(|e| Failed(format!("The order could not be read: {e}")))?
         .order;
-    let text = crate::domain::export::render(order, format, include_secrets)
+    let bytes = crate::domain::export::file(order, format, include_secrets)
         .map_err(|e| Failed(format!("Nothing was written: {e}")))?;
     let path = resolve_export_path(typed).map_err(Failed)?;
     let shown = path.display().to_string();
@@ -219,7 +219,7 @@ fn export_order(
     if !overwrite && path.symlink_metadata().is_ok() {
         return Err(ExportRefused::Exists(shown));
     }
-    crate::store::atomic::write_atomic(&path, text.as_bytes()).map_err(|e| {
+    crate::store::atomic::write_atomic(&path, &bytes).map_err(|e| {
         Failed(match e.kind() {
             io::ErrorKind::PermissionDenied => {
                 format!(

@@ -215,7 +215,7 @@ fn footer_and_help_show_the_export_keys() {
     press(&mut app, KeyCode::Char('e'));
     let screen = render(&app);
     assert!(
-        screen.contains("↑↓ Move  Enter Choose  t/l/c/j Format  Esc Cancel  ? Help"),
+        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/j Format  Esc Cancel  ? Help"),
         "{screen}"
     );
     press(&mut app, KeyCode::Char('?'));
@@ -291,6 +291,36 @@ fn execute_writes_each_format_as_the_renderer_renders_it() {
         assert_eq!(written, expected, "{format:?}");
         assert_eq!(written.contains(PIN), pin, "{format:?} PIN only when asked");
     }
+}
+
+#[test]
+fn p_exports_the_loa_as_a_pdf_and_the_runtime_writes_its_bytes() {
+    let mut app = exporting();
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(typed_path(&app), "PO-DEMO0005-loa.pdf");
+    ctrl(&mut app, 'p');
+    assert!(render(&app).contains("This format never holds the PIN."));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        export_effect(Format::LoaPdf, "PO-DEMO0005-loa.pdf", false, false)
+    );
+    let store_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(store_dir.path());
+    let order = store
+        .get(ORDER)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .order
+        .clone();
+    let path = out.path().join("loa.pdf");
+    let answer = export(&mut store, Format::LoaPdf, &path, true, false);
+    assert!(matches!(answer, Msg::Exported { .. }), "{answer:?}");
+    let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    let expected = portwiz::domain::export::file(&order, Format::LoaPdf, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written, expected);
+    assert!(written.starts_with(b"%PDF-"));
+    assert!(!written.windows(PIN.len()).any(|w| w == PIN.as_bytes()));
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! control sequences, and leaves the PIN out unless secrets are asked for (the LOA never shows it).
 
 pub mod csv;
+mod helvetica;
 pub mod loa;
+pub mod loa_pdf;
 pub mod text;
 
 use super::document;
@@ -24,6 +26,15 @@ pub enum Format {
     Csv,
     /// A Letter of Authorization for the authorized user to sign.
     Loa,
+    /// The same letter as a PDF, to upload once signed.
+    LoaPdf,
+}
+
+impl Format {
+    /// Whether the file is text (a terminal can show it).
+    pub const fn is_text(self) -> bool {
+        !matches!(self, Format::LoaPdf)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,15 +43,27 @@ pub enum ExportError {
     Loa(#[from] loa::TemplateError),
     #[error("cannot write the CSV: {0}")]
     Csv(String),
+    #[error("the PDF is a binary file, not text")]
+    NotText,
 }
 
-/// The order in one format. `include_secrets` puts the PIN in the JSON and text exports.
+/// The order in one of the text formats (`NotText` for the PDF: see [`file`]).
+/// `include_secrets` puts the PIN in the JSON and text exports.
 pub fn render(order: &Order, format: Format, include_secrets: bool) -> Result<String, ExportError> {
     match format {
         Format::Json => Ok(json(order, include_secrets)),
         Format::Text => Ok(text::render(order, include_secrets)),
         Format::Csv => csv::render(&order.fields.numbers),
         Format::Loa => Ok(loa::render(order)?),
+        Format::LoaPdf => Err(ExportError::NotText),
+    }
+}
+
+/// The bytes of the export file, in any format.
+pub fn file(order: &Order, format: Format, include_secrets: bool) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::LoaPdf => Ok(loa_pdf::render(order)?),
+        _ => render(order, format, include_secrets).map(String::into_bytes),
     }
 }
 

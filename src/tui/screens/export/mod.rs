@@ -61,9 +61,10 @@ pub static KEYS: &[Binding] = &[
     help(C::ExportFormat, &[key(KeyCode::Down)], "↓", Msg::Export(E::Down), "Next format"),
     help(C::ExportFormat, &[key(KeyCode::Up)], "↑", Msg::Export(E::Up), "Previous format"),
     both(C::ExportFormat, &[key(KeyCode::Enter)], "Enter", Msg::Export(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
-    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('c'), ch('j')], "t/l/c/j", "Format"),
+    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('j')], "t/l/p/c/j", "Format"),
     help(C::ExportFormat, &[ch('t')], "t", Msg::Export(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
     help(C::ExportFormat, &[ch('l')], "l", Msg::Export(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
+    help(C::ExportFormat, &[ch('p')], "p", Msg::Export(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
     help(C::ExportFormat, &[ch('c')], "c", Msg::Export(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
     help(C::ExportFormat, &[ch('j')], "j", Msg::Export(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
     both(C::ExportFormat, &[key(KeyCode::Esc)], "Esc", Msg::Export(E::Back), "Cancel: back to the order's page", "Cancel"),
@@ -90,7 +91,7 @@ pub struct Choice {
 }
 
 /// The formats, in the order the dialog lists them; the first is the default.
-pub const CHOICES: [Choice; 4] = [
+pub const CHOICES: [Choice; 5] = [
     Choice {
         format: Format::Text,
         key: 't',
@@ -103,6 +104,13 @@ pub const CHOICES: [Choice; 4] = [
         key: 'l',
         label: "LOA",
         about: "the Letter of Authorization to sign",
+        pin: false,
+    },
+    Choice {
+        format: Format::LoaPdf,
+        key: 'p',
+        label: "LOA as PDF",
+        about: "the same letter, to print or upload",
         pin: false,
     },
     Choice {
@@ -143,6 +151,7 @@ pub fn default_file_name(order_id: &str, format: Format) -> String {
     match format {
         Format::Text => format!("{id}-summary.txt"),
         Format::Loa => format!("{id}-loa.txt"),
+        Format::LoaPdf => format!("{id}-loa.pdf"),
         Format::Csv => format!("{id}-numbers.csv"),
         Format::Json => format!("{id}.json"),
     }

@@ -58,7 +58,7 @@ pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
             text(
                 &mut lines,
                 " ",
-                "↑↓ and Enter, or the letter: t, l, c or j. Esc cancels.",
+                "↑↓ and Enter, or the letter: t, l, p, c or j. Esc cancels.",
                 theme.dim(),
             );
         }
