@@ -149,3 +149,17 @@ fn the_model_never_asks_the_view_and_the_view_never_updates() {
         []
     );
 }
+
+#[test]
+fn the_history_and_the_order_page_do_not_import_each_other() {
+    let history = code(&root().join("src/tui/view/history.rs"));
+    let page = code(&root().join("src/tui/view/order_page.rs"));
+    assert!(
+        !history.contains("order_page::"),
+        "history imports the order page"
+    );
+    assert!(
+        !page.contains("super::history::") && !page.contains("view::history::"),
+        "the order page imports the history"
+    );
+}

@@ -128,7 +128,7 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
 fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
     let theme = out.theme;
     let waited = app.clock.now.as_second() - order.in_status_since().as_second();
-    let since = crate::tui::view::order_page::duration(waited);
+    let since = crate::tui::text::duration(waited);
     out.text(
         " ",
         &format!(

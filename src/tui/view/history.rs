@@ -2,11 +2,11 @@
 
 use super::CHROME_ROWS;
 use crate::domain::Status;
+use crate::domain::status::overdue_days;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
 use crate::tui::layout::Drawn;
-use crate::tui::text::{one_line, truncate};
-use jiff::Timestamp;
+use crate::tui::text::{ago, one_line, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -229,7 +229,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.carrier);
     // Waiting on the user too long: a marker and the days, before the name.
-    let overdue = match super::order_page::overdue_days(app, order.status, order.in_status_since) {
+    let overdue = match overdue_days(order.status, order.in_status_since, app.clock.now) {
         Some(days) => format!("⏰{days} d "),
         None => String::new(),
     };
@@ -273,21 +273,10 @@ pub fn short_label(status: Status) -> &'static str {
     }
 }
 
-/// How long ago, in a few characters: "just now", "5 min ago", "3 h ago", "3 d ago", "2 mo ago".
-pub fn ago(now: Timestamp, then: Timestamp) -> String {
-    let seconds = now.as_second() - then.as_second();
-    match seconds {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s if s < 86_400 * 60 => format!("{} d ago", s / 86_400),
-        s => format!("{} mo ago", s / (86_400 * 30)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::Timestamp;
 
     #[test]
     fn ago_reads_short() {

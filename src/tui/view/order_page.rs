@@ -5,10 +5,11 @@
 use super::CHROME_ROWS;
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
+use crate::domain::status::overdue_days;
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
 use crate::tui::layout::Drawn;
-use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, wrap};
+use crate::tui::text::{ago, clean_for_screen, duration, mask_secret, one_line, pad, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -198,7 +199,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 ),
                 theme.heading(),
             );
-            if let Some(days) = overdue_days(app, order.status, order.in_status_since()) {
+            if let Some(days) = overdue_days(order.status, order.in_status_since(), app.clock.now) {
                 page.banner(
                     status,
                     &format!(
@@ -273,7 +274,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
         Status::Submitted => {
             page.banner(status, &title, theme.heading());
             page.banner(status, status.meaning(), Style::new());
-            let since = super::history::ago(app.clock.now, order.in_status_since());
+            let since = ago(app.clock.now, order.in_status_since());
             page.banner(
                 status,
                 &format!(
@@ -362,28 +363,6 @@ fn ticket_line(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
-}
-
-/// Days an order has waited on the user in customer action required, past 30.
-pub fn overdue_days(app: &App, status: Status, since: jiff::Timestamp) -> Option<i64> {
-    if status != Status::CustomerActionRequired {
-        return None;
-    }
-    let days = (app.clock.now.as_second() - since.as_second()) / 86_400;
-    (days > OVERDUE_DAYS).then_some(days)
-}
-
-/// After this many days in customer action required an order is flagged.
-pub const OVERDUE_DAYS: i64 = 30;
-
-/// A length of time in words: "5 minutes", "21 hours", "3 days".
-pub fn duration(seconds: i64) -> String {
-    let (n, unit) = match seconds.max(0) {
-        s if s < 3600 => ((s / 60).max(1), "minute"),
-        s if s < 86_400 => (s / 3600, "hour"),
-        s => (s / 86_400, "day"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Every rejection, oldest first: when, which fields, the carrier's words, and what the user
