@@ -15,6 +15,7 @@ pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod widgets;
 pub mod wizard;
 
 pub use app::App;

@@ -9,7 +9,7 @@ use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, Order};
 use crate::tui::app::{App, Message};
 use crate::tui::msg::{Effect, RespondMsg};
-use crate::tui::wizard::input::request_for;
+use crate::tui::widgets::input::request_for;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub fn update(r: &mut Respond, app: &mut App, msg: RespondMsg) -> Vec<Effect> {

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, truncate, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::input::TextField;
+use crate::tui::widgets::input::TextField;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;

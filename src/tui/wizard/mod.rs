@@ -11,13 +11,11 @@
 //! keeps no list of fields of its own.
 
 mod dates;
-pub mod input;
 mod keymap;
 mod numbers;
 mod review;
 mod screen;
 mod state;
-pub mod textarea;
 mod update;
 mod view;
 

@@ -536,7 +536,9 @@ fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> Wizar
         .filter(|l| !l.trim().is_empty())
         .collect();
     lines.extend(import.numbers.iter().cloned());
-    state.editor = Editor::Numbers(super::textarea::TextArea::new(&lines.join("\n")));
+    state.editor = Editor::Numbers(crate::tui::widgets::textarea::TextArea::new(
+        &lines.join("\n"),
+    ));
     let changed = commit(state);
     if state.notice.is_none() {
         let mut words = vec![import.summary()];

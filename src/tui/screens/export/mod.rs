@@ -11,7 +11,7 @@ use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, ExportMsg, Msg};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
-use crate::tui::wizard::input::{TextField, request_for};
+use crate::tui::widgets::input::{TextField, request_for};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
