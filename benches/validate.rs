@@ -57,7 +57,7 @@ fn bench_store_open(c: &mut Criterion) {
     });
     group.bench_function("parsing every file", |b| {
         b.iter(|| {
-            let _ = std::fs::remove_file(dir.path().join("index.json"));
+            let _ = std::fs::remove_file(dir.path().join("index.sqlite"));
             Store::open(dir.path()).map(|(s, _)| s.len())
         })
     });

@@ -60,6 +60,7 @@ pub enum Command {
         #[arg(long, value_name = "TEXT|-")]
         text: String,
         /// The fields concerned, when you know better than the classifier (comma-separated keys).
+        /// portwiz remembers the text with these fields and recognises similar texts later.
         #[arg(long, value_delimiter = ',')]
         fields: Option<Vec<String>>,
     },
@@ -69,6 +70,9 @@ pub enum Command {
     Classify {
         #[arg(long)]
         json: bool,
+        /// Also show the words, rules and labelled examples behind each match.
+        #[arg(long)]
+        explain: bool,
         /// The text, or `-` (or nothing) to read standard input.
         text: Option<String>,
     },

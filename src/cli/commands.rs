@@ -30,7 +30,41 @@ pub fn run(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    let (mut store, notices) = Store::open(dir).map_err(|e| Failure::Input(e.to_string()))?;
+    // `classify` needs no order, so it opens no store; `list` needs every order; every other
+    // command is about one order and reads only that order's file.
+    if let Command::Classify {
+        json,
+        explain,
+        text,
+    } = &command
+    {
+        return classify(*json, *explain, text.as_deref(), dir, console);
+    }
+    let opened = match &command {
+        // `submit` and `resubmit` warn from the history of the carrier's other orders (stats).
+        Command::List { .. }
+        | Command::Stats { .. }
+        | Command::Submit { .. }
+        | Command::Resubmit { .. } => Store::open(dir),
+        _ => Store::open_one(dir),
+    };
+    let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
+    store.on_wait = |holder| {
+        use std::io::Write;
+        let who = holder
+            .map(|pid| format!(" (pid {pid})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "portwiz: another portwiz{who} is saving; retrying…"
+        );
+    };
+    let mut command = command;
+    // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
+    // and the order is loaded.
+    if let Some(id) = order_id_mut(&mut command) {
+        *id = store.resolve(id)?;
+    }
     for notice in &notices {
         if !matches!(notice, Notice::StaleTempRemoved(_)) {
             console.say(&format!("portwiz: {notice}"));
@@ -102,7 +136,7 @@ pub fn run(
             more,
         } => {
             let pairs = set_pairs(key, value, more)?;
-            let mut order = store.get(&id)?.order.clone();
+            let mut order = store.editable(&id)?.order.clone();
             let mut edits = Vec::new();
             for (key, value) in pairs {
                 edits.push((key, read_value(key, &value, &order.fields, console)?));
@@ -134,23 +168,26 @@ pub fn run(
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
-        Command::Classify { json, text } => {
-            let text = rejection::read_text(text.as_deref())?;
-            let c = rejection::classify_text(&text, dir);
-            console.print(&if json {
-                output::json(&rejection::classification_json(&c))
-            } else {
-                rejection::classification_text(&c)
-            })?;
-        }
+        Command::Classify {
+            json,
+            explain,
+            text,
+        } => classify(json, explain, text.as_deref(), dir, console)?,
         Command::Reject { id, text, fields } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
-            let mut order = store.get(&id)?.order.clone();
+            let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let c = rejection::classify_text(&text, dir);
+            if let Some(fields) = &chosen {
+                rejection::learn(dir, &text, fields, &order, clock.today);
+            }
+            let quoted = rejection::quoted_values(&text, &c, dir);
             let input = rejection::rejection_input(text, &c, chosen);
             let recorded = input.fields.clone();
             order.reject(input, clock.now)?;
+            for (key, value) in &quoted {
+                order.set_csr(*key, value, clock.now);
+            }
             store.save(&order)?;
             let mut report = format!("{}: {}\n", order.id, order.status.label());
             if recorded.is_empty() {
@@ -163,6 +200,11 @@ pub fn run(
                         crate::domain::spec(*key).label
                     ));
                 }
+            }
+            for (key, value) in &quoted {
+                report.push_str(&format!(
+                    "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
+                ));
             }
             report.push_str(&format!("What to do: {}\n", c.action));
             console.print(&report)?;
@@ -238,6 +280,47 @@ pub fn run(
     Ok(())
 }
 
+/// The order a command is about, if any. Every variant is named, so a new command has to say.
+fn order_id_mut(command: &mut Command) -> Option<&mut String> {
+    match command {
+        Command::Show { id, .. }
+        | Command::Set { id, .. }
+        | Command::Submit { id }
+        | Command::Reject { id, .. }
+        | Command::Resubmit { id }
+        | Command::Export { id, .. }
+        | Command::Foc { id, .. }
+        | Command::Complete { id }
+        | Command::Support { id, .. }
+        | Command::Ticket { id, .. }
+        | Command::Cancel { id } => Some(id),
+        Command::List { .. }
+        | Command::New { .. }
+        | Command::Classify { .. }
+        | Command::Import { .. }
+        | Command::Stats { .. } => None,
+    }
+}
+
+/// Classify a carrier message; no order and no store is touched.
+fn classify(
+    json: bool,
+    explain: bool,
+    text: Option<&str>,
+    dir: &Path,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let text = rejection::read_text(text)?;
+    let c = rejection::classify_text(&text, dir);
+    console.print(&if json {
+        output::json(&rejection::classification_json(&c))
+    } else if explain {
+        rejection::classification_text(&c) + &rejection::explanation_text(&c)
+    } else {
+        rejection::classification_text(&c)
+    })
+}
+
 /// Apply one lifecycle action, save, and say where the order stands now.
 fn transition(
     store: &mut Store,
@@ -245,7 +328,7 @@ fn transition(
     console: &mut Console,
     action: impl FnOnce(&mut Order) -> Result<(), crate::domain::Refusal>,
 ) -> Result<(), Failure> {
-    let mut order = store.get(id)?.order.clone();
+    let mut order = store.editable(id)?.order.clone();
     action(&mut order)?;
     store.save(&order)?;
     console.print(&format!("{}: {}\n", order.id, order.status.label()))

@@ -59,7 +59,7 @@ impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         use crate::store::StoreError::*;
         match e {
-            NotFound(_) | BadId(_) => Failure::Input(e.to_string()),
+            NotFound(_) | BadId(_) | Ambiguous { .. } => Failure::Input(e.to_string()),
             // The store's own words promise an edit kept in memory: true in the app, not here,
             // where the process ends. Say what is true for a command.
             Write { id, path, source } => Failure::Refused(vec![format!(

@@ -1,10 +1,15 @@
 //! `classify` and `reject`: the carrier's words → the fields to fix.
 
 use super::Failure;
-use crate::domain::classifier::{Catalog, Classification, classify};
+use crate::domain::Order;
+use crate::domain::classifier::{
+    Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, classify_with_examples,
+};
 use crate::domain::order::RejectionInput;
 use crate::domain::sanitize::clean;
 use crate::domain::{FieldKey, spec};
+use crate::store::examples;
+use jiff::civil::Date;
 use serde_json::json;
 use std::path::Path;
 
@@ -79,6 +84,11 @@ pub fn classification_text(c: &Classification) -> String {
         }
         let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
         text.push_str(&format!("Recognised as: {}\n", rules.join(", ")));
+        if c.is_guess() {
+            text.push_str(
+                "This is a guess: the words were weak. Confirm the fields before you fix them.\n",
+            );
+        }
     }
     if c.needs_carrier_contact {
         text.push_str(
@@ -125,6 +135,68 @@ pub fn rejection_input(
     }
 }
 
+/// `--explain`: which words, rules and labelled examples fired.
+pub fn explanation_text(c: &Classification) -> String {
+    let mut text = String::from("Why:\n");
+    if c.matches.is_empty() {
+        text.push_str("  no rule and no labelled example matched these words\n");
+    }
+    for m in &c.matches {
+        let words: Vec<String> = m
+            .evidence
+            .iter()
+            .map(|w| format!("\"{}\"", clean(w)))
+            .collect();
+        match (&c.learned, m.rule == LEARNED_RULE) {
+            (Some(n), true) => text.push_str(&format!(
+                "  like the rejection you labelled on {} ({}), similarity {:.2}; shared words: {}\n",
+                n.example.labelled_on,
+                clean(&n.example.order),
+                m.score,
+                words.join(", ")
+            )),
+            _ => text.push_str(&format!(
+                "  rule {} (score {:.2}): {}\n",
+                m.rule,
+                m.score,
+                words.join(", ")
+            )),
+        }
+    }
+    text
+}
+
+/// The user's labelled examples; a broken file is reported once and ignored.
+pub fn example_index(dir: &Path) -> ExampleIndex {
+    match examples::load(dir) {
+        Ok(list) => ExampleIndex::new(list),
+        Err(e) => {
+            super::Console::stdio().say(&format!("portwiz: {e}; learned examples are not used"));
+            ExampleIndex::default()
+        }
+    }
+}
+
 pub fn classify_text(text: &str, dir: &Path) -> Classification {
-    classify(text, &catalog(dir))
+    classify_with_examples(text, &catalog(dir), &example_index(dir))
+}
+
+/// `reject --fields`: remember the text with the user's fields for next time.
+pub fn learn(dir: &Path, text: &str, fields: &[FieldKey], order: &Order, today: Date) {
+    let example = LabelledExample {
+        text: text.trim().to_string(),
+        fields: fields.to_vec(),
+        labelled_on: today,
+        order: order.display_name(),
+    };
+    if let Err(e) = examples::append(dir, example) {
+        super::Console::stdio().say(&format!(
+            "portwiz: {e}; the fields were recorded on the order but not learned"
+        ));
+    }
+}
+
+/// The values the carrier quotes, by field, to record as the CSR's values.
+pub fn quoted_values(text: &str, c: &Classification, dir: &Path) -> Vec<(FieldKey, String)> {
+    crate::domain::classifier::quoted_values(text, &catalog(dir), &c.fields)
 }

@@ -6,9 +6,7 @@ use super::status::Status;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-
-/// How many numbers a summary keeps for searching; larger orders are searched in full on demand.
-pub const NUMBERS_KEPT: usize = 5;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -17,8 +15,6 @@ pub struct Summary {
     pub status: Status,
     pub carrier: String,
     pub number_count: usize,
-    /// The first numbers (all of them for orders of up to `NUMBERS_KEPT`).
-    pub numbers: Vec<String>,
     pub port_date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<Date>,
@@ -27,6 +23,14 @@ pub struct Summary {
     pub in_status_since: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
+    /// What the `/` filter matches text against: name, carrier, id, organization and ticket, in
+    /// lower case. Shared, so copies of a summary cost nothing.
+    #[serde(skip)]
+    pub search_text: Arc<str>,
+    /// The digits of every number (not only the first few), one number a line: what the filter
+    /// matches digits against, without loading the order.
+    #[serde(skip)]
+    pub digits: Arc<str>,
 }
 
 impl Summary {
@@ -37,24 +41,42 @@ impl Summary {
             status: order.status,
             carrier: order.fields.current_carrier.clone(),
             number_count: order.fields.numbers.len(),
-            numbers: order
-                .fields
-                .numbers
-                .iter()
-                .take(NUMBERS_KEPT)
-                .cloned()
-                .collect(),
             port_date: order.fields.port_date.clone(),
             foc_date: order.foc.as_ref().map(|f| f.date),
             rejections: order.rejections.len(),
             updated_at: order.updated_at,
             in_status_since: order.in_status_since(),
             ticket: order.ticket.clone(),
+            search_text: search_text(
+                &order.display_name(),
+                &order.fields.current_carrier,
+                &order.id,
+                &order.fields.organization_name,
+                order.ticket.as_deref(),
+            ),
+            digits: digits_of(&order.fields.numbers),
         }
     }
+}
 
-    /// Whether every number is in the summary (so a number search needs no full load).
-    pub fn has_all_numbers(&self) -> bool {
-        self.numbers.len() == self.number_count
+/// The lower-case text the filter searches, from the parts a summary shows.
+pub fn search_text(
+    name: &str,
+    carrier: &str,
+    id: &str,
+    organization: &str,
+    ticket: Option<&str>,
+) -> Arc<str> {
+    let parts = [name, carrier, id, organization, ticket.unwrap_or_default()];
+    parts.join("\n").to_lowercase().into()
+}
+
+/// Every number's digits, one number a line (so a search never matches across two numbers).
+pub fn digits_of(numbers: &[String]) -> Arc<str> {
+    let mut out = String::with_capacity(numbers.len() * 13);
+    for number in numbers {
+        out.extend(number.chars().filter(char::is_ascii_digit));
+        out.push('\n');
     }
+    out.into()
 }

@@ -5,8 +5,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Temp files start with this, so a start-up sweep can find the ones a crash left behind.
-pub const TEMP_PREFIX: &str = ".tmp-";
+/// Temp files start with this, so a start-up sweep can find the ones a crash left behind and
+/// leave every other file alone (a `.tmp-*` of another tool is not ours).
+pub const TEMP_PREFIX: &str = ".portwiz-tmp-";
 
 /// Where a temp file's bytes go: a file that can be flushed to disk. Tests supply one that fails
 /// the way a full disk does.
@@ -34,8 +35,8 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], open_temp: OpenTemp) -> io::
         .parent()
         .ok_or_else(|| io::Error::other("a file path without a folder"))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
-    let written = open_temp(&temp).and_then(|mut sink| {
+    let (temp, opened) = open_new_temp(dir, name, open_temp)?;
+    let written = Ok(opened).and_then(|mut sink: Box<dyn Sink>| {
         sink.write_all(bytes)?;
         sink.sync_all()
     });
@@ -48,10 +49,102 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], open_temp: OpenTemp) -> io::
     sync_dir(dir)
 }
 
-/// A new temp file, 0600 on Unix.
+/// Write new files into `dir` atomically, flushing the disk once for all: every temp file is
+/// written, the file system synced, then each renamed into place and the folder synced. A crash
+/// leaves each file absent or whole (and maybe temp files, which the next start sweeps).
+pub fn write_batch(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+    let mut temps = Vec::with_capacity(files.len());
+    let result = (|| {
+        for (path, bytes) in files {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+            let (temp, mut sink) = open_new_temp(dir, name, open_private)?;
+            temps.push(temp);
+            sink.write_all(bytes)?;
+            if !CAN_SYNC_FILE_SYSTEM {
+                sink.sync_all()?;
+            }
+        }
+        sync_file_system(dir)?;
+        for ((path, _), temp) in files.iter().zip(&temps) {
+            fs::rename(temp, path)?;
+        }
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        for temp in &temps {
+            let _ = fs::remove_file(temp);
+        }
+    }
+    result
+}
+
+#[cfg(target_os = "linux")]
+const CAN_SYNC_FILE_SYSTEM: bool = true;
+#[cfg(not(target_os = "linux"))]
+const CAN_SYNC_FILE_SYSTEM: bool = false;
+
+/// Flush everything written to the file system holding `dir` (Linux's syncfs): one call for a
+/// whole batch of files. Elsewhere each file was synced as it was written.
+fn sync_file_system(dir: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        unsafe extern "C" {
+            fn syncfs(fd: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        let folder = File::open(dir)?;
+        // SAFETY: syncfs takes any open descriptor and only reads it; `folder` outlives the call.
+        if unsafe { syncfs(folder.as_raw_fd()) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
+}
+
+/// A temp file of a name no one else uses: our prefix, our pid and a random part, created with
+/// `create_new` so an existing file (or a link planted there) is never opened.
+fn open_new_temp(
+    dir: &Path,
+    name: &str,
+    open_temp: OpenTemp,
+) -> io::Result<(PathBuf, Box<dyn Sink>)> {
+    let mut last = io::Error::other("no temp file name was free");
+    for _ in 0..8 {
+        let temp = dir.join(format!(
+            "{TEMP_PREFIX}{}-{:016x}-{name}",
+            std::process::id(),
+            random()
+        ));
+        match open_temp(&temp) {
+            Ok(sink) => return Ok((temp, sink)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// 64 random-enough bits: the std hasher's random keys, the clock and a counter.
+fn random() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.finish()
+}
+
+/// A new temp file, 0600 on Unix; fails when the name exists.
 pub fn open_private(temp: &Path) -> io::Result<Box<dyn Sink>> {
     let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -83,19 +176,20 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Temp files a crashed save left behind in `dir`.
+/// Temp files of ours a crashed save left behind in `dir` (regular files with our prefix only).
 pub fn stale_temp_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     entries
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
                 .is_some_and(|n| n.starts_with(TEMP_PREFIX))
         })
+        .map(|e| e.path())
         .collect()
 }
 
@@ -104,7 +198,12 @@ pub fn wider_than_private(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        // Of the folder itself: a link's mode says nothing, and chmod would change its target.
+        let meta = fs::symlink_metadata(path).ok()?;
+        if meta.file_type().is_symlink() {
+            return None;
+        }
+        let mode = meta.permissions().mode() & 0o777;
         (mode & 0o077 != 0).then(|| {
             format!(
                 "{} is readable by others (mode {mode:o}); run: chmod go-rwx {}",
@@ -125,7 +224,8 @@ pub fn is_wider_than_private(meta: &fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        meta.permissions().mode() & 0o077 != 0
+        // A link's own mode means nothing (and chmod on it changes its target): files only.
+        meta.is_file() && meta.permissions().mode() & 0o077 != 0
     }
     #[cfg(not(unix))]
     {
@@ -152,7 +252,7 @@ pub fn wide_files_warning(orders_dir: &Path, files: &[PathBuf]) -> Option<String
             ))
         }
         n => Some(format!(
-            "{n} order files in {dir} are readable by others; run: chmod 600 '{dir}'/*.json",
+            "{n} order files in {dir} are readable by others; run: find '{dir}' -maxdepth 1 -type f -name '*.json' -exec chmod 600 {{}} +",
             dir = orders_dir.display()
         )),
     }

@@ -1,9 +1,11 @@
 //! One order file: its JSON shape, schema versions, and reading with precise error positions.
 
+use super::index::Stamp;
 use super::{Loaded, StoreError};
 use crate::domain::Order;
 use serde::{Deserialize, Serialize};
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 /// The schema this portwiz writes. Version 1 is the first that shipped.
@@ -26,9 +28,12 @@ struct Header {
     revision: u64,
 }
 
+#[derive(Debug)]
 pub enum ReadError {
     /// Not an order file we can read: to quarantine.
     Corrupt(String),
+    /// Not readable by us (permissions, not a regular file, too large): reported, left in place.
+    Unreadable(String),
     /// From a newer portwiz and not readable by us: left alone.
     Newer { version: u32, reason: String },
 }
@@ -46,16 +51,97 @@ pub fn encode(order: &Order, revision: u64) -> Result<Vec<u8>, serde_json::Error
     Ok(bytes)
 }
 
-pub fn read(path: &Path) -> Result<Loaded, ReadError> {
-    let bytes = fs::read(path).map_err(|e| ReadError::Corrupt(format!("cannot read: {e}")))?;
-    let position =
-        |e: &serde_json::Error| format!("{e} (line {}, column {})", e.line(), e.column());
+/// No order file is larger: 999 numbers and a long history fit in a small part of this.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The bytes of a regular file in the store, with the stamp of what was read: both come from
+/// the same open handle, so a file replaced meanwhile is never described by the other's stamp.
+/// FIFOs, devices and symbolic links are refused without being opened; so is a file over
+/// `MAX_FILE_BYTES`.
+pub fn read_bytes(path: &Path) -> Result<(Vec<u8>, Stamp), ReadError> {
+    let unreadable = |e: std::io::Error| ReadError::Unreadable(format!("cannot read it: {e}"));
+    let before = fs::symlink_metadata(path).map_err(unreadable)?;
+    if !before.file_type().is_file() {
+        return Err(ReadError::Unreadable(format!(
+            "it is {}, not a regular file; portwiz reads only regular files",
+            kind_of(&before.file_type())
+        )));
+    }
+    let mut file = fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    let stamp = Stamp::of(&meta);
+    // Swapped for something else between the look and the open.
+    if !meta.is_file() || stamp.inode != Stamp::of(&before).inode {
+        return Err(ReadError::Unreadable(
+            "it was replaced while being read; it is read again at the next start".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok((bytes, stamp))
+}
+
+fn too_large() -> ReadError {
+    ReadError::Unreadable(format!(
+        "it is larger than {} MiB, far more than any order; it was not read",
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// What a file that is not a regular file is, in words.
+pub fn kind_of(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "something else"
+    }
+}
+
+/// Read and parse one order file, with the stamp of the bytes read.
+pub fn read(path: &Path) -> Result<(Loaded, Stamp), ReadError> {
+    let (bytes, stamp) = read_bytes(path)?;
+    parse(path, &bytes).map(|loaded| (loaded, stamp))
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, ReadError> {
+    let position = |e: &serde_json::Error| {
+        format!(
+            "{} (line {}, column {})",
+            without_values(&e.to_string()),
+            e.line(),
+            e.column()
+        )
+    };
     let header: Header =
-        serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(position(&e)))?;
+        serde_json::from_slice(bytes).map_err(|e| ReadError::Corrupt(position(&e)))?;
     let version = header
         .schema_version
         .ok_or_else(|| ReadError::Corrupt("no schema_version".into()))?;
-    let parsed: Result<OrderFile, _> = serde_json::from_slice(&bytes);
+    let parsed: Result<OrderFile, _> = serde_json::from_slice(bytes);
     let file = match parsed {
         Ok(file) => file,
         Err(e) if version > CURRENT_SCHEMA => {
@@ -71,10 +157,9 @@ pub fn read(path: &Path) -> Result<Loaded, ReadError> {
         .and_then(|s| s.to_str())
         .unwrap_or_default();
     if file.order.id != stem {
-        return Err(ReadError::Corrupt(format!(
-            "its id `{}` does not match its file name",
-            file.order.id
-        )));
+        return Err(ReadError::Corrupt(
+            "its id does not match its file name".to_string(),
+        ));
     }
     Ok(Loaded {
         order: file.order,
@@ -83,12 +168,32 @@ pub fn read(path: &Path) -> Result<Loaded, ReadError> {
     })
 }
 
+/// A parse error without the value it found: "invalid type: integer `1234`, expected a string"
+/// would echo a PIN written as a number into a notice. The kind of value and the expectation stay.
+pub fn without_values(message: &str) -> String {
+    let mut out = message.to_string();
+    for lead in ["invalid type: ", "invalid value: ", "invalid length "] {
+        let Some(start) = out.find(lead).map(|i| i + lead.len()) else {
+            continue;
+        };
+        let end = out[start..]
+            .find(", expected")
+            .map_or(out.len(), |i| start + i);
+        let kind_end = out[start..end]
+            .find(['`', '"', '\''])
+            .map_or(end, |i| start + i);
+        let kind = out[start..kind_end].trim_end().to_string();
+        out.replace_range(start..end, &kind);
+    }
+    out
+}
+
 /// The revision of the file on disk now; 0 when there is none (or it cannot be read, which the
 /// next open will report).
 pub fn revision_on_disk(path: &Path) -> u64 {
-    fs::read(path)
+    read_bytes(path)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<Header>(&bytes).ok())
+        .and_then(|(bytes, _)| serde_json::from_slice::<Header>(&bytes).ok())
         .map_or(0, |h| h.revision)
 }
 

@@ -1,22 +1,29 @@
-//! `DIR/index.json`: a cache of every order's summary, keyed by the file's size and modification
-//! time. Opening the store stats each file and parses only those the index does not match, so
-//! listing 10,000 orders reads one small file. The index is only a cache: a missing, stale or
-//! broken one is rebuilt from the order files, which stay the truth.
+//! `DIR/index.sqlite`: a cache of every order's summary, keyed by the file's size, modification
+//! time and inode. Opening the store stats each file and parses only those the index does not
+//! match; a save updates its order's row in the same step. The index is only a cache
+//! (design.md §4): a missing, stale or broken one is rebuilt from the order files, which stay the
+//! truth, and failing to write it never fails a command.
+//!
+//! One row an order, with the summary's columns and all of the order's digits (what the `/` filter
+//! searches), and one row a number, so a number leads to its order without reading any file.
 
+use crate::domain::Status;
 use crate::domain::summary::Summary;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use jiff::Timestamp;
+use rusqlite::{Connection, params};
 use std::fs;
-use std::path::Path;
-use std::time::UNIX_EPOCH;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
 
-/// Bumped whenever what a summary holds changes, so an old index is rebuilt rather than trusted.
-const INDEX_VERSION: u32 = 2;
+/// Bumped whenever what a row holds changes, so an old index is rebuilt rather than trusted.
+const INDEX_VERSION: i64 = 4;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Which file a row describes: a save or an edit by hand changes at least one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub len: u64,
-    pub mtime_ns: u128,
+    pub mtime_ns: i64,
+    pub inode: u64,
 }
 
 impl Stamp {
@@ -25,53 +32,285 @@ impl Stamp {
             .modified()
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
         Stamp {
             len: meta.len(),
             mtime_ns,
+            inode,
         }
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub stamp: Stamp,
     pub revision: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newer_schema: Option<u32>,
-    pub summary: Summary,
+    /// Boxed: 100,000 entries are moved about while a store opens.
+    pub summary: Box<Summary>,
+    /// Every number of the order, one a line (the summary keeps only the first few); empty for
+    /// an entry read back from the index, which needs them only to write their rows.
+    pub numbers: String,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+pub fn path(dir: &Path) -> PathBuf {
+    dir.join("index.sqlite")
+}
+
 pub struct Index {
-    version: u32,
-    pub entries: BTreeMap<String, Entry>,
+    conn: Connection,
 }
 
-pub fn path(dir: &Path) -> std::path::PathBuf {
-    dir.join("index.json")
-}
-
-/// The index on disk, or an empty one when it is missing, unreadable or of another version.
-pub fn read(dir: &Path) -> Index {
-    fs::read(path(dir))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
-        .filter(|index| index.version == INDEX_VERSION)
-        .unwrap_or_default()
-}
-
-/// Replace the index atomically. Failing to write a cache is not an error worth stopping for.
-pub fn write(dir: &Path, entries: &BTreeMap<String, Entry>) {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        version: u32,
-        entries: &'a BTreeMap<String, Entry>,
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Index")
     }
-    if let Ok(bytes) = serde_json::to_vec(&Out {
-        version: INDEX_VERSION,
-        entries,
-    }) {
-        let _ = super::atomic::write_atomic(&path(dir), &bytes);
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS orders (
+    id TEXT PRIMARY KEY NOT NULL,
+    lower_id TEXT NOT NULL,
+    len INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
+    revision INTEGER NOT NULL, newer_schema INTEGER,
+    name TEXT NOT NULL, status TEXT NOT NULL, carrier TEXT NOT NULL,
+    number_count INTEGER NOT NULL,
+    port_date TEXT NOT NULL, foc_date TEXT, rejections INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL, in_status_since INTEGER NOT NULL, ticket TEXT,
+    search_text TEXT NOT NULL, digits TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_by_lower_id ON orders(lower_id);
+CREATE INDEX IF NOT EXISTS orders_by_update ON orders(updated_at);
+CREATE TABLE IF NOT EXISTS numbers (
+    order_id TEXT NOT NULL,
+    number TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS numbers_by_order ON numbers(order_id);
+";
+
+const COLUMNS: &str = "id, len, mtime_ns, inode, revision, newer_schema, name, status, carrier, \
+     number_count, port_date, foc_date, rejections, updated_at, in_status_since, \
+     ticket, search_text, digits";
+
+impl Index {
+    /// The index of the store at `dir`, created when missing and started afresh when it cannot
+    /// be read or is of another version. `None` when even a fresh one cannot be made (a
+    /// read-only folder): the store then works from the files alone.
+    pub fn open(dir: &Path) -> Option<Index> {
+        match Index::try_open(dir) {
+            Ok(index) => Some(index),
+            Err(_) => {
+                remove_files(dir);
+                Index::try_open(dir).ok()
+            }
+        }
+    }
+
+    fn try_open(dir: &Path) -> rusqlite::Result<Index> {
+        let file = path(dir);
+        create_private_file(&file);
+        let conn = Connection::open(&file)?;
+        // Another process's save holds the write lock for milliseconds; a cache never waits long.
+        conn.busy_timeout(Duration::from_secs(2))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != INDEX_VERSION {
+            if version != 0 {
+                return Err(rusqlite::Error::InvalidQuery);
+            }
+            conn.query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))?;
+            conn.execute_batch(SCHEMA)?;
+            conn.execute_batch(&format!("PRAGMA user_version = {INDEX_VERSION}"))?;
+        }
+        // WAL keeps readers off a writer's way; a lost last transaction after a power cut only
+        // means a re-read of the files it described.
+        conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        // Reading the schema now finds a broken file here rather than at the first query.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(Index { conn })
+    }
+
+    /// Throw the index away and start an empty one (it was found broken while reading it).
+    pub fn reset(self, dir: &Path) -> Option<Index> {
+        drop(self);
+        remove_files(dir);
+        Index::try_open(dir).ok()
+    }
+
+    /// Every row, in id order; an error means the index is broken.
+    pub fn all(&self) -> rusqlite::Result<Vec<Entry>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM orders ORDER BY id"))?;
+        let rows = stmt.query_map([], entry_of_row)?;
+        rows.collect()
+    }
+
+    /// The `limit` most recently changed orders: enough for a first screen.
+    pub fn newest(&self, limit: usize) -> rusqlite::Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM orders ORDER BY updated_at DESC, id DESC LIMIT ?1"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], entry_of_row)?;
+        rows.collect()
+    }
+
+    /// Ids that start with `prefix`, in any case.
+    pub fn ids_with_prefix(&self, prefix: &str) -> rusqlite::Result<Vec<String>> {
+        let lower = prefix.to_ascii_lowercase();
+        // Ids are ASCII letters, digits, `-` and `_`, all below U+007F.
+        let upper = format!("{lower}\u{7f}");
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM orders WHERE lower_id >= ?1 AND lower_id < ?2 ORDER BY id LIMIT 50",
+        )?;
+        let rows = stmt.query_map([&lower, &upper], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    /// The orders holding this number (E.164), by the number rows.
+    pub fn orders_with_number(&self, number: &str) -> rusqlite::Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT order_id FROM numbers WHERE number = ?1 ORDER BY order_id")?;
+        let rows = stmt.query_map([number], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    /// Replace one order's row and its numbers' rows.
+    pub fn put(&self, entry: &Entry) -> rusqlite::Result<()> {
+        self.apply(&[entry], &[])
+    }
+
+    /// Write some rows and remove others, all in one transaction: a kill leaves all or none.
+    pub fn apply(&self, puts: &[&Entry], removes: &[String]) -> rusqlite::Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        {
+            let mut put_order = tx.prepare(&format!(
+                "INSERT OR REPLACE INTO orders (lower_id, {COLUMNS}) VALUES \
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+            ))?;
+            let mut drop_numbers = tx.prepare("DELETE FROM numbers WHERE order_id = ?1")?;
+            let mut put_number =
+                tx.prepare("INSERT INTO numbers (order_id, number) VALUES (?1, ?2)")?;
+            let mut drop_order = tx.prepare("DELETE FROM orders WHERE id = ?1")?;
+            for id in removes {
+                drop_order.execute([id])?;
+                drop_numbers.execute([id])?;
+            }
+            for entry in puts {
+                let s = &entry.summary;
+                put_order.execute(params![
+                    s.id.to_ascii_lowercase(),
+                    s.id,
+                    entry.stamp.len as i64,
+                    entry.stamp.mtime_ns,
+                    entry.stamp.inode as i64,
+                    // Stored bit for bit: a revision above i64::MAX reads back the same.
+                    entry.revision as i64,
+                    entry.newer_schema,
+                    s.name,
+                    s.status.key(),
+                    s.carrier,
+                    s.number_count as i64,
+                    s.port_date,
+                    s.foc_date.map(|d| d.to_string()),
+                    s.rejections as i64,
+                    nanos(s.updated_at),
+                    nanos(s.in_status_since),
+                    s.ticket,
+                    &*s.search_text,
+                    &*s.digits,
+                ])?;
+                drop_numbers.execute([&s.id])?;
+                for number in entry.numbers.split('\n').filter(|n| !n.is_empty()) {
+                    put_number.execute([&s.id, number])?;
+                }
+            }
+        }
+        tx.commit()
+    }
+}
+
+fn nanos(t: Timestamp) -> i64 {
+    i64::try_from(t.as_nanosecond()).unwrap_or(i64::MAX)
+}
+
+fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    let bad = |i: usize| {
+        rusqlite::Error::InvalidColumnType(i, "value".into(), rusqlite::types::Type::Text)
+    };
+    let status: String = r.get(7)?;
+    let status: Status = status.parse().map_err(|_| bad(7))?;
+    let foc_date: Option<String> = r.get(11)?;
+    let foc_date = foc_date
+        .map(|d| d.parse().map_err(|_| bad(11)))
+        .transpose()?;
+    let timestamp = |i: usize| -> rusqlite::Result<Timestamp> {
+        let ns: i64 = r.get(i)?;
+        Timestamp::from_nanosecond(i128::from(ns)).map_err(|_| bad(i))
+    };
+    let search_text: String = r.get(16)?;
+    let digits: String = r.get(17)?;
+    let summary = Summary {
+        id: r.get(0)?,
+        name: r.get(6)?,
+        status,
+        carrier: r.get(8)?,
+        number_count: r.get::<_, i64>(9)? as usize,
+        port_date: r.get(10)?,
+        foc_date,
+        rejections: r.get::<_, i64>(12)? as usize,
+        updated_at: timestamp(13)?,
+        in_status_since: timestamp(14)?,
+        ticket: r.get(15)?,
+        search_text: search_text.into(),
+        digits: digits.into(),
+    };
+    Ok(Entry {
+        stamp: Stamp {
+            len: r.get::<_, i64>(1)? as u64,
+            mtime_ns: r.get(2)?,
+            inode: r.get::<_, i64>(3)? as u64,
+        },
+        revision: r.get::<_, i64>(4)? as u64,
+        newer_schema: r.get(5)?,
+        summary: Box::new(summary),
+        numbers: String::new(),
+    })
+}
+
+/// The entry for an order just read or written.
+pub fn entry_of(loaded: &super::Loaded, stamp: Stamp) -> Entry {
+    Entry {
+        stamp,
+        revision: loaded.revision,
+        newer_schema: loaded.newer_schema,
+        summary: Box::new(Summary::of(&loaded.order)),
+        numbers: loaded.order.fields.numbers.join("\n"),
+    }
+}
+
+/// Make the file owner-only before SQLite opens it (its `-wal` and `-shm` files copy its mode).
+fn create_private_file(file: &Path) {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let _ = options.open(file);
+}
+
+fn remove_files(dir: &Path) {
+    let file = path(dir);
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = file.clone().into_os_string();
+        name.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(name));
     }
 }

@@ -6,23 +6,24 @@
 
 pub mod atomic;
 pub mod catalog;
+pub mod examples;
 #[cfg(test)]
 mod fault_tests;
 mod file;
 mod index;
+#[cfg(test)]
+mod index_tests;
 mod lock;
+mod open;
 
-pub use file::{CURRENT_SCHEMA, OrderFile};
+pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 
 use crate::domain::Order;
 use crate::domain::summary::Summary;
-use atomic::{
-    TEMP_PREFIX, create_private_dir, stale_temp_files, wider_than_private, write_atomic_with,
-};
-use index::Stamp;
+use atomic::write_atomic_with;
+use index::Index;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,19 @@ pub enum StoreError {
     Changed(String),
     #[error("no order with id `{0}`")]
     NotFound(String),
+    #[error("`{prefix}` matches more than one order: {}; type more of the id", matches.join(", "))]
+    Ambiguous {
+        prefix: String,
+        matches: Vec<String>,
+    },
+    #[error("order {id} cannot be read: {reason}")]
+    Unreadable { id: String, reason: String },
+    #[error(
+        "order {0} has been saved so many times its revision cannot count further; export it and import the export as a new order"
+    )]
+    RevisionLimit(String),
+    #[error("cannot save order {id}: {source}")]
+    Busy { id: String, source: lock::LockError },
     #[error("`{0}` is not a valid order id (letters, digits, `-` and `_` only)")]
     BadId(String),
     #[error("an order with id {0} already exists")]
@@ -75,7 +89,8 @@ pub enum Notice {
     },
     /// A file from a newer portwiz: shown, not editable.
     NewerSchema { id: String, version: u32 },
-    /// A file newer and unreadable: left where it is, untouched.
+    /// A file we may not or will not read (permissions, not a regular file, too large, or
+    /// newer and unreadable): left where it is, untouched.
     Unreadable { path: PathBuf, reason: String },
     /// Permissions wider than owner-only.
     Permissions(String),
@@ -99,7 +114,11 @@ impl std::fmt::Display for Notice {
                 )
             }
             Notice::Unreadable { path, reason } => {
-                write!(f, "{} was skipped: {reason}", path.display())
+                write!(
+                    f,
+                    "{} was skipped and left in place: {reason}",
+                    path.display()
+                )
             }
             Notice::Permissions(warning) => write!(f, "warning: {warning}"),
             Notice::StaleTempRemoved(path) => {
@@ -119,159 +138,77 @@ pub struct Loaded {
     pub newer_schema: Option<u32>,
 }
 
-/// One order as the store knows it: its summary always, the full order once asked for.
+/// One order as the store knows it: its summary (until handed to the app), the full order once
+/// asked for.
 #[derive(Debug)]
 struct Slot {
-    summary: Summary,
+    summary: Option<Box<Summary>>,
     revision: u64,
     newer_schema: Option<u32>,
-    full: OnceCell<Option<Loaded>>,
+    /// Boxed: a full order is large, and 100,000 slots hold almost none.
+    full: OnceCell<Option<Box<Loaded>>>,
 }
 
 impl Slot {
     fn loaded(loaded: Loaded) -> Slot {
         Slot {
-            summary: Summary::of(&loaded.order),
+            summary: Some(Box::new(Summary::of(&loaded.order))),
             revision: loaded.revision,
             newer_schema: loaded.newer_schema,
-            full: OnceCell::from(Some(loaded)),
+            full: OnceCell::from(Some(Box::new(loaded))),
+        }
+    }
+
+    fn of_entry(entry: index::Entry) -> Slot {
+        Slot {
+            summary: Some(entry.summary),
+            revision: entry.revision,
+            newer_schema: entry.newer_schema,
+            full: OnceCell::new(),
         }
     }
 }
+
+/// Told once when a save has to wait for another instance's save, with its pid when known.
+pub type WaitNotice = fn(Option<u32>);
 
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// The orders known: every one after `open`, those looked up after `open_one`.
     slots: BTreeMap<String, Slot>,
+    /// Whether `slots` holds every order in the folder.
+    complete: bool,
+    /// The summary index; `None` when it cannot be opened (the files alone then serve).
+    index: Option<Index>,
     /// How saves open their temp file (unit tests put a full disk here).
     open_temp: atomic::OpenTemp,
+    /// What a save says while it waits for another instance's lock.
+    pub on_wait: WaitNotice,
 }
 
 impl Store {
-    /// Open (creating if needed) the store at `dir`. Every order file is checked against the
-    /// summary index and only new or changed files are parsed; unreadable ones are quarantined and
-    /// reported, and every other order still loads.
-    pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
-        let folder_err = |source| StoreError::Folder {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let orders_dir = dir.join("orders");
-        create_private_dir(&orders_dir).map_err(folder_err)?;
-        let mut notices = Vec::new();
-        // The orders folder guards the files; the data folder itself may be one the user chose.
-        if let Some(w) = wider_than_private(&orders_dir) {
-            notices.push(Notice::Permissions(w));
-        }
-        // A temp file is stale only when no save is running: saves hold the lock while their temp
-        // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
-        if let Some(_guard) = lock::try_acquire(dir) {
-            for stale in stale_temp_files(&orders_dir)
-                .into_iter()
-                .chain(stale_temp_files(dir))
-            {
-                if fs::remove_file(&stale).is_ok() {
-                    notices.push(Notice::StaleTempRemoved(stale));
-                }
-            }
-        }
-        let mut store = Store {
+    fn empty(dir: &Path, index: Option<Index>) -> Store {
+        Store {
             dir: dir.to_path_buf(),
             slots: BTreeMap::new(),
+            complete: false,
+            index,
             open_temp: atomic::open_private,
-        };
-        let mut cached = index::read(dir).entries;
-        let mut index_changed = false;
-        let mut wide_files = Vec::new();
-        let entries = fs::read_dir(&orders_dir).map_err(folder_err)?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            // Another instance's save in progress is not an order (and must not be quarantined).
-            let in_flight = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX);
-            if in_flight || path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            let Some(id) = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .map(str::to_string)
-            else {
-                continue;
-            };
-            let meta = entry.metadata().ok();
-            if meta.as_ref().is_some_and(atomic::is_wider_than_private) {
-                wide_files.push(path.clone());
-            }
-            let stamp = meta.as_ref().map(Stamp::of);
-            if let Some(hit) = cached
-                .remove(&id)
-                .filter(|e| Some(&e.stamp) == stamp.as_ref())
-            {
-                if let Some(version) = hit.newer_schema {
-                    notices.push(Notice::NewerSchema {
-                        id: id.clone(),
-                        version,
-                    });
-                }
-                let slot = Slot {
-                    summary: hit.summary,
-                    revision: hit.revision,
-                    newer_schema: hit.newer_schema,
-                    full: OnceCell::new(),
-                };
-                store.slots.insert(id, slot);
-                continue;
-            }
-            index_changed = true;
-            match file::read(&path) {
-                Ok(loaded) => {
-                    if let Some(version) = loaded.newer_schema {
-                        notices.push(Notice::NewerSchema { id: id.clone(), version });
-                    }
-                    store.slots.insert(id, Slot::loaded(loaded));
-                }
-                Err(file::ReadError::Newer { version, reason }) => notices.push(Notice::Unreadable {
-                    path: path.clone(),
-                    reason: format!("written by a newer portwiz (schema {version}) and not readable here: {reason}"),
-                }),
-                Err(file::ReadError::Corrupt(reason)) => notices.push(store.quarantine(&path, reason)),
-            }
+            on_wait: |_| {},
         }
-        notices
-            .extend(atomic::wide_files_warning(&orders_dir, &wide_files).map(Notice::Permissions));
-        // Entries left in the cache are files that are gone.
-        if index_changed || !cached.is_empty() {
-            store.write_index();
-        }
-        Ok((store, notices))
     }
 
-    /// The store as its summary index last saw it, without looking at the order files: fast
-    /// enough for a first frame over thousands of orders. `None` when there is no usable index.
-    /// The caller must then `Store::open` the same folder, which checks every file (and
-    /// quarantines, reports and re-indexes) and replaces this view.
-    pub fn open_cached(dir: &Path) -> Option<Store> {
-        let cached = index::read(dir).entries;
-        if cached.is_empty() {
-            return None;
+    /// The store at `dir` for commands about one order: nothing is scanned; an order is read
+    /// from its own file when looked up (`resolve`, `load`), and each save updates the index's
+    /// row for that order only. `summaries` holds only the orders looked up.
+    pub fn open_one(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
+        let orders_dir = open::orders_dir_ready(dir)?;
+        let mut notices = Vec::new();
+        if let Some(w) = atomic::wider_than_private(&orders_dir) {
+            notices.push(Notice::Permissions(w));
         }
-        let slots = cached
-            .into_iter()
-            .map(|(id, hit)| {
-                let slot = Slot {
-                    summary: hit.summary,
-                    revision: hit.revision,
-                    newer_schema: hit.newer_schema,
-                    full: OnceCell::new(),
-                };
-                (id, slot)
-            })
-            .collect();
-        Some(Store {
-            dir: dir.to_path_buf(),
-            slots,
-            open_temp: atomic::open_private,
-        })
+        Ok((Store::empty(dir, Index::open(dir)), notices))
     }
 
     pub fn dir(&self) -> &Path {
@@ -288,7 +225,16 @@ impl Store {
 
     /// Every order's summary, by id: cheap, whatever the number of orders.
     pub fn summaries(&self) -> impl Iterator<Item = &Summary> {
-        self.slots.values().map(|s| &s.summary)
+        self.slots.values().filter_map(|s| s.summary.as_deref())
+    }
+
+    /// Every summary, handed over: the app keeps them, and the store then needs no copy (its
+    /// `summaries` are empty afterwards; saving and loading are unaffected).
+    pub fn take_summaries(&mut self) -> Vec<Summary> {
+        self.slots
+            .values_mut()
+            .filter_map(|s| s.summary.take().map(|b| *b))
+            .collect()
     }
 
     /// Every order in full, loading those not loaded yet (slow for thousands: prefer
@@ -312,15 +258,126 @@ impl Store {
             .get(id)
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         slot.full
-            .get_or_init(|| file::read(&self.path_of(id)).ok())
-            .as_ref()
+            .get_or_init(|| {
+                let (loaded, stamp) = file::read(&self.path_of(id)).ok()?;
+                self.index_put(&index::entry_of(&loaded, stamp));
+                Some(Box::new(loaded))
+            })
+            .as_deref()
             .ok_or_else(|| StoreError::Changed(id.to_string()))
+    }
+
+    /// One order to change: refused, before any edit is made, when a newer portwiz wrote it.
+    pub fn editable(&self, id: &str) -> Result<&Loaded, StoreError> {
+        let loaded = self.get(id)?;
+        match loaded.newer_schema {
+            Some(version) => Err(StoreError::ReadOnly {
+                id: id.to_string(),
+                version,
+            }),
+            None => Ok(loaded),
+        }
+    }
+
+    /// One order by its exact id, read from its file when the store does not hold it yet.
+    pub fn load(&mut self, id: &str) -> Result<&Loaded, StoreError> {
+        file::check_id(id)?;
+        if !self.slots.contains_key(id) {
+            self.read_into_slot(id)?;
+        }
+        self.get(id)
+    }
+
+    /// The id an order is known by from what was typed: the id itself, or any unique prefix of
+    /// it, in any case (design.md §5). The order is then loaded. An ambiguous prefix is refused
+    /// with the ids it matches. Prefixes are looked up in the index, then in the folder when
+    /// the index knows none (an order added behind its back).
+    pub fn resolve(&mut self, typed: &str) -> Result<String, StoreError> {
+        let typed = typed.trim();
+        file::check_id(typed)?;
+        if self.slots.contains_key(typed) || self.path_of(typed).symlink_metadata().is_ok() {
+            self.load(typed)?;
+            return Ok(typed.to_string());
+        }
+        let mut matches = self.ids_with_prefix(typed);
+        if matches.is_empty() && !self.complete {
+            matches = open::ids_in_folder_with_prefix(&self.orders_dir(), typed);
+        }
+        // An id typed in full but in another case is that order, whatever else it prefixes.
+        if let Some(exact) = matches.iter().find(|m| m.eq_ignore_ascii_case(typed)) {
+            matches = vec![exact.clone()];
+        }
+        match matches.len() {
+            0 => Err(StoreError::NotFound(typed.to_string())),
+            1 => {
+                let id = matches.remove(0);
+                self.load(&id)?;
+                Ok(id)
+            }
+            _ => Err(StoreError::Ambiguous {
+                prefix: typed.to_string(),
+                matches,
+            }),
+        }
+    }
+
+    /// Ids known to start with `prefix` (any case) whose file is there.
+    fn ids_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let lower = prefix.to_ascii_lowercase();
+        let mut ids: Vec<String> = if self.complete {
+            self.slots
+                .keys()
+                .filter(|id| id.to_ascii_lowercase().starts_with(&lower))
+                .cloned()
+                .collect()
+        } else {
+            let from_index = self
+                .index
+                .as_ref()
+                .and_then(|i| i.ids_with_prefix(prefix).ok());
+            from_index.unwrap_or_default()
+        };
+        ids.retain(|id| self.slots.contains_key(id) || self.path_of(id).symlink_metadata().is_ok());
+        ids
+    }
+
+    /// Orders holding this number (E.164), from the index: which ones to open, never what they
+    /// hold.
+    pub fn orders_with_number(&self, number: &str) -> Vec<String> {
+        self.index
+            .as_ref()
+            .and_then(|i| i.orders_with_number(number).ok())
+            .unwrap_or_default()
+    }
+
+    fn read_into_slot(&mut self, id: &str) -> Result<(), StoreError> {
+        let path = self.path_of(id);
+        if path.symlink_metadata().is_err() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        match file::read(&path) {
+            Ok((loaded, stamp)) => {
+                self.index_put(&index::entry_of(&loaded, stamp));
+                self.slots.insert(id.to_string(), Slot::loaded(loaded));
+                Ok(())
+            }
+            Err(file::ReadError::Corrupt(reason) | file::ReadError::Unreadable(reason)) => {
+                Err(StoreError::Unreadable {
+                    id: id.to_string(),
+                    reason,
+                })
+            }
+            Err(file::ReadError::Newer { version, .. }) => Err(StoreError::ReadOnly {
+                id: id.to_string(),
+                version,
+            }),
+        }
     }
 
     /// A fresh id no other order has.
     pub fn new_id(&self) -> String {
         let mut id = file::generate_id();
-        while self.slots.contains_key(&id) || self.path_of(&id).exists() {
+        while self.slots.contains_key(&id) || self.path_of(&id).symlink_metadata().is_ok() {
             id = file::generate_id();
         }
         id
@@ -329,21 +386,23 @@ impl Store {
     /// Save a new order; refuses an id already in use.
     pub fn create(&mut self, order: Order) -> Result<(), StoreError> {
         file::check_id(&order.id)?;
-        if self.slots.contains_key(&order.id) || self.path_of(&order.id).exists() {
+        if self.slots.contains_key(&order.id) || self.path_of(&order.id).symlink_metadata().is_ok()
+        {
             return Err(StoreError::Exists(order.id));
         }
         self.save(&order)
     }
 
     /// Save an order atomically. Refused when another instance saved it since we loaded it, or
-    /// when a newer portwiz wrote it. On success the store holds the saved order.
+    /// when a newer portwiz wrote it. On success the store holds the saved order, and the
+    /// index's row for it is replaced in the same step (under the same lock).
     pub fn save(&mut self, order: &Order) -> Result<(), StoreError> {
         file::check_id(&order.id)?;
         let path = self.path_of(&order.id);
         let known = self.slots.get(&order.id);
         // An edit is made on the full order, read from the file when first asked for: its revision
         // (not the index's, which may be older) is the one the disk must still have.
-        let full = known.and_then(|s| s.full.get()).and_then(Option::as_ref);
+        let full = known.and_then(|s| s.full.get()).and_then(Option::as_deref);
         let newer = known.and_then(|s| s.newer_schema.or(full.and_then(|l| l.newer_schema)));
         if let Some(version) = newer {
             return Err(StoreError::ReadOnly {
@@ -357,7 +416,11 @@ impl Store {
             path: path.clone(),
             source,
         };
-        let _guard = lock::acquire(&self.dir).map_err(write_err)?;
+        let _guard =
+            lock::acquire(&self.dir, &self.on_wait).map_err(|source| StoreError::Busy {
+                id: order.id.clone(),
+                source,
+            })?;
         let on_disk = file::revision_on_disk(&path);
         if on_disk != loaded_revision {
             return Err(StoreError::Conflict {
@@ -366,7 +429,9 @@ impl Store {
                 on_disk,
             });
         }
-        let revision = loaded_revision + 1;
+        let revision = loaded_revision
+            .checked_add(1)
+            .ok_or_else(|| StoreError::RevisionLimit(order.id.clone()))?;
         let bytes = file::encode(order, revision).map_err(|e| StoreError::Encode {
             id: order.id.clone(),
             reason: e.to_string(),
@@ -377,7 +442,82 @@ impl Store {
             revision,
             newer_schema: None,
         };
+        // Under the lock no other save replaces the file, so this stamp is of the bytes above.
+        if let Ok(meta) = path.symlink_metadata() {
+            self.index_put(&index::entry_of(&loaded, index::Stamp::of(&meta)));
+        }
         self.slots.insert(order.id.clone(), Slot::loaded(loaded));
+        Ok(())
+    }
+
+    /// Save many new orders at once (a generator, a bulk import): each file is written whole
+    /// and renamed into place like any save, but the disk is flushed once for the batch rather
+    /// than twice a file, and the index gets one transaction. Refused as a whole, before
+    /// anything is written, when an id is taken.
+    pub fn create_batch(&mut self, orders: Vec<Order>) -> Result<(), StoreError> {
+        for order in &orders {
+            file::check_id(&order.id)?;
+            if self.slots.contains_key(&order.id)
+                || self.path_of(&order.id).symlink_metadata().is_ok()
+            {
+                return Err(StoreError::Exists(order.id.clone()));
+            }
+        }
+        let Some(first) = orders.first() else {
+            return Ok(());
+        };
+        let _guard =
+            lock::acquire(&self.dir, &self.on_wait).map_err(|source| StoreError::Busy {
+                id: first.id.clone(),
+                source,
+            })?;
+        let files = orders
+            .iter()
+            .map(|o| {
+                let bytes = file::encode(o, 1).map_err(|e| StoreError::Encode {
+                    id: o.id.clone(),
+                    reason: e.to_string(),
+                })?;
+                Ok((self.path_of(&o.id), bytes))
+            })
+            .collect::<Result<Vec<(PathBuf, Vec<u8>)>, StoreError>>()?;
+        atomic::write_batch(&self.orders_dir(), &files).map_err(|source| StoreError::Write {
+            id: first.id.clone(),
+            path: self.orders_dir(),
+            source,
+        })?;
+        let mut entries = Vec::with_capacity(orders.len());
+        for order in orders {
+            let stamp = self
+                .path_of(&order.id)
+                .symlink_metadata()
+                .map(|m| index::Stamp::of(&m))
+                .map_err(|source| StoreError::Write {
+                    id: order.id.clone(),
+                    path: self.path_of(&order.id),
+                    source,
+                })?;
+            let loaded = Loaded {
+                order,
+                revision: 1,
+                newer_schema: None,
+            };
+            let entry = index::entry_of(&loaded, stamp);
+            self.slots.insert(
+                entry.summary.id.clone(),
+                Slot {
+                    summary: Some(entry.summary.clone()),
+                    revision: 1,
+                    newer_schema: None,
+                    full: OnceCell::new(),
+                },
+            );
+            entries.push(entry);
+        }
+        if let Some(index) = &self.index {
+            let puts: Vec<&index::Entry> = entries.iter().collect();
+            let _ = index.apply(&puts, &[]);
+        }
         Ok(())
     }
 
@@ -385,7 +525,8 @@ impl Store {
     pub fn reload(&mut self, id: &str) -> Result<&Loaded, StoreError> {
         file::check_id(id)?;
         match file::read(&self.path_of(id)) {
-            Ok(loaded) => {
+            Ok((loaded, stamp)) => {
+                self.index_put(&index::entry_of(&loaded, stamp));
                 self.slots.insert(id.to_string(), Slot::loaded(loaded));
                 self.get(id)
             }
@@ -397,59 +538,11 @@ impl Store {
         self.orders_dir().join(format!("{id}.json"))
     }
 
-    /// Rewrite the summary index from what is loaded now, with each file's current stamp.
-    fn write_index(&self) {
-        // Under the lock, like every temp file, so another instance's sweep leaves it alone; a
-        // cache is not worth waiting for.
-        let Some(_guard) = lock::try_acquire(&self.dir) else {
-            return;
-        };
-        let entries = self
-            .slots
-            .iter()
-            .filter_map(|(id, slot)| {
-                let meta = fs::metadata(self.path_of(id)).ok()?;
-                Some((
-                    id.clone(),
-                    index::Entry {
-                        stamp: Stamp::of(&meta),
-                        revision: slot.revision,
-                        newer_schema: slot.newer_schema,
-                        summary: slot.summary.clone(),
-                    },
-                ))
-            })
-            .collect();
-        index::write(&self.dir, &entries);
-    }
-
-    /// Move an unreadable file aside, never deleting it.
-    fn quarantine(&self, path: &Path, reason: String) -> Notice {
-        let qdir = self.quarantine_dir();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("order.json");
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        let mut target = qdir.join(format!("{name}.{stamp}"));
-        let mut n = 1;
-        while target.exists() {
-            target = qdir.join(format!("{name}.{stamp}.{n}"));
-            n += 1;
-        }
-        let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
-        match moved {
-            Ok(()) => Notice::Quarantined {
-                from: path.to_path_buf(),
-                to: target,
-                reason,
-            },
-            Err(e) => Notice::Unreadable {
-                path: path.to_path_buf(),
-                reason: format!(
-                    "{reason}; it could not be moved to quarantine ({e}) and was left in place"
-                ),
-            },
+    /// Replace one order's row in the index. A cache: failing to write it is not worth stopping
+    /// for (the next full open re-reads the file).
+    fn index_put(&self, entry: &index::Entry) {
+        if let Some(index) = &self.index {
+            let _ = index.put(entry);
         }
     }
 }

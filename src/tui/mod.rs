@@ -29,20 +29,31 @@ use crossterm::event::{self, Event};
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// How the app was started.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     /// On a temporary copy of the demo orders.
     pub demo: bool,
-    /// The store was opened from its summary index only: check every order file right after
-    /// the first frame.
+    /// The store was opened from its summary index only: check every order file in the
+    /// background after the first frame, and take its result when it comes.
     pub verify_first: bool,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
 pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> App {
-    let summaries = store.summaries().cloned().collect();
+    app_for_summaries(store.summaries().cloned().collect(), notices, clock, size)
+}
+
+/// The model for these summaries (handed over by `Store::take_summaries`: one copy, the app's).
+pub fn app_for_summaries(
+    summaries: Vec<crate::domain::summary::Summary>,
+    notices: &[Notice],
+    clock: Clock,
+    size: (u16, u16),
+) -> App {
     let mut app = App::from_summaries(summaries, clock, size);
     app.read_only = notices
         .iter()
@@ -64,14 +75,30 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
-    let mut app = app_for_store(&store, &notices, now(), (size.width, size.height));
+    let mut app = app_for_summaries(
+        store.take_summaries(),
+        &notices,
+        now(),
+        (size.width, size.height),
+    );
     app.theme = theme::Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
     // Read without printing: the alternate screen is on. A problem is a notice like the store's.
     let (catalog, problem) = crate::store::catalog::load(store.dir());
     app.catalog = catalog;
     app.notices.extend(problem);
+    match crate::store::examples::load(store.dir()) {
+        Ok(list) => app.examples = crate::domain::classifier::ExampleIndex::new(list),
+        Err(e) => app
+            .notices
+            .push(format!("{e}; learned examples are not used")),
+    }
     app.demo = options.demo;
-    let mut verify = options.verify_first;
+    // The check of every file runs on its own thread, so keys are answered meanwhile.
+    let mut checking = options
+        .verify_first
+        .then(|| check_in_background(store.dir()));
+    // Orders saved while the check ran: its view of them may predate the save.
+    let mut saved_meanwhile: Vec<String> = Vec::new();
     loop {
         let mut drawn = layout::Drawn::default();
         terminal.draw(|frame| drawn = view(&app, frame))?;
@@ -79,32 +106,79 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
         if app.quit {
             return Ok(());
         }
-        if std::mem::take(&mut verify) {
-            match Store::open(store.dir()) {
-                Ok((fresh, notices)) => {
-                    store = fresh;
-                    let summaries = store.summaries().cloned().collect();
-                    update(&mut app, Msg::StoreChecked { summaries, notices });
+        let msg = loop {
+            if let Some(rx) = &checking {
+                match rx.try_recv() {
+                    Ok(result) => break Incoming::Checked(result),
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        checking = None;
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Empty) => {}
                 }
-                Err(e) => app.notices.push(e.to_string()),
+                if !event::poll(Duration::from_millis(20))? {
+                    continue;
+                }
             }
-            continue;
-        }
-        // Block until something happens: no polling, no redraw without an event.
-        let msg = match event::read()? {
-            Event::Key(key) => Msg::Key(key),
-            Event::Paste(text) => Msg::Paste(text),
-            Event::Resize(width, height) => Msg::Resize(width, height),
-            _ => continue,
+            // Block until something happens: no polling, no redraw without an event.
+            match event::read()? {
+                Event::Key(key) => break Incoming::Msg(Msg::Key(key)),
+                Event::Paste(text) => break Incoming::Msg(Msg::Paste(text)),
+                Event::Resize(width, height) => break Incoming::Msg(Msg::Resize(width, height)),
+                _ => {}
+            }
+        };
+        let msg = match msg {
+            Incoming::Msg(msg) => msg,
+            Incoming::Checked(result) => {
+                checking = None;
+                match result {
+                    Ok((mut fresh, notices)) => {
+                        for id in saved_meanwhile.drain(..) {
+                            let _ = fresh.reload(&id);
+                        }
+                        store = fresh;
+                        // Moved, not copied: the app holds the only summaries.
+                        let summaries = store.take_summaries();
+                        update(&mut app, Msg::StoreChecked { summaries, notices });
+                    }
+                    Err(e) => app.notices.push(e.to_string()),
+                }
+                continue;
+            }
         };
         update(&mut app, Msg::Tick(now()));
         let mut effects: VecDeque<Effect> = update(&mut app, msg).into();
         while let Some(effect) = effects.pop_front() {
+            if checking.is_some()
+                && let Effect::Save(order) = &effect
+            {
+                saved_meanwhile.push(order.id.clone());
+            }
             if let Some(reply) = execute(&mut store, effect) {
                 effects.extend(update(&mut app, reply));
             }
         }
     }
+}
+
+type CheckResult = Result<(Store, Vec<Notice>), crate::store::StoreError>;
+
+/// What the runtime waits for: a key (or paste, resize), or the background check's result.
+enum Incoming {
+    Msg(Msg),
+    Checked(CheckResult),
+}
+
+/// `Store::open` (every order file checked, every summary read) on a thread of its own; the
+/// store comes back on the channel, to replace the first frame's partial view.
+fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
+    let (tx, rx) = mpsc::channel();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(Store::open(&dir));
+    });
+    rx
 }
 
 fn now() -> Clock {
@@ -133,16 +207,13 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             let (orders, problems) = crate::demo::install(store, now());
             Some(Msg::OrdersAdded { orders, problems })
         }
-        Effect::Load(order_id) => Some(match store.get(&order_id) {
+        Effect::Load(order_id) => Some(match store.load(&order_id) {
             Ok(loaded) => Msg::Loaded(Box::new(loaded.order.clone())),
             Err(e) => Msg::LoadFailed {
                 order_id,
                 reason: e.to_string(),
             },
         }),
-        Effect::LoadAll => Some(Msg::AllLoaded(
-            store.orders().map(|l| l.order.clone()).collect(),
-        )),
         Effect::Export {
             order_id,
             format,
@@ -157,6 +228,9 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
+            .err()
+            .map(|e| Msg::LearnFailed(e.to_string())),
         Effect::Close | Effect::Quit => None,
     }
 }

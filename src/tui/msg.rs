@@ -86,6 +86,8 @@ pub enum Msg {
         order_id: String,
         error: SaveError,
     },
+    /// The user's correction could not be written to the labelled examples.
+    LearnFailed(String),
     /// Every order file checked after a first frame drawn from the index: the summaries as they
     /// really are, and what the check found (quarantined files, permissions…).
     StoreChecked {
@@ -94,8 +96,6 @@ pub enum Msg {
     },
     /// A full order read from the store, to open its page.
     Loaded(Box<Order>),
-    /// Every order read in full, for a search by number.
-    AllLoaded(Vec<Order>),
     LoadFailed {
         order_id: String,
         reason: String,
@@ -191,8 +191,6 @@ pub enum Effect {
     LoadDemo,
     /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
     Load(String),
-    /// Read every full order (a search by number); the runtime answers `AllLoaded`.
-    LoadAll,
     /// Write the order in a format to a file (the path as typed: `~` and relative paths are the
     /// runtime's to resolve); never over an existing file unless `overwrite`. The runtime
     /// answers `Exported`, `ExportExists` or `ExportFailed`.
@@ -205,6 +203,8 @@ pub enum Effect {
     },
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
+    /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
+    Learn(Box<crate::domain::classifier::LabelledExample>),
     /// Take the screen that returned this off the stack. The root router does it; it never
     /// reaches the runtime.
     Close,

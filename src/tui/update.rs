@@ -49,8 +49,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::StoreChecked { summaries, notices } => {
             app.orders = summaries;
-            app.loaded
-                .retain(|id, _| app.orders.iter().any(|s| &s.id == id));
+            let known: std::collections::HashSet<&str> =
+                app.orders.iter().map(|s| s.id.as_str()).collect();
+            app.loaded.retain(|id, _| known.contains(id.as_str()));
             app.read_only = notices
                 .iter()
                 .filter_map(|n| match n {
@@ -64,14 +65,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
                     .map(ToString::to_string),
             );
-            app.refresh_rows();
-            Vec::new()
-        }
-        Msg::AllLoaded(orders) => {
-            for order in orders {
-                app.upsert(order);
-            }
-            app.all_loaded = true;
             app.refresh_rows();
             Vec::new()
         }
@@ -150,6 +143,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.message = Some(Message::error(format!(
                 "Order {order_id} was not saved: {}",
                 one_line(&error.to_string())
+            )));
+            Vec::new()
+        }
+        Msg::LearnFailed(reason) => {
+            app.message = Some(Message::error(format!(
+                "Your correction was recorded but not learned: {}",
+                one_line(&reason)
             )));
             Vec::new()
         }

@@ -25,7 +25,7 @@ fn the_list_follows_the_files_whatever_happens_to_them() {
     let c = new_order(dir.path(), "complete-order.json");
     assert_eq!(list_json(dir.path()).len(), 3);
     assert!(
-        dir.path().join("index.json").exists(),
+        dir.path().join("index.sqlite").exists(),
         "listing wrote the index"
     );
 
@@ -64,7 +64,7 @@ fn the_list_follows_the_files_whatever_happens_to_them() {
     );
 
     // A broken index is rebuilt, never trusted.
-    std::fs::write(dir.path().join("index.json"), "garbage").unwrap();
+    std::fs::write(dir.path().join("index.sqlite"), "garbage").unwrap();
     assert_eq!(list_json(dir.path()).len(), 2);
     // Saves through portwiz show at once.
     assert_eq!(

@@ -74,4 +74,10 @@ fn killing_the_process_during_saves_never_tears_an_order() {
         "{notices:?}"
     );
     assert!(!dir.path().join("quarantine").exists());
+    // The index, updated in each save's step, survived the kills too: what it lists is what the
+    // file says, whichever save a kill cut short.
+    drop(store);
+    let cached = portwiz::store::Store::open_cached(dir.path()).unwrap();
+    let listed = cached.summaries().find(|s| s.id == id).unwrap();
+    assert_eq!(listed.name, name);
 }

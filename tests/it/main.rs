@@ -6,7 +6,9 @@ mod rejection_sets;
 mod support;
 
 mod classifier_dev;
+mod classifier_learning;
 mod classifier_more;
+mod classifier_public;
 mod cli;
 mod csv_import;
 mod demo_orders;
@@ -32,6 +34,7 @@ mod secrets;
 mod startup_pty;
 mod stats;
 mod store;
+mod store_ids;
 mod store_roundtrip;
 mod tui_export;
 mod tui_pty;

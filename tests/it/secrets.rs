@@ -135,7 +135,7 @@ fn everything_the_store_writes_is_private() {
     }
     for file in [
         format!("orders/{id}.json"),
-        "index.json".into(),
+        "index.sqlite".into(),
         ".lock".into(),
     ] {
         assert_eq!(mode(data.join(&file)), 0o600, "{file}");
@@ -168,7 +168,7 @@ fn order_files_others_can_read_are_named_with_the_fix() {
     let warnings: Vec<String> = notices.iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("4 order files") && warnings[0].contains("/*.json"),
+        warnings[0].contains("4 order files") && warnings[0].contains("-type f -name '*.json'"),
         "{warnings:?}"
     );
 }

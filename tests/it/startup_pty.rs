@@ -14,7 +14,7 @@ fn files_changed_behind_the_index_show_after_the_first_frame() {
         0,
         "listing writes the index"
     );
-    assert!(dir.path().join("index.json").exists());
+    assert!(dir.path().join("index.sqlite").exists());
 
     let path = dir.path().join(format!("orders/{id}.json"));
     let text = std::fs::read_to_string(&path)

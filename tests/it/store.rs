@@ -88,12 +88,13 @@ fn two_instances_never_silently_overwrite_each_other() {
     let o = order(&first, "shared");
     first.create(o.clone()).unwrap();
     let (mut second, _) = Store::open(dir.path()).unwrap();
+    // Both have the order open (the store reads a full order when it is asked for).
+    let mut b = second.get(&o.id).unwrap().order.clone();
 
     let mut a = first.get(&o.id).unwrap().order.clone();
     a.fields.organization_name = "edit from the first".into();
     first.save(&a).unwrap();
 
-    let mut b = second.get(&o.id).unwrap().order.clone();
     b.fields.organization_name = "edit from the second".into();
     let refused = second.save(&b);
     assert!(
@@ -123,11 +124,17 @@ fn two_instances_never_silently_overwrite_each_other() {
 fn stale_temp_files_are_cleaned_and_ids_that_are_paths_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path()).unwrap();
-    let stale = dir.path().join("orders/.tmp-999-PO-X.json");
+    let stale = dir
+        .path()
+        .join("orders/.portwiz-tmp-999-0123456789abcdef-PO-X.json");
     fs::write(&stale, "half a file").unwrap();
+    // Another tool's temp file is not ours: never deleted, never read as an order.
+    let theirs = dir.path().join("orders/.tmp-999-PO-X.json");
+    fs::write(&theirs, "theirs").unwrap();
     drop(store);
     let (mut store, notices) = Store::open(dir.path()).unwrap();
     assert!(!stale.exists());
+    assert!(theirs.exists());
     assert!(
         notices
             .iter()

@@ -11,10 +11,10 @@ use portwiz::tui::{App, Effect, Msg, update};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const CARRIER_TEXT: &str = "EU NAME MISMATCH; ZIP does not match CSR";
 
-/// The one order a list of effects saves.
+/// The one order a list of effects saves (a correction of the suggestion also teaches).
 fn saved(effects: &[Effect]) -> Order {
     match effects {
-        [Effect::Save(order)] => (**order).clone(),
+        [Effect::Save(order)] | [Effect::Save(order), Effect::Learn(_)] => (**order).clone(),
         other => panic!("expected one save, got {other:?}"),
     }
 }
@@ -79,9 +79,19 @@ fn a_pasted_rejection_is_classified_changed_and_saved() {
     press(&mut app, KeyCode::Char(' '));
     assert!(render(&app).contains("suggested, unticked by you"));
 
-    // Enter goes to the Save row; Enter there records it.
+    // Enter goes to the Save row; Enter there records it, and the correction is learned.
     assert!(press(&mut app, KeyCode::Enter).is_empty());
-    let order = saved(&press(&mut app, KeyCode::Enter));
+    let effects = press(&mut app, KeyCode::Enter);
+    let Some(Effect::Learn(lesson)) = effects.last() else {
+        panic!("a corrected suggestion is learned: {effects:?}");
+    };
+    assert_eq!(lesson.text, CARRIER_TEXT);
+    assert_eq!(
+        lesson.fields,
+        [FieldKey::OrganizationName, FieldKey::AccountNumber]
+    );
+    assert_eq!(app.examples.len(), 1, "used in this session already");
+    let order = saved(&effects);
     assert_eq!(order.status, Status::CustomerActionRequired);
     let rejection = order
         .rejections
@@ -102,6 +112,37 @@ fn a_pasted_rejection_is_classified_changed_and_saved() {
     assert!(
         screen.contains("Customer action required for 1 minute"),
         "{screen}"
+    );
+}
+
+#[test]
+fn a_learned_correction_is_suggested_next_time_and_says_where_it_came_from() {
+    let mut app = demo_app(120, 40);
+    app.examples
+        .push(portwiz::domain::classifier::LabelledExample {
+            text: "Reject 4C: ALI record mismatch for the TN".into(),
+            fields: vec![FieldKey::ServiceAddressStreet],
+            labelled_on: jiff::civil::Date::constant(2026, 11, 30),
+            order: "Contoso HQ".into(),
+        });
+    respond(&mut app, "PO-DEMO0002", 0);
+    update(
+        &mut app,
+        Msg::Paste("REJECT 4C - ALI record mismatch on TN".into()),
+    );
+    let screen = render(&app);
+    assert!(screen.contains("◆ Service address street"), "{screen}");
+    assert!(
+        screen.contains("like the rejection you labelled on 2026-11-30 (Contoso HQ)")
+            || screen.contains("Like the rejection you labelled on 2026-11-30 (Contoso HQ)"),
+        "{screen}"
+    );
+    // Saved as suggested: nothing new to learn.
+    press(&mut app, KeyCode::Tab);
+    let effects = ctrl(&mut app, 's');
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save(_)]),
+        "{effects:?}"
     );
 }
 

@@ -45,6 +45,9 @@ pub struct RuleDoc {
     pub group: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub microsoft_text: Option<String>,
+    /// Where the rule's wording comes from (public error lists, help pages, SDK enums).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Field keys or group names (`authorized_user`, `service_address`).
     pub fields: Vec<String>,
     pub action: String,
@@ -68,6 +71,7 @@ pub struct Rule {
     pub title: String,
     pub group: Option<String>,
     pub microsoft_text: Option<String>,
+    pub source: Option<String>,
     /// The keys to fix, in `FieldKey` order; empty when only the carrier can resolve it.
     pub fields: Vec<FieldKey>,
     pub action: String,
@@ -245,6 +249,7 @@ impl Catalog {
                 title: r.title.clone(),
                 group: r.group.clone(),
                 microsoft_text: r.microsoft_text.clone(),
+                source: r.source.clone(),
                 fields,
                 action: r.action.clone(),
                 needs_carrier_contact: r.needs_carrier_contact,

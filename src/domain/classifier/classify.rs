@@ -10,6 +10,7 @@
 
 use super::catalog::{Catalog, Rule};
 use super::concepts::{ConceptSet, Occurrence};
+use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
 use super::normalize::{Token, tokenize};
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,10 @@ use serde::{Deserialize, Serialize};
 const SCORE_ONE_CLAUSE: f32 = 1.0;
 const SCORE_ONE_SENTENCE: f32 = 0.85;
 const SCORE_WHOLE_TEXT: f32 = 0.6;
+/// Below this best score the answer is a guess the user should confirm.
+const SCORE_GUESS_BELOW: f32 = 0.7;
+/// The `rule` of a match that came from the user's own labelled example.
+pub const LEARNED_RULE: &str = "learned_example";
 
 /// What a carrier's text means for the order. `design.md` §5 is its JSON form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +34,9 @@ pub struct Classification {
     pub needs_carrier_contact: bool,
     /// What to do, in the product's words.
     pub action: String,
+    /// The user's labelled example the answer came from, if any. Not part of the JSON contract.
+    #[serde(skip)]
+    pub learned: Option<Neighbour>,
 }
 
 impl Classification {
@@ -36,6 +44,57 @@ impl Classification {
     pub fn is_recognised(&self) -> bool {
         !self.matches.is_empty()
     }
+
+    /// A weak match: the words were found only far apart, or the text is only somewhat like an
+    /// example. The user should confirm the fields before fixing them.
+    pub fn is_guess(&self) -> bool {
+        self.matches
+            .first()
+            .is_some_and(|m| m.score < SCORE_GUESS_BELOW)
+    }
+}
+
+/// `classify`, then the user's examples: a text very like one the user labelled takes the
+/// user's fields (the user corrected the catalog on it); a text the catalog cannot read takes a
+/// somewhat similar example's fields, as a guess.
+pub fn classify_with_examples(
+    text: &str,
+    catalog: &Catalog,
+    examples: &ExampleIndex,
+) -> Classification {
+    let mut c = classify(text, catalog);
+    let Some(n) = examples.nearest(text) else {
+        return c;
+    };
+    if n.similarity < SIMILARITY_SURE && c.is_recognised() {
+        return c;
+    }
+    let mut fields = n.example.fields.clone();
+    fields.sort();
+    fields.dedup();
+    let labels: Vec<&str> = fields
+        .iter()
+        .map(|k| crate::domain::spec(*k).label)
+        .collect();
+    let what = if labels.is_empty() {
+        "then only the carrier could resolve it".to_string()
+    } else {
+        format!("you fixed {} then", labels.join(", "))
+    };
+    c.action = format!(
+        "Like the rejection you labelled on {} ({}): {what}.",
+        n.example.labelled_on, n.example.order
+    );
+    c.needs_carrier_contact = fields.is_empty();
+    c.matches = vec![Match {
+        rule: LEARNED_RULE.to_string(),
+        fields: fields.clone(),
+        score: n.similarity,
+        evidence: n.shared_words.clone(),
+    }];
+    c.fields = fields;
+    c.learned = Some(n);
+    c
 }
 
 /// One rule that fired.
@@ -246,6 +305,7 @@ fn build(
         matches,
         needs_carrier_contact,
         action,
+        learned: None,
     }
 }
 

@@ -14,11 +14,17 @@
 mod catalog;
 mod classify;
 mod concepts;
+mod examples;
 mod normalize;
+mod quoted;
 
 pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
-pub use classify::{Classification, Match, classify};
+pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_examples};
 pub use concepts::MAX_CONCEPTS;
+pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, SIMILARITY_SURE};
+pub use quoted::quoted_values;
 
+#[cfg(test)]
+mod rule_probes;
 #[cfg(test)]
 mod tests;

@@ -117,10 +117,35 @@ fn push_word(
     let word = trimmed_front.trim_end_matches(is_apostrophe);
     for (offset, part) in camel_parts(word) {
         let (s, e) = (start + offset, start + offset + part.len());
-        for piece in expand(&part.to_lowercase()) {
-            push(out, &fold_plural(&piece), s, e, sentence, clause);
+        let lower = part.to_lowercase();
+        // Most words need no expansion: keep their one allocation.
+        let plain = !lower.contains(['\'', '’'])
+            && !BARE_CONTRACTIONS.iter().any(|(bare, _)| *bare == lower);
+        if plain {
+            push_owned(out, fold_plural(lower), s, e, sentence, clause);
+            continue;
+        }
+        for piece in expand(&lower) {
+            push_owned(out, fold_plural(piece), s, e, sentence, clause);
         }
     }
+}
+
+fn push_owned(
+    out: &mut Vec<Token>,
+    text: String,
+    start: usize,
+    end: usize,
+    sentence: u32,
+    clause: u32,
+) {
+    out.push(Token {
+        text,
+        start,
+        end,
+        sentence,
+        clause,
+    });
 }
 
 /// Splits `passcodeInvalid` and `PINCode` into their words; leaves `PIN` and `E210` whole.
@@ -172,7 +197,7 @@ fn expand(word: &str) -> Vec<String> {
 
 /// Folds simple plurals so the vocabulary lists one form ("numbers" → number, "LOAs" → loa).
 /// Phrases in the catalog go through the same folding, so a mis-fold on both sides still agrees.
-fn fold_plural(word: &str) -> String {
+fn fold_plural(mut word: String) -> String {
     let folds = word.chars().count() >= 4
         && word.ends_with('s')
         && !(word.ends_with("ss")
@@ -181,10 +206,9 @@ fn fold_plural(word: &str) -> String {
             || word == "does")
         && !word.chars().all(|c| c.is_ascii_digit() || c == 's');
     if folds {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
+        word.pop();
     }
+    word
 }
 
 /// The normalised words of a catalog phrase (same rules as the text, so they line up).

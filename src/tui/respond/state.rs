@@ -1,7 +1,9 @@
 //! The "Carrier response" dialog's model: which answers the lifecycle allows now, and the form
 //! of the one being recorded. Changed only by `respond::update`.
 
-use crate::domain::classifier::{Catalog, Classification, classify};
+use crate::domain::classifier::{
+    Catalog, Classification, ExampleIndex, classify, classify_with_examples,
+};
 use crate::domain::order::RejectionInput;
 use crate::domain::rules::port_date::parse_date;
 use crate::domain::rules::port_time::parse_time;
@@ -194,9 +196,17 @@ impl RejectionForm {
         }
     }
 
-    /// Classify the text again; the user's own ticks and unticks stay.
-    pub fn reclassify(&mut self, catalog: &Catalog) {
-        self.classification = classify(&self.text.text(), catalog);
+    /// Classify the text again (with the user's labelled examples); the user's own ticks and
+    /// unticks stay.
+    pub fn reclassify(&mut self, catalog: &Catalog, examples: &ExampleIndex) {
+        self.classification = classify_with_examples(&self.text.text(), catalog, examples);
+    }
+
+    /// The text and the fields the user chose, when they differ from the suggestion: a lesson.
+    pub fn correction(&self) -> Option<(String, Vec<FieldKey>)> {
+        let text = self.text.text();
+        let changed = self.fields() != self.classification.fields;
+        (changed && !text.trim().is_empty()).then(|| (text.trim().to_string(), self.fields()))
     }
 
     pub fn is_suggested(&self, key: FieldKey) -> bool {

@@ -5,8 +5,9 @@ use super::state::{
     FocFocus, FocForm, Form, Kind, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
 };
+use crate::domain::classifier::{LabelledExample, quoted_values};
 use crate::domain::status::SupportScenario;
-use crate::domain::{FIELDS, Order};
+use crate::domain::{FIELDS, FieldKey, Order};
 use crate::tui::app::{App, Message};
 use crate::tui::msg::{Effect, RespondMsg};
 use crate::tui::widgets::input::request_for;
@@ -165,6 +166,9 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
         );
         return Vec::new();
     }
+    // A rejection's text and fields, and the user's correction of the suggestion, if any.
+    let mut rejection: Option<(String, Vec<FieldKey>)> = None;
+    let mut correction: Option<(String, Vec<FieldKey>)> = None;
     let result = match &r.form {
         None => return Vec::new(),
         Some(Form::Rejection(form)) => {
@@ -172,6 +176,8 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
             if input.text.trim().is_empty() && input.fields.is_empty() {
                 Err("Paste or type the carrier's words, or tick the fields it named.".to_string())
             } else {
+                rejection = Some((input.text.clone(), input.fields.clone()));
+                correction = form.correction();
                 order.reject(input, clock.now).map_err(|e| e.to_string())
             }
         }
@@ -201,11 +207,30 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
     };
     match result {
         Ok(()) => {
+            let mut effects = Vec::new();
+            if let Some((text, fields)) = rejection {
+                // The value the carrier quotes becomes the CSR's: the wizard offers it.
+                for (key, value) in quoted_values(&text, &app.catalog, &fields) {
+                    order.set_csr(key, &value, clock.now);
+                }
+            }
+            if let Some((text, fields)) = correction {
+                let example = LabelledExample {
+                    text,
+                    fields,
+                    labelled_on: clock.today,
+                    order: order.display_name(),
+                };
+                app.examples.push(example.clone());
+                effects.push(Effect::Learn(Box::new(example)));
+            }
             app.message = Some(Message::info(format!(
                 "Recorded: {}.",
                 order.status.label()
             )));
-            vec![Effect::Close, Effect::Save(Box::new(order))]
+            effects.insert(0, Effect::Save(Box::new(order)));
+            effects.insert(0, Effect::Close);
+            effects
         }
         Err(why) => {
             set_error(r, app, why);
@@ -221,7 +246,7 @@ fn set_error(r: &mut Respond, app: &mut App, why: String) {
 
 /// A key the table leaves to the focused text input.
 pub fn edit(r: &mut Respond, app: &App, key: KeyEvent) -> Vec<Effect> {
-    let catalog = &app.catalog;
+    let (catalog, examples) = (&app.catalog, &app.examples);
     match &mut r.form {
         Some(Form::Rejection(form)) if form.focus == RejectionFocus::Text => {
             let changed = match key.code {
@@ -249,7 +274,7 @@ pub fn edit(r: &mut Respond, app: &App, key: KeyEvent) -> Vec<Effect> {
                 },
             };
             if changed {
-                form.reclassify(catalog);
+                form.reclassify(catalog, examples);
             }
         }
         Some(Form::Foc(form)) => {
@@ -274,13 +299,13 @@ pub fn edit(r: &mut Respond, app: &App, key: KeyEvent) -> Vec<Effect> {
 
 /// Bracketed paste into the focused input: the box keeps the lines, a one-line input gets one.
 pub fn paste(r: &mut Respond, app: &App, text: &str) -> Vec<Effect> {
-    let catalog = &app.catalog;
+    let (catalog, examples) = (&app.catalog, &app.examples);
     let one_line = text.replace(['\r', '\n'], " ");
     match &mut r.form {
         Some(Form::Rejection(form)) => {
             form.focus = RejectionFocus::Text;
             form.text.paste(text);
-            form.reclassify(catalog);
+            form.reclassify(catalog, examples);
         }
         Some(Form::Foc(form)) => match form.focus {
             FocFocus::Date => form.date.insert_str(one_line.trim()),

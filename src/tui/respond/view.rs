@@ -238,6 +238,12 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
             format!("Action: {}{contact}", one_line(&c.action)),
             Style::new(),
         ));
+        if c.is_guess() {
+            suggestion.push((
+                "A guess: the words were weak. Confirm the ticked fields before saving.".into(),
+                theme.warning(),
+            ));
+        }
     }
     let room = out.width.saturating_sub(3);
     let mut wrapped: Vec<(String, Style)> = suggestion

@@ -143,12 +143,10 @@ impl Component for Home {
             Msg::FilterInput(c) => {
                 h.filter.push(c);
                 app.refresh_rows();
-                return load_all_if_needed(app);
             }
             Msg::FilterBackspace => {
                 h.filter.pop();
                 app.refresh_rows();
-                return load_all_if_needed(app);
             }
             Msg::FilterClear => {
                 h.filter.clear();
@@ -189,15 +187,6 @@ impl Component for Home {
         } else {
             view::history::render(app, frame, area)
         }
-    }
-}
-
-/// A search by number in large orders needs their full number lists: read them all, once.
-fn load_all_if_needed(app: &App) -> Vec<Effect> {
-    if app.filter_needs_all_orders() {
-        vec![Effect::LoadAll]
-    } else {
-        Vec::new()
     }
 }
 

@@ -271,6 +271,13 @@ const BINDINGS: &[Binding] = &[
         "Ctrl-K",
     ),
     bind(
+        KeyCode::Char('t'),
+        CTRL,
+        When::CsrStep,
+        WizardMsg::TakeCsr,
+        "Ctrl-T",
+    ),
+    bind(
         KeyCode::PageDown,
         PLAIN,
         When::Wizard,
@@ -359,6 +366,7 @@ const FOOTER: &[(When, &str, &str)] = &[
     (When::Secret, "Ctrl-R", "show/hide PIN"),
     (When::Editable, "Ctrl-U", "clear"),
     (When::CsrStep, "Ctrl-K", "CSR column"),
+    (When::CsrStep, "Ctrl-T", "take CSR value"),
 ];
 
 /// (key, words) for the footer: the keys that work here, in few words, most useful first.
@@ -388,6 +396,10 @@ const HELP: &[(&str, &str)] = &[
     (
         "Ctrl-K",
         "Compare with the carrier's CSR (steps the CSR covers)",
+    ),
+    (
+        "Ctrl-T",
+        "Take the CSR's value into the field (the carrier's record wins)",
     ),
     ("↑↓", "On Review: select a problem"),
     ("Ctrl-S", "Save the draft (leaving a field saves it too)"),

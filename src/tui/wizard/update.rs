@@ -35,6 +35,8 @@ pub enum WizardMsg {
     ChoicePrev,
     ToggleReveal,
     ToggleCsr,
+    /// The CSR's value (often quoted by the carrier's rejection) into the order's field.
+    TakeCsr,
     OpenCsvPrompt,
     ReviewUp,
     ReviewDown,
@@ -115,6 +117,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::ToggleCsr => toggle_csr(state),
+        WizardMsg::TakeCsr => take_csr(state),
         WizardMsg::OpenCsvPrompt => {
             if matches!(state.editor, Editor::Numbers(_)) {
                 state.prompt = Some(Prompt::CsvPath {
@@ -381,6 +384,39 @@ fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
         });
     }
     WizardOutcome::Stay
+}
+
+/// The carrier's record wins: the field takes the CSR's value, checked like a typed one.
+fn take_csr(state: &mut WizardState) -> WizardOutcome {
+    let Some(target) = state.target() else {
+        return WizardOutcome::Stay;
+    };
+    let Some(value) = state.order.csr.get(&target.key).cloned() else {
+        state.notice = Some(Notice {
+            text: "No CSR value for this field yet (Ctrl-K shows the CSR column).".into(),
+            is_error: true,
+        });
+        return WizardOutcome::Stay;
+    };
+    let clock = state.clock;
+    let changed = match state.order.edit_field(
+        &mut state.visit,
+        target.key,
+        FieldValue::Text(value),
+        clock,
+        Mode::KeepDraft,
+    ) {
+        Ok(edited) => edited.changed,
+        Err(refusal) => {
+            state.notice = Some(Notice {
+                text: format!("✗ {refusal}"),
+                is_error: true,
+            });
+            false
+        }
+    };
+    state.load_editor();
+    saved_if(changed, state)
 }
 
 fn toggle_csr(state: &mut WizardState) -> WizardOutcome {

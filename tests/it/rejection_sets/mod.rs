@@ -82,3 +82,14 @@ pub fn assert_all_pass(rows: &[Row]) {
         failures.join("\n")
     );
 }
+
+/// Classifies every row; returns the failures (to print) and the share of rows right.
+pub fn score(rows: &[Row]) -> (Vec<String>, f64) {
+    let catalog = Catalog::builtin();
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|r| check(r, &classify(&r.text, &catalog)))
+        .collect();
+    let right = rows.len() - failures.len();
+    (failures, right as f64 / rows.len().max(1) as f64)
+}

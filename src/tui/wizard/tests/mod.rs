@@ -4,3 +4,4 @@ mod edits;
 mod fixtures;
 mod keys;
 mod rendering;
+mod take_csr;

@@ -1,0 +1,188 @@
+//! Issue 15's goals at 1,000, 10,000 and 100,000 orders: a command about one order, `classify`,
+//! `list` against `cat` of the files, a start without an index, the app's first frame, a key in
+//! the `/` filter, and the memory the app holds. Whole-process times for the commands (the
+//! binary, as a user runs it); in-process for the app.
+//!
+//! Stores (1 to 50 numbers an order, `gen_orders`' orders) are generated once into
+//! `target/bench-stores/N` and reused. `PORTWIZ_BENCH_SIZES=1000,10000` picks sizes.
+//!
+//! cargo bench --bench store
+
+// Benches print their findings; clippy.toml keeps print macros out of the program itself.
+#![allow(clippy::disallowed_macros)]
+
+#[allow(dead_code)]
+#[path = "../examples/gen_orders.rs"]
+mod gen_orders;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::civil::date;
+use portwiz::domain::{Clock, Status};
+use portwiz::store::Store;
+use portwiz::tui::{App, Msg, app_for_store, app_for_summaries, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const MAX_NUMBERS: usize = 50;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("PORTWIZ_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+fn clock() -> Clock {
+    Clock::fixed(date(2026, 11, 26))
+}
+
+/// The store of `count` orders, generated the first time.
+fn bench_store(count: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-stores")
+        .join(count.to_string());
+    let done = dir.join("complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        if let Err(e) = gen_orders::generate(&dir, count, MAX_NUMBERS) {
+            panic!("generating {count} orders: {e}");
+        }
+        let _ = std::fs::write(&done, "");
+    }
+    dir
+}
+
+fn portwiz(dir: &Path, args: &[&str]) -> bool {
+    Command::new(env!("CARGO_BIN_EXE_portwiz"))
+        .args(args)
+        .env("PORTWIZ_DATA_DIR", dir)
+        .env("PORTWIZ_TODAY", "2026-11-26")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// What `cat orders/*.json > /dev/null` does: open and read every order file.
+fn cat_every_file(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir.join("orders")) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .map(|b| b.len())
+        .sum()
+}
+
+fn draw(app: &App) -> usize {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
+    let _ = terminal.draw(|frame| {
+        view(app, frame);
+    });
+    terminal.backend().buffer().content.len()
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn bench_sizes(c: &mut Criterion) {
+    for count in sizes() {
+        let dir = bench_store(count);
+        let label = format!("{count} orders");
+        // What the app holds once its check is done: the store opened in full, its summaries
+        // handed to the app.
+        let before = rss_kib();
+        let (mut full, notices) = Store::open(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
+        let app = app_for_summaries(full.take_summaries(), &notices, clock(), (120, 40));
+        println!(
+            "{label}: the app holds {} orders; resident set grew by {} MiB",
+            app.orders.len(),
+            rss_kib().saturating_sub(before) / 1024
+        );
+        // An order to change (a draft) and one to show, from the middle of the store.
+        let draft = app
+            .orders
+            .iter()
+            .find(|s| s.status == Status::Draft)
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        let middle = format!("PO-GEN{:06}", count / 2);
+        // A number of an order in the middle, typed as its last seven digits.
+        let digits: String = app
+            .orders
+            .iter()
+            .find(|s| s.id == middle)
+            .and_then(|s| s.digits.lines().next())
+            .map(|n| n[n.len().saturating_sub(7)..].to_string())
+            .unwrap_or_default();
+        drop(full);
+        let mut group = c.benchmark_group(label);
+        group.sample_size(10);
+        group.bench_function("show ID (process)", |b| {
+            b.iter(|| portwiz(&dir, &["show", &middle]))
+        });
+        let mut n = 0u64;
+        group.bench_function("set ID order_name (process)", |b| {
+            b.iter(|| {
+                n += 1;
+                portwiz(&dir, &["set", &draft, "order_name", &format!("bench {n}")])
+            })
+        });
+        group.bench_function("classify TEXT (process)", |b| {
+            b.iter(|| portwiz(&dir, &["classify", "The PIN is wrong"]))
+        });
+        group.bench_function("list (process)", |b| b.iter(|| portwiz(&dir, &["list"])));
+        group.bench_function("cat of every order file", |b| {
+            b.iter(|| cat_every_file(&dir))
+        });
+        group.bench_function("start without an index (open, parse all)", |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_file(dir.join("index.sqlite"));
+                Store::open(&dir).map(|(s, _)| s.len())
+            })
+        });
+        group.bench_function("first frame (index, app, draw)", |b| {
+            b.iter(|| {
+                let store = Store::open_cached(&dir).unwrap_or_else(|| panic!("no index"));
+                let app = app_for_store(&store, &[], clock(), (120, 40));
+                draw(&app)
+            })
+        });
+        let mut app = app;
+        update(&mut app, Msg::StartFilter);
+        for c in digits.chars().take(digits.len().saturating_sub(1)) {
+            update(&mut app, Msg::FilterInput(c));
+        }
+        let last = digits.chars().last().unwrap_or('0');
+        group.bench_function("filter: a number's last digit typed, then erased", |b| {
+            b.iter(|| {
+                update(&mut app, Msg::FilterInput(last));
+                let found = app.history.rows.len();
+                update(&mut app, Msg::FilterBackspace);
+                (found, draw(&app))
+            })
+        });
+        group.bench_function("key: move down and draw", |b| {
+            b.iter(|| {
+                update(&mut app, Msg::MoveDown);
+                draw(&app)
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_sizes);
+criterion_main!(benches);
