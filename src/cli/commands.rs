@@ -50,14 +50,12 @@ pub fn run(
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
     store.on_wait = |holder| {
-        use std::io::Write;
         let who = holder
             .map(|pid| format!(" (pid {pid})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            std::io::stderr(),
+        Console::say_on_stderr(&format!(
             "portwiz: another portwiz{who} is saving; retrying…"
-        );
+        ));
     };
     let mut command = command;
     // The id as typed may be any unique prefix, in any case: from here on it is the order's id,

@@ -61,6 +61,12 @@ impl<'a> Console<'a> {
         let _ = self.err.flush();
     }
 
+    /// One line on the process's own stderr, cleaned, for code that has no console at hand (the
+    /// store's notice that it waits for another portwiz's lock).
+    pub fn say_on_stderr(line: &str) {
+        Console::stdio().say(line);
+    }
+
     /// A failed command's reasons on stderr, each after `portwiz: `; nothing for a closed stdout.
     pub fn report(&mut self, failure: &Failure) {
         for line in failure.lines() {

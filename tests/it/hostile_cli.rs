@@ -291,8 +291,6 @@ fn order_files_with_hostile_names_and_contents_are_reported_cleanly() {
 }
 
 #[test]
-#[ignore = "the store side of issue 16 point 2 (regular files only in orders/) is the index helper's; \
-            run with --ignored once it is merged"]
 fn a_store_with_fifos_devices_and_links_never_hangs() {
     let store = tempfile::tempdir().unwrap();
     let dir = store.path();
