@@ -19,18 +19,9 @@ use crate::store::{Notice, Store};
 use clap::ValueEnum;
 use std::path::Path;
 
-/// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
-/// day, so scripted runs and tests see the same date rules every day of the year.
+/// The real clock, read once per command (`crate::system::clock`).
 pub fn system_clock() -> Clock {
-    let pinned = std::env::var("PORTWIZ_TODAY").ok();
-    if let Some(today) = pinned.and_then(|d| d.trim().parse::<jiff::civil::Date>().ok()) {
-        return Clock::fixed(today);
-    }
-    let zoned = jiff::Zoned::now();
-    Clock {
-        now: zoned.timestamp(),
-        today: zoned.date(),
-    }
+    crate::system::clock()
 }
 
 /// Run one subcommand against the store in `dir`; all it prints goes through `console`.
