@@ -59,7 +59,9 @@ fn bench_store() -> PathBuf {
 
 fn draw(app: &App, width: u16, height: u16) -> usize {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let _ = terminal.draw(|frame| view(app, frame));
+    let _ = terminal.draw(|frame| {
+        view(app, frame);
+    });
     terminal.backend().buffer().content.len()
 }
 

@@ -99,7 +99,9 @@ fn cat_every_file(dir: &Path) -> usize {
 
 fn draw(app: &App) -> usize {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
-    let _ = terminal.draw(|frame| view(app, frame));
+    let _ = terminal.draw(|frame| {
+        view(app, frame);
+    });
     terminal.backend().buffer().content.len()
 }
 

@@ -5,4 +5,5 @@ pub mod demo;
 pub mod domain;
 pub mod plain;
 pub mod store;
+pub mod system;
 pub mod tui;

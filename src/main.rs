@@ -1,12 +1,11 @@
-use clap::Parser;
-use portwiz::cli::{self, Cli, Console};
+use portwiz::cli::{self, Console};
 use portwiz::store::Store;
 use portwiz::tui;
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse() {
+    let args = match cli::args::try_parse() {
         Ok(args) => args,
         Err(e) => return usage(&e),
     };
@@ -106,6 +105,14 @@ fn run_demo() -> ExitCode {
 }
 
 fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
+    if !Console::has_terminal() {
+        say(
+            "portwiz: there is no terminal here for the full-screen app (standard input and output \
+             must both be a terminal). Use `portwiz --plain` for line-by-line prompts, or a \
+             subcommand such as `portwiz list` (see `portwiz --help`).",
+        );
+        return ExitCode::from(2);
+    }
     // The summary index alone draws the first frame at once; the runtime then checks every
     // order file and redraws with what it found.
     let result = match Store::open_cached(dir) {

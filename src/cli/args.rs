@@ -1,6 +1,6 @@
 //! The command line of design.md §5, as clap types.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -21,17 +21,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per order: id, status, carrier, numbers, updated.
+    /// One line per order: id, name, status, carrier, numbers, updated.
     List {
         /// Only orders with this status (e.g. submitted, customer_action_required).
         #[arg(long)]
         status: Option<String>,
+        /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
         json: bool,
     },
     /// One order, PIN masked.
     Show {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
+        /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -43,8 +46,11 @@ pub enum Command {
     /// Change fields by their keys (KEY VALUE, and more pairs after it, as one edit); `numbers
     /// @FILE.csv` reads the numbers from a CSV.
     Set {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
+        /// A field key (listed below), e.g. order_name or service_address.city.
         key: String,
+        /// The new value, in the key's format (listed below); an empty value clears the field.
         #[arg(allow_hyphen_values = true)]
         value: String,
         /// More KEY VALUE pairs, changed in the same edit.
@@ -52,9 +58,13 @@ pub enum Command {
         more: Vec<String>,
     },
     /// Draft → submitted (refused with the list of problems).
-    Submit { id: String },
+    Submit {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        id: String,
+    },
     /// Record a carrier rejection: classify it, store it; prints the fields to fix.
     Reject {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
         /// The carrier's words, or `-` to read them from standard input.
         #[arg(long, value_name = "TEXT|-")]
@@ -65,9 +75,17 @@ pub enum Command {
         fields: Option<Vec<String>>,
     },
     /// Customer action required → submitted.
-    Resubmit { id: String },
+    Resubmit {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        id: String,
+        /// Resubmit though no field changed since the rejection: only when the cause was lifted
+        /// on the carrier's side (a freeze or a hold removed).
+        #[arg(long)]
+        unchanged: bool,
+    },
     /// Classify a carrier message without touching any order.
     Classify {
+        /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
         json: bool,
         /// Also show the words, rules and labelled examples behind each match.
@@ -78,6 +96,7 @@ pub enum Command {
     },
     /// Write an order as json, text, csv, an LOA or the LOA as a PDF.
     Export {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -93,8 +112,10 @@ pub enum Command {
     },
     /// Import an exported order as a new order; prints its id.
     Import { file: PathBuf },
-    /// The carrier confirmed the port date → FOC confirmed.
+    /// The carrier confirmed the port date → FOC confirmed; on a FOC-confirmed order, a revised
+    /// FOC (the carrier moved the date), kept beside the first in the history.
     Foc {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
         /// YYYY-MM-DD or MM/DD/YYYY (month first)
         date: String,
@@ -102,9 +123,13 @@ pub enum Command {
         time: Option<String>,
     },
     /// The numbers ported → completed.
-    Complete { id: String },
+    Complete {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        id: String,
+    },
     /// Microsoft support took the order over → Microsoft support engaged
     Support {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
         id: String,
         #[arg(long, value_parser = ["requested_help", "review_before_submission", "resubmit_after_rejection", "submission_error"])]
         scenario: String,
@@ -112,9 +137,17 @@ pub enum Command {
         ticket: Option<String>,
     },
     /// Record a support ticket id or link.
-    Ticket { id: String, ticket: String },
+    Ticket {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        id: String,
+        /// The ticket's id or link (not empty).
+        ticket: String,
+    },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
-    Cancel { id: String },
+    Cancel {
+        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        id: String,
+    },
     /// What your orders' history says per carrier: rejections, the fields rejected most, days
     /// to FOC and to completion, orders waiting now.
     Stats {
@@ -122,6 +155,48 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell completion script, e.g. `portwiz completions bash > ~/.local/share/bash-completion/completions/portwiz`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `portwiz man | man -l -`.
+    Man,
+}
+
+/// The command line with what only the running program knows added to it: `set --help` lists
+/// every key with its format, from the field registry (never a second list).
+pub fn command() -> clap::Command {
+    Cli::command().mut_subcommand("set", |set| set.after_help(set_keys_help()))
+}
+
+/// Parse the process's arguments against [`command`].
+pub fn try_parse() -> Result<Cli, clap::Error> {
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+fn set_keys_help() -> String {
+    let width = crate::domain::FIELDS
+        .iter()
+        .map(|f| f.key.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = String::from("Keys (KEY) and the format of their VALUE:\n");
+    for field in crate::domain::FIELDS {
+        let mut format = field.kind.format();
+        if field.key == crate::domain::FieldKey::Numbers {
+            format.push_str(", or @FILE.csv (a PhoneNumber column)");
+        }
+        if !field.example.is_empty()
+            && !matches!(field.kind, crate::domain::registry::Kind::Choice(_))
+        {
+            format.push_str(&format!("; e.g. {}", field.example));
+        }
+        text.push_str(&format!("  {:<width$}  {format}\n", field.key.as_str()));
+    }
+    text
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

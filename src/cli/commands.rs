@@ -1,7 +1,7 @@
 //! What each subcommand does: open the store, act through the domain, save, print.
 
 use super::Failure;
-use super::args::Command;
+use super::args::{Command, ExportFormat};
 use super::console::Console;
 use super::input;
 use super::output;
@@ -16,20 +16,12 @@ use crate::domain::summary::Summary;
 use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
+use clap::ValueEnum;
 use std::path::Path;
 
-/// The real clock, read once per command. `PORTWIZ_TODAY=YYYY-MM-DD` pins it to noon UTC of that
-/// day, so scripted runs and tests see the same date rules every day of the year.
+/// The real clock, read once per command (`crate::system::clock`).
 pub fn system_clock() -> Clock {
-    let pinned = std::env::var("PORTWIZ_TODAY").ok();
-    if let Some(today) = pinned.and_then(|d| d.trim().parse::<jiff::civil::Date>().ok()) {
-        return Clock::fixed(today);
-    }
-    let zoned = jiff::Zoned::now();
-    Clock {
-        now: zoned.timestamp(),
-        today: zoned.date(),
-    }
+    crate::system::clock()
 }
 
 /// Run one subcommand against the store in `dir`; all it prints goes through `console`.
@@ -39,6 +31,12 @@ pub fn run(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
+    // Made from the command line alone: no store to open.
+    match command {
+        Command::Completions { shell } => return super::docs::completions(shell, console),
+        Command::Man => return super::docs::man(console),
+        _ => {}
+    }
     // `classify` needs no order, so it opens no store; `list` needs every order; every other
     // command is about one order and reads only that order's file.
     if let Command::Classify {
@@ -166,9 +164,17 @@ pub fn run(
             stats::warn_from_history(&mut store, &id, Status::Draft, console);
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
-        Command::Resubmit { id } => {
+        Command::Resubmit { id, unchanged } => {
             print_warnings(&store, &id, clock, console)?;
             stats::warn_from_history(&mut store, &id, Status::CustomerActionRequired, console);
+            match store.get(&id)?.order.ensure_changed_since_rejection() {
+                Err(refusal) if !unchanged => return Err(refusal.into()),
+                Err(_) => console.say(
+                    "portwiz: resubmitting without changes, as --unchanged says (the cause was \
+                     lifted on the carrier's side)",
+                ),
+                Ok(()) => {}
+            }
             transition(&mut store, &id, console, |o| o.resubmit(clock))?
         }
         Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
@@ -220,6 +226,15 @@ pub fn run(
             output: path,
             force,
         } => {
+            if include_secrets && !matches!(format, ExportFormat::Json | ExportFormat::Text) {
+                return Err(Failure::Input(format!(
+                    "--include-secrets adds the PIN to json and text exports only; the {} export \
+                     never holds it",
+                    format
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                )));
+            }
             let order = &store.get(&id)?.order;
             let format: crate::domain::export::Format = format.into();
             let bytes = crate::domain::export::file(order, format, include_secrets)
@@ -262,9 +277,17 @@ pub fn run(
             transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
+            for warning in crate::domain::lifecycle::foc_warnings(date) {
+                console.say(&format!("warning: {warning}"));
+            }
         }
         Command::Complete { id } => {
-            transition(&mut store, &id, console, |o| o.complete(clock.now))?
+            let today = crate::domain::rules::today_in_eastern(clock.now);
+            let warnings = store.get(&id)?.order.completion_warnings(today);
+            transition(&mut store, &id, console, |o| o.complete(clock.now))?;
+            for warning in warnings {
+                console.say(&format!("warning: {warning}"));
+            }
         }
         Command::Support {
             id,
@@ -276,10 +299,16 @@ pub fn run(
                 o.engage_support(scenario, ticket.clone(), clock.now)
             })?;
         }
+        Command::Ticket { id, ticket } if ticket.trim().is_empty() => {
+            return Err(Failure::Input(format!(
+                "no ticket given for order {id}: a ticket needs an id or a link"
+            )));
+        }
         Command::Ticket { id, ticket } => transition(&mut store, &id, console, |o| {
             o.set_ticket(&ticket, clock.now)
         })?,
         Command::Cancel { id } => transition(&mut store, &id, console, |o| o.cancel(clock.now))?,
+        Command::Completions { .. } | Command::Man => {}
     }
     Ok(())
 }
@@ -291,7 +320,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Set { id, .. }
         | Command::Submit { id }
         | Command::Reject { id, .. }
-        | Command::Resubmit { id }
+        | Command::Resubmit { id, .. }
         | Command::Export { id, .. }
         | Command::Foc { id, .. }
         | Command::Complete { id }
@@ -302,7 +331,9 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::New { .. }
         | Command::Classify { .. }
         | Command::Import { .. }
-        | Command::Stats { .. } => None,
+        | Command::Stats { .. }
+        | Command::Completions { .. }
+        | Command::Man => None,
     }
 }
 

@@ -34,6 +34,11 @@ impl<'a> Console<'a> {
         io::IsTerminal::is_terminal(&io::stdout())
     }
 
+    /// Whether both stdin and stdout are a terminal: what the full-screen app needs.
+    pub fn has_terminal() -> bool {
+        io::IsTerminal::is_terminal(&io::stdin()) && Self::out_is_terminal()
+    }
+
     /// `text` on stdout, cleaned (a CSV's `\r\n` line ends stay), written and flushed; a failed
     /// write is the command's failure.
     pub fn print(&mut self, text: &str) -> Result<(), Failure> {

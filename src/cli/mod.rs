@@ -3,6 +3,7 @@
 pub mod args;
 mod commands;
 pub mod console;
+mod docs;
 mod export_file;
 pub mod input;
 mod output;

@@ -31,9 +31,11 @@ pub fn list_json(orders: &[&Summary]) -> String {
 }
 
 /// One line per order. `for_people` (stdout is a terminal) adds a header and says when there is
-/// nothing; piped into another program, the output is exactly one line per order.
+/// nothing; piped into another program, the output is exactly one line per order. The name comes
+/// last: it is free text with spaces, and the columns before it still split on whitespace.
 pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
-    let rows: Vec<[String; 5]> = orders
+    const COLUMNS: usize = 6;
+    let rows: Vec<[String; COLUMNS]> = orders
         .iter()
         .map(|o| {
             [
@@ -42,24 +44,25 @@ pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
                 clean_cell(&o.carrier),
                 o.number_count.to_string(),
                 o.updated_at.strftime("%Y-%m-%d %H:%M").to_string(),
+                clean_cell(&o.name),
             ]
         })
         .collect();
-    let header = ["ID", "STATUS", "CARRIER", "NUMBERS", "UPDATED"].map(str::to_string);
+    let header = ["ID", "STATUS", "CARRIER", "NUMBERS", "UPDATED", "NAME"].map(str::to_string);
     let mut widths = header.clone().map(|h| h.chars().count());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let mut text = String::with_capacity(64 * (rows.len() + 1));
-    let mut line = |row: &[String; 5]| {
+    let mut text = String::with_capacity(80 * (rows.len() + 1));
+    let mut line = |row: &[String; COLUMNS]| {
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             if i > 0 {
                 text.push_str("  ");
             }
             text.push_str(cell);
-            if i < 4 {
+            if i < COLUMNS - 1 {
                 text.extend(std::iter::repeat_n(
                     ' ',
                     w.saturating_sub(cell.chars().count()),
@@ -122,6 +125,18 @@ pub fn show(order: &Order, _clock: Clock) -> String {
                 clean_cell(&rejection.action)
             ));
         }
+    }
+    if let Some(foc) = &order.foc {
+        text.push_str(&format!(
+            "FOC (the carrier's port date): {}{}\n",
+            foc.date,
+            foc.time
+                .map(|t| format!(" {} US Eastern", t.strftime("%H:%M")))
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(ticket) = &order.ticket {
+        text.push_str(&format!("Support ticket: {}\n", clean_cell(ticket)));
     }
     for step in Step::ALL {
         let fields: Vec<_> = FIELDS.iter().filter(|f| f.step == step).collect();

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentError {
-    #[error("not valid JSON: {message} (line {line}, column {column})")]
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
     Json {
         message: String,
         line: usize,
@@ -54,11 +54,19 @@ pub struct Document {
     pub ticket: Option<String>,
 }
 
+/// serde_json's words for what is wrong, without the "at line L column C" it appends: callers
+/// give the position once, in their own words.
+pub fn json_problem(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&position).unwrap_or(&text).to_string()
+}
+
 /// Parse a fields document. `allow_order_keys` accepts an export's `id`, `status`, `history`…;
 /// without it (for `new --from`) they are refused as unknown keys.
 pub fn parse(text: &str, allow_order_keys: bool) -> Result<Document, DocumentError> {
     let value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Json {
-        message: e.to_string(),
+        message: json_problem(&e),
         line: e.line(),
         column: e.column(),
     })?;
@@ -227,10 +235,12 @@ mod tests {
             parse("[1]", false),
             Err(DocumentError::NotAnObject)
         ));
-        assert!(matches!(
-            parse("{\n  \"pin\": ", false),
-            Err(DocumentError::Json { line: 2, .. })
-        ));
+        let broken = parse("{\n  \"pin\": ", false);
+        assert!(matches!(broken, Err(DocumentError::Json { line: 2, .. })));
+        // The position is said once (serde_json's own "at line 2 column 9" is not repeated).
+        let words = broken.map(|_| ()).unwrap_err().to_string();
+        assert_eq!(words.matches("line").count(), 1, "{words}");
+        assert!(words.contains("at line 2, column"), "{words}");
         assert!(matches!(
             parse(r#"{"status": "draft"}"#, false),
             Err(DocumentError::Field { .. })

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod history;
 pub mod insights;
 pub mod key;
+pub mod lifecycle;
 pub mod order;
 pub mod preflight;
 pub mod readiness;

@@ -92,6 +92,16 @@ pub struct Foc {
     pub time: Option<Time>,
 }
 
+impl Foc {
+    /// "2026-12-08 10:00", or the date alone when the carrier gave no time.
+    pub fn describe(&self) -> String {
+        match self.time {
+            Some(t) => format!("{} {}", self.date, t.strftime("%H:%M")),
+            None => self.date.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Support {
     pub scenario: SupportScenario,
@@ -365,16 +375,29 @@ impl Order {
         time: Option<Time>,
         now: Timestamp,
     ) -> Result<(), Refusal> {
-        if self.status == Status::FocConfirmed || !self.status.can_go_to(Status::FocConfirmed) {
-            return Err(self.refuse_status(
-                "confirm an FOC for",
-                "Submitted or Microsoft support engaged",
-            ));
-        }
         let when = match time {
             Some(t) => format!("{date} {}", t.strftime("%H:%M")),
             None => date.to_string(),
         };
+        // The carrier moved the date: a revised FOC, recorded beside the first one.
+        if self.status == Status::FocConfirmed {
+            let before = self.foc.as_ref().map(Foc::describe).unwrap_or_default();
+            self.foc = Some(Foc { date, time });
+            self.record(
+                now,
+                Event::FocConfirmed,
+                None,
+                format!("The carrier revised the port date: now {when} (was {before})"),
+                Vec::new(),
+            );
+            return Ok(());
+        }
+        if !self.status.can_go_to(Status::FocConfirmed) {
+            return Err(self.refuse_status(
+                "confirm an FOC for",
+                "Submitted, Microsoft support engaged or FOC confirmed (a revised FOC)",
+            ));
+        }
         let mut note = format!("The carrier committed to port on {when}");
         if let Ok(requested) = self.fields.port_date.trim().parse::<Date>()
             && requested != date
@@ -459,7 +482,11 @@ impl Order {
     /// → cancelled; refused for final orders and within 24 hours of a confirmed FOC.
     pub fn cancel(&mut self, now: Timestamp) -> Result<(), Refusal> {
         if self.status.is_final() {
-            return Err(self.refuse_status("cancel", "any status but Completed or Cancelled"));
+            return Err(Refusal::new(format!(
+                "Cannot cancel order {}: it is {}, and a completed or cancelled order is final.",
+                self.id,
+                self.status.label()
+            )));
         }
         if let Some(start) = self.foc_instant()
             && self.status == Status::FocConfirmed

@@ -41,7 +41,7 @@ pub fn readiness(order: &Order, today: Date) -> Vec<Problem> {
                 found.push(warn(
                     *key,
                     format!(
-                        "{}: rejected by carrier and not changed since",
+                        "{}: rejected by the carrier, not changed since then",
                         spec(*key).label
                     ),
                 ));

@@ -90,6 +90,25 @@ impl Kind {
     pub const fn is_list(self) -> bool {
         matches!(self, Kind::List | Kind::Numbers)
     }
+
+    /// How a value of this kind is written, in words (for help texts).
+    pub fn format(self) -> String {
+        match self {
+            Kind::Text => "text".into(),
+            Kind::Choice(choices) => {
+                let keys: Vec<&str> = choices.iter().map(|(key, _)| *key).collect();
+                format!("one of {}", keys.join(", "))
+            }
+            Kind::List => "items separated by ;".into(),
+            Kind::Numbers => "E.164 numbers separated by ;".into(),
+            Kind::Phone => "an E.164 number (+1…)".into(),
+            Kind::Date => "YYYY-MM-DD or MM/DD/YYYY".into(),
+            Kind::Time => "HH:MM (24-hour) or h:mm am/pm, US Eastern".into(),
+            Kind::Region => "two-letter state or province code, or its name".into(),
+            Kind::PostalCode => "US ZIP or Canadian postal code".into(),
+            Kind::Secret => "text, masked in every output".into(),
+        }
+    }
 }
 
 /// When a field must be filled before submission.

@@ -259,3 +259,43 @@ mod tests {
         );
     }
 }
+
+/// After this many days in customer action required an order is flagged as overdue.
+pub const OVERDUE_DAYS: i64 = 30;
+
+/// Days an order has waited on the user in customer action required, once past
+/// [`OVERDUE_DAYS`]; `None` in any other status or before then.
+pub fn overdue_days(status: Status, since: jiff::Timestamp, now: jiff::Timestamp) -> Option<i64> {
+    if status != Status::CustomerActionRequired {
+        return None;
+    }
+    let days = (now.as_second() - since.as_second()) / 86_400;
+    (days > OVERDUE_DAYS).then_some(days)
+}
+
+#[cfg(test)]
+mod overdue_tests {
+    use super::*;
+
+    #[test]
+    fn only_an_order_waiting_on_the_user_past_30_days_is_overdue() {
+        let at = |s: &str| {
+            s.parse::<jiff::Timestamp>()
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        };
+        let since = at("2026-10-01T00:00:00Z");
+        let waiting = Status::CustomerActionRequired;
+        assert_eq!(
+            overdue_days(waiting, since, at("2026-10-31T00:00:00Z")),
+            None
+        );
+        assert_eq!(
+            overdue_days(waiting, since, at("2026-11-01T00:00:00Z")),
+            Some(31)
+        );
+        assert_eq!(
+            overdue_days(Status::Submitted, since, at("2026-11-30T00:00:00Z")),
+            None
+        );
+    }
+}

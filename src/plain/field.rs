@@ -26,7 +26,13 @@ pub fn ask_field<R: BufRead, W: Write>(
 ) -> Result<Next, super::PlainError> {
     introduce(p, session, field)?;
     loop {
-        let Some(answer) = p.ask(&format!("{}: ", field.label))? else {
+        let prompt = format!("{}: ", field.label);
+        let answer = if field.secret {
+            p.ask_secret(&prompt)?
+        } else {
+            p.ask(&prompt)?
+        };
+        let Some(answer) = answer else {
             return Ok(Next::Stop);
         };
         let answer = answer.trim();
@@ -95,7 +101,11 @@ fn introduce<R: BufRead, W: Write>(
         )?;
     }
     if field.secret {
-        p.say("  What you type is shown on screen.")?;
+        p.say(if p.hides_secrets() {
+            "  What you type is not shown."
+        } else {
+            "  What you type is masked in what portwiz prints back."
+        })?;
     }
     Ok(())
 }

@@ -117,27 +117,55 @@ fn converse<R: BufRead, W: Write>(
         visit: Visit::new(),
     };
     introduce_order(&mut p, &session.order)?;
-    let steps: Vec<Step> = Step::ALL
-        .into_iter()
-        .filter(|s| *s != Step::Review)
-        .collect();
-    for (n, step) in steps.iter().enumerate() {
+    // A rejected order starts at what the carrier named; the rest is offered after.
+    let rejected: Vec<FieldKey> = session.order.rejected_fields().to_vec();
+    if !rejected.is_empty() {
         p.say("")?;
-        p.say(format!(
-            "Step {} of {}: {}",
-            n + 1,
-            steps.len(),
-            step.title()
-        ))?;
-        for spec in step.fields() {
+        p.say("First, the fields the carrier named:")?;
+        for key in &rejected {
+            if let Next::Stop = field::ask_field(&mut p, &mut session, spec(*key))? {
+                return Ok(stopped(&mut p, &session)?);
+            }
+        }
+        p.say("")?;
+        let Some(answer) = p.ask("Go through the other fields as well? [y/N] ")? else {
+            return Ok(stopped(&mut p, &session)?);
+        };
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            return review::review(&mut p, &mut session);
+        }
+    }
+    // Counted like the app's wizard: its 7 steps, the last one Review.
+    for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
+        p.say("")?;
+        p.say(step_heading(step))?;
+        for spec in step.fields().filter(|f| !rejected.contains(&f.key)) {
             if let Next::Stop = field::ask_field(&mut p, &mut session, spec)? {
-                p.say(format!("End of input. {}", session.kept_message()))?;
-                let id = session.order.id.clone();
-                return Ok(Outcome::Kept(session.saved().then_some(id)));
+                return Ok(stopped(&mut p, &session)?);
             }
         }
     }
     review::review(&mut p, &mut session)
+}
+
+/// "Step 2 of 7: Phone numbers", numbered as the app's wizard.
+fn step_heading(step: Step) -> String {
+    format!(
+        "Step {} of {}: {}",
+        step.index() + 1,
+        Step::ALL.len(),
+        step.title()
+    )
+}
+
+/// The end of input: say what was kept.
+fn stopped<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &Session<'_>,
+) -> io::Result<Outcome> {
+    p.say(format!("End of input. {}", session.kept_message()))?;
+    let id = session.order.id.clone();
+    Ok(Outcome::Kept(session.saved().then_some(id)))
 }
 
 /// Say which order this is and, for a rejected one, what the carrier said.
@@ -179,8 +207,9 @@ pub fn run_on_terminal(dir: &Path, clock: Clock) -> u8 {
             crate::cli::Console::stdio().say(&format!("portwiz: {notice}"));
         }
     }
-    let echo = !io::stdin().is_terminal();
-    let p = Prompter::new(io::stdin().lock(), io::stdout().lock(), echo);
+    let on_terminal = io::stdin().is_terminal();
+    let p = Prompter::new(io::stdin().lock(), io::stdout().lock(), !on_terminal)
+        .hiding_secrets(on_terminal);
     match converse(p, &mut store, clock) {
         Ok(_) => 0,
         Err(e) => {

@@ -9,6 +9,8 @@ pub struct Prompter<R, W> {
     /// Write each answer after its prompt: when the input is a pipe, nothing else shows it and
     /// the transcript would run prompts and messages together.
     echo: bool,
+    /// Read secrets (the PIN) from the terminal without echo; off for pipes and tests.
+    hide_secrets: bool,
 }
 
 impl<R: BufRead, W: Write> Prompter<R, W> {
@@ -17,6 +19,43 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
             input,
             output,
             echo,
+            hide_secrets: false,
+        }
+    }
+
+    /// Whether the answers to [`Prompter::ask_secret`] come from the terminal without echo.
+    pub fn hiding_secrets(mut self, hide: bool) -> Self {
+        self.hide_secrets = hide;
+        self
+    }
+
+    /// Whether what is typed for a secret is kept off the screen.
+    pub fn hides_secrets(&self) -> bool {
+        self.hide_secrets
+    }
+
+    /// Like [`Prompter::ask`] for a secret: on a terminal the typing is not shown; over a pipe
+    /// the echoed answer is masked.
+    pub fn ask_secret(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        if !self.hide_secrets {
+            let echo = std::mem::replace(&mut self.echo, false);
+            let answer = self.ask(prompt);
+            self.echo = echo;
+            let answer = answer?;
+            if echo && let Some(line) = &answer {
+                self.say(crate::domain::secret::Secret::new(line.as_str()).masked())?;
+            }
+            return Ok(answer);
+        }
+        self.output.write_all(prompt.as_bytes())?;
+        self.output.flush()?;
+        match rpassword::read_password() {
+            Ok(line) => Ok(Some(line)),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                self.say("")?;
+                Ok(None)
+            }
+            Err(e) => Err(e),
         }
     }
 

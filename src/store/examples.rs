@@ -56,7 +56,12 @@ pub fn load(dir: &Path) -> Result<Vec<LabelledExample>, ExamplesError> {
     })?;
     let doc: ExamplesDoc = serde_json::from_str(&text).map_err(|e| ExamplesError::Corrupt {
         path: path.clone(),
-        reason: format!("line {}, column {}: {e}", e.line(), e.column()),
+        reason: format!(
+            "line {}, column {}: {}",
+            e.line(),
+            e.column(),
+            crate::domain::document::json_problem(&e)
+        ),
     })?;
     if doc.schema_version > SCHEMA {
         return Err(ExamplesError::Corrupt {

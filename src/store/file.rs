@@ -38,15 +38,17 @@ pub enum ReadError {
     Newer { version: u32, reason: String },
 }
 
-pub fn encode(order: &Order, revision: u64) -> Vec<u8> {
+/// The file's bytes for an order at a revision. Never empty: a failure to encode is an error,
+/// so no empty file can replace an order.
+pub fn encode(order: &Order, revision: u64) -> Result<Vec<u8>, serde_json::Error> {
     let file = OrderFile {
         schema_version: CURRENT_SCHEMA,
         revision,
         order: order.clone(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    let mut bytes = serde_json::to_vec_pretty(&file)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 /// No order file is larger: 999 numbers and a long history fit in a small part of this.
@@ -127,11 +129,12 @@ pub fn read(path: &Path) -> Result<(Loaded, Stamp), ReadError> {
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, ReadError> {
     let position = |e: &serde_json::Error| {
+        // serde_json's words without its own "at line L column C": the position is said once.
         format!(
-            "{} (line {}, column {})",
-            without_values(&e.to_string()),
+            "not valid JSON at line {}, column {}: {}",
             e.line(),
-            e.column()
+            e.column(),
+            without_values(&crate::domain::document::json_problem(e)),
         )
     };
     let header: Header =

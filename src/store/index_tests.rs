@@ -28,7 +28,7 @@ fn names(dir: &Path) -> Vec<(String, String)> {
 /// Write an order file by hand, as another tool or an editor would.
 fn write_by_hand(dir: &Path, order: &Order, revision: u64) {
     let path = dir.join("orders").join(format!("{}.json", order.id));
-    fs::write(path, file::encode(order, revision)).unwrap();
+    fs::write(path, file::encode(order, revision).unwrap()).unwrap();
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn a_pin_written_as_a_number_is_not_echoed_in_the_quarantine_notice() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("orders")).unwrap();
     let mut json: serde_json::Value =
-        serde_json::from_slice(&file::encode(&order("PO-PIN", "p"), 1)).unwrap();
+        serde_json::from_slice(&file::encode(&order("PO-PIN", "p"), 1).unwrap()).unwrap();
     json["fields"]["pin"] = serde_json::json!(918273);
     fs::write(
         dir.path().join("orders/PO-PIN.json"),

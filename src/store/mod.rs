@@ -5,6 +5,7 @@
 //! held only while a save checks and replaces a file, so two instances never overwrite each other.
 
 pub mod atomic;
+pub mod catalog;
 pub mod examples;
 #[cfg(test)]
 mod fault_tests;
@@ -73,6 +74,8 @@ pub enum StoreError {
     BadId(String),
     #[error("an order with id {0} already exists")]
     Exists(String),
+    #[error("cannot encode order {id}: {reason}; nothing was written")]
+    Encode { id: String, reason: String },
 }
 
 /// Something the user should know after opening the store.
@@ -431,7 +434,10 @@ impl Store {
         let revision = loaded_revision
             .checked_add(1)
             .ok_or_else(|| StoreError::RevisionLimit(order.id.clone()))?;
-        let bytes = file::encode(order, revision);
+        let bytes = file::encode(order, revision).map_err(|e| StoreError::Encode {
+            id: order.id.clone(),
+            reason: e.to_string(),
+        })?;
         write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
         let loaded = Loaded {
             order: order.clone(),
@@ -467,10 +473,16 @@ impl Store {
                 id: first.id.clone(),
                 source,
             })?;
-        let files: Vec<(PathBuf, Vec<u8>)> = orders
+        let files = orders
             .iter()
-            .map(|o| (self.path_of(&o.id), file::encode(o, 1)))
-            .collect();
+            .map(|o| {
+                let bytes = file::encode(o, 1).map_err(|e| StoreError::Encode {
+                    id: o.id.clone(),
+                    reason: e.to_string(),
+                })?;
+                Ok((self.path_of(&o.id), bytes))
+            })
+            .collect::<Result<Vec<(PathBuf, Vec<u8>)>, StoreError>>()?;
         atomic::write_batch(&self.orders_dir(), &files).map_err(|source| StoreError::Write {
             id: first.id.clone(),
             path: self.orders_dir(),

@@ -124,7 +124,11 @@ fn scan(
                 ),
             }),
             Err(ReadError::Unreadable(reason)) => notices.push(Notice::Unreadable { path, reason }),
-            Err(ReadError::Corrupt(reason)) => notices.push(quarantine(dir, &path, reason)),
+            Err(ReadError::Corrupt(reason)) => {
+                // Moved away: a chmod of its old name would fail.
+                wide_files.retain(|wide| wide != &path);
+                notices.push(quarantine(dir, &path, reason));
+            }
         }
         gone.push(id);
     }

@@ -1,9 +1,14 @@
 //! The model: everything the screen shows, and nothing else. Changed only by `update`.
 
-use super::respond::{Focus, Respond};
+pub use super::keymap::Context;
+use super::layout::Drawn;
+pub use super::screen::Screen;
+pub use super::screens::assist::AssistPage;
+pub use super::screens::export::{ExportPage, ExportStep};
+use super::screens::home::Home;
+pub use super::screens::order::OrderPage;
+use super::text::one_line;
 use super::theme::Theme;
-use super::wizard::Wizard;
-use super::wizard::input::TextField;
 use crate::domain::classifier::{Catalog, ExampleIndex};
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order, Status};
@@ -42,59 +47,10 @@ pub struct App {
     pub quit: bool,
     /// The rejection catalog, built once: the response dialog classifies as the user types.
     pub catalog: Catalog,
+    /// What the last frame drew: `update` pages and scrolls by it.
+    pub drawn: Drawn,
     /// The user's labelled rejections (`DIR/examples.json`); corrections in the dialog add to it.
     pub examples: ExampleIndex,
-}
-
-pub enum Screen {
-    /// The order history, or the welcome screen while there are no orders.
-    Home,
-    Order(OrderPage),
-    Wizard(Box<Wizard>),
-    /// "Carrier response": record what the carrier or Microsoft answered.
-    Respond(Box<Respond>),
-    /// Request assistance: the Phone number Service Center and the order's ticket.
-    Assist(AssistPage),
-    /// "Export": write the order to a file, drawn over its page.
-    Export(ExportPage),
-}
-
-/// The export dialog: a format, then a path (and the PIN toggle), then, when the file exists,
-/// whether to replace it.
-#[derive(Debug, Clone)]
-pub struct ExportPage {
-    pub order_id: String,
-    pub format: crate::domain::export::Format,
-    pub step: ExportStep,
-    pub path: TextField,
-    /// Put the PIN in the file (JSON and text only).
-    pub include_secrets: bool,
-    /// Why the last try wrote nothing, in words.
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportStep {
-    /// Choosing the format.
-    Format,
-    /// Typing the path.
-    Path,
-    /// The file exists: replace it? (its absolute path, as the runtime resolved it)
-    Replace(String),
-}
-
-#[derive(Debug, Clone)]
-pub struct AssistPage {
-    pub order_id: String,
-    pub ticket: TextField,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrderPage {
-    pub order_id: String,
-    /// The first line shown.
-    pub scroll: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,37 +59,20 @@ pub struct Message {
     pub is_error: bool,
 }
 
-/// Where keys are read: each has its own bindings in the keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// Bindings that work everywhere.
-    Global,
-    Welcome,
-    History,
-    FilterEditing,
-    OrderPage,
-    Wizard,
-    Help,
-    Notices,
-    ConfirmQuit,
-    /// The response dialog, choosing which answer to record.
-    RespondChoose,
-    /// The response dialog, typing in the multi-line box (Enter breaks the line).
-    RespondTextArea,
-    /// The response dialog, typing in a one-line input (Enter goes on).
-    RespondInput,
-    /// The response dialog, on a checklist, a list of choices or the Save row.
-    RespondList,
-    /// The response dialog, asking to confirm.
-    RespondConfirm,
-    /// The assistance screen (its ticket input has the focus).
-    Assist,
-    /// The export dialog, choosing the format.
-    ExportFormat,
-    /// The export dialog, typing the path (letters type).
-    ExportPath,
-    /// The export dialog, asking whether to replace an existing file.
-    ExportReplace,
+impl Message {
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            is_error: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,7 +230,7 @@ impl App {
             orders,
             loaded: HashMap::new(),
             read_only: BTreeSet::new(),
-            screens: vec![Screen::Home],
+            screens: vec![Screen::Home(Home)],
             history: HistoryState::default(),
             help_open: false,
             confirm_quit: false,
@@ -300,6 +239,7 @@ impl App {
             demo: false,
             quit: false,
             catalog: Catalog::builtin(),
+            drawn: Drawn::default(),
             examples: ExampleIndex::default(),
         };
         app.refresh_rows();
@@ -307,7 +247,7 @@ impl App {
     }
 
     pub fn top(&self) -> &Screen {
-        self.screens.last().unwrap_or(&Screen::Home)
+        self.screens.last().unwrap_or(&Screen::Home(Home))
     }
 
     pub fn too_small(&self) -> bool {
@@ -325,22 +265,14 @@ impl App {
         if self.help_open {
             return Context::Help;
         }
-        match self.screen_context() {
-            Context::History if self.history.editing_filter => Context::FilterEditing,
-            screen => screen,
-        }
+        self.top().component().context(self)
     }
 
-    /// The screen under the overlays, for help: the context whose keys `?` lists.
-    pub fn screen_context(&self) -> Context {
-        match self.top() {
-            Screen::Home if self.orders.is_empty() => Context::Welcome,
-            Screen::Home => Context::History,
-            Screen::Order(_) => Context::OrderPage,
-            Screen::Wizard(_) => Context::Wizard,
-            Screen::Respond(r) => respond_context(r),
-            Screen::Assist(_) => Context::Assist,
-            Screen::Export(page) => export_context(page),
+    /// The name of an order for a title line.
+    pub fn order_name(&self, id: &str) -> String {
+        match self.order(id) {
+            Some(order) => one_line(&order.display_name()),
+            None => "(missing order)".to_string(),
         }
     }
 
@@ -389,19 +321,15 @@ impl App {
                     .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
                 _ => false,
             },
-            Msg::Export(super::msg::ExportMsg::TogglePin) => match self.top() {
-                Screen::Export(page) => super::export::choice(page.format).pin,
-                _ => false,
-            },
             _ => true,
         }
     }
 
-    /// Whether the wizard (the one screen that can save on the way out) holds unsaved edits.
-    pub fn wizard_has_unsaved_edits(&self) -> bool {
+    /// Whether a screen can save its work on the way out (the quit question offers `s`).
+    pub fn can_save_on_quit(&self) -> bool {
         self.screens
             .iter()
-            .any(|s| matches!(s, Screen::Wizard(w) if w.has_unsaved_edits()))
+            .any(|s| s.component().can_save_on_quit())
     }
 
     pub fn has_unsaved_edits(&self) -> bool {
@@ -411,29 +339,40 @@ impl App {
     /// What quitting now would lose, in words for the quit question: the top-most screen with
     /// unsaved edits names itself.
     pub fn unsaved_edits(&self) -> Option<&'static str> {
-        self.screens.iter().rev().find_map(|s| match s {
-            Screen::Wizard(w) if w.has_unsaved_edits() => {
-                Some("The porting wizard has edits that are not saved.")
-            }
-            Screen::Respond(r) if r.has_unsaved_edits() => {
-                Some("The carrier response you are recording is not saved.")
-            }
-            Screen::Assist(a) if self.ticket_typed(a) => {
-                Some("The ticket you typed is not recorded on the order.")
-            }
-            _ => None,
-        })
+        self.screens
+            .iter()
+            .rev()
+            .find_map(|s| s.component().unsaved(self))
     }
 
-    /// Whether the assistance screen's input holds a ticket other than the recorded one.
-    fn ticket_typed(&self, page: &AssistPage) -> bool {
-        let typed = page.ticket.value().trim();
-        let recorded = self
-            .order(&page.order_id)
-            .and_then(|o| o.ticket.as_deref())
-            .unwrap_or("")
-            .trim();
-        !typed.is_empty() && typed != recorded
+    /// Open an order's page over the current screen.
+    pub fn open_page(&mut self, order_id: String) {
+        self.screens.push(Screen::Order(OrderPage::new(order_id)));
+    }
+
+    /// Select an order in the history, when it is listed.
+    pub fn select_order(&mut self, order_id: &str) {
+        if let Some(row) = self
+            .history
+            .rows
+            .iter()
+            .position(|i| self.orders[*i].id == order_id)
+        {
+            self.history.selected = row;
+            self.clamp_selection();
+        }
+    }
+
+    /// Move the history's selection by `delta` rows.
+    pub fn move_selection(&mut self, delta: isize) {
+        let last = self.history.rows.len().saturating_sub(1);
+        self.history.selected = self.history.selected.saturating_add_signed(delta).min(last);
+        self.clamp_selection();
+    }
+
+    /// Rows in one page of the history, as the last frame drew it.
+    pub fn history_page(&self) -> isize {
+        isize::try_from(self.drawn.history_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
@@ -492,31 +431,14 @@ impl App {
         let len = self.history.rows.len();
         let h = &mut self.history;
         h.selected = h.selected.min(len.saturating_sub(1));
-        let visible = super::view::history::table_rows(self.size).max(1);
+        // As many rows as the last frame showed (the view keeps the selection in sight too).
+        let visible = self.drawn.history_rows.max(1);
         if h.selected < h.offset {
             h.offset = h.selected;
         } else if h.selected >= h.offset + visible {
             h.offset = h.selected + 1 - visible;
         }
         h.offset = h.offset.min(len.saturating_sub(visible));
-    }
-}
-
-fn export_context(page: &ExportPage) -> Context {
-    match page.step {
-        ExportStep::Format => Context::ExportFormat,
-        ExportStep::Path => Context::ExportPath,
-        ExportStep::Replace(_) => Context::ExportReplace,
-    }
-}
-
-fn respond_context(respond: &Respond) -> Context {
-    match respond.focus() {
-        Focus::Choose => Context::RespondChoose,
-        Focus::TextArea => Context::RespondTextArea,
-        Focus::Input => Context::RespondInput,
-        Focus::List => Context::RespondList,
-        Focus::Confirm => Context::RespondConfirm,
     }
 }
 

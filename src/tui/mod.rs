@@ -4,24 +4,26 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
-pub mod assist;
-pub mod export;
 pub mod keymap;
+pub mod layout;
 pub mod msg;
 pub mod respond;
+pub mod screen;
+pub mod screens;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod widgets;
 pub mod wizard;
 
 pub use app::App;
-pub use msg::{Effect, Msg};
+pub use msg::{Effect, Msg, SaveError};
 pub use update::update;
 pub use view::view;
 
-use crate::domain::Clock;
+use crate::domain::{Clock, Order};
 use crate::store::{Notice, Store};
 use crossterm::event::{self, Event};
 use std::collections::VecDeque;
@@ -79,9 +81,17 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
         now(),
         (size.width, size.height),
     );
-    app.theme = theme::Theme::from_env();
-    app.catalog = crate::cli::rejection::catalog(store.dir());
-    app.examples = crate::cli::rejection::example_index(store.dir());
+    app.theme = theme::Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
+    // Read without printing: the alternate screen is on. A problem is a notice like the store's.
+    let (catalog, problem) = crate::store::catalog::load(store.dir());
+    app.catalog = catalog;
+    app.notices.extend(problem);
+    match crate::store::examples::load(store.dir()) {
+        Ok(list) => app.examples = crate::domain::classifier::ExampleIndex::new(list),
+        Err(e) => app
+            .notices
+            .push(format!("{e}; learned examples are not used")),
+    }
     app.demo = options.demo;
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options
@@ -90,7 +100,9 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     // Orders saved while the check ran: its view of them may predate the save.
     let mut saved_meanwhile: Vec<String> = Vec::new();
     loop {
-        terminal.draw(|frame| view(&app, frame))?;
+        let mut drawn = layout::Drawn::default();
+        terminal.draw(|frame| drawn = view(&app, frame))?;
+        update(&mut app, Msg::Drawn(drawn));
         if app.quit {
             return Ok(());
         }
@@ -170,7 +182,7 @@ fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
 }
 
 fn now() -> Clock {
-    crate::cli::commands_clock()
+    crate::system::clock()
 }
 
 /// Run one effect against the store; the answer goes back to `update`.
@@ -186,7 +198,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Ok(()) => Msg::Saved(order),
                 Err(e) => Msg::SaveFailed {
                     order_id: order.id.clone(),
-                    reason: e.to_string(),
+                    error: save_error(store, e, order),
                 },
             })
         }
@@ -215,11 +227,33 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
                 Err(ExportRefused::Failed(reason)) => Msg::ExportFailed { order_id, reason },
             },
         ),
+        Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
             .err()
             .map(|e| Msg::LearnFailed(e.to_string())),
-        Effect::Quit => None,
+        Effect::Close | Effect::Quit => None,
     }
+}
+
+/// A store error as the app acts on it. A conflict reads the order as the other instance left
+/// it, so the app can show it (and a save made after that replaces it knowingly).
+fn save_error(store: &mut Store, error: crate::store::StoreError, mine: Box<Order>) -> SaveError {
+    use crate::store::StoreError;
+    match error {
+        StoreError::Conflict { id, .. } => SaveError::Conflict {
+            on_disk: store.reload(&id).ok().map(|l| Box::new(l.order.clone())),
+            mine,
+        },
+        e @ (StoreError::Folder { .. } | StoreError::Write { .. } | StoreError::Changed(_)) => {
+            SaveError::Io(e.to_string())
+        }
+        e => SaveError::Refused(e.to_string()),
+    }
+}
+
+/// A file's bytes, or why they could not be read, in words.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
 }
 
 enum ExportRefused {

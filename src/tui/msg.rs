@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The time now (sent by the runtime before each event; tests keep a fixed clock).
     Tick(Clock),
+    /// What the frame just drawn laid out (sent by the runtime after each frame).
+    Drawn(crate::tui::layout::Drawn),
 
     // What keys mean (the keymap's table maps keys to these).
     MoveUp,
@@ -82,7 +84,7 @@ pub enum Msg {
     Saved(Box<Order>),
     SaveFailed {
         order_id: String,
-        reason: String,
+        error: SaveError,
     },
     /// The user's correction could not be written to the labelled examples.
     LearnFailed(String),
@@ -113,11 +115,33 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
+    FileRead(Result<Vec<u8>, String>),
     /// Orders added to the store (the demo), and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
         problems: Vec<String>,
     },
+}
+
+/// Why a save did not reach the disk, as the app acts on it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SaveError {
+    /// Another portwiz saved the order since it was read here: the order as now on disk (when it
+    /// can be read) and the edit that was not saved.
+    #[error(
+        "it was changed by another portwiz; this screen now shows that version. Your edit is not saved: make it again to save it over the other change, or export it."
+    )]
+    Conflict {
+        on_disk: Option<Box<Order>>,
+        mine: Box<Order>,
+    },
+    /// The disk or the folder failed (space, permissions…), in words.
+    #[error("{0}")]
+    Io(String),
+    /// The store refused it (read-only, a bad id, an id in use), in words.
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// What keys mean in the response dialog (the keymap's table maps keys to these).
@@ -177,7 +201,12 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
+    ReadNumbersCsv(PathBuf),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
     Learn(Box<crate::domain::classifier::LabelledExample>),
+    /// Take the screen that returned this off the stack. The root router does it; it never
+    /// reaches the runtime.
+    Close,
     Quit,
 }

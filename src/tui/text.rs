@@ -188,6 +188,28 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
+/// How long ago, in a few characters: "just now", "5 min ago", "3 h ago", "3 d ago", "2 mo ago".
+pub fn ago(now: jiff::Timestamp, then: jiff::Timestamp) -> String {
+    let seconds = now.as_second() - then.as_second();
+    match seconds {
+        s if s < 60 => "just now".to_string(),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s if s < 86_400 * 60 => format!("{} d ago", s / 86_400),
+        s => format!("{} mo ago", s / (86_400 * 30)),
+    }
+}
+
+/// A length of time in words: "5 minutes", "21 hours", "3 days".
+pub fn duration(seconds: i64) -> String {
+    let (n, unit) = match seconds.max(0) {
+        s if s < 3600 => ((s / 60).max(1), "minute"),
+        s if s < 86_400 => (s / 3600, "hour"),
+        s => (s / 86_400, "day"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

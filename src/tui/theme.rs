@@ -10,10 +10,12 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colours unless `NO_COLOR` is set to anything non-empty (no-color.org).
-    pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+    /// Colours unless `NO_COLOR` (its value, read by the runtime) is set to anything
+    /// non-empty (no-color.org).
+    pub fn for_no_color(no_color: Option<&std::ffi::OsStr>) -> Theme {
+        Theme {
+            color: no_color.is_none_or(|v| v.is_empty()),
+        }
     }
 
     pub const fn plain() -> Theme {

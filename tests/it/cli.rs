@@ -353,7 +353,7 @@ fn reject_stores_the_raw_text_and_prints_the_fields_to_fix() {
         shown.stdout
     );
     // The user knows better: --fields wins, groups expand.
-    assert_eq!(run(dir.path(), &["resubmit", &id]).code, 0);
+    assert_eq!(run(dir.path(), &["resubmit", &id, "--unchanged"]).code, 0);
     let out = run(
         dir.path(),
         &[
@@ -423,9 +423,9 @@ fn lifecycle_commands_refuse_with_the_reason_and_reject_bad_input() {
     let bad = run(dir.path(), &["foc", &id, "next tuesday"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("YYYY-MM-DD"), "{}", bad.stderr);
-    // An empty ticket is refused with the reason.
+    // An empty ticket is a usage error, with the reason.
     let empty = run(dir.path(), &["ticket", &id, "  "]);
-    assert_eq!(empty.code, 1);
+    assert_eq!(empty.code, 2);
     assert!(empty.stderr.contains("id or a link"), "{}", empty.stderr);
     // Complete from submitted: refused, naming what is needed first.
     assert_eq!(run(dir.path(), &["submit", &id]).code, 0);

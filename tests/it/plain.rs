@@ -75,7 +75,13 @@ fn a_complete_order_is_created_and_submitted() {
         serde_json::json!(["+14255550100", "+14255550101", "+14255550102"])
     );
     assert_eq!(file["fields"]["pin"], "482913");
-    assert!(output.contains("Step 1 of 6: Get started"));
+    // Counted like the app's wizard: 7 steps, the last one Review.
+    assert!(output.contains("Step 1 of 7: Get started"), "{output}");
+    assert!(
+        output.contains("Step 6 of 7: Letter of Authorization"),
+        "{output}"
+    );
+    assert!(output.contains("Step 7 of 7: Review"), "{output}");
     assert!(output.contains("No problems found."), "{output}");
     assert!(output.contains(&format!("Order {id} is now Submitted.")));
     assert!(!output.contains("482913"), "the PIN was echoed back");
@@ -159,13 +165,8 @@ fn a_rejected_order_is_chosen_fixed_and_resubmitted() {
     store.save(&order).unwrap();
     drop(store);
 
-    // Choose it by number, keep every value but the last name, resubmit.
-    let blanks: Vec<(FieldKey, &str)> = FieldKey::ALL.iter().map(|k| (*k, "")).collect();
-    let mut overrides = blanks;
-    overrides.retain(|(k, _)| *k != FieldKey::AuthorizedUserLastName);
-    overrides.push((FieldKey::AuthorizedUserLastName, "M Reyes"));
-    let input = format!("1\n{}y\n", script(&overrides));
-    let (outcome, output) = run_plain(dir.path(), &input);
+    // Choose it by number; the rejected field comes first; fix it, skip the rest, resubmit.
+    let (outcome, output) = run_plain(dir.path(), "1\nM Reyes\nn\ny\n");
     assert_eq!(
         outcome,
         Outcome::Submitted("PO-REJECTED".into()),
@@ -173,12 +174,77 @@ fn a_rejected_order_is_chosen_fixed_and_resubmitted() {
     );
     assert!(output.contains("1) PO-REJECTED  Customer action required"));
     assert!(output.contains("The carrier rejected it: End user name mismatch"));
+    assert!(
+        output.contains("First, the fields the carrier named:"),
+        "{output}"
+    );
     assert!(output.contains("Named in the carrier's rejection"));
+    assert!(output.contains("Go through the other fields as well? [y/N]"));
+    assert!(
+        !output.contains("Step 1 of 7"),
+        "the other fields were not asked: {output}"
+    );
+    assert!(output.contains("Step 7 of 7: Review"), "{output}");
     assert!(output.contains("Resubmit now? [y/N]"));
-    assert!(output.contains("Now: ••••"), "the PIN is masked");
     let file = order_file(dir.path(), "PO-REJECTED");
     assert_eq!(file["status"], Status::Submitted.key());
     assert_eq!(file["fields"]["authorized_user"]["last_name"], "M Reyes");
+}
+
+#[test]
+fn a_rejected_order_offers_the_other_fields_after_the_rejected_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let mut order =
+        portwiz::domain::Order::new("PO-REJECTED".into(), fixture_fields(), clock().now);
+    order.submit(clock()).unwrap();
+    let input = RejectionInput {
+        text: "End user name mismatch".into(),
+        fields: vec![FieldKey::AuthorizedUserLastName],
+        ..Default::default()
+    };
+    order.reject(input, clock().now).unwrap();
+    store.save(&order).unwrap();
+    drop(store);
+
+    // Every other field kept as it is (Enter), in the wizard's order, then resubmit.
+    let others = FieldKey::ALL
+        .iter()
+        .filter(|k| **k != FieldKey::AuthorizedUserLastName)
+        .count();
+    let input = format!("1\nM Reyes\ny\n{}y\n", "\n".repeat(others));
+    let (outcome, output) = run_plain(dir.path(), &input);
+    assert_eq!(
+        outcome,
+        Outcome::Submitted("PO-REJECTED".into()),
+        "{output}"
+    );
+    let first_rejected = output.find("Authorized user last name, required").unwrap();
+    let first_step = output.find("Step 1 of 7: Get started").unwrap();
+    assert!(first_rejected < first_step, "{output}");
+    // Asked once: not again among the other fields.
+    assert_eq!(
+        output
+            .matches("Authorized user last name, required")
+            .count(),
+        1,
+        "{output}"
+    );
+    assert!(output.contains("Now: ••••"), "the PIN is masked");
+}
+
+#[test]
+fn the_pin_typed_over_a_pipe_is_masked_in_the_transcript() {
+    let input = script(&[]) + "y\n";
+    let (code, stdout, path, _dir) = run_binary(&["--plain"], &[], &input);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        !stdout.contains("482913"),
+        "the PIN was printed back: {stdout}"
+    );
+    assert!(stdout.contains("Account PIN: ••••\n"), "{stdout}");
+    let id = only_order_id(&path);
+    assert_eq!(order_file(&path, &id)["fields"]["pin"], "482913");
 }
 
 fn run_binary(

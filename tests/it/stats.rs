@@ -258,7 +258,7 @@ fn resubmit_warns_from_the_other_orders_history_too() {
     drop(store);
     let out = portwiz(dir.path())
         .env("PORTWIZ_TODAY", today())
-        .args(["resubmit", &id])
+        .args(["resubmit", &id, "--unchanged"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -302,7 +302,7 @@ fn a_failed_save_is_shown_as_an_error() {
         &mut app,
         Msg::SaveFailed {
             order_id: "PO-DEMO0001".into(),
-            reason: "disk full".into(),
+            error: portwiz::tui::SaveError::Io("disk full".into()),
         },
     );
     assert!(
@@ -504,9 +504,27 @@ fn quitting_with_unsaved_wizard_edits_asks_and_s_saves_first() {
         &mut app,
         Msg::SaveFailed {
             order_id: "PO-NEW00005".into(),
-            reason: "disk full".into(),
+            error: portwiz::tui::SaveError::Io("disk full".into()),
         },
     );
     assert!(!app.quit);
     assert_eq!(app.context(), Context::Wizard);
+}
+
+/// Paging uses what the last frame drew (`Msg::Drawn`), not a layout worked out again.
+#[test]
+fn paging_follows_the_rows_the_last_frame_drew() {
+    let mut app = demo_app(80, 24);
+    assert_eq!(app.drawn.history_rows, 0, "nothing drawn yet");
+    crate::support::draw(&mut app);
+    assert_eq!(
+        app.drawn.history_rows,
+        portwiz::tui::view::history::table_rows(app.size)
+    );
+    // A frame that showed 5 rows: a page is 4 rows.
+    let mut drawn = app.drawn;
+    drawn.history_rows = 5;
+    update(&mut app, Msg::Drawn(drawn));
+    update(&mut app, Msg::PageDown);
+    assert_eq!(app.history.selected, 4);
 }

@@ -5,6 +5,7 @@
 //! Elm-style like the app: [`state`] is the model (kept in `App`'s screen stack), [`update`] is
 //! pure and returns effects, [`view`] only draws.
 
+mod screen;
 pub mod state;
 pub mod update;
 pub mod view;

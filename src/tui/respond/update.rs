@@ -8,38 +8,22 @@ use super::state::{
 use crate::domain::classifier::{LabelledExample, quoted_values};
 use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, FieldKey, Order};
-use crate::tui::app::{App, Message, Screen};
+use crate::tui::app::{App, Message};
 use crate::tui::msg::{Effect, RespondMsg};
-use crate::tui::wizard::input::request_for;
+use crate::tui::widgets::input::request_for;
 use crossterm::event::{KeyCode, KeyEvent};
 
-/// The dialog on top of the screen stack.
-fn dialog(app: &mut App) -> Option<&mut Respond> {
-    match app.screens.last_mut() {
-        Some(Screen::Respond(r)) => Some(r),
-        _ => None,
-    }
-}
-
-pub fn update(app: &mut App, msg: RespondMsg) -> Vec<Effect> {
-    let Some(order) = dialog(app)
-        .map(|r| r.order_id.clone())
-        .and_then(|id| app.order(&id).cloned())
-    else {
+pub fn update(r: &mut Respond, app: &mut App, msg: RespondMsg) -> Vec<Effect> {
+    let Some(order) = app.order(&r.order_id).cloned() else {
         // The order went away: close the dialog.
-        app.screens.pop();
-        return Vec::new();
+        return vec![Effect::Close];
     };
     if msg == RespondMsg::Save || msg == RespondMsg::Confirm {
-        return save(app, order);
+        return save(r, app, order);
     }
     if msg == RespondMsg::Back {
-        back(app);
-        return Vec::new();
+        return back(r);
     }
-    let Some(r) = dialog(app) else {
-        return Vec::new();
-    };
     r.error = None;
     let wants_save = match &mut r.form {
         None => {
@@ -48,7 +32,7 @@ pub fn update(app: &mut App, msg: RespondMsg) -> Vec<Effect> {
                 RespondMsg::Down => {
                     r.selected = (r.selected + 1).min(r.choices.len().saturating_sub(1));
                 }
-                RespondMsg::Enter => return choose(app, &order),
+                RespondMsg::Enter => return choose(r, app, &order),
                 _ => {}
             }
             false
@@ -59,28 +43,24 @@ pub fn update(app: &mut App, msg: RespondMsg) -> Vec<Effect> {
         Some(Form::Confirm(_)) => false,
     };
     if wants_save {
-        return save(app, order);
+        return save(r, app, order);
     }
     Vec::new()
 }
 
 /// Esc: from a form back to the choices; from the choices back to the order's page.
-fn back(app: &mut App) {
-    match dialog(app) {
-        Some(r) if r.form.is_some() => r.form = None,
-        Some(_) => {
-            app.screens.pop();
-        }
-        None => {}
+fn back(r: &mut Respond) -> Vec<Effect> {
+    if r.form.is_some() {
+        r.form = None;
+        Vec::new()
+    } else {
+        vec![Effect::Close]
     }
 }
 
 /// Enter on a choice: open its form, or say why it is not possible now.
-fn choose(app: &mut App, order: &Order) -> Vec<Effect> {
+fn choose(r: &mut Respond, app: &App, order: &Order) -> Vec<Effect> {
     let catalog = &app.catalog;
-    let Some(Screen::Respond(r)) = app.screens.last_mut() else {
-        return Vec::new();
-    };
     let Some(choice) = r.choices.get(r.selected).cloned() else {
         return Vec::new();
     };
@@ -176,18 +156,16 @@ fn support(form: &mut SupportForm, msg: RespondMsg) -> bool {
 
 /// Record the answer on a copy of the order; on success close the dialog and ask the runtime to
 /// save it; on a refusal keep the dialog open with the reason.
-fn save(app: &mut App, mut order: Order) -> Vec<Effect> {
+fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
     let clock = app.clock;
     if app.read_only.contains(&order.id) {
         set_error(
+            r,
             app,
             "This order was written by a newer portwiz and is read-only here.".into(),
         );
         return Vec::new();
     }
-    let Some(r) = dialog(app) else {
-        return Vec::new();
-    };
     // A rejection's text and fields, and the user's correction of the suggestion, if any.
     let mut rejection: Option<(String, Vec<FieldKey>)> = None;
     let mut correction: Option<(String, Vec<FieldKey>)> = None;
@@ -246,37 +224,29 @@ fn save(app: &mut App, mut order: Order) -> Vec<Effect> {
                 app.examples.push(example.clone());
                 effects.push(Effect::Learn(Box::new(example)));
             }
-            app.screens.pop();
-            app.message = Some(Message {
-                text: format!("Recorded: {}.", order.status.label()),
-                is_error: false,
-            });
+            app.message = Some(Message::info(format!(
+                "Recorded: {}.",
+                order.status.label()
+            )));
             effects.insert(0, Effect::Save(Box::new(order)));
+            effects.insert(0, Effect::Close);
             effects
         }
         Err(why) => {
-            set_error(app, why);
+            set_error(r, app, why);
             Vec::new()
         }
     }
 }
 
-fn set_error(app: &mut App, why: String) {
-    if let Some(r) = dialog(app) {
-        r.error = Some(why.clone());
-    }
-    app.message = Some(Message {
-        text: why.replace('\n', " "),
-        is_error: true,
-    });
+fn set_error(r: &mut Respond, app: &mut App, why: String) {
+    app.message = Some(Message::error(why.replace('\n', " ")));
+    r.error = Some(why);
 }
 
 /// A key the table leaves to the focused text input.
-pub fn edit(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub fn edit(r: &mut Respond, app: &App, key: KeyEvent) -> Vec<Effect> {
     let (catalog, examples) = (&app.catalog, &app.examples);
-    let Some(Screen::Respond(r)) = app.screens.last_mut() else {
-        return Vec::new();
-    };
     match &mut r.form {
         Some(Form::Rejection(form)) if form.focus == RejectionFocus::Text => {
             let changed = match key.code {
@@ -328,11 +298,8 @@ pub fn edit(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Bracketed paste into the focused input: the box keeps the lines, a one-line input gets one.
-pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+pub fn paste(r: &mut Respond, app: &App, text: &str) -> Vec<Effect> {
     let (catalog, examples) = (&app.catalog, &app.examples);
-    let Some(Screen::Respond(r)) = app.screens.last_mut() else {
-        return Vec::new();
-    };
     let one_line = text.replace(['\r', '\n'], " ");
     match &mut r.form {
         Some(Form::Rejection(form)) => {

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, truncate, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::input::TextField;
+use crate::tui::widgets::input::TextField;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -128,7 +128,7 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
 fn choices(out: &mut Lines, app: &App, respond: &Respond, order: &Order) {
     let theme = out.theme;
     let waited = app.clock.now.as_second() - order.in_status_since().as_second();
-    let since = crate::tui::view::order_page::duration(waited);
+    let since = crate::tui::text::duration(waited);
     out.text(
         " ",
         &format!(

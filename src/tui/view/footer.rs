@@ -1,6 +1,6 @@
-//! The footer: the keys that work here, from the keymap (or the wizard's own list).
+//! The footer: the keys that work here, from the overlays' table or the screen's own.
 
-use crate::tui::app::{App, Context, Screen};
+use crate::tui::app::{App, Context};
 use crate::tui::keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,19 +11,12 @@ use unicode_width::UnicodeWidthStr;
 /// The (keys, words) pairs shown where the user is.
 pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
     match app.context() {
-        Context::Wizard => match app.top() {
-            Screen::Wizard(wizard) => {
-                let mut keys = wizard.footer_keys();
-                keys.push(("Ctrl-C", "quit"));
-                keys.push(("F1", "help"));
-                keys
-            }
-            _ => Vec::new(),
-        },
-        context => keymap::footer_bindings(context)
-            .filter(|b| app.can(&b.msg))
-            .map(|b| (b.label, b.footer))
-            .collect(),
+        context @ (Context::Help | Context::Notices | Context::ConfirmQuit) => {
+            keymap::footer_bindings(keymap::KEYMAP, context)
+                .map(|b| (b.label, b.footer))
+                .collect()
+        }
+        _ => app.top().component().footer(app),
     }
 }
 

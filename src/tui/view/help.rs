@@ -1,20 +1,15 @@
 //! `?`: every key of the current screen, from the keymap (one source with the footer).
 
 use super::popup;
-use crate::tui::app::{App, Context, Screen};
-use crate::tui::keymap;
+use crate::tui::app::App;
 use crate::tui::text::{pad, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let context = app.screen_context();
-    let entries = match (context, app.top()) {
-        // The wizard's table names the global keys too.
-        (Context::Wizard, Screen::Wizard(wizard)) => wizard.help_keys(),
-        _ => keymap::help_entries(context),
-    };
+    let screen = app.top().component();
+    let entries = screen.help(app);
     let width = area.width.min(72);
     let key_width = entries
         .iter()
@@ -42,23 +37,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         "Esc, ? or F1 closes this help.",
         app.theme.dim(),
     ));
-    let title = format!("Keys: {}", screen_name(context));
+    let title = format!("Keys: {}", screen.name(app));
     popup(frame, area, &title, lines, width);
-}
-
-fn screen_name(context: Context) -> &'static str {
-    match context {
-        Context::Welcome => "welcome",
-        Context::History | Context::FilterEditing => "order history",
-        Context::OrderPage => "order page",
-        Context::Wizard => "wizard",
-        Context::RespondChoose
-        | Context::RespondTextArea
-        | Context::RespondInput
-        | Context::RespondList
-        | Context::RespondConfirm => "carrier response",
-        Context::Assist => "request assistance",
-        Context::ExportFormat | Context::ExportPath | Context::ExportReplace => "export",
-        _ => "here",
-    }
 }

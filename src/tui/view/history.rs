@@ -2,10 +2,11 @@
 
 use super::CHROME_ROWS;
 use crate::domain::Status;
+use crate::domain::status::overdue_days;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
-use crate::tui::text::{one_line, truncate};
-use jiff::Timestamp;
+use crate::tui::layout::Drawn;
+use crate::tui::text::{ago, one_line, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -59,7 +60,7 @@ impl Columns {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let theme = &app.theme;
     let h = &app.history;
     let sort_arrow = if h.descending { "↓" } else { "↑" };
@@ -122,13 +123,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let cols = Columns::for_width(area.width);
     let header = header_row(app, &cols);
-    let end = (h.offset + visible).min(h.rows.len());
-    let rows: Vec<Row> = h.rows[h.offset.min(end)..end]
+    let offset = offset_showing(h.offset, h.selected, visible, h.rows.len());
+    let end = (offset + visible).min(h.rows.len());
+    let rows: Vec<Row> = h.rows[offset.min(end)..end]
         .iter()
         .enumerate()
         .filter_map(|(i, index)| {
             let order = app.orders.get(*index)?;
-            let selected = h.offset + i == h.selected;
+            let selected = offset + i == h.selected;
             Some(order_row(app, order, &cols, selected))
         })
         .collect();
@@ -143,6 +145,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, table_area);
+    Drawn {
+        history_rows: visible,
+        history_offset: offset,
+        ..Drawn::default()
+    }
+}
+
+/// The first row to show so that the selected one is in sight: `offset` moved as little as
+/// possible, and no empty rows below the last while there are rows above.
+pub fn offset_showing(offset: usize, selected: usize, visible: usize, len: usize) -> usize {
+    let visible = visible.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + visible {
+        selected + 1 - visible
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(visible))
 }
 
 fn header_row(app: &App, cols: &Columns) -> Row<'static> {
@@ -208,7 +229,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.carrier);
     // Waiting on the user too long: a marker and the days, before the name.
-    let overdue = match super::order_page::overdue_days(app, order.status, order.in_status_since) {
+    let overdue = match overdue_days(order.status, order.in_status_since, app.clock.now) {
         Some(days) => format!("⏰{days} d "),
         None => String::new(),
     };
@@ -252,21 +273,10 @@ pub fn short_label(status: Status) -> &'static str {
     }
 }
 
-/// How long ago, in a few characters: "just now", "5 min ago", "3 h ago", "3 d ago", "2 mo ago".
-pub fn ago(now: Timestamp, then: Timestamp) -> String {
-    let seconds = now.as_second() - then.as_second();
-    match seconds {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s if s < 86_400 * 60 => format!("{} d ago", s / 86_400),
-        s => format!("{} mo ago", s / (86_400 * 30)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::Timestamp;
 
     #[test]
     fn ago_reads_short() {

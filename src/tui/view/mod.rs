@@ -1,8 +1,6 @@
 //! `view`: draws the model, changes nothing. One frame: a title line, the screen, a status line
 //! and the footer; help, store notices and the quit question draw over it.
 
-pub mod assist;
-pub mod export;
 pub mod footer;
 pub mod help;
 pub mod history;
@@ -10,7 +8,8 @@ pub mod order_page;
 pub mod too_small;
 pub mod welcome;
 
-use super::app::{App, Screen};
+use super::app::App;
+use super::layout::Drawn;
 use super::text::{one_line, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,11 +19,12 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 /// Rows the frame itself takes: title, status line, footer.
 pub const CHROME_ROWS: u16 = 3;
 
-pub fn view(app: &App, frame: &mut Frame) {
+/// Draw a frame; returns what it laid out, for `update` (`Msg::Drawn`).
+pub fn view(app: &App, frame: &mut Frame) -> Drawn {
     let area = frame.area();
     if app.too_small() {
         too_small::render(app, frame, area);
-        return;
+        return Drawn::default();
     }
     let [title, body, status, footer_area] = Layout::vertical([
         Constraint::Length(1),
@@ -34,15 +34,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     render_title(app, frame, title);
-    match app.top() {
-        Screen::Home if app.orders.is_empty() => welcome::render(app, frame, body),
-        Screen::Home => history::render(app, frame, body),
-        Screen::Order(page) => order_page::render(app, page, frame, body),
-        Screen::Wizard(wizard) => wizard.render(frame, body, &app.theme),
-        Screen::Respond(respond) => super::respond::view::render(app, respond, frame, body),
-        Screen::Assist(page) => assist::render(app, page, frame, body),
-        Screen::Export(page) => export::render(app, page, frame, body),
-    }
+    let drawn = app.top().component().view(app, frame, body);
     render_status(app, frame, status);
     footer::render(app, frame, footer_area);
     if app.help_open {
@@ -54,22 +46,12 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.confirm_quit {
         render_confirm_quit(app, frame, body);
     }
+    drawn
 }
 
 fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let place = match app.top() {
-        Screen::Home if app.orders.is_empty() => "Welcome".to_string(),
-        Screen::Home => "Order history".to_string(),
-        Screen::Order(page) => match app.order(&page.order_id) {
-            Some(order) => format!("Order history › {}", one_line(&order.display_name())),
-            None => "Order history › (missing order)".to_string(),
-        },
-        Screen::Wizard(_) => "Porting wizard".to_string(),
-        Screen::Respond(r) => format!("{} › Carrier response", order_name(app, &r.order_id)),
-        Screen::Assist(p) => format!("{} › Request assistance", order_name(app, &p.order_id)),
-        Screen::Export(p) => format!("{} › Export", order_name(app, &p.order_id)),
-    };
+    let place = app.top().component().title(app);
     let demo = if app.demo { "  [demo copy]" } else { "" };
     let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
     let spans = vec![
@@ -84,13 +66,6 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(demo, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn order_name(app: &App, id: &str) -> String {
-    match app.order(id) {
-        Some(order) => one_line(&order.display_name()),
-        None => "(missing order)".to_string(),
-    }
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
@@ -152,7 +127,7 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
 fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let key = |k: &'static str| Span::styled(k, app.theme.key());
     // Only the wizard can save on the way out; other unsaved text can only be kept by staying.
-    let wizard_can_save = app.wizard_has_unsaved_edits();
+    let wizard_can_save = app.can_save_on_quit();
     let mut choices = Vec::new();
     if wizard_can_save {
         choices.extend([key("s"), Span::raw(" save and quit   ")]);

@@ -5,9 +5,11 @@
 use super::CHROME_ROWS;
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
+use crate::domain::status::overdue_days;
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
-use crate::tui::text::{clean_for_screen, mask_secret, one_line, pad, wrap};
+use crate::tui::layout::Drawn;
+use crate::tui::text::{ago, clean_for_screen, duration, mask_secret, one_line, pad, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,14 +40,14 @@ pub fn max_scroll(app: &App, order_id: &str) -> usize {
     }
 }
 
-pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) -> Drawn {
     let Some(order) = app.order(&page.order_id) else {
         let text = format!(
             " Order {} is not in the store any more. Esc goes back.",
             page.order_id
         );
         frame.render_widget(Paragraph::new(Line::styled(text, app.theme.error())), area);
-        return;
+        return Drawn::default();
     };
     let lines = page_lines(app, order, usize::from(area.width));
     let rows = usize::from(area.height.saturating_sub(1));
@@ -69,6 +71,11 @@ pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(sticky), top);
     frame.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
+    Drawn {
+        page_rows: rows,
+        page_lines: lines.len(),
+        ..Drawn::default()
+    }
 }
 
 /// Builds the page as wrapped lines.
@@ -192,7 +199,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 ),
                 theme.heading(),
             );
-            if let Some(days) = overdue_days(app, order.status, order.in_status_since()) {
+            if let Some(days) = overdue_days(order.status, order.in_status_since(), app.clock.now) {
                 page.banner(
                     status,
                     &format!(
@@ -267,7 +274,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
         Status::Submitted => {
             page.banner(status, &title, theme.heading());
             page.banner(status, status.meaning(), Style::new());
-            let since = super::history::ago(app.clock.now, order.in_status_since());
+            let since = ago(app.clock.now, order.in_status_since());
             page.banner(
                 status,
                 &format!(
@@ -356,28 +363,6 @@ fn ticket_line(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
-}
-
-/// Days an order has waited on the user in customer action required, past 30.
-pub fn overdue_days(app: &App, status: Status, since: jiff::Timestamp) -> Option<i64> {
-    if status != Status::CustomerActionRequired {
-        return None;
-    }
-    let days = (app.clock.now.as_second() - since.as_second()) / 86_400;
-    (days > OVERDUE_DAYS).then_some(days)
-}
-
-/// After this many days in customer action required an order is flagged.
-pub const OVERDUE_DAYS: i64 = 30;
-
-/// A length of time in words: "5 minutes", "21 hours", "3 days".
-pub fn duration(seconds: i64) -> String {
-    let (n, unit) = match seconds.max(0) {
-        s if s < 3600 => ((s / 60).max(1), "minute"),
-        s if s < 86_400 => (s / 3600, "hour"),
-        s => (s / 86_400, "day"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Every rejection, oldest first: when, which fields, the carrier's words, and what the user

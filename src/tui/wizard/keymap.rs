@@ -1,9 +1,9 @@
 //! Key events → wizard messages, through one table. The same table gives the footer: a key is
 //! listed exactly where it works.
 
-use super::input::request_for;
 use super::state::{Editor, Prompt, WizardState};
 use super::update::WizardMsg;
+use crate::tui::widgets::input::request_for;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest;
 

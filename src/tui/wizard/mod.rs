@@ -11,12 +11,11 @@
 //! keeps no list of fields of its own.
 
 mod dates;
-pub mod input;
 mod keymap;
 mod numbers;
 mod review;
+mod screen;
 mod state;
-pub mod textarea;
 mod update;
 mod view;
 
@@ -27,12 +26,13 @@ pub use dates::port_date_window;
 pub use numbers::{NumberState, number_states};
 
 use crate::domain::order::{Clock, Order};
+use crate::tui::msg::Effect;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use state::WizardState;
-use update::{Effect, WizardMsg};
+use update::WizardMsg;
 
 pub struct Wizard {
     state: WizardState,
@@ -49,6 +49,9 @@ pub enum WizardOutcome {
     Submit(Order),
     /// The user closed the wizard: persist this order (the draft is kept) and close.
     Close(Order),
+    /// Ask the runtime for this (reading a numbers CSV file); its answer comes back through
+    /// [`Wizard::csv_read`].
+    Perform(Effect),
 }
 
 impl Wizard {
@@ -107,19 +110,19 @@ impl Wizard {
         &self.state.order
     }
 
-    /// Run a message through `update`, then perform the effect it asks for (reading a CSV) and
-    /// feed the result back as a message.
+    /// The runtime's answer to `Effect::ReadNumbersCsv`: the file's bytes, or why it could not
+    /// be read. The domain's CSV reader parses them in `update`.
+    pub fn csv_read(&mut self, bytes: Result<Vec<u8>, String>, clock: Clock) -> WizardOutcome {
+        self.dispatch(WizardMsg::CsvLoaded(bytes), clock)
+    }
+
+    /// Run a message through `update`; an effect it asks for goes out to the runtime.
     fn dispatch(&mut self, msg: WizardMsg, clock: Clock) -> WizardOutcome {
         self.state.clock = clock;
         let updated = update::update(&mut self.state, msg);
         match updated.effect {
             None => updated.outcome,
-            Some(Effect::ReadNumbersCsv(path)) => {
-                // The file read is the effect; the domain's CSV reader parses it in `update`.
-                let loaded = std::fs::read(&path)
-                    .map_err(|e| format!("Cannot read {}: {e}", path.display()));
-                update::update(&mut self.state, WizardMsg::CsvLoaded(loaded)).outcome
-            }
+            Some(effect) => WizardOutcome::Perform(effect),
         }
     }
 }

@@ -1,14 +1,14 @@
 //! The wizard's model: the order being edited, where the user is, and what the focused input
 //! holds that the order does not yet.
 
-use super::input::TextField;
-use super::textarea::TextArea;
 use crate::domain::edit::{Visit, normalise};
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::order::{Clock, Order};
 use crate::domain::registry::{Kind, Step, csr_fields, spec};
 use crate::domain::validate::{Problem, check_field};
+use crate::tui::widgets::input::TextField;
+use crate::tui::widgets::textarea::TextArea;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which value of a field an input edits: the order's, or what the carrier's CSR says.

@@ -12,6 +12,7 @@ use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
+use crate::tui::msg::Effect;
 use crate::tui::text::{clean_for_screen, one_line};
 use std::path::PathBuf;
 use tui_input::InputRequest;
@@ -48,12 +49,6 @@ pub enum WizardMsg {
     Paste(String),
     /// The bytes of the CSV file the user named, or why it could not be read.
     CsvLoaded(Result<Vec<u8>, String>),
-}
-
-/// Work `update` asks for but does not do itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    ReadNumbersCsv(PathBuf),
 }
 
 pub struct Updated {
@@ -577,7 +572,9 @@ fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> Wizar
         .filter(|l| !l.trim().is_empty())
         .collect();
     lines.extend(import.numbers.iter().cloned());
-    state.editor = Editor::Numbers(super::textarea::TextArea::new(&lines.join("\n")));
+    state.editor = Editor::Numbers(crate::tui::widgets::textarea::TextArea::new(
+        &lines.join("\n"),
+    ));
     let changed = commit(state);
     if state.notice.is_none() {
         let mut words = vec![import.summary()];

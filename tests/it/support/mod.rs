@@ -11,13 +11,24 @@ use portwiz::tui::{App, Effect, Msg, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// A key pressed with no modifier.
+/// Draw a frame as the runtime does before each event, and tell `update` what it laid out.
+pub fn draw(app: &mut App) {
+    let (width, height) = app.size;
+    let mut drawn = Default::default();
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let _ = terminal.draw(|frame| drawn = view(app, frame));
+    update(app, Msg::Drawn(drawn));
+}
+
+/// A key pressed with no modifier (after a frame, as in the runtime).
 pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    draw(app);
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
 /// Ctrl and a letter.
 pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    draw(app);
     update(
         app,
         Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
@@ -63,7 +74,9 @@ pub fn render(app: &App) -> String {
         Ok(t) => t,
         Err(e) => panic!("test terminal: {e}"),
     };
-    if let Err(e) = terminal.draw(|frame| view(app, frame)) {
+    if let Err(e) = terminal.draw(|frame| {
+        view(app, frame);
+    }) {
         panic!("draw: {e}");
     }
     let buffer = terminal.backend().buffer();

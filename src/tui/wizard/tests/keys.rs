@@ -232,6 +232,16 @@ fn a_pasted_list_fills_the_numbers_area_with_states_and_a_count() {
     );
 }
 
+/// Do what the runtime does with the wizard's request to read a file.
+fn perform(wizard: &mut Wizard, outcome: WizardOutcome) -> WizardOutcome {
+    match outcome {
+        WizardOutcome::Perform(crate::tui::msg::Effect::ReadNumbersCsv(path)) => {
+            wizard.csv_read(crate::tui::read_file(&path), clock())
+        }
+        other => other,
+    }
+}
+
 #[test]
 fn a_csv_loads_through_the_path_prompt_and_errors_stay_at_the_prompt() {
     let dir = tempfile::tempdir().ok();
@@ -245,15 +255,19 @@ fn a_csv_loads_through_the_path_prompt_and_errors_stay_at_the_prompt() {
     wizard.handle_key(ctrl('o'), clock());
     assert!(matches!(wizard.state.prompt, Some(Prompt::CsvPath { .. })));
     wizard.handle_paste(&bad.display().to_string(), clock());
+    // Enter asks the runtime to read the file; the wizard itself reads nothing.
+    let asked = wizard.handle_key(key(KeyCode::Enter), clock());
     assert_eq!(
-        wizard.handle_key(key(KeyCode::Enter), clock()),
-        WizardOutcome::Stay
+        asked,
+        WizardOutcome::Perform(crate::tui::msg::Effect::ReadNumbersCsv(bad.clone()))
     );
+    assert_eq!(perform(&mut wizard, asked), WizardOutcome::Stay);
     let text = screen(&wizard, 80, 24);
     assert!(text.contains("✗ No column is headed PhoneNumber"), "{text}");
     wizard.handle_key(ctrl('u'), clock());
     wizard.handle_paste(&good.display().to_string(), clock());
-    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Enter), clock()) else {
+    let asked = wizard.handle_key(key(KeyCode::Enter), clock());
+    let WizardOutcome::Save(order) = perform(&mut wizard, asked) else {
         panic!("a loaded CSV is saved at once");
     };
     assert_eq!(order.fields.numbers, ["+14255550100", "+14255550101"]);

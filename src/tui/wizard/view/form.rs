@@ -10,11 +10,11 @@ use crate::domain::status::Status;
 use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, width as text_width, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::input::TextField;
+use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
-use crate::tui::wizard::input::TextField;
 use crate::tui::wizard::numbers::{NumberState, summary};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
-use crate::tui::wizard::textarea::TextArea;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 

@@ -1,11 +1,11 @@
 //! The export dialog, drawn over the order's page: the formats, the path input with the PIN
 //! toggle, and the question before replacing a file. Draws only.
 
-use super::popup;
-use crate::tui::app::{App, ExportPage, ExportStep, Screen};
-use crate::tui::export::{CHOICES, choice};
+use super::{CHOICES, ExportPage, ExportStep, choice};
+use crate::tui::app::{App, Screen};
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, one_line, pad};
+use crate::tui::view::popup;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -18,7 +18,7 @@ const LABEL: &str = " File: ";
 pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
     // The order's page stays in view under the dialog.
     if let Some(Screen::Order(below)) = app.screens.iter().rev().nth(1) {
-        super::order_page::render(app, below, frame, area);
+        crate::tui::view::order_page::render(app, below, frame, area);
     }
     let theme = &app.theme;
     let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));

@@ -2,7 +2,7 @@
 //! same cursor handling as the one-line fields. Enter breaks the line; pasted lists keep their
 //! lines.
 
-use super::input::TextField;
+use crate::tui::widgets::input::TextField;
 use tui_input::InputRequest;
 
 #[derive(Debug, Clone)]

@@ -1,8 +1,9 @@
 //! "Request assistance": the Phone number Service Center, the four steps to an order's active
 //! ticket, and the input that records the ticket. Draws only.
 
-use crate::tui::app::{App, AssistPage};
-use crate::tui::assist::{FIND_TICKET_STEPS, SERVICE_CENTER, SERVICE_CENTER_URL};
+use super::AssistPage;
+use super::{FIND_TICKET_STEPS, SERVICE_CENTER, SERVICE_CENTER_URL};
+use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, one_line};
 use ratatui::Frame;

@@ -1,0 +1,21 @@
+//! What the last frame drew, flowing back to `update` (as television does): how many rows of
+//! the history and lines of an order's page were on screen. `update` scrolls and pages by it and
+//! never calls view code; the view keeps the selection in sight on its own.
+
+/// The layout of the last frame drawn (all zero before the first).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// Order rows the history table showed, and the first row shown.
+    pub history_rows: usize,
+    pub history_offset: usize,
+    /// Lines of an order's page on screen at once, and the lines the page has.
+    pub page_rows: usize,
+    pub page_lines: usize,
+}
+
+impl Drawn {
+    /// How far an order's page can scroll.
+    pub fn max_scroll(&self) -> usize {
+        self.page_lines.saturating_sub(self.page_rows)
+    }
+}

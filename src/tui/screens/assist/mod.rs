@@ -1,0 +1,160 @@
+//! "Request assistance": where Microsoft support handles porting, how to find the order's
+//! active ticket in the Teams admin center, and recording the ticket on the order (saving is
+//! `Effect::Save`). The screen's state, keys and `update` are here; its view in [`view`].
+
+mod view;
+
+use crate::tui::app::{App, Context, Message, Screen};
+use crate::tui::keymap::{Binding, both, ctrl, help, key};
+use crate::tui::layout::Drawn;
+use crate::tui::msg::{Effect, Msg};
+use crate::tui::screen::Component;
+use crate::tui::text::one_line;
+use crate::tui::widgets::input::{TextField, request_for};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+#[allow(non_upper_case_globals)]
+impl Context {
+    /// The assistance screen (its ticket input has the focus).
+    pub const Assist: Context = Context("request assistance");
+}
+
+#[derive(Debug, Clone)]
+pub struct AssistPage {
+    pub order_id: String,
+    pub ticket: TextField,
+    pub error: Option<String>,
+}
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding] = &[
+    // The ticket input has the focus: letters type.
+    both(Context::Assist, &[key(KeyCode::Enter)], "Enter", Msg::SaveTicket, "Record the ticket id or link on the order", "Record ticket"),
+    help(Context::Assist, &[ctrl('u')], "Ctrl-U", Msg::Edit(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the input"),
+    both(Context::Assist, &[key(KeyCode::Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
+];
+
+/// Where Microsoft support handles porting: the seed article's link.
+pub const SERVICE_CENTER_URL: &str = "https://pstnsd.powerappsportals.com/";
+
+/// What the Phone number Service Center is, in the product's words.
+pub const SERVICE_CENTER: &str = "The Phone number Service Center is where Microsoft support handles porting. If you need help updating this order, create a ticket there; if you already have one, use it to reach a support professional.";
+
+/// The four steps to find an order's active ticket (Teams admin center).
+pub const FIND_TICKET_STEPS: [&str; 4] = [
+    "In the Teams admin center, go to Voice > Phone numbers.",
+    "Select the Order history tab.",
+    "Select this port order to see its details.",
+    "On the order's details page, look for the link to a ticket.",
+];
+
+/// `a` on an order's page.
+pub fn open(app: &mut App, order_id: &str) {
+    let Some(order) = app.order(order_id) else {
+        return;
+    };
+    let ticket = TextField::new(order.ticket.as_deref().unwrap_or(""));
+    app.screens.push(Screen::Assist(AssistPage {
+        order_id: order_id.to_string(),
+        ticket,
+        error: None,
+    }));
+}
+
+impl Component for AssistPage {
+    fn context(&self, _app: &App) -> Context {
+        Context::Assist
+    }
+
+    fn keymap(&self) -> &'static [Binding] {
+        KEYS
+    }
+
+    fn name(&self, _app: &App) -> &'static str {
+        "request assistance"
+    }
+
+    fn title(&self, app: &App) -> String {
+        format!("{} › Request assistance", app.order_name(&self.order_id))
+    }
+
+    fn takes_text(&self, _app: &App) -> bool {
+        true
+    }
+
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            Msg::SaveTicket => return self.save_ticket(app),
+            Msg::Back => return vec![Effect::Close],
+            Msg::Edit(key) => {
+                if let Some(request) = request_for(&key) {
+                    self.ticket.handle(request);
+                    self.error = None;
+                }
+            }
+            Msg::Paste(text) => self
+                .ticket
+                .insert_str(text.replace(['\r', '\n'], " ").trim()),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        view::render(app, self, frame, area);
+        Drawn::default()
+    }
+
+    fn unsaved(&self, app: &App) -> Option<&'static str> {
+        let typed = self.ticket.value().trim();
+        let recorded = app
+            .order(&self.order_id)
+            .and_then(|o| o.ticket.as_deref())
+            .unwrap_or("")
+            .trim();
+        (!typed.is_empty() && typed != recorded)
+            .then_some("The ticket you typed is not recorded on the order.")
+    }
+}
+
+impl AssistPage {
+    /// Enter: record the typed ticket on the order (the domain refuses an empty one).
+    fn save_ticket(&mut self, app: &mut App) -> Vec<Effect> {
+        let typed = self.ticket.value().to_string();
+        if app.read_only.contains(&self.order_id) {
+            return self.refuse("This order was written by a newer portwiz and is read-only here.");
+        }
+        let Some(mut order) = app.order(&self.order_id).cloned() else {
+            return self.refuse("This order is not in the store any more.");
+        };
+        if order.ticket.as_deref() == Some(typed.trim()) {
+            return self.refuse("That ticket is already recorded on this order.");
+        }
+        match order.set_ticket(&typed, app.clock.now) {
+            Ok(()) => {
+                self.error = None;
+                app.message = Some(Message::info(format!(
+                    "Recorded the support ticket {}.",
+                    one_line(typed.trim())
+                )));
+                vec![Effect::Save(Box::new(order))]
+            }
+            Err(refusal) => self.refuse(&refusal.to_string()),
+        }
+    }
+
+    fn refuse(&mut self, why: &str) -> Vec<Effect> {
+        self.error = Some(why.to_string());
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_key_is_bound_twice() {
+        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
+    }
+}
