@@ -231,16 +231,7 @@ impl Order {
         let mut after = self.fields.clone();
         after.set(key, value);
         let problems = check_field(key, &after, clock.today);
-        if mode == Mode::RefuseErrors {
-            let errors: Vec<String> = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .map(|p| p.message.clone())
-                .collect();
-            if !errors.is_empty() {
-                return Err(EditRefusal::Invalid(errors));
-            }
-        }
+        refuse_errors(mode, &problems)?;
         let changed = self.apply(visit, key, after, clock.now);
         Ok(Edited { changed, problems })
     }
@@ -271,16 +262,7 @@ impl Order {
             .iter()
             .flat_map(|k| check_field(*k, &trial.fields, clock.today))
             .collect();
-        if mode == Mode::RefuseErrors {
-            let errors: Vec<String> = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .map(|p| p.message.clone())
-                .collect();
-            if !errors.is_empty() {
-                return Err(EditRefusal::Invalid(errors));
-            }
-        }
+        refuse_errors(mode, &problems)?;
         *self = trial;
         *visit = trial_visit;
         Ok(Edited { changed, problems })
@@ -379,6 +361,23 @@ impl Order {
 fn edited_note(changes: &[Change]) -> String {
     let labels: Vec<&str> = changes.iter().map(|c| spec(c.key).label).collect();
     format!("Changed {}", labels.join(", "))
+}
+
+/// In `Mode::RefuseErrors`, the errors among `problems` refuse the edit, with their messages.
+fn refuse_errors(mode: Mode, problems: &[Problem]) -> Result<(), EditRefusal> {
+    if mode != Mode::RefuseErrors {
+        return Ok(());
+    }
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message.clone())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(EditRefusal::Invalid(errors))
+    }
 }
 
 #[cfg(test)]
