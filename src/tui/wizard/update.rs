@@ -216,23 +216,7 @@ fn commit(state: &mut WizardState) -> bool {
             if !state.has_pending_edit() {
                 false
             } else {
-                let clock = state.clock;
-                match state.order.edit_field(
-                    &mut state.visit,
-                    target.key,
-                    FieldValue::Text(value),
-                    clock,
-                    Mode::KeepDraft,
-                ) {
-                    Ok(edited) => edited.changed,
-                    Err(refusal) => {
-                        state.notice = Some(Notice {
-                            text: format!("✗ {refusal}"),
-                            is_error: true,
-                        });
-                        false
-                    }
-                }
+                edit_text(state, target.key, value)
             }
         }
     };
@@ -398,23 +382,7 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
         });
         return WizardOutcome::Stay;
     };
-    let clock = state.clock;
-    let changed = match state.order.edit_field(
-        &mut state.visit,
-        target.key,
-        FieldValue::Text(value),
-        clock,
-        Mode::KeepDraft,
-    ) {
-        Ok(edited) => edited.changed,
-        Err(refusal) => {
-            state.notice = Some(Notice {
-                text: format!("✗ {refusal}"),
-                is_error: true,
-            });
-            false
-        }
-    };
+    let changed = edit_text(state, target.key, value);
     state.load_editor();
     saved_if(changed, state)
 }
@@ -585,4 +553,26 @@ fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> Wizar
         });
     }
     saved_if(changed, state)
+}
+
+/// One typed value through the domain's edit operation, as a draft keeps it; a refusal is shown
+/// as the wizard's notice. Whether the order changed.
+fn edit_text(state: &mut WizardState, key: FieldKey, value: String) -> bool {
+    let clock = state.clock;
+    match state.order.edit_field(
+        &mut state.visit,
+        key,
+        FieldValue::Text(value),
+        clock,
+        Mode::KeepDraft,
+    ) {
+        Ok(edited) => edited.changed,
+        Err(refusal) => {
+            state.notice = Some(Notice {
+                text: format!("✗ {refusal}"),
+                is_error: true,
+            });
+            false
+        }
+    }
 }
