@@ -122,6 +122,7 @@ pub fn normalise(
         FieldValue::Text(t) => t,
         FieldValue::List(l) => l.join("; "),
     };
+    let text = crate::domain::sanitize::value_text(&text);
     let text = text.trim();
     let len = text.chars().count();
     if len > TEXT_LIMIT {
@@ -160,6 +161,11 @@ fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefus
         FieldValue::List(items) => items.iter().flat_map(|i| split_list(i)).collect(),
         FieldValue::Text(t) => split_list(&t),
     };
+    let items: Vec<String> = items
+        .iter()
+        .map(|i| crate::domain::sanitize::value_text(i).trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect();
     if items.len() > LIST_LIMIT {
         return Err(EditRefusal::TooMany {
             key,

@@ -14,6 +14,22 @@ const ST: char = '\u{9C}';
 /// Text safe to print: no escape or control sequences, no C0 controls but `\n` and `\t`
 /// (`\r\n` and lone `\r` become `\n`), no C1 controls, no DEL, no bidi controls.
 pub fn clean(text: &str) -> String {
+    clean_with(text, Some(PLACEHOLDER))
+}
+
+/// A value as it may be stored (the edit operation's first step): escape sequences, controls,
+/// bidi controls and invisible characters removed without a trace, line breaks and tabs made
+/// spaces. Stored values then export and import again unchanged, and no carrier gets an escape.
+pub fn value_text(text: &str) -> String {
+    clean_with(text, None)
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+/// `clean`, leaving `placeholder` (or nothing) where a sequence or control was.
+fn clean_with(text: &str, placeholder: Option<char>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -26,21 +42,21 @@ pub fn clean(text: &str) -> String {
             }
             ESC => {
                 skip_escape(&mut chars);
-                out.push(PLACEHOLDER);
+                out.extend(placeholder);
             }
             '\u{9B}' => {
                 skip_csi(&mut chars);
-                out.push(PLACEHOLDER);
+                out.extend(placeholder);
             }
             '\u{9D}' => {
                 skip_string(&mut chars, true);
-                out.push(PLACEHOLDER);
+                out.extend(placeholder);
             }
             '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
                 skip_string(&mut chars, false);
-                out.push(PLACEHOLDER);
+                out.extend(placeholder);
             }
-            c if is_unsafe(c) => out.push(PLACEHOLDER),
+            c if is_unsafe(c) => out.extend(placeholder),
             c => out.push(c),
         }
     }
@@ -160,6 +176,18 @@ fn skip_string(chars: &mut Chars, bel_ends: bool) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_stored_value_keeps_no_trace_of_a_sequence_and_stays_on_one_line() {
+        assert_eq!(
+            value_text("a\u{1b}[2Jb\u{9d}0;t\u{9c}c\u{200d}\nd\te\u{7f}"),
+            "abc d e"
+        );
+        assert_eq!(
+            value_text("Fourth Coffee \u{FFFD}"),
+            "Fourth Coffee \u{FFFD}"
+        );
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -324,7 +324,21 @@ fn json_output_escapes_what_it_keeps_and_exports_drop_invisible_characters() {
     let created = run(dir, &["new", "--from", &arg(&path)]);
     assert_eq!(created.code, 0, "{}", created.stderr);
     let id = created.stdout.trim();
-    // `show --json` keeps the value as stored, every control written as an escape.
+    // The edit operation stores no control: the value comes in cleaned.
+    let order_path = dir.join("orders").join(format!("{id}.json"));
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&order_path).unwrap()).unwrap();
+    let cleaned = portwiz::domain::sanitize::value_text(&name);
+    assert_eq!(
+        file["fields"]["organization_name"].as_str(),
+        Some(cleaned.trim()),
+        "{file:#}"
+    );
+    assert!(!cleaned.chars().any(char::is_control), "{cleaned:?}");
+    // A file that holds controls anyway (an older portwiz, a hand edit): `show --json` keeps the
+    // value as stored, every control written as an escape.
+    file["fields"]["organization_name"] = serde_json::Value::String(name.clone());
+    std::fs::write(&order_path, file.to_string()).unwrap();
     let shown = check(
         dir,
         "show --json",

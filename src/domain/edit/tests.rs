@@ -242,3 +242,26 @@ fn edits_made_together_are_checked_together_and_taken_all_or_nothing() {
         1
     );
 }
+
+#[test]
+fn escapes_controls_and_invisible_characters_never_reach_a_stored_value() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    let hostile = "Fab\u{1b}]52;c;aGVsbG8=\u{7}RIK\u{1b}[2J \u{202e}Inc\u{200b}\u{9b}31m";
+    edit(&mut order, &mut visit, FieldKey::OrganizationName, hostile);
+    assert_eq!(order.fields.organization_name, "FabRIK Inc");
+    let list = FieldValue::List(vec!["a@x.com\u{1b}[31m".into(), "\u{feff}".into()]);
+    order
+        .edit_field(
+            &mut visit,
+            FieldKey::NotificationEmails,
+            list,
+            clock(),
+            Mode::KeepDraft,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        order.fields.notification_emails,
+        vec!["a@x.com".to_string()]
+    );
+}
