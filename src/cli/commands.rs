@@ -187,13 +187,14 @@ pub fn run(
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
             let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
-            let c = rejection::classify_text(&text, dir);
+            let catalog = rejection::catalog(dir);
+            let c = rejection::classify_with(&text, &catalog, dir);
             if let Some(fields) = &chosen {
                 rejection::learn(dir, &text, fields, &order, clock.today);
             }
             let quoted = rejection::quoted_values(&text, &c, dir);
-            let input = rejection::rejection_input(text, &c, chosen);
-            let recorded = input.fields.clone();
+            let input = rejection::rejection_input(text, &c, chosen, &catalog);
+            let (recorded, action) = (input.fields.clone(), input.action.clone());
             order.reject(input, clock.now)?;
             for (key, value) in &quoted {
                 order.set_csr(*key, value, clock.now);
@@ -216,7 +217,7 @@ pub fn run(
                     "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
                 ));
             }
-            report.push_str(&format!("What to do: {}\n", c.action));
+            report.push_str(&format!("What to do: {action}\n"));
             console.print(&report)?;
         }
         Command::Export {

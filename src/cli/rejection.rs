@@ -125,12 +125,14 @@ pub fn rejection_input(
     text: String,
     c: &Classification,
     fields: Option<Vec<FieldKey>>,
+    catalog: &Catalog,
 ) -> RejectionInput {
+    let fields = fields.unwrap_or_else(|| c.fields.clone());
     RejectionInput {
         text,
-        fields: fields.unwrap_or_else(|| c.fields.clone()),
+        action: c.action_for(&fields, catalog),
+        fields,
         rules: c.matches.iter().map(|m| m.rule.clone()).collect(),
-        action: c.action.clone(),
         needs_carrier_contact: c.needs_carrier_contact,
     }
 }
@@ -178,7 +180,12 @@ pub fn example_index(dir: &Path) -> ExampleIndex {
 }
 
 pub fn classify_text(text: &str, dir: &Path) -> Classification {
-    classify_with_examples(text, &catalog(dir), &example_index(dir))
+    classify_with(text, &catalog(dir), dir)
+}
+
+/// `classify_text` with a catalog already loaded.
+pub fn classify_with(text: &str, catalog: &Catalog, dir: &Path) -> Classification {
+    classify_with_examples(text, catalog, &example_index(dir))
 }
 
 /// `reject --fields`: remember the text with the user's fields for next time.

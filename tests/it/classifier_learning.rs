@@ -105,3 +105,36 @@ fn explain_names_the_words_and_rules_and_a_weak_match_is_a_guess() {
     let weak = run(dir.path(), &["classify", "Rejected. PIN."]);
     assert!(weak.stdout.contains("This is a guess"), "{}", weak.stdout);
 }
+
+#[test]
+fn reject_with_chosen_fields_gives_advice_for_those_fields_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = crate::support::new_order(dir.path(), "complete-order.json");
+    let submitted = crate::support::run(dir.path(), &["submit", &id]);
+    assert_eq!(submitted.code, 0, "{}", submitted.stderr);
+    let text = "The provided PIN is missing or incorrect.";
+    let out = crate::support::run(
+        dir.path(),
+        &["reject", &id, "--text", text, "--fields", "account_number"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let advice = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("What to do:"))
+        .unwrap_or_default();
+    assert!(
+        advice.contains("account number") && !advice.contains("PIN"),
+        "{}",
+        out.stdout
+    );
+    let file = crate::support::order_file(dir.path(), &id);
+    let stored = file["rejections"][0]["action"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        stored.contains("account number") && !stored.contains("PIN"),
+        "{file:#}"
+    );
+}

@@ -128,6 +128,26 @@ pub struct Catalog {
 const DEFAULT_UNRECOGNISED: &str = "Not recognised: the text names no field. Ask the carrier (or Microsoft support) which value is wrong, and compare the order with the CSR.";
 
 impl Catalog {
+    /// What to do about `fields` in the catalog's own words, whatever the text said: for each
+    /// field, the advice of the narrowest rule that concerns it (the fewest fields; the first in
+    /// the catalog among equals). `None` when no rule concerns any of them.
+    pub fn advice_for(&self, fields: &[FieldKey]) -> Option<String> {
+        let mut actions: Vec<&str> = Vec::new();
+        for field in fields {
+            let narrowest = self
+                .rules
+                .iter()
+                .filter(|r| !r.fallback && r.fields.contains(field))
+                .min_by_key(|r| r.fields.len());
+            if let Some(rule) = narrowest
+                && !actions.contains(&rule.action.as_str())
+            {
+                actions.push(&rule.action);
+            }
+        }
+        (!actions.is_empty()).then(|| actions.join(" "))
+    }
+
     /// The catalog shipped with portwiz.
     pub fn builtin() -> Catalog {
         // The asset is compiled in and checked by `builtin_catalog_compiles`, so this cannot fail

@@ -40,6 +40,35 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// What to do when the user chose `chosen` instead of the suggested fields: the advice of the
+    /// rules that fired and concern a chosen field, else the catalog's advice for those fields,
+    /// so the advice never speaks of a field the user ruled out.
+    pub fn action_for(&self, chosen: &[FieldKey], catalog: &Catalog) -> String {
+        if chosen == self.fields.as_slice() || chosen.is_empty() {
+            return self.action.clone();
+        }
+        let mut actions: Vec<&str> = Vec::new();
+        for m in &self.matches {
+            let rule = catalog.rules.iter().find(|r| r.id == m.rule);
+            if let Some(rule) = rule
+                && rule.fields.iter().any(|f| chosen.contains(f))
+                && !actions.contains(&rule.action.as_str())
+            {
+                actions.push(&rule.action);
+            }
+        }
+        if !actions.is_empty() {
+            return actions.join(" ");
+        }
+        catalog.advice_for(chosen).unwrap_or_else(|| {
+            let labels: Vec<&str> = chosen.iter().map(|k| crate::domain::spec(*k).label).collect();
+            format!(
+                "Update {} to match the carrier's record (its Customer Service Record), then resubmit.",
+                labels.join(", ")
+            )
+        })
+    }
+
     /// True when some rule recognised the text.
     pub fn is_recognised(&self) -> bool {
         !self.matches.is_empty()
@@ -77,12 +106,16 @@ pub fn classify_with_examples(
         .map(|k| crate::domain::spec(*k).label)
         .collect();
     let what = if labels.is_empty() {
-        "then only the carrier could resolve it".to_string()
+        "only the carrier could resolve it".to_string()
     } else {
-        format!("you fixed {} then", labels.join(", "))
+        format!("you said it concerned {}", labels.join(", "))
     };
+    let advice = catalog
+        .advice_for(&fields)
+        .map(|a| format!(" {a}"))
+        .unwrap_or_default();
     c.action = format!(
-        "Like the rejection you labelled on {} ({}): {what}.",
+        "Like the rejection you labelled on {} ({}): {what}.{advice}",
         n.example.labelled_on, n.example.order
     );
     c.needs_carrier_contact = fields.is_empty();

@@ -258,3 +258,20 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn advice_follows_the_fields_the_user_chose_not_the_suggestion() {
+    let c = classify(
+        "The provided PIN is missing or incorrect. Please update the PIN.",
+        &BUILTIN,
+    );
+    assert_eq!(c.fields, vec![FieldKey::Pin]);
+    assert_eq!(c.action_for(&[FieldKey::Pin], &BUILTIN), c.action);
+    let chosen = c.action_for(&[FieldKey::AccountNumber], &BUILTIN);
+    assert!(!chosen.contains("PIN"), "{chosen}");
+    assert!(chosen.to_lowercase().contains("account number"), "{chosen}");
+    let time = classify("Due date cannot be met for the requested time", &BUILTIN);
+    let advice = time.action_for(&[FieldKey::PortTime], &BUILTIN);
+    assert!(!advice.contains("Move the port date"), "{advice}");
+    assert!(advice.contains("port time"), "{advice}");
+}

@@ -256,17 +256,18 @@ impl RejectionForm {
     }
 
     /// What the domain records.
-    pub fn input(&self) -> RejectionInput {
+    pub fn input(&self, catalog: &Catalog) -> RejectionInput {
+        let fields = self.fields();
         RejectionInput {
             text: self.text.text(),
-            fields: self.fields(),
+            action: self.classification.action_for(&fields, catalog),
+            fields,
             rules: self
                 .classification
                 .matches
                 .iter()
                 .map(|m| m.rule.clone())
                 .collect(),
-            action: self.classification.action.clone(),
             needs_carrier_contact: self.classification.needs_carrier_contact,
         }
     }

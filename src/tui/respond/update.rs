@@ -172,7 +172,7 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
     let result = match &r.form {
         None => return Vec::new(),
         Some(Form::Rejection(form)) => {
-            let input = form.input();
+            let input = form.input(&app.catalog);
             if input.text.trim().is_empty() && input.fields.is_empty() {
                 Err("Paste or type the carrier's words, or tick the fields it named.".to_string())
             } else {
