@@ -196,6 +196,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     app.message = None;
     let context = app.context();
     let msg = match context {
+        // Nobody sees the screen below 80×24: only quitting acts there (and the quit question,
+        // which the too-small screen shows).
+        _ if app.too_small() && context != Context::ConfirmQuit => too_small_key(&key),
         Context::ConfirmQuit | Context::Notices | Context::Help => {
             keymap::lookup(keymap::KEYMAP, context, &key)
         }
@@ -204,6 +207,19 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match msg {
         Some(msg) => update(app, msg),
         None => Vec::new(),
+    }
+}
+
+/// The keys that act behind "Terminal too small": `q` and `Ctrl-C`, which ask first when edits
+/// would be lost.
+fn too_small_key(key: &KeyEvent) -> Option<Msg> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Interrupt),
+        KeyCode::Char('q') if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+            Some(Msg::Quit)
+        }
+        _ => None,
     }
 }
 

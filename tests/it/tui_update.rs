@@ -528,3 +528,32 @@ fn paging_follows_the_rows_the_last_frame_drew() {
     update(&mut app, Msg::PageDown);
     assert_eq!(app.history.selected, 4);
 }
+
+/// Below 80×24 nobody sees the screen, so no key but q and Ctrl-C acts there; the quit question
+/// they may raise is drawn on the small screen and answered there.
+#[test]
+fn behind_too_small_only_quit_keys_act_and_the_quit_question_is_shown() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, KeyCode::Char('n'));
+    update(&mut app, Msg::NewOrderId("PO-SMALL001".into()));
+    assert!(matches!(app.top(), Screen::Wizard(_)), "n opens the wizard");
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.has_unsaved_edits(), "choosing a country is an edit");
+    update(&mut app, Msg::Resize(60, 15));
+    let before = crate::support::render(&app);
+    typed(&mut app, "xyz");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.top(), Screen::Wizard(_)),
+        "Esc acted behind the notice"
+    );
+    assert_eq!(crate::support::render(&app), before);
+    ctrl(&mut app, 'c');
+    assert!(!app.quit, "unsaved edits: asks first");
+    let screen = crate::support::render(&app);
+    assert!(screen.contains("not saved"), "{screen}");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.quit && !app.confirm_quit);
+    update(&mut app, Msg::Resize(120, 40));
+    assert!(matches!(app.top(), Screen::Wizard(_)) && app.has_unsaved_edits());
+}

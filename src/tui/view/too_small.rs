@@ -9,9 +9,14 @@ use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (width, height) = app.size;
-    let text = format!(
-        "Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}). Enlarge the window, or press Ctrl-C to quit."
-    );
+    let text = match app.unsaved_edits().filter(|_| app.confirm_quit) {
+        Some(unsaved) => format!(
+            "{unsaved} Quit anyway? y or Ctrl-C: quit and lose them · s: save and quit · n or Esc: stay. (Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}.)"
+        ),
+        None => format!(
+            "Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}). Enlarge the window, or press Ctrl-C to quit."
+        ),
+    };
     let lines: Vec<Line> = wrap(&text, usize::from(area.width.max(1)))
         .into_iter()
         .map(|l| Line::styled(l, app.theme.heading()))
