@@ -5,15 +5,17 @@
 // Tests and tools print freely; clippy.toml keeps print macros out of the program itself.
 #![allow(clippy::disallowed_macros)]
 
+#[path = "support/mod.rs"]
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 use portwiz::domain::{Clock, FieldKey, FieldValue, Order};
 use portwiz::store::Store;
 use portwiz::tui::app::{OrderPage, Screen};
-use portwiz::tui::{App, app_for_store, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use portwiz::tui::{App, app_for_store};
 use std::path::PathBuf;
+use support::{draw, rss_kib};
 
 const ORDERS: usize = 10_000;
 
@@ -55,25 +57,6 @@ fn bench_store() -> PathBuf {
         let _ = std::fs::write(&done, "");
     }
     dir
-}
-
-fn draw(app: &App, width: u16, height: u16) -> usize {
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let _ = terminal.draw(|frame| {
-        view(app, frame);
-    });
-    terminal.backend().buffer().content.len()
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn bench_screens(c: &mut Criterion) {

@@ -16,15 +16,17 @@
 #[path = "../examples/gen_orders.rs"]
 mod gen_orders;
 
+#[path = "support/mod.rs"]
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 use portwiz::domain::{Clock, Order, OrderFields, Status};
 use portwiz::store::Store;
-use portwiz::tui::{App, Msg, app_for_store, app_for_summaries, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use portwiz::tui::{Msg, app_for_store, app_for_summaries, update};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use support::{draw, rss_kib};
 
 const MAX_NUMBERS: usize = 50;
 
@@ -97,25 +99,6 @@ fn cat_every_file(dir: &Path) -> usize {
         .sum()
 }
 
-fn draw(app: &App) -> usize {
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(120, 40));
-    let _ = terminal.draw(|frame| {
-        view(app, frame);
-    });
-    terminal.backend().buffer().content.len()
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 fn bench_sizes(c: &mut Criterion) {
     for count in sizes() {
         let dir = bench_store(count);
@@ -182,7 +165,7 @@ fn bench_sizes(c: &mut Criterion) {
             b.iter(|| {
                 let store = Store::open_cached(&dir).unwrap_or_else(|| panic!("no index"));
                 let app = app_for_store(&store, &[], clock(), (120, 40));
-                draw(&app)
+                draw(&app, 120, 40)
             })
         });
         let mut app = app;
@@ -196,13 +179,13 @@ fn bench_sizes(c: &mut Criterion) {
                 update(&mut app, Msg::FilterInput(last));
                 let found = app.history.rows.len();
                 update(&mut app, Msg::FilterBackspace);
-                (found, draw(&app))
+                (found, draw(&app, 120, 40))
             })
         });
         group.bench_function("key: move down and draw", |b| {
             b.iter(|| {
                 update(&mut app, Msg::MoveDown);
-                draw(&app)
+                draw(&app, 120, 40)
             })
         });
         group.finish();
