@@ -21,6 +21,8 @@ pub mod sanitize;
 pub mod secret;
 pub mod status;
 pub mod summary;
+#[cfg(test)]
+mod test_orders;
 pub mod validate;
 
 pub use fields::{FieldValue, OrderFields};

@@ -1,33 +1,6 @@
 use super::*;
-use crate::domain::order::{Clock, RejectionInput};
 use crate::domain::status::SupportScenario;
-use jiff::ToSpan;
-use jiff::civil::{Date, date};
-
-const START: Date = date(2026, 9, 1);
-
-fn day(n: i64) -> Clock {
-    Clock::fixed(START.checked_add(n.days()).unwrap())
-}
-
-/// A complete order for `carrier`, created on day `created`.
-fn order(id: &str, carrier: &str, created: i64) -> Order {
-    let text = include_str!("../../../tests/fixtures/complete-order.json");
-    let mut fields = crate::domain::document::parse(text, false).unwrap().fields;
-    fields.current_carrier = carrier.to_string();
-    // Ten business days ahead: within the window for every submission of these tests.
-    fields.port_date =
-        crate::domain::rules::port_date::add_business_days(day(created).today, 10).to_string();
-    Order::new(id.into(), fields, day(created).now)
-}
-
-fn rejection(fields: &[FieldKey]) -> RejectionInput {
-    RejectionInput {
-        text: "rejected".into(),
-        fields: fields.to_vec(),
-        ..Default::default()
-    }
-}
+use crate::domain::test_orders::{complete_order as order, day, rejection};
 
 /// Submitted on day 0, FOC on `foc`, completed on `done`.
 fn ported(id: &str, carrier: &str, foc: i64, done: i64) -> Order {

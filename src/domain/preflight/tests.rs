@@ -1,34 +1,12 @@
 use super::*;
-use crate::domain::order::{Clock, RejectionInput};
-use jiff::ToSpan;
-use jiff::civil::{Date, date};
-
-const START: Date = date(2026, 9, 1);
-
-fn day(n: i64) -> Clock {
-    Clock::fixed(START.checked_add(n.days()).unwrap())
-}
-
-fn draft(id: &str, carrier: &str, created: i64) -> Order {
-    let text = include_str!("../../../tests/fixtures/complete-order.json");
-    let mut fields = crate::domain::document::parse(text, false).unwrap().fields;
-    fields.current_carrier = carrier.to_string();
-    fields.port_date =
-        crate::domain::rules::port_date::add_business_days(day(created).today, 10).to_string();
-    Order::new(id.into(), fields, day(created).now)
-}
+use crate::domain::test_orders::{complete_order as draft, day, rejection};
 
 /// Submitted on day `sent` and rejected the next day for `fields` (none: not rejected).
 fn earlier(id: &str, carrier: &str, sent: i64, fields: &[FieldKey]) -> Order {
     let mut o = draft(id, carrier, sent);
     o.submit(day(sent)).unwrap();
     if !fields.is_empty() {
-        let input = RejectionInput {
-            text: "rejected".into(),
-            fields: fields.to_vec(),
-            ..Default::default()
-        };
-        o.reject(input, day(sent + 1).now).unwrap();
+        o.reject(rejection(fields), day(sent + 1).now).unwrap();
     }
     o
 }
