@@ -59,6 +59,13 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Days the order has waited on the user, once overdue (see `facts::days_overdue`).
+    pub fn days_overdue(&self, now: Timestamp) -> Option<i64> {
+        super::status::overdue_days(self.status, self.in_status_since, now)
+    }
+}
+
 /// The lower-case text the filter searches, from the parts a summary shows.
 pub fn search_text(
     name: &str,

@@ -29,6 +29,7 @@ mod layers;
 mod lifecycle;
 mod loa_pdf;
 mod one_core;
+mod order_facts;
 mod plain;
 mod schema;
 mod secrets;

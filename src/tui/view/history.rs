@@ -2,7 +2,6 @@
 
 use super::CHROME_ROWS;
 use crate::domain::Status;
-use crate::domain::status::overdue_days;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
 use crate::tui::layout::Drawn;
@@ -229,7 +228,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.carrier);
     // Waiting on the user too long: a marker and the days, before the name.
-    let overdue = match overdue_days(order.status, order.in_status_since, app.clock.now) {
+    let overdue = match order.days_overdue(app.clock.now) {
         Some(days) => format!("⏰{days} d "),
         None => String::new(),
     };
