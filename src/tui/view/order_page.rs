@@ -9,7 +9,9 @@ use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::{App, OrderPage};
 use crate::tui::layout::Drawn;
-use crate::tui::text::{ago, clean_for_screen, duration, mask_secret, one_line, pad, wrap};
+use crate::tui::text::{
+    ago, block_lines, clean_for_screen, duration, mask_secret, one_line, pad, wrap,
+};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -311,8 +313,13 @@ fn rejection_details(page: &mut Page, order: &Order) {
         &clean_for_screen(&rejection.text),
         order.fields.pin.expose(),
     );
-    for paragraph in words.lines() {
-        page.banner(status, &format!("  “{}”", paragraph.trim()), Style::new());
+    // One quotation however many lines the e-mail had: quotes open and close it once.
+    let lines = block_lines(&words);
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        let open = if i == 0 { "“" } else { "" };
+        let close = if i == last { "”" } else { "" };
+        page.banner(status, &format!("{open}{line}{close}"), Style::new());
     }
     let concerned = if rejection.fields.is_empty() {
         "none of the order's fields: the account itself".to_string()

@@ -1,0 +1,58 @@
+//! The order page and the lists around it (issue 18): a carrier's e-mail quoted as one block,
+//! every number of an order on a list of its own, an id column in the history.
+
+use crate::support::{demo_orders, open_order, render, test_clock};
+use portwiz::tui::App;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snapshot(name: &str, app: &App) {
+    let (w, h) = app.size;
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app));
+}
+
+/// The demo orders, with the rejection of PO-DEMO0003 as a pasted e-mail: lines, blank lines,
+/// Windows line ends and the PIN repeated back.
+fn orders_with_an_email() -> Vec<portwiz::domain::Order> {
+    let mut orders = demo_orders();
+    if let Some(order) = orders.iter_mut().find(|o| o.id == "PO-DEMO0003") {
+        order.fields.pin = portwiz::domain::secret::Secret::new("86421");
+        order.rejections[0].text = "Hello,\r\n\r\n  Your port order was rejected (PIN 86421).\r\n\
+            The account number does not match our records.\r\n\r\n\r\n\r\nRegards,\r\n\
+            Tailspin porting desk\r\n\r\n"
+            .into();
+    }
+    orders
+}
+
+#[test]
+fn a_multi_line_email_is_quoted_as_one_block() {
+    for (w, h) in SIZES {
+        let mut app = App::new(orders_with_an_email(), test_clock(), (w, h));
+        open_order(&mut app, "PO-DEMO0003");
+        let screen = render(&app);
+        let quoted: Vec<&str> = (screen.lines())
+            .filter(|l| l.starts_with(" ▌") && l.contains('“'))
+            .collect();
+        assert_eq!(
+            quoted.len(),
+            1,
+            "one opening quote in the banner:\n{screen}"
+        );
+        assert!(quoted[0].ends_with("“Hello,"), "{screen}");
+        assert!(screen.contains(" ▌ Tailspin porting desk”\n"), "{screen}");
+        assert!(
+            !screen.contains("“”") && !screen.contains("86421"),
+            "{screen}"
+        );
+        // Paragraphs stay apart, by one blank line however many the e-mail had.
+        assert!(
+            screen.contains(" ▌ our records.\n ▌\n ▌ Regards,\n")
+                || screen.contains(
+                    " ▌ The account number does not match our records.\n ▌\n ▌ Regards,\n"
+                ),
+            "{screen}"
+        );
+        snapshot("order_email_quote", &app);
+    }
+}
