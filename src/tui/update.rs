@@ -49,6 +49,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::StoreChecked { summaries, notices } => {
             app.orders = summaries;
+            app.refresh_id_width();
             let known: std::collections::HashSet<&str> =
                 app.orders.iter().map(|s| s.id.as_str()).collect();
             app.loaded.retain(|id, _| known.contains(id.as_str()));

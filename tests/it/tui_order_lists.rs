@@ -56,3 +56,26 @@ fn a_multi_line_email_is_quoted_as_one_block() {
         snapshot("order_email_quote", &app);
     }
 }
+
+#[test]
+fn the_history_has_an_id_column_that_tells_two_orders_of_one_name_apart() {
+    for (w, h) in SIZES {
+        let mut orders = demo_orders();
+        let name = orders[0].fields.order_name.clone();
+        orders[1].fields.order_name = name.clone();
+        let (first, second) = (orders[0].id.clone(), orders[1].id.clone());
+        let app = App::new(orders, test_clock(), (w, h));
+        let screen = render(&app);
+        let header = screen.lines().nth(3).unwrap_or_default();
+        assert!(header.contains("Id"), "{screen}");
+        // Every demo id is PO-DEMO00nn: the unique prefix is the whole id.
+        let row_of = |id: &str| screen.lines().find(|l| l.contains(id));
+        let short = |n: &str| n.chars().take(8).collect::<String>();
+        for id in [&first, &second] {
+            let row = row_of(id).unwrap_or_else(|| panic!("no {id} in\n{screen}"));
+            assert!(row.contains(&short(&name)), "{row}");
+        }
+        assert!(screen.lines().all(|l| l.chars().count() <= usize::from(w)));
+        snapshot("history_ids", &app);
+    }
+}
