@@ -49,6 +49,8 @@ pub enum Msg {
     OpenAssist,
     /// `e` on an order's page: the export dialog.
     OpenExport,
+    /// `N` on an order's page: every number of the order, on a list of its own.
+    ListNumbers,
     /// A key inside the response dialog.
     Respond(RespondMsg),
     /// A key inside the export dialog.

@@ -115,6 +115,8 @@ screens! {
     Assist(super::screens::assist::AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(super::screens::export::ExportPage),
+    /// Every number of an order (from its page or the wizard's Review).
+    Numbers(super::screens::numbers::NumbersPage),
 }
 
 /// A boxed screen is the screen.

@@ -1,8 +1,10 @@
 //! The order page and the lists around it (issue 18): a carrier's e-mail quoted as one block,
 //! every number of an order on a list of its own, an id column in the history.
 
-use crate::support::{demo_orders, open_order, render, test_clock};
+use crate::support::{demo_orders, open_order, press, render, test_clock};
+use crossterm::event::KeyCode;
 use portwiz::tui::App;
+use portwiz::tui::app::Screen;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -78,4 +80,73 @@ fn the_history_has_an_id_column_that_tells_two_orders_of_one_name_apart() {
         assert!(screen.lines().all(|l| l.chars().count() <= usize::from(w)));
         snapshot("history_ids", &app);
     }
+}
+
+/// The demo orders, with `id` holding 999 numbers.
+fn orders_with_999_numbers(id: &str) -> Vec<portwiz::domain::Order> {
+    let mut orders = demo_orders();
+    if let Some(order) = orders.iter_mut().find(|o| o.id == id) {
+        order.fields.numbers = (0..999)
+            .map(|i| format!("+1206{:07}", 5_550_000 + i))
+            .collect();
+    }
+    orders
+}
+
+fn top_is_numbers(app: &App) -> bool {
+    matches!(app.top(), Screen::Numbers(_))
+}
+
+#[test]
+fn n_on_the_order_page_lists_every_number_and_scrolls_to_the_last() {
+    for (w, h) in SIZES {
+        let mut app = App::new(orders_with_999_numbers("PO-DEMO0010"), test_clock(), (w, h));
+        open_order(&mut app, "PO-DEMO0010");
+        let page = render(&app);
+        assert!(page.contains("and 996 more (N: all)"), "{page}");
+        press(&mut app, KeyCode::Char('N'));
+        assert!(top_is_numbers(&app));
+        let screen = render(&app);
+        assert!(
+            screen.contains("999 numbers, in the order entered"),
+            "{screen}"
+        );
+        assert!(screen.contains("+12065550000") && !screen.contains("+12065550998"));
+        assert!(screen.contains("Esc Back"), "{screen}");
+        snapshot("numbers_list", &app);
+
+        press(&mut app, KeyCode::End);
+        let end = render(&app);
+        assert!(end.contains(" 999  +12065550998"), "{end}");
+        assert!(end.contains("of 999"), "{end}");
+        press(&mut app, KeyCode::Esc);
+        assert!(matches!(app.top(), Screen::Order(_)));
+    }
+}
+
+#[test]
+fn n_on_the_wizards_review_lists_the_numbers_being_edited() {
+    let mut app = App::new(
+        orders_with_999_numbers("PO-DEMO0003"),
+        test_clock(),
+        (120, 60),
+    );
+    open_order(&mut app, "PO-DEMO0003");
+    press(&mut app, KeyCode::Char('u'));
+    assert!(matches!(app.top(), Screen::Wizard(_)));
+    for _ in 0..8 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let review = render(&app);
+    assert!(review.contains("999 numbers (N: all)"), "{review}");
+    assert!(
+        review.contains("N numbers"),
+        "the footer offers it:\n{review}"
+    );
+    press(&mut app, KeyCode::Char('N'));
+    assert!(top_is_numbers(&app), "{}", render(&app));
+    let list = render(&app);
+    assert!(list.contains("999 numbers"), "{list}");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Wizard(_)));
 }

@@ -1,9 +1,10 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
 //! assistance and export open. The view is `view::order_page`.
 
+use super::numbers::NumbersPage;
 use super::{assist, export};
 use crate::tui::app::{App, Context, Message, Screen};
-use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use crate::tui::keymap::{self, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::Component;
@@ -44,6 +45,9 @@ pub static KEYS: &[Binding] = &[
     both(C::OrderPage, &[ch('e')], "e", Msg::OpenExport, "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
+    // (N lists them all)" says it there.
+    both(C::OrderPage, &[ch('N')], "N", Msg::ListNumbers, "Every phone number of the order, on a list of its own", "Numbers"),
     both(C::OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
 ];
 
@@ -91,6 +95,17 @@ impl Component for OrderPage {
         }
     }
 
+    /// `N` is offered only when the page does not list every number already.
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        let hidden = app
+            .order(&self.order_id)
+            .is_some_and(|o| o.fields.numbers.len() > view::order_page::HEADER_NUMBERS);
+        keymap::footer_bindings(KEYS, C::OrderPage)
+            .filter(|b| app.can(&b.msg) && (hidden || b.msg != Msg::ListNumbers))
+            .map(|b| (b.label, b.footer))
+            .collect()
+    }
+
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
             Msg::MoveUp => self.scroll_by(app, -1),
@@ -105,6 +120,13 @@ impl Component for OrderPage {
             Msg::OpenRespond => open_respond(app, &self.order_id),
             Msg::OpenAssist => assist::open(app, &self.order_id),
             Msg::OpenExport => export::open(app, &self.order_id),
+            Msg::ListNumbers => {
+                if let Some(order) = app.order(&self.order_id) {
+                    let from = format!("Order history › {}", one_line(&order.display_name()));
+                    let list = NumbersPage::new(from, &order.fields.numbers);
+                    app.screens.push(Screen::Numbers(list));
+                }
+            }
             Msg::Back => return vec![Effect::Close],
             _ => {}
         }

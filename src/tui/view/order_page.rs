@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 /// The width of the field-label column.
 const LABEL_WIDTH: usize = 36;
 /// How many numbers the header lists before "and N more".
-const HEADER_NUMBERS: usize = 3;
+pub const HEADER_NUMBERS: usize = 3;
 /// How many numbers the fields section lists before "and N more".
 const FIELD_NUMBERS: usize = 12;
 
@@ -165,7 +165,10 @@ fn header(page: &mut Page, order: &Order) {
         .map(|n| one_line(n))
         .collect();
     if numbers.len() > HEADER_NUMBERS {
-        listed.push(format!("and {} more", numbers.len() - HEADER_NUMBERS));
+        listed.push(format!(
+            "and {} more (N: all)",
+            numbers.len() - HEADER_NUMBERS
+        ));
     }
     let count = match numbers.len() {
         0 => "No numbers yet".to_string(),
@@ -497,7 +500,10 @@ fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
             .map(|n| one_line(n))
             .collect();
         if numbers.len() > FIELD_NUMBERS {
-            shown.push(format!("and {} more", numbers.len() - FIELD_NUMBERS));
+            shown.push(format!(
+                "and {} more (N: all)",
+                numbers.len() - FIELD_NUMBERS
+            ));
         }
         return shown.join(", ");
     }

@@ -9,6 +9,7 @@ use crate::tui::keymap::{self, Binding};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::screen::{Component, Screen};
+use crate::tui::screens::numbers::NumbersPage;
 use crate::tui::screens::order::OrderPage;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -77,6 +78,12 @@ impl Component for Wizard {
         match outcome {
             WizardOutcome::Stay => Vec::new(),
             WizardOutcome::Perform(effect) => vec![effect],
+            WizardOutcome::ShowNumbers => {
+                let from = "Porting wizard".to_string();
+                let list = NumbersPage::new(from, &self.order().fields.numbers);
+                app.screens.push(Screen::Numbers(list));
+                Vec::new()
+            }
             WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
             WizardOutcome::Submit(order) => {
                 app.select_order(&order.id);
