@@ -3,12 +3,12 @@
 
 use crate::support::{demo_orders, open_order, press, render, test_clock};
 use crossterm::event::KeyCode;
-use portwiz::tui::App;
-use portwiz::tui::app::Screen;
+use portwiz::tui::Root;
+use portwiz::tui::root::Screen;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn snapshot(name: &str, app: &App) {
+fn snapshot(name: &str, app: &Root) {
     let (w, h) = app.size;
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app));
 }
@@ -30,7 +30,7 @@ fn orders_with_an_email() -> Vec<portwiz::domain::Order> {
 #[test]
 fn a_multi_line_email_is_quoted_as_one_block() {
     for (w, h) in SIZES {
-        let mut app = App::new(orders_with_an_email(), test_clock(), (w, h));
+        let mut app = Root::new(orders_with_an_email(), test_clock(), (w, h));
         open_order(&mut app, "PO-DEMO0003");
         let screen = render(&app);
         let quoted: Vec<&str> = (screen.lines())
@@ -66,7 +66,7 @@ fn the_history_has_an_id_column_that_tells_two_orders_of_one_name_apart() {
         let name = orders[0].fields.order_name.clone();
         orders[1].fields.order_name = name.clone();
         let (first, second) = (orders[0].id.clone(), orders[1].id.clone());
-        let app = App::new(orders, test_clock(), (w, h));
+        let app = Root::new(orders, test_clock(), (w, h));
         let screen = render(&app);
         let header = screen.lines().nth(3).unwrap_or_default();
         assert!(header.contains("Id"), "{screen}");
@@ -93,14 +93,14 @@ fn orders_with_999_numbers(id: &str) -> Vec<portwiz::domain::Order> {
     orders
 }
 
-fn top_is_numbers(app: &App) -> bool {
+fn top_is_numbers(app: &Root) -> bool {
     matches!(app.top(), Screen::Numbers(_))
 }
 
 #[test]
 fn n_on_the_order_page_lists_every_number_and_scrolls_to_the_last() {
     for (w, h) in SIZES {
-        let mut app = App::new(orders_with_999_numbers("PO-DEMO0010"), test_clock(), (w, h));
+        let mut app = Root::new(orders_with_999_numbers("PO-DEMO0010"), test_clock(), (w, h));
         open_order(&mut app, "PO-DEMO0010");
         let page = render(&app);
         assert!(page.contains("and 996 more (N: all)"), "{page}");
@@ -126,7 +126,7 @@ fn n_on_the_order_page_lists_every_number_and_scrolls_to_the_last() {
 
 #[test]
 fn n_on_the_wizards_review_lists_the_numbers_being_edited() {
-    let mut app = App::new(
+    let mut app = Root::new(
         orders_with_999_numbers("PO-DEMO0003"),
         test_clock(),
         (120, 60),

@@ -2,10 +2,10 @@
 //! say "and 9 more". It shows a copy of the numbers taken when it opened (the wizard's may not
 //! be saved yet) and draws only the rows on screen, however many there are.
 
-use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{one_line, truncate};
 use crossterm::event::KeyCode;
@@ -22,38 +22,44 @@ impl Context {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumbersPage {
-    /// Where the list was opened from, for the title ("Order history › Contoso HQ").
-    pub from: String,
+    pub order_id: String,
+    /// The numbers when the list opened.
     pub numbers: Vec<String>,
     /// The first row shown.
     pub scroll: usize,
 }
 
+/// What the list's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumbersMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Back,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
 use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use NumbersMsg as M;
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<NumbersMsg>>] = &[
     summary(C::Numbers, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::Numbers, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Scroll down"),
-    help(C::Numbers, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Scroll up"),
-    both(C::Numbers, &[key(PageDown), ch(' ')], "PgDn", Msg::PageDown, "One page down", "Page"),
-    help(C::Numbers, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    help(C::Numbers, &[ch('g'), key(Home)], "g/Home", Msg::Top, "The first number"),
-    help(C::Numbers, &[ch('G'), key(End)], "G/End", Msg::Bottom, "The last number"),
-    both(C::Numbers, &[key(Esc), ch('N')], "Esc", Msg::Back, "Back", "Back"),
-    both(C::Numbers, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    help(C::Numbers, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
+    help(C::Numbers, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
+    both(C::Numbers, &[key(PageDown), ch(' ')], "PgDn", O(M::PageDown), "One page down", "Page"),
+    help(C::Numbers, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::Numbers, &[ch('g'), key(Home)], "g/Home", O(M::Top), "The first number"),
+    help(C::Numbers, &[ch('G'), key(End)], "G/End", O(M::Bottom), "The last number"),
+    both(C::Numbers, &[key(Esc), ch('N')], "Esc", O(M::Back), "Back", "Back"),
+    both(C::Numbers, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
 ];
 
 impl NumbersPage {
-    pub fn new(from: String, numbers: &[String]) -> NumbersPage {
-        NumbersPage {
-            from,
-            numbers: numbers.to_vec(),
-            scroll: 0,
-        }
-    }
-
     /// Scroll by `delta` rows, as far as the last frame's page allows.
     fn scroll_by(&mut self, app: &App, delta: isize) {
         let max = app.drawn.max_scroll();
@@ -66,11 +72,32 @@ impl NumbersPage {
 }
 
 impl Component for NumbersPage {
+    type Msg = NumbersMsg;
+    const ID: ScreenId = ScreenId("phone numbers");
+
+    /// `N` on an order's page or the wizard's Review (whose edits are saved as fields are
+    /// left, so the app's copy is the wizard's).
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<NumbersPage> {
+        let Some(order) = order_id.and_then(|id| app.order(id)) else {
+            app.message = Some(Message::error("The order is not saved yet: save it first."));
+            return None;
+        };
+        Some(NumbersPage {
+            order_id: order.id.clone(),
+            numbers: order.fields.numbers.clone(),
+            scroll: 0,
+        })
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         C::Numbers
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<NumbersMsg>>] {
         KEYS
     }
 
@@ -78,21 +105,26 @@ impl Component for NumbersPage {
         "phone numbers"
     }
 
-    fn title(&self, _app: &App) -> String {
-        format!("{} › Phone numbers", self.from)
+    fn title(&self, app: &App) -> String {
+        format!("{} › Phone numbers", app.order_name(&self.order_id))
+    }
+
+    fn act(&mut self, msg: NumbersMsg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            M::MoveUp => self.scroll_by(app, -1),
+            M::MoveDown => self.scroll_by(app, 1),
+            M::PageUp => self.scroll_by(app, -Self::page(app)),
+            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::Top => self.scroll_by(app, isize::MIN / 2),
+            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::Back => return vec![Effect::Close],
+        }
+        Vec::new()
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
-        match msg {
-            Msg::MoveUp => self.scroll_by(app, -1),
-            Msg::MoveDown => self.scroll_by(app, 1),
-            Msg::PageUp => self.scroll_by(app, -Self::page(app)),
-            Msg::PageDown => self.scroll_by(app, Self::page(app)),
-            Msg::Top => self.scroll_by(app, isize::MIN / 2),
-            Msg::Bottom => self.scroll_by(app, isize::MAX / 2),
-            Msg::Resize(..) => self.scroll_by(app, 0),
-            Msg::Back => return vec![Effect::Close],
-            _ => {}
+        if let Msg::Resize(..) = msg {
+            self.scroll_by(app, 0);
         }
         Vec::new()
     }

@@ -7,8 +7,9 @@ use crate::domain::facts::{self, Detail, Mark, RejectionOutcome, Stage};
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
-use crate::tui::app::{App, OrderPage};
+use crate::tui::app::App;
 use crate::tui::layout::Drawn;
+use crate::tui::screens::order::OrderPage;
 use crate::tui::text::{
     ago, block_lines, clean_for_screen, duration, mask_secret, one_line, pad, wrap,
 };
