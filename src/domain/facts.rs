@@ -5,7 +5,8 @@
 
 use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
-use super::order::Order;
+use super::order::{Order, Rejection};
+use super::registry::csr_fields;
 use super::registry::spec;
 use super::status::{Status, overdue_days};
 use jiff::Timestamp;
@@ -201,6 +202,12 @@ fn rejection_entries(order: &Order) -> Vec<Option<usize>> {
                 .find(|&i| order.history[i].at == r.at)
         })
         .collect()
+}
+
+/// Whether a rejection names a field the carrier's Customer Service Record holds: comparing
+/// with the CSR is then the way to the right value.
+pub fn concerns_the_csr(rejection: &Rejection) -> bool {
+    csr_fields().any(|f| rejection.fields.contains(&f.key))
 }
 
 /// What a history entry adds to its event's label.

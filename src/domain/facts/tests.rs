@@ -176,6 +176,14 @@ fn the_timeline_names_rejected_fields_from_the_rejection_and_cancelling_adds_not
 }
 
 #[test]
+fn a_rejection_of_a_field_on_the_csr_concerns_the_csr() {
+    let mut order = rejected_once();
+    assert!(concerns_the_csr(&order.rejections[0]));
+    order.rejections[0].fields = vec![FieldKey::PortDate];
+    assert!(!concerns_the_csr(&order.rejections[0]));
+}
+
+#[test]
 fn an_order_is_overdue_after_30_days_waiting_on_the_user() {
     let order = rejected_once();
     assert_eq!(days_overdue(&order, day(32).now), None);

@@ -349,9 +349,7 @@ fn rejection_details(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
-    let on_the_csr =
-        crate::domain::registry::csr_fields().any(|f| rejection.fields.contains(&f.key));
-    if on_the_csr {
+    if facts::concerns_the_csr(rejection) {
         page.banner(
             status,
             "Compare these fields with the carrier's Customer Service Record (CSR); ask the carrier for a copy if you have none.",
