@@ -19,6 +19,16 @@ impl Context {
     pub const Help: Context = Context("help");
     pub const Notices: Context = Context("notices");
     pub const ConfirmQuit: Context = Context("confirm quit");
+    /// Esc (or back) on a screen that holds unsaved work: leave and lose it?
+    pub const ConfirmLeave: Context = Context("confirm leave");
+
+    /// What draws over every screen, with its keys in [`KEYMAP`].
+    pub const OVERLAYS: [Context; 4] = [
+        Context::Help,
+        Context::Notices,
+        Context::ConfirmQuit,
+        Context::ConfirmLeave,
+    ];
 }
 
 /// One key: a code and whether Control is held (Shift is part of the character for letters).
@@ -147,6 +157,9 @@ pub static KEYMAP: &[Binding<Msg>] = &[
     both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
     both(Context::ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(Context::ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
+    both(Context::ConfirmLeave, &[ch('y')], "y", Msg::ConfirmLeave, "Leave and lose what is not saved", "Leave, lose it"),
+    both(Context::ConfirmLeave, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelLeave, "Stay, keep it", "Stay"),
+    help(Context::ConfirmLeave, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
 ];
 
 /// The key as the tables name it, unless it is a release or Alt is held (never bound).

@@ -32,6 +32,9 @@ pub enum Msg {
     /// Save the wizard's edits, then quit (the quit question's `s`).
     SaveAndQuit,
     CancelQuit,
+    /// Leave the screen and lose its unsaved work (the leave question's `y`).
+    ConfirmLeave,
+    CancelLeave,
     DismissNotices,
 
     // What the runtime answers after an effect.

@@ -71,6 +71,9 @@ pub struct Root {
     pub app: App,
     /// The screen stack; the bottom is always `Screen::Home`.
     pub screens: Vec<Screen>,
+    /// A key that would lose the top screen's unsaved work, held while the user is asked, and
+    /// what it would lose.
+    pub leaving: Option<(crossterm::event::KeyEvent, &'static str)>,
 }
 
 /// The root reads as its model (`root.orders`, `root.message`), so tests and the runtime need
@@ -104,6 +107,7 @@ impl Root {
         Root {
             app,
             screens: vec![Screen::Home(Home)],
+            leaving: None,
         }
     }
 
@@ -115,6 +119,9 @@ impl Root {
     pub fn context(&self) -> Context {
         if self.app.confirm_quit {
             return Context::ConfirmQuit;
+        }
+        if self.leaving.is_some() {
+            return Context::ConfirmLeave;
         }
         if !self.app.notices.is_empty() {
             return Context::Notices;

@@ -58,6 +58,12 @@ pub trait Component {
         false
     }
 
+    /// Whether a message leaves the screen or drops what was typed in it (Esc, back): while the
+    /// screen holds unsaved work ([`Component::unsaved`]) the root asks first.
+    fn leaves(&self, _msg: &Self::Msg) -> bool {
+        false
+    }
+
     /// Whether one of the screen's messages would do something now (the footer leaves out keys
     /// that would not).
     fn offers(&self, _msg: &Self::Msg, _app: &App) -> bool {
@@ -127,6 +133,9 @@ pub enum Keyed {
     Done(Vec<Effect>),
     /// An app-wide message, for the root.
     Global(Msg),
+    /// The key would leave the screen, or drop what it holds: the root asks first (the words
+    /// say what would be lost) and sends the key again with `Routed::key_confirmed`.
+    Ask(&'static str),
 }
 
 /// A screen as the root holds it, whatever its own messages are (object-safe; every
@@ -137,8 +146,11 @@ pub trait Routed {
     fn context(&self, app: &App) -> Context;
     fn name(&self, app: &App) -> &'static str;
     fn title(&self, app: &App) -> String;
-    /// A key: its table's message done, a text input's edit, or an app-wide message.
+    /// A key: its table's message done, a text input's edit, or an app-wide message; a key
+    /// that would lose unsaved work is asked about first.
     fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed;
+    /// A key the user confirmed losing the unsaved work for.
+    fn key_confirmed(&mut self, key: &KeyEvent, app: &mut App) -> Keyed;
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)>;
     fn help(&self, app: &App) -> Vec<(&'static str, &'static str)>;
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
@@ -166,6 +178,15 @@ impl<T: Component> Routed for T {
         Component::title(self, app)
     }
     fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
+        if let Some(Action::Own(msg)) = self.translate(key, app)
+            && self.leaves(&msg)
+            && let Some(unsaved) = Component::unsaved(self, app)
+        {
+            return Keyed::Ask(unsaved);
+        }
+        self.key_confirmed(key, app)
+    }
+    fn key_confirmed(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
         match self.translate(key, app) {
             Some(Action::Own(msg)) => Keyed::Done(self.act(msg, app)),
             Some(Action::Global(msg)) => Keyed::Global(msg),
@@ -229,6 +250,9 @@ impl<T: Component> Component for Box<T> {
     }
     fn offers(&self, msg: &T::Msg, app: &App) -> bool {
         (**self).offers(msg, app)
+    }
+    fn leaves(&self, msg: &T::Msg) -> bool {
+        (**self).leaves(msg)
     }
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
         (**self).footer(app)

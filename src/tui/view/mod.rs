@@ -52,6 +52,9 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     if !app.notices.is_empty() {
         render_notices(app, frame, body);
     }
+    if let Some((_, unsaved)) = root.leaving {
+        render_confirm_leave(app, unsaved, frame, body);
+    }
     if app.confirm_quit {
         render_confirm_quit(root, frame, body);
     }
@@ -130,6 +133,29 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
         app.theme.dim(),
     ));
     popup(frame, area, "Store notices", lines, width);
+}
+
+/// Esc on a screen that holds unsaved work: say what would be lost, and ask.
+fn render_confirm_leave(app: &App, unsaved: &str, frame: &mut Frame, area: Rect) {
+    let key = |k: &'static str| Span::styled(k, app.theme.key());
+    let width = area.width.min(60);
+    let mut lines: Vec<Line<'static>> = wrap(unsaved, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.heading()))
+        .collect();
+    lines.extend([
+        Line::raw("Leave without saving it?"),
+        Line::raw(""),
+        Line::from(vec![
+            key("y"),
+            Span::raw(" leave, lose it   "),
+            key("n"),
+            Span::raw("/"),
+            key("Esc"),
+            Span::raw(" stay"),
+        ]),
+    ]);
+    popup(frame, area, "Leave?", lines, width);
 }
 
 fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
