@@ -22,8 +22,15 @@ impl Context {
     /// Esc (or back) on a screen that holds unsaved work: leave and lose it?
     pub const ConfirmLeave: Context = Context("confirm leave");
 
+    /// The status message shown whole.
+    pub const Message: Context = Context("message");
+    /// A status message that does not fit its lines ends with the key that shows it whole:
+    /// looked up before the screen's keys, and not listed in each screen's help.
+    pub const Status: Context = Context("status message");
+
     /// What draws over every screen, with its keys in [`KEYMAP`].
-    pub const OVERLAYS: [Context; 4] = [
+    pub const OVERLAYS: [Context; 5] = [
+        Context::Message,
         Context::Help,
         Context::Notices,
         Context::ConfirmQuit,
@@ -152,6 +159,8 @@ use KeyCode::{Enter, Esc, F};
 pub static KEYMAP: &[Binding<Msg>] = &[
     help(Context::Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
     help(Context::Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
+    help(Context::Status, &[key(F(2))], "F2", Msg::ShowMessage, "The whole status message (a cut one says so)"),
+    both(Context::Message, &[key(Esc), key(Enter), key(F(2))], "Enter/Esc", Msg::CloseMessage, "Close the message", "Close"),
     both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Context::Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
     both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),

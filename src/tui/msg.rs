@@ -36,6 +36,9 @@ pub enum Msg {
     ConfirmLeave,
     CancelLeave,
     DismissNotices,
+    /// `F2`: the status message shown whole; and closing it.
+    ShowMessage,
+    CloseMessage,
 
     // What the runtime answers after an effect.
     /// A fresh id for a new order.

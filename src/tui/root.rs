@@ -4,7 +4,7 @@
 //!
 //! Adding a screen: write its module (under `tui/screens/`), then add one line to `screens!`.
 
-use super::app::App;
+use super::app::{App, Message};
 use super::keymap::Context;
 use super::msg::Open;
 use super::screen::{Component, Routed};
@@ -120,6 +120,9 @@ impl Root {
         if self.app.confirm_quit {
             return Context::ConfirmQuit;
         }
+        if self.app.message_open {
+            return Context::Message;
+        }
         if self.leaving.is_some() {
             return Context::ConfirmLeave;
         }
@@ -130,6 +133,14 @@ impl Root {
             return Context::Help;
         }
         self.top().component().context(&self.app)
+    }
+
+    /// The status message: the app's, else the one the screen on top draws.
+    pub fn status_message(&self) -> Option<&Message> {
+        self.app
+            .message
+            .as_ref()
+            .or_else(|| self.top().component().message())
     }
 
     /// Whether a screen can save its work on the way out (the quit question offers `s`).

@@ -7,7 +7,7 @@
 //!
 //! Adding a screen: write its module, then add one line to `screens!` in `tui/root.rs`.
 
-use super::app::App;
+use super::app::{App, Message};
 use super::keymap::{self, Action, Binding, Context};
 use super::layout::Drawn;
 use super::msg::{Effect, Msg, ScreenId};
@@ -105,6 +105,12 @@ pub trait Component {
     /// Draw the screen in the body area; what it laid out flows back to `update`.
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
 
+    /// The screen's own status message, if it draws one (the wizard's bottom line): `F2` shows
+    /// it whole like the app's.
+    fn message(&self) -> Option<&Message> {
+        None
+    }
+
     /// Whether the screen is a dialog drawn over the screen below it (the root draws that one
     /// first).
     fn over_below(&self) -> bool {
@@ -156,6 +162,7 @@ pub trait Routed {
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
     fn over_below(&self) -> bool;
+    fn message(&self) -> Option<&Message>;
     fn unsaved(&self, app: &App) -> Option<&'static str>;
     fn can_save_on_quit(&self) -> bool;
     fn save_on_quit(&mut self, clock: Clock) -> Option<Effect>;
@@ -208,6 +215,9 @@ impl<T: Component> Routed for T {
     }
     fn over_below(&self) -> bool {
         Component::over_below(self)
+    }
+    fn message(&self) -> Option<&Message> {
+        Component::message(self)
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         Component::unsaved(self, app)
@@ -274,6 +284,9 @@ impl<T: Component> Component for Box<T> {
     }
     fn over_below(&self) -> bool {
         (**self).over_below()
+    }
+    fn message(&self) -> Option<&Message> {
+        (**self).message()
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         (**self).unsaved(app)

@@ -118,6 +118,14 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.leaving = None;
             Vec::new()
         }
+        Msg::ShowMessage => {
+            app.message_open = app.status_message().is_some();
+            Vec::new()
+        }
+        Msg::CloseMessage => {
+            app.message_open = false;
+            Vec::new()
+        }
         Msg::DismissNotices => {
             app.notices.clear();
             Vec::new()
@@ -207,8 +215,16 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
-    app.message = None;
     let context = app.context();
+    // The message stays for the key that shows it whole, and while it is shown.
+    let show_message = keymap::lookup_global(Context::Status, &key)
+        .filter(|_| !Context::OVERLAYS.contains(&context) && app.status_message().is_some());
+    if let Some(msg) = show_message {
+        return update(app, msg);
+    }
+    if context != Context::Message {
+        app.message = None;
+    }
     let msg = match context {
         // Nobody sees the screen below 80×24: only quitting acts there (and the quit question,
         // which the too-small screen shows).

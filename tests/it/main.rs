@@ -39,6 +39,7 @@ mod store_ids;
 mod store_roundtrip;
 mod tui_export;
 mod tui_leave;
+mod tui_messages;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;
