@@ -39,6 +39,8 @@ mod store;
 mod store_ids;
 mod store_roundtrip;
 mod tui_export;
+mod tui_leave;
+mod tui_messages;
 mod tui_order_lists;
 mod tui_pty;
 mod tui_respond;
