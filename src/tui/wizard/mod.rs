@@ -13,7 +13,6 @@
 mod dates;
 mod keymap;
 mod numbers;
-mod review;
 mod screen;
 mod state;
 mod update;
@@ -23,7 +22,7 @@ mod view;
 mod tests;
 
 pub use dates::port_date_window;
-pub use numbers::{NumberState, number_states};
+pub use numbers::number_states;
 
 use crate::domain::order::{Clock, Order};
 use crate::tui::msg::Effect;
