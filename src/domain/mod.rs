@@ -8,6 +8,7 @@ pub mod edit;
 pub mod entry;
 pub mod export;
 pub mod fields;
+pub mod handoff;
 pub mod history;
 pub mod insights;
 pub mod key;
