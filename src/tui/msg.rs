@@ -53,6 +53,10 @@ pub enum Msg {
     Respond(RespondMsg),
     /// A key inside the export dialog.
     Export(ExportMsg),
+    /// `t` on an order's page: the hand-off to the Teams admin center.
+    OpenHandoff,
+    /// A key inside the hand-off.
+    Handoff(crate::tui::screens::handoff::HandoffMsg),
     /// `Enter` on the assistance screen: record the typed ticket on the order.
     SaveTicket,
     /// A key the table does not bind, for the text input that has the focus.
@@ -115,6 +119,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The clipboard sequence could not be written to the terminal, and why.
+    CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
     /// Orders added to the store (the demo), and anything worth telling.
@@ -201,6 +207,9 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
+    /// answers `CopyFailed` only when that fails.
+    Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).

@@ -115,6 +115,8 @@ screens! {
     Assist(super::screens::assist::AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(super::screens::export::ExportPage),
+    /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
+    Handoff(super::screens::handoff::HandoffPage),
 }
 
 /// A boxed screen is the screen.

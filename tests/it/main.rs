@@ -15,6 +15,7 @@ mod demo_orders;
 mod export;
 mod faults;
 mod first_day;
+mod handoff_pty;
 #[cfg(unix)]
 mod hostile_cli;
 mod hostile_input;
@@ -38,6 +39,7 @@ mod store;
 mod store_ids;
 mod store_roundtrip;
 mod tui_export;
+mod tui_handoff;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;

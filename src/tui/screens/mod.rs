@@ -3,5 +3,6 @@
 
 pub mod assist;
 pub mod export;
+pub mod handoff;
 pub mod home;
 pub mod order;

@@ -1,7 +1,7 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
 //! assistance and export open. The view is `view::order_page`.
 
-use super::{assist, export};
+use super::{assist, export, handoff};
 use crate::tui::app::{App, Context, Message, Screen};
 use crate::tui::keymap::{Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
@@ -44,6 +44,8 @@ pub static KEYS: &[Binding] = &[
     both(C::OrderPage, &[ch('e')], "e", Msg::OpenExport, "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    // After help: at 80 columns the footer keeps Esc and ? and leaves this to help.
+    both(C::OrderPage, &[ch('t')], "t", Msg::OpenHandoff, "Hand-off to the Teams admin center, value by value", "Hand-off"),
     both(C::OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
 ];
 
@@ -105,6 +107,7 @@ impl Component for OrderPage {
             Msg::OpenRespond => open_respond(app, &self.order_id),
             Msg::OpenAssist => assist::open(app, &self.order_id),
             Msg::OpenExport => export::open(app, &self.order_id),
+            Msg::OpenHandoff => handoff::open(app, &self.order_id),
             Msg::Back => return vec![Effect::Close],
             _ => {}
         }

@@ -24,6 +24,7 @@ mod tests;
 
 pub use dates::port_date_window;
 pub use numbers::{NumberState, number_states};
+pub use review::unchanged_warning;
 
 use crate::domain::order::{Clock, Order};
 use crate::tui::msg::Effect;
