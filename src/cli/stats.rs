@@ -2,7 +2,7 @@
 //! warnings from history that `submit` and `resubmit` print before sending an order.
 
 use super::console::Console;
-use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights};
+use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights, days, plural, round};
 use crate::domain::preflight;
 use crate::domain::{Clock, Order, Status, spec};
 use crate::store::Store;
@@ -92,7 +92,8 @@ fn recent_of_carrier(store: &mut Store, order: &Order) -> Option<Vec<String>> {
     }
 }
 
-fn text(insights: &Insights, clock: Clock) -> String {
+/// The insights as text (`portwiz stats`, and plain mode's menu).
+pub fn text(insights: &Insights, clock: Clock) -> String {
     let all = &insights.all;
     if all.orders == 0 {
         return "No orders yet: the insights come from your orders' history.\n".to_string();
@@ -172,28 +173,6 @@ fn elapsed_text(e: &Elapsed) -> String {
         Some(median) => format!("median {} ({})", days(median), plural(e.orders, "order")),
         None => "no order got there yet".to_string(),
     }
-}
-
-fn days(value: f64) -> String {
-    let value = round(value, 1);
-    if value == 1.0 {
-        "1 day".to_string()
-    } else {
-        format!("{value} days")
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn round(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
 }
 
 fn to_json(insights: &Insights, clock: Clock) -> Value {

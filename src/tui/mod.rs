@@ -229,6 +229,11 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::LoadInsights => {
+            let insights =
+                crate::domain::insights::compute(store.orders().map(|l| &l.order), now().now);
+            Some(Msg::InsightsLoaded(Box::new(insights)))
+        }
         Effect::Copy(text) => copy_to_clipboard(&text)
             .err()
             .map(|e| Msg::CopyFailed(e.to_string())),

@@ -55,6 +55,8 @@ pub enum Msg {
     Export(ExportMsg),
     /// `t` on an order's page: the hand-off to the Teams admin center.
     OpenHandoff,
+    /// `i` on the history: the insights screen.
+    OpenInsights,
     /// A key inside the hand-off.
     Handoff(crate::tui::screens::handoff::HandoffMsg),
     /// `Enter` on the assistance screen: record the typed ticket on the order.
@@ -119,6 +121,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The insights of every order in the store, as the runtime computed them.
+    InsightsLoaded(Box<crate::domain::insights::Insights>),
     /// The clipboard sequence could not be written to the terminal, and why.
     CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
@@ -207,6 +211,8 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Read every order and compute the insights; the runtime answers `InsightsLoaded`.
+    LoadInsights,
     /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
     /// answers `CopyFailed` only when that fails.
     Copy(String),

@@ -117,6 +117,8 @@ screens! {
     Export(super::screens::export::ExportPage),
     /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
     Handoff(super::screens::handoff::HandoffPage),
+    /// "Insights": what the history says about each carrier.
+    Insights(super::screens::insights::InsightsPage),
 }
 
 /// A boxed screen is the screen.

@@ -94,7 +94,10 @@ fn y_writes_one_osc52_with_the_value_and_the_pin_waits_for_a_yes() {
     app.send("y");
     app.wait_for("Copied Current service provider", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(clipboard_writes(&app.raw_output()), std::slice::from_ref(&carrier));
+    assert_eq!(
+        clipboard_writes(&app.raw_output()),
+        std::slice::from_ref(&carrier)
+    );
 
     // The PIN: a question first, nothing written until `y`; the value never on screen.
     move_to(&mut app, "Account PIN");

@@ -40,6 +40,7 @@ mod store_ids;
 mod store_roundtrip;
 mod tui_export;
 mod tui_handoff;
+mod tui_insights;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;

@@ -49,6 +49,7 @@ pub static KEYS: &[Binding] = &[
     both(C::History, &[ch('s')], "s", Msg::CycleSort, "Sort by the next column", "Sort"),
     help(C::History, &[ch('S')], "S", Msg::ReverseSort, "Reverse the sort"),
     both(C::History, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "New order", "New"),
+    both(C::History, &[ch('i')], "i", Msg::OpenInsights, "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[key(Esc)], "Esc", Msg::Back, "Clear the filter"),
     both(C::History, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
     both(C::History, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
@@ -135,6 +136,7 @@ impl Component for Home {
             }
             Msg::OpenWizard { order_id: None } => return vec![Effect::NewOrderId],
             Msg::LoadDemo => return vec![Effect::LoadDemo],
+            Msg::OpenInsights => return crate::tui::screens::insights::open(app),
             Msg::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();

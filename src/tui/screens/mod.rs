@@ -5,4 +5,5 @@ pub mod assist;
 pub mod export;
 pub mod handoff;
 pub mod home;
+pub mod insights;
 pub mod order;
