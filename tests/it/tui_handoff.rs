@@ -5,13 +5,13 @@
 use crate::support::{demo_app, open_order, press, render, test_clock};
 use crossterm::event::KeyCode;
 use portwiz::domain::{FieldKey, FieldValue, Status};
-use portwiz::tui::app::Screen;
-use portwiz::tui::{App, Effect};
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Root};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// The demo app on an order's hand-off.
-fn handoff_on(id: &str, size: (u16, u16)) -> App {
+fn handoff_on(id: &str, size: (u16, u16)) -> Root {
     let mut app = demo_app(size.0, size.1);
     open_order(&mut app, id);
     press(&mut app, KeyCode::Char('t'));

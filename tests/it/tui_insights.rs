@@ -5,16 +5,16 @@ use crate::support::{demo_app, demo_orders, press, render, test_clock};
 use crossterm::event::KeyCode;
 use portwiz::domain::insights;
 use portwiz::domain::summary::Summary;
-use portwiz::tui::app::Screen;
+use portwiz::tui::root::Screen;
 use portwiz::tui::theme::Theme;
-use portwiz::tui::{App, Effect, Msg, update, view};
+use portwiz::tui::{Effect, Msg, Root, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn insights_on(size: (u16, u16)) -> App {
+fn insights_on(size: (u16, u16)) -> Root {
     let mut app = demo_app(size.0, size.1);
     let effects = press(&mut app, KeyCode::Char('i'));
     assert!(
@@ -60,7 +60,7 @@ fn the_figures_are_the_domains() {
 }
 
 /// The screen's cells: (text, whether any cell has a colour).
-fn cells(app: &App) -> (String, bool) {
+fn cells(app: &Root) -> (String, bool) {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
@@ -102,7 +102,7 @@ fn many_carriers_scroll() {
         order.fields.current_carrier = format!("Carrier {i:02}");
         orders.push(order);
     }
-    let mut app = App::new(orders, test_clock(), (80, 24));
+    let mut app = Root::new(orders, test_clock(), (80, 24));
     press(&mut app, KeyCode::Char('i'));
     let first = render(&app);
     assert!(!first.contains("Carrier 29"), "{first}");
@@ -117,7 +117,7 @@ fn many_carriers_scroll() {
 fn from_summaries_alone_the_runtime_reads_the_orders() {
     let orders = demo_orders();
     let summaries: Vec<Summary> = orders.iter().map(Summary::of).collect();
-    let mut app = App::from_summaries(summaries, test_clock(), (80, 24));
+    let mut app = Root::from_summaries(summaries, test_clock(), (80, 24));
     let effects = press(&mut app, KeyCode::Char('i'));
     assert_eq!(effects, [Effect::LoadInsights]);
     assert!(render(&app).contains("Reading every order"));

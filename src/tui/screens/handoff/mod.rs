@@ -11,10 +11,10 @@ use crate::domain::handoff::{self, Handoff};
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::status::Status;
-use crate::tui::app::{App, Context, Message, Screen};
-use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crossterm::event::KeyCode;
@@ -33,6 +33,14 @@ impl Context {
 /// What the keys of the hand-off mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HandoffMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Back to the order's page.
+    Back,
     /// `y`: copy the value under the cursor (asks first for the PIN).
     Copy,
     /// `Y`: copy the numbers as the CSV Teams uploads.
@@ -65,45 +73,32 @@ pub struct HandoffPage {
     pub ask: Option<Ask>,
 }
 
+use Action::{Global as G, Own as O};
 use Context as C;
 use HandoffMsg as H;
 use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<HandoffMsg>>] = &[
     summary(C::Handoff, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::Handoff, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Next value"),
-    help(C::Handoff, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Previous value"),
-    help(C::Handoff, &[key(PageDown)], "PgDn", Msg::PageDown, "Ten values down"),
-    help(C::Handoff, &[key(PageUp)], "PgUp", Msg::PageUp, "Ten values up"),
-    help(C::Handoff, &[ch('g'), key(Home)], "g/Home", Msg::Top, "First value"),
-    help(C::Handoff, &[ch('G'), key(End)], "G/End", Msg::Bottom, "Last value"),
-    both(C::Handoff, &[ch('y')], "y", Msg::Handoff(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
-    both(C::Handoff, &[ch('Y')], "Y", Msg::Handoff(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
-    both(C::Handoff, &[ch('s')], "s", Msg::Handoff(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
-    both(C::Handoff, &[key(Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
-    both(C::Handoff, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    help(C::Handoff, &[ch('j'), key(Down)], "↓/j", O(H::MoveDown), "Next value"),
+    help(C::Handoff, &[ch('k'), key(Up)], "↑/k", O(H::MoveUp), "Previous value"),
+    help(C::Handoff, &[key(PageDown)], "PgDn", O(H::PageDown), "Ten values down"),
+    help(C::Handoff, &[key(PageUp)], "PgUp", O(H::PageUp), "Ten values up"),
+    help(C::Handoff, &[ch('g'), key(Home)], "g/Home", O(H::Top), "First value"),
+    help(C::Handoff, &[ch('G'), key(End)], "G/End", O(H::Bottom), "Last value"),
+    both(C::Handoff, &[ch('y')], "y", O(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
+    both(C::Handoff, &[ch('Y')], "Y", O(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
+    both(C::Handoff, &[ch('s')], "s", O(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
+    both(C::Handoff, &[key(Esc)], "Esc", O(H::Back), "Back to the order's page", "Back"),
+    both(C::Handoff, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The question.
-    both(C::HandoffConfirm, &[ch('y')], "y", Msg::Handoff(H::Confirm), "Yes", "Yes"),
-    both(C::HandoffConfirm, &[ch('n'), key(Esc)], "n/Esc", Msg::Handoff(H::Decline), "No", "No"),
+    both(C::HandoffConfirm, &[ch('y')], "y", O(H::Confirm), "Yes", "Yes"),
+    both(C::HandoffConfirm, &[ch('n'), key(Esc)], "n/Esc", O(H::Decline), "No", "No"),
 ];
 
 /// How far PgUp and PgDn move.
 const PAGE: isize = 10;
-
-/// `t` on an order's page: the hand-off over it.
-pub fn open(app: &mut App, order_id: &str) {
-    if app.order(order_id).is_none() {
-        return;
-    }
-    app.screens.push(Screen::Handoff(HandoffPage {
-        order_id: order_id.to_string(),
-        cursor: 0,
-        copied: BTreeSet::new(),
-        csv_copied: false,
-        ask: None,
-    }));
-}
 
 impl HandoffPage {
     /// The order's hand-off as it is now (the order may change on disk meanwhile).
@@ -129,6 +124,13 @@ impl HandoffPage {
             (H::Decline, Some(Ask::Submit { .. })) => {
                 app.message = Some(Message::info("Nothing recorded: the order stays as it is."));
             }
+            (H::MoveUp, None) => self.move_by(app, -1),
+            (H::MoveDown, None) => self.move_by(app, 1),
+            (H::PageUp, None) => self.move_by(app, -PAGE),
+            (H::PageDown, None) => self.move_by(app, PAGE),
+            (H::Top, None) => self.move_by(app, isize::MIN / 2),
+            (H::Bottom, None) => self.move_by(app, isize::MAX / 2),
+            (H::Back, None) => return vec![Effect::Close],
             (_, ask) => self.ask = ask,
         }
         Vec::new()
@@ -246,6 +248,25 @@ impl HandoffPage {
 }
 
 impl Component for HandoffPage {
+    type Msg = HandoffMsg;
+    const ID: ScreenId = ScreenId("hand-off");
+
+    /// `t` on an order's page.
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<HandoffPage> {
+        let order = app.order(order_id?)?;
+        Some(HandoffPage {
+            order_id: order.id.clone(),
+            cursor: 0,
+            copied: BTreeSet::new(),
+            csv_copied: false,
+            ask: None,
+        })
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         if self.ask.is_some() {
             C::HandoffConfirm
@@ -254,7 +275,7 @@ impl Component for HandoffPage {
         }
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<HandoffMsg>>] {
         KEYS
     }
 
@@ -269,21 +290,17 @@ impl Component for HandoffPage {
         )
     }
 
+    fn act(&mut self, msg: HandoffMsg, app: &mut App) -> Vec<Effect> {
+        self.on_key(msg, app)
+    }
+
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::MoveUp => self.move_by(app, -1),
-            Msg::MoveDown => self.move_by(app, 1),
-            Msg::PageUp => self.move_by(app, -PAGE),
-            Msg::PageDown => self.move_by(app, PAGE),
-            Msg::Top => self.move_by(app, isize::MIN / 2),
-            Msg::Bottom => self.move_by(app, isize::MAX / 2),
             // The order changed (another window, the CLI): keep the cursor on a line.
             Msg::Saved(_) | Msg::Resize(..) => self.move_by(app, 0),
-            Msg::Handoff(m) => return self.on_key(m, app),
             Msg::CopyFailed(reason) => {
                 app.message = Some(Message::error(format!("Not copied: {}", one_line(&reason))));
             }
-            Msg::Back => return vec![Effect::Close],
             _ => {}
         }
         Vec::new()

@@ -7,10 +7,10 @@
 mod view;
 
 use crate::domain::insights::{self, Insights};
-use crate::tui::app::{App, Context, Screen};
-use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use crate::tui::app::{App, Context};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode;
 use ratatui::Frame;
@@ -29,36 +29,52 @@ pub struct InsightsPage {
     pub scroll: usize,
 }
 
+/// What the insights screen's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightsMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Back,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
+use InsightsMsg as M;
 use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<InsightsMsg>>] = &[
     summary(C::Insights, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::Insights, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Scroll down"),
-    help(C::Insights, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Scroll up"),
-    help(C::Insights, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
-    help(C::Insights, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    help(C::Insights, &[ch('g'), key(Home)], "g/Home", Msg::Top, "Top"),
-    help(C::Insights, &[ch('G'), key(End)], "G/End", Msg::Bottom, "End"),
-    both(C::Insights, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
-    both(C::Insights, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
-    both(C::Insights, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    help(C::Insights, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
+    help(C::Insights, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
+    help(C::Insights, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
+    help(C::Insights, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::Insights, &[ch('g'), key(Home)], "g/Home", O(M::Top), "Top"),
+    help(C::Insights, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End"),
+    both(C::Insights, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
+    both(C::Insights, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Insights, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
-/// `i` on the history: the screen, with its figures now when every order is at hand.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    let all_loaded = app.orders.iter().all(|s| app.loaded.contains_key(&s.id));
-    let insights = all_loaded.then(|| insights::compute(app.loaded.values(), app.clock.now));
-    let effects = if insights.is_some() {
-        Vec::new()
-    } else {
-        vec![Effect::LoadInsights]
-    };
-    app.screens.push(Screen::Insights(InsightsPage {
-        insights,
-        scroll: 0,
-    }));
+/// Whether the app holds every order in full (then the figures need no reading).
+fn all_at_hand(app: &App) -> bool {
+    app.orders.iter().all(|s| app.loaded.contains_key(&s.id))
+}
+
+/// What `i` on the history asks for: the screen, and the orders read when they are not all at
+/// hand.
+pub fn requests(app: &App) -> Vec<Effect> {
+    let mut effects = vec![Effect::Open(Open {
+        screen: InsightsPage::ID,
+        order_id: None,
+    })];
+    if !all_at_hand(app) {
+        effects.push(Effect::LoadInsights);
+    }
     effects
 }
 
@@ -74,11 +90,25 @@ impl InsightsPage {
 }
 
 impl Component for InsightsPage {
+    type Msg = InsightsMsg;
+    const ID: ScreenId = ScreenId("insights");
+
+    /// The figures now when every order is at hand; otherwise they come with
+    /// `Msg::InsightsLoaded`.
+    fn open(_order_id: Option<&str>, app: &mut App) -> Option<InsightsPage> {
+        let insights =
+            all_at_hand(app).then(|| insights::compute(app.loaded.values(), app.clock.now));
+        Some(InsightsPage {
+            insights,
+            scroll: 0,
+        })
+    }
+
     fn context(&self, _app: &App) -> Context {
         C::Insights
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<InsightsMsg>>] {
         KEYS
     }
 
@@ -90,20 +120,26 @@ impl Component for InsightsPage {
         "Order history › Insights".to_string()
     }
 
+    fn act(&mut self, msg: InsightsMsg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            M::MoveUp => self.scroll_by(app, -1),
+            M::MoveDown => self.scroll_by(app, 1),
+            M::PageUp => self.scroll_by(app, -Self::page(app)),
+            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::Top => self.scroll_by(app, isize::MIN / 2),
+            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::Back => return vec![Effect::Close],
+        }
+        Vec::new()
+    }
+
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::MoveUp => self.scroll_by(app, -1),
-            Msg::MoveDown => self.scroll_by(app, 1),
-            Msg::PageUp => self.scroll_by(app, -Self::page(app)),
-            Msg::PageDown => self.scroll_by(app, Self::page(app)),
-            Msg::Top => self.scroll_by(app, isize::MIN / 2),
-            Msg::Bottom => self.scroll_by(app, isize::MAX / 2),
             Msg::Resize(..) => self.scroll_by(app, 0),
             Msg::InsightsLoaded(insights) => {
                 self.insights = Some(*insights);
                 self.scroll = 0;
             }
-            Msg::Back => return vec![Effect::Close],
             _ => {}
         }
         Vec::new()
