@@ -3,8 +3,7 @@
 
 use super::console::Console;
 use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights, days, plural, round};
-use crate::domain::preflight;
-use crate::domain::{Clock, Order, Status, spec};
+use crate::domain::{Clock, Status, spec};
 use crate::store::Store;
 use serde_json::{Value, json};
 
@@ -29,66 +28,8 @@ pub fn warn_from_history(store: &mut Store, id: &str, expected: Status, console:
     if order.status != expected {
         return;
     }
-    let warnings = match recent_of_carrier(store, &order) {
-        Some(ids) => {
-            let earlier = ids
-                .iter()
-                .filter_map(|i| store.get(i).ok())
-                .map(|l| &l.order);
-            preflight::warnings(&order, earlier)
-        }
-        // No index: every order of the carrier, read from the whole store.
-        None => match Store::open(store.dir()) {
-            Ok((all, _)) => {
-                let key = insights::carrier_key(&order.fields.current_carrier);
-                let earlier = all
-                    .summaries()
-                    .filter(|s| s.id != order.id && insights::carrier_key(&s.carrier) == key)
-                    .filter_map(|s| all.get(&s.id).ok())
-                    .map(|l| &l.order);
-                preflight::warnings(&order, earlier)
-            }
-            Err(_) => return,
-        },
-    };
-    for warning in warnings {
+    for warning in crate::store::preflight::warnings(store, &order) {
         console.say(&format!("warning: {}", warning.message()));
-    }
-}
-
-/// The carrier's orders that preflight may pick, loaded: newest change first, until the
-/// `RECENT_ORDERS` latest first submissions are certain (an order is submitted before its last
-/// change, so one changed before the oldest of them cannot be newer), and at least a margin of
-/// them. `None` without a usable index.
-fn recent_of_carrier(store: &mut Store, order: &Order) -> Option<Vec<String>> {
-    let key = insights::carrier_key(&order.fields.current_carrier);
-    let margin = 4 * preflight::RECENT_ORDERS;
-    let mut limit = Some(margin + 1);
-    loop {
-        let candidates = store.carrier_newest(&key, limit)?;
-        let truncated = limit.is_some_and(|l| candidates.len() >= l);
-        let mut ids = Vec::new();
-        let mut firsts = Vec::new();
-        for (id, changed) in candidates.into_iter().filter(|(i, _)| *i != order.id) {
-            if ids.len() >= margin && firsts.len() >= preflight::RECENT_ORDERS {
-                let oldest_kept = firsts[preflight::RECENT_ORDERS - 1];
-                if changed < oldest_kept {
-                    return Some(ids);
-                }
-            }
-            let Ok(loaded) = store.load(&id) else {
-                continue;
-            };
-            if let Some(at) = insights::first_submitted(&loaded.order) {
-                firsts.push(at);
-                firsts.sort_by(|a, b| b.cmp(a));
-            }
-            ids.push(id);
-        }
-        if !truncated {
-            return Some(ids);
-        }
-        limit = None;
     }
 }
 

@@ -231,6 +231,11 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::Preflight(order) => Some(Msg::PreflightFound {
+            order_id: order.id.clone(),
+            carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
+            warnings: crate::store::preflight::warnings(store, &order),
+        }),
         Effect::LoadInsights => {
             let insights =
                 crate::domain::insights::compute(store.orders().map(|l| &l.order), now().now);

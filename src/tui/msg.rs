@@ -74,6 +74,13 @@ pub enum Msg {
     },
     /// The insights of every order in the store, as the runtime computed them.
     InsightsLoaded(Box<crate::domain::insights::Insights>),
+    /// What the order's carrier rejected on earlier orders (`domain::preflight`), for the
+    /// carrier it names (`insights::carrier_key`).
+    PreflightFound {
+        order_id: String,
+        carrier: String,
+        warnings: Vec<crate::domain::preflight::HistoryWarning>,
+    },
     /// The clipboard sequence could not be written to the terminal, and why.
     CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
@@ -149,6 +156,9 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Look up what the order's carrier rejected on earlier orders; the runtime answers
+    /// `PreflightFound`.
+    Preflight(Box<Order>),
     /// Read every order and compute the insights; the runtime answers `InsightsLoaded`.
     LoadInsights,
     /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and

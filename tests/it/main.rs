@@ -41,6 +41,7 @@ mod store_roundtrip;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;
+mod tui_preflight;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;
