@@ -58,8 +58,12 @@ pub enum HandoffMsg {
 pub enum Ask {
     /// Copy the PIN? (it is never shown)
     CopyPin,
-    /// Record the submission? With the warning to read first, if any.
-    Submit { warning: Option<String> },
+    /// Record the submission (a resubmission after a rejection)? With the warning to read
+    /// first, if any.
+    Submit {
+        resubmission: bool,
+        warning: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -224,7 +228,10 @@ impl HandoffPage {
             return;
         }
         let warning = crate::tui::wizard::unchanged_warning(order).map(str::to_string);
-        self.ask = Some(Ask::Submit { warning });
+        self.ask = Some(Ask::Submit {
+            resubmission: order.status == Status::CustomerActionRequired,
+            warning,
+        });
     }
 
     fn submit(&mut self, app: &mut App) -> Vec<Effect> {

@@ -178,8 +178,16 @@ fn render_question(app: &App, ask: &Ask, frame: &mut Frame, area: Rect) {
             "Copy the account PIN to the clipboard? It is not shown here: it goes straight to your terminal's clipboard, to paste into the admin center.".to_string(),
             "copy the PIN",
         ),
-        Ask::Submit { warning } => {
-            let mut text = "Record that this order is entered and submitted in the Teams admin center? Its status becomes Submitted.".to_string();
+        Ask::Submit {
+            resubmission,
+            warning,
+        } => {
+            let verb = if *resubmission {
+                "resubmitted"
+            } else {
+                "submitted"
+            };
+            let mut text = format!("Record that this order is entered and {verb} in the Teams admin center? Its status becomes Submitted.");
             if let Some(warning) = warning {
                 text.push_str(&format!(" ⚠ {warning}"));
             }
