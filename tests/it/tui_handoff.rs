@@ -94,6 +94,8 @@ fn y_copies_the_value_marks_it_and_moves_to_the_next() {
     assert_ne!(first, second, "the cursor moved on");
     let screen = render(&app);
     assert_eq!(screen.matches("✓ copied").count(), 2, "{screen}");
+    // Already submitted: no submission to record, and the footer does not offer one.
+    assert!(!screen.contains("Record submission"), "{screen}");
     assert!(screen.contains("2 of "), "{screen}");
 }
 

@@ -286,6 +286,14 @@ impl Component for HandoffPage {
         KEYS
     }
 
+    /// `s` only where there is a submission to record.
+    fn offers(&self, msg: &HandoffMsg, app: &App) -> bool {
+        *msg != H::Submit
+            || app
+                .order(&self.order_id)
+                .is_some_and(|o| o.status.is_editable() && !app.read_only.contains(&o.id))
+    }
+
     fn name(&self, _app: &App) -> &'static str {
         "hand-off"
     }
