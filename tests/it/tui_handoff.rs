@@ -197,3 +197,30 @@ fn s_records_the_submission_after_a_yes_through_the_readiness_check() {
     assert!(screen.contains("Not recorded"), "{screen}");
     assert!(!screen.contains("Record the submission?"), "{screen}");
 }
+
+#[test]
+fn the_list_scrolls_with_the_cursor_at_80x24() {
+    let mut app = handoff_on("PO-DEMO0002", (80, 24));
+    assert!(!render(&app).contains("Letter of Authorization"));
+    press(&mut app, KeyCode::Char('G'));
+    let screen = render(&app);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("› Letter of Authorization (LOA)")),
+        "{screen}"
+    );
+    assert!(screen.contains("Authorize and submit"), "{screen}");
+    // Half-way, the cursor's line is on screen with lines below it.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Up);
+    }
+    let screen = render(&app);
+    let row = screen
+        .lines()
+        .position(|l| l.starts_with("  › "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!((6..18).contains(&row), "row {row}:\n{screen}");
+    press(&mut app, KeyCode::Char('g'));
+    assert!(render(&app).contains("› Country or region"));
+}

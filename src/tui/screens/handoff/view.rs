@@ -40,8 +40,11 @@ pub fn render(app: &App, page: &HandoffPage, frame: &mut Frame, area: Rect) {
     head.push(Line::raw(""));
     let (rows, cursor_row) = list(page, &handoff, theme, width);
     let list_height = usize::from(area.height).saturating_sub(head.len());
-    // Keep the cursor in sight, one line of what follows below it.
-    let offset = (cursor_row + 2).saturating_sub(list_height);
+    // The cursor stays mid-screen (as in a pager), so what comes next is always in sight; the
+    // ends of the list show whole.
+    let offset = cursor_row
+        .saturating_sub(list_height / 2)
+        .min(rows.len().saturating_sub(list_height));
     let mut lines = head;
     lines.extend(rows.into_iter().skip(offset).take(list_height));
     frame.render_widget(Paragraph::new(lines), area);
