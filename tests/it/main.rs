@@ -41,6 +41,8 @@ mod store_roundtrip;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;
+mod tui_leave;
+mod tui_messages;
 mod tui_preflight;
 mod tui_pty;
 mod tui_respond;
