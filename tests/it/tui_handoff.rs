@@ -6,7 +6,7 @@ use crate::support::{demo_app, open_order, press, render, test_clock};
 use crossterm::event::KeyCode;
 use portwiz::domain::{FieldKey, FieldValue, Status};
 use portwiz::tui::root::Screen;
-use portwiz::tui::{Effect, Root};
+use portwiz::tui::{Effect, Msg, Root, update};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -171,9 +171,25 @@ fn s_records_the_submission_after_a_yes_through_the_readiness_check() {
     app.upsert(order);
     open_order(&mut app, "PO-DEMO0003");
     press(&mut app, KeyCode::Char('t'));
-    assert!(press(&mut app, KeyCode::Char('s')).is_empty());
+    // The question asks the runtime what the carrier rejected before, and shows it.
+    let asked = press(&mut app, KeyCode::Char('s'));
+    let Some(Effect::Preflight(order)) = asked.first() else {
+        panic!("{asked:?}");
+    };
+    let warnings = portwiz::domain::preflight::warnings(order, &crate::support::demo_orders());
+    assert!(!warnings.is_empty());
+    update(
+        &mut app,
+        Msg::PreflightFound {
+            order_id: order.id.clone(),
+            carrier: String::new(),
+            warnings,
+        },
+    );
     let screen = render(&app);
     assert!(screen.contains("Record the submission?"), "{screen}");
+    assert!(screen.contains("From your history"), "{screen}");
+    insta::assert_snapshot!("handoff_record_question_120x40", screen);
     let effects = press(&mut app, KeyCode::Char('y'));
     let saved = effects
         .iter()

@@ -63,6 +63,8 @@ pub enum Ask {
     Submit {
         resubmission: bool,
         warning: Option<String>,
+        /// What the carrier rejected on earlier orders (`Msg::PreflightFound`), as sentences.
+        history: Vec<String>,
     },
 }
 
@@ -119,7 +121,7 @@ impl HandoffPage {
         match (msg, self.ask.take()) {
             (H::Copy, None) => return self.copy(app, false),
             (H::CopyCsv, None) => return self.copy_csv(app),
-            (H::Submit, None) => self.ask_submit(app),
+            (H::Submit, None) => return self.ask_submit(app),
             (H::Confirm, Some(Ask::CopyPin)) => return self.copy(app, true),
             (H::Confirm, Some(Ask::Submit { .. })) => return self.submit(app),
             (H::Decline, Some(Ask::CopyPin)) => {
@@ -201,22 +203,22 @@ impl HandoffPage {
 
     /// `s`: ask before recording, unless the order cannot be submitted (its status, or errors
     /// the readiness check finds).
-    fn ask_submit(&mut self, app: &mut App) {
+    fn ask_submit(&mut self, app: &mut App) -> Vec<Effect> {
         let Some(order) = app.order(&self.order_id) else {
-            return;
+            return Vec::new();
         };
         if app.read_only.contains(&self.order_id) {
             app.message = Some(Message::error(
                 "This order was written by a newer portwiz and is read-only here.",
             ));
-            return;
+            return Vec::new();
         }
         if !matches!(order.status, Status::Draft | Status::CustomerActionRequired) {
             app.message = Some(Message::error(format!(
                 "This order is {}: there is no submission to record.",
                 order.status.label()
             )));
-            return;
+            return Vec::new();
         }
         let errors = readiness::blocking(order, app.clock.today);
         if let Some(first) = errors.first() {
@@ -225,13 +227,16 @@ impl HandoffPage {
                 errors.len(),
                 one_line(first)
             )));
-            return;
+            return Vec::new();
         }
         let warning = crate::tui::wizard::unchanged_warning(order).map(str::to_string);
         self.ask = Some(Ask::Submit {
             resubmission: order.status == Status::CustomerActionRequired,
             warning,
+            history: Vec::new(),
         });
+        // What the carrier rejected before, read by the runtime: shown in the question.
+        vec![Effect::Preflight(Box::new(order.clone()))]
     }
 
     fn submit(&mut self, app: &mut App) -> Vec<Effect> {
@@ -313,6 +318,13 @@ impl Component for HandoffPage {
         match msg {
             // The order changed (another window, the CLI): keep the cursor on a line.
             Msg::Saved(_) | Msg::Resize(..) => self.move_by(app, 0),
+            Msg::PreflightFound {
+                order_id, warnings, ..
+            } if order_id == self.order_id => {
+                if let Some(Ask::Submit { history, .. }) = &mut self.ask {
+                    *history = warnings.iter().map(|w| w.message()).collect();
+                }
+            }
             Msg::CopyFailed(reason) => {
                 app.message = Some(Message::error(format!("Not copied: {}", one_line(&reason))));
             }

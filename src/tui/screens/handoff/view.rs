@@ -5,7 +5,7 @@ use super::{Ask, HandoffPage};
 use crate::domain::handoff::{Handoff, HandoffLine};
 use crate::tui::app::App;
 use crate::tui::text::width as columns;
-use crate::tui::text::{pad, truncate, wrap};
+use crate::tui::text::{one_line, pad, truncate, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -184,6 +184,7 @@ fn render_question(app: &App, ask: &Ask, frame: &mut Frame, area: Rect) {
         Ask::Submit {
             resubmission,
             warning,
+            history,
         } => {
             let verb = if *resubmission {
                 "resubmitted"
@@ -192,7 +193,10 @@ fn render_question(app: &App, ask: &Ask, frame: &mut Frame, area: Rect) {
             };
             let mut text = format!("Record that this order is entered and {verb} in the Teams admin center? Its status becomes Submitted.");
             if let Some(warning) = warning {
-                text.push_str(&format!(" ⚠ {warning}"));
+                text.push_str(&format!("\n⚠ {warning}"));
+            }
+            for warning in history {
+                text.push_str(&format!("\n⚠ From your history: {}", one_line(warning)));
             }
             ("Record the submission?", text, "record it")
         }
