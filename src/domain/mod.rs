@@ -9,6 +9,7 @@ pub mod entry;
 pub mod export;
 pub mod facts;
 pub mod fields;
+pub mod handoff;
 pub mod history;
 pub mod insights;
 pub mod key;

@@ -15,6 +15,7 @@ mod index;
 mod index_tests;
 mod lock;
 mod open;
+pub mod preflight;
 
 pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 

@@ -4,6 +4,7 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
+pub mod clipboard;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
@@ -230,6 +231,19 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::Preflight(order) => Some(Msg::PreflightFound {
+            order_id: order.id.clone(),
+            carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
+            warnings: crate::store::preflight::warnings(store, &order),
+        }),
+        Effect::LoadInsights => {
+            let insights =
+                crate::domain::insights::compute(store.orders().map(|l| &l.order), now().now);
+            Some(Msg::InsightsLoaded(Box::new(insights)))
+        }
+        Effect::Copy(text) => copy_to_clipboard(&text)
+            .err()
+            .map(|e| Msg::CopyFailed(e.to_string())),
         Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
             .err()
             .map(|e| Msg::LearnFailed(e.to_string())),
@@ -323,4 +337,12 @@ pub fn resolve_export_path(typed: &Path) -> Result<PathBuf, String> {
     };
     std::path::absolute(&expanded)
         .map_err(|e| format!("Could not read the path {}: {e}", expanded.display()))
+}
+
+/// Put text on the clipboard through the terminal (OSC 52), beside ratatui's own output.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    out.write_all(clipboard::osc52(text).as_bytes())?;
+    out.flush()
 }

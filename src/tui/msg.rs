@@ -78,6 +78,17 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The insights of every order in the store, as the runtime computed them.
+    InsightsLoaded(Box<crate::domain::insights::Insights>),
+    /// What the order's carrier rejected on earlier orders (`domain::preflight`), for the
+    /// carrier it names (`insights::carrier_key`).
+    PreflightFound {
+        order_id: String,
+        carrier: String,
+        warnings: Vec<crate::domain::preflight::HistoryWarning>,
+    },
+    /// The clipboard sequence could not be written to the terminal, and why.
+    CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
     /// Orders added to the store (the demo), and anything worth telling.
@@ -151,6 +162,14 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Look up what the order's carrier rejected on earlier orders; the runtime answers
+    /// `PreflightFound`.
+    Preflight(Box<Order>),
+    /// Read every order and compute the insights; the runtime answers `InsightsLoaded`.
+    LoadInsights,
+    /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
+    /// answers `CopyFailed` only when that fails.
+    Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).

@@ -10,7 +10,9 @@ use super::msg::Open;
 use super::screen::{Component, Routed};
 use super::screens::assist::AssistPage;
 use super::screens::export::ExportPage;
+use super::screens::handoff::HandoffPage;
 use super::screens::home::Home;
+use super::screens::insights::InsightsPage;
 use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
 use super::{respond::Respond, wizard::Wizard};
@@ -67,6 +69,10 @@ screens! {
     Export(ExportPage),
     /// Every number of an order (from its page or the wizard's Review).
     Numbers(NumbersPage),
+    /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
+    Handoff(HandoffPage),
+    /// "Insights": what the history says about each carrier.
+    Insights(InsightsPage),
 }
 
 /// The model and the screens on it.

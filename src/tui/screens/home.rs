@@ -47,6 +47,8 @@ pub enum HomeMsg {
     NewOrder,
     /// Write the demo orders into this store.
     LoadDemo,
+    /// The insights screen.
+    Insights,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -81,6 +83,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     both(C::History, &[ch('s')], "s", O(M::CycleSort), "Sort by the next column", "Sort"),
     help(C::History, &[ch('S')], "S", O(M::ReverseSort), "Reverse the sort"),
     both(C::History, &[ch('n')], "n", O(M::NewOrder), "New order", "New"),
+    both(C::History, &[ch('i')], "i", O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[key(Esc)], "Esc", O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
@@ -188,6 +191,7 @@ impl Component for Home {
             }
             M::NewOrder => return vec![Effect::NewOrderId],
             M::LoadDemo => return vec![Effect::LoadDemo],
+            M::Insights => return super::insights::requests(app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();

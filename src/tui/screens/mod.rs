@@ -3,6 +3,8 @@
 
 pub mod assist;
 pub mod export;
+pub mod handoff;
 pub mod home;
+pub mod insights;
 pub mod numbers;
 pub mod order;

@@ -122,6 +122,23 @@ impl Wizard {
         self.dispatch(WizardMsg::CsvLoaded(bytes), clock)
     }
 
+    /// On Review, the look-up of the carrier's history to ask the runtime for, once per carrier.
+    pub fn preflight_request(&mut self) -> Option<Effect> {
+        self.state.preflight_request()
+    }
+
+    /// The runtime's answer to `Effect::Preflight`: kept for the carrier it was asked for.
+    pub fn preflight_found(
+        &mut self,
+        order_id: &str,
+        carrier: String,
+        warnings: Vec<crate::domain::preflight::HistoryWarning>,
+    ) {
+        if order_id == self.state.order.id {
+            self.state.preflight = Some((carrier, warnings));
+        }
+    }
+
     /// Run a message through `update`; an effect it asks for goes out to the runtime.
     fn dispatch(&mut self, msg: WizardMsg, clock: Clock) -> WizardOutcome {
         self.state.clock = clock;

@@ -104,13 +104,23 @@ impl Component for Wizard {
 
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
-        self.outcome(outcome, app)
+        let mut effects = self.outcome(outcome, app);
+        effects.extend(self.preflight_request());
+        effects
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         let outcome = match msg {
             Msg::Paste(text) => self.handle_paste(&text, app.clock),
             Msg::FileRead(bytes) => self.csv_read(bytes, app.clock),
+            Msg::PreflightFound {
+                order_id,
+                carrier,
+                warnings,
+            } => {
+                self.preflight_found(&order_id, carrier, warnings);
+                WizardOutcome::Stay
+            }
             _ => WizardOutcome::Stay,
         };
         self.outcome(outcome, app)

@@ -54,7 +54,9 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    let warnings = problems.len() - errors;
+    // What the carrier rejected on earlier orders: warnings beside the readiness check's.
+    let history = state.preflight_warnings();
+    let warnings = problems.len() - errors + history.len();
     let heading = match (errors, warnings) {
         (0, 0) => "✓ No problems found: ready to send".to_string(),
         (0, w) => format!("✓ No errors · ⚠ {w} warning(s) to read before sending"),
@@ -90,6 +92,16 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         if selected {
             rows.focus = Some((start, rows.len().saturating_sub(1)));
         }
+    }
+    for warning in history {
+        push_wrapped(
+            &mut rows,
+            "  ",
+            &format!("⚠ From your history: {}", one_line(&warning.message())),
+            theme.warning(),
+            width,
+            3,
+        );
     }
     if let Some(warning) = unchanged_warning(order) {
         push_wrapped(
