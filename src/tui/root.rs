@@ -13,6 +13,7 @@ use super::screens::export::ExportPage;
 use super::screens::handoff::HandoffPage;
 use super::screens::home::Home;
 use super::screens::insights::InsightsPage;
+use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
 use super::{respond::Respond, wizard::Wizard};
 use crate::domain::summary::Summary;
@@ -70,6 +71,8 @@ screens! {
     Handoff(HandoffPage),
     /// "Insights": what the history says about each carrier.
     Insights(InsightsPage),
+    /// Every number of an order (from its page or the wizard's Review).
+    Numbers(NumbersPage),
 }
 
 /// The model and the screens on it.

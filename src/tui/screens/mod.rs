@@ -6,4 +6,5 @@ pub mod export;
 pub mod handoff;
 pub mod home;
 pub mod insights;
+pub mod numbers;
 pub mod order;

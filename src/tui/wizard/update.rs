@@ -3,13 +3,13 @@
 //! terminal, no files, no clock: the clock arrives in the state.
 
 use super::WizardOutcome;
-use super::review;
 use super::state::{Column, ConfirmKind, Editor, Prompt, WizardState};
 use crate::domain::edit::Mode;
 use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
+use crate::domain::readiness::{readiness, unchanged_warning};
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
 use crate::tui::app::Message;
@@ -42,6 +42,8 @@ pub enum WizardMsg {
     ReviewUp,
     ReviewDown,
     ReviewActivate,
+    /// `N` on Review: every number on a list of its own.
+    ListNumbers,
     Confirm,
     Decline,
     PromptEdit(InputRequest),
@@ -137,6 +139,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::ReviewActivate => review_activate(state),
+        WizardMsg::ListNumbers => WizardOutcome::ShowNumbers,
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;
@@ -405,7 +408,7 @@ fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
 }
 
 fn review_move(state: &mut WizardState, down: bool) {
-    let count = review::items(&state.order, state.clock.today).len();
+    let count = readiness(&state.order, state.clock.today).len();
     if down {
         match state.review_selected {
             None if count > 0 => state.review_selected = Some(0),
@@ -437,7 +440,7 @@ pub fn jump_to(state: &mut WizardState, key: FieldKey) -> WizardOutcome {
 
 fn review_activate(state: &mut WizardState) -> WizardOutcome {
     if let Some(selected) = state.review_selected {
-        let items = review::items(&state.order, state.clock.today);
+        let items = readiness(&state.order, state.clock.today);
         if let Some(item) = items.get(selected) {
             return jump_to(state, item.key);
         }
@@ -481,7 +484,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if review::unchanged_warning(&state.order).is_some() => {
+        ConfirmKind::Resubmit if unchanged_warning(&state.order).is_some() => {
             state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
             return WizardOutcome::Stay;
         }
