@@ -12,7 +12,7 @@ const WAITING_SHOWN: usize = 3;
 
 /// The report of every order in the store.
 pub fn report(store: &Store, clock: Clock, as_json: bool) -> String {
-    let insights = insights::compute(store.orders().map(|l| &l.order), clock.now);
+    let insights = insights::compute(&store.read_every_order(), clock.now);
     if as_json {
         super::output::json(&to_json(&insights, clock))
     } else {

@@ -50,7 +50,7 @@ pub fn choose_order<R: BufRead, W: Write>(
             .iter()
             .any(|w| answer.eq_ignore_ascii_case(w))
         {
-            let figures = insights::compute(store.orders().map(|l| &l.order), now);
+            let figures = insights::compute(&store.read_every_order(), now);
             p.say(crate::cli::stats::text(&figures, clock).trim_end())?;
             p.say("")?;
             continue;

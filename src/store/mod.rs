@@ -16,6 +16,7 @@ mod index_tests;
 mod lock;
 mod open;
 pub mod preflight;
+mod read_all;
 
 pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 

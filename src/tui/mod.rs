@@ -237,8 +237,8 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             warnings: crate::store::preflight::warnings(store, &order),
         }),
         Effect::LoadInsights => {
-            let insights =
-                crate::domain::insights::compute(store.orders().map(|l| &l.order), now().now);
+            let orders = store.read_every_order();
+            let insights = crate::domain::insights::compute(&orders, now().now);
             Some(Msg::InsightsLoaded(Box::new(insights)))
         }
         Effect::Copy(text) => copy_to_clipboard(&text)

@@ -67,12 +67,12 @@ screens! {
     Assist(AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(ExportPage),
-    /// Every number of an order (from its page or the wizard's Review).
-    Numbers(NumbersPage),
     /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
     Handoff(HandoffPage),
     /// "Insights": what the history says about each carrier.
     Insights(InsightsPage),
+    /// Every number of an order (from its page or the wizard's Review).
+    Numbers(NumbersPage),
 }
 
 /// The model and the screens on it.

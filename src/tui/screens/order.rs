@@ -44,10 +44,10 @@ pub enum PageMsg {
     Assist,
     /// The export dialog.
     Export,
-    /// Every number of the order, on a list of its own.
-    Numbers,
     /// The hand-off to the Teams admin center.
     Handoff,
+    /// Every number of the order, on a list of its own.
+    Numbers,
     /// Back to the order history.
     Back,
 }
@@ -72,11 +72,11 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    // After help: at 80 columns the footer keeps Esc and ? and leaves this to help.
+    both(C::OrderPage, &[ch('t')], "t", O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
-    // After help: at 80 columns the footer keeps Esc and ? and leaves this to help.
-    both(C::OrderPage, &[ch('t')], "t", O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
     both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
@@ -162,8 +162,8 @@ impl Component for OrderPage {
             M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
             M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
             M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
-            M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
             M::Handoff => return vec![Effect::Open(Open::on(HandoffPage::ID, &self.order_id))],
+            M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()

@@ -229,7 +229,7 @@ impl HandoffPage {
             )));
             return Vec::new();
         }
-        let warning = crate::domain::readiness::unchanged_warning(order).map(str::to_string);
+        let warning = readiness::unchanged_warning(order).map(str::to_string);
         self.ask = Some(Ask::Submit {
             resubmission: order.status == Status::CustomerActionRequired,
             warning,
