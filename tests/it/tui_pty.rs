@@ -36,9 +36,12 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(app.in_alternate_screen());
     app.send(keys::ENTER);
+    // The page's last line: the screen is drawn whole once it is there (under load a frame
+    // can arrive in pieces).
     let screen = app
-        .wait_for("rejected by the current carrier", TIMEOUT)
+        .wait_for("Press u to update", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
+    assert!(screen.contains("rejected by the current carrier"), "{screen}");
     assert!(
         screen.contains("The provided PIN is missing or incorrect."),
         "{screen}"

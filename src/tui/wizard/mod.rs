@@ -51,6 +51,8 @@ pub enum WizardOutcome {
     /// Ask the runtime for this (reading a numbers CSV file); its answer comes back through
     /// [`Wizard::csv_read`].
     Perform(Effect),
+    /// `N` on Review: every number of the order, on a list of its own over the wizard.
+    ShowNumbers,
 }
 
 impl Wizard {

@@ -42,6 +42,8 @@ pub enum WizardMsg {
     ReviewUp,
     ReviewDown,
     ReviewActivate,
+    /// `N` on Review: every number on a list of its own.
+    ListNumbers,
     Confirm,
     Decline,
     PromptEdit(InputRequest),
@@ -137,6 +139,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::ReviewActivate => review_activate(state),
+        WizardMsg::ListNumbers => WizardOutcome::ShowNumbers,
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;

@@ -205,6 +205,17 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
         }
     }
     match value {
+        crate::domain::fields::FieldValue::List(items)
+            if field.key == crate::domain::FieldKey::Numbers
+                && items.len() > crate::tui::view::order_page::HEADER_NUMBERS =>
+        {
+            // The line is cut at the screen's edge: say where the rest is.
+            format!(
+                "{} numbers (N: all): {}",
+                items.len(),
+                one_line(&items.join("; "))
+            )
+        }
         crate::domain::fields::FieldValue::List(items) if items.len() > 1 => {
             format!("{} items: {}", items.len(), one_line(&items.join("; ")))
         }
