@@ -92,3 +92,24 @@ fn f2_without_a_message_is_the_screens_key() {
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.context(), Context::History);
 }
+
+#[test]
+fn the_carriers_advice_in_the_response_dialog_is_whole_at_80x24() {
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0002");
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Enter);
+    update(
+        &mut app,
+        Msg::Paste("EU NAME MISMATCH; ZIP does not match CSR".into()),
+    );
+    let screen = render(&app);
+    assert!(
+        text_from(&screen, "Action:").contains("to the one on the CSR, then resubmit."),
+        "{screen}"
+    );
+    assert!(
+        !screen.lines().any(|l| l.trim_end().ends_with('…')),
+        "{screen}"
+    );
+}

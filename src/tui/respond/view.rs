@@ -191,8 +191,12 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         text_focused,
     );
 
-    // The suggestion, field by field, with the words that triggered it.
-    let cap = if tall { 8 } else { 4 };
+    // The suggestion, field by field, with the words that triggered it: whole, as long as the
+    // checklist keeps three rows (a longer one says so; the carrier's advice is never cut unsaid).
+    let reserved = 1 + 3 + 1; // the checklist's heading, three of its rows, the Save row
+    let cap = usize::from(area.height)
+        .saturating_sub(out.lines.len() + reserved)
+        .max(2);
     let mut suggestion: Vec<(String, Style)> = Vec::new();
     let c = &form.classification;
     if form.text.text().trim().is_empty() {
@@ -251,10 +255,8 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         .flat_map(|(t, s)| wrap(&t, room).into_iter().map(move |l| (l, s)))
         .collect();
     if wrapped.len() > cap {
-        wrapped.truncate(cap);
-        if let Some(last) = wrapped.last_mut() {
-            last.0 = truncate(&format!("{} …", last.0), room);
-        }
+        wrapped.truncate(cap - 1);
+        wrapped.push((truncate("… the rest in a taller window", room), theme.dim()));
     }
     for (line, style) in wrapped {
         out.lines.push(Line::from(vec![

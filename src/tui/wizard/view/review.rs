@@ -9,7 +9,7 @@ use crate::domain::registry::{FieldSpec, Step};
 use crate::domain::secret::MASK;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
-use crate::tui::text::{one_line, truncate, wrap_at_most as wrap};
+use crate::tui::text::{one_line, truncate, wrap, wrap_at_most};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;
 use ratatui::style::Style;
@@ -44,7 +44,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                 &format!("✗ {reason}"),
                 theme.error(),
                 width,
-                3,
             );
         }
     }
@@ -87,7 +86,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             &format!("{} {}", symbol(item.severity), item.message),
             style,
             width,
-            2,
         );
         if selected {
             rows.focus = Some((start, rows.len().saturating_sub(1)));
@@ -110,7 +108,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             &format!("⚠ {warning}"),
             theme.warning(),
             width,
-            2,
         );
     }
     if only_the_carrier_can_fix(order) {
@@ -123,7 +120,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             ),
             theme.rejected(),
             width,
-            3,
         );
     } else if needs_carrier_contact(order) {
         push_wrapped(
@@ -135,7 +131,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             ),
             theme.rejected(),
             width,
-            2,
         );
     }
 
@@ -158,7 +153,8 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                     one_line(v)
                 }
             };
-            push_wrapped(
+            // A change is a glimpse (a list of 999 numbers is two lines; the step shows it all).
+            push_glimpse(
                 &mut rows,
                 "  ",
                 &format!(
@@ -169,7 +165,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                 ),
                 Style::new(),
                 width,
-                2,
             );
         }
     }
@@ -235,17 +230,21 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
     }
 }
 
-/// `indent` then `text` wrapped; continuation lines indented two columns more.
-fn push_wrapped(
-    rows: &mut Rows,
-    indent: &str,
-    text: &str,
-    style: Style,
-    width: usize,
-    max_lines: usize,
-) {
+/// `indent` then `text` wrapped whole (a problem or a reason is never cut: the rows scroll);
+/// continuation lines indented two columns more.
+fn push_wrapped(rows: &mut Rows, indent: &str, text: &str, style: Style, width: usize) {
     let room = width.saturating_sub(indent.chars().count() + 2);
-    for (i, line) in wrap(text, room, max_lines).into_iter().enumerate() {
+    push_lines(rows, indent, wrap(&one_line(text), room), style);
+}
+
+/// Like [`push_wrapped`], but two lines at most, the second ending with `…` when cut.
+fn push_glimpse(rows: &mut Rows, indent: &str, text: &str, style: Style, width: usize) {
+    let room = width.saturating_sub(indent.chars().count() + 2);
+    push_lines(rows, indent, wrap_at_most(text, room, 2), style);
+}
+
+fn push_lines(rows: &mut Rows, indent: &str, lines: Vec<String>, style: Style) {
+    for (i, line) in lines.into_iter().enumerate() {
         let lead = if i == 0 {
             indent.to_string()
         } else {
