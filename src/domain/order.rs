@@ -80,6 +80,10 @@ pub struct Rejection {
     pub action: String,
     #[serde(default)]
     pub needs_carrier_contact: bool,
+    /// The sentence of `text` that triggered the classifier's best match, shown first; none
+    /// for rejections recorded before it was kept, or when no rule fired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_sentence: Option<String>,
     /// What the user changed before resubmitting (filled at resubmission).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes_before_resubmit: Vec<Change>,
@@ -131,6 +135,29 @@ pub struct RejectionInput {
     pub rules: Vec<String>,
     pub action: String,
     pub needs_carrier_contact: bool,
+    /// The sentence that triggered the best match (`Classification::key_sentence_of`).
+    pub key_sentence: Option<String>,
+}
+
+impl RejectionInput {
+    /// What to record for `text` as the classifier read it, with the user's `fields` when they
+    /// chose others: the advice follows the chosen fields.
+    pub fn from_classification(
+        text: String,
+        c: &super::classifier::Classification,
+        fields: Option<Vec<FieldKey>>,
+        catalog: &super::classifier::Catalog,
+    ) -> RejectionInput {
+        let fields = fields.unwrap_or_else(|| c.fields.clone());
+        RejectionInput {
+            action: c.action_for(&fields, catalog),
+            fields,
+            rules: c.matches.iter().map(|m| m.rule.clone()).collect(),
+            needs_carrier_contact: c.needs_carrier_contact,
+            key_sentence: c.key_sentence_of(&text).map(str::to_string),
+            text,
+        }
+    }
 }
 
 impl Order {
@@ -355,6 +382,7 @@ impl Order {
             rules: input.rules,
             action: input.action,
             needs_carrier_contact: input.needs_carrier_contact,
+            key_sentence: input.key_sentence,
             changes_before_resubmit: Vec::new(),
         });
         self.foc = None;

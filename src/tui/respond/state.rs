@@ -257,19 +257,12 @@ impl RejectionForm {
 
     /// What the domain records.
     pub fn input(&self, catalog: &Catalog) -> RejectionInput {
-        let fields = self.fields();
-        RejectionInput {
-            text: self.text.text(),
-            action: self.classification.action_for(&fields, catalog),
-            fields,
-            rules: self
-                .classification
-                .matches
-                .iter()
-                .map(|m| m.rule.clone())
-                .collect(),
-            needs_carrier_contact: self.classification.needs_carrier_contact,
-        }
+        RejectionInput::from_classification(
+            self.text.text(),
+            &self.classification,
+            Some(self.fields()),
+            catalog,
+        )
     }
 }
 

@@ -578,6 +578,7 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
             rules: vec!["service_address".into()],
             action: "Update the Service address section.".into(),
             needs_carrier_contact: false,
+            key_sentence: None,
         },
         clock().now,
     );
