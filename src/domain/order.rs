@@ -61,8 +61,6 @@ pub struct Order {
     pub loa_signed_fields: Option<OrderFields>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pin_changed_since_submission: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub pin_changed_since_loa: bool,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
 }
@@ -176,7 +174,6 @@ impl Order {
             submitted_fields: None,
             loa_signed_fields: None,
             pin_changed_since_submission: false,
-            pin_changed_since_loa: false,
             history: vec![HistoryEntry {
                 at: now,
                 event: Event::Created,
@@ -188,16 +185,13 @@ impl Order {
         }
     }
 
-    /// The order's name, or a stand-in built from its first number.
+    /// The order's name, or a short stand-in made unique by the id (`auto_name`).
     pub fn display_name(&self) -> String {
         let name = self.fields.order_name.trim();
         if !name.is_empty() {
             return name.to_string();
         }
-        match self.fields.numbers.first() {
-            Some(first) => format!("Untitled ({first})"),
-            None => "Untitled order".to_string(),
-        }
+        super::auto_name::automatic_name(&self.id, &self.fields.numbers)
     }
 
     pub fn last_rejection(&self) -> Option<&Rejection> {
@@ -244,14 +238,7 @@ impl Order {
         };
         FIELDS
             .iter()
-            .filter(|f| {
-                f.loa
-                    && if f.key == FieldKey::Pin {
-                        self.pin_changed_since_loa
-                    } else {
-                        signed.get(f.key) != self.fields.get(f.key)
-                    }
-            })
+            .filter(|f| f.loa && signed.get(f.key) != self.fields.get(f.key))
             .map(|f| f.key)
             .collect()
     }
@@ -283,7 +270,12 @@ impl Order {
     /// Record what the Customer Service Record says for a field (empty clears it).
     /// A mask (`••••`, from an export without secrets) is never taken as a value.
     pub fn set_csr(&mut self, key: FieldKey, value: &str, now: Timestamp) {
-        let value = value.trim();
+        // Stored in the order's normal form ("Washington" → "WA", numbers in E.164), so the
+        // comparison with the order's value is of like with like.
+        let normal = super::edit::normalise(key, FieldValue::Text(value.to_string()), &self.fields)
+            .map(|v| v.to_line())
+            .unwrap_or_else(|_| value.trim().to_string());
+        let value = normal.as_str();
         let old = self.csr.get(&key).cloned().unwrap_or_default();
         if old == value || super::edit::is_mask(value) || value.chars().count() > TEXT_LIMIT {
             return;
