@@ -3,7 +3,7 @@
 
 use crate::support::{demo_orders, test_clock};
 use portwiz::store::Store;
-use portwiz::tui::{App, Effect, Msg, SaveError, execute, update};
+use portwiz::tui::{Effect, Msg, Root, SaveError, execute, update};
 
 #[test]
 fn a_conflict_shows_the_other_version_and_a_second_save_replaces_it() {
@@ -46,7 +46,7 @@ fn a_conflict_shows_the_other_version_and_a_second_save_replaces_it() {
     }
 
     // The app shows the other version and says so.
-    let mut app = App::new(vec![order], test_clock(), (100, 30));
+    let mut app = Root::new(vec![order], test_clock(), (100, 30));
     let Some(answer) = answer else { return };
     update(&mut app, answer);
     assert_eq!(
