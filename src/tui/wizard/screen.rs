@@ -99,6 +99,7 @@ impl Component for Wizard {
 
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
+        self.clamp_scroll(&app.drawn);
         self.outcome(outcome, app)
     }
 
@@ -111,8 +112,7 @@ impl Component for Wizard {
         self.outcome(outcome, app)
     }
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        self.render(frame, area, &app.theme);
-        Drawn::default()
+        self.render(frame, area, &app.theme)
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {

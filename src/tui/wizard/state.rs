@@ -95,6 +95,8 @@ pub struct WizardState {
     pub refusal: Vec<String>,
     /// This visit of the wizard: its edits make one history entry.
     pub visit: Visit,
+    /// The carrier's whole message is open over the form, scrolled this many lines (Ctrl-P).
+    pub pinned: Option<u16>,
 }
 
 impl WizardState {
@@ -116,6 +118,7 @@ impl WizardState {
             notice: None,
             refusal: Vec::new(),
             visit: Visit::new(),
+            pinned: None,
         };
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
@@ -147,6 +150,14 @@ impl WizardState {
         state.load_editor();
         state.refresh_number_states();
         state
+    }
+
+    /// The rejection whose words are pinned above the form: the latest, while the order waits on
+    /// the user.
+    pub fn pinned_rejection(&self) -> Option<&crate::domain::order::Rejection> {
+        (self.order.status == crate::domain::status::Status::CustomerActionRequired)
+            .then(|| self.order.last_rejection())
+            .flatten()
     }
 
     /// The inputs of the current step, in order: each field, and its CSR input beside it when

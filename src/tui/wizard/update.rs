@@ -49,6 +49,10 @@ pub enum WizardMsg {
     Paste(String),
     /// The bytes of the CSV file the user named, or why it could not be read.
     CsvLoaded(Result<Vec<u8>, String>),
+    /// Open or close the carrier's whole message over the form.
+    TogglePinned,
+    /// Scroll the open message by this many lines (negative: up).
+    PinnedScroll(i16),
 }
 
 pub struct Updated {
@@ -107,6 +111,13 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
                         effect: None,
                     };
                 }
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::TogglePinned => toggle_pinned(state),
+        WizardMsg::PinnedScroll(lines) => {
+            if let Some(scroll) = &mut state.pinned {
+                *scroll = scroll.saturating_add_signed(lines);
             }
             WizardOutcome::Stay
         }
@@ -346,6 +357,20 @@ fn paste(state: &mut WizardState, text: &str) {
         Editor::Text(field) => field.insert_str(one_line(&cleaned).trim()),
         Editor::Choice(_) | Editor::None => {}
     }
+}
+
+fn toggle_pinned(state: &mut WizardState) -> WizardOutcome {
+    if state.pinned.is_some() {
+        state.pinned = None;
+    } else if state.pinned_rejection().is_some() {
+        state.pinned = Some(0);
+    } else {
+        state.notice = Some(Notice {
+            text: "No carrier's words on this order: Ctrl-P opens a rejection's message.".into(),
+            is_error: false,
+        });
+    }
+    WizardOutcome::Stay
 }
 
 fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
