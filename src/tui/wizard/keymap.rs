@@ -14,7 +14,10 @@ pub enum Situation {
     PathPrompt,
     /// The carrier's whole message is open over the form.
     Pinned,
-    Review,
+    /// Review; `on_problem` while a problem is selected (Enter goes to it, else it submits).
+    Review {
+        on_problem: bool,
+    },
     Text {
         secret: bool,
         csr_step: bool,
@@ -65,7 +68,7 @@ impl When {
                 situation,
                 S::Text { csr_step: true, .. } | S::Choice { csr_step: true }
             ),
-            When::Review => situation == S::Review,
+            When::Review => matches!(situation, S::Review { .. }),
         }
     }
 }
@@ -395,7 +398,9 @@ pub fn situation(state: &WizardState) -> Situation {
     }
     let csr_step = state.step_has_csr_fields();
     match &state.editor {
-        Editor::None => Situation::Review,
+        Editor::None => Situation::Review {
+            on_problem: state.review_selected.is_some(),
+        },
         Editor::Choice(_) => Situation::Choice { csr_step },
         Editor::Numbers(_) => Situation::Numbers,
         Editor::Text(_) => Situation::Text {
@@ -439,6 +444,8 @@ pub struct FooterFacts {
     pub pinned: bool,
     /// The focused field has a CSR value to take (Ctrl-T).
     pub csr_value: bool,
+    /// Review's Enter resubmits a rejected order rather than submitting a draft.
+    pub resubmission: bool,
 }
 
 /// When a footer entry is shown: where its key works, and what else must hold.
@@ -449,6 +456,10 @@ enum Shown {
     Pinned,
     /// On a CSR step, when the focused field has a CSR value.
     CsrValue,
+    /// On Review with no problem selected: Enter submits (`true`: resubmits).
+    ReviewSends(bool),
+    /// On Review with a problem selected.
+    ReviewOnProblem,
 }
 
 impl Shown {
@@ -457,6 +468,11 @@ impl Shown {
             Shown::Where(when) => when.applies(situation),
             Shown::Pinned => facts.pinned && When::Wizard.applies(situation),
             Shown::CsrValue => facts.csr_value && When::CsrStep.applies(situation),
+            Shown::ReviewSends(resubmit) => {
+                situation == Situation::Review { on_problem: false }
+                    && resubmit == facts.resubmission
+            }
+            Shown::ReviewOnProblem => situation == Situation::Review { on_problem: true },
         }
     }
 }
@@ -472,11 +488,9 @@ const FOOTER: &[(Shown, &str, &str)] = &[
     (Shown::Where(When::PathPrompt), "Esc", "cancel"),
     (Shown::Where(When::Pinned), "↑↓/PgDn", "scroll"),
     (Shown::Where(When::Pinned), "Esc/Ctrl-P", "back to the form"),
-    (
-        Shown::Where(When::Review),
-        "Enter",
-        "submit / go to problem",
-    ),
+    (Shown::ReviewSends(false), "Enter", "submit"),
+    (Shown::ReviewSends(true), "Enter", "resubmit"),
+    (Shown::ReviewOnProblem, "Enter", "go to this problem"),
     (Shown::Where(When::Review), "↑↓", "select problem"),
     (Shown::CsrValue, "Ctrl-T", "take CSR value"),
     (Shown::Where(When::Field), "Tab/S-Tab", "field"),
@@ -510,7 +524,7 @@ const HELP: &[(&str, &str)] = &[
     ("PgDn / PgUp", "Next / previous step"),
     (
         "Enter",
-        "Next field; a new line in the numbers; on Review: submit, or go to the selected problem",
+        "Next field; a new line in the numbers; on Review: submit (or resubmit), or, while a problem is selected (›), go to it",
     ),
     ("←→ / Space", "Change a choice"),
     ("Ctrl-U", "Clear the field"),

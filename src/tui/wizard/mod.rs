@@ -108,6 +108,8 @@ impl Wizard {
             csr_value: state
                 .target()
                 .is_some_and(|t| state.order.csr.contains_key(&t.key)),
+            resubmission: state.order.status
+                == crate::domain::status::Status::CustomerActionRequired,
         };
         keymap::footer_keys(keymap::situation(state), facts)
     }

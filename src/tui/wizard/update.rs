@@ -431,10 +431,15 @@ fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
 fn review_move(state: &mut WizardState, down: bool) {
     let count = review::items(&state.order, state.clock.today).len();
     if down {
+        // Moving on past the last problem is reading on: nothing stays selected, so Enter
+        // submits instead of jumping to a problem now out of sight.
         match state.review_selected {
-            None if count > 0 => state.review_selected = Some(0),
+            None if count > 0 && state.review_scroll == 0 => state.review_selected = Some(0),
             Some(i) if i + 1 < count => state.review_selected = Some(i + 1),
-            _ => state.review_scroll = state.review_scroll.saturating_add(1),
+            _ => {
+                state.review_selected = None;
+                state.review_scroll = state.review_scroll.saturating_add(1);
+            }
         }
     } else if state.review_scroll > 0 {
         state.review_scroll -= 1;

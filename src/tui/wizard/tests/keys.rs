@@ -512,7 +512,7 @@ fn the_footer_lists_the_keys_that_work_here() {
     assert!(!keys.contains(&"Ctrl-O"));
     press(&mut wizard, KeyCode::PageDown, 3);
     let review = wizard.footer_keys();
-    assert_eq!(review[0], ("Enter", "submit / go to problem"));
+    assert_eq!(review[0], ("Enter", "submit"));
     assert!(review.contains(&("↑↓", "select problem")));
     assert!(!review.iter().any(|(k, _)| k.starts_with("Tab")));
     // Help lists every key of the wizard, wherever the user is.
@@ -598,4 +598,41 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
     assert!(review.contains("✓ 4 Account information"), "{review}");
     assert!(!review.contains("not changed since"), "{review}");
     assert!(!review.contains("most likely reject"), "{review}");
+}
+
+#[test]
+fn enter_on_review_submits_after_reading_past_the_warnings() {
+    let mut wizard = Wizard::open(rejected_order(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    assert_eq!(wizard.state.step, Step::Review);
+    let count = crate::tui::wizard::review::items(wizard.order(), clock().today).len();
+    assert!(count > 0, "the fixture has warnings to read");
+    assert_eq!(
+        wizard.footer_keys()[0],
+        ("Enter", "resubmit"),
+        "nothing selected: Enter resubmits, and the footer says so"
+    );
+    // ↓ through the warnings and on, to read the fields below them.
+    press(&mut wizard, KeyCode::Down, count + 5);
+    assert_eq!(wizard.state.review_selected, None, "past the warnings");
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(
+        matches!(
+            wizard.state.prompt,
+            Some(Prompt::Confirm(ConfirmKind::Resubmit))
+        ),
+        "Enter asks to resubmit, it does not jump to a warning left behind: {:?}",
+        wizard.state.step
+    );
+    press(&mut wizard, KeyCode::Char('n'), 1);
+    // On a warning, Enter goes to it, and the footer and the heading say so.
+    press(&mut wizard, KeyCode::Up, count + 5);
+    press(&mut wizard, KeyCode::Down, 1);
+    assert_eq!(wizard.state.review_selected, Some(0));
+    assert_eq!(wizard.footer_keys()[0], ("Enter", "go to this problem"));
+    assert!(
+        screen(&wizard, 80, 24).contains("Enter: go to the selected problem"),
+        "{}",
+        screen(&wizard, 80, 24)
+    );
 }
