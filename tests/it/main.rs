@@ -38,6 +38,7 @@ mod store;
 mod store_ids;
 mod store_roundtrip;
 mod tui_export;
+mod tui_lifecycle;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;

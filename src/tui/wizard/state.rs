@@ -47,7 +47,7 @@ pub enum Editor {
 pub enum ConfirmKind {
     Submit,
     Resubmit,
-    /// The second question, when none of the rejected fields changed.
+    /// Resubmit though none of the rejected fields changed (asked instead of `Resubmit`).
     ResubmitUnchanged,
 }
 

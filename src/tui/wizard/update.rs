@@ -497,6 +497,14 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
         });
         return WizardOutcome::Stay;
     }
+    // Nothing changed since the rejection: one question that says why, as the command line's
+    // `resubmit --unchanged` asks for.
+    let kind = if kind == ConfirmKind::Resubmit && review::unchanged_warning(&state.order).is_some()
+    {
+        ConfirmKind::ResubmitUnchanged
+    } else {
+        kind
+    };
     state.refusal.clear();
     state.prompt = Some(Prompt::Confirm(kind));
     WizardOutcome::Stay
@@ -510,10 +518,6 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if review::unchanged_warning(&state.order).is_some() => {
-            state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
-            return WizardOutcome::Stay;
-        }
         ConfirmKind::Resubmit | ConfirmKind::ResubmitUnchanged => state.order.resubmit(clock),
     };
     match result {
