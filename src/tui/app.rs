@@ -35,8 +35,10 @@ pub struct App {
     pub confirm_quit: bool,
     /// Store notices (quarantined files, permissions, newer schema), shown until dismissed.
     pub notices: Vec<String>,
-    /// A one-line message in the status line, cleared by the next key.
+    /// A message in the status line (wrapped to at most three lines), cleared by the next key.
     pub message: Option<Message>,
+    /// The status message shown whole, over the screen (`F2`).
+    pub message_open: bool,
     /// Running on a temporary copy of the demo orders.
     pub demo: bool,
     pub quit: bool,
@@ -230,6 +232,7 @@ impl App {
             confirm_quit: false,
             notices: Vec::new(),
             message: None,
+            message_open: false,
             demo: false,
             quit: false,
             catalog: Catalog::builtin(),

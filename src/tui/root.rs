@@ -4,7 +4,7 @@
 //!
 //! Adding a screen: write its module (under `tui/screens/`), then add one line to `screens!`.
 
-use super::app::App;
+use super::app::{App, Message};
 use super::keymap::Context;
 use super::msg::Open;
 use super::screen::{Component, Routed};
@@ -71,6 +71,9 @@ pub struct Root {
     pub app: App,
     /// The screen stack; the bottom is always `Screen::Home`.
     pub screens: Vec<Screen>,
+    /// A key that would lose the top screen's unsaved work, held while the user is asked, and
+    /// what it would lose.
+    pub leaving: Option<(crossterm::event::KeyEvent, &'static str)>,
 }
 
 /// The root reads as its model (`root.orders`, `root.message`), so tests and the runtime need
@@ -104,6 +107,7 @@ impl Root {
         Root {
             app,
             screens: vec![Screen::Home(Home)],
+            leaving: None,
         }
     }
 
@@ -116,6 +120,12 @@ impl Root {
         if self.app.confirm_quit {
             return Context::ConfirmQuit;
         }
+        if self.app.message_open {
+            return Context::Message;
+        }
+        if self.leaving.is_some() {
+            return Context::ConfirmLeave;
+        }
         if !self.app.notices.is_empty() {
             return Context::Notices;
         }
@@ -123,6 +133,14 @@ impl Root {
             return Context::Help;
         }
         self.top().component().context(&self.app)
+    }
+
+    /// The status message: the app's, else the one the screen on top draws.
+    pub fn status_message(&self) -> Option<&Message> {
+        self.app
+            .message
+            .as_ref()
+            .or_else(|| self.top().component().message())
     }
 
     /// Whether a screen can save its work on the way out (the quit question offers `s`).

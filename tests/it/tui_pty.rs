@@ -199,3 +199,44 @@ fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
         ]
     );
 }
+
+#[test]
+fn esc_with_pasted_carrier_text_asks_before_discarding_it() {
+    let dir = store_with(&["PO-DEMO0002"]);
+    let mut app = spawn(dir.path(), &[], 100, 30);
+    app.wait_for("Fourth Coffee Chicago office", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ENTER);
+    app.wait_for("→ Submitted", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("r");
+    app.wait_for("What did the carrier", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ENTER);
+    app.wait_for("Carrier's words", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(&keys::paste("EU NAME MISMATCH; ZIP does not match CSR"));
+    app.wait_for("2 ticked", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ESC);
+    app.wait_for("Leave without saving it?", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // n keeps the text where it was.
+    app.send("n");
+    let screen = app
+        .wait_until(TIMEOUT, |s| !s.contains("Leave without saving it?"))
+        .unwrap_or_else(|s| panic!("the question stayed:\n{s}"));
+    assert!(screen.contains("EU NAME MISMATCH"), "{screen}");
+    // Esc, then y: back to the choice of answers, the text dropped.
+    app.send(keys::ESC);
+    app.wait_for("Leave without saving it?", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("y");
+    app.wait_until(TIMEOUT, |s| {
+        s.contains("What did the carrier") && !s.contains("Leave without") && !s.contains("EU NAME")
+    })
+    .unwrap_or_else(|s| panic!("the text was not dropped:\n{s}"));
+    app.send(keys::CTRL_C);
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+}

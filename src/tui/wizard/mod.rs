@@ -82,6 +82,11 @@ impl Wizard {
         self.dispatch(WizardMsg::Save, clock)
     }
 
+    /// The feedback of the last action (saved, refused, loaded), on the wizard's bottom line.
+    pub fn notice(&self) -> Option<&crate::tui::app::Message> {
+        self.state.notice.as_ref()
+    }
+
     /// Whether the focused input holds text not yet written to the order.
     pub fn has_unsaved_edits(&self) -> bool {
         self.state.has_pending_edit()

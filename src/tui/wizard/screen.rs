@@ -97,6 +97,10 @@ impl Component for Wizard {
         self.help_keys()
     }
 
+    fn message(&self) -> Option<&Message> {
+        self.notice()
+    }
+
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
         self.clamp_scroll(&app.drawn);

@@ -4,7 +4,7 @@
 
 use super::WizardOutcome;
 use super::review;
-use super::state::{Column, ConfirmKind, Editor, Notice, Prompt, WizardState};
+use super::state::{Column, ConfirmKind, Editor, Prompt, WizardState};
 use crate::domain::edit::Mode;
 use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
@@ -12,6 +12,7 @@ use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
+use crate::tui::app::Message;
 use crate::tui::msg::Effect;
 use crate::tui::text::{clean_for_screen, one_line};
 use std::path::PathBuf;
@@ -150,7 +151,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: "Not submitted: the order stays as it is".into(),
                 is_error: false,
             });
@@ -211,7 +212,7 @@ fn commit(state: &mut WizardState) -> bool {
     let changed = match target.column {
         Column::Csr => {
             if crate::domain::edit::is_mask(&value) {
-                state.notice = Some(Notice {
+                state.notice = Some(Message {
                     text: format!(
                         "✗ {}",
                         crate::domain::edit::EditRefusal::Mask { key: target.key }
@@ -306,7 +307,7 @@ fn step_by(state: &mut WizardState, delta: isize) -> WizardOutcome {
 fn editing_allowed(state: &mut WizardState) -> bool {
     let on_order = state.target().is_some_and(|t| t.column == Column::Order);
     if on_order && !state.order.status.is_editable() {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: format!(
                 "✗ This order is {}: its fields can be changed only in Draft or Customer action required",
                 state.order.status.label()
@@ -365,7 +366,7 @@ fn toggle_pinned(state: &mut WizardState) -> WizardOutcome {
     } else if state.pinned_rejection().is_some() {
         state.pinned = Some(0);
     } else {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: "No carrier's words on this order: Ctrl-P opens a rejection's message.".into(),
             is_error: false,
         });
@@ -401,7 +402,7 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
         return WizardOutcome::Stay;
     };
     let Some(value) = state.order.csr.get(&target.key).cloned() else {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: "No CSR value for this field yet (Ctrl-K shows the CSR column).".into(),
             is_error: true,
         });
@@ -476,7 +477,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
         Status::Draft => ConfirmKind::Submit,
         Status::CustomerActionRequired => ConfirmKind::Resubmit,
         other => {
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!(
                     "This order is {}: there is nothing to submit",
                     other.label()
@@ -488,7 +489,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
     };
     let errors = readiness::blocking(&state.order, state.clock.today);
     if !errors.is_empty() {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: format!(
                 "✗ Not submitted: {} error(s) to fix first (↑↓ select one, Enter goes to it)",
                 errors.len()
@@ -523,7 +524,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     match result {
         Ok(()) => {
             state.refusal.clear();
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!("✓ Sent to {}", state.carrier_name()),
                 is_error: false,
             });
@@ -531,7 +532,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
         }
         Err(refusal) => {
             state.refusal = refusal.reasons;
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: "✗ Not submitted: see the reasons listed".into(),
                 is_error: true,
             });
@@ -581,7 +582,7 @@ fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> Wizar
     if state.notice.is_none() {
         let mut words = vec![import.summary()];
         words.extend(import.bad_rows.iter().cloned());
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: one_line(&format!("✓ {}", words.join(" "))),
             is_error: !import.bad_rows.is_empty(),
         });
@@ -602,7 +603,7 @@ fn edit_text(state: &mut WizardState, key: FieldKey, value: String) -> bool {
     ) {
         Ok(edited) => edited.changed,
         Err(refusal) => {
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!("✗ {refusal}"),
                 is_error: true,
             });
