@@ -222,6 +222,13 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     if let Some(msg) = show_message {
         return update(app, msg);
     }
+    // The store's notices sit above the screen and take only their own key, so a notice that
+    // arrives as the user types never eats a key meant for the screen.
+    let dismiss = keymap::lookup_global(Context::Notices, &key)
+        .filter(|_| !app.notices.is_empty() && !Context::OVERLAYS.contains(&context));
+    if let Some(msg) = dismiss {
+        return update(app, msg);
+    }
     if context != Context::Message {
         app.message = None;
     }

@@ -41,6 +41,7 @@ mod tui_export;
 mod tui_leave;
 mod tui_lifecycle;
 mod tui_messages;
+mod tui_notices;
 mod tui_pty;
 mod tui_respond;
 mod tui_save;

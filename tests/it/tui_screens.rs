@@ -189,12 +189,12 @@ fn store_notices_are_shown_until_dismissed() {
     app.notices = vec!["/data/orders/PO-X.json could not be read (expected value at line 1 column 1); it was moved to /data/quarantine/PO-X.json.20261126T120000Z and nothing was deleted".into()];
     let screen = render(&app);
     assert!(
-        screen.contains("Store notices") && screen.contains("could not be read"),
+        screen.contains("found something you should know") && screen.contains("could not be read"),
         "{screen}"
     );
     snapshot("notices", &app);
     update(&mut app, Msg::DismissNotices);
-    assert!(!render(&app).contains("Store notices"));
+    assert!(!render(&app).contains("could not be read"));
 }
 
 #[test]

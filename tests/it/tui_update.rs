@@ -370,14 +370,19 @@ fn welcome_loads_the_demo_through_an_effect() {
 }
 
 #[test]
-fn notices_take_the_keys_until_dismissed() {
+fn notices_leave_the_keys_to_the_screen_and_ctrl_n_dismisses_them() {
     let mut app = demo_app(80, 24);
     app.notices = vec!["warning: something".into()];
-    assert_eq!(app.context(), Context::Notices);
-    press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit);
-    press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::History);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.context(),
+        Context::OrderPage,
+        "Enter reached the history"
+    );
+    assert!(!app.notices.is_empty());
+    crate::support::ctrl(&mut app, 'n');
+    assert!(app.notices.is_empty());
 }
 
 #[test]
