@@ -163,10 +163,13 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => {
             let count = orders.len();
+            app.demo = true;
             for order in orders {
                 upsert(app, order);
             }
-            let mut text = format!("Added {count} demo orders to this store.");
+            let mut text = format!(
+                "Opened a demo copy of {count} demo orders: your own store is untouched, and the copy is deleted when you quit."
+            );
             if !problems.is_empty() {
                 text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));
             }

@@ -164,7 +164,10 @@ fn welcome_on_an_empty_store() {
         let app = Root::new(Vec::new(), test_clock(), (w, h));
         let screen = render(&app);
         assert!(screen.contains("Welcome to portwiz"), "{screen}");
-        assert!(screen.contains("load the demo orders"), "{screen}");
+        assert!(
+            screen.contains("demo copy of orders; your store stays empty"),
+            "{screen}"
+        );
         snapshot("welcome", &app);
     }
 }

@@ -349,10 +349,13 @@ fn q_quits_from_lists_and_ctrl_c_from_anywhere() {
 }
 
 #[test]
-fn welcome_loads_the_demo_through_an_effect() {
+fn welcome_opens_a_demo_copy_through_an_effect() {
     let mut app = Root::new(Vec::new(), test_clock(), (80, 24));
     assert_eq!(app.context(), Context::Welcome);
-    assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::LoadDemo]);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('d')),
+        vec![Effect::OpenDemoCopy]
+    );
     update(
         &mut app,
         Msg::OrdersAdded {
@@ -362,11 +365,10 @@ fn welcome_loads_the_demo_through_an_effect() {
     );
     assert_eq!(app.context(), Context::History);
     assert_eq!(app.history.rows.len(), 12);
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|m| m.text.contains("12 demo orders"))
-    );
+    assert!(app.demo, "the title says it is the demo copy");
+    assert!(app.message.as_ref().is_some_and(
+        |m| m.text.contains("12 demo orders") && m.text.contains("your own store is untouched")
+    ));
 }
 
 #[test]
