@@ -106,7 +106,10 @@ fn a_bad_value_is_asked_again_with_its_message() {
     assert_eq!(asked("Phone numbers: "), 2, "{output}");
     assert!(output.contains("Error: Port date:"), "{output}");
     assert!(output.contains("Error: Phone numbers: 42555"), "{output}");
-    assert!(output.contains("! to keep this one and move on"));
+    assert!(
+        output.contains("42555” and move on"),
+        "the retry names the value it would keep: {output}"
+    );
 }
 
 #[test]
@@ -301,4 +304,30 @@ fn a_dumb_terminal_without_a_command_gets_plain_mode() {
     assert!(stdout.contains("End of input."), "{stdout}");
     let id = only_order_id(&path);
     assert_eq!(order_file(&path, &id)["fields"]["country"], "US");
+}
+
+#[test]
+fn a_retry_after_a_bad_value_names_what_was_typed_never_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    // A number of 2 digits (kept as typed, with its error), then a mask for the PIN (refused).
+    let input = script(&[(FieldKey::Numbers, "12\n!"), (FieldKey::Pin, "••••\n!")]);
+    let (_, output) = run_plain(dir.path(), &input);
+    assert!(
+        output.contains("or ! to keep “12” and move on"),
+        "the retry names what was typed: {output}"
+    );
+    assert!(
+        output.contains("Nothing was stored"),
+        "a refused value says nothing was kept: {output}"
+    );
+    let retries: Vec<&str> = output
+        .lines()
+        .filter(|l| l.contains("Type another value"))
+        .collect();
+    assert!(
+        retries
+            .iter()
+            .all(|l| !l.contains("(empty)") && !l.contains("the one shown")),
+        "{retries:?}"
+    );
 }
