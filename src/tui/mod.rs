@@ -95,6 +95,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             .push(format!("{e}; learned examples are not used")),
     }
     app.demo = options.demo;
+    app.export_dir = export_folder();
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options
         .verify_first
@@ -204,6 +205,16 @@ fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
         let _ = tx.send(Store::open(&dir));
     });
     rx
+}
+
+/// Where exports go by default: the user's documents folder, else downloads, else home.
+fn export_folder() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    let folder = user
+        .document_dir()
+        .or(user.download_dir())
+        .unwrap_or(user.home_dir());
+    Some(folder.to_path_buf())
 }
 
 fn now() -> Clock {
