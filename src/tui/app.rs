@@ -88,6 +88,9 @@ pub struct HistoryState {
     pub offset: usize,
     /// Indices into `App::orders` of the rows that pass the filters, in display order.
     pub rows: Vec<usize>,
+    /// The width of the id column: the prefix that tells every order apart (see
+    /// `refresh_id_width`).
+    pub id_width: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +211,7 @@ impl Default for HistoryState {
             selected: 0,
             offset: 0,
             rows: Vec::new(),
+            id_width: crate::domain::summary::MIN_SHORT_ID,
         }
     }
 }
@@ -243,8 +247,16 @@ impl App {
             drawn: Drawn::default(),
             examples: ExampleIndex::default(),
         };
+        app.refresh_id_width();
         app.refresh_rows();
         app
+    }
+
+    /// Work out the short ids again, after orders came or went (not on each filter key: it
+    /// sorts every id).
+    pub fn refresh_id_width(&mut self) {
+        let ids = self.orders.iter().map(|o| o.id.as_str());
+        self.history.id_width = crate::domain::summary::short_id_len(ids);
     }
 
     pub fn too_small(&self) -> bool {
@@ -282,7 +294,10 @@ impl App {
         let summary = Summary::of(&order);
         match self.orders.iter_mut().find(|o| o.id == order.id) {
             Some(slot) => *slot = summary,
-            None => self.orders.push(summary),
+            None => {
+                self.orders.push(summary);
+                self.refresh_id_width();
+            }
         }
         self.loaded.insert(order.id.clone(), order);
     }

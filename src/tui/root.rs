@@ -11,6 +11,7 @@ use super::screen::{Component, Routed};
 use super::screens::assist::AssistPage;
 use super::screens::export::ExportPage;
 use super::screens::home::Home;
+use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
 use super::{respond::Respond, wizard::Wizard};
 use crate::domain::summary::Summary;
@@ -64,6 +65,8 @@ screens! {
     Assist(AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(ExportPage),
+    /// Every number of an order (from its page or the wizard's Review).
+    Numbers(NumbersPage),
 }
 
 /// The model and the screens on it.

@@ -51,6 +51,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         Msg::StoreChecked { summaries, notices } => {
             let app = &mut app.app;
             app.orders = summaries;
+            app.refresh_id_width();
             let known: std::collections::HashSet<&str> =
                 app.orders.iter().map(|s| s.id.as_str()).collect();
             app.loaded.retain(|id, _| known.contains(id.as_str()));

@@ -5,18 +5,33 @@ use crate::support::{demo_app, open_order, press, render, typed};
 use crossterm::event::KeyCode;
 use portwiz::tui::app::Context;
 use portwiz::tui::root::Screen;
-use portwiz::tui::{Msg, update};
+use portwiz::tui::{Msg, Root, update};
 
 const CARRIER_TEXT: &str = "EU NAME MISMATCH; ZIP does not match CSR";
 
-#[test]
-fn esc_on_pasted_carrier_text_asks_and_n_keeps_it() {
+/// The response dialog's text box holding pasted carrier text.
+fn pasted_rejection() -> Root {
     let mut app = demo_app(80, 24);
     open_order(&mut app, "PO-DEMO0002");
     press(&mut app, KeyCode::Char('r'));
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::RespondTextArea);
     update(&mut app, Msg::Paste(CARRIER_TEXT.into()));
+    app
+}
+
+/// The assistance screen holding a typed, unrecorded ticket.
+fn typed_ticket() -> Root {
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0005");
+    press(&mut app, KeyCode::Char('a'));
+    typed(&mut app, "T-42");
+    app
+}
+
+#[test]
+fn esc_on_pasted_carrier_text_asks_and_n_keeps_it() {
+    let mut app = pasted_rejection();
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(app.context(), Context::ConfirmLeave);
     let screen = render(&app);
@@ -46,10 +61,7 @@ fn esc_on_pasted_carrier_text_asks_and_n_keeps_it() {
 
 #[test]
 fn esc_on_a_typed_ticket_asks_before_leaving_assistance() {
-    let mut app = demo_app(80, 24);
-    open_order(&mut app, "PO-DEMO0005");
-    press(&mut app, KeyCode::Char('a'));
-    typed(&mut app, "T-42");
+    let mut app = typed_ticket();
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::ConfirmLeave);
     assert!(
@@ -97,10 +109,7 @@ fn a_typed_export_path_is_kept_going_back_and_asked_about_on_closing() {
 
 #[test]
 fn ctrl_c_on_the_leave_question_asks_to_quit() {
-    let mut app = demo_app(80, 24);
-    open_order(&mut app, "PO-DEMO0005");
-    press(&mut app, KeyCode::Char('a'));
-    typed(&mut app, "T-42");
+    let mut app = typed_ticket();
     press(&mut app, KeyCode::Esc);
     crate::support::ctrl(&mut app, 'c');
     assert_eq!(app.context(), Context::ConfirmQuit);
@@ -111,11 +120,7 @@ fn ctrl_c_on_the_leave_question_asks_to_quit() {
 
 #[test]
 fn leave_question_snapshot() {
-    let mut app = demo_app(80, 24);
-    open_order(&mut app, "PO-DEMO0002");
-    press(&mut app, KeyCode::Char('r'));
-    press(&mut app, KeyCode::Enter);
-    update(&mut app, Msg::Paste(CARRIER_TEXT.into()));
+    let mut app = pasted_rejection();
     press(&mut app, KeyCode::Esc);
     insta::assert_snapshot!("leave_question_80x24", render(&app));
 }

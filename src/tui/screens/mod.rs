@@ -4,4 +4,5 @@
 pub mod assist;
 pub mod export;
 pub mod home;
+pub mod numbers;
 pub mod order;

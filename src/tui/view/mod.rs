@@ -197,7 +197,6 @@ fn notices_panel(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Esc on a screen that holds unsaved work: say what would be lost, and ask.
 fn render_confirm_leave(app: &App, unsaved: &str, frame: &mut Frame, area: Rect) {
-    let key = |k: &'static str| Span::styled(k, app.theme.key());
     let width = area.width.min(60);
     let mut lines: Vec<Line<'static>> = wrap(unsaved, usize::from(width.saturating_sub(2)))
         .into_iter()
@@ -206,16 +205,22 @@ fn render_confirm_leave(app: &App, unsaved: &str, frame: &mut Frame, area: Rect)
     lines.extend([
         Line::raw("Leave without saving it?"),
         Line::raw(""),
-        Line::from(vec![
-            key("y"),
-            Span::raw(" leave, lose it   "),
-            key("n"),
-            Span::raw("/"),
-            key("Esc"),
-            Span::raw(" stay"),
-        ]),
+        Line::from(lose_or_stay(app, " leave, lose it   ")),
     ]);
     popup(frame, area, "Leave?", lines, width);
+}
+
+/// "y <lose> n/Esc stay": the answers of a question before losing unsaved work.
+fn lose_or_stay(app: &App, lose: &'static str) -> Vec<Span<'static>> {
+    let key = |k: &'static str| Span::styled(k, app.theme.key());
+    vec![
+        key("y"),
+        Span::raw(lose),
+        key("n"),
+        Span::raw("/"),
+        key("Esc"),
+        Span::raw(" stay"),
+    ]
 }
 
 fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
@@ -227,14 +232,7 @@ fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
     if wizard_can_save {
         choices.extend([key("s"), Span::raw(" save and quit   ")]);
     }
-    choices.extend([
-        key("y"),
-        Span::raw(" quit, lose them   "),
-        key("n"),
-        Span::raw("/"),
-        key("Esc"),
-        Span::raw(" stay"),
-    ]);
+    choices.extend(lose_or_stay(app, " quit, lose them   "));
     let question = if wizard_can_save {
         "Save before quitting?"
     } else {

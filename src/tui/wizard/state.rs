@@ -30,7 +30,7 @@ pub struct Target {
 #[derive(Debug, Clone, Default)]
 pub struct NumberStates {
     key: Option<(String, String, String)>,
-    pub states: Vec<(String, super::numbers::NumberState)>,
+    pub states: Vec<(String, crate::domain::rules::NumberState)>,
 }
 
 /// The focused input.
@@ -128,7 +128,7 @@ impl WizardState {
             state.check_step(step);
         }
         let rejected = state.order.rejected_fields().to_vec();
-        if super::review::only_the_carrier_can_fix(&state.order) {
+        if crate::domain::readiness::only_the_carrier_can_fix(&state.order) {
             // Nothing to correct (a freeze): Review says what to do and what else blocks.
             state.step = Step::Review;
         } else if let Some(first) = crate::domain::registry::FIELDS

@@ -3,13 +3,13 @@
 //! terminal, no files, no clock: the clock arrives in the state.
 
 use super::WizardOutcome;
-use super::review;
 use super::state::{Column, ConfirmKind, Editor, Prompt, WizardState};
 use crate::domain::edit::Mode;
 use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
+use crate::domain::readiness::{readiness, unchanged_warning};
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
 use crate::tui::app::Message;
@@ -42,6 +42,8 @@ pub enum WizardMsg {
     ReviewUp,
     ReviewDown,
     ReviewActivate,
+    /// `N` on Review: every number on a list of its own.
+    ListNumbers,
     Confirm,
     Decline,
     PromptEdit(InputRequest),
@@ -148,6 +150,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::ReviewActivate => review_activate(state),
+        WizardMsg::ListNumbers => WizardOutcome::ShowNumbers,
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;
@@ -430,7 +433,7 @@ fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
 }
 
 fn review_move(state: &mut WizardState, down: bool) {
-    let count = review::items(&state.order, state.clock.today).len();
+    let count = readiness(&state.order, state.clock.today).len();
     if down {
         // Moving on past the last problem is reading on: nothing stays selected, so Enter
         // submits instead of jumping to a problem now out of sight.
@@ -467,7 +470,7 @@ pub fn jump_to(state: &mut WizardState, key: FieldKey) -> WizardOutcome {
 
 fn review_activate(state: &mut WizardState) -> WizardOutcome {
     if let Some(selected) = state.review_selected {
-        let items = review::items(&state.order, state.clock.today);
+        let items = readiness(&state.order, state.clock.today);
         if let Some(item) = items.get(selected) {
             return jump_to(state, item.key);
         }
@@ -500,8 +503,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
     }
     // Nothing changed since the rejection: one question that says why, as the command line's
     // `resubmit --unchanged` asks for.
-    let kind = if kind == ConfirmKind::Resubmit && review::unchanged_warning(&state.order).is_some()
-    {
+    let kind = if kind == ConfirmKind::Resubmit && unchanged_warning(&state.order).is_some() {
         ConfirmKind::ResubmitUnchanged
     } else {
         kind

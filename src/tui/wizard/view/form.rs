@@ -6,6 +6,7 @@ use crate::domain::csr;
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::rules::NumberState;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, width as text_width, wrap};
@@ -13,7 +14,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;
 use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
-use crate::tui::wizard::numbers::{NumberState, summary};
+use crate::tui::wizard::numbers::{label, summary, symbol};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -482,7 +483,7 @@ fn numbers_rows(
         rows.push(Line::from(vec![
             Span::raw(format!("{INDENT}  {number}{}  ", " ".repeat(pad))),
             Span::styled(
-                format!("{} {}", number_state.symbol(), number_state.label()),
+                format!("{} {}", symbol(number_state), label(number_state)),
                 style,
             ),
         ]));

@@ -1,9 +1,9 @@
 //! The bottom line: the question being asked (submit? the CSV path) or the last notice (wrapped
 //! like the app's status line, `F2` showing it whole).
 
+use crate::domain::readiness::{needs_carrier_contact, unchanged_warning};
 use crate::tui::text::{width as text_width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::review::{needs_carrier_contact, unchanged_warning};
 use crate::tui::wizard::state::{ConfirmKind, Prompt, WizardState};
 use ratatui::text::{Line, Span};
 
