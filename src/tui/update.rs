@@ -169,7 +169,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
                 upsert(app, order);
             }
             let mut text = format!(
-                "Opened a demo copy of {count} demo orders: your own store is untouched, and the copy is deleted when you quit."
+                "Opened a demo copy ({count} orders): your own store is untouched, and the copy is deleted when you quit."
             );
             if !problems.is_empty() {
                 text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));

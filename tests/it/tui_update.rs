@@ -366,9 +366,12 @@ fn welcome_opens_a_demo_copy_through_an_effect() {
     assert_eq!(app.context(), Context::History);
     assert_eq!(app.history.rows.len(), 12);
     assert!(app.demo, "the title says it is the demo copy");
-    assert!(app.message.as_ref().is_some_and(
-        |m| m.text.contains("12 demo orders") && m.text.contains("your own store is untouched")
-    ));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("demo copy (12 orders)")
+                && m.text.contains("your own store is untouched"))
+    );
 }
 
 #[test]
