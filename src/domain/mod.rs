@@ -1,5 +1,6 @@
 //! Pure porting logic: no I/O, no terminal.
 
+pub mod auto_name;
 mod checks;
 pub mod classifier;
 pub mod csr;

@@ -279,7 +279,7 @@ field_table! {
         "The account number with the current carrier, as on its bill. Not the billing telephone number."
     }
     Pin => "pin" at pin {
-        "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: true,
+        "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: false,
         example: "", check: checks::pin,
         admin: AccountInformation "Account PIN",
         "The account PIN or passcode set with the carrier; required for mobile numbers. Not the same as a number-freeze PIN."
@@ -388,11 +388,13 @@ pub fn spec_named(name: &str) -> Result<&'static FieldSpec, super::key::UnknownF
 }
 
 /// The fields a Customer Service Record can be compared with: those the LOA covers, less the
-/// numbers list (compared number by number elsewhere) and the port type (not on a CSR).
+/// numbers list (compared number by number elsewhere) and the port type (not on a CSR), plus
+/// the PIN (on the carrier's record, never on the LOA).
 pub fn csr_fields() -> impl Iterator<Item = &'static FieldSpec> {
-    FIELDS
-        .iter()
-        .filter(|f| f.loa && f.key != FieldKey::Numbers && f.key != FieldKey::PortType)
+    FIELDS.iter().filter(|f| {
+        (f.loa && f.key != FieldKey::Numbers && f.key != FieldKey::PortType)
+            || f.key == FieldKey::Pin
+    })
 }
 
 #[cfg(test)]

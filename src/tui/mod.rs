@@ -96,17 +96,22 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             .push(format!("{e}; learned examples are not used")),
     }
     app.demo = options.demo;
+    app.export_dir = export_folder();
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options
         .verify_first
         .then(|| check_in_background(store.dir()));
     // Orders saved while the check ran: its view of them may predate the save.
     let mut saved_meanwhile: Vec<String> = Vec::new();
+    // The demo copy opened from the welcome screen, deleted when the app ends.
+    let mut demo_copy: Option<tempfile::TempDir> = None;
     loop {
         let mut drawn = layout::Drawn::default();
         terminal.draw(|frame| drawn = view(&app, frame))?;
         update(&mut app, Msg::Drawn(drawn));
         if app.quit {
+            // The demo copy, if one was opened, is deleted here.
+            drop(demo_copy);
             return Ok(());
         }
         let msg = loop {
@@ -158,6 +163,25 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             {
                 saved_meanwhile.push(order.id.clone());
             }
+            if effect == Effect::OpenDemoCopy {
+                // The demo copy takes the store's place until the app ends; the user's own
+                // store is not written, and the check of it is no longer wanted.
+                let reply = match crate::demo::temporary_copy(now()) {
+                    Ok((temp, copy, orders, problems)) => {
+                        store = copy;
+                        demo_copy = Some(temp);
+                        checking = None;
+                        saved_meanwhile.clear();
+                        Msg::OrdersAdded { orders, problems }
+                    }
+                    Err(e) => Msg::OrdersAdded {
+                        orders: Vec::new(),
+                        problems: vec![e],
+                    },
+                };
+                effects.extend(update(&mut app, reply));
+                continue;
+            }
             if let Some(reply) = execute(&mut store, effect) {
                 effects.extend(update(&mut app, reply));
             }
@@ -184,6 +208,16 @@ fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
     rx
 }
 
+/// Where exports go by default: the user's documents folder, else downloads, else home.
+fn export_folder() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    let folder = user
+        .document_dir()
+        .or(user.download_dir())
+        .unwrap_or(user.home_dir());
+    Some(folder.to_path_buf())
+}
+
 fn now() -> Clock {
     crate::system::clock()
 }
@@ -206,10 +240,8 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             })
         }
         Effect::NewOrderId => Some(Msg::NewOrderId(store.new_id())),
-        Effect::LoadDemo => {
-            let (orders, problems) = crate::demo::install(store, now());
-            Some(Msg::OrdersAdded { orders, problems })
-        }
+        // The runtime's loop swaps the store for the copy before it gets here.
+        Effect::OpenDemoCopy => None,
         Effect::Load(order_id) => Some(match store.load(&order_id) {
             Ok(loaded) => Msg::Loaded(Box::new(loaded.order.clone())),
             Err(e) => Msg::LoadFailed {

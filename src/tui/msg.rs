@@ -91,7 +91,7 @@ pub enum Msg {
     CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
-    /// Orders added to the store (the demo), and anything worth telling.
+    /// The demo copy's orders, now the app's store, and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
         problems: Vec<String>,
@@ -148,8 +148,9 @@ pub enum Effect {
     Save(Box<Order>),
     /// Allocate an id for a new order; the runtime answers `NewOrderId`.
     NewOrderId,
-    /// Write the embedded demo orders into the store; the runtime answers `OrdersAdded`.
-    LoadDemo,
+    /// Open a temporary copy of the demo orders in place of the store, as `--demo` does (the
+    /// user's store is left as it is); the runtime answers `OrdersAdded`.
+    OpenDemoCopy,
     /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
     Load(String),
     /// Write the order in a format to a file (the path as typed: `~` and relative paths are the

@@ -135,9 +135,6 @@ impl Root {
         if self.leaving.is_some() {
             return Context::ConfirmLeave;
         }
-        if !self.app.notices.is_empty() {
-            return Context::Notices;
-        }
         if self.app.help_open {
             return Context::Help;
         }

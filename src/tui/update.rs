@@ -164,10 +164,13 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => {
             let count = orders.len();
+            app.demo = true;
             for order in orders {
                 upsert(app, order);
             }
-            let mut text = format!("Added {count} demo orders to this store.");
+            let mut text = format!(
+                "Opened a demo copy ({count} orders): your own store is untouched, and the copy is deleted when you quit."
+            );
             if !problems.is_empty() {
                 text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));
             }
@@ -221,6 +224,13 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     let show_message = keymap::lookup_global(Context::Status, &key)
         .filter(|_| !Context::OVERLAYS.contains(&context) && app.status_message().is_some());
     if let Some(msg) = show_message {
+        return update(app, msg);
+    }
+    // The store's notices sit above the screen and take only their own key, so a notice that
+    // arrives as the user types never eats a key meant for the screen.
+    let dismiss = keymap::lookup_global(Context::Notices, &key)
+        .filter(|_| !app.notices.is_empty() && !Context::OVERLAYS.contains(&context));
+    if let Some(msg) = dismiss {
         return update(app, msg);
     }
     if context != Context::Message {

@@ -82,7 +82,8 @@ fn a_complete_order_is_created_and_submitted() {
         "{output}"
     );
     assert!(output.contains("Step 7 of 7: Review"), "{output}");
-    assert!(output.contains("No problems found."), "{output}");
+    // The fixture's numbers are of the fictional 555-01xx range: said, and no obstacle.
+    assert!(output.contains("fictional (555-01xx)"), "{output}");
     assert!(output.contains(&format!("Order {id} is now Submitted.")));
     assert!(!output.contains("482913"), "the PIN was echoed back");
     assert!(!output.contains('\x1b'));
@@ -105,7 +106,10 @@ fn a_bad_value_is_asked_again_with_its_message() {
     assert_eq!(asked("Phone numbers: "), 2, "{output}");
     assert!(output.contains("Error: Port date:"), "{output}");
     assert!(output.contains("Error: Phone numbers: 42555"), "{output}");
-    assert!(output.contains("! to keep this one and move on"));
+    assert!(
+        output.contains("42555” and move on"),
+        "the retry names the value it would keep: {output}"
+    );
 }
 
 #[test]
@@ -388,4 +392,30 @@ fn the_menu_prints_the_insights_as_text() {
     // Then the question again, until the end of input.
     assert!(stdout.matches("Order: ").count() >= 2, "{stdout}");
     assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+fn a_retry_after_a_bad_value_names_what_was_typed_never_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    // A number of 2 digits (kept as typed, with its error), then a mask for the PIN (refused).
+    let input = script(&[(FieldKey::Numbers, "12\n!"), (FieldKey::Pin, "••••\n!")]);
+    let (_, output) = run_plain(dir.path(), &input);
+    assert!(
+        output.contains("or ! to keep “12” and move on"),
+        "the retry names what was typed: {output}"
+    );
+    assert!(
+        output.contains("Nothing was stored"),
+        "a refused value says nothing was kept: {output}"
+    );
+    let retries: Vec<&str> = output
+        .lines()
+        .filter(|l| l.contains("Type another value"))
+        .collect();
+    assert!(
+        retries
+            .iter()
+            .all(|l| !l.contains("(empty)") && !l.contains("the one shown")),
+        "{retries:?}"
+    );
 }

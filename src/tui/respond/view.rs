@@ -113,7 +113,7 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
             support(&mut out, form);
             out.error(&respond.error);
         }
-        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order),
+        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order, app.clock.today),
     }
     let rows = usize::from(area.height);
     let lines: Vec<Line> = out.lines.into_iter().take(rows).collect();
@@ -203,6 +203,19 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         suggestion.push((
             "The classifier's suggestion appears here as you paste or type.".into(),
             theme.dim(),
+        ));
+    } else if form.looks_like_status() {
+        let words: Vec<String> = c
+            .status_words
+            .iter()
+            .map(|w| format!("“{}”", one_line(w)))
+            .collect();
+        suggestion.push((
+            format!(
+                "⚠ This reads like a status update ({}), not a rejection: no field is named. Record it only if the carrier did reject the order.",
+                words.join(", ")
+            ),
+            theme.warning(),
         ));
     } else if !c.is_recognised() {
         suggestion.push((
@@ -570,13 +583,16 @@ fn support(out: &mut Lines, form: &SupportForm) {
     );
 }
 
-fn confirm(out: &mut Lines, kind: Answer, order: &Order) {
+fn confirm(out: &mut Lines, kind: Answer, order: &Order, today: jiff::civil::Date) {
     let theme = out.theme;
     let name = one_line(&order.display_name());
     match kind {
         Answer::Completion => {
             out.text(" ", "Completion: the numbers ported.", theme.heading());
             out.blank();
+            for warning in order.completion_warnings(today) {
+                out.text(" ⚠ ", &warning, theme.warning());
+            }
             out.text(
                 " ",
                 &format!("Record that “{name}” is completed? Completed is final: the order cannot change after it."),

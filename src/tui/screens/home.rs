@@ -45,8 +45,8 @@ pub enum HomeMsg {
     ReverseSort,
     /// A new order in the wizard.
     NewOrder,
-    /// Write the demo orders into this store.
-    LoadDemo,
+    /// Open a temporary copy of the demo orders (the user's store stays as it is).
+    OpenDemoCopy,
     /// The insights screen.
     Insights,
     // The filter line while it is being typed.
@@ -66,7 +66,7 @@ use KeyCode::{Backspace, Down, End, Enter, Esc, Home as HomeKey, PageDown, PageU
 pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     // The welcome screen.
     both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
-    both(C::Welcome, &[ch('d')], "d", O(M::LoadDemo), "Load the demo orders into this store", "Load demo"),
+    both(C::Welcome, &[ch('d')], "d", O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
     both(C::Welcome, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Welcome, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // The order history.
@@ -190,7 +190,7 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
-            M::LoadDemo => return vec![Effect::LoadDemo],
+            M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
             M::Insights => return super::insights::requests(app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();

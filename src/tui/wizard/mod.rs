@@ -25,6 +25,7 @@ pub use dates::port_date_window;
 pub use numbers::number_states;
 
 use crate::domain::order::{Clock, Order};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::Effect;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
@@ -92,13 +93,31 @@ impl Wizard {
         self.state.has_pending_edit()
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        view::render(&self.state, frame, area, theme);
+    /// Draw the wizard; what it drew (the open message's lines) flows back to `clamp_scroll`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Drawn {
+        view::render(&self.state, frame, area, theme)
+    }
+
+    /// Keep the open message's scroll within what the last frame drew.
+    pub fn clamp_scroll(&mut self, drawn: &Drawn) {
+        if let Some(scroll) = &mut self.state.pinned {
+            let max = drawn.pinned_lines.saturating_sub(drawn.pinned_rows);
+            *scroll = (*scroll).min(u16::try_from(max).unwrap_or(u16::MAX));
+        }
     }
 
     /// (key, words) for the keys that work where the user is, most useful first.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
-        keymap::footer_keys(keymap::situation(&self.state))
+        let state = &self.state;
+        let facts = keymap::FooterFacts {
+            pinned: state.pinned_rejection().is_some(),
+            csr_value: state
+                .target()
+                .is_some_and(|t| state.order.csr.contains_key(&t.key)),
+            resubmission: state.order.status
+                == crate::domain::status::Status::CustomerActionRequired,
+        };
+        keymap::footer_keys(keymap::situation(state), facts)
     }
 
     /// (key, description) for every key of the wizard, for help.

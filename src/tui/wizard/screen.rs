@@ -104,6 +104,7 @@ impl Component for Wizard {
 
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
+        self.clamp_scroll(&app.drawn);
         let mut effects = self.outcome(outcome, app);
         effects.extend(self.preflight_request());
         effects
@@ -126,8 +127,7 @@ impl Component for Wizard {
         self.outcome(outcome, app)
     }
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        self.render(frame, area, &app.theme);
-        Drawn::default()
+        self.render(frame, area, &app.theme)
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {

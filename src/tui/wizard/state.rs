@@ -49,7 +49,7 @@ pub enum Editor {
 pub enum ConfirmKind {
     Submit,
     Resubmit,
-    /// The second question, when none of the rejected fields changed.
+    /// Resubmit though none of the rejected fields changed (asked instead of `Resubmit`).
     ResubmitUnchanged,
 }
 
@@ -96,6 +96,8 @@ pub struct WizardState {
     pub preflight: Option<(String, Vec<HistoryWarning>)>,
     /// The carrier key last asked about.
     pub preflight_asked: Option<String>,
+    /// The carrier's whole message is open over the form, scrolled this many lines (Ctrl-P).
+    pub pinned: Option<u16>,
 }
 
 impl WizardState {
@@ -144,6 +146,7 @@ impl WizardState {
             visit: Visit::new(),
             preflight: None,
             preflight_asked: None,
+            pinned: None,
         };
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
@@ -175,6 +178,14 @@ impl WizardState {
         state.load_editor();
         state.refresh_number_states();
         state
+    }
+
+    /// The rejection whose words are pinned above the form: the latest, while the order waits on
+    /// the user.
+    pub fn pinned_rejection(&self) -> Option<&crate::domain::order::Rejection> {
+        (self.order.status == crate::domain::status::Status::CustomerActionRequired)
+            .then(|| self.order.last_rejection())
+            .flatten()
     }
 
     /// The inputs of the current step, in order: each field, and its CSR input beside it when

@@ -36,6 +36,7 @@ pub fn render(app: &App, page: &InsightsPage, frame: &mut Frame, area: Rect) -> 
         page_lines: total,
         history_rows: app.drawn.history_rows,
         history_offset: app.history.offset,
+        ..Drawn::default()
     }
 }
 

@@ -21,15 +21,15 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     let mut rows = Rows::default();
     let resubmission = order.status == Status::CustomerActionRequired;
     let verb = if resubmission { "resubmit" } else { "submit" };
+    // What Enter does here, in the words of the footer: a selected problem (›) takes it.
+    let enter = if state.review_selected.is_some() {
+        format!("   Enter: go to the selected problem (↑ to the top: {verb})")
+    } else {
+        format!("   Enter: {verb} to {}", state.carrier_name())
+    };
     rows.push(Line::from(vec![
         Span::styled("Review", theme.title()),
-        Span::styled(
-            truncate(
-                &format!("   Enter: {verb} to {}", state.carrier_name()),
-                width.saturating_sub(6),
-            ),
-            theme.dim(),
-        ),
+        Span::styled(truncate(&enter, width.saturating_sub(6)), theme.dim()),
     ]));
 
     if !state.refusal.is_empty() {
@@ -98,7 +98,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             &format!("⚠ From your history: {}", one_line(&warning.message())),
             theme.warning(),
             width,
-            3,
         );
     }
     if let Some(warning) = unchanged_warning(order) {
