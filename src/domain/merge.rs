@@ -135,7 +135,7 @@ fn lifecycle(
 fn merge_numbers(base: &[String], theirs: &[String], mine: &[String]) -> Vec<String> {
     let mut out: Vec<String> = theirs
         .iter()
-        .filter(|n| !(base.contains(n) && !mine.contains(n)))
+        .filter(|n| !base.contains(n) || mine.contains(n))
         .cloned()
         .collect();
     for n in mine {
