@@ -207,7 +207,7 @@ impl Store {
 }
 
 /// Move an unparsable file aside, never deleting it.
-fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
+pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
     let qdir = dir.join("quarantine");
     let name = path
         .file_name()
