@@ -53,6 +53,8 @@ pub enum Msg {
     Respond(RespondMsg),
     /// A key inside the export dialog.
     Export(ExportMsg),
+    /// A key on the conflict view.
+    Conflict(crate::tui::screens::conflict::ConflictMsg),
     /// `Enter` on the assistance screen: record the typed ticket on the order.
     SaveTicket,
     /// A key the table does not bind, for the text input that has the focus.
@@ -85,6 +87,22 @@ pub enum Msg {
     SaveFailed {
         order_id: String,
         error: SaveError,
+    },
+    /// The file had moved on: the edit was merged with it and saved. The order as saved, and
+    /// what to tell the user (what the other side changed, or why the edit became a note).
+    Merged {
+        order: Box<Order>,
+        notice: String,
+    },
+    /// The file had moved on and both changed the same field: nothing was saved; the conflict
+    /// view asks the user to choose.
+    SaveConflict(Box<crate::tui::screens::conflict::ConflictPage>),
+    /// Order files changed on disk (another window, the CLI, a sync): the orders as they now
+    /// are, those gone, and files set aside.
+    StoreChanged {
+        changed: Vec<Order>,
+        removed: Vec<String>,
+        notices: Vec<Notice>,
     },
     /// The user's correction could not be written to the labelled examples.
     LearnFailed(String),
@@ -127,15 +145,6 @@ pub enum Msg {
 /// Why a save did not reach the disk, as the app acts on it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SaveError {
-    /// Another portwiz saved the order since it was read here: the order as now on disk (when it
-    /// can be read) and the edit that was not saved.
-    #[error(
-        "it was changed by another portwiz; this screen now shows that version. Your edit is not saved: make it again to save it over the other change, or export it."
-    )]
-    Conflict {
-        on_disk: Option<Box<Order>>,
-        mine: Box<Order>,
-    },
     /// The disk or the folder failed (space, permissions…), in words.
     #[error("{0}")]
     Io(String),

@@ -115,6 +115,8 @@ screens! {
     Assist(super::screens::assist::AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(super::screens::export::ExportPage),
+    /// "Changed in two places": a field both windows changed, to choose a value for.
+    Conflict(super::screens::conflict::ConflictPage),
 }
 
 /// A boxed screen is the screen.

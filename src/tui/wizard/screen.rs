@@ -72,6 +72,17 @@ impl Component for Wizard {
             Msg::Edit(key) => self.handle_key(key, app.clock),
             Msg::Paste(text) => self.handle_paste(&text, app.clock),
             Msg::FileRead(bytes) => self.csv_read(bytes, app.clock),
+            Msg::Saved(order) if order.id == self.order().id => {
+                let editable = order.status.is_editable();
+                self.adopt(*order);
+                // Submitted or cancelled in another window meanwhile: nothing is left to edit
+                // here (the notice says what became of the edit).
+                return if editable {
+                    Vec::new()
+                } else {
+                    vec![Effect::Close]
+                };
+            }
             _ => WizardOutcome::Stay,
         };
         match outcome {
@@ -109,12 +120,12 @@ impl Component for Wizard {
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
             .then_some("The porting wizard has edits that are not saved.")
     }
 
     fn can_save_on_quit(&self) -> bool {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
     }
 
     fn save_on_quit(&mut self, clock: crate::domain::Clock) -> Option<Effect> {
