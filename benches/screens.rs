@@ -12,8 +12,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 use portwiz::domain::{Clock, FieldKey, FieldValue, Order};
 use portwiz::store::Store;
-use portwiz::tui::app::{OrderPage, Screen};
-use portwiz::tui::{App, app_for_store};
+use portwiz::tui::root::Screen;
+use portwiz::tui::screens::order::OrderPage;
+use portwiz::tui::{Root, app_for_store};
 use std::path::PathBuf;
 use support::{draw, rss_kib};
 
@@ -100,7 +101,7 @@ fn bench_screens(c: &mut Criterion) {
     });
 
     let big = fixture_order("PO-BIG999".into(), 999);
-    let mut page = App::new(vec![big.clone()], clock(), (200, 60));
+    let mut page = Root::new(vec![big.clone()], clock(), (200, 60));
     page.screens.push(Screen::Order(OrderPage {
         order_id: big.id.clone(),
         scroll: 0,
@@ -109,7 +110,7 @@ fn bench_screens(c: &mut Criterion) {
         b.iter(|| draw(&page, 200, 60))
     });
 
-    let mut wizard = App::new(vec![big.clone()], clock(), (200, 60));
+    let mut wizard = Root::new(vec![big.clone()], clock(), (200, 60));
     wizard.screens.push(Screen::Wizard(Box::new(
         portwiz::tui::wizard::Wizard::open(big.clone(), clock()),
     )));

@@ -169,22 +169,47 @@ fn bench_sizes(c: &mut Criterion) {
             })
         });
         let mut app = app;
-        update(&mut app, Msg::StartFilter);
+        update(
+            &mut app,
+            Msg::Key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Char('/'),
+            )),
+        );
         for c in digits.chars().take(digits.len().saturating_sub(1)) {
-            update(&mut app, Msg::FilterInput(c));
+            update(
+                &mut app,
+                Msg::Key(crossterm::event::KeyEvent::from(
+                    crossterm::event::KeyCode::Char(c),
+                )),
+            );
         }
         let last = digits.chars().last().unwrap_or('0');
         group.bench_function("filter: a number's last digit typed, then erased", |b| {
             b.iter(|| {
-                update(&mut app, Msg::FilterInput(last));
+                update(
+                    &mut app,
+                    Msg::Key(crossterm::event::KeyEvent::from(
+                        crossterm::event::KeyCode::Char(last),
+                    )),
+                );
                 let found = app.history.rows.len();
-                update(&mut app, Msg::FilterBackspace);
+                update(
+                    &mut app,
+                    Msg::Key(crossterm::event::KeyEvent::from(
+                        crossterm::event::KeyCode::Backspace,
+                    )),
+                );
                 (found, draw(&app, 120, 40))
             })
         });
         group.bench_function("key: move down and draw", |b| {
             b.iter(|| {
-                update(&mut app, Msg::MoveDown);
+                update(
+                    &mut app,
+                    Msg::Key(crossterm::event::KeyEvent::from(
+                        crossterm::event::KeyCode::Down,
+                    )),
+                );
                 draw(&app, 120, 40)
             })
         });

@@ -1,12 +1,12 @@
 //! What the benches share: drawing one frame off screen and reading the process's memory.
 
-use portwiz::tui::{App, view};
+use portwiz::tui::{Root, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// Draw one frame of `app` at `width`×`height`; the cell count keeps the work from being
 /// optimised away.
-pub fn draw(app: &App, width: u16, height: u16) -> usize {
+pub fn draw(app: &Root, width: u16, height: u16) -> usize {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
     let _ = terminal.draw(|frame| {
         view(app, frame);

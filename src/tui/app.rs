@@ -1,12 +1,9 @@
-//! The model: everything the screen shows, and nothing else. Changed only by `update`.
+//! The model: what every screen reads (the orders, the clock, the theme, the catalog, what the
+//! last frame drew, the status message, the store's notices), and nothing else. It knows no
+//! screen: the screen stack is the root's (`tui::root`). Changed only by `update`.
 
 pub use super::keymap::Context;
 use super::layout::Drawn;
-pub use super::screen::Screen;
-pub use super::screens::assist::AssistPage;
-pub use super::screens::export::{ExportPage, ExportStep};
-use super::screens::home::Home;
-pub use super::screens::order::OrderPage;
 use super::text::one_line;
 use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
@@ -33,8 +30,6 @@ pub struct App {
     pub loaded: HashMap<String, Order>,
     /// Orders written by a newer portwiz: shown, never saved.
     pub read_only: BTreeSet<String>,
-    /// The screen stack; the bottom is always `Screen::Home`.
-    pub screens: Vec<Screen>,
     pub history: HistoryState,
     pub help_open: bool,
     pub confirm_quit: bool,
@@ -230,7 +225,6 @@ impl App {
             orders,
             loaded: HashMap::new(),
             read_only: BTreeSet::new(),
-            screens: vec![Screen::Home(Home)],
             history: HistoryState::default(),
             help_open: false,
             confirm_quit: false,
@@ -246,26 +240,8 @@ impl App {
         app
     }
 
-    pub fn top(&self) -> &Screen {
-        self.screens.last().unwrap_or(&Screen::Home(Home))
-    }
-
     pub fn too_small(&self) -> bool {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
-    }
-
-    /// Where keys go now.
-    pub fn context(&self) -> Context {
-        if self.confirm_quit {
-            return Context::ConfirmQuit;
-        }
-        if !self.notices.is_empty() {
-            return Context::Notices;
-        }
-        if self.help_open {
-            return Context::Help;
-        }
-        self.top().component().context(self)
     }
 
     /// The name of an order for a title line.
@@ -302,52 +278,6 @@ impl App {
             None => self.orders.push(summary),
         }
         self.loaded.insert(order.id.clone(), order);
-    }
-
-    /// Whether a message would do something here (the footer leaves out keys that would not).
-    pub fn can(&self, msg: &super::msg::Msg) -> bool {
-        use super::msg::Msg;
-        match msg {
-            Msg::Open => !self.history.rows.is_empty(),
-            Msg::UpdateOrder => match self.top() {
-                Screen::Order(page) => self
-                    .order(&page.order_id)
-                    .is_some_and(|o| o.status.is_editable() && !self.read_only.contains(&o.id)),
-                _ => false,
-            },
-            Msg::OpenRespond => match self.top() {
-                Screen::Order(page) => self
-                    .order(&page.order_id)
-                    .is_some_and(|o| !o.status.is_final() && !self.read_only.contains(&o.id)),
-                _ => false,
-            },
-            _ => true,
-        }
-    }
-
-    /// Whether a screen can save its work on the way out (the quit question offers `s`).
-    pub fn can_save_on_quit(&self) -> bool {
-        self.screens
-            .iter()
-            .any(|s| s.component().can_save_on_quit())
-    }
-
-    pub fn has_unsaved_edits(&self) -> bool {
-        self.unsaved_edits().is_some()
-    }
-
-    /// What quitting now would lose, in words for the quit question: the top-most screen with
-    /// unsaved edits names itself.
-    pub fn unsaved_edits(&self) -> Option<&'static str> {
-        self.screens
-            .iter()
-            .rev()
-            .find_map(|s| s.component().unsaved(self))
-    }
-
-    /// Open an order's page over the current screen.
-    pub fn open_page(&mut self, order_id: String) {
-        self.screens.push(Screen::Order(OrderPage::new(order_id)));
     }
 
     /// Select an order in the history, when it is listed.

@@ -1,7 +1,8 @@
-//! Key tables: each screen declares its bindings as data (in its own module), and they turn key
-//! events into `Msg`; the help screen and the footer are drawn from the same tables, so what the
-//! screen says is what the keys do. This module holds the table type and the bindings that are
-//! no screen's own: the global keys and the overlays (help, notices, the quit question).
+//! Key tables: each screen declares its bindings as data in its own module, mapping keys to its
+//! own messages (or to an app-wide `Msg`: quit, help); the help screen and the footer are drawn
+//! from the same tables, so what the screen says is what the keys do. This module holds the
+//! table type and the bindings that are no screen's own: the global keys and the overlays (help,
+//! notices, the quit question).
 
 use super::msg::Msg;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -42,12 +43,23 @@ pub const fn ctrl(c: char) -> Key {
     }
 }
 
-pub struct Binding {
+/// What a key on a screen means: one of the screen's own messages, or an app-wide one for the
+/// root (quit, help).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action<A> {
+    Own(A),
+    Global(Msg),
+}
+
+/// One line of a key table; `A` is what the keys mean (a screen's `Action`, or `Msg` for the
+/// app-wide table).
+pub struct Binding<A: 'static> {
     pub context: Context,
     pub keys: &'static [Key],
     /// How the keys are written on screen.
     pub label: &'static str,
-    pub msg: Msg,
+    /// What the keys mean (none for a footer summary, which stands for other lines).
+    pub action: Option<A>,
     pub description: &'static str,
     pub show: Show,
     /// The footer's words (empty when not in the footer).
@@ -67,18 +79,18 @@ pub enum Show {
 }
 
 /// A binding listed by `?` only.
-pub const fn help(
+pub const fn help<A>(
     context: Context,
     keys: &'static [Key],
     label: &'static str,
-    msg: Msg,
+    action: A,
     description: &'static str,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         context,
         keys,
         label,
-        msg,
+        action: Some(action),
         description,
         show: Show::Help,
         footer: "",
@@ -86,19 +98,19 @@ pub const fn help(
 }
 
 /// A binding listed by `?` and in the footer (with shorter words).
-pub const fn both(
+pub const fn both<A>(
     context: Context,
     keys: &'static [Key],
     label: &'static str,
-    msg: Msg,
+    action: A,
     description: &'static str,
     footer: &'static str,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         context,
         keys,
         label,
-        msg,
+        action: Some(action),
         description,
         show: Show::HelpAndFooter,
         footer,
@@ -106,17 +118,17 @@ pub const fn both(
 }
 
 /// A footer entry standing for several bindings.
-pub const fn summary(
+pub const fn summary<A>(
     context: Context,
     keys: &'static [Key],
     label: &'static str,
     footer: &'static str,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         context,
         keys,
         label,
-        msg: Msg::MoveDown,
+        action: None,
         description: footer,
         show: Show::FooterSummary,
         footer,
@@ -127,7 +139,7 @@ use KeyCode::{Enter, Esc, F};
 
 /// The keys that are no screen's own: everywhere, and the overlays.
 #[rustfmt::skip]
-pub static KEYMAP: &[Binding] = &[
+pub static KEYMAP: &[Binding<Msg>] = &[
     help(Context::Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
     help(Context::Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
     both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
@@ -137,55 +149,74 @@ pub static KEYMAP: &[Binding] = &[
     both(Context::ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
 ];
 
-/// The `Msg` a key means in a context of `table` (its own bindings, then the global ones).
-pub fn lookup(table: &'static [Binding], context: Context, event: &KeyEvent) -> Option<Msg> {
+/// The key as the tables name it, unless it is a release or Alt is held (never bound).
+fn pressed(event: &KeyEvent) -> Option<Key> {
     if event.kind == KeyEventKind::Release || event.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    let pressed = Key {
+    Some(Key {
         code: event.code,
         ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    bindings(table, context)
-        .chain(bindings(KEYMAP, Context::Global))
-        .find(|b| b.keys.contains(&pressed) && !is_summary(b))
-        .map(|b| b.msg.clone())
+    })
 }
 
-fn is_summary(b: &Binding) -> bool {
+/// What a key means in one context of a table (summaries are not looked up).
+fn find<A: Clone>(table: &'static [Binding<A>], context: Context, event: &KeyEvent) -> Option<A> {
+    let pressed = pressed(event)?;
+    bindings(table, context)
+        .find(|b| b.keys.contains(&pressed) && !is_summary(b))
+        .and_then(|b| b.action.clone())
+}
+
+/// What a key means in a context of the app-wide table (the overlays, the global keys).
+pub fn lookup_global(context: Context, event: &KeyEvent) -> Option<Msg> {
+    find(KEYMAP, context, event)
+}
+
+/// What a key means in a context of a screen's table: its own bindings, then the global ones.
+pub fn lookup<A: Clone>(
+    table: &'static [Binding<Action<A>>],
+    context: Context,
+    event: &KeyEvent,
+) -> Option<Action<A>> {
+    find(table, context, event)
+        .or_else(|| lookup_global(Context::Global, event).map(Action::Global))
+}
+
+fn is_summary<A>(b: &Binding<A>) -> bool {
     b.show == Show::FooterSummary
 }
 
 /// Every binding of one context of a table, in table order.
-pub fn bindings(
-    table: &'static [Binding],
+pub fn bindings<A>(
+    table: &'static [Binding<A>],
     context: Context,
-) -> impl Iterator<Item = &'static Binding> {
+) -> impl Iterator<Item = &'static Binding<A>> {
     table.iter().filter(move |b| b.context == context)
 }
 
 /// What `?` lists for a context: every binding there, then the global ones, as (keys, words).
-pub fn help_entries(
-    table: &'static [Binding],
+pub fn help_entries<A>(
+    table: &'static [Binding<A>],
     context: Context,
 ) -> Vec<(&'static str, &'static str)> {
     bindings(table, context)
-        .chain(bindings(KEYMAP, Context::Global))
         .filter(|b| !is_summary(b))
         .map(|b| (b.label, b.description))
+        .chain(bindings(KEYMAP, Context::Global).map(|b| (b.label, b.description)))
         .collect()
 }
 
 /// The bindings the footer shows for a context, in table order.
-pub fn footer_bindings(
-    table: &'static [Binding],
+pub fn footer_bindings<A>(
+    table: &'static [Binding<A>],
     context: Context,
-) -> impl Iterator<Item = &'static Binding> {
+) -> impl Iterator<Item = &'static Binding<A>> {
     bindings(table, context).filter(|b| b.show != Show::Help)
 }
 
 /// Whether no key is bound twice in one context of a table (a test runs it on every table).
-pub fn has_no_duplicate(table: &'static [Binding]) -> Result<(), String> {
+pub fn has_no_duplicate<A>(table: &'static [Binding<A>]) -> Result<(), String> {
     for b in table.iter().filter(|b| !is_summary(b)) {
         for other in table
             .iter()

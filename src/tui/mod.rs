@@ -1,6 +1,6 @@
-//! The interactive app, in the Elm architecture: `App` is the model, `Msg` what happens,
-//! `update` the only place the model changes (returning `Effect`s for the runtime to run), `view`
-//! draws. The keymap turns keys into messages and feeds the footer and help. This module's `run`
+//! The interactive app, in the Elm architecture: `App` is the model (`Root` adds the screen
+//! stack), `Msg` what happens, `update` the only place the model changes (returning `Effect`s for
+//! the runtime to run), `view` draws. The keymap turns keys into messages and feeds the footer and help. This module's `run`
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
@@ -9,6 +9,7 @@ pub mod layout;
 pub mod live;
 pub mod msg;
 pub mod respond;
+pub mod root;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
@@ -21,6 +22,7 @@ pub mod wizard;
 
 pub use app::App;
 pub use msg::{Effect, Msg, SaveError};
+pub use root::Root;
 pub use update::update;
 pub use view::view;
 
@@ -43,7 +45,7 @@ pub struct Options {
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
-pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> App {
+pub fn app_for_store(store: &Store, notices: &[Notice], clock: Clock, size: (u16, u16)) -> Root {
     app_for_summaries(store.summaries().cloned().collect(), notices, clock, size)
 }
 
@@ -53,8 +55,8 @@ pub fn app_for_summaries(
     notices: &[Notice],
     clock: Clock,
     size: (u16, u16),
-) -> App {
-    let mut app = App::from_summaries(summaries, clock, size);
+) -> Root {
+    let mut app = Root::from_summaries(summaries, clock, size);
     app.read_only = notices
         .iter()
         .filter_map(|n| match n {
@@ -271,7 +273,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
             .err()
             .map(|e| Msg::LearnFailed(e.to_string())),
-        Effect::Close | Effect::Quit => None,
+        Effect::Close | Effect::Open(_) | Effect::Quit => None,
     }
 }
 
@@ -294,9 +296,7 @@ fn save(store: &mut Store, order: Box<Order>) -> Msg {
             order,
             notice: merge.notice(),
         },
-        Ok(SavedEdit::Conflicts { merge, .. }) => {
-            Msg::SaveConflict(Box::new(screens::conflict::ConflictPage::new(merge, order)))
-        }
+        Ok(SavedEdit::Conflicts { merge, .. }) => Msg::SaveConflict { merge, mine: order },
         Err(e) => Msg::SaveFailed {
             order_id: order.id.clone(),
             error: save_error(e),

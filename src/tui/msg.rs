@@ -22,45 +22,7 @@ pub enum Msg {
     /// What the frame just drawn laid out (sent by the runtime after each frame).
     Drawn(crate::tui::layout::Drawn),
 
-    // What keys mean (the keymap's table maps keys to these).
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    /// Open the selected order.
-    Open,
-    /// Back one level (closes help, leaves a page, clears a filter).
-    Back,
-    StartFilter,
-    CycleStatusFilter,
-    CycleSort,
-    ReverseSort,
-    /// Open the wizard on an order (`None`: a new order).
-    OpenWizard {
-        order_id: Option<String>,
-    },
-    /// `u` on an order's page: the wizard on this order, focused on the first rejected field.
-    UpdateOrder,
-    /// `r` on an order's page: the "Carrier response" dialog.
-    OpenRespond,
-    /// `a` on an order's page: request assistance (the Phone number Service Center, the ticket).
-    OpenAssist,
-    /// `e` on an order's page: the export dialog.
-    OpenExport,
-    /// A key inside the response dialog.
-    Respond(RespondMsg),
-    /// A key inside the export dialog.
-    Export(ExportMsg),
-    /// A key on the conflict view.
-    Conflict(crate::tui::screens::conflict::ConflictMsg),
-    /// `Enter` on the assistance screen: record the typed ticket on the order.
-    SaveTicket,
-    /// A key the table does not bind, for the text input that has the focus.
-    Edit(KeyEvent),
-    /// Write the demo orders into this store.
-    LoadDemo,
+    // What keys mean anywhere (each screen's own keys are its own messages, in its module).
     ToggleHelp,
     /// `q`: quit, asking first when there are unsaved edits.
     Quit,
@@ -71,13 +33,6 @@ pub enum Msg {
     SaveAndQuit,
     CancelQuit,
     DismissNotices,
-
-    // The filter line while it is being typed.
-    FilterInput(char),
-    FilterBackspace,
-    FilterClear,
-    FilterAccept,
-    FilterCancel,
 
     // What the runtime answers after an effect.
     /// A fresh id for a new order.
@@ -96,7 +51,10 @@ pub enum Msg {
     },
     /// The file had moved on and both changed the same field: nothing was saved; the conflict
     /// view asks the user to choose.
-    SaveConflict(Box<crate::tui::screens::conflict::ConflictPage>),
+    SaveConflict {
+        merge: Box<crate::domain::merge::Merge>,
+        mine: Box<Order>,
+    },
     /// Order files changed on disk (another window, the CLI, a sync): the orders as they now
     /// are, those gone, and files set aside.
     StoreChanged {
@@ -153,40 +111,27 @@ pub enum SaveError {
     Refused(String),
 }
 
-/// What keys mean in the response dialog (the keymap's table maps keys to these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RespondMsg {
-    Up,
-    Down,
-    /// Open the chosen answer, go to the next input, or save from the Save row.
-    Enter,
-    NextFocus,
-    PrevFocus,
-    /// Space: tick or untick a field, choose a scenario.
-    Toggle,
-    /// Ctrl-S: record the answer.
-    Save,
-    /// `y`: confirm a completion or a cancellation.
-    Confirm,
-    /// Esc: back to the choice of answers, or close the dialog.
-    Back,
+/// Which screen: each screen names itself (`Component::ID`), so adding one adds no line here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScreenId(pub &'static str);
+
+/// A screen one screen asks for. It is data: the root builds the screen
+/// (`Component::open`), so screens never build, nor route to, each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    pub screen: ScreenId,
+    /// The order it is about, if any.
+    pub order_id: Option<String>,
 }
 
-/// What keys mean in the export dialog (the keymap's table maps keys to these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportMsg {
-    Up,
-    Down,
-    /// The first letter of a format: choose it and go on to the path.
-    Pick(Format),
-    /// Choose the format under the cursor, or write the file.
-    Enter,
-    /// Ctrl-P: put the PIN in the file, or not (JSON and text only).
-    TogglePin,
-    /// `y`: replace the existing file.
-    Confirm,
-    /// Esc: back one step, or close the dialog.
-    Back,
+impl Open {
+    /// A screen on an order.
+    pub fn on(screen: ScreenId, order_id: &str) -> Open {
+        Open {
+            screen,
+            order_id: Some(order_id.to_string()),
+        }
+    }
 }
 
 /// What `update` asks the runtime to do.
@@ -217,5 +162,7 @@ pub enum Effect {
     /// Take the screen that returned this off the stack. The root router does it; it never
     /// reaches the runtime.
     Close,
+    /// Open a screen over the one that returned this (the root builds it; never the runtime's).
+    Open(Open),
     Quit,
 }

@@ -1,15 +1,16 @@
 //! The one screen pattern. A screen is a type in its own module under `tui/screens/` (or
 //! `tui/respond/`, `tui/wizard/`) that implements [`Component`]: it owns its state, its key table
-//! (data that feeds the footer and help), its `update` (messages in, effects out) and its `view`,
-//! and says whether it holds unsaved work. The root (`tui::update`) only routes: overlays and
-//! app-wide messages are its own, everything else goes to the screen on top of the stack.
+//! (data that maps keys to its own messages and feeds the footer and help), what its messages do,
+//! its `view`, and says whether it holds unsaved work. It knows the model (`App`), never the
+//! screen stack: to open another screen it returns `Effect::Open` (data) and the root
+//! (`tui::root`) builds it.
 //!
-//! Adding a screen: write its module, then add one line to [`screens!`] below.
+//! Adding a screen: write its module, then add one line to `screens!` in `tui/root.rs`.
 
 use super::app::App;
-use super::keymap::{self, Binding, Context};
+use super::keymap::{self, Action, Binding, Context};
 use super::layout::Drawn;
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, Msg, ScreenId};
 use crate::domain::Clock;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -17,11 +18,28 @@ use ratatui::layout::Rect;
 
 /// What every screen is.
 pub trait Component {
-    /// Where keys go on this screen now: the part of [`Component::keymap`] in force.
+    /// The screen's own messages: what its keys mean.
+    type Msg: Clone + 'static;
+
+    /// The screen's name for `Effect::Open`.
+    const ID: ScreenId;
+
+    /// Build the screen for a request (`Effect::Open`); `None`, with the reason in the app's
+    /// message, when it cannot open (a read-only or missing order…).
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<Self>
+    where
+        Self: Sized;
+
+    /// The order the screen is about, if any.
+    fn order_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// Where keys go on this screen now: the part of [`Component::keys`] in force.
     fn context(&self, app: &App) -> Context;
 
     /// This screen's key bindings, every part of them.
-    fn keymap(&self) -> &'static [Binding];
+    fn keys(&self) -> &'static [Binding<Action<Self::Msg>>];
 
     /// The screen's name in help's title ("Keys: order page").
     fn name(&self, app: &App) -> &'static str;
@@ -29,40 +47,65 @@ pub trait Component {
     /// The place in the title line ("Order history › Example › Export").
     fn title(&self, app: &App) -> String;
 
-    /// The message a key means here. By default the key table's, else, when a text input has
-    /// the focus, `Msg::Edit` for it to type.
-    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Msg> {
-        keymap::lookup(self.keymap(), self.context(app), key)
-            .or_else(|| self.takes_text(app).then_some(Msg::Edit(*key)))
+    /// What a key means here. By default the key table's; `None` sends the key to the text
+    /// input when one has the focus ([`Component::takes_text`]).
+    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<Self::Msg>> {
+        keymap::lookup(self.keys(), self.context(app), key)
     }
 
-    /// Whether keys the table does not bind go to a text input.
+    /// Whether keys the table does not bind go to a text input ([`Component::edit`]).
     fn takes_text(&self, _app: &App) -> bool {
         false
+    }
+
+    /// Whether one of the screen's messages would do something now (the footer leaves out keys
+    /// that would not).
+    fn offers(&self, _msg: &Self::Msg, _app: &App) -> bool {
+        true
     }
 
     /// The footer's (keys, words): the table's entries for the context whose message would do
     /// something.
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        keymap::footer_bindings(self.keymap(), self.context(app))
-            .filter(|b| app.can(&b.msg))
+        keymap::footer_bindings(self.keys(), self.context(app))
+            .filter(|b| match &b.action {
+                Some(Action::Own(msg)) => self.offers(msg, app),
+                _ => true,
+            })
             .map(|b| (b.label, b.footer))
             .collect()
     }
 
     /// What `?` lists: (keys, words).
     fn help(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        keymap::help_entries(self.keymap(), self.context(app))
+        keymap::help_entries(self.keys(), self.context(app))
     }
 
-    /// Handle a message. The screen is taken off the stack while this runs, so it may read and
-    /// change the rest of the app (and push a screen above itself); `Effect::Close` takes it off.
-    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
+    /// Do one of the screen's own messages. The screen is off the stack while this runs, so it
+    /// may change the rest of the app; `Effect::Close` takes it off, `Effect::Open` opens
+    /// another over it.
+    fn act(&mut self, msg: Self::Msg, app: &mut App) -> Vec<Effect>;
+
+    /// A key the table does not bind, while a text input has the focus.
+    fn edit(&mut self, _key: KeyEvent, _app: &mut App) -> Vec<Effect> {
+        Vec::new()
+    }
+
+    /// An app-wide message the root hands on: a paste, a resize, what the runtime answered.
+    fn update(&mut self, _msg: Msg, _app: &mut App) -> Vec<Effect> {
+        Vec::new()
+    }
 
     /// Draw the screen in the body area; what it laid out flows back to `update`.
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
 
-    /// What quitting now would lose, in words for the quit question.
+    /// Whether the screen is a dialog drawn over the screen below it (the root draws that one
+    /// first).
+    fn over_below(&self) -> bool {
+        false
+    }
+
+    /// What leaving now would lose, in words for the question asked first.
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
         None
     }
@@ -78,54 +121,99 @@ pub trait Component {
     }
 }
 
-/// The screens, one line each: the variant and the type that implements [`Component`].
-macro_rules! screens {
-    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
-        /// The screen stack's entries; the bottom is always `Screen::Home`.
-        pub enum Screen {
-            $($(#[$doc])* $variant($ty),)*
-        }
-
-        impl Screen {
-            pub fn component(&self) -> &dyn Component {
-                match self {
-                    $(Screen::$variant(s) => s,)*
-                }
-            }
-
-            pub fn component_mut(&mut self) -> &mut dyn Component {
-                match self {
-                    $(Screen::$variant(s) => s,)*
-                }
-            }
-        }
-    };
+/// What a key did on a screen.
+pub enum Keyed {
+    /// The screen acted on it.
+    Done(Vec<Effect>),
+    /// An app-wide message, for the root.
+    Global(Msg),
 }
 
-screens! {
-    /// The order history, or the welcome screen while there are no orders.
-    Home(super::screens::home::Home),
-    /// One order's page.
-    Order(super::screens::order::OrderPage),
-    /// The porting wizard.
-    Wizard(Box<super::wizard::Wizard>),
-    /// "Carrier response": record what the carrier or Microsoft answered.
-    Respond(Box<super::respond::Respond>),
-    /// Request assistance: the Phone number Service Center and the order's ticket.
-    Assist(super::screens::assist::AssistPage),
-    /// "Export": write the order to a file, drawn over its page.
-    Export(super::screens::export::ExportPage),
-    /// "Changed in two places": a field both windows changed, to choose a value for.
-    Conflict(super::screens::conflict::ConflictPage),
+/// A screen as the root holds it, whatever its own messages are (object-safe; every
+/// [`Component`] is one).
+pub trait Routed {
+    fn id(&self) -> ScreenId;
+    fn order_id(&self) -> Option<&str>;
+    fn context(&self, app: &App) -> Context;
+    fn name(&self, app: &App) -> &'static str;
+    fn title(&self, app: &App) -> String;
+    /// A key: its table's message done, a text input's edit, or an app-wide message.
+    fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed;
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)>;
+    fn help(&self, app: &App) -> Vec<(&'static str, &'static str)>;
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
+    fn over_below(&self) -> bool;
+    fn unsaved(&self, app: &App) -> Option<&'static str>;
+    fn can_save_on_quit(&self) -> bool;
+    fn save_on_quit(&mut self, clock: Clock) -> Option<Effect>;
 }
 
-/// A boxed screen is the screen.
-impl<T: Component + ?Sized> Component for Box<T> {
+impl<T: Component> Routed for T {
+    fn id(&self) -> ScreenId {
+        T::ID
+    }
+    fn order_id(&self) -> Option<&str> {
+        Component::order_id(self)
+    }
+    fn context(&self, app: &App) -> Context {
+        Component::context(self, app)
+    }
+    fn name(&self, app: &App) -> &'static str {
+        Component::name(self, app)
+    }
+    fn title(&self, app: &App) -> String {
+        Component::title(self, app)
+    }
+    fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
+        match self.translate(key, app) {
+            Some(Action::Own(msg)) => Keyed::Done(self.act(msg, app)),
+            Some(Action::Global(msg)) => Keyed::Global(msg),
+            None if self.takes_text(app) => Keyed::Done(self.edit(*key, app)),
+            None => Keyed::Done(Vec::new()),
+        }
+    }
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        Component::footer(self, app)
+    }
+    fn help(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        Component::help(self, app)
+    }
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        Component::update(self, msg, app)
+    }
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        Component::view(self, app, frame, area)
+    }
+    fn over_below(&self) -> bool {
+        Component::over_below(self)
+    }
+    fn unsaved(&self, app: &App) -> Option<&'static str> {
+        Component::unsaved(self, app)
+    }
+    fn can_save_on_quit(&self) -> bool {
+        Component::can_save_on_quit(self)
+    }
+    fn save_on_quit(&mut self, clock: Clock) -> Option<Effect> {
+        Component::save_on_quit(self, clock)
+    }
+}
+
+/// A boxed screen is the screen (big screens are boxed in the stack).
+impl<T: Component> Component for Box<T> {
+    type Msg = T::Msg;
+    const ID: ScreenId = T::ID;
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<Self> {
+        T::open(order_id, app).map(Box::new)
+    }
+    fn order_id(&self) -> Option<&str> {
+        (**self).order_id()
+    }
     fn context(&self, app: &App) -> Context {
         (**self).context(app)
     }
-    fn keymap(&self) -> &'static [Binding] {
-        (**self).keymap()
+    fn keys(&self) -> &'static [Binding<Action<T::Msg>>] {
+        (**self).keys()
     }
     fn name(&self, app: &App) -> &'static str {
         (**self).name(app)
@@ -133,11 +221,14 @@ impl<T: Component + ?Sized> Component for Box<T> {
     fn title(&self, app: &App) -> String {
         (**self).title(app)
     }
-    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Msg> {
+    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<T::Msg>> {
         (**self).translate(key, app)
     }
     fn takes_text(&self, app: &App) -> bool {
         (**self).takes_text(app)
+    }
+    fn offers(&self, msg: &T::Msg, app: &App) -> bool {
+        (**self).offers(msg, app)
     }
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
         (**self).footer(app)
@@ -145,11 +236,20 @@ impl<T: Component + ?Sized> Component for Box<T> {
     fn help(&self, app: &App) -> Vec<(&'static str, &'static str)> {
         (**self).help(app)
     }
+    fn act(&mut self, msg: T::Msg, app: &mut App) -> Vec<Effect> {
+        (**self).act(msg, app)
+    }
+    fn edit(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
+        (**self).edit(key, app)
+    }
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         (**self).update(msg, app)
     }
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         (**self).view(app, frame, area)
+    }
+    fn over_below(&self) -> bool {
+        (**self).over_below()
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         (**self).unsaved(app)

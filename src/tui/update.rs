@@ -1,22 +1,23 @@
 //! `update`: the only place the model changes. It never touches the terminal or the files; what
 //! must happen outside is returned as effects for the runtime.
 //!
-//! This is the root: it only routes. Overlays (help, notices, the quit question) and what
-//! concerns the whole app (the clock, the size, quitting, what the runtime answers about the
-//! store) are its own; every other message goes to the screen on top of the stack, which
-//! answers with effects (`Effect::Close` takes it off the stack).
+//! This is the root's routing. Overlays (help, notices, the quit question) and what concerns
+//! the whole app (the clock, the size, quitting, what the runtime answers about the store) are
+//! its own; keys and every other message go to the screen on top of the stack, which answers
+//! with effects: `Effect::Close` takes it off the stack, `Effect::Open` opens a screen over it.
 
-use super::app::{App, Context, Message};
+use super::app::{Context, Message};
 use super::keymap;
 use super::msg::{Effect, Msg};
-use super::screens::order::open_wizard_on;
+use super::root::{Root, Screen};
+use super::screen::{Keyed, Routed};
 use super::text::one_line;
 use super::wizard::Wizard;
 use crate::domain::{Order, OrderFields};
 use crate::store::Notice;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => {
@@ -48,6 +49,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::StoreChecked { summaries, notices } => {
+            let app = &mut app.app;
             app.orders = summaries;
             let known: std::collections::HashSet<&str> =
                 app.orders.iter().map(|s| s.id.as_str()).collect();
@@ -75,20 +77,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             )));
             Vec::new()
         }
-        Msg::Back if app.help_open => {
-            app.help_open = false;
-            Vec::new()
-        }
-        Msg::OpenWizard { order_id: Some(id) } => {
-            open_wizard_on(app, &id);
-            Vec::new()
-        }
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
-            app.screens
-                .push(super::app::Screen::Wizard(Box::new(Wizard::open(
-                    order, app.clock,
-                ))));
+            let wizard = Wizard::open(order, app.clock);
+            app.screens.push(Screen::Wizard(Box::new(wizard)));
             Vec::new()
         }
         Msg::ToggleHelp => {
@@ -133,11 +125,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.message = Some(Message::info(notice));
             to_screen(app, Msg::Saved(order))
         }
-        Msg::SaveConflict(page) => {
+        Msg::SaveConflict { merge, mine } => {
             // Never quit over edits that did not reach the disk.
             app.quit = false;
             app.confirm_quit = false;
-            app.screens.push(super::app::Screen::Conflict(*page));
+            let page = super::screens::conflict::ConflictPage::new(merge, mine);
+            app.screens.push(Screen::Conflict(page));
             Vec::new()
         }
         Msg::StoreChanged {
@@ -145,7 +138,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             removed,
             notices,
         } => {
-            super::live::follow_disk(app, changed, removed, notices);
+            super::live::follow_disk(&mut app.app, changed, removed, notices);
             Vec::new()
         }
         Msg::SaveFailed { order_id, error } => {
@@ -184,24 +177,38 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// Hand a message to the screen on top. It is taken off the stack while it runs (so it can
-/// change the rest of the app, and open a screen above itself), then put back where it was,
-/// unless it asked to close.
-fn to_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let Some(mut screen) = app.screens.pop() else {
-        return Vec::new();
-    };
-    let at = app.screens.len();
-    let mut effects = screen.component_mut().update(msg, app);
-    let close = effects.contains(&Effect::Close) && at > 0;
-    effects.retain(|e| *e != Effect::Close);
-    if !close {
-        app.screens.insert(at, screen);
-    }
-    effects
+/// Hand a message to the screen on top.
+fn to_screen(app: &mut Root, msg: Msg) -> Vec<Effect> {
+    with_top(app, |screen, app| screen.update(msg, app))
 }
 
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+/// Run `f` on the screen on top. It is taken off the stack while it runs (so it can change the
+/// model), then put back, unless it asked to close; the screens it asked for open over it.
+fn with_top(
+    root: &mut Root,
+    f: impl FnOnce(&mut dyn Routed, &mut super::app::App) -> Vec<Effect>,
+) -> Vec<Effect> {
+    let Some(mut screen) = root.screens.pop() else {
+        return Vec::new();
+    };
+    let effects = f(screen.component_mut(), &mut root.app);
+    // The history stays at the bottom, whatever it asks.
+    let close = effects.contains(&Effect::Close) && !root.screens.is_empty();
+    if !close {
+        root.screens.push(screen);
+    }
+    let mut out = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Close => {}
+            Effect::Open(request) => root.open(&request),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
@@ -212,9 +219,22 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         // which the too-small screen shows).
         _ if app.too_small() && context != Context::ConfirmQuit => too_small_key(&key),
         Context::ConfirmQuit | Context::Notices | Context::Help => {
-            keymap::lookup(keymap::KEYMAP, context, &key)
+            keymap::lookup_global(context, &key)
         }
-        _ => app.top().component().translate(&key, app),
+        _ => {
+            let mut global = None;
+            let effects = with_top(app, |screen, app| match screen.key(&key, app) {
+                Keyed::Done(effects) => effects,
+                Keyed::Global(msg) => {
+                    global = Some(msg);
+                    Vec::new()
+                }
+            });
+            let Some(msg) = global else {
+                return effects;
+            };
+            Some(msg)
+        }
     };
     match msg {
         Some(msg) => update(app, msg),
@@ -235,7 +255,7 @@ fn too_small_key(key: &KeyEvent) -> Option<Msg> {
     }
 }
 
-fn request_quit(app: &mut App) -> Vec<Effect> {
+fn request_quit(app: &mut Root) -> Vec<Effect> {
     if app.has_unsaved_edits() {
         app.confirm_quit = true;
         Vec::new()
@@ -244,12 +264,12 @@ fn request_quit(app: &mut App) -> Vec<Effect> {
     }
 }
 
-fn quit(app: &mut App) -> Vec<Effect> {
+fn quit(app: &mut Root) -> Vec<Effect> {
     app.quit = true;
     vec![Effect::Quit]
 }
 
-fn upsert(app: &mut App, order: Order) {
+fn upsert(app: &mut Root, order: Order) {
     app.read_only.remove(&order.id);
     app.upsert(order);
     app.refresh_rows();

@@ -140,14 +140,55 @@ fn the_model_never_asks_the_view_and_the_view_never_updates() {
         let code = code(&root().join(file));
         assert!(!code.contains("view::"), "{file} calls view code");
     }
-    assert_eq!(
-        uses(
-            "src/tui/view",
-            &["update::", "tui::update", "screens::"],
-            &[]
-        ),
-        []
-    );
+    assert_eq!(uses("src/tui/view", &["update::", "tui::update"], &[]), []);
+}
+
+/// The model's modules: what every screen may import.
+const SHARED_MODEL: [&str; 5] = [
+    "src/tui/app.rs",
+    "src/tui/msg.rs",
+    "src/tui/keymap.rs",
+    "src/tui/screen.rs",
+    "src/tui/layout.rs",
+];
+
+/// Where screens live.
+const SCREENS: [&str; 3] = ["src/tui/screens", "src/tui/wizard", "src/tui/respond"];
+
+/// What names a screen module or the root.
+const SCREEN_MODULES: [&str; 8] = [
+    "screens::",
+    "wizard::",
+    "respond::",
+    "root::",
+    "update::",
+    "mod screens",
+    "mod wizard",
+    "mod respond",
+];
+
+#[test]
+fn the_model_imports_no_screen_and_screens_import_no_root() {
+    // No cycle: the root imports the screens, the screens the model, the model nothing above it.
+    for file in SHARED_MODEL {
+        let code = code(&root().join(file));
+        for word in SCREEN_MODULES {
+            assert!(!code.contains(word), "{file} names {word}");
+        }
+    }
+    for dir in SCREENS {
+        assert_eq!(
+            uses(dir, &["root::", "tui::update"], &[]),
+            [],
+            "a screen reaches the root"
+        );
+        // Screens open each other by request (`Effect::Open`), never by pushing on the stack.
+        assert_eq!(
+            uses(dir, &[".screens"], &[]),
+            [],
+            "a screen touches the stack"
+        );
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portwiz::domain::{FieldKey, Order, OrderFields, Step};
 use portwiz::plain;
 use portwiz::store::Store;
-use portwiz::tui::{App, Effect, Msg, update};
+use portwiz::tui::{Effect, Msg, Root, update};
 use serde_json::Value;
 
 /// The same raw edits for every front end, in the wizard's order, written as a new user would
@@ -109,12 +109,12 @@ fn through_plain_mode() -> Order {
     read_order(dir.path(), &id)
 }
 
-fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+fn key(app: &mut Root, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
 fn through_the_app() -> Order {
-    let mut app = App::new(Vec::new(), test_clock(), (120, 40));
+    let mut app = Root::new(Vec::new(), test_clock(), (120, 40));
     update(&mut app, Msg::NewOrderId("PO-APP00001".into()));
     let mut saved = None;
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {

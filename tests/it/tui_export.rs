@@ -5,15 +5,17 @@ use crate::support::{ctrl, demo_app, open_order, press, render, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::export::{Format, render as render_export};
 use portwiz::store::Store;
-use portwiz::tui::app::{Context, ExportStep, Screen};
-use portwiz::tui::{App, Effect, Msg, execute, update};
+use portwiz::tui::app::Context;
+use portwiz::tui::root::Screen;
+use portwiz::tui::screens::export::ExportStep;
+use portwiz::tui::{Effect, Msg, Root, execute, update};
 use std::path::{Path, PathBuf};
 
 const ORDER: &str = "PO-DEMO0005";
 const PIN: &str = "4417";
 
 /// The app on ORDER's page with the export dialog open.
-fn exporting() -> App {
+fn exporting() -> Root {
     let mut app = demo_app(80, 24);
     open_order(&mut app, ORDER);
     assert!(press(&mut app, KeyCode::Char('e')).is_empty());
@@ -21,7 +23,7 @@ fn exporting() -> App {
     app
 }
 
-fn typed_path(app: &App) -> String {
+fn typed_path(app: &Root) -> String {
     match app.top() {
         Screen::Export(page) => page.path.value().to_string(),
         _ => panic!("the export dialog is not open"),
@@ -395,7 +397,7 @@ fn keys_and_runtime_together_export_then_ask_before_replacing() {
     let mut store = demo_store(store_dir.path());
     let path = out.path().join("numbers.csv");
     let shown = path.display().to_string();
-    let run = |app: &mut App, store: &mut Store, effects: Vec<Effect>| {
+    let run = |app: &mut Root, store: &mut Store, effects: Vec<Effect>| {
         for effect in effects {
             if let Some(reply) = execute(store, effect) {
                 assert!(update(app, reply).is_empty());

@@ -5,8 +5,9 @@ use crate::support::{ctrl, demo_app, open_order, press, render, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::status::SupportScenario;
 use portwiz::domain::{Clock, FIELDS, FieldKey, Order, Status};
-use portwiz::tui::app::{Context, Screen};
-use portwiz::tui::{App, Effect, Msg, update};
+use portwiz::tui::app::Context;
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Msg, Root, update};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const CARRIER_TEXT: &str = "EU NAME MISMATCH; ZIP does not match CSR";
@@ -27,7 +28,7 @@ fn field_index(key: FieldKey) -> usize {
 }
 
 /// The app on a page, `r` pressed, the answer at `index` chosen.
-fn respond(app: &mut App, id: &str, index: usize) {
+fn respond(app: &mut Root, id: &str, index: usize) {
     open_order(app, id);
     press(app, KeyCode::Char('r'));
     assert!(
@@ -351,7 +352,12 @@ fn an_order_waiting_over_30_days_is_flagged_in_the_list_and_on_its_page() {
             today: jiff::civil::date(2026, 12, 31),
         }),
     );
-    update(&mut app, Msg::CycleStatusFilter);
+    update(
+        &mut app,
+        Msg::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char('f'),
+        )),
+    );
     let screen = render(&app);
     assert!(screen.contains("Status: Waiting on you"), "{screen}");
     // The alarm clock is two columns wide: the test screen shows a blank after it.
@@ -372,7 +378,7 @@ fn an_order_waiting_over_30_days_is_flagged_in_the_list_and_on_its_page() {
 
 // ---- Snapshots ----
 
-fn snapshot(name: &str, app: &App) {
+fn snapshot(name: &str, app: &Root) {
     let (w, h) = app.size;
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(app));
 }

@@ -4,8 +4,8 @@
 use crate::support::{demo_orders, press, test_clock};
 use crossterm::event::KeyCode;
 use portwiz::store::Store;
-use portwiz::tui::app::Screen;
-use portwiz::tui::{App, Effect, Msg, SaveError, execute, update};
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Msg, Root, SaveError, execute, update};
 
 #[test]
 fn a_conflict_opens_the_conflict_view_and_saves_the_value_chosen() {
@@ -33,15 +33,15 @@ fn a_conflict_opens_the_conflict_view_and_saves_the_value_chosen() {
     let mut mine = opened.clone();
     assert!(mine.set_ticket("TICKET-MINE", test_clock().now).is_ok());
     let answer = execute(&mut mine_store, Effect::Save(Box::new(mine.clone())));
-    let Some(Msg::SaveConflict(page)) = answer.clone() else {
+    let Some(Msg::SaveConflict { merge, .. }) = answer.clone() else {
         panic!("expected a conflict, got {answer:?}");
     };
-    assert_eq!(page.merge.conflicts.len(), 1);
-    assert_eq!(page.merge.conflicts[0].theirs, "TICKET-THEIRS");
-    assert_eq!(page.merge.conflicts[0].mine, "TICKET-MINE");
+    assert_eq!(merge.conflicts.len(), 1);
+    assert_eq!(merge.conflicts[0].theirs, "TICKET-THEIRS");
+    assert_eq!(merge.conflicts[0].mine, "TICKET-MINE");
 
     // The app opens the conflict view; nothing is saved before a value is chosen.
-    let mut app = App::new(vec![opened], test_clock(), (100, 30));
+    let mut app = Root::new(vec![opened], test_clock(), (100, 30));
     let Some(answer) = answer else { return };
     update(&mut app, answer);
     assert!(matches!(app.top(), Screen::Conflict(_)));

@@ -1,12 +1,12 @@
 //! Whole-screen snapshots of the app on the demo orders at a fixed date, at 80×24 and 120×40.
 
 use crate::support::{demo_app, open_order, render, test_clock};
-use portwiz::tui::app::Screen;
-use portwiz::tui::{App, Msg, update};
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Msg, Root, update};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn snapshot(name: &str, app: &App) {
+fn snapshot(name: &str, app: &Root) {
     let (w, h) = app.size;
     let screen = render(app);
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
@@ -26,9 +26,19 @@ fn history() {
 fn filtered_history() {
     for (w, h) in SIZES {
         let mut app = demo_app(w, h);
-        update(&mut app, Msg::StartFilter);
+        update(
+            &mut app,
+            Msg::Key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Char('/'),
+            )),
+        );
         for c in "northwind".chars() {
-            update(&mut app, Msg::FilterInput(c));
+            update(
+                &mut app,
+                Msg::Key(crossterm::event::KeyEvent::from(
+                    crossterm::event::KeyCode::Char(c),
+                )),
+            );
         }
         let screen = render(&app);
         assert!(screen.contains("Showing 3 of 12 orders"), "{screen}");
@@ -151,7 +161,7 @@ fn help_lists_the_keys_of_the_screen() {
 #[test]
 fn welcome_on_an_empty_store() {
     for (w, h) in SIZES {
-        let app = App::new(Vec::new(), test_clock(), (w, h));
+        let app = Root::new(Vec::new(), test_clock(), (w, h));
         let screen = render(&app);
         assert!(screen.contains("Welcome to portwiz"), "{screen}");
         assert!(screen.contains("load the demo orders"), "{screen}");
@@ -191,7 +201,7 @@ fn store_notices_are_shown_until_dismissed() {
 fn outside_text_is_cleaned_before_drawing() {
     let mut orders = crate::support::demo_orders();
     orders[0].fields.order_name = "Evil\u{1b}[2J\u{202E}name".into();
-    let app = App::new(orders, test_clock(), (100, 30));
+    let app = Root::new(orders, test_clock(), (100, 30));
     let screen = render(&app);
     assert!(screen.contains("Evil\u{FFFD}"), "{screen}");
     assert!(

@@ -4,16 +4,17 @@
 use crate::support::{ctrl, demo_app, press, test_clock, typed};
 use crossterm::event::KeyCode;
 use portwiz::domain::Status;
-use portwiz::tui::app::{Context, Screen, SortColumn};
-use portwiz::tui::{App, Effect, Msg, update};
+use portwiz::tui::app::{Context, SortColumn};
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Msg, Root, update};
 
-fn selected_id(app: &App) -> String {
+fn selected_id(app: &Root) -> String {
     app.selected_order()
         .map(|o| o.id.clone())
         .unwrap_or_default()
 }
 
-fn open_page_id(app: &App) -> Option<String> {
+fn open_page_id(app: &Root) -> Option<String> {
     match app.top() {
         Screen::Order(page) => Some(page.order_id.clone()),
         _ => None,
@@ -54,7 +55,7 @@ fn only_the_visible_window_scrolls_with_the_selection() {
         o.id = format!("PO-BULK{i:05}");
         orders.push(o);
     }
-    let mut app = App::new(orders, test_clock(), (80, 24));
+    let mut app = Root::new(orders, test_clock(), (80, 24));
     let visible = portwiz::tui::view::history::table_rows(app.size);
     assert_eq!(visible, 18);
     press(&mut app, KeyCode::PageDown);
@@ -202,7 +203,7 @@ fn u_opens_the_wizard_on_a_rejected_order_only() {
     let mut app = demo_app(80, 24);
     update(&mut app, Msg::Resize(100, 30));
     app.screens
-        .push(Screen::Order(portwiz::tui::app::OrderPage {
+        .push(Screen::Order(portwiz::tui::screens::order::OrderPage {
             order_id: "PO-DEMO0011".into(),
             scroll: 0,
         }));
@@ -214,7 +215,7 @@ fn u_opens_the_wizard_on_a_rejected_order_only() {
     assert!(app.message.as_ref().is_some_and(|m| m.is_error));
     press(&mut app, KeyCode::Esc);
     app.screens
-        .push(Screen::Order(portwiz::tui::app::OrderPage {
+        .push(Screen::Order(portwiz::tui::screens::order::OrderPage {
             order_id: "PO-DEMO0005".into(),
             scroll: 0,
         }));
@@ -286,7 +287,7 @@ fn esc_keeps_what_was_typed_in_the_focused_field() {
 
     // Opened again and closed without a change: nothing to write.
     app.screens
-        .push(Screen::Order(portwiz::tui::app::OrderPage {
+        .push(Screen::Order(portwiz::tui::screens::order::OrderPage {
             order_id: "PO-NEW00003".into(),
             scroll: 0,
         }));
@@ -349,7 +350,7 @@ fn q_quits_from_lists_and_ctrl_c_from_anywhere() {
 
 #[test]
 fn welcome_loads_the_demo_through_an_effect() {
-    let mut app = App::new(Vec::new(), test_clock(), (80, 24));
+    let mut app = Root::new(Vec::new(), test_clock(), (80, 24));
     assert_eq!(app.context(), Context::Welcome);
     assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::LoadDemo]);
     update(
@@ -398,7 +399,7 @@ fn a_store_app_loads_an_order_only_when_it_is_opened() {
         .iter()
         .map(portwiz::domain::summary::Summary::of)
         .collect();
-    let mut app = App::from_summaries(summaries, test_clock(), (100, 30));
+    let mut app = Root::from_summaries(summaries, test_clock(), (100, 30));
     assert!(app.loaded.is_empty());
     let effects = press(&mut app, KeyCode::Enter);
     let Some(Effect::Load(id)) = effects.first().cloned() else {
@@ -429,7 +430,7 @@ fn a_search_by_number_finds_any_number_of_a_large_order_from_its_summary_alone()
         .iter()
         .map(portwiz::domain::summary::Summary::of)
         .collect();
-    let mut app = App::from_summaries(summaries, test_clock(), (100, 30));
+    let mut app = Root::from_summaries(summaries, test_clock(), (100, 30));
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('0'));
@@ -525,7 +526,12 @@ fn paging_follows_the_rows_the_last_frame_drew() {
     let mut drawn = app.drawn;
     drawn.history_rows = 5;
     update(&mut app, Msg::Drawn(drawn));
-    update(&mut app, Msg::PageDown);
+    update(
+        &mut app,
+        Msg::Key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::PageDown,
+        )),
+    );
     assert_eq!(app.history.selected, 4);
 }
 

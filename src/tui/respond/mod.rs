@@ -10,4 +10,5 @@ pub mod state;
 pub mod update;
 pub mod view;
 
+pub use screen::RespondMsg;
 pub use state::{Focus, Form, Kind, Respond};

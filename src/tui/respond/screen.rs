@@ -2,12 +2,13 @@
 //! `update` and `view`.
 
 use super::{Focus, Respond, update, view};
-use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg, RespondMsg as R};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab, Up};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -25,44 +26,92 @@ impl Context {
     pub const RespondConfirm: Context = Context("response: confirm");
 }
 
+/// What keys mean in the response dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RespondMsg {
+    Up,
+    Down,
+    /// Open the chosen answer, go to the next input, or save from the Save row.
+    Enter,
+    NextFocus,
+    PrevFocus,
+    /// Space: tick or untick a field, choose a scenario.
+    Toggle,
+    /// Ctrl-S: record the answer.
+    Save,
+    /// `y`: confirm a completion or a cancellation.
+    Confirm,
+    /// Esc: back to the choice of answers, or close the dialog.
+    Back,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
+use RespondMsg as R;
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<RespondMsg>>] = &[
     // Choosing the answer.
     summary(C::RespondChoose, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::RespondChoose, &[ch('j'), key(Down)], "↓/j", Msg::Respond(R::Down), "Next answer"),
-    help(C::RespondChoose, &[ch('k'), key(Up)], "↑/k", Msg::Respond(R::Up), "Previous answer"),
-    both(C::RespondChoose, &[key(Enter)], "Enter", Msg::Respond(R::Enter), "Record this answer", "Choose"),
-    both(C::RespondChoose, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the order's page", "Back"),
-    both(C::RespondChoose, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    help(C::RespondChoose, &[ch('j'), key(Down)], "↓/j", O(R::Down), "Next answer"),
+    help(C::RespondChoose, &[ch('k'), key(Up)], "↑/k", O(R::Up), "Previous answer"),
+    both(C::RespondChoose, &[key(Enter)], "Enter", O(R::Enter), "Record this answer", "Choose"),
+    both(C::RespondChoose, &[key(Esc)], "Esc", O(R::Back), "Back to the order's page", "Back"),
+    both(C::RespondChoose, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The multi-line box (letters, Enter and arrows edit the text).
-    both(C::RespondTextArea, &[key(Tab)], "Tab", Msg::Respond(R::NextFocus), "To the fields to fix", "Fields"),
-    help(C::RespondTextArea, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "To the fields to fix (from the bottom)"),
-    both(C::RespondTextArea, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the rejection with the ticked fields", "Save"),
-    both(C::RespondTextArea, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers (the text is dropped)", "Back"),
+    both(C::RespondTextArea, &[key(Tab)], "Tab", O(R::NextFocus), "To the fields to fix", "Fields"),
+    help(C::RespondTextArea, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "To the fields to fix (from the bottom)"),
+    both(C::RespondTextArea, &[ctrl('s')], "Ctrl-S", O(R::Save), "Record the rejection with the ticked fields", "Save"),
+    both(C::RespondTextArea, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers (the text is dropped)", "Back"),
     // A one-line input.
-    both(C::RespondInput, &[key(Enter), key(Tab)], "Enter/Tab", Msg::Respond(R::NextFocus), "Next", "Next"),
-    help(C::RespondInput, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "Previous"),
-    both(C::RespondInput, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the answer", "Save"),
-    both(C::RespondInput, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers", "Back"),
+    both(C::RespondInput, &[key(Enter), key(Tab)], "Enter/Tab", O(R::NextFocus), "Next", "Next"),
+    help(C::RespondInput, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "Previous"),
+    both(C::RespondInput, &[ctrl('s')], "Ctrl-S", O(R::Save), "Record the answer", "Save"),
+    both(C::RespondInput, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers", "Back"),
     // A checklist, a list of scenarios, the Save row.
     summary(C::RespondList, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::RespondList, &[ch('j'), key(Down)], "↓/j", Msg::Respond(R::Down), "Next row"),
-    help(C::RespondList, &[ch('k'), key(Up)], "↑/k", Msg::Respond(R::Up), "Previous row"),
-    both(C::RespondList, &[ch(' ')], "Space", Msg::Respond(R::Toggle), "Tick or untick the field; choose the scenario", "Tick"),
-    both(C::RespondList, &[key(Enter)], "Enter", Msg::Respond(R::Enter), "Next; on the Save row, record the answer", "Next/Save"),
-    help(C::RespondList, &[key(Tab)], "Tab", Msg::Respond(R::NextFocus), "Next part of the form"),
-    help(C::RespondList, &[key(BackTab)], "Shift-Tab", Msg::Respond(R::PrevFocus), "Previous part of the form"),
-    both(C::RespondList, &[ctrl('s')], "Ctrl-S", Msg::Respond(R::Save), "Record the answer", "Save"),
-    both(C::RespondList, &[key(Esc)], "Esc", Msg::Respond(R::Back), "Back to the choice of answers", "Back"),
-    both(C::RespondList, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    help(C::RespondList, &[ch('j'), key(Down)], "↓/j", O(R::Down), "Next row"),
+    help(C::RespondList, &[ch('k'), key(Up)], "↑/k", O(R::Up), "Previous row"),
+    both(C::RespondList, &[ch(' ')], "Space", O(R::Toggle), "Tick or untick the field; choose the scenario", "Tick"),
+    both(C::RespondList, &[key(Enter)], "Enter", O(R::Enter), "Next; on the Save row, record the answer", "Next/Save"),
+    help(C::RespondList, &[key(Tab)], "Tab", O(R::NextFocus), "Next part of the form"),
+    help(C::RespondList, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "Previous part of the form"),
+    both(C::RespondList, &[ctrl('s')], "Ctrl-S", O(R::Save), "Record the answer", "Save"),
+    both(C::RespondList, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers", "Back"),
+    both(C::RespondList, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // Confirming a completion or a cancellation.
-    both(C::RespondConfirm, &[ch('y')], "y", Msg::Respond(R::Confirm), "Yes, record it", "Yes"),
-    both(C::RespondConfirm, &[ch('n'), key(Esc)], "n/Esc", Msg::Respond(R::Back), "No, back to the choice of answers", "No"),
+    both(C::RespondConfirm, &[ch('y')], "y", O(R::Confirm), "Yes, record it", "Yes"),
+    both(C::RespondConfirm, &[ch('n'), key(Esc)], "n/Esc", O(R::Back), "No, back to the choice of answers", "No"),
 ];
 
 impl Component for Respond {
+    type Msg = RespondMsg;
+    const ID: ScreenId = ScreenId("carrier response");
+
+    /// The dialog on an order, offering what the order's status allows.
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<Respond> {
+        let id = order_id?;
+        if app.read_only.contains(id) {
+            app.message = Some(Message::error(
+                "This order was written by a newer portwiz and is read-only here.",
+            ));
+            return None;
+        }
+        let order = app.order(id)?;
+        if order.status.is_final() {
+            app.message = Some(Message::error(format!(
+                "This order is {}: there is no answer left to record.",
+                order.status.label()
+            )));
+            return None;
+        }
+        Some(Respond::open(order, app.clock.now))
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         match self.focus() {
             Focus::Choose => C::RespondChoose,
@@ -73,7 +122,7 @@ impl Component for Respond {
         }
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<RespondMsg>>] {
         KEYS
     }
 
@@ -89,10 +138,16 @@ impl Component for Respond {
         matches!(self.focus(), Focus::TextArea | Focus::Input)
     }
 
+    fn act(&mut self, msg: RespondMsg, app: &mut App) -> Vec<Effect> {
+        update::update(self, app, msg)
+    }
+
+    fn edit(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
+        update::edit(self, app, key)
+    }
+
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::Respond(m) => update::update(self, app, m),
-            Msg::Edit(key) => update::edit(self, app, key),
             Msg::Paste(text) => update::paste(self, app, &text),
             _ => Vec::new(),
         }

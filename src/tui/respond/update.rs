@@ -1,6 +1,7 @@
 //! The response dialog's `update`: pure, like the app's. Saving applies the domain's lifecycle
 //! method to a copy of the order and returns `Effect::Save`; the runtime writes it.
 
+use super::RespondMsg;
 use super::state::{
     FocFocus, FocForm, Form, Kind, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
@@ -9,7 +10,7 @@ use crate::domain::classifier::{LabelledExample, quoted_values};
 use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, FieldKey, Order};
 use crate::tui::app::{App, Message};
-use crate::tui::msg::{Effect, RespondMsg};
+use crate::tui::msg::Effect;
 use crate::tui::widgets::input::request_for;
 use crossterm::event::{KeyCode, KeyEvent};
 

@@ -2,10 +2,11 @@
 //! its filter line. Its state is `App::history` (the history is always there, under every other
 //! screen); the view is `view::history` and `view::welcome`.
 
+use super::order::OrderPage;
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crate::tui::view;
@@ -25,41 +26,79 @@ impl Context {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Home;
 
+/// What the home screen's keys mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the selected order.
+    Open,
+    /// Clear the filter.
+    Back,
+    StartFilter,
+    CycleStatusFilter,
+    CycleSort,
+    ReverseSort,
+    /// A new order in the wizard.
+    NewOrder,
+    /// Write the demo orders into this store.
+    LoadDemo,
+    // The filter line while it is being typed.
+    FilterInput(char),
+    FilterBackspace,
+    FilterClear,
+    FilterAccept,
+    FilterCancel,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
+use HomeMsg as M;
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home as HomeKey, PageDown, PageUp, Up};
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     // The welcome screen.
-    both(C::Welcome, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "Start a new port order", "New order"),
-    both(C::Welcome, &[ch('d')], "d", Msg::LoadDemo, "Load the demo orders into this store", "Load demo"),
-    both(C::Welcome, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
-    both(C::Welcome, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
+    both(C::Welcome, &[ch('d')], "d", O(M::LoadDemo), "Load the demo orders into this store", "Load demo"),
+    both(C::Welcome, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Welcome, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // The order history.
     summary(C::History, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::History, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Next order"),
-    help(C::History, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Previous order"),
-    help(C::History, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
-    help(C::History, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    help(C::History, &[ch('g'), key(HomeKey)], "g/Home", Msg::Top, "First order"),
-    help(C::History, &[ch('G'), key(End)], "G/End", Msg::Bottom, "Last order"),
-    both(C::History, &[key(Enter)], "Enter", Msg::Open, "Open the selected order", "Open"),
-    both(C::History, &[ch('/')], "/", Msg::StartFilter, "Filter by name, carrier, number or id", "Filter"),
-    both(C::History, &[ch('f')], "f", Msg::CycleStatusFilter, "Show one status (All, Waiting on you, each status)", "Status"),
-    both(C::History, &[ch('s')], "s", Msg::CycleSort, "Sort by the next column", "Sort"),
-    help(C::History, &[ch('S')], "S", Msg::ReverseSort, "Reverse the sort"),
-    both(C::History, &[ch('n')], "n", Msg::OpenWizard { order_id: None }, "New order", "New"),
-    help(C::History, &[key(Esc)], "Esc", Msg::Back, "Clear the filter"),
-    both(C::History, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
-    both(C::History, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    help(C::History, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Next order"),
+    help(C::History, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Previous order"),
+    help(C::History, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
+    help(C::History, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::History, &[ch('g'), key(HomeKey)], "g/Home", O(M::Top), "First order"),
+    help(C::History, &[ch('G'), key(End)], "G/End", O(M::Bottom), "Last order"),
+    both(C::History, &[key(Enter)], "Enter", O(M::Open), "Open the selected order", "Open"),
+    both(C::History, &[ch('/')], "/", O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
+    both(C::History, &[ch('f')], "f", O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
+    both(C::History, &[ch('s')], "s", O(M::CycleSort), "Sort by the next column", "Sort"),
+    help(C::History, &[ch('S')], "S", O(M::ReverseSort), "Reverse the sort"),
+    both(C::History, &[ch('n')], "n", O(M::NewOrder), "New order", "New"),
+    help(C::History, &[key(Esc)], "Esc", O(M::Back), "Clear the filter"),
+    both(C::History, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::History, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // Typing the filter.
-    both(C::FilterEditing, &[key(Enter)], "Enter", Msg::FilterAccept, "Keep the filter, back to the list", "Keep"),
-    both(C::FilterEditing, &[key(Esc)], "Esc", Msg::FilterCancel, "Clear the filter, back to the list", "Clear"),
-    both(C::FilterEditing, &[key(Backspace)], "Backspace", Msg::FilterBackspace, "Delete a character", "Delete"),
-    both(C::FilterEditing, &[ctrl('u')], "Ctrl-U", Msg::FilterClear, "Clear the text", "Clear text"),
+    both(C::FilterEditing, &[key(Enter)], "Enter", O(M::FilterAccept), "Keep the filter, back to the list", "Keep"),
+    both(C::FilterEditing, &[key(Esc)], "Esc", O(M::FilterCancel), "Clear the filter, back to the list", "Clear"),
+    both(C::FilterEditing, &[key(Backspace)], "Backspace", O(M::FilterBackspace), "Delete a character", "Delete"),
+    both(C::FilterEditing, &[ctrl('u')], "Ctrl-U", O(M::FilterClear), "Clear the text", "Clear text"),
 ];
 
 impl Component for Home {
+    type Msg = HomeMsg;
+    const ID: ScreenId = ScreenId("home");
+
+    fn open(_order_id: Option<&str>, _app: &mut App) -> Option<Home> {
+        Some(Home)
+    }
+
     fn context(&self, app: &App) -> Context {
         if app.orders.is_empty() {
             C::Welcome
@@ -70,7 +109,7 @@ impl Component for Home {
         }
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<HomeMsg>>] {
         KEYS
     }
 
@@ -99,7 +138,11 @@ impl Component for Home {
         crate::tui::keymap::help_entries(KEYS, context)
     }
 
-    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Msg> {
+    fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
+        *msg != M::Open || !app.history.rows.is_empty()
+    }
+
+    fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<HomeMsg>> {
         let context = self.context(app);
         crate::tui::keymap::lookup(KEYS, context, key).or_else(|| match key.code {
             KeyCode::Char(c)
@@ -108,74 +151,80 @@ impl Component for Home {
                         .modifiers
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
-                Some(Msg::FilterInput(c))
+                Some(O(M::FilterInput(c)))
             }
             _ => None,
         })
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        if let Msg::Paste(text) = msg
+            && app.history.editing_filter
+        {
+            app.history.filter.push_str(one_line(&text).trim());
+            app.refresh_rows();
+        }
+        Vec::new()
+    }
+
+    fn act(&mut self, msg: HomeMsg, app: &mut App) -> Vec<Effect> {
         let h = &mut app.history;
         match msg {
-            Msg::MoveUp => app.move_selection(-1),
-            Msg::MoveDown => app.move_selection(1),
-            Msg::PageUp => app.move_selection(-app.history_page()),
-            Msg::PageDown => app.move_selection(app.history_page()),
-            Msg::Top => app.move_selection(isize::MIN / 2),
-            Msg::Bottom => app.move_selection(isize::MAX / 2),
-            Msg::Open => {
+            M::MoveUp => app.move_selection(-1),
+            M::MoveDown => app.move_selection(1),
+            M::PageUp => app.move_selection(-app.history_page()),
+            M::PageDown => app.move_selection(app.history_page()),
+            M::Top => app.move_selection(isize::MIN / 2),
+            M::Bottom => app.move_selection(isize::MAX / 2),
+            M::Open => {
                 let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
                     return Vec::new();
                 };
+                // Not loaded yet: the root opens the page when the runtime has read it.
                 if app.order(&order_id).is_some() {
-                    app.open_page(order_id);
-                } else {
-                    return vec![Effect::Load(order_id)];
+                    return vec![Effect::Open(Open::on(OrderPage::ID, &order_id))];
                 }
+                return vec![Effect::Load(order_id)];
             }
-            Msg::OpenWizard { order_id: None } => return vec![Effect::NewOrderId],
-            Msg::LoadDemo => return vec![Effect::LoadDemo],
-            Msg::Back if !h.filter.is_empty() => {
+            M::NewOrder => return vec![Effect::NewOrderId],
+            M::LoadDemo => return vec![Effect::LoadDemo],
+            M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();
             }
-            Msg::StartFilter => h.editing_filter = true,
-            Msg::FilterInput(c) => {
+            M::Back => {}
+            M::StartFilter => h.editing_filter = true,
+            M::FilterInput(c) => {
                 h.filter.push(c);
                 app.refresh_rows();
             }
-            Msg::FilterBackspace => {
+            M::FilterBackspace => {
                 h.filter.pop();
                 app.refresh_rows();
             }
-            Msg::FilterClear => {
+            M::FilterClear => {
                 h.filter.clear();
                 app.refresh_rows();
             }
-            Msg::FilterAccept => h.editing_filter = false,
-            Msg::FilterCancel => {
+            M::FilterAccept => h.editing_filter = false,
+            M::FilterCancel => {
                 h.editing_filter = false;
                 h.filter.clear();
                 app.refresh_rows();
             }
-            Msg::Paste(text) if h.editing_filter => {
-                h.filter.push_str(one_line(&text).trim());
-                app.refresh_rows();
-            }
-            Msg::CycleStatusFilter => {
+            M::CycleStatusFilter => {
                 h.status_filter = h.status_filter.next();
                 app.refresh_rows();
             }
-            Msg::CycleSort => {
+            M::CycleSort => {
                 h.sort = h.sort.next();
                 h.descending = h.sort.starts_descending();
                 app.refresh_rows();
             }
-            Msg::ReverseSort => {
+            M::ReverseSort => {
                 h.descending = !h.descending;
                 app.refresh_rows();
             }
-            _ => {}
         }
         Vec::new()
     }

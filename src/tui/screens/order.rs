@@ -1,11 +1,12 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
 //! assistance and export open. The view is `view::order_page`.
 
-use super::{assist, export};
-use crate::tui::app::{App, Context, Message, Screen};
-use crate::tui::keymap::{Binding, both, ch, help, key, summary};
+use super::{assist::AssistPage, export::ExportPage};
+use crate::tui::app::{App, Context};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, Open, ScreenId};
+use crate::tui::respond::Respond;
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crate::tui::view;
@@ -26,25 +27,48 @@ pub struct OrderPage {
     pub scroll: usize,
 }
 
+/// What the order page's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// The wizard on this order, focused on the first rejected field.
+    Update,
+    /// The "Carrier response" dialog.
+    Respond,
+    /// Request assistance (the Phone number Service Center, the ticket).
+    Assist,
+    /// The export dialog.
+    Export,
+    /// Back to the order history.
+    Back,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
 use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use PageMsg as M;
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     summary(C::OrderPage, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::OrderPage, &[ch('j'), key(Down)], "↓/j", Msg::MoveDown, "Scroll down"),
-    help(C::OrderPage, &[ch('k'), key(Up)], "↑/k", Msg::MoveUp, "Scroll up"),
-    help(C::OrderPage, &[key(PageDown)], "PgDn", Msg::PageDown, "One page down"),
-    help(C::OrderPage, &[key(PageUp)], "PgUp", Msg::PageUp, "One page up"),
-    help(C::OrderPage, &[ch('g'), key(Home)], "g/Home", Msg::Top, "Top of the page"),
-    help(C::OrderPage, &[ch('G'), key(End)], "G/End", Msg::Bottom, "End of the page"),
-    both(C::OrderPage, &[ch('u')], "u", Msg::UpdateOrder, "Update a rejected order (or edit a draft) in the wizard", "Update"),
-    both(C::OrderPage, &[ch('r')], "r", Msg::OpenRespond, "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
-    both(C::OrderPage, &[ch('a')], "a", Msg::OpenAssist, "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
-    both(C::OrderPage, &[ch('e')], "e", Msg::OpenExport, "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
-    both(C::OrderPage, &[key(Esc)], "Esc", Msg::Back, "Back to the order history", "Back"),
-    both(C::OrderPage, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
-    both(C::OrderPage, &[ch('q')], "q", Msg::Quit, "Quit", "Quit"),
+    help(C::OrderPage, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
+    help(C::OrderPage, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
+    help(C::OrderPage, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
+    help(C::OrderPage, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::OrderPage, &[ch('g'), key(Home)], "g/Home", O(M::Top), "Top of the page"),
+    help(C::OrderPage, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End of the page"),
+    both(C::OrderPage, &[ch('u')], "u", O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
+    both(C::OrderPage, &[ch('r')], "r", O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
+    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
+    both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
+    both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
+    both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
 impl OrderPage {
@@ -72,12 +96,34 @@ impl OrderPage {
 }
 
 impl Component for OrderPage {
+    type Msg = PageMsg;
+    const ID: ScreenId = ScreenId("order page");
+
+    fn open(order_id: Option<&str>, _app: &mut App) -> Option<OrderPage> {
+        order_id.map(|id| OrderPage::new(id.to_string()))
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         C::OrderPage
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<PageMsg>>] {
         KEYS
+    }
+
+    fn offers(&self, msg: &PageMsg, app: &App) -> bool {
+        let order = app
+            .order(&self.order_id)
+            .filter(|o| !app.read_only.contains(&o.id));
+        match msg {
+            M::Update => order.is_some_and(|o| o.status.is_editable()),
+            M::Respond => order.is_some_and(|o| !o.status.is_final()),
+            _ => true,
+        }
     }
 
     fn name(&self, _app: &App) -> &'static str {
@@ -91,22 +137,27 @@ impl Component for OrderPage {
         }
     }
 
-    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+    fn act(&mut self, msg: PageMsg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::MoveUp => self.scroll_by(app, -1),
-            Msg::MoveDown => self.scroll_by(app, 1),
-            Msg::PageUp => self.scroll_by(app, -Self::page(app)),
-            Msg::PageDown => self.scroll_by(app, Self::page(app)),
-            Msg::Top => self.scroll_by(app, isize::MIN / 2),
-            Msg::Bottom => self.scroll_by(app, isize::MAX / 2),
-            // The order changed or the terminal did: keep the scroll on the page.
-            Msg::Resize(..) | Msg::Saved(_) => self.scroll_by(app, 0),
-            Msg::UpdateOrder => open_wizard_on(app, &self.order_id),
-            Msg::OpenRespond => open_respond(app, &self.order_id),
-            Msg::OpenAssist => assist::open(app, &self.order_id),
-            Msg::OpenExport => export::open(app, &self.order_id),
-            Msg::Back => return vec![Effect::Close],
-            _ => {}
+            M::MoveUp => self.scroll_by(app, -1),
+            M::MoveDown => self.scroll_by(app, 1),
+            M::PageUp => self.scroll_by(app, -Self::page(app)),
+            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::Top => self.scroll_by(app, isize::MIN / 2),
+            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::Update => return vec![Effect::Open(Open::on(Wizard::ID, &self.order_id))],
+            M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
+            M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
+            M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
+            M::Back => return vec![Effect::Close],
+        }
+        Vec::new()
+    }
+
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        // The order changed or the terminal did: keep the scroll on the page.
+        if let Msg::Resize(..) | Msg::Saved(_) = msg {
+            self.scroll_by(app, 0);
         }
         Vec::new()
     }
@@ -114,50 +165,6 @@ impl Component for OrderPage {
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::order_page::render(app, self, frame, area)
     }
-}
-
-/// `r` on an order's page: the response dialog, offering what the order's status allows.
-fn open_respond(app: &mut App, id: &str) {
-    if app.read_only.contains(id) {
-        app.message = Some(Message::error(
-            "This order was written by a newer portwiz and is read-only here.",
-        ));
-        return;
-    }
-    let Some(order) = app.order(id) else {
-        return;
-    };
-    if order.status.is_final() {
-        app.message = Some(Message::error(format!(
-            "This order is {}: there is no answer left to record.",
-            order.status.label()
-        )));
-        return;
-    }
-    let respond = crate::tui::respond::Respond::open(order, app.clock.now);
-    app.screens.push(Screen::Respond(Box::new(respond)));
-}
-
-/// The wizard on an order, unless it may not be edited here.
-pub fn open_wizard_on(app: &mut App, id: &str) {
-    let Some(order) = app.order(id) else {
-        app.message = Some(Message::error(format!(
-            "Order {id} is not in the store any more."
-        )));
-        return;
-    };
-    if app.read_only.contains(id) {
-        app.message = Some(Message::error(
-            "This order was written by a newer portwiz and is read-only here.",
-        ));
-        return;
-    }
-    if let Err(refusal) = order.ensure_editable() {
-        app.message = Some(Message::error(refusal.to_string()));
-        return;
-    }
-    let wizard = Wizard::open(order.clone(), app.clock);
-    app.screens.push(Screen::Wizard(Box::new(wizard)));
 }
 
 #[cfg(test)]

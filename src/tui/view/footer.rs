@@ -1,7 +1,8 @@
 //! The footer: the keys that work here, from the overlays' table or the screen's own.
 
-use crate::tui::app::{App, Context};
+use crate::tui::app::Context;
 use crate::tui::keymap;
+use crate::tui::root::Root;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,23 +10,23 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// The (keys, words) pairs shown where the user is.
-pub fn entries(app: &App) -> Vec<(&'static str, &'static str)> {
-    match app.context() {
+pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
+    match root.context() {
         context @ (Context::Help | Context::Notices | Context::ConfirmQuit) => {
             keymap::footer_bindings(keymap::KEYMAP, context)
                 .map(|b| (b.label, b.footer))
                 .collect()
         }
-        _ => app.top().component().footer(app),
+        _ => root.top().component().footer(&root.app),
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
+    let theme = &root.app.theme;
     let mut spans = Vec::new();
     let width = usize::from(area.width);
     let piece = |(key, words): &(&str, &str)| key.width() + 1 + words.width() + 2;
-    let mut entries = entries(app);
+    let mut entries = entries(root);
     // The last entry (help or quit) always shows; the others as far as they fit, in order.
     let last = entries.pop();
     let mut used = last.as_ref().map_or(0, piece);

@@ -2,13 +2,13 @@
 
 use super::popup;
 use crate::tui::app::App;
+use crate::tui::screen::Routed;
 use crate::tui::text::{pad, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let screen = app.top().component();
+pub fn render(app: &App, screen: &dyn Routed, frame: &mut Frame, area: Rect) {
     let entries = screen.help(app);
     let width = area.width.min(72);
     let key_width = entries

@@ -10,6 +10,7 @@ pub mod welcome;
 
 use super::app::App;
 use super::layout::Drawn;
+use super::root::Root;
 use super::text::{one_line, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,10 +21,11 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 pub const CHROME_ROWS: u16 = 3;
 
 /// Draw a frame; returns what it laid out, for `update` (`Msg::Drawn`).
-pub fn view(app: &App, frame: &mut Frame) -> Drawn {
+pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
+    let app = &root.app;
     let area = frame.area();
     if app.too_small() {
-        too_small::render(app, frame, area);
+        too_small::render(root, frame, area);
         return Drawn::default();
     }
     let [title, body, status, footer_area] = Layout::vertical([
@@ -33,25 +35,31 @@ pub fn view(app: &App, frame: &mut Frame) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_title(app, frame, title);
-    let drawn = app.top().component().view(app, frame, body);
+    let top = root.top().component();
+    render_title(app, &top.title(app), frame, title);
+    // A dialog keeps the screen under it in view.
+    if top.over_below()
+        && let Some(below) = root.screens.iter().rev().nth(1)
+    {
+        below.component().view(app, frame, body);
+    }
+    let drawn = top.view(app, frame, body);
     render_status(app, frame, status);
-    footer::render(app, frame, footer_area);
+    footer::render(root, frame, footer_area);
     if app.help_open {
-        help::render(app, frame, body);
+        help::render(app, top, frame, body);
     }
     if !app.notices.is_empty() {
         render_notices(app, frame, body);
     }
     if app.confirm_quit {
-        render_confirm_quit(app, frame, body);
+        render_confirm_quit(root, frame, body);
     }
     drawn
 }
 
-fn render_title(app: &App, frame: &mut Frame, area: Rect) {
+fn render_title(app: &App, place: &str, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let place = app.top().component().title(app);
     let demo = if app.demo { "  [demo copy]" } else { "" };
     let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
     let spans = vec![
@@ -62,7 +70,7 @@ fn render_title(app: &App, frame: &mut Frame, area: Rect) {
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         ),
         Span::raw(" "),
-        Span::styled(super::text::truncate(&place, room), theme.heading()),
+        Span::styled(super::text::truncate(place, room), theme.heading()),
         Span::styled(demo, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -124,10 +132,11 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
     popup(frame, area, "Store notices", lines, width);
 }
 
-fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
+    let app = &root.app;
     let key = |k: &'static str| Span::styled(k, app.theme.key());
     // Only the wizard can save on the way out; other unsaved text can only be kept by staying.
-    let wizard_can_save = app.can_save_on_quit();
+    let wizard_can_save = root.can_save_on_quit();
     let mut choices = Vec::new();
     if wizard_can_save {
         choices.extend([key("s"), Span::raw(" save and quit   ")]);
@@ -147,7 +156,7 @@ fn render_confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     };
     let lines = vec![
         Line::styled(
-            app.unsaved_edits()
+            root.unsaved_edits()
                 .unwrap_or("Something you typed is not saved."),
             app.theme.heading(),
         ),

@@ -1,15 +1,17 @@
 //! Below 80×24 the app says so instead of drawing a broken screen.
 
-use crate::tui::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::root::Root;
 use crate::tui::text::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
+    let app = &root.app;
     let (width, height) = app.size;
-    let text = match app.unsaved_edits().filter(|_| app.confirm_quit) {
+    let text = match root.unsaved_edits().filter(|_| app.confirm_quit) {
         Some(unsaved) => format!(
             "{unsaved} Quit anyway? y or Ctrl-C: quit and lose them · s: save and quit · n or Esc: stay. (Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}.)"
         ),

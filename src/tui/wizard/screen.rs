@@ -4,11 +4,11 @@
 
 use super::{Wizard, WizardOutcome};
 use crate::domain::OrderFields;
-use crate::tui::app::{App, Context};
-use crate::tui::keymap::{self, Binding};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{self, Action, Binding};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
-use crate::tui::screen::{Component, Screen};
+use crate::tui::msg::{Effect, Msg, Open, ScreenId};
+use crate::tui::screen::Component;
 use crate::tui::screens::order::OrderPage;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -20,12 +20,42 @@ impl Context {
 }
 
 impl Component for Wizard {
+    /// The wizard reads keys through its own table (`wizard::keymap`, by situation).
+    type Msg = KeyEvent;
+    const ID: ScreenId = ScreenId("wizard");
+
+    /// The wizard on an order, unless it may not be edited here.
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<Wizard> {
+        let id = order_id?;
+        let Some(order) = app.order(id) else {
+            app.message = Some(Message::error(format!(
+                "Order {id} is not in the store any more."
+            )));
+            return None;
+        };
+        if app.read_only.contains(id) {
+            app.message = Some(Message::error(
+                "This order was written by a newer portwiz and is read-only here.",
+            ));
+            return None;
+        }
+        if let Err(refusal) = order.ensure_editable() {
+            app.message = Some(Message::error(refusal.to_string()));
+            return None;
+        }
+        Some(Wizard::open(order.clone(), app.clock))
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order().id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         Context::Wizard
     }
 
     /// The wizard's keys are its own table (`wizard::keymap`); none here.
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<KeyEvent>>] {
         &[]
     }
 
@@ -37,11 +67,11 @@ impl Component for Wizard {
         "Porting wizard".to_string()
     }
 
-    fn translate(&self, key: &KeyEvent, _app: &App) -> Option<Msg> {
+    fn translate(&self, key: &KeyEvent, _app: &App) -> Option<Action<KeyEvent>> {
         if let Some(msg @ (Msg::Interrupt | Msg::ToggleHelp)) =
-            keymap::lookup(&[], Context::Global, key)
+            keymap::lookup_global(Context::Global, key)
         {
-            return Some(msg);
+            return Some(Action::Global(msg));
         }
         // `?` is help wherever it is not a character being typed.
         if key.code == KeyCode::Char('?')
@@ -50,9 +80,9 @@ impl Component for Wizard {
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
-            return Some(Msg::ToggleHelp);
+            return Some(Action::Global(Msg::ToggleHelp));
         }
-        Some(Msg::Edit(*key))
+        Some(Action::Own(*key))
     }
 
     fn footer(&self, _app: &App) -> Vec<(&'static str, &'static str)> {
@@ -67,9 +97,13 @@ impl Component for Wizard {
         self.help_keys()
     }
 
+    fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
+        let outcome = self.handle_key(key, app.clock);
+        self.outcome(outcome, app)
+    }
+
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         let outcome = match msg {
-            Msg::Edit(key) => self.handle_key(key, app.clock),
             Msg::Paste(text) => self.handle_paste(&text, app.clock),
             Msg::FileRead(bytes) => self.csv_read(bytes, app.clock),
             Msg::Saved(order) if order.id == self.order().id => {
@@ -85,33 +119,7 @@ impl Component for Wizard {
             }
             _ => WizardOutcome::Stay,
         };
-        match outcome {
-            WizardOutcome::Stay => Vec::new(),
-            WizardOutcome::Perform(effect) => vec![effect],
-            WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
-            WizardOutcome::Submit(order) => {
-                app.select_order(&order.id);
-                if !matches!(app.top(), Screen::Order(_)) {
-                    app.screens
-                        .push(Screen::Order(OrderPage::new(order.id.clone())));
-                }
-                vec![Effect::Close, Effect::Save(Box::new(order))]
-            }
-            WizardOutcome::Close(order) => {
-                app.select_order(&order.id);
-                // The wizard wrote the focused input into the order as it closed: keep it,
-                // unless nothing changed (or a new order was left untouched).
-                let keep = match app.order(&order.id) {
-                    Some(stored) => *stored != order,
-                    None => order.fields != OrderFields::default(),
-                };
-                let mut effects = vec![Effect::Close];
-                if keep {
-                    effects.push(Effect::Save(Box::new(order)));
-                }
-                effects
-            }
-        }
+        self.outcome(outcome, app)
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
@@ -132,6 +140,40 @@ impl Component for Wizard {
         match self.save(clock) {
             WizardOutcome::Save(order) => Some(Effect::Save(Box::new(order))),
             _ => None,
+        }
+    }
+}
+
+impl Wizard {
+    /// What the root does after the wizard's answer to a key, a paste or a file.
+    fn outcome(&mut self, outcome: WizardOutcome, app: &mut App) -> Vec<Effect> {
+        match outcome {
+            WizardOutcome::Stay => Vec::new(),
+            WizardOutcome::Perform(effect) => vec![effect],
+            WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
+            WizardOutcome::Submit(order) => {
+                app.select_order(&order.id);
+                // The order's page, unless the wizard was opened from it.
+                vec![
+                    Effect::Close,
+                    Effect::Open(Open::on(OrderPage::ID, &order.id)),
+                    Effect::Save(Box::new(order)),
+                ]
+            }
+            WizardOutcome::Close(order) => {
+                app.select_order(&order.id);
+                // The wizard wrote the focused input into the order as it closed: keep it,
+                // unless nothing changed (or a new order was left untouched).
+                let keep = match app.order(&order.id) {
+                    Some(stored) => *stored != order,
+                    None => order.fields != OrderFields::default(),
+                };
+                let mut effects = vec![Effect::Close];
+                if keep {
+                    effects.push(Effect::Save(Box::new(order)));
+                }
+                effects
+            }
         }
     }
 }

@@ -6,13 +6,14 @@ pub mod pty;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portwiz::domain::{Clock, Order};
-use portwiz::tui::app::{OrderPage, Screen};
-use portwiz::tui::{App, Effect, Msg, update, view};
+use portwiz::tui::root::Screen;
+use portwiz::tui::screens::order::OrderPage;
+use portwiz::tui::{Effect, Msg, Root, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// Draw a frame as the runtime does before each event, and tell `update` what it laid out.
-pub fn draw(app: &mut App) {
+pub fn draw(app: &mut Root) {
     let (width, height) = app.size;
     let mut drawn = Default::default();
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
@@ -21,13 +22,13 @@ pub fn draw(app: &mut App) {
 }
 
 /// A key pressed with no modifier (after a frame, as in the runtime).
-pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+pub fn press(app: &mut Root, code: KeyCode) -> Vec<Effect> {
     draw(app);
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
 /// Ctrl and a letter.
-pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+pub fn ctrl(app: &mut Root, c: char) -> Vec<Effect> {
     draw(app);
     update(
         app,
@@ -36,14 +37,14 @@ pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
 }
 
 /// Each character of `text` as a key.
-pub fn typed(app: &mut App, text: &str) {
+pub fn typed(app: &mut Root, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
 }
 
 /// Put an order's page on top, as `Enter` on the history would once it is loaded.
-pub fn open_order(app: &mut App, id: &str) {
+pub fn open_order(app: &mut Root, id: &str) {
     app.screens.push(Screen::Order(OrderPage {
         order_id: id.to_string(),
         scroll: 0,
@@ -62,12 +63,12 @@ pub fn demo_orders() -> Vec<Order> {
 }
 
 /// The app on the demo orders, at a fixed date, of the given size.
-pub fn demo_app(width: u16, height: u16) -> App {
-    App::new(demo_orders(), test_clock(), (width, height))
+pub fn demo_app(width: u16, height: u16) -> Root {
+    Root::new(demo_orders(), test_clock(), (width, height))
 }
 
 /// Draw the app and return the screen as text, one line a row, trailing spaces trimmed.
-pub fn render(app: &App) -> String {
+pub fn render(app: &Root) -> String {
     let (width, height) = app.size;
     let backend = TestBackend::new(width, height);
     let mut terminal = match Terminal::new(backend) {

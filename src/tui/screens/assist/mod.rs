@@ -4,16 +4,17 @@
 
 mod view;
 
-use crate::tui::app::{App, Context, Message, Screen};
-use crate::tui::keymap::{Binding, both, ctrl, help, key};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ctrl, help, key};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crate::tui::widgets::input::{TextField, request_for};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use tui_input::InputRequest;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -28,12 +29,25 @@ pub struct AssistPage {
     pub error: Option<String>,
 }
 
+/// What the assistance screen's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssistMsg {
+    /// Record the typed ticket on the order.
+    SaveTicket,
+    /// Clear the ticket input.
+    Clear,
+    /// Back to the order's page.
+    Back,
+}
+
+use Action::Own as O;
+
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<AssistMsg>>] = &[
     // The ticket input has the focus: letters type.
-    both(Context::Assist, &[key(KeyCode::Enter)], "Enter", Msg::SaveTicket, "Record the ticket id or link on the order", "Record ticket"),
-    help(Context::Assist, &[ctrl('u')], "Ctrl-U", Msg::Edit(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the input"),
-    both(Context::Assist, &[key(KeyCode::Esc)], "Esc", Msg::Back, "Back to the order's page", "Back"),
+    both(Context::Assist, &[key(KeyCode::Enter)], "Enter", O(AssistMsg::SaveTicket), "Record the ticket id or link on the order", "Record ticket"),
+    help(Context::Assist, &[ctrl('u')], "Ctrl-U", O(AssistMsg::Clear), "Clear the input"),
+    both(Context::Assist, &[key(KeyCode::Esc)], "Esc", O(AssistMsg::Back), "Back to the order's page", "Back"),
 ];
 
 /// Where Microsoft support handles porting: the seed article's link.
@@ -50,25 +64,29 @@ pub const FIND_TICKET_STEPS: [&str; 4] = [
     "On the order's details page, look for the link to a ticket.",
 ];
 
-/// `a` on an order's page.
-pub fn open(app: &mut App, order_id: &str) {
-    let Some(order) = app.order(order_id) else {
-        return;
-    };
-    let ticket = TextField::new(order.ticket.as_deref().unwrap_or(""));
-    app.screens.push(Screen::Assist(AssistPage {
-        order_id: order_id.to_string(),
-        ticket,
-        error: None,
-    }));
-}
-
 impl Component for AssistPage {
+    type Msg = AssistMsg;
+    const ID: ScreenId = ScreenId("request assistance");
+
+    /// `a` on an order's page.
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<AssistPage> {
+        let order = app.order(order_id?)?;
+        Some(AssistPage {
+            order_id: order.id.clone(),
+            ticket: TextField::new(order.ticket.as_deref().unwrap_or("")),
+            error: None,
+        })
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         Context::Assist
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<AssistMsg>>] {
         KEYS
     }
 
@@ -84,20 +102,30 @@ impl Component for AssistPage {
         true
     }
 
-    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+    fn act(&mut self, msg: AssistMsg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::SaveTicket => return self.save_ticket(app),
-            Msg::Back => return vec![Effect::Close],
-            Msg::Edit(key) => {
-                if let Some(request) = request_for(&key) {
-                    self.ticket.handle(request);
-                    self.error = None;
-                }
+            AssistMsg::SaveTicket => return self.save_ticket(app),
+            AssistMsg::Back => return vec![Effect::Close],
+            AssistMsg::Clear => {
+                self.ticket.handle(InputRequest::DeleteLine);
+                self.error = None;
             }
-            Msg::Paste(text) => self
-                .ticket
-                .insert_str(text.replace(['\r', '\n'], " ").trim()),
-            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn edit(&mut self, key: KeyEvent, _app: &mut App) -> Vec<Effect> {
+        if let Some(request) = request_for(&key) {
+            self.ticket.handle(request);
+            self.error = None;
+        }
+        Vec::new()
+    }
+
+    fn update(&mut self, msg: Msg, _app: &mut App) -> Vec<Effect> {
+        if let Msg::Paste(text) = msg {
+            self.ticket
+                .insert_str(text.replace(['\r', '\n'], " ").trim());
         }
         Vec::new()
     }

@@ -8,9 +8,9 @@ mod view;
 use crate::domain::Order;
 use crate::domain::merge::{Merge, Side};
 use crate::tui::app::{App, Context, Message};
-use crate::tui::keymap::{Binding, both, ch, ctrl, help, key};
+use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg};
+use crate::tui::msg::{Effect, ScreenId};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode;
 use ratatui::Frame;
@@ -36,14 +36,16 @@ pub enum ConflictMsg {
     Back,
 }
 
+use Action::Own as O;
+
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
-    help(Context::Conflict, &[key(KeyCode::Up), ch('k')], "↑/k", Msg::Conflict(ConflictMsg::Up), "Previous field"),
-    help(Context::Conflict, &[key(KeyCode::Down), ch('j')], "↓/j", Msg::Conflict(ConflictMsg::Down), "Next field"),
-    both(Context::Conflict, &[key(KeyCode::Left), ch('o')], "←/o", Msg::Conflict(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
-    both(Context::Conflict, &[key(KeyCode::Right), ch('y')], "→/y", Msg::Conflict(ConflictMsg::Mine), "Keep your value", "Keep yours"),
-    both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s')], "Enter", Msg::Conflict(ConflictMsg::Save), "Save with the values chosen", "Save"),
-    both(Context::Conflict, &[key(KeyCode::Esc)], "Esc", Msg::Conflict(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
+pub static KEYS: &[Binding<Action<ConflictMsg>>] = &[
+    help(Context::Conflict, &[key(KeyCode::Up), ch('k')], "↑/k", O(ConflictMsg::Up), "Previous field"),
+    help(Context::Conflict, &[key(KeyCode::Down), ch('j')], "↓/j", O(ConflictMsg::Down), "Next field"),
+    both(Context::Conflict, &[key(KeyCode::Left), ch('o')], "←/o", O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
+    both(Context::Conflict, &[key(KeyCode::Right), ch('y')], "→/y", O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
+    both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s')], "Enter", O(ConflictMsg::Save), "Save with the values chosen", "Save"),
+    both(Context::Conflict, &[key(KeyCode::Esc)], "Esc", O(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
 ];
 
 /// The conflict view's state: the merge, both orders, and a choice per field.
@@ -71,10 +73,6 @@ impl ConflictPage {
             leaving: false,
             error: None,
         }
-    }
-
-    pub fn order_id(&self) -> &str {
-        &self.merge.order.id
     }
 
     fn pick(&mut self, side: Side) {
@@ -114,11 +112,23 @@ impl ConflictPage {
 }
 
 impl Component for ConflictPage {
+    type Msg = ConflictMsg;
+    const ID: ScreenId = ScreenId("conflict");
+
+    /// Opened only with what a save found (`Msg::SaveConflict`), never by name.
+    fn open(_order_id: Option<&str>, _app: &mut App) -> Option<ConflictPage> {
+        None
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.merge.order.id)
+    }
+
     fn context(&self, _app: &App) -> Context {
         Context::Conflict
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<ConflictMsg>>] {
         KEYS
     }
 
@@ -129,14 +139,11 @@ impl Component for ConflictPage {
     fn title(&self, app: &App) -> String {
         format!(
             "{} › Changed in two places",
-            app.order_name(self.order_id())
+            app.order_name(&self.merge.order.id)
         )
     }
 
-    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
-        let Msg::Conflict(msg) = msg else {
-            return Vec::new();
-        };
+    fn act(&mut self, msg: ConflictMsg, app: &mut App) -> Vec<Effect> {
         if msg != ConflictMsg::Back {
             self.leaving = false;
         }

@@ -5,17 +5,18 @@
 mod view;
 
 use crate::domain::export::Format;
-use crate::tui::app::{App, Context, Message, Screen};
-use crate::tui::keymap::{Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, ExportMsg, Msg};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crate::tui::widgets::input::{TextField, request_for};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
+use tui_input::InputRequest;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -51,32 +52,52 @@ pub enum ExportStep {
     Replace(String),
 }
 
+/// What keys mean in the export dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportMsg {
+    Up,
+    Down,
+    /// The first letter of a format: choose it and go on to the path.
+    Pick(Format),
+    /// Choose the format under the cursor, or write the file.
+    Enter,
+    /// Ctrl-P: put the PIN in the file, or not (JSON and text only).
+    TogglePin,
+    /// Ctrl-U: clear the path.
+    ClearPath,
+    /// `y`: replace the existing file.
+    Confirm,
+    /// Esc: back one step, or close the dialog.
+    Back,
+}
+
+use Action::{Global as G, Own as O};
 use Context as C;
 use ExportMsg as E;
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding] = &[
+pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     // Choosing the format (j is JSON here: ↑↓ move).
     summary(C::ExportFormat, &[key(KeyCode::Down), key(KeyCode::Up)], "↑↓", "Move"),
-    help(C::ExportFormat, &[key(KeyCode::Down)], "↓", Msg::Export(E::Down), "Next format"),
-    help(C::ExportFormat, &[key(KeyCode::Up)], "↑", Msg::Export(E::Up), "Previous format"),
-    both(C::ExportFormat, &[key(KeyCode::Enter)], "Enter", Msg::Export(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
+    help(C::ExportFormat, &[key(KeyCode::Down)], "↓", O(E::Down), "Next format"),
+    help(C::ExportFormat, &[key(KeyCode::Up)], "↑", O(E::Up), "Previous format"),
+    both(C::ExportFormat, &[key(KeyCode::Enter)], "Enter", O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
     summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('j')], "t/l/p/c/j", "Format"),
-    help(C::ExportFormat, &[ch('t')], "t", Msg::Export(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
-    help(C::ExportFormat, &[ch('l')], "l", Msg::Export(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
-    help(C::ExportFormat, &[ch('p')], "p", Msg::Export(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
-    help(C::ExportFormat, &[ch('c')], "c", Msg::Export(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
-    help(C::ExportFormat, &[ch('j')], "j", Msg::Export(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
-    both(C::ExportFormat, &[key(KeyCode::Esc)], "Esc", Msg::Export(E::Back), "Cancel: back to the order's page", "Cancel"),
-    both(C::ExportFormat, &[ch('?')], "?", Msg::ToggleHelp, "Help: every key here", "Help"),
+    help(C::ExportFormat, &[ch('t')], "t", O(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
+    help(C::ExportFormat, &[ch('l')], "l", O(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
+    help(C::ExportFormat, &[ch('p')], "p", O(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
+    help(C::ExportFormat, &[ch('c')], "c", O(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
+    help(C::ExportFormat, &[ch('j')], "j", O(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
+    both(C::ExportFormat, &[key(KeyCode::Esc)], "Esc", O(E::Back), "Cancel: back to the order's page", "Cancel"),
+    both(C::ExportFormat, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The path input (letters type).
-    both(C::ExportPath, &[key(KeyCode::Enter)], "Enter", Msg::Export(E::Enter), "Write the file (asks before replacing one)", "Export"),
-    both(C::ExportPath, &[ctrl('p')], "Ctrl-P", Msg::Export(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
-    help(C::ExportPath, &[ctrl('u')], "Ctrl-U", Msg::Edit(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)), "Clear the path"),
-    both(C::ExportPath, &[key(KeyCode::Esc)], "Esc", Msg::Export(E::Back), "Back to the choice of format", "Back"),
+    both(C::ExportPath, &[key(KeyCode::Enter)], "Enter", O(E::Enter), "Write the file (asks before replacing one)", "Export"),
+    both(C::ExportPath, &[ctrl('p')], "Ctrl-P", O(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
+    help(C::ExportPath, &[ctrl('u')], "Ctrl-U", O(E::ClearPath), "Clear the path"),
+    both(C::ExportPath, &[key(KeyCode::Esc)], "Esc", O(E::Back), "Back to the choice of format", "Back"),
     // The file exists.
-    both(C::ExportReplace, &[ch('y')], "y", Msg::Export(E::Confirm), "Yes, replace the file", "Replace"),
-    both(C::ExportReplace, &[ch('n'), key(KeyCode::Esc)], "n/Esc", Msg::Export(E::Back), "No, back to the path to choose another", "No"),
+    both(C::ExportReplace, &[ch('y')], "y", O(E::Confirm), "Yes, replace the file", "Replace"),
+    both(C::ExportReplace, &[ch('n'), key(KeyCode::Esc)], "n/Esc", O(E::Back), "No, back to the path to choose another", "No"),
 ];
 
 /// One format the dialog offers.
@@ -157,23 +178,32 @@ pub fn default_file_name(order_id: &str, format: Format) -> String {
     }
 }
 
-/// `e` on an order's page: the dialog over it.
-pub fn open(app: &mut App, order_id: &str) {
-    if app.order(order_id).is_none() {
-        return;
-    }
-    let format = CHOICES[0].format;
-    app.screens.push(Screen::Export(ExportPage {
-        order_id: order_id.to_string(),
-        format,
-        step: ExportStep::Format,
-        path: TextField::new(&default_file_name(order_id, format)),
-        include_secrets: false,
-        error: None,
-    }));
-}
-
 impl Component for ExportPage {
+    type Msg = ExportMsg;
+    const ID: ScreenId = ScreenId("export");
+
+    /// `e` on an order's page: the dialog over it.
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<ExportPage> {
+        let order_id = app.order(order_id?)?.id.clone();
+        let format = CHOICES[0].format;
+        Some(ExportPage {
+            path: TextField::new(&default_file_name(&order_id, format)),
+            order_id,
+            format,
+            step: ExportStep::Format,
+            include_secrets: false,
+            error: None,
+        })
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
+    fn over_below(&self) -> bool {
+        true
+    }
+
     fn context(&self, _app: &App) -> Context {
         match self.step {
             ExportStep::Format => C::ExportFormat,
@@ -182,7 +212,7 @@ impl Component for ExportPage {
         }
     }
 
-    fn keymap(&self) -> &'static [Binding] {
+    fn keys(&self) -> &'static [Binding<Action<ExportMsg>>] {
         KEYS
     }
 
@@ -198,20 +228,23 @@ impl Component for ExportPage {
         self.step == ExportStep::Path
     }
 
-    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        crate::tui::keymap::footer_bindings(KEYS, self.context(app))
-            .filter(|b| b.msg != Msg::Export(E::TogglePin) || choice(self.format).pin)
-            .map(|b| (b.label, b.footer))
-            .collect()
+    fn offers(&self, msg: &ExportMsg, _app: &App) -> bool {
+        *msg != E::TogglePin || choice(self.format).pin
+    }
+
+    fn act(&mut self, msg: ExportMsg, _app: &mut App) -> Vec<Effect> {
+        self.on_export(msg)
+    }
+
+    fn edit(&mut self, key: KeyEvent, _app: &mut App) -> Vec<Effect> {
+        if let Some(request) = request_for(&key) {
+            self.edit_path(request);
+        }
+        Vec::new()
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::Export(m) => self.on_export(m),
-            Msg::Edit(key) => {
-                self.edit(key);
-                Vec::new()
-            }
             Msg::Paste(text) => {
                 self.paste(&text);
                 Vec::new()
@@ -263,6 +296,7 @@ impl ExportPage {
             }
             (ExportMsg::Enter, ExportStep::Format) => to_path(p),
             (ExportMsg::Enter, ExportStep::Path) => return write(p, false),
+            (ExportMsg::ClearPath, ExportStep::Path) => p.edit_path(InputRequest::DeleteLine),
             (ExportMsg::TogglePin, ExportStep::Path) => {
                 p.include_secrets = choice(p.format).pin && !p.include_secrets;
             }
@@ -281,11 +315,9 @@ impl ExportPage {
         Vec::new()
     }
 
-    /// A key for the path input.
-    fn edit(&mut self, key: KeyEvent) {
-        if self.step == ExportStep::Path
-            && let Some(request) = request_for(&key)
-        {
+    /// An edit of the path input.
+    fn edit_path(&mut self, request: InputRequest) {
+        if self.step == ExportStep::Path {
             self.path.handle(request);
             self.error = None;
         }

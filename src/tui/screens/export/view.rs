@@ -2,7 +2,7 @@
 //! toggle, and the question before replacing a file. Draws only.
 
 use super::{CHOICES, ExportPage, ExportStep, choice};
-use crate::tui::app::{App, Screen};
+use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, one_line, pad};
 use crate::tui::view::popup;
@@ -16,10 +16,8 @@ const WIDTH: u16 = 72;
 const LABEL: &str = " File: ";
 
 pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
-    // The order's page stays in view under the dialog.
-    if let Some(Screen::Order(below)) = app.screens.iter().rev().nth(1) {
-        crate::tui::view::order_page::render(app, below, frame, area);
-    }
+    // The order's page stays in view under the dialog: the root draws it first
+    // (`Component::over_below`).
     let theme = &app.theme;
     let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
     let mut lines: Vec<Line<'static>> = Vec::new();

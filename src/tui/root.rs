@@ -1,0 +1,167 @@
+//! The root: the model and the screen stack. It is the one module that knows every screen (the
+//! `screens!` list below); screens know only the model (`App`) and ask for each other with
+//! `Effect::Open`, which the root turns into the screen. Its routing is `tui::update`.
+//!
+//! Adding a screen: write its module (under `tui/screens/`), then add one line to `screens!`.
+
+use super::app::App;
+use super::keymap::Context;
+use super::msg::Open;
+use super::screen::{Component, Routed};
+use super::screens::assist::AssistPage;
+use super::screens::conflict::ConflictPage;
+use super::screens::export::ExportPage;
+use super::screens::home::Home;
+use super::screens::order::OrderPage;
+use super::{respond::Respond, wizard::Wizard};
+use crate::domain::summary::Summary;
+use crate::domain::{Clock, Order};
+use std::ops::{Deref, DerefMut};
+
+/// The screens, one line each: the variant and the type that implements [`Component`].
+macro_rules! screens {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+        /// The screen stack's entries; the bottom is always `Screen::Home`.
+        pub enum Screen {
+            $($(#[$doc])* $variant($ty),)*
+        }
+
+        impl Screen {
+            pub fn component(&self) -> &dyn Routed {
+                match self {
+                    $(Screen::$variant(s) => s,)*
+                }
+            }
+
+            pub fn component_mut(&mut self) -> &mut dyn Routed {
+                match self {
+                    $(Screen::$variant(s) => s,)*
+                }
+            }
+
+            /// The screen a request names, built (`None` when it cannot open, or no screen has
+            /// that name).
+            pub fn open(request: &Open, app: &mut App) -> Option<Screen> {
+                let order_id = request.order_id.as_deref();
+                $(if request.screen == <$ty as Component>::ID {
+                    return <$ty as Component>::open(order_id, app).map(Screen::$variant);
+                })*
+                None
+            }
+        }
+    };
+}
+
+screens! {
+    /// The order history, or the welcome screen while there are no orders.
+    Home(Home),
+    /// One order's page.
+    Order(OrderPage),
+    /// The porting wizard.
+    Wizard(Box<Wizard>),
+    /// "Carrier response": record what the carrier or Microsoft answered.
+    Respond(Box<Respond>),
+    /// Request assistance: the Phone number Service Center and the order's ticket.
+    Assist(AssistPage),
+    /// "Export": write the order to a file, drawn over its page.
+    Export(ExportPage),
+    /// "Changed in two places": a field both windows changed, to choose a value for.
+    Conflict(ConflictPage),
+}
+
+/// The model and the screens on it.
+pub struct Root {
+    pub app: App,
+    /// The screen stack; the bottom is always `Screen::Home`.
+    pub screens: Vec<Screen>,
+}
+
+/// The root reads as its model (`root.orders`, `root.message`), so tests and the runtime need
+/// not say `.app` each time.
+impl Deref for Root {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl DerefMut for Root {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Root {
+    /// The app with these orders all loaded (tests, small stores), on the history.
+    pub fn new(orders: Vec<Order>, clock: Clock, size: (u16, u16)) -> Root {
+        Root::on(App::new(orders, clock, size))
+    }
+
+    /// The app on summaries only: full orders are loaded when opened.
+    pub fn from_summaries(orders: Vec<Summary>, clock: Clock, size: (u16, u16)) -> Root {
+        Root::on(App::from_summaries(orders, clock, size))
+    }
+
+    /// The app on its home screen.
+    pub fn on(app: App) -> Root {
+        Root {
+            app,
+            screens: vec![Screen::Home(Home)],
+        }
+    }
+
+    pub fn top(&self) -> &Screen {
+        self.screens.last().unwrap_or(&Screen::Home(Home))
+    }
+
+    /// Where keys go now: an overlay, else the screen on top.
+    pub fn context(&self) -> Context {
+        if self.app.confirm_quit {
+            return Context::ConfirmQuit;
+        }
+        if !self.app.notices.is_empty() {
+            return Context::Notices;
+        }
+        if self.app.help_open {
+            return Context::Help;
+        }
+        self.top().component().context(&self.app)
+    }
+
+    /// Whether a screen can save its work on the way out (the quit question offers `s`).
+    pub fn can_save_on_quit(&self) -> bool {
+        self.screens
+            .iter()
+            .any(|s| s.component().can_save_on_quit())
+    }
+
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.unsaved_edits().is_some()
+    }
+
+    /// What quitting now would lose, in words for the quit question: the top-most screen with
+    /// unsaved edits names itself.
+    pub fn unsaved_edits(&self) -> Option<&'static str> {
+        self.screens
+            .iter()
+            .rev()
+            .find_map(|s| s.component().unsaved(&self.app))
+    }
+
+    /// Open a screen a request names, over the current one. A request for the screen already
+    /// on top (the same screen on the same order) is already met.
+    pub fn open(&mut self, request: &Open) {
+        let top = self.top().component();
+        if top.id() == request.screen && top.order_id() == request.order_id.as_deref() {
+            return;
+        }
+        if let Some(screen) = Screen::open(request, &mut self.app) {
+            self.screens.push(screen);
+        }
+    }
+
+    /// Open an order's page over the current screen.
+    pub fn open_page(&mut self, order_id: String) {
+        self.screens.push(Screen::Order(OrderPage::new(order_id)));
+    }
+}
