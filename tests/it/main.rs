@@ -27,6 +27,7 @@ mod index;
 mod kill_during_save;
 mod layers;
 mod lifecycle;
+mod live_pty;
 mod live_store;
 mod loa_pdf;
 mod one_core;

@@ -164,8 +164,10 @@ impl Wizard {
                 app.select_order(&order.id);
                 // The wizard wrote the focused input into the order as it closed: keep it,
                 // unless nothing changed (or a new order was left untouched).
+                // Measured against what this wizard last saved, not the app's copy, which
+                // follows changes made elsewhere meanwhile.
                 let keep = match app.order(&order.id) {
-                    Some(stored) => *stored != order,
+                    Some(_) => order != self.saved,
                     None => order.fields != OrderFields::default(),
                 };
                 let mut effects = vec![Effect::Close];
