@@ -132,6 +132,19 @@ impl Store {
         Err(StoreError::Contended(mine.id.clone()))
     }
 
+    /// Take over the versions of orders another store of the same folder read (the first
+    /// frame's store, replaced by the full check's): edits begun on them still merge from them.
+    pub fn carry_versions(&mut self, old: Store) {
+        for (id, slot) in old.slots {
+            if let Some(loaded) = slot.full.into_inner().flatten() {
+                self.previous.entry(id).or_default().push(loaded.order);
+            }
+        }
+        for (id, versions) in old.previous {
+            self.previous.entry(id).or_default().extend(versions);
+        }
+    }
+
     /// The order as just saved, with its new revision.
     fn saved(&self, id: &str) -> Result<Box<Order>, StoreError> {
         self.get(id).map(|l| Box::new(l.order.clone()))

@@ -148,7 +148,9 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                         for id in saved_meanwhile.drain(..) {
                             let _ = fresh.reload(&id);
                         }
-                        store = fresh;
+                        // Edits begun on the first frame's orders still merge from them.
+                        let first = std::mem::replace(&mut store, fresh);
+                        store.carry_versions(first);
                         // Moved, not copied: the app holds the only summaries.
                         let summaries = store.take_summaries();
                         update(&mut app, Msg::StoreChecked { summaries, notices });

@@ -134,3 +134,24 @@ fn a_file_with_merge_conflict_markers_is_quarantined_saying_so() {
     }
     assert!(!path.exists());
 }
+
+#[test]
+fn an_edit_begun_on_the_first_frames_store_merges_after_the_full_check_replaces_it() {
+    let (dir, _mine, mut theirs, _) = two_stores();
+    let mut first = Store::open_cached(dir.path()).unwrap_or_else(|| panic!("no index"));
+    let id = first.summaries().map(|s| s.id.clone()).next();
+    let id = id.unwrap_or_else(|| panic!("no order"));
+    let opened = first
+        .load(&id)
+        .map(|l| l.order.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let other = theirs.load(&id).map(|l| l.order.clone());
+    let other = other.unwrap_or_else(|e| panic!("{e}"));
+    theirs
+        .save(&edited(&other, FieldKey::OrderName, "Their name"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (mut checked, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    checked.carry_versions(first);
+    let answer = checked.save_edit(&edited(&opened, FieldKey::AccountNumber, "ACC-2"));
+    assert!(matches!(answer, Ok(SavedEdit::Merged { .. })), "{answer:?}");
+}
