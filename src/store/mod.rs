@@ -225,6 +225,9 @@ impl Store {
         if let Some(w) = atomic::wider_than_private(&orders_dir) {
             notices.push(Notice::Permissions(w));
         }
+        // Before the index exists: a store begun from the command line and then put in git
+        // must not commit it.
+        open::write_gitignore(dir);
         Ok((Store::empty(dir, Index::open(dir)), notices))
     }
 

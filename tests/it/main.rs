@@ -15,6 +15,7 @@ mod demo_orders;
 mod export;
 mod faults;
 mod first_day;
+mod git_store;
 #[cfg(unix)]
 mod hostile_cli;
 mod hostile_input;
