@@ -29,6 +29,7 @@ mod kill_during_save;
 mod layers;
 mod lifecycle;
 mod live_pty;
+mod live_screens;
 mod live_store;
 mod loa_pdf;
 mod one_core;
