@@ -34,18 +34,25 @@ const SLOW_POLL: Duration = Duration::from_secs(5);
 /// The poll alone.
 const QUICK_POLL: Duration = Duration::from_millis(500);
 
-/// Watch `orders_dir` on a thread of its own; `deliver` gets the ids of changed files, batch by
-/// batch, until it returns `false` (its receiver is gone). Returns how it watches.
-pub fn watch<F>(orders_dir: &Path, deliver: F) -> How
+/// How the user asked changes to be noticed: `PORTWIZ_WATCH=poll` for the poll alone.
+pub fn preferred() -> How {
+    match std::env::var("PORTWIZ_WATCH") {
+        Ok(v) if v == "poll" => How::Poll,
+        _ => How::Events,
+    }
+}
+
+/// Watch `orders_dir` on a thread of its own, the way `prefer` says when it can; `deliver`
+/// gets the ids of changed files, batch by batch, until it returns `false` (its receiver is
+/// gone). Returns how it watches.
+pub fn watch<F>(orders_dir: &Path, prefer: How, deliver: F) -> How
 where
     F: FnMut(BTreeSet<String>) -> bool + Send + 'static,
 {
     let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
-    let forced_poll = std::env::var("PORTWIZ_WATCH").is_ok_and(|v| v == "poll");
-    let watcher = if forced_poll {
-        None
-    } else {
-        start_events(orders_dir, raw_tx)
+    let watcher = match prefer {
+        How::Poll => None,
+        How::Events => start_events(orders_dir, raw_tx),
     };
     let how = if watcher.is_some() {
         How::Events
@@ -168,11 +175,11 @@ where
                 next_poll = Instant::now() + poll_every;
                 poll(dir, &mut known)
             }
-            // The watcher is gone (it could not go on): the poll carries on alone, quicker.
+            // No events (the poll alone): wait for the poll's turn.
             Err(RecvTimeoutError::Disconnected) => {
-                std::thread::sleep(wait.min(QUICK_POLL));
-                next_poll = Instant::now();
-                BTreeSet::new()
+                std::thread::sleep(wait);
+                next_poll = Instant::now() + poll_every.min(QUICK_POLL);
+                poll(dir, &mut known)
             }
         };
         if !batch.is_empty() && !deliver(batch) {
@@ -217,5 +224,28 @@ mod tests {
         let ids: Vec<String> = poll(dir.path(), &mut known).into_iter().collect();
         assert_eq!(ids, ["PO-A", "PO-B", "PO-C"]);
         assert!(poll(dir.path(), &mut known).is_empty());
+    }
+
+    /// A file written after the watch starts is delivered within a second or two, by events
+    /// and by the poll alone; a temp file is not.
+    #[test]
+    fn a_change_is_delivered_either_way() {
+        for prefer in [How::Events, How::Poll] {
+            let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+            let (tx, rx) = mpsc::channel();
+            let how = watch(dir.path(), prefer, move |ids| tx.send(ids).is_ok());
+            if prefer == How::Poll {
+                assert_eq!(how, How::Poll);
+            }
+            // Give the watcher its first look before writing.
+            std::thread::sleep(Duration::from_millis(100));
+            std::fs::write(dir.path().join(".portwiz-tmp-1-2-PO-X.json"), "{}")
+                .unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(dir.path().join("PO-NEW.json"), "{}").unwrap_or_else(|e| panic!("{e}"));
+            let ids = rx
+                .recv_timeout(Duration::from_secs(5))
+                .unwrap_or_else(|e| panic!("{how:?}: nothing delivered: {e}"));
+            assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["PO-NEW"], "{how:?}");
+        }
     }
 }

@@ -100,7 +100,8 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
     let watcher_tx = tx.clone();
-    crate::store::watch::watch(&store.orders_dir(), move |ids| {
+    let prefer = crate::store::watch::preferred();
+    crate::store::watch::watch(&store.orders_dir(), prefer, move |ids| {
         watcher_tx.send(Incoming::Changed(ids)).is_ok()
     });
     // The check of every file runs on its own thread, so keys are answered meanwhile.

@@ -141,3 +141,19 @@ fn two_apps_editing_the_same_field_settle_it_in_the_conflict_view() {
     quit(a);
     quit(b);
 }
+
+#[test]
+fn with_the_poll_alone_the_history_still_follows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let id = new_order(dir.path(), "complete-order.json");
+    let env = [
+        ("PORTWIZ_DATA_DIR", dir.path().as_os_str()),
+        ("PORTWIZ_WATCH", std::ffi::OsStr::new("poll")),
+    ];
+    let app = PtySession::spawn(BIN, &[], &env, 110, 32).unwrap_or_else(|e| panic!("{e}"));
+    wait(&app, NAME);
+    let renamed = run(dir.path(), &["set", &id, "order_name", "Seen by the poll"]);
+    assert_eq!(renamed.code, 0, "{}", renamed.stderr);
+    wait(&app, "Seen by the poll");
+    quit(app);
+}

@@ -155,3 +155,50 @@ fn an_edit_begun_on_the_first_frames_store_merges_after_the_full_check_replaces_
     let answer = checked.save_edit(&edited(&opened, FieldKey::AccountNumber, "ACC-2"));
     assert!(matches!(answer, Ok(SavedEdit::Merged { .. })), "{answer:?}");
 }
+
+#[test]
+fn an_order_submitted_elsewhere_keeps_the_edit_as_a_note_in_its_history() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let id = crate::support::new_order(dir.path(), "complete-order.json");
+    let (mut mine, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let opened = mine
+        .get(&id)
+        .map(|l| l.order.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let submitted = crate::support::run(dir.path(), &["submit", &id]);
+    assert_eq!(submitted.code, 0, "{}", submitted.stderr);
+    let answer = mine.save_edit(&edited(&opened, FieldKey::AccountNumber, "ACC-LATE"));
+    let Ok(SavedEdit::Merged { order, merge }) = answer else {
+        panic!("expected the edit kept as a note, got {answer:?}");
+    };
+    assert!(
+        merge.notice().contains("became Submitted"),
+        "{}",
+        merge.notice()
+    );
+    assert_eq!(order.status, portwiz::domain::Status::Submitted);
+    let (fresh, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let on_disk = &fresh.get(&id).unwrap_or_else(|e| panic!("{e}")).order;
+    assert_eq!(on_disk.status, portwiz::domain::Status::Submitted);
+    assert_ne!(on_disk.fields.account_number, "ACC-LATE");
+    let note = on_disk
+        .history
+        .last()
+        .unwrap_or_else(|| panic!("no history"));
+    assert!(note.note.contains("Not applied"), "{}", note.note);
+    assert!(note.changes.iter().any(|c| c.to == "ACC-LATE"), "{note:?}");
+}
+
+#[test]
+fn an_order_the_app_just_added_saves_without_a_conflict() {
+    use portwiz::tui::{Effect, Msg, execute};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (mut store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let Some(Msg::OrdersAdded { orders, .. }) = execute(&mut store, Effect::LoadDemo) else {
+        panic!("no demo");
+    };
+    let first = orders.first().unwrap_or_else(|| panic!("no demo order"));
+    let renamed = edited(first, FieldKey::OrderName, "Renamed right away");
+    let answer = execute(&mut store, Effect::Save(Box::new(renamed)));
+    assert!(matches!(answer, Some(Msg::Saved(_))), "{answer:?}");
+}
