@@ -1,6 +1,8 @@
 //! How commands print orders: aligned tables for people, one JSON document for programs.
 
+use crate::domain::facts::{self, Detail, Mark, Stage};
 use crate::domain::registry::{FIELDS, Step};
+use crate::domain::status::OVERDUE_DAYS;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use serde_json::{Value, json};
@@ -93,7 +95,7 @@ fn clean_lines(text: &str) -> String {
     crate::domain::sanitize::clean(text)
 }
 
-pub fn show(order: &Order, _clock: Clock) -> String {
+pub fn show(order: &Order, clock: Clock) -> String {
     let mut text = format!(
         "{}  {}\n",
         clean_cell(&order.id),
@@ -105,6 +107,13 @@ pub fn show(order: &Order, _clock: Clock) -> String {
         order.status.key(),
         order.status.meaning()
     ));
+    text.push_str(&format!("Progress: {}\n", progress_words(order)));
+    if let Some(days) = facts::days_overdue(order, clock.now) {
+        text.push_str(&format!(
+            "  Overdue: waiting on you for {days} days (more than {OVERDUE_DAYS}); some \
+             providers cancel a rejected order not answered within 45 days.\n"
+        ));
+    }
     if let Some(rejection) = order
         .last_rejection()
         .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
@@ -154,14 +163,66 @@ pub fn show(order: &Order, _clock: Clock) -> String {
             text.push_str(&format!("  {:<36} {}\n", field.label, shown));
         }
     }
+    if !order.rejections.is_empty() {
+        text.push_str(&format!("\nRejections ({})\n", order.rejections.len()));
+        let outcomes = facts::rejection_outcomes(order);
+        for (i, (rejection, outcome)) in order.rejections.iter().zip(outcomes).enumerate() {
+            text.push_str(&format!(
+                "  {}. {}  {}\n     {}\n",
+                i + 1,
+                rejection.at.strftime("%Y-%m-%d %H:%M"),
+                field_labels(&rejection.fields),
+                clean_cell(&outcome.to_string())
+            ));
+        }
+    }
     text.push_str("\nHistory\n");
-    for entry in &order.history {
+    for (entry, detail) in facts::timeline(order) {
+        let detail = match detail {
+            Detail::Nothing => String::new(),
+            Detail::RejectedFields(keys) => field_labels(keys),
+            Detail::Note(note) => clean_cell(note),
+        };
         text.push_str(&format!(
-            "  {}  {}  {}\n",
+            "  {}  {}  {detail}\n",
             entry.at.strftime("%Y-%m-%d %H:%M"),
             entry.event.label(),
-            clean_cell(&entry.note)
         ));
     }
     text
+}
+
+/// "✓ Draft → ● Submitted → ○ FOC confirmed → ○ Completed; rejected 2 times".
+fn progress_words(order: &Order) -> String {
+    let progress = facts::progress(order);
+    let stages: Vec<String> = Stage::ALL
+        .iter()
+        .map(|stage| {
+            let mark = match progress.mark(*stage) {
+                Mark::Done => "✓",
+                Mark::Current => "●",
+                Mark::Ahead => "○",
+            };
+            format!("{mark} {}", stage.status().label())
+        })
+        .collect();
+    let mut words = stages.join(" → ");
+    if progress.cancelled {
+        words.push_str(", then ✗ cancelled");
+    }
+    match progress.rejections {
+        0 => {}
+        1 => words.push_str("; rejected once"),
+        n => words.push_str(&format!("; rejected {n} times")),
+    }
+    words
+}
+
+/// The labels of the fields a rejection named, or that it named none.
+fn field_labels(keys: &[crate::domain::FieldKey]) -> String {
+    if keys.is_empty() {
+        return "(no field named)".to_string();
+    }
+    let labels: Vec<&str> = keys.iter().map(|k| crate::domain::spec(*k).label).collect();
+    labels.join(", ")
 }

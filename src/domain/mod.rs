@@ -7,6 +7,7 @@ pub mod document;
 pub mod edit;
 pub mod entry;
 pub mod export;
+pub mod facts;
 pub mod fields;
 pub mod history;
 pub mod insights;

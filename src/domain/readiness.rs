@@ -1,7 +1,9 @@
 //! The one readiness check: everything that blocks an order from being submitted (errors) and
 //! everything the user should know first (warnings), each with the field it concerns. The
 //! wizard's Review, plain mode's review, `submit` and `resubmit` all ask this, so an order gets
-//! the same verdict and the same words wherever it is sent from.
+//! the same verdict and the same words wherever it is sent from. Also what resubmitting a
+//! rejected order needs: whether only the carrier can fix it, and whether nothing the carrier
+//! complained about has changed.
 
 use super::csr;
 use super::key::FieldKey;
@@ -73,6 +75,44 @@ pub fn rejection_addressed(order: &Order, key: FieldKey) -> bool {
         .iter()
         .filter(|k| k.group_name() == key.group_name())
         .any(|k| order.changed_since_submission(*k))
+}
+
+/// Whether the last rejection asks the carrier to act on the account (lift a freeze, settle a
+/// balance…) rather than naming fields to correct: the order may go back unchanged once the
+/// carrier has acted.
+pub fn only_the_carrier_can_fix(order: &Order) -> bool {
+    order.status == Status::CustomerActionRequired
+        && order
+            .last_rejection()
+            .is_some_and(|r| r.needs_carrier_contact && r.fields.is_empty())
+}
+
+/// Whether the last rejection needs the customer to contact the carrier (alone or besides fields
+/// to correct).
+pub fn needs_carrier_contact(order: &Order) -> bool {
+    order.status == Status::CustomerActionRequired
+        && order
+            .last_rejection()
+            .is_some_and(|r| r.needs_carrier_contact)
+}
+
+/// Why resubmitting now will most likely fail again, when nothing the carrier complained about
+/// has changed. `None` when something did, or when the carrier itself had to act (a freeze): then
+/// resubmitting the order unchanged is the right thing to do.
+pub fn unchanged_warning(order: &Order) -> Option<&'static str> {
+    if order.status != Status::CustomerActionRequired || only_the_carrier_can_fix(order) {
+        return None;
+    }
+    let rejected = order.rejected_fields();
+    if rejected.is_empty() {
+        order.changes_since_submission().is_empty().then_some(
+            "Nothing has changed since the carrier rejected the order: it will most likely reject it again.",
+        )
+    } else {
+        (!rejected.iter().any(|k| order.changed_since_submission(*k))).then_some(
+            "None of the fields the carrier rejected has changed: it will most likely reject the order again.",
+        )
+    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,34 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Days the order has waited on the user, once overdue (see `facts::days_overdue`).
+    pub fn days_overdue(&self, now: Timestamp) -> Option<i64> {
+        super::status::overdue_days(self.status, self.in_status_since, now)
+    }
+}
+
+/// A short id is never shorter than this: `PO-` and four characters.
+pub const MIN_SHORT_ID: usize = 7;
+
+/// The shortest length at which the prefix of every id tells it apart from every other one, in
+/// any case (as the command line reads a prefix, like git), and at least [`MIN_SHORT_ID`]: the
+/// width of a short-id column. An id shorter than that is shown whole.
+pub fn short_id_len<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    let mut lower: Vec<Vec<char>> = ids.map(|id| id.to_lowercase().chars().collect()).collect();
+    lower.sort_unstable();
+    let longest = lower.iter().map(Vec::len).max().unwrap_or(0);
+    let shared = lower
+        .windows(2)
+        .map(|pair| {
+            let common = pair[0].iter().zip(&pair[1]).take_while(|(a, b)| a == b);
+            common.count()
+        })
+        .max()
+        .unwrap_or(0);
+    (shared + 1).min(longest).max(MIN_SHORT_ID)
+}
+
 /// The lower-case text the filter searches, from the parts a summary shows.
 pub fn search_text(
     name: &str,
@@ -79,4 +107,19 @@ pub fn digits_of(numbers: &[String]) -> Arc<str> {
         out.push('\n');
     }
     out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_id_is_the_prefix_that_tells_every_id_apart_in_any_case() {
+        assert_eq!(short_id_len(["PO-7K3M2Q9A", "PO-B4XR8T2Z"].into_iter()), 7);
+        assert_eq!(short_id_len(["PO-7K3M2Q9A", "po-7k3m8t2z"].into_iter()), 8);
+        assert_eq!(short_id_len(["PO-DEMO0001", "PO-DEMO0002"].into_iter()), 11);
+        // One id the prefix of another: the longer one needs a character more.
+        assert_eq!(short_id_len(["PO-ABCDEFG", "PO-ABCDEFGH"].into_iter()), 11);
+        assert_eq!(short_id_len(std::iter::empty()), MIN_SHORT_ID);
+    }
 }

@@ -35,8 +35,10 @@ pub struct App {
     pub confirm_quit: bool,
     /// Store notices (quarantined files, permissions, newer schema), shown until dismissed.
     pub notices: Vec<String>,
-    /// A one-line message in the status line, cleared by the next key.
+    /// A message in the status line (wrapped to at most three lines), cleared by the next key.
     pub message: Option<Message>,
+    /// The status message shown whole, over the screen (`F2`).
+    pub message_open: bool,
     /// Running on a temporary copy of the demo orders.
     pub demo: bool,
     pub quit: bool,
@@ -83,6 +85,9 @@ pub struct HistoryState {
     pub offset: usize,
     /// Indices into `App::orders` of the rows that pass the filters, in display order.
     pub rows: Vec<usize>,
+    /// The width of the id column: the prefix that tells every order apart (see
+    /// `refresh_id_width`).
+    pub id_width: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +208,7 @@ impl Default for HistoryState {
             selected: 0,
             offset: 0,
             rows: Vec::new(),
+            id_width: crate::domain::summary::MIN_SHORT_ID,
         }
     }
 }
@@ -230,14 +236,23 @@ impl App {
             confirm_quit: false,
             notices: Vec::new(),
             message: None,
+            message_open: false,
             demo: false,
             quit: false,
             catalog: Catalog::builtin(),
             drawn: Drawn::default(),
             examples: ExampleIndex::default(),
         };
+        app.refresh_id_width();
         app.refresh_rows();
         app
+    }
+
+    /// Work out the short ids again, after orders came or went (not on each filter key: it
+    /// sorts every id).
+    pub fn refresh_id_width(&mut self) {
+        let ids = self.orders.iter().map(|o| o.id.as_str());
+        self.history.id_width = crate::domain::summary::short_id_len(ids);
     }
 
     pub fn too_small(&self) -> bool {
@@ -275,7 +290,10 @@ impl App {
         let summary = Summary::of(&order);
         match self.orders.iter_mut().find(|o| o.id == order.id) {
             Some(slot) => *slot = summary,
-            None => self.orders.push(summary),
+            None => {
+                self.orders.push(summary);
+                self.refresh_id_width();
+            }
         }
         self.loaded.insert(order.id.clone(), order);
     }

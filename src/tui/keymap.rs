@@ -19,6 +19,23 @@ impl Context {
     pub const Help: Context = Context("help");
     pub const Notices: Context = Context("notices");
     pub const ConfirmQuit: Context = Context("confirm quit");
+    /// Esc (or back) on a screen that holds unsaved work: leave and lose it?
+    pub const ConfirmLeave: Context = Context("confirm leave");
+
+    /// The status message shown whole.
+    pub const Message: Context = Context("message");
+    /// A status message that does not fit its lines ends with the key that shows it whole:
+    /// looked up before the screen's keys, and not listed in each screen's help.
+    pub const Status: Context = Context("status message");
+
+    /// What draws over every screen, with its keys in [`KEYMAP`].
+    pub const OVERLAYS: [Context; 5] = [
+        Context::Message,
+        Context::Help,
+        Context::Notices,
+        Context::ConfirmQuit,
+        Context::ConfirmLeave,
+    ];
 }
 
 /// One key: a code and whether Control is held (Shift is part of the character for letters).
@@ -142,11 +159,16 @@ use KeyCode::{Enter, Esc, F};
 pub static KEYMAP: &[Binding<Msg>] = &[
     help(Context::Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
     help(Context::Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
+    help(Context::Status, &[key(F(2))], "F2", Msg::ShowMessage, "The whole status message (a cut one says so)"),
+    both(Context::Message, &[key(Esc), key(Enter), key(F(2))], "Enter/Esc", Msg::CloseMessage, "Close the message", "Close"),
     both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     both(Context::Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
     both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
     both(Context::ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(Context::ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
+    both(Context::ConfirmLeave, &[ch('y')], "y", Msg::ConfirmLeave, "Leave and lose what is not saved", "Leave, lose it"),
+    both(Context::ConfirmLeave, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelLeave, "Stay, keep it", "Stay"),
+    help(Context::ConfirmLeave, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
 ];
 
 /// The key as the tables name it, unless it is a release or Alt is held (never bound).

@@ -32,7 +32,13 @@ pub enum Msg {
     /// Save the wizard's edits, then quit (the quit question's `s`).
     SaveAndQuit,
     CancelQuit,
+    /// Leave the screen and lose its unsaved work (the leave question's `y`).
+    ConfirmLeave,
+    CancelLeave,
     DismissNotices,
+    /// `F2`: the status message shown whole; and closing it.
+    ShowMessage,
+    CloseMessage,
 
     // What the runtime answers after an effect.
     /// A fresh id for a new order.

@@ -4,7 +4,7 @@
 //!
 //! Adding a screen: write its module (under `tui/screens/`), then add one line to `screens!`.
 
-use super::app::App;
+use super::app::{App, Message};
 use super::keymap::Context;
 use super::msg::Open;
 use super::screen::{Component, Routed};
@@ -12,6 +12,7 @@ use super::screens::assist::AssistPage;
 use super::screens::conflict::ConflictPage;
 use super::screens::export::ExportPage;
 use super::screens::home::Home;
+use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
 use super::{respond::Respond, wizard::Wizard};
 use crate::domain::summary::Summary;
@@ -65,6 +66,8 @@ screens! {
     Assist(AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(ExportPage),
+    /// Every number of an order (from its page or the wizard's Review).
+    Numbers(NumbersPage),
     /// "Changed in two places": a field both windows changed, to choose a value for.
     Conflict(ConflictPage),
 }
@@ -74,6 +77,9 @@ pub struct Root {
     pub app: App,
     /// The screen stack; the bottom is always `Screen::Home`.
     pub screens: Vec<Screen>,
+    /// A key that would lose the top screen's unsaved work, held while the user is asked, and
+    /// what it would lose.
+    pub leaving: Option<(crossterm::event::KeyEvent, &'static str)>,
 }
 
 /// The root reads as its model (`root.orders`, `root.message`), so tests and the runtime need
@@ -107,6 +113,7 @@ impl Root {
         Root {
             app,
             screens: vec![Screen::Home(Home)],
+            leaving: None,
         }
     }
 
@@ -119,6 +126,12 @@ impl Root {
         if self.app.confirm_quit {
             return Context::ConfirmQuit;
         }
+        if self.app.message_open {
+            return Context::Message;
+        }
+        if self.leaving.is_some() {
+            return Context::ConfirmLeave;
+        }
         if !self.app.notices.is_empty() {
             return Context::Notices;
         }
@@ -126,6 +139,14 @@ impl Root {
             return Context::Help;
         }
         self.top().component().context(&self.app)
+    }
+
+    /// The status message: the app's, else the one the screen on top draws.
+    pub fn status_message(&self) -> Option<&Message> {
+        self.app
+            .message
+            .as_ref()
+            .or_else(|| self.top().component().message())
     }
 
     /// Whether a screen can save its work on the way out (the quit question offers `s`).

@@ -7,7 +7,7 @@
 //!
 //! Adding a screen: write its module, then add one line to `screens!` in `tui/root.rs`.
 
-use super::app::App;
+use super::app::{App, Message};
 use super::keymap::{self, Action, Binding, Context};
 use super::layout::Drawn;
 use super::msg::{Effect, Msg, ScreenId};
@@ -58,6 +58,12 @@ pub trait Component {
         false
     }
 
+    /// Whether a message leaves the screen or drops what was typed in it (Esc, back): while the
+    /// screen holds unsaved work ([`Component::unsaved`]) the root asks first.
+    fn leaves(&self, _msg: &Self::Msg) -> bool {
+        false
+    }
+
     /// Whether one of the screen's messages would do something now (the footer leaves out keys
     /// that would not).
     fn offers(&self, _msg: &Self::Msg, _app: &App) -> bool {
@@ -99,6 +105,12 @@ pub trait Component {
     /// Draw the screen in the body area; what it laid out flows back to `update`.
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
 
+    /// The screen's own status message, if it draws one (the wizard's bottom line): `F2` shows
+    /// it whole like the app's.
+    fn message(&self) -> Option<&Message> {
+        None
+    }
+
     /// Whether the screen is a dialog drawn over the screen below it (the root draws that one
     /// first).
     fn over_below(&self) -> bool {
@@ -127,6 +139,9 @@ pub enum Keyed {
     Done(Vec<Effect>),
     /// An app-wide message, for the root.
     Global(Msg),
+    /// The key would leave the screen, or drop what it holds: the root asks first (the words
+    /// say what would be lost) and sends the key again with `Routed::key_confirmed`.
+    Ask(&'static str),
 }
 
 /// A screen as the root holds it, whatever its own messages are (object-safe; every
@@ -137,13 +152,17 @@ pub trait Routed {
     fn context(&self, app: &App) -> Context;
     fn name(&self, app: &App) -> &'static str;
     fn title(&self, app: &App) -> String;
-    /// A key: its table's message done, a text input's edit, or an app-wide message.
+    /// A key: its table's message done, a text input's edit, or an app-wide message; a key
+    /// that would lose unsaved work is asked about first.
     fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed;
+    /// A key the user confirmed losing the unsaved work for.
+    fn key_confirmed(&mut self, key: &KeyEvent, app: &mut App) -> Keyed;
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)>;
     fn help(&self, app: &App) -> Vec<(&'static str, &'static str)>;
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect>;
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn;
     fn over_below(&self) -> bool;
+    fn message(&self) -> Option<&Message>;
     fn unsaved(&self, app: &App) -> Option<&'static str>;
     fn can_save_on_quit(&self) -> bool;
     fn save_on_quit(&mut self, clock: Clock) -> Option<Effect>;
@@ -166,6 +185,15 @@ impl<T: Component> Routed for T {
         Component::title(self, app)
     }
     fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
+        if let Some(Action::Own(msg)) = self.translate(key, app)
+            && self.leaves(&msg)
+            && let Some(unsaved) = Component::unsaved(self, app)
+        {
+            return Keyed::Ask(unsaved);
+        }
+        self.key_confirmed(key, app)
+    }
+    fn key_confirmed(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
         match self.translate(key, app) {
             Some(Action::Own(msg)) => Keyed::Done(self.act(msg, app)),
             Some(Action::Global(msg)) => Keyed::Global(msg),
@@ -187,6 +215,9 @@ impl<T: Component> Routed for T {
     }
     fn over_below(&self) -> bool {
         Component::over_below(self)
+    }
+    fn message(&self) -> Option<&Message> {
+        Component::message(self)
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         Component::unsaved(self, app)
@@ -230,6 +261,9 @@ impl<T: Component> Component for Box<T> {
     fn offers(&self, msg: &T::Msg, app: &App) -> bool {
         (**self).offers(msg, app)
     }
+    fn leaves(&self, msg: &T::Msg) -> bool {
+        (**self).leaves(msg)
+    }
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
         (**self).footer(app)
     }
@@ -250,6 +284,9 @@ impl<T: Component> Component for Box<T> {
     }
     fn over_below(&self) -> bool {
         (**self).over_below()
+    }
+    fn message(&self) -> Option<&Message> {
+        (**self).message()
     }
     fn unsaved(&self, app: &App) -> Option<&'static str> {
         (**self).unsaved(app)

@@ -20,6 +20,22 @@ pub fn mask_secret(text: &str, secret: &str) -> String {
     text.replace(secret, crate::domain::secret::MASK)
 }
 
+/// The lines of a block of text (an e-mail) to quote as one: each trimmed, blank lines before
+/// and after dropped, and a run of blank lines between paragraphs kept as one.
+pub fn block_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        let after_blank = lines.last().is_none_or(|last| last.is_empty());
+        if !line.is_empty() || !after_blank {
+            lines.push(line);
+        }
+    }
+    if lines.last().is_some_and(|last| last.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
 /// One line for a cell: cleaned, tabs and new lines as spaces.
 pub fn one_line(text: &str) -> String {
     clean_for_screen(text).replace(['\n', '\t'], " ")
@@ -213,6 +229,16 @@ pub fn duration(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_keeps_its_paragraphs_apart_by_one_blank_line() {
+        let text = "\n\n  Hello,\r\n\r\n\r\nline one \nline two\n \n\nBye\n\n";
+        assert_eq!(
+            block_lines(text),
+            ["Hello,", "", "line one", "line two", "", "Bye"]
+        );
+        assert!(block_lines(" \n\n").is_empty());
+    }
 
     #[test]
     fn removes_escape_sequences_and_bidi_controls() {

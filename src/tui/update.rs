@@ -21,7 +21,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => {
-            if [Context::Help, Context::Notices, Context::ConfirmQuit].contains(&app.context()) {
+            if Context::OVERLAYS.contains(&app.context()) {
                 return Vec::new();
             }
             to_screen(app, Msg::Paste(text))
@@ -51,6 +51,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         Msg::StoreChecked { summaries, notices } => {
             let app = &mut app.app;
             app.orders = summaries;
+            app.refresh_id_width();
             let known: std::collections::HashSet<&str> =
                 app.orders.iter().map(|s| s.id.as_str()).collect();
             app.loaded.retain(|id, _| known.contains(id.as_str()));
@@ -108,6 +109,22 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::CancelQuit => {
             app.confirm_quit = false;
+            Vec::new()
+        }
+        Msg::ConfirmLeave => match app.leaving.take() {
+            Some((key, _)) => key_to_screen(app, key, true),
+            None => Vec::new(),
+        },
+        Msg::CancelLeave => {
+            app.leaving = None;
+            Vec::new()
+        }
+        Msg::ShowMessage => {
+            app.message_open = app.status_message().is_some();
+            Vec::new()
+        }
+        Msg::CloseMessage => {
+            app.message_open = false;
             Vec::new()
         }
         Msg::DismissNotices => {
@@ -212,33 +229,55 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
-    app.message = None;
     let context = app.context();
+    // The message stays for the key that shows it whole, and while it is shown.
+    let show_message = keymap::lookup_global(Context::Status, &key)
+        .filter(|_| !Context::OVERLAYS.contains(&context) && app.status_message().is_some());
+    if let Some(msg) = show_message {
+        return update(app, msg);
+    }
+    if context != Context::Message {
+        app.message = None;
+    }
     let msg = match context {
         // Nobody sees the screen below 80×24: only quitting acts there (and the quit question,
         // which the too-small screen shows).
         _ if app.too_small() && context != Context::ConfirmQuit => too_small_key(&key),
-        Context::ConfirmQuit | Context::Notices | Context::Help => {
-            keymap::lookup_global(context, &key)
-        }
-        _ => {
-            let mut global = None;
-            let effects = with_top(app, |screen, app| match screen.key(&key, app) {
-                Keyed::Done(effects) => effects,
-                Keyed::Global(msg) => {
-                    global = Some(msg);
-                    Vec::new()
-                }
-            });
-            let Some(msg) = global else {
-                return effects;
-            };
-            Some(msg)
-        }
+        _ if Context::OVERLAYS.contains(&context) => keymap::lookup_global(context, &key),
+        _ => return key_to_screen(app, key, false),
     };
     match msg {
         Some(msg) => update(app, msg),
         None => Vec::new(),
+    }
+}
+
+/// A key for the screen on top (`confirmed`: the user said to lose its unsaved work). What the
+/// screen leaves to the app goes through `update`; a key that would lose work raises the leave
+/// question and is held until it is answered.
+fn key_to_screen(app: &mut Root, key: KeyEvent, confirmed: bool) -> Vec<Effect> {
+    let mut answer = None;
+    let effects = with_top(app, |screen, app| {
+        let keyed = if confirmed {
+            screen.key_confirmed(&key, app)
+        } else {
+            screen.key(&key, app)
+        };
+        match keyed {
+            Keyed::Done(effects) => effects,
+            other => {
+                answer = Some(other);
+                Vec::new()
+            }
+        }
+    });
+    match answer {
+        Some(Keyed::Global(msg)) => update(app, msg),
+        Some(Keyed::Ask(unsaved)) => {
+            app.leaving = Some((key, unsaved));
+            Vec::new()
+        }
+        _ => effects,
     }
 }
 

@@ -36,9 +36,15 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(app.in_alternate_screen());
     app.send(keys::ENTER);
+    // The page's last line: the screen is drawn whole once it is there (under load a frame
+    // can arrive in pieces).
     let screen = app
-        .wait_for("rejected by the current carrier", TIMEOUT)
+        .wait_for("Press u to update", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        screen.contains("rejected by the current carrier"),
+        "{screen}"
+    );
     assert!(
         screen.contains("The provided PIN is missing or incorrect."),
         "{screen}"
@@ -146,10 +152,9 @@ fn a_panic_restores_the_terminal_before_the_message() {
     );
 }
 
-#[test]
-fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
-    let dir = store_with(&["PO-DEMO0002"]);
-    let mut app = spawn(dir.path(), &[], 100, 30);
+/// The app on a submitted order's response dialog, at the rejection's text box.
+fn rejection_form(dir: &Path) -> PtySession {
+    let mut app = spawn(dir, &[], 100, 30);
     app.wait_for("Fourth Coffee Chicago office", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send(keys::ENTER);
@@ -161,6 +166,13 @@ fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
     app.send(keys::ENTER);
     app.wait_for("Carrier's words", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
+    app
+}
+
+#[test]
+fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
+    let dir = store_with(&["PO-DEMO0002"]);
+    let mut app = rejection_form(dir.path());
     let text = "EU NAME MISMATCH;\r\nZIP does not match CSR";
     app.send(&keys::paste(text));
     app.wait_for("2 ticked", TIMEOUT)
@@ -198,4 +210,34 @@ fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
             "service_address.postal_code"
         ]
     );
+}
+
+#[test]
+fn esc_with_pasted_carrier_text_asks_before_discarding_it() {
+    let dir = store_with(&["PO-DEMO0002"]);
+    let mut app = rejection_form(dir.path());
+    app.send(&keys::paste("EU NAME MISMATCH; ZIP does not match CSR"));
+    app.wait_for("2 ticked", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send(keys::ESC);
+    app.wait_for("Leave without saving it?", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // n keeps the text where it was.
+    app.send("n");
+    let screen = app
+        .wait_until(TIMEOUT, |s| !s.contains("Leave without saving it?"))
+        .unwrap_or_else(|s| panic!("the question stayed:\n{s}"));
+    assert!(screen.contains("EU NAME MISMATCH"), "{screen}");
+    // Esc, then y: back to the choice of answers, the text dropped.
+    app.send(keys::ESC);
+    app.wait_for("Leave without saving it?", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("y");
+    app.wait_until(TIMEOUT, |s| {
+        s.contains("What did the carrier") && !s.contains("Leave without") && !s.contains("EU NAME")
+    })
+    .unwrap_or_else(|s| panic!("the text was not dropped:\n{s}"));
+    app.send(keys::CTRL_C);
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
 }

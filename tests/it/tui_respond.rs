@@ -392,7 +392,10 @@ fn response_dialog_with_a_classified_paste() {
         let screen = render(&app);
         assert!(screen.contains("Organization name ← "), "{screen}");
         snapshot("respond_rejection", &app);
+        // Esc asks before dropping the pasted text; y drops it.
         press(&mut app, KeyCode::Esc);
+        assert_eq!(app.context(), Context::ConfirmLeave);
+        press(&mut app, KeyCode::Char('y'));
         snapshot("respond_choose", &app);
     }
 }

@@ -11,4 +11,4 @@ pub mod update;
 pub mod view;
 
 pub use screen::RespondMsg;
-pub use state::{Focus, Form, Kind, Respond};
+pub use state::{Answer, Focus, Form, Respond};

@@ -62,7 +62,7 @@ pub static KEYS: &[Binding<Action<RespondMsg>>] = &[
     both(C::RespondTextArea, &[key(Tab)], "Tab", O(R::NextFocus), "To the fields to fix", "Fields"),
     help(C::RespondTextArea, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "To the fields to fix (from the bottom)"),
     both(C::RespondTextArea, &[ctrl('s')], "Ctrl-S", O(R::Save), "Record the rejection with the ticked fields", "Save"),
-    both(C::RespondTextArea, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers (the text is dropped)", "Back"),
+    both(C::RespondTextArea, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers (asks before dropping the text)", "Back"),
     // A one-line input.
     both(C::RespondInput, &[key(Enter), key(Tab)], "Enter/Tab", O(R::NextFocus), "Next", "Next"),
     help(C::RespondInput, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "Previous"),
@@ -136,6 +136,11 @@ impl Component for Respond {
 
     fn takes_text(&self, _app: &App) -> bool {
         matches!(self.focus(), Focus::TextArea | Focus::Input)
+    }
+
+    /// Esc goes back to the choice of answers, dropping the form (or closes the dialog).
+    fn leaves(&self, msg: &RespondMsg) -> bool {
+        *msg == R::Back
     }
 
     fn act(&mut self, msg: RespondMsg, app: &mut App) -> Vec<Effect> {

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 /// What the carrier (or Microsoft) can have answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Answer {
     Rejection,
     Foc,
     Completion,
@@ -25,33 +25,33 @@ pub enum Kind {
     Cancellation,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Rejection,
-        Kind::Foc,
-        Kind::Completion,
-        Kind::Support,
-        Kind::Cancellation,
+impl Answer {
+    pub const ALL: [Answer; 5] = [
+        Answer::Rejection,
+        Answer::Foc,
+        Answer::Completion,
+        Answer::Support,
+        Answer::Cancellation,
     ];
 
     pub const fn label(self) -> &'static str {
         match self {
-            Kind::Rejection => "Rejection",
-            Kind::Foc => "FOC confirmation",
-            Kind::Completion => "Completion",
-            Kind::Support => "Microsoft support engaged",
-            Kind::Cancellation => "Cancellation",
+            Answer::Rejection => "Rejection",
+            Answer::Foc => "FOC confirmation",
+            Answer::Completion => "Completion",
+            Answer::Support => "Microsoft support engaged",
+            Answer::Cancellation => "Cancellation",
         }
     }
 
     /// What recording it means, in words.
     pub const fn meaning(self) -> &'static str {
         match self {
-            Kind::Rejection => "The carrier rejected the order → Customer action required",
-            Kind::Foc => "The carrier committed to a port date → FOC confirmed",
-            Kind::Completion => "The numbers ported → Completed",
-            Kind::Support => "Microsoft support took the order over → Microsoft support engaged",
-            Kind::Cancellation => "The order is cancelled → Cancelled",
+            Answer::Rejection => "The carrier rejected the order → Customer action required",
+            Answer::Foc => "The carrier committed to a port date → FOC confirmed",
+            Answer::Completion => "The numbers ported → Completed",
+            Answer::Support => "Microsoft support took the order over → Microsoft support engaged",
+            Answer::Cancellation => "The order is cancelled → Cancelled",
         }
     }
 }
@@ -59,7 +59,7 @@ impl Kind {
 /// One answer offered, and why it cannot be recorded now (`None`: it can).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
-    pub kind: Kind,
+    pub kind: Answer,
     pub refusal: Option<String>,
 }
 
@@ -81,7 +81,7 @@ pub enum Form {
     Foc(FocForm),
     Support(SupportForm),
     /// Completion or cancellation: one key confirms.
-    Confirm(Kind),
+    Confirm(Answer),
 }
 
 /// Where keys go in a form: the keymap has one context for each.
@@ -97,7 +97,7 @@ pub enum Focus {
 impl Respond {
     /// The dialog on `order`, with what the lifecycle allows at `now`.
     pub fn open(order: &Order, now: Timestamp) -> Respond {
-        let choices: Vec<Choice> = Kind::ALL
+        let choices: Vec<Choice> = Answer::ALL
             .into_iter()
             .map(|kind| Choice {
                 kind,
@@ -149,15 +149,15 @@ impl Respond {
 
 /// Why `kind` cannot be recorded on `order` now: the domain's own refusal, found by trying it
 /// on a copy.
-pub fn refusal(order: &Order, kind: Kind, now: Timestamp) -> Option<String> {
+pub fn refusal(order: &Order, kind: Answer, now: Timestamp) -> Option<String> {
     let mut copy = order.clone();
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let result = match kind {
-        Kind::Rejection => copy.reject(RejectionInput::default(), now),
-        Kind::Foc => copy.confirm_foc(today, None, now),
-        Kind::Completion => copy.complete(now),
-        Kind::Support => copy.engage_support(SupportScenario::RequestedHelp, None, now),
-        Kind::Cancellation => copy.cancel(now),
+        Answer::Rejection => copy.reject(RejectionInput::default(), now),
+        Answer::Foc => copy.confirm_foc(today, None, now),
+        Answer::Completion => copy.complete(now),
+        Answer::Support => copy.engage_support(SupportScenario::RequestedHelp, None, now),
+        Answer::Cancellation => copy.cancel(now),
     };
     result.err().map(|r| r.to_string())
 }

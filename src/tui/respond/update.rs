@@ -3,7 +3,7 @@
 
 use super::RespondMsg;
 use super::state::{
-    FocFocus, FocForm, Form, Kind, RejectionFocus, RejectionForm, Respond, SupportFocus,
+    Answer, FocFocus, FocForm, Form, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
 };
 use crate::domain::classifier::{LabelledExample, quoted_values};
@@ -70,10 +70,10 @@ fn choose(r: &mut Respond, app: &App, order: &Order) -> Vec<Effect> {
         return Vec::new();
     }
     r.form = Some(match choice.kind {
-        Kind::Rejection => Form::Rejection(Box::new(RejectionForm::new(catalog))),
-        Kind::Foc => Form::Foc(FocForm::new(order)),
-        Kind::Support => Form::Support(SupportForm::new(order)),
-        Kind::Completion | Kind::Cancellation => Form::Confirm(choice.kind),
+        Answer::Rejection => Form::Rejection(Box::new(RejectionForm::new(catalog))),
+        Answer::Foc => Form::Foc(FocForm::new(order)),
+        Answer::Support => Form::Support(SupportForm::new(order)),
+        Answer::Completion | Answer::Cancellation => Form::Confirm(choice.kind),
     });
     Vec::new()
 }
@@ -201,7 +201,7 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
                 .engage_support(form.scenario(), ticket, clock.now)
                 .map_err(|e| e.to_string())
         }
-        Some(Form::Confirm(Kind::Completion)) => {
+        Some(Form::Confirm(Answer::Completion)) => {
             order.complete(clock.now).map_err(|e| e.to_string())
         }
         Some(Form::Confirm(_)) => order.cancel(clock.now).map_err(|e| e.to_string()),

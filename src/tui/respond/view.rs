@@ -1,7 +1,7 @@
 //! Draws the response dialog. Reads the model only.
 
 use super::state::{
-    FocFocus, FocForm, Form, Kind, RejectionFocus, RejectionForm, Respond, SupportFocus,
+    Answer, FocFocus, FocForm, Form, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
 };
 use crate::domain::status::SupportScenario;
@@ -568,11 +568,11 @@ fn support(out: &mut Lines, form: &SupportForm) {
     );
 }
 
-fn confirm(out: &mut Lines, kind: Kind, order: &Order) {
+fn confirm(out: &mut Lines, kind: Answer, order: &Order) {
     let theme = out.theme;
     let name = one_line(&order.display_name());
     match kind {
-        Kind::Completion => {
+        Answer::Completion => {
             out.text(" ", "Completion: the numbers ported.", theme.heading());
             out.blank();
             out.text(

@@ -5,4 +5,5 @@ pub mod assist;
 pub mod conflict;
 pub mod export;
 pub mod home;
+pub mod numbers;
 pub mod order;

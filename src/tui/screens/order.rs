@@ -1,7 +1,7 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
 //! assistance and export open. The view is `view::order_page`.
 
-use super::{assist::AssistPage, export::ExportPage};
+use super::{assist::AssistPage, export::ExportPage, numbers::NumbersPage};
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
@@ -44,6 +44,8 @@ pub enum PageMsg {
     Assist,
     /// The export dialog.
     Export,
+    /// Every number of the order, on a list of its own.
+    Numbers,
     /// Back to the order history.
     Back,
 }
@@ -68,6 +70,9 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
+    // (N: all)" says it there.
+    both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
@@ -122,6 +127,10 @@ impl Component for OrderPage {
         match msg {
             M::Update => order.is_some_and(|o| o.status.is_editable()),
             M::Respond => order.is_some_and(|o| !o.status.is_final()),
+            // Offered where the page does not list every number already.
+            M::Numbers => app
+                .order(&self.order_id)
+                .is_some_and(|o| o.fields.numbers.len() > view::order_page::HEADER_NUMBERS),
             _ => true,
         }
     }
@@ -149,6 +158,7 @@ impl Component for OrderPage {
             M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
             M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
             M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
+            M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()

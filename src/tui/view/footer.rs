@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 /// The (keys, words) pairs shown where the user is.
 pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
     match root.context() {
-        context @ (Context::Help | Context::Notices | Context::ConfirmQuit) => {
+        context if Context::OVERLAYS.contains(&context) => {
             keymap::footer_bindings(keymap::KEYMAP, context)
                 .map(|b| (b.label, b.footer))
                 .collect()

@@ -2,7 +2,6 @@
 
 use super::CHROME_ROWS;
 use crate::domain::Status;
-use crate::domain::status::overdue_days;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
 use crate::tui::layout::Drawn;
@@ -21,15 +20,19 @@ pub fn table_rows(size: (u16, u16)) -> usize {
     usize::from(size.1.saturating_sub(CHROME_ROWS + HEAD_ROWS))
 }
 
-/// Column widths: narrow below 100 columns, a wider carrier from 100, full status labels from
-/// 120, the date of the last change from 150.
+/// Column widths: narrow below 100 columns (where the id takes the carrier's place), the
+/// carrier from 100, full status labels and dates from 120, the date of the last change and
+/// long headers from 150.
 struct Columns {
+    /// The selection marker and the short id.
+    id: u16,
     /// What is left for the order name.
     name: u16,
     wide: bool,
     dated: bool,
     status: u16,
-    carrier: u16,
+    /// None below 100 columns.
+    carrier: Option<u16>,
     numbers: u16,
     port_date: u16,
     rejections: u16,
@@ -37,16 +40,27 @@ struct Columns {
 }
 
 impl Columns {
-    fn for_width(width: u16) -> Columns {
+    fn for_width(width: u16, id_width: usize) -> Columns {
         let (wide, dated) = (width >= 120, width >= 150);
         let (status, carrier, numbers, port_date, rejections) = match width {
-            0..100 => (17, 11, 4, 10, 4),
-            100..120 => (17, 16, 4, 10, 4),
-            _ => (27, 18, 8, 14, 9),
+            0..100 => (17, None, 4, 10, 4),
+            100..120 => (17, Some(12), 4, 10, 4),
+            120..150 => (27, Some(14), 4, 14, 4),
+            _ => (27, Some(18), 8, 14, 9),
         };
         let changed = if dated { 18 } else { 9 };
-        let fixed = status + carrier + numbers + port_date + rejections + changed + 6;
+        let id = u16::try_from(id_width.min(MAX_ID_WIDTH) + 1).unwrap_or(12);
+        let columns = if carrier.is_some() { 8 } else { 7 };
+        let fixed = id
+            + status
+            + carrier.unwrap_or(0)
+            + numbers
+            + port_date
+            + rejections
+            + changed
+            + (columns - 1);
         Columns {
+            id,
             name: width.saturating_sub(fixed),
             wide,
             dated,
@@ -58,7 +72,26 @@ impl Columns {
             changed,
         }
     }
+
+    fn widths(&self) -> Vec<Constraint> {
+        let mut widths = vec![
+            Constraint::Length(self.id),
+            Constraint::Fill(1),
+            Constraint::Length(self.status),
+        ];
+        widths.extend(self.carrier.map(Constraint::Length));
+        widths.extend([
+            Constraint::Length(self.numbers),
+            Constraint::Length(self.port_date),
+            Constraint::Length(self.rejections),
+            Constraint::Length(self.changed),
+        ]);
+        widths
+    }
 }
+
+/// The most an id column takes, whatever ids the store holds.
+const MAX_ID_WIDTH: usize = 16;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let theme = &app.theme;
@@ -121,7 +154,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         );
         frame.render_widget(Paragraph::new(Line::styled(text, theme.dim())), below);
     }
-    let cols = Columns::for_width(area.width);
+    let cols = Columns::for_width(area.width, h.id_width);
     let header = header_row(app, &cols);
     let offset = offset_showing(h.offset, h.selected, visible, h.rows.len());
     let end = (offset + visible).min(h.rows.len());
@@ -134,16 +167,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
             Some(order_row(app, order, &cols, selected))
         })
         .collect();
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(cols.status),
-        Constraint::Length(cols.carrier),
-        Constraint::Length(cols.numbers),
-        Constraint::Length(cols.port_date),
-        Constraint::Length(cols.rejections),
-        Constraint::Length(cols.changed),
-    ];
-    let table = Table::new(rows, widths).header(header).column_spacing(1);
+    let table = Table::new(rows, cols.widths())
+        .header(header)
+        .column_spacing(1);
     frame.render_widget(table, table_area);
     Drawn {
         history_rows: visible,
@@ -169,29 +195,36 @@ pub fn offset_showing(offset: usize, selected: usize, visible: usize, len: usize
 fn header_row(app: &App, cols: &Columns) -> Row<'static> {
     let h = &app.history;
     let arrow = if h.descending { "↓" } else { "↑" };
-    let names: [(SortColumn, &str); 7] = [
-        (SortColumn::Name, " Order name"),
-        (SortColumn::Status, "Status"),
-        (SortColumn::Carrier, "Carrier"),
-        (SortColumn::Numbers, if cols.wide { "Numbers" } else { "#" }),
-        (SortColumn::PortDate, "Port date"),
+    let names: [(Option<SortColumn>, &str); 8] = [
+        (None, " Id"),
+        (Some(SortColumn::Name), "Order name"),
+        (Some(SortColumn::Status), "Status"),
+        (Some(SortColumn::Carrier), "Carrier"),
         (
-            SortColumn::Rejections,
-            if cols.wide { "Rejected" } else { "Rej" },
+            Some(SortColumn::Numbers),
+            if cols.dated { "Numbers" } else { "#" },
+        ),
+        (Some(SortColumn::PortDate), "Port date"),
+        (
+            Some(SortColumn::Rejections),
+            if cols.dated { "Rejected" } else { "Rej" },
         ),
         (
-            SortColumn::LastChange,
+            Some(SortColumn::LastChange),
             if cols.dated { "Last change" } else { "Changed" },
         ),
     ];
-    let cells = names.map(|(column, name)| {
-        let text = if column == h.sort {
-            format!("{name}{arrow}")
-        } else {
-            name.to_string()
-        };
-        Cell::from(text)
-    });
+    let cells = names
+        .into_iter()
+        .filter(|(column, _)| cols.carrier.is_some() || *column != Some(SortColumn::Carrier))
+        .map(|(column, name)| {
+            let text = if column == Some(h.sort) {
+                format!("{name}{arrow}")
+            } else {
+                name.to_string()
+            };
+            Cell::from(text)
+        });
     Row::new(cells).style(
         app.theme
             .heading()
@@ -229,7 +262,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     let marker = if selected { "▶" } else { " " };
     let carrier = one_line(&order.carrier);
     // Waiting on the user too long: a marker and the days, before the name.
-    let overdue = match overdue_days(order.status, order.in_status_since, app.clock.now) {
+    let overdue = match order.days_overdue(app.clock.now) {
         Some(days) => format!("⏰{days} d "),
         None => String::new(),
     };
@@ -237,25 +270,31 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
         Some(t) if cols.wide => format!(" · ticket {}", one_line(t)),
         _ => String::new(),
     };
-    let cells = vec![
-        Cell::from(format!(
-            "{marker}{}",
-            truncate(
-                &format!("{overdue}{}{ticket}", one_line(&order.name)),
-                usize::from(cols.name).saturating_sub(1)
-            )
+    let short_id: String = one_line(&order.id)
+        .chars()
+        .take(usize::from(cols.id) - 1)
+        .collect();
+    let mut cells = vec![
+        Cell::from(format!("{marker}{short_id}")),
+        Cell::from(truncate(
+            &format!("{overdue}{}{ticket}", one_line(&order.name)),
+            usize::from(cols.name),
         )),
         Cell::from(Span::styled(status, theme.status(order.status))),
-        Cell::from(if carrier.is_empty() {
+    ];
+    if let Some(width) = cols.carrier {
+        cells.push(Cell::from(if carrier.is_empty() {
             "—".to_string()
         } else {
-            truncate(&carrier, usize::from(cols.carrier))
-        }),
+            truncate(&carrier, usize::from(width))
+        }));
+    }
+    cells.extend([
         Cell::from(order.number_count.to_string()),
         Cell::from(date),
         Cell::from(rejections),
         Cell::from(changed),
-    ];
+    ]);
     let row = Row::new(cells);
     if selected {
         row.style(theme.selected())

@@ -8,10 +8,11 @@ pub mod order_page;
 pub mod too_small;
 pub mod welcome;
 
-use super::app::App;
+use super::app::{App, Message};
 use super::layout::Drawn;
 use super::root::Root;
 use super::text::{one_line, wrap};
+use super::widgets::status;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -28,10 +29,17 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
         too_small::render(root, frame, area);
         return Drawn::default();
     }
+    // The status line grows to fit its message (up to three lines).
+    let status_lines = app
+        .message
+        .as_ref()
+        .map(|m| status_text(m, usize::from(area.width)))
+        .unwrap_or_default();
+    let status_height = u16::try_from(status_lines.len().max(1)).unwrap_or(1);
     let [title, body, status, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -44,13 +52,21 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
         below.component().view(app, frame, body);
     }
     let drawn = top.view(app, frame, body);
-    render_status(app, frame, status);
+    render_status(app, status_lines, frame, status);
     footer::render(root, frame, footer_area);
     if app.help_open {
         help::render(app, top, frame, body);
     }
     if !app.notices.is_empty() {
         render_notices(app, frame, body);
+    }
+    if app.message_open
+        && let Some(message) = root.status_message()
+    {
+        render_message(app, message, frame, body);
+    }
+    if let Some((_, unsaved)) = root.leaving {
+        render_confirm_leave(app, unsaved, frame, body);
     }
     if app.confirm_quit {
         render_confirm_quit(root, frame, body);
@@ -76,17 +92,45 @@ fn render_title(app: &App, place: &str, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+/// The status message with its mark, in the lines it takes at this width.
+fn status_text(message: &Message, width: usize) -> Vec<String> {
+    status::lines(&marked(message), width)
+}
+
+fn marked(message: &Message) -> String {
+    let mark = if message.is_error { "✗ " } else { "✓ " };
+    format!("{mark}{}", message.text)
+}
+
+fn render_status(app: &App, lines: Vec<String>, frame: &mut Frame, area: Rect) {
     let Some(message) = &app.message else {
         return;
     };
-    let (mark, style) = if message.is_error {
-        ("✗ ", app.theme.error())
+    let style = if message.is_error {
+        app.theme.error()
     } else {
-        ("✓ ", app.theme.ok())
+        app.theme.ok()
     };
-    let text = super::text::truncate(&format!("{mark}{}", message.text), usize::from(area.width));
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `F2`: the status message whole, over the screen.
+fn render_message(app: &App, message: &Message, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(76);
+    let inner = usize::from(width.saturating_sub(2));
+    let style = if message.is_error {
+        app.theme.error()
+    } else {
+        app.theme.ok()
+    };
+    let mut lines: Vec<Line<'static>> = wrap(&one_line(&message.text), inner)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Enter or Esc closes this.", app.theme.dim()));
+    popup(frame, area, "Message", lines, width);
 }
 
 /// A bordered box in the middle of `area`, cleared, with `lines` inside (already fitted).
@@ -132,6 +176,34 @@ fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
     popup(frame, area, "Store notices", lines, width);
 }
 
+/// Esc on a screen that holds unsaved work: say what would be lost, and ask.
+fn render_confirm_leave(app: &App, unsaved: &str, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(60);
+    let mut lines: Vec<Line<'static>> = wrap(unsaved, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.heading()))
+        .collect();
+    lines.extend([
+        Line::raw("Leave without saving it?"),
+        Line::raw(""),
+        Line::from(lose_or_stay(app, " leave, lose it   ")),
+    ]);
+    popup(frame, area, "Leave?", lines, width);
+}
+
+/// "y <lose> n/Esc stay": the answers of a question before losing unsaved work.
+fn lose_or_stay(app: &App, lose: &'static str) -> Vec<Span<'static>> {
+    let key = |k: &'static str| Span::styled(k, app.theme.key());
+    vec![
+        key("y"),
+        Span::raw(lose),
+        key("n"),
+        Span::raw("/"),
+        key("Esc"),
+        Span::raw(" stay"),
+    ]
+}
+
 fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
     let app = &root.app;
     let key = |k: &'static str| Span::styled(k, app.theme.key());
@@ -141,14 +213,7 @@ fn render_confirm_quit(root: &Root, frame: &mut Frame, area: Rect) {
     if wizard_can_save {
         choices.extend([key("s"), Span::raw(" save and quit   ")]);
     }
-    choices.extend([
-        key("y"),
-        Span::raw(" quit, lose them   "),
-        key("n"),
-        Span::raw("/"),
-        key("Esc"),
-        Span::raw(" stay"),
-    ]);
+    choices.extend(lose_or_stay(app, " quit, lose them   "));
     let question = if wizard_can_save {
         "Save before quitting?"
     } else {

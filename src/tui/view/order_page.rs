@@ -3,14 +3,16 @@
 //! scroll range is exact.
 
 use super::CHROME_ROWS;
+use crate::domain::facts::{self, Detail, Mark, RejectionOutcome, Stage};
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
-use crate::domain::status::overdue_days;
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::App;
 use crate::tui::layout::Drawn;
 use crate::tui::screens::order::OrderPage;
-use crate::tui::text::{ago, clean_for_screen, duration, mask_secret, one_line, pad, wrap};
+use crate::tui::text::{
+    ago, block_lines, clean_for_screen, duration, mask_secret, one_line, pad, wrap,
+};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,7 +24,7 @@ use unicode_width::UnicodeWidthStr;
 /// The width of the field-label column.
 const LABEL_WIDTH: usize = 36;
 /// How many numbers the header lists before "and N more".
-const HEADER_NUMBERS: usize = 3;
+pub const HEADER_NUMBERS: usize = 3;
 /// How many numbers the fields section lists before "and N more".
 const FIELD_NUMBERS: usize = 12;
 
@@ -164,7 +166,10 @@ fn header(page: &mut Page, order: &Order) {
         .map(|n| one_line(n))
         .collect();
     if numbers.len() > HEADER_NUMBERS {
-        listed.push(format!("and {} more", numbers.len() - HEADER_NUMBERS));
+        listed.push(format!(
+            "and {} more (N: all)",
+            numbers.len() - HEADER_NUMBERS
+        ));
     }
     let count = match numbers.len() {
         0 => "No numbers yet".to_string(),
@@ -200,7 +205,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 ),
                 theme.heading(),
             );
-            if let Some(days) = overdue_days(order.status, order.in_status_since(), app.clock.now) {
+            if let Some(days) = facts::days_overdue(order, app.clock.now) {
                 page.banner(
                     status,
                     &format!(
@@ -312,18 +317,18 @@ fn rejection_details(page: &mut Page, order: &Order) {
         &clean_for_screen(&rejection.text),
         order.fields.pin.expose(),
     );
-    for paragraph in words.lines() {
-        page.banner(status, &format!("  “{}”", paragraph.trim()), Style::new());
+    // One quotation however many lines the e-mail had: quotes open and close it once.
+    let lines = block_lines(&words);
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        let open = if i == 0 { "“" } else { "" };
+        let close = if i == last { "”" } else { "" };
+        page.banner(status, &format!("{open}{line}{close}"), Style::new());
     }
-    let labels: Vec<&str> = rejection
-        .fields
-        .iter()
-        .map(|k| crate::domain::spec(*k).label)
-        .collect();
-    let concerned = if labels.is_empty() {
+    let concerned = if rejection.fields.is_empty() {
         "none of the order's fields: the account itself".to_string()
     } else {
-        labels.join(", ")
+        labels(&rejection.fields)
     };
     page.banner(
         status,
@@ -344,9 +349,7 @@ fn rejection_details(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
-    let on_the_csr =
-        crate::domain::registry::csr_fields().any(|f| rejection.fields.contains(&f.key));
-    if on_the_csr {
+    if facts::concerns_the_csr(rejection) {
         page.banner(
             status,
             "Compare these fields with the carrier's Customer Service Record (CSR); ask the carrier for a copy if you have none.",
@@ -375,16 +378,12 @@ fn rejections_so_far(page: &mut Page, order: &Order) {
     let theme = page.theme;
     page.heading(&format!("Rejections so far ({})", order.rejections.len()));
     let pin = order.fields.pin.expose();
+    let outcomes = facts::rejection_outcomes(order);
     for (i, rejection) in order.rejections.iter().enumerate() {
-        let labels: Vec<&str> = rejection
-            .fields
-            .iter()
-            .map(|k| crate::domain::spec(*k).label)
-            .collect();
-        let fields = if labels.is_empty() {
+        let fields = if rejection.fields.is_empty() {
             "no field named".to_string()
         } else {
-            labels.join(", ")
+            labels(&rejection.fields)
         };
         page.text(
             &format!("   ✗{} ", i + 1),
@@ -397,39 +396,11 @@ fn rejections_so_far(page: &mut Page, order: &Order) {
         if !words.is_empty() {
             page.text("       ", "        ", &format!("“{words}”"), Style::new());
         }
-        let next_at = order.rejections.get(i + 1).map(|r| r.at);
-        let resubmitted = order.history.iter().any(|h| {
-            h.event == Event::Resubmitted
-                && h.at >= rejection.at
-                && next_at.is_none_or(|next| h.at <= next)
-        });
-        let outcome = if !rejection.changes_before_resubmit.is_empty() {
-            let changes: Vec<String> = rejection
-                .changes_before_resubmit
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} {} → {}",
-                        crate::domain::spec(c.key).label,
-                        quoted(&c.from),
-                        quoted(&c.to)
-                    )
-                })
-                .collect();
-            format!("Changed before resubmitting: {}", changes.join("; "))
-        } else if resubmitted {
-            "Resubmitted without changes.".to_string()
-        } else if let Some(then) = order.history.iter().find(|h| {
-            h.from == Some(Status::CustomerActionRequired)
-                && h.at >= rejection.at
-                && next_at.is_none_or(|next| h.at <= next)
-        }) {
-            format!("Not resubmitted by you; then: {}.", then.event.label())
-        } else if next_at.is_none() && order.status == Status::CustomerActionRequired {
-            "Not resubmitted yet.".to_string()
-        } else {
-            "No resubmission recorded.".to_string()
-        };
+        let outcome = outcomes
+            .get(i)
+            .unwrap_or(&RejectionOutcome::Unknown)
+            .to_string();
+        let outcome = one_line(&outcome);
         page.text("       ", "         ", &outcome, theme.dim());
     }
     page.blank();
@@ -437,50 +408,30 @@ fn rejections_so_far(page: &mut Page, order: &Order) {
 
 /// Draft → Submitted → FOC confirmed → Completed, with the rejections between Submitted and FOC.
 fn progress(page: &mut Page, order: &Order) {
-    let reached = |s: Status| match s {
-        Status::Draft => 0,
-        Status::Submitted | Status::CustomerActionRequired | Status::SupportEngaged => 1,
-        Status::FocConfirmed => 2,
-        Status::Completed => 3,
-        Status::Cancelled => 0,
-    };
-    let stage = if order.status == Status::Cancelled {
-        order
-            .history
-            .iter()
-            .filter_map(|h| h.from)
-            .map(reached)
-            .max()
-            .unwrap_or(0)
-    } else {
-        reached(order.status)
-    };
-    let names = ["Draft", "Submitted", "FOC confirmed", "Completed"];
+    let progress = facts::progress(order);
     let mut text = String::from("Progress: ");
-    for (i, name) in names.iter().enumerate() {
-        let mark = if i < stage || (i == stage && order.status.is_final()) {
-            "✓"
-        } else if i == stage {
-            "●"
-        } else {
-            "○"
+    for (i, stage) in Stage::ALL.into_iter().enumerate() {
+        let mark = match progress.mark(stage) {
+            Mark::Done => "✓",
+            Mark::Current => "●",
+            Mark::Ahead => "○",
         };
-        text.push_str(&format!("{mark} {name}"));
-        if i == 1 && !order.rejections.is_empty() {
-            text.push_str(&format!(" ─✗{}─ ", order.rejections.len()));
-        } else if i + 1 < names.len() {
+        text.push_str(&format!("{mark} {}", stage.status().label()));
+        if stage == Stage::Submitted && progress.rejections > 0 {
+            text.push_str(&format!(" ─✗{}─ ", progress.rejections));
+        } else if i + 1 < Stage::ALL.len() {
             text.push_str(" ─ ");
         }
     }
-    if order.status == Status::Cancelled {
-        text.push_str(" · ✗ Cancelled");
+    if progress.cancelled {
+        text.push_str(&format!(" · ✗ {}", Status::Cancelled.label()));
     }
     page.text(" ", "   ", &text, Style::new());
-    if !order.rejections.is_empty() {
+    if progress.rejections > 0 {
         page.text(
             " ",
             " ",
-            &match order.rejections.len() {
+            &match progress.rejections {
                 1 => "✗1 = rejected once by the carrier.".to_string(),
                 n => format!("✗{n} = rejected {n} times by the carrier."),
             },
@@ -548,7 +499,10 @@ fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
             .map(|n| one_line(n))
             .collect();
         if numbers.len() > FIELD_NUMBERS {
-            shown.push(format!("and {} more", numbers.len() - FIELD_NUMBERS));
+            shown.push(format!(
+                "and {} more (N: all)",
+                numbers.len() - FIELD_NUMBERS
+            ));
         }
         return shown.join(", ");
     }
@@ -565,14 +519,19 @@ fn timeline(page: &mut Page, order: &Order) {
     let theme = page.theme;
     page.heading("History (times in UTC)");
     let indent = " ".repeat(20);
-    for entry in &order.history {
+    for (entry, detail) in facts::timeline(order) {
         let time = entry.at.strftime("%Y-%m-%d %H:%M").to_string();
         let label = entry.event.label();
         let style = match entry.event {
             Event::Rejected => theme.rejected(),
             _ => theme.heading(),
         };
-        let note = note_after_label(label, &one_line(&entry.note));
+        let note = match detail {
+            Detail::Nothing => String::new(),
+            Detail::RejectedFields([]) => "(no field named)".to_string(),
+            Detail::RejectedFields(keys) => labels(keys),
+            Detail::Note(note) => one_line(note),
+        };
         let room = page.width.saturating_sub(indent.len()).max(10);
         let first_room = room.saturating_sub(label.width() + 2).max(10);
         let mut parts = wrap(&note, first_room).into_iter();
@@ -603,24 +562,10 @@ fn timeline(page: &mut Page, order: &Order) {
     }
 }
 
-/// A history note without the words its label already says: "Cancelled: Cancelled" reads as
-/// "Cancelled", "Rejected by carrier: Rejected by the carrier: Account PIN" as
-/// "Rejected by carrier: Account PIN".
-fn note_after_label(label: &str, note: &str) -> String {
-    let label = label.to_lowercase();
-    let lower = note.to_lowercase().replacen(" by the ", " by ", 1);
-    let dropped = note.len().saturating_sub(lower.len());
-    if lower.trim() == label {
-        return String::new();
-    }
-    if let Some(rest) = lower.strip_prefix(&label)
-        && (rest.starts_with(": ") || rest.starts_with(" ("))
-    {
-        let start = label.len() + dropped;
-        let rest = note.get(start..).unwrap_or(note);
-        return rest.trim_start_matches(':').trim().to_string();
-    }
-    note.to_string()
+/// The labels of fields, in the order given.
+fn labels(keys: &[FieldKey]) -> String {
+    let labels: Vec<&str> = keys.iter().map(|k| crate::domain::spec(*k).label).collect();
+    labels.join(", ")
 }
 
 fn quoted(value: &str) -> String {
@@ -629,33 +574,5 @@ fn quoted(value: &str) -> String {
         "(empty)".to_string()
     } else {
         format!("“{v}”")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::note_after_label;
-
-    #[test]
-    fn history_notes_do_not_repeat_their_label() {
-        assert_eq!(note_after_label("Cancelled", "Cancelled"), "");
-        assert_eq!(
-            note_after_label(
-                "Rejected by carrier",
-                "Rejected by the carrier: Account PIN"
-            ),
-            "Account PIN"
-        );
-        assert_eq!(
-            note_after_label(
-                "Rejected by carrier",
-                "Rejected by the carrier (no field named)"
-            ),
-            "(no field named)"
-        );
-        assert_eq!(
-            note_after_label("Submitted", "Submitted to the current carrier"),
-            "Submitted to the current carrier"
-        );
     }
 }

@@ -1,6 +1,8 @@
 //! The text widgets every screen shares: a one-line input ([`input::TextField`], over
 //! `tui_input`) and a multi-line box ([`textarea::TextArea`]), both grapheme-aware and taking
-//! bracketed paste. Wrapping and cleaning text for the screen is `tui::text`.
+//! bracketed paste; and a status message that wraps ([`status`]). Wrapping and cleaning text for
+//! the screen is `tui::text`.
 
 pub mod input;
+pub mod status;
 pub mod textarea;

@@ -13,7 +13,6 @@
 mod dates;
 mod keymap;
 mod numbers;
-mod review;
 mod screen;
 mod state;
 mod update;
@@ -23,7 +22,7 @@ mod view;
 mod tests;
 
 pub use dates::port_date_window;
-pub use numbers::{NumberState, number_states};
+pub use numbers::number_states;
 
 use crate::domain::order::{Clock, Order};
 use crate::tui::msg::Effect;
@@ -56,6 +55,8 @@ pub enum WizardOutcome {
     /// Ask the runtime for this (reading a numbers CSV file); its answer comes back through
     /// [`Wizard::csv_read`].
     Perform(Effect),
+    /// `N` on Review: every number of the order, on a list of its own over the wizard.
+    ShowNumbers,
 }
 
 impl Wizard {
@@ -111,6 +112,11 @@ impl Wizard {
     /// Write the focused input into the order, as Ctrl-S does.
     pub fn save(&mut self, clock: Clock) -> WizardOutcome {
         self.dispatch(WizardMsg::Save, clock)
+    }
+
+    /// The feedback of the last action (saved, refused, loaded), on the wizard's bottom line.
+    pub fn notice(&self) -> Option<&crate::tui::app::Message> {
+        self.state.notice.as_ref()
     }
 
     /// Whether the focused input holds text not yet written to the order.

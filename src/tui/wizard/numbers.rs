@@ -1,50 +1,28 @@
 //! The numbers step's per-number verdicts and their count.
 //!
-//! The view reads only [`number_states`] and [`NumberState`]; the verdicts come from
-//! `domain::rules::parse_numbers`.
+//! The verdicts are the domain's (`domain::rules::parse_numbers`, its [`NumberState`]); this
+//! module only puts them in words for the numbers step.
 
+use crate::domain::rules::NumberState;
 use crate::domain::rules::{Country, NumberType};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum NumberState {
-    Valid,
-    Duplicate,
-    WrongCountry,
-    NotANumber,
-    Range,
-    WrongType,
+/// Words for a verdict (singular).
+pub fn label(state: &NumberState) -> &'static str {
+    match state {
+        NumberState::Valid => "valid",
+        NumberState::Duplicate { .. } => "duplicate",
+        NumberState::WrongCountry { .. } => "wrong country",
+        NumberState::NotANumber { .. } => "not a number",
+        NumberState::Range { .. } => "range (list every number)",
+        NumberState::WrongType { .. } => "wrong type (toll-free vs. not)",
+    }
 }
 
-impl NumberState {
-    /// Words for the state (singular).
-    pub fn label(self) -> &'static str {
-        match self {
-            NumberState::Valid => "valid",
-            NumberState::Duplicate => "duplicate",
-            NumberState::WrongCountry => "wrong country",
-            NumberState::NotANumber => "not a number",
-            NumberState::Range => "range (list every number)",
-            NumberState::WrongType => "wrong type (toll-free vs. not)",
-        }
-    }
-
-    fn count_label(self) -> &'static str {
-        match self {
-            NumberState::Valid => "valid",
-            NumberState::Duplicate => "duplicate",
-            NumberState::WrongCountry => "wrong country",
-            NumberState::NotANumber => "not a number",
-            NumberState::Range => "range",
-            NumberState::WrongType => "wrong type",
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        if self == NumberState::Valid {
-            "✓"
-        } else {
-            "✗"
-        }
+pub fn symbol(state: &NumberState) -> &'static str {
+    if *state == NumberState::Valid {
+        "✓"
+    } else {
+        "✗"
     }
 }
 
@@ -56,22 +34,10 @@ pub fn number_states(
     country: Country,
     number_type: Option<NumberType>,
 ) -> Vec<(String, NumberState)> {
-    use crate::domain::rules::{self, NumberState as Rule};
-    let report = rules::parse_numbers(text, country, number_type);
-    report
+    crate::domain::rules::parse_numbers(text, country, number_type)
         .entries
         .into_iter()
-        .map(|entry| {
-            let state = match entry.state {
-                Rule::Valid => NumberState::Valid,
-                Rule::Duplicate { .. } => NumberState::Duplicate,
-                Rule::WrongCountry { .. } => NumberState::WrongCountry,
-                Rule::Range { .. } => NumberState::Range,
-                Rule::NotANumber { .. } => NumberState::NotANumber,
-                Rule::WrongType { .. } => NumberState::WrongType,
-            };
-            (entry.raw, state)
-        })
+        .map(|entry| (entry.raw, entry.state))
         .collect()
 }
 
@@ -82,19 +48,31 @@ pub fn summary(states: &[(String, NumberState)]) -> String {
     if total == 0 {
         return "No numbers yet".to_string();
     }
+    // The verdicts in this order, counted by kind (a duplicate of any entry is a duplicate).
     let order = [
-        NumberState::Valid,
-        NumberState::Duplicate,
-        NumberState::WrongCountry,
-        NumberState::NotANumber,
-        NumberState::Range,
-        NumberState::WrongType,
+        "valid",
+        "duplicate",
+        "wrong country",
+        "not a number",
+        "range",
+        "wrong type",
     ];
+    let count_label = |state: &NumberState| match state {
+        NumberState::Valid => order[0],
+        NumberState::Duplicate { .. } => order[1],
+        NumberState::WrongCountry { .. } => order[2],
+        NumberState::NotANumber { .. } => order[3],
+        NumberState::Range { .. } => order[4],
+        NumberState::WrongType { .. } => order[5],
+    };
     let parts: Vec<String> = order
         .iter()
-        .filter_map(|state| {
-            let n = states.iter().filter(|(_, s)| s == state).count();
-            (n > 0).then(|| format!("{n} {}", state.count_label()))
+        .filter_map(|kind| {
+            let n = states
+                .iter()
+                .filter(|(_, s)| count_label(s) == *kind)
+                .count();
+            (n > 0).then(|| format!("{n} {kind}"))
         })
         .collect();
     format!("{total} {noun}: {}", parts.join(", "))
@@ -107,22 +85,20 @@ mod tests {
     #[test]
     fn each_state_is_recognised() {
         let text = "+1 425 555 0100\n425-555-0101, (425) 555-0100; +44 20 7946 0958\nhello\n4255550100-4255550109\n555";
-        let states: Vec<NumberState> =
-            number_states(text, Country::Us, Some(NumberType::Geographic))
-                .into_iter()
-                .map(|(_, s)| s)
-                .collect();
-        use NumberState::*;
+        let states: Vec<&str> = number_states(text, Country::Us, Some(NumberType::Geographic))
+            .iter()
+            .map(|(_, s)| label(s))
+            .collect();
         assert_eq!(
             states,
             [
-                Valid,
-                Valid,
-                Duplicate,
-                WrongCountry,
-                NotANumber,
-                Range,
-                NotANumber
+                "valid",
+                "valid",
+                "duplicate",
+                "wrong country",
+                "not a number",
+                "range (list every number)",
+                "not a number"
             ]
         );
     }

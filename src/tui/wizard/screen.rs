@@ -9,6 +9,7 @@ use crate::tui::keymap::{self, Action, Binding};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
+use crate::tui::screens::numbers::NumbersPage;
 use crate::tui::screens::order::OrderPage;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -97,6 +98,10 @@ impl Component for Wizard {
         self.help_keys()
     }
 
+    fn message(&self) -> Option<&Message> {
+        self.notice()
+    }
+
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
         self.outcome(outcome, app)
@@ -150,6 +155,9 @@ impl Wizard {
         match outcome {
             WizardOutcome::Stay => Vec::new(),
             WizardOutcome::Perform(effect) => vec![effect],
+            WizardOutcome::ShowNumbers => {
+                vec![Effect::Open(Open::on(NumbersPage::ID, &self.order().id))]
+            }
             WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
             WizardOutcome::Submit(order) => {
                 app.select_order(&order.id);

@@ -7,6 +7,7 @@ use crate::domain::key::FieldKey;
 use crate::domain::order::{Clock, Order};
 use crate::domain::registry::{Kind, Step, csr_fields, spec};
 use crate::domain::validate::{Problem, check_field};
+use crate::tui::app::Message;
 use crate::tui::widgets::input::TextField;
 use crate::tui::widgets::textarea::TextArea;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,7 +30,7 @@ pub struct Target {
 #[derive(Debug, Clone, Default)]
 pub struct NumberStates {
     key: Option<(String, String, String)>,
-    pub states: Vec<(String, super::numbers::NumberState)>,
+    pub states: Vec<(String, crate::domain::rules::NumberState)>,
 }
 
 /// The focused input.
@@ -60,13 +61,6 @@ pub enum Prompt {
     },
 }
 
-/// A line of feedback after an action (saved, refused, loaded).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
-
 #[derive(Debug, Clone)]
 pub struct WizardState {
     pub order: Order,
@@ -90,7 +84,8 @@ pub struct WizardState {
     pub review_selected: Option<usize>,
     /// Extra lines scrolled on Review below the last problem.
     pub review_scroll: u16,
-    pub notice: Option<Notice>,
+    /// Feedback after an action (saved, refused, loaded), drawn like the app's status line.
+    pub notice: Option<Message>,
     /// Why the last submission was refused.
     pub refusal: Vec<String>,
     /// This visit of the wizard: its edits make one history entry.
@@ -130,7 +125,7 @@ impl WizardState {
             state.check_step(step);
         }
         let rejected = state.order.rejected_fields().to_vec();
-        if super::review::only_the_carrier_can_fix(&state.order) {
+        if crate::domain::readiness::only_the_carrier_can_fix(&state.order) {
             // Nothing to correct (a freeze): Review says what to do and what else blocks.
             state.step = Step::Review;
         } else if let Some(first) = crate::domain::registry::FIELDS

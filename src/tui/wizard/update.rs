@@ -3,15 +3,16 @@
 //! terminal, no files, no clock: the clock arrives in the state.
 
 use super::WizardOutcome;
-use super::review;
-use super::state::{Column, ConfirmKind, Editor, Notice, Prompt, WizardState};
+use super::state::{Column, ConfirmKind, Editor, Prompt, WizardState};
 use crate::domain::edit::Mode;
 use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
+use crate::domain::readiness::{readiness, unchanged_warning};
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
+use crate::tui::app::Message;
 use crate::tui::msg::Effect;
 use crate::tui::text::{clean_for_screen, one_line};
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub enum WizardMsg {
     ReviewUp,
     ReviewDown,
     ReviewActivate,
+    /// `N` on Review: every number on a list of its own.
+    ListNumbers,
     Confirm,
     Decline,
     PromptEdit(InputRequest),
@@ -136,10 +139,11 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::ReviewActivate => review_activate(state),
+        WizardMsg::ListNumbers => WizardOutcome::ShowNumbers,
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: "Not submitted: the order stays as it is".into(),
                 is_error: false,
             });
@@ -200,7 +204,7 @@ fn commit(state: &mut WizardState) -> bool {
     let changed = match target.column {
         Column::Csr => {
             if crate::domain::edit::is_mask(&value) {
-                state.notice = Some(Notice {
+                state.notice = Some(Message {
                     text: format!(
                         "✗ {}",
                         crate::domain::edit::EditRefusal::Mask { key: target.key }
@@ -295,7 +299,7 @@ fn step_by(state: &mut WizardState, delta: isize) -> WizardOutcome {
 fn editing_allowed(state: &mut WizardState) -> bool {
     let on_order = state.target().is_some_and(|t| t.column == Column::Order);
     if on_order && !state.order.status.is_editable() {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: format!(
                 "✗ This order is {}: its fields can be changed only in Draft or Customer action required",
                 state.order.status.label()
@@ -376,7 +380,7 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
         return WizardOutcome::Stay;
     };
     let Some(value) = state.order.csr.get(&target.key).cloned() else {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: "No CSR value for this field yet (Ctrl-K shows the CSR column).".into(),
             is_error: true,
         });
@@ -404,7 +408,7 @@ fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
 }
 
 fn review_move(state: &mut WizardState, down: bool) {
-    let count = review::items(&state.order, state.clock.today).len();
+    let count = readiness(&state.order, state.clock.today).len();
     if down {
         match state.review_selected {
             None if count > 0 => state.review_selected = Some(0),
@@ -436,7 +440,7 @@ pub fn jump_to(state: &mut WizardState, key: FieldKey) -> WizardOutcome {
 
 fn review_activate(state: &mut WizardState) -> WizardOutcome {
     if let Some(selected) = state.review_selected {
-        let items = review::items(&state.order, state.clock.today);
+        let items = readiness(&state.order, state.clock.today);
         if let Some(item) = items.get(selected) {
             return jump_to(state, item.key);
         }
@@ -446,7 +450,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
         Status::Draft => ConfirmKind::Submit,
         Status::CustomerActionRequired => ConfirmKind::Resubmit,
         other => {
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!(
                     "This order is {}: there is nothing to submit",
                     other.label()
@@ -458,7 +462,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
     };
     let errors = readiness::blocking(&state.order, state.clock.today);
     if !errors.is_empty() {
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: format!(
                 "✗ Not submitted: {} error(s) to fix first (↑↓ select one, Enter goes to it)",
                 errors.len()
@@ -480,7 +484,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if review::unchanged_warning(&state.order).is_some() => {
+        ConfirmKind::Resubmit if unchanged_warning(&state.order).is_some() => {
             state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
             return WizardOutcome::Stay;
         }
@@ -489,7 +493,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     match result {
         Ok(()) => {
             state.refusal.clear();
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!("✓ Sent to {}", state.carrier_name()),
                 is_error: false,
             });
@@ -497,7 +501,7 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
         }
         Err(refusal) => {
             state.refusal = refusal.reasons;
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: "✗ Not submitted: see the reasons listed".into(),
                 is_error: true,
             });
@@ -547,7 +551,7 @@ fn csv_loaded(state: &mut WizardState, result: Result<Vec<u8>, String>) -> Wizar
     if state.notice.is_none() {
         let mut words = vec![import.summary()];
         words.extend(import.bad_rows.iter().cloned());
-        state.notice = Some(Notice {
+        state.notice = Some(Message {
             text: one_line(&format!("✓ {}", words.join(" "))),
             is_error: !import.bad_rows.is_empty(),
         });
@@ -568,7 +572,7 @@ fn edit_text(state: &mut WizardState, key: FieldKey, value: String) -> bool {
     ) {
         Ok(edited) => edited.changed,
         Err(refusal) => {
-            state.notice = Some(Notice {
+            state.notice = Some(Message {
                 text: format!("✗ {refusal}"),
                 is_error: true,
             });

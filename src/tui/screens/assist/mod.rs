@@ -102,6 +102,10 @@ impl Component for AssistPage {
         true
     }
 
+    fn leaves(&self, msg: &AssistMsg) -> bool {
+        *msg == AssistMsg::Back
+    }
+
     fn act(&mut self, msg: AssistMsg, app: &mut App) -> Vec<Effect> {
         match msg {
             AssistMsg::SaveTicket => return self.save_ticket(app),

@@ -232,6 +232,17 @@ impl Component for ExportPage {
         *msg != E::TogglePin || choice(self.format).pin
     }
 
+    /// Esc on the choice of format closes the dialog (from the path it goes back to the
+    /// format, keeping the path).
+    fn leaves(&self, msg: &ExportMsg) -> bool {
+        *msg == E::Back && self.step == ExportStep::Format
+    }
+
+    fn unsaved(&self, _app: &App) -> Option<&'static str> {
+        self.typed_own_path()
+            .then_some("The file name you typed for the export is not used yet.")
+    }
+
     fn act(&mut self, msg: ExportMsg, _app: &mut App) -> Vec<Effect> {
         self.on_export(msg)
     }
@@ -285,6 +296,15 @@ impl Component for ExportPage {
 }
 
 impl ExportPage {
+    /// Whether the path is one the user typed, not a file name the dialog offered.
+    fn typed_own_path(&self) -> bool {
+        let typed = self.path.value().trim();
+        !typed.is_empty()
+            && !CHOICES
+                .iter()
+                .any(|c| typed == default_file_name(&self.order_id, c.format))
+    }
+
     fn on_export(&mut self, msg: ExportMsg) -> Vec<Effect> {
         let p = self;
         match (msg, p.step.clone()) {
@@ -342,12 +362,7 @@ fn move_format(p: &mut ExportPage, delta: isize) {
 
 /// On to the path: a file name offered for the format, unless the user typed one of their own.
 fn to_path(p: &mut ExportPage) {
-    let typed = p.path.value().trim();
-    let offered = typed.is_empty()
-        || CHOICES
-            .iter()
-            .any(|c| typed == default_file_name(&p.order_id, c.format));
-    if offered {
+    if !p.typed_own_path() {
         p.path = TextField::new(&default_file_name(&p.order_id, p.format));
     }
     if !choice(p.format).pin {

@@ -34,8 +34,11 @@ fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submit
         "{:?}",
         wizard.state.checked.get(&FieldKey::ReplacementBtn)
     );
-    let items = crate::tui::wizard::review::items(wizard.order(), clock().today);
-    assert!(items.iter().any(|i| i.text == warning.message), "{items:?}");
+    let items = crate::domain::readiness::readiness(wizard.order(), clock().today);
+    assert!(
+        items.iter().any(|i| i.message == warning.message),
+        "{items:?}"
+    );
     press(&mut wizard, KeyCode::PageDown, 4);
     assert_eq!(wizard.state.step, Step::Review);
     wizard.handle_key(key(KeyCode::Enter), clock());

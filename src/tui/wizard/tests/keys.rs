@@ -308,7 +308,7 @@ fn enter_on_a_selected_review_problem_jumps_to_its_field() {
     assert_eq!(wizard.state.step, Step::Review);
     press(&mut wizard, KeyCode::Down, 1);
     assert_eq!(wizard.state.review_selected, Some(0));
-    let first = crate::tui::wizard::review::items(wizard.order(), clock().today)[0].clone();
+    let first = crate::domain::readiness::readiness(wizard.order(), clock().today)[0].clone();
     assert_eq!(first.severity, Severity::Error);
     press(&mut wizard, KeyCode::Enter, 1);
     assert_eq!(focused_key(&wizard), Some(first.key));
@@ -478,11 +478,11 @@ fn the_csr_column_records_values_and_flags_differences() {
         text.contains("≠ CSR: “Fabrikam Inc of Redmond” (the order leaves out “of Redmond”)"),
         "{text}"
     );
-    let items = crate::tui::wizard::review::items(wizard.order(), clock().today);
+    let items = crate::domain::readiness::readiness(wizard.order(), clock().today);
     assert!(
         items
             .iter()
-            .any(|i| i.key == FieldKey::OrganizationName && i.text.contains("≠ CSR"))
+            .any(|i| i.key == FieldKey::OrganizationName && i.message.contains("≠ CSR"))
     );
 }
 

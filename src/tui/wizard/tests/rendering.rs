@@ -113,3 +113,45 @@ fn colour_never_is_the_only_sign() {
     let coloured = screen_with(&wizard, 120, 40, &Theme { color: true });
     assert_eq!(plain, coloured);
 }
+
+/// The wizard on the numbers step after a CSV with these rows was read.
+fn csv_loaded(rows: &[&str]) -> Wizard {
+    let mut wizard = on_step(empty_draft(), Step::PhoneNumbers);
+    let bytes = format!("PhoneNumber\n{}\n", rows.join("\n")).into_bytes();
+    wizard.csv_read(Ok(bytes), clock());
+    wizard
+}
+
+#[test]
+fn a_notice_longer_than_the_line_wraps_whole() {
+    let wizard = csv_loaded(&["+14255550100", "not-a-number"]);
+    let Some(notice) = wizard.notice().map(|n| n.text.clone()) else {
+        panic!("a loaded CSV says what it loaded");
+    };
+    assert!(notice.chars().count() > 80, "{notice}");
+    let text = screen(&wizard, 80, 24);
+    let shown: String = text
+        .lines()
+        .skip_while(|l| !l.starts_with('✓'))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.starts_with(&notice), "{text}");
+    assert!(!text.contains('…'), "{text}");
+}
+
+#[test]
+fn a_notice_longer_than_three_lines_names_the_key_that_shows_it() {
+    let bad: Vec<String> = (1..=12).map(|i| format!("bad number {i}")).collect();
+    let mut rows = vec!["+14255550100"];
+    rows.extend(bad.iter().map(String::as_str));
+    let wizard = csv_loaded(&rows);
+    let text = screen(&wizard, 80, 24);
+    assert!(text.contains("F2: the whole message"), "{text}");
+    // The whole notice is kept for F2 (the root shows it): its end is not on screen.
+    let Some(notice) = wizard.notice().map(|n| n.text.clone()) else {
+        panic!("no notice");
+    };
+    assert!(notice.contains("Row 5:"), "{notice}");
+    assert!(!text.contains("Row 5:"), "{text}");
+}

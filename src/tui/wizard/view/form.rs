@@ -6,14 +6,15 @@ use crate::domain::csr;
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::rules::NumberState;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
-use crate::tui::text::{one_line, truncate, width as text_width, wrap_at_most as wrap};
+use crate::tui::text::{one_line, truncate, width as text_width, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;
 use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
-use crate::tui::wizard::numbers::{NumberState, summary};
+use crate::tui::wizard::numbers::{label, summary, symbol};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -201,13 +202,7 @@ fn field_rows(
                 Severity::Error => ("✗", theme.error()),
                 Severity::Warning => ("⚠", theme.warning()),
             };
-            message_rows(
-                &format!("{symbol} {}", problem.message),
-                style,
-                width,
-                2,
-                rows,
-            );
+            message_rows(&format!("{symbol} {}", problem.message), style, width, rows);
         }
     }
     if field.key == FieldKey::Loa {
@@ -224,7 +219,6 @@ fn field_rows(
                 ),
                 theme.rejected(),
                 width,
-                3,
                 rows,
             );
         }
@@ -236,11 +230,10 @@ fn field_rows(
                 &csr::describe(field, csr_value, &diff),
                 theme.warning(),
                 width,
-                2,
                 rows,
             ),
             None if state.csr_view => {
-                message_rows("= CSR: matches", theme.ok(), width, 1, rows);
+                message_rows("= CSR: matches", theme.ok(), width, rows);
             }
             None => {}
         }
@@ -250,15 +243,16 @@ fn field_rows(
         if !field.example.is_empty() && !field.secret {
             help.push_str(&format!(" Example: {}", field.example));
         }
-        message_rows(&help, theme.dim(), width, 3, rows);
+        message_rows(&help, theme.dim(), width, rows);
     }
 }
 
 /// Longest a message line gets, so help stays readable on wide screens.
 const MAX_MESSAGE: usize = 100;
 
-fn message_rows(text: &str, style: Style, width: usize, max_lines: usize, rows: &mut Rows) {
-    for line in wrap(text, width.saturating_sub(6).min(MAX_MESSAGE), max_lines) {
+/// A message under a field, wrapped whole: a problem, a hint or the field's help is never cut.
+fn message_rows(text: &str, style: Style, width: usize, rows: &mut Rows) {
+    for line in wrap(&one_line(text), width.saturating_sub(6).min(MAX_MESSAGE)) {
         rows.push(Line::from(Span::styled(format!("{INDENT}  {line}"), style)));
     }
 }
@@ -489,7 +483,7 @@ fn numbers_rows(
         rows.push(Line::from(vec![
             Span::raw(format!("{INDENT}  {number}{}  ", " ".repeat(pad))),
             Span::styled(
-                format!("{} {}", number_state.symbol(), number_state.label()),
+                format!("{} {}", symbol(number_state), label(number_state)),
                 style,
             ),
         ]));

@@ -1,8 +1,9 @@
-//! The bottom line: the question being asked (submit? the CSV path) or the last notice.
+//! The bottom line: the question being asked (submit? the CSV path) or the last notice (wrapped
+//! like the app's status line, `F2` showing it whole).
 
-use crate::tui::text::{width as text_width, wrap_at_most as wrap};
+use crate::domain::readiness::{needs_carrier_contact, unchanged_warning};
+use crate::tui::text::{width as text_width, wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::review::{needs_carrier_contact, unchanged_warning};
 use crate::tui::wizard::state::{ConfirmKind, Prompt, WizardState};
 use ratatui::text::{Line, Span};
 
@@ -32,7 +33,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
                     unchanged_warning(&state.order).unwrap_or("Nothing has changed.")
                 ),
             };
-            for line in wrap(&question, width, 2) {
+            for line in wrap(&question, width) {
                 bottom
                     .lines
                     .push(Line::from(Span::styled(line, theme.focus())));
@@ -52,7 +53,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
             let column = text_width(lead) + 1 + usize::from(shown.cursor_column);
             bottom.cursor = Some((0, u16::try_from(column).unwrap_or(u16::MAX)));
             if let Some(error) = error {
-                for line in wrap(&format!("✗ {error}"), width, 2) {
+                for line in wrap(&format!("✗ {error}"), width) {
                     bottom
                         .lines
                         .push(Line::from(Span::styled(line, theme.error())));
@@ -66,7 +67,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
                 } else {
                     theme.ok()
                 };
-                if let Some(line) = wrap(&notice.text, width, 1).into_iter().next() {
+                for line in crate::tui::widgets::status::lines(&notice.text, width) {
                     bottom.lines.push(Line::from(Span::styled(line, style)));
                 }
             }

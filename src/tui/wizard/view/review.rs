@@ -2,15 +2,15 @@
 //! changes since the last submission, and every field by step (PIN masked).
 
 use super::rows::Rows;
+use crate::domain::readiness::{
+    needs_carrier_contact, only_the_carrier_can_fix, readiness, unchanged_warning,
+};
 use crate::domain::registry::{FieldSpec, Step};
 use crate::domain::secret::MASK;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, wrap_at_most as wrap};
 use crate::tui::theme::Theme;
-use crate::tui::wizard::review::{
-    items, needs_carrier_contact, only_the_carrier_can_fix, unchanged_warning,
-};
 use crate::tui::wizard::state::WizardState;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -49,7 +49,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         }
     }
 
-    let problems = items(order, state.clock.today);
+    let problems = readiness(order, state.clock.today);
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -82,7 +82,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         push_wrapped(
             &mut rows,
             pointer,
-            &format!("{} {}", item.symbol(), item.text),
+            &format!("{} {}", symbol(item.severity), item.message),
             style,
             width,
             2,
@@ -205,6 +205,17 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
         }
     }
     match value {
+        crate::domain::fields::FieldValue::List(items)
+            if field.key == crate::domain::FieldKey::Numbers
+                && items.len() > crate::tui::view::order_page::HEADER_NUMBERS =>
+        {
+            // The line is cut at the screen's edge: say where the rest is.
+            format!(
+                "{} numbers (N: all): {}",
+                items.len(),
+                one_line(&items.join("; "))
+            )
+        }
         crate::domain::fields::FieldValue::List(items) if items.len() > 1 => {
             format!("{} items: {}", items.len(), one_line(&items.join("; ")))
         }
@@ -229,5 +240,13 @@ fn push_wrapped(
             format!("{indent}  ")
         };
         rows.push(Line::from(Span::styled(format!("{lead}{line}"), style)));
+    }
+}
+
+/// How a problem's weight is marked.
+fn symbol(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✗",
+        Severity::Warning => "⚠",
     }
 }

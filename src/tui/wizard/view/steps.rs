@@ -45,7 +45,7 @@ pub fn mark(state: &WizardState, step: Step) -> StepMark {
     let order = &state.order;
     let rejected = order.rejected_fields().iter().any(|k| {
         crate::domain::registry::spec(*k).step == step
-            && !crate::tui::wizard::review::rejection_addressed(order, *k)
+            && !crate::domain::readiness::rejection_addressed(order, *k)
     });
     let resign = step == Step::LetterOfAuthorization && !order.loa_needs_resigning().is_empty();
     if rejected || resign {

@@ -1,0 +1,216 @@
+//! Every number of an order, one a row, scrolled: where the order page and the wizard's Review
+//! say "and 9 more". It shows a copy of the numbers taken when it opened (the wizard's may not
+//! be saved yet) and draws only the rows on screen, however many there are.
+
+use crate::tui::app::{App, Context, Message};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
+use crate::tui::layout::Drawn;
+use crate::tui::msg::{Effect, Msg, ScreenId};
+use crate::tui::screen::Component;
+use crate::tui::text::{one_line, truncate};
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+#[allow(non_upper_case_globals)]
+impl Context {
+    pub const Numbers: Context = Context("numbers");
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumbersPage {
+    pub order_id: String,
+    /// The numbers when the list opened.
+    pub numbers: Vec<String>,
+    /// The first row shown.
+    pub scroll: usize,
+}
+
+/// What the list's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumbersMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Back,
+}
+
+use Action::{Global as G, Own as O};
+use Context as C;
+use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use NumbersMsg as M;
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding<Action<NumbersMsg>>] = &[
+    summary(C::Numbers, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
+    help(C::Numbers, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
+    help(C::Numbers, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
+    both(C::Numbers, &[key(PageDown), ch(' ')], "PgDn", O(M::PageDown), "One page down", "Page"),
+    help(C::Numbers, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::Numbers, &[ch('g'), key(Home)], "g/Home", O(M::Top), "The first number"),
+    help(C::Numbers, &[ch('G'), key(End)], "G/End", O(M::Bottom), "The last number"),
+    both(C::Numbers, &[key(Esc), ch('N')], "Esc", O(M::Back), "Back", "Back"),
+    both(C::Numbers, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+];
+
+impl NumbersPage {
+    /// Scroll by `delta` rows, as far as the last frame's page allows.
+    fn scroll_by(&mut self, app: &App, delta: isize) {
+        let max = app.drawn.max_scroll();
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn page(app: &App) -> isize {
+        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+}
+
+impl Component for NumbersPage {
+    type Msg = NumbersMsg;
+    const ID: ScreenId = ScreenId("phone numbers");
+
+    /// `N` on an order's page or the wizard's Review (whose edits are saved as fields are
+    /// left, so the app's copy is the wizard's).
+    fn open(order_id: Option<&str>, app: &mut App) -> Option<NumbersPage> {
+        let Some(order) = order_id.and_then(|id| app.order(id)) else {
+            app.message = Some(Message::error("The order is not saved yet: save it first."));
+            return None;
+        };
+        Some(NumbersPage {
+            order_id: order.id.clone(),
+            numbers: order.fields.numbers.clone(),
+            scroll: 0,
+        })
+    }
+
+    fn order_id(&self) -> Option<&str> {
+        Some(&self.order_id)
+    }
+
+    fn context(&self, _app: &App) -> Context {
+        C::Numbers
+    }
+
+    fn keys(&self) -> &'static [Binding<Action<NumbersMsg>>] {
+        KEYS
+    }
+
+    fn name(&self, _app: &App) -> &'static str {
+        "phone numbers"
+    }
+
+    fn title(&self, app: &App) -> String {
+        format!("{} › Phone numbers", app.order_name(&self.order_id))
+    }
+
+    fn act(&mut self, msg: NumbersMsg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            M::MoveUp => self.scroll_by(app, -1),
+            M::MoveDown => self.scroll_by(app, 1),
+            M::PageUp => self.scroll_by(app, -Self::page(app)),
+            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::Top => self.scroll_by(app, isize::MIN / 2),
+            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::Back => return vec![Effect::Close],
+        }
+        Vec::new()
+    }
+
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        if let Msg::Resize(..) = msg {
+            self.scroll_by(app, 0);
+        }
+        Vec::new()
+    }
+
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        let theme = &app.theme;
+        let total = self.numbers.len();
+        let grid = Grid::new(total, usize::from(area.width));
+        let lines = total.div_ceil(grid.columns);
+        let rows = usize::from(area.height.saturating_sub(1));
+        let start = self.scroll.min(lines.saturating_sub(rows));
+        let end = (start + rows).min(lines);
+        let count = match total {
+            0 => "No numbers yet".to_string(),
+            1 => "1 number".to_string(),
+            n => format!("{n} numbers"),
+        };
+        let position = if lines > rows {
+            let first = start * grid.columns + 1;
+            let last = (end * grid.columns).min(total);
+            format!("{first}–{last} of {total} ")
+        } else {
+            String::new()
+        };
+        let left = format!(" {count}, in the order entered");
+        let room = usize::from(area.width).saturating_sub(left.width() + position.width());
+        let head = Line::from(vec![
+            Span::styled(left, theme.heading()),
+            Span::raw(" ".repeat(room)),
+            Span::styled(position, theme.dim()),
+        ]);
+        // Only the rows on screen are built.
+        let body_lines: Vec<Line> = (start..end)
+            .map(|row| {
+                let first = row * grid.columns;
+                let last = (first + grid.columns).min(total);
+                let spans = (first..last).flat_map(|i| {
+                    let number = truncate(&one_line(&self.numbers[i]), NUMBER_WIDTH);
+                    let pad = NUMBER_WIDTH.saturating_sub(number.width());
+                    [
+                        Span::styled(
+                            format!(" {:>width$}  ", i + 1, width = grid.index_width),
+                            theme.dim(),
+                        ),
+                        Span::raw(format!("{number}{}", " ".repeat(pad + 1))),
+                    ]
+                });
+                Line::from(spans.collect::<Vec<_>>())
+            })
+            .collect();
+        let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        frame.render_widget(Paragraph::new(head), top);
+        frame.render_widget(Paragraph::new(body_lines), body);
+        Drawn {
+            page_rows: rows,
+            page_lines: lines,
+            ..Drawn::default()
+        }
+    }
+}
+
+/// Room for a number: E.164 is at most 16 characters; a longer entry (typed, not yet checked)
+/// is cut.
+const NUMBER_WIDTH: usize = 18;
+
+/// The numbers laid out across the width, left to right, then down.
+struct Grid {
+    columns: usize,
+    index_width: usize,
+}
+
+impl Grid {
+    fn new(total: usize, width: usize) -> Grid {
+        let index_width = total.max(1).to_string().len();
+        let cell = 1 + index_width + 2 + NUMBER_WIDTH + 1;
+        Grid {
+            columns: (width / cell).max(1),
+            index_width,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_key_is_bound_twice() {
+        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
+    }
+}
