@@ -87,7 +87,8 @@ pub fn install(store: &mut Store, clock: Clock) -> (Vec<Order>, Vec<String>) {
             order.id = store.new_id();
         }
         match store.create(order.clone()) {
-            Ok(()) => written.push(order),
+            // The copy as saved, with its revision: an edit of it is based on that.
+            Ok(()) => written.push(store.get(&order.id).map_or(order, |l| l.order.clone())),
             Err(e) => problems.push(e.to_string()),
         }
     }

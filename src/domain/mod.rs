@@ -15,6 +15,7 @@ pub mod history;
 pub mod insights;
 pub mod key;
 pub mod lifecycle;
+pub mod merge;
 pub mod order;
 pub mod preflight;
 pub mod readiness;

@@ -63,6 +63,22 @@ pub struct Order {
     pub pin_changed_since_submission: bool,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The store's revision this copy was read or saved at (0: never saved): which copy it is,
+    /// not what it says. A save is based on it, so an edit made in a screen knows what it
+    /// started from. Kept at the file's top level by the store, never in the order's own JSON.
+    #[serde(skip)]
+    pub revision: Revision,
+}
+
+/// The revision a copy of an order was read at. Two copies that say the same are the same
+/// order whatever revision each was read at: it is left out of equality.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Revision(pub u64);
+
+impl PartialEq for Revision {
+    fn eq(&self, _other: &Revision) -> bool {
+        true
+    }
 }
 
 /// A carrier rejection, as recorded.
@@ -182,6 +198,7 @@ impl Order {
                 note: "Draft created".into(),
                 changes: Vec::new(),
             }],
+            revision: Revision(0),
         }
     }
 

@@ -49,6 +49,25 @@ pub enum Msg {
         order_id: String,
         error: SaveError,
     },
+    /// The file had moved on: the edit was merged with it and saved. The order as saved, and
+    /// what to tell the user (what the other side changed, or why the edit became a note).
+    Merged {
+        order: Box<Order>,
+        notice: String,
+    },
+    /// The file had moved on and both changed the same field: nothing was saved; the conflict
+    /// view asks the user to choose.
+    SaveConflict {
+        merge: Box<crate::domain::merge::Merge>,
+        mine: Box<Order>,
+    },
+    /// Order files changed on disk (another window, the CLI, a sync): the orders as they now
+    /// are, those gone, and files set aside.
+    StoreChanged {
+        changed: Vec<Order>,
+        removed: Vec<String>,
+        notices: Vec<Notice>,
+    },
     /// The user's correction could not be written to the labelled examples.
     LearnFailed(String),
     /// Every order file checked after a first frame drawn from the index: the summaries as they
@@ -101,15 +120,6 @@ pub enum Msg {
 /// Why a save did not reach the disk, as the app acts on it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SaveError {
-    /// Another portwiz saved the order since it was read here: the order as now on disk (when it
-    /// can be read) and the edit that was not saved.
-    #[error(
-        "it was changed by another portwiz; this screen now shows that version. Your edit is not saved: make it again to save it over the other change, or export it."
-    )]
-    Conflict {
-        on_disk: Option<Box<Order>>,
-        mine: Box<Order>,
-    },
     /// The disk or the folder failed (space, permissions…), in words.
     #[error("{0}")]
     Io(String),

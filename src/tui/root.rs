@@ -9,6 +9,7 @@ use super::keymap::Context;
 use super::msg::Open;
 use super::screen::{Component, Routed};
 use super::screens::assist::AssistPage;
+use super::screens::conflict::ConflictPage;
 use super::screens::export::ExportPage;
 use super::screens::handoff::HandoffPage;
 use super::screens::home::Home;
@@ -73,6 +74,8 @@ screens! {
     Insights(InsightsPage),
     /// Every number of an order (from its page or the wizard's Review).
     Numbers(NumbersPage),
+    /// "Changed in two places": a field both windows changed, to choose a value for.
+    Conflict(ConflictPage),
 }
 
 /// The model and the screens on it.

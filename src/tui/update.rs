@@ -8,7 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
-use super::msg::{Effect, Msg, SaveError};
+use super::msg::{Effect, Msg};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
@@ -137,18 +137,31 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.message = Some(Message::info(format!("Saved “{name}”.")));
             to_screen(app, Msg::Saved(order))
         }
+        Msg::Merged { order, notice } => {
+            upsert(app, (*order).clone());
+            app.message = Some(Message::info(notice));
+            to_screen(app, Msg::Saved(order))
+        }
+        Msg::SaveConflict { merge, mine } => {
+            // Never quit over edits that did not reach the disk.
+            app.quit = false;
+            app.confirm_quit = false;
+            let page = super::screens::conflict::ConflictPage::new(merge, mine);
+            app.screens.push(Screen::Conflict(page));
+            Vec::new()
+        }
+        Msg::StoreChanged {
+            changed,
+            removed,
+            notices,
+        } => {
+            super::live::follow_disk(&mut app.app, changed, removed, notices);
+            Vec::new()
+        }
         Msg::SaveFailed { order_id, error } => {
             // Never quit over edits that did not reach the disk.
             app.quit = false;
             app.confirm_quit = false;
-            if let SaveError::Conflict {
-                on_disk: Some(theirs),
-                ..
-            } = &error
-            {
-                // Show the order as the other instance left it.
-                upsert(app, (**theirs).clone());
-            }
             app.message = Some(Message::error(format!(
                 "Order {order_id} was not saved: {}",
                 one_line(&error.to_string())

@@ -15,6 +15,7 @@ mod demo_orders;
 mod export;
 mod faults;
 mod first_day;
+mod git_store;
 mod handoff_pty;
 #[cfg(unix)]
 mod hostile_cli;
@@ -28,6 +29,9 @@ mod index;
 mod kill_during_save;
 mod layers;
 mod lifecycle;
+mod live_pty;
+mod live_screens;
+mod live_store;
 mod loa_pdf;
 mod one_core;
 mod order_facts;

@@ -36,6 +36,10 @@ use update::WizardMsg;
 
 pub struct Wizard {
     state: WizardState,
+    /// The order as this wizard last knew it on disk (opened or saved): what its edits are
+    /// measured against, so work not yet saved (a save that met a conflict) is never lost
+    /// on the way out.
+    saved: Order,
 }
 
 /// What the shell should do after a key or a paste.
@@ -61,8 +65,36 @@ impl Wizard {
     /// opens on the step and field of its first rejected field, in wizard order.
     pub fn open(order: Order, clock: Clock) -> Wizard {
         Wizard {
+            saved: order.clone(),
             state: WizardState::new(order, clock),
         }
+    }
+
+    /// The order as just saved (with its new revision; merged with another window's changes
+    /// when the file had moved on): the wizard goes on from it. An input being typed in keeps
+    /// its text; one that only showed the old value shows the new one.
+    pub fn adopt(&mut self, saved: Order) {
+        let typing = self.state.has_pending_edit();
+        let content_changed = saved != self.state.order;
+        self.saved = saved.clone();
+        self.state.order = saved;
+        if content_changed {
+            self.state.visit = crate::domain::edit::Visit::new();
+            if !typing {
+                self.state.load_editor();
+            }
+            let checked: Vec<_> = self.state.checked.keys().copied().collect();
+            for key in checked {
+                self.state.check(key);
+            }
+            self.state.refresh_number_states();
+        }
+    }
+
+    /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
+    /// save did not go through (a conflict left unsettled).
+    pub fn holds_unsaved_work(&self) -> bool {
+        self.has_unsaved_edits() || self.state.order != self.saved
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, clock: Clock) -> WizardOutcome {

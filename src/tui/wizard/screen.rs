@@ -122,21 +122,33 @@ impl Component for Wizard {
                 self.preflight_found(&order_id, carrier, warnings);
                 WizardOutcome::Stay
             }
+            Msg::Saved(order) if order.id == self.order().id => {
+                let editable = order.status.is_editable();
+                self.adopt(*order);
+                // Submitted or cancelled in another window meanwhile: nothing is left to edit
+                // here (the notice says what became of the edit).
+                return if editable {
+                    Vec::new()
+                } else {
+                    vec![Effect::Close]
+                };
+            }
             _ => WizardOutcome::Stay,
         };
         self.outcome(outcome, app)
     }
+
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         self.render(frame, area, &app.theme)
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
             .then_some("The porting wizard has edits that are not saved.")
     }
 
     fn can_save_on_quit(&self) -> bool {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
     }
 
     fn save_on_quit(&mut self, clock: crate::domain::Clock) -> Option<Effect> {
@@ -170,8 +182,10 @@ impl Wizard {
                 app.select_order(&order.id);
                 // The wizard wrote the focused input into the order as it closed: keep it,
                 // unless nothing changed (or a new order was left untouched).
+                // Measured against what this wizard last saved, not the app's copy, which
+                // follows changes made elsewhere meanwhile.
                 let keep = match app.order(&order.id) {
-                    Some(stored) => *stored != order,
+                    Some(_) => order != self.saved,
                     None => order.fields != OrderFields::default(),
                 };
                 let mut effects = vec![Effect::Close];
