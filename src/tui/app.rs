@@ -32,6 +32,8 @@ pub struct App {
     pub read_only: BTreeSet<String>,
     pub history: HistoryState,
     pub help_open: bool,
+    /// The first line of help shown (help scrolls when its keys do not fit).
+    pub help_scroll: usize,
     pub confirm_quit: bool,
     /// Store notices (quarantined files, permissions, newer schema), shown until dismissed.
     pub notices: Vec<String>,
@@ -236,6 +238,7 @@ impl App {
             read_only: BTreeSet::new(),
             history: HistoryState::default(),
             help_open: false,
+            help_scroll: 0,
             confirm_quit: false,
             notices: Vec::new(),
             message: None,

@@ -4,7 +4,7 @@
 //! table type and the bindings that are no screen's own: the global keys and the overlays (help,
 //! notices, the quit question).
 
-use super::msg::Msg;
+use super::msg::{Msg, Scroll};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where keys are read: the name of one part of a key table. Each screen names its own parts
@@ -151,7 +151,7 @@ pub const fn summary<A>(
     }
 }
 
-use KeyCode::{Enter, Esc, F};
+use KeyCode::{Down, Enter, Esc, F, PageDown, PageUp, Up};
 
 /// The keys that are no screen's own: everywhere, and the overlays.
 #[rustfmt::skip]
@@ -160,6 +160,11 @@ pub static KEYMAP: &[Binding<Msg>] = &[
     help(Context::Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
     help(Context::Status, &[key(F(2))], "F2", Msg::ShowMessage, "The whole status message (a cut one says so)"),
     both(Context::Message, &[key(Esc), key(Enter), key(F(2))], "Enter/Esc", Msg::CloseMessage, "Close the message", "Close"),
+    summary(Context::Help, &[key(Down), key(Up), ch('j'), ch('k'), key(PageDown), key(PageUp)], "↑↓/PgDn", "Scroll"),
+    help(Context::Help, &[key(Down), ch('j')], "↓/j", Msg::ScrollHelp(Scroll::Down), "Scroll help down"),
+    help(Context::Help, &[key(Up), ch('k')], "↑/k", Msg::ScrollHelp(Scroll::Up), "Scroll help up"),
+    help(Context::Help, &[key(PageDown)], "PgDn", Msg::ScrollHelp(Scroll::PageDown), "One page of help down"),
+    help(Context::Help, &[key(PageUp)], "PgUp", Msg::ScrollHelp(Scroll::PageUp), "One page of help up"),
     both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
     help(Context::Notices, &[ctrl('n')], "Ctrl-N", Msg::DismissNotices, "Dismiss the store's notices (shown above the screen; other keys still reach the screen)"),
     both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),

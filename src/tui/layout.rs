@@ -14,6 +14,9 @@ pub struct Drawn {
     /// Lines of the wizard's open carrier message on screen at once, and the lines it has.
     pub pinned_rows: usize,
     pub pinned_lines: usize,
+    /// Lines of the help overlay on screen at once, and the lines it has.
+    pub help_rows: usize,
+    pub help_lines: usize,
 }
 
 impl Drawn {

@@ -22,7 +22,7 @@ pub mod widgets;
 pub mod wizard;
 
 pub use app::App;
-pub use msg::{Effect, Msg, SaveError};
+pub use msg::{Effect, Msg, SaveError, Scroll};
 pub use root::Root;
 pub use update::update;
 pub use view::view;

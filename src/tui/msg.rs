@@ -8,6 +8,15 @@ use crate::store::Notice;
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
+/// Which way an overlay scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     // What the terminal said.
@@ -24,6 +33,8 @@ pub enum Msg {
 
     // What keys mean anywhere (each screen's own keys are its own messages, in its module).
     ToggleHelp,
+    /// Scroll the help overlay when its keys do not fit.
+    ScrollHelp(Scroll),
     /// `q`: quit, asking first when there are unsaved edits.
     Quit,
     /// `Ctrl-C`: quit from anywhere (still asks once when edits would be lost).

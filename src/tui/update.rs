@@ -8,7 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, Msg, Scroll};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
@@ -86,6 +86,20 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::ToggleHelp => {
             app.help_open = !app.help_open;
+            app.help_scroll = 0;
+            Vec::new()
+        }
+        Msg::ScrollHelp(scroll) => {
+            let rows = app.drawn.help_rows.max(1);
+            let max = app.drawn.help_lines.saturating_sub(rows);
+            let now = app.help_scroll;
+            app.help_scroll = match scroll {
+                Scroll::Up => now.saturating_sub(1),
+                Scroll::Down => now + 1,
+                Scroll::PageUp => now.saturating_sub(rows),
+                Scroll::PageDown => now + rows,
+            }
+            .min(max);
             Vec::new()
         }
         Msg::Quit => request_quit(app),

@@ -213,3 +213,62 @@ fn outside_text_is_cleaned_before_drawing() {
     );
     assert!(!screen.contains('\u{1b}'));
 }
+
+/// Help that does not fit scrolls, and always says how it closes and that more is below.
+#[test]
+fn help_scrolls_when_its_keys_do_not_fit() {
+    use crate::support::{draw, press};
+    use crossterm::event::KeyCode;
+    // At 80×24 every key of the order page shows, and so does how help closes.
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0003");
+    update(&mut app, Msg::ToggleHelp);
+    let whole = render(&app);
+    assert!(whole.contains("Esc, ? or F1 closes"), "{whole}");
+    assert!(whole.contains("also inside text fields"), "{whole}");
+    assert!(!whole.contains("more (↑↓ PgDn)"), "{whole}");
+    // With the store's notices above the screen help has fewer rows: it scrolls.
+    let mut app = demo_app(80, 24);
+    app.app.notices = vec!["A file was set aside".to_string(); 2];
+    open_order(&mut app, "PO-DEMO0003");
+    update(&mut app, Msg::ToggleHelp);
+    draw(&mut app);
+    let first = render(&app);
+    assert!(first.contains("Esc, ? or F1 closes"), "{first}");
+    assert!(first.contains("more (↑↓ PgDn)"), "{first}");
+    assert!(!first.contains("also inside text fields"), "{first}");
+    press(&mut app, KeyCode::PageDown);
+    let end = render(&app);
+    assert!(end.contains("also inside text fields"), "{end}");
+    assert!(
+        end.contains("Esc, ? or F1 closes") && end.contains("above"),
+        "{end}"
+    );
+    // No further than the end.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(render(&app), end);
+    press(&mut app, KeyCode::Char('k'));
+    assert_ne!(render(&app), end);
+    // Closing and opening again starts at the top.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(render(&app), first);
+}
+
+/// At 80 columns the order page's footer still names the hand-off.
+#[test]
+fn order_page_footer_names_the_handoff_at_80_columns() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        open_order(&mut app, "PO-DEMO0003");
+        let screen = render(&app);
+        let footer = screen.lines().nth(usize::from(h) - 1).unwrap_or("");
+        assert!(footer.contains("t Hand-off"), "{screen}");
+        assert!(
+            footer.contains("? Help") && footer.contains("q Quit"),
+            "{screen}"
+        );
+    }
+}

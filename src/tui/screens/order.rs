@@ -72,7 +72,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-    // After help: at 80 columns the footer keeps Esc and ? and leaves this to help.
+    // After help: at 80 columns the footer leaves out the arrows to keep it (`footer`).
     both(C::OrderPage, &[ch('t')], "t", O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
@@ -137,6 +137,22 @@ impl Component for OrderPage {
                 .is_some_and(|o| o.fields.numbers.len() > view::order_page::HEADER_NUMBERS),
             _ => true,
         }
+    }
+
+    /// At 80 columns not every key fits: the arrows, which everyone tries first, make room for
+    /// the hand-off.
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        let mut entries: Vec<_> = crate::tui::keymap::footer_bindings(KEYS, C::OrderPage)
+            .filter(|b| match &b.action {
+                Some(O(msg)) => self.offers(msg, app),
+                _ => true,
+            })
+            .map(|b| (b.label, b.footer))
+            .collect();
+        if !view::footer::fits(&entries, app.size.0) {
+            entries.retain(|(label, _)| *label != "↑↓");
+        }
+        entries
     }
 
     fn name(&self, _app: &App) -> &'static str {

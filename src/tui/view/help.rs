@@ -1,14 +1,15 @@
 //! `?`: every key of the current screen, from the keymap (one source with the footer).
 
-use super::popup;
 use crate::tui::app::App;
 use crate::tui::screen::Routed;
 use crate::tui::text::{pad, wrap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn render(app: &App, screen: &dyn Routed, frame: &mut Frame, area: Rect) {
+/// Draw help over the screen; returns (lines shown at once, lines in all) for scrolling.
+pub fn render(app: &App, screen: &dyn Routed, frame: &mut Frame, area: Rect) -> (usize, usize) {
     let entries = screen.help(app);
     let width = area.width.min(72);
     let key_width = entries
@@ -32,11 +33,34 @@ pub fn render(app: &App, screen: &dyn Routed, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Esc, ? or F1 closes this help.",
-        app.theme.dim(),
-    ));
     let title = format!("Keys: {}", screen.name(app));
-    popup(frame, area, &title, lines, width);
+    let width = width.min(area.width);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let rows = usize::from(height.saturating_sub(2));
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(rows));
+    let below = lines.len().saturating_sub(scroll + rows);
+    // The closing keys sit in the bottom border, so they show however long the list is; so
+    // does what is above or below the lines shown.
+    let mut bottom = vec![Span::styled(" Esc, ? or F1 closes ", app.theme.dim())];
+    if scroll > 0 || below > 0 {
+        let more = match (scroll, below) {
+            (0, n) => format!("↓ {n} more (↑↓ PgDn) "),
+            (n, 0) => format!("↑ {n} above "),
+            (up, down) => format!("↑ {up} above · ↓ {down} more "),
+        };
+        bottom.push(Span::styled(more, app.theme.key()));
+    }
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    let rect = Rect::new(x, y, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(Line::from(bottom));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    (rows, scroll + rows + below)
 }

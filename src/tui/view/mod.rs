@@ -55,11 +55,11 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     {
         below.component().view(app, frame, body);
     }
-    let drawn = top.view(app, frame, body);
+    let mut drawn = top.view(app, frame, body);
     render_status(app, status_lines, frame, status);
     footer::render(root, frame, footer_area);
     if app.help_open {
-        help::render(app, top, frame, body);
+        (drawn.help_rows, drawn.help_lines) = help::render(app, top, frame, body);
     }
     if app.message_open
         && let Some(message) = root.status_message()
