@@ -38,7 +38,7 @@ pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
     let mut entries = entries(root);
     // The last entry (help or quit) always shows; the others as far as they fit, in order.
     let last = entries.pop();
-    let mut used = last.as_ref().map_or(0, |l| piece(l));
+    let mut used = last.as_ref().map_or(0, piece);
     let mut shown = Vec::new();
     for entry in entries {
         if used + piece(&entry) > width + 2 {
