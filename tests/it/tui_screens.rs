@@ -227,6 +227,11 @@ fn help_scrolls_when_its_keys_do_not_fit() {
     assert!(whole.contains("Esc, ? or F1 closes"), "{whole}");
     assert!(whole.contains("also inside text fields"), "{whole}");
     assert!(!whole.contains("more (↑↓ PgDn)"), "{whole}");
+    draw(&mut app);
+    assert!(
+        !render(&app).contains("↑↓/PgDn Scroll"),
+        "nothing to scroll"
+    );
     // With the store's notices above the screen help has fewer rows: it scrolls.
     let mut app = demo_app(80, 24);
     app.app.notices = vec!["A file was set aside".to_string(); 2];
@@ -236,6 +241,7 @@ fn help_scrolls_when_its_keys_do_not_fit() {
     let first = render(&app);
     assert!(first.contains("Esc, ? or F1 closes"), "{first}");
     assert!(first.contains("more (↑↓ PgDn)"), "{first}");
+    assert!(first.contains("↑↓/PgDn Scroll"), "{first}");
     assert!(!first.contains("also inside text fields"), "{first}");
     press(&mut app, KeyCode::PageDown);
     let end = render(&app);

@@ -13,7 +13,11 @@ use unicode_width::UnicodeWidthStr;
 pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
     match root.context() {
         context if Context::OVERLAYS.contains(&context) => {
+            let drawn = root.app.drawn;
+            // Help offers scrolling only when its keys did not all fit.
+            let scrolls = drawn.help_lines > drawn.help_rows;
             keymap::footer_bindings(keymap::KEYMAP, context)
+                .filter(|b| scrolls || b.action.as_ref().is_some() || context != Context::Help)
                 .map(|b| (b.label, b.footer))
                 .collect()
         }
