@@ -260,6 +260,7 @@ fn help_scrolls_when_its_keys_do_not_fit() {
     // Closing and opening again starts at the top.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('?'));
+    draw(&mut app);
     assert_eq!(render(&app), first);
 }
 
