@@ -78,3 +78,28 @@ fn the_runtime_answers_from_the_store() {
         other => panic!("{other:?}"),
     }
 }
+
+/// With an error blocking the resubmission, Review's heading and footer say what Enter does
+/// then (go to the first error), and Enter does it: no "resubmit" it will not do.
+#[test]
+fn review_with_a_blocking_error_says_enter_goes_to_it() {
+    for size in [(80, 24), (120, 40)] {
+        let (mut app, _) = review_of("PO-DEMO0007", size);
+        let screen = render(&app);
+        let footer = screen.lines().nth(usize::from(size.1) - 1).unwrap_or("");
+        assert!(!footer.contains("Enter resubmit"), "{screen}");
+        assert!(footer.contains("Enter go to the first error"), "{screen}");
+        assert!(!screen.contains("Enter: resubmit"), "{screen}");
+        assert!(screen.contains("Enter: go to the first error"), "{screen}");
+        press(&mut app, KeyCode::Enter);
+        let screen = render(&app);
+        assert!(
+            !screen.contains("Step 7 of 7"),
+            "Enter left Review:\n{screen}"
+        );
+        assert!(
+            screen.contains("Step 6 of 7"),
+            "on the LOA's step:\n{screen}"
+        );
+    }
+}

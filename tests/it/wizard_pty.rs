@@ -290,11 +290,16 @@ fn a_bad_number_and_a_weekend_date_are_refused_and_kept_as_typed() {
     // Review refuses to submit and says why.
     let screen = send_then(&mut app, &keys::PAGE_DOWN.repeat(2), "Step 7 of 7");
     assert!(screen.contains("error(s) block submission"), "{screen}");
-    send_then(&mut app, keys::ENTER, "Not submitted");
+    // Enter goes to the first error (as Review's footer says) rather than submitting.
+    let screen = send_then(&mut app, keys::ENTER, "Not submitted");
+    assert!(
+        screen.contains("Step 1 of 7") && screen.contains("› Country or region"),
+        "{screen}"
+    );
 
     // Esc leaves the wizard; the draft stays, with what was typed, even in the field still
     // being edited.
-    send_then(&mut app, &keys::PAGE_UP.repeat(2), "› Order name");
+    send_then(&mut app, &keys::PAGE_DOWN.repeat(4), "› Order name");
     send_then(&mut app, "Weekend try", "[Weekend try");
     send_then(&mut app, keys::ESC, "Showing 1 of 1 orders");
     wait(&app, "Saved “Weekend try”");

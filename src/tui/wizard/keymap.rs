@@ -453,6 +453,8 @@ pub struct FooterFacts {
     pub csr_value: bool,
     /// Review's Enter resubmits a rejected order rather than submitting a draft.
     pub resubmission: bool,
+    /// An error blocks the submission: Review's Enter goes to the first one instead.
+    pub blocked: bool,
 }
 
 /// When a footer entry is shown: where its key works, and what else must hold.
@@ -465,6 +467,8 @@ enum Shown {
     CsrValue,
     /// On Review with no problem selected: Enter submits (`true`: resubmits).
     ReviewSends(bool),
+    /// On Review with no problem selected while an error blocks the submission.
+    ReviewBlocked,
     /// On Review with a problem selected.
     ReviewOnProblem,
 }
@@ -478,6 +482,10 @@ impl Shown {
             Shown::ReviewSends(resubmit) => {
                 situation == Situation::Review { on_problem: false }
                     && resubmit == facts.resubmission
+                    && !facts.blocked
+            }
+            Shown::ReviewBlocked => {
+                situation == Situation::Review { on_problem: false } && facts.blocked
             }
             Shown::ReviewOnProblem => situation == Situation::Review { on_problem: true },
         }
@@ -497,6 +505,7 @@ const FOOTER: &[(Shown, &str, &str)] = &[
     (Shown::Where(When::Pinned), "Esc/Ctrl-P", "back to the form"),
     (Shown::ReviewSends(false), "Enter", "submit"),
     (Shown::ReviewSends(true), "Enter", "resubmit"),
+    (Shown::ReviewBlocked, "Enter", "go to the first error"),
     (Shown::ReviewOnProblem, "Enter", "go to this problem"),
     (Shown::Where(When::Review), "↑↓", "select problem"),
     (Shown::CsrValue, "Ctrl-T", "take CSR value"),
@@ -532,7 +541,7 @@ const HELP: &[(&str, &str)] = &[
     ("PgDn / PgUp", "Next / previous step"),
     (
         "Enter",
-        "Next field; a new line in the numbers; on Review: submit (or resubmit), or, while a problem is selected (›), go to it",
+        "Next field; a new line in the numbers; on Review: submit (or resubmit), or go to the selected problem (›), or to the first error while one blocks",
     ),
     ("←→ / Space", "Change a choice"),
     ("Ctrl-U", "Clear the field"),

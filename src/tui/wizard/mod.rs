@@ -148,6 +148,8 @@ impl Wizard {
                 .is_some_and(|t| state.order.csr.contains_key(&t.key)),
             resubmission: state.order.status
                 == crate::domain::status::Status::CustomerActionRequired,
+            blocked: !crate::domain::readiness::blocking(&state.order, state.clock.today)
+                .is_empty(),
         };
         keymap::footer_keys(keymap::situation(state), facts)
     }

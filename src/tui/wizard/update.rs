@@ -492,14 +492,27 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
     };
     let errors = readiness::blocking(&state.order, state.clock.today);
     if !errors.is_empty() {
+        // What the heading and footer say Enter does now: the first error (readiness lists
+        // errors first).
+        let first = readiness(&state.order, state.clock.today)
+            .into_iter()
+            .find(|p| p.severity == crate::domain::validate::Severity::Error);
+        let verb = if kind == ConfirmKind::Resubmit {
+            "resubmitted"
+        } else {
+            "submitted"
+        };
         state.notice = Some(Message {
             text: format!(
-                "✗ Not submitted: {} error(s) to fix first (↑↓ select one, Enter goes to it)",
+                "✗ Not {verb}: {} error(s) to fix first; this is the first",
                 errors.len()
             ),
             is_error: true,
         });
-        return WizardOutcome::Stay;
+        return match first {
+            Some(problem) => jump_to(state, problem.key),
+            None => WizardOutcome::Stay,
+        };
     }
     // Nothing changed since the rejection: one question that says why, as the command line's
     // `resubmit --unchanged` asks for.

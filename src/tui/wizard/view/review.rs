@@ -22,8 +22,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     let resubmission = order.status == Status::CustomerActionRequired;
     let verb = if resubmission { "resubmit" } else { "submit" };
     // What Enter does here, in the words of the footer: a selected problem (›) takes it.
+    let blocked = crate::domain::readiness::blocking(order, state.clock.today).len();
     let enter = if state.review_selected.is_some() {
         format!("   Enter: go to the selected problem (↑ to the top: {verb})")
+    } else if blocked > 0 {
+        format!("   Enter: go to the first error (fix it to {verb})")
     } else {
         format!("   Enter: {verb} to {}", state.carrier_name())
     };
