@@ -18,6 +18,7 @@ mod lock;
 mod open;
 pub mod preflight;
 mod read_all;
+pub use read_all::EveryOrder;
 pub mod watch;
 
 pub use live::{Refresh, SavedEdit};

@@ -7,18 +7,44 @@ use super::{Store, file};
 use crate::domain::Order;
 use std::path::PathBuf;
 
+/// Every order the store knows, as the store had them: those already loaded, and the files of
+/// the others. It owns what it holds, so the files can be read on another thread while the
+/// store goes on (the app's insights are read so, keys answered meanwhile).
+#[derive(Debug, Clone)]
+pub struct EveryOrder {
+    loaded: Vec<Order>,
+    to_read: Vec<PathBuf>,
+}
+
 impl Store {
     /// Every order the store knows, read from its file (or taken from the store when already
     /// loaded). An order whose file cannot be read now is left out.
     pub fn read_every_order(&self) -> Vec<Order> {
-        let mut orders = Vec::with_capacity(self.slots.len());
+        self.every_order().read()
+    }
+
+    /// What [`Store::read_every_order`] reads, to read it elsewhere ([`EveryOrder::read`]).
+    pub fn every_order(&self) -> EveryOrder {
+        let mut loaded = Vec::with_capacity(self.slots.len());
         let mut to_read: Vec<PathBuf> = Vec::new();
         for (id, slot) in &self.slots {
             match slot.full.get() {
-                Some(Some(loaded)) => orders.push(loaded.order.clone()),
+                Some(Some(done)) => loaded.push(done.order.clone()),
                 _ => to_read.push(self.path_of(id)),
             }
         }
+        EveryOrder { loaded, to_read }
+    }
+}
+
+impl EveryOrder {
+    /// Read the files (on every core for many); an order whose file cannot be read now is
+    /// left out.
+    pub fn read(self) -> Vec<Order> {
+        let EveryOrder {
+            loaded: mut orders,
+            to_read,
+        } = self;
         let read = |paths: Vec<PathBuf>| -> Vec<Order> {
             paths
                 .iter()
@@ -71,5 +97,31 @@ mod tests {
         ids.sort();
         let expected: Vec<String> = (0..100).map(|i| format!("PO-R{i:04}")).collect();
         assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn every_order_is_read_on_another_thread_while_the_store_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
+        let (mut store, _) = Store::open(dir.path()).unwrap();
+        let orders: Vec<Order> = (0..80)
+            .map(|i| Order::new(format!("PO-T{i:04}"), OrderFields::default(), clock.now))
+            .collect();
+        store.create_batch(orders).unwrap();
+        let _ = store.get("PO-T0003");
+        let every = store.every_order();
+        let reading = std::thread::spawn(move || every.read());
+        // The store is the runtime's again at once.
+        store
+            .create(Order::new(
+                "PO-T9999".into(),
+                OrderFields::default(),
+                clock.now,
+            ))
+            .unwrap();
+        let mut ids: Vec<String> = reading.join().unwrap().into_iter().map(|o| o.id).collect();
+        ids.sort();
+        let expected: Vec<String> = (0..80).map(|i| format!("PO-T{i:04}")).collect();
+        assert_eq!(ids, expected, "the orders as they were when asked");
     }
 }
