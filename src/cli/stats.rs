@@ -2,6 +2,7 @@
 //! warnings from history that `submit` and `resubmit` print before sending an order.
 
 use super::console::Console;
+use crate::domain::insights::weekly;
 use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights, days, plural, round};
 use crate::domain::{Clock, Status, spec};
 use crate::store::Store;
@@ -89,6 +90,15 @@ fn carrier_text(c: &CarrierInsights) -> String {
     }
     row("To FOC", elapsed_text(&c.to_foc));
     row("To completion", elapsed_text(&c.to_completion));
+    for (label, series) in [
+        ("Sent a week", &c.weekly.sent),
+        ("Rejections/wk", &c.weekly.rejected),
+    ] {
+        row(
+            label,
+            format!("{}  {}", weekly::sparkline(series), weekly::words(series)),
+        );
+    }
     row(
         "Waiting now",
         if c.waiting.is_empty() {
@@ -147,6 +157,12 @@ fn carrier_json(c: &CarrierInsights) -> Value {
         })).collect::<Vec<_>>(),
         "days_to_foc": elapsed(&c.to_foc),
         "days_to_completion": elapsed(&c.to_completion),
+        // Oldest week first; the last is the seven days up to `as_of`.
+        "weekly": {
+            "weeks": weekly::WEEKS,
+            "sent": c.weekly.sent,
+            "rejections": c.weekly.rejected,
+        },
         "waiting": c.waiting.iter().map(|w| json!({
             "id": w.id,
             "status": w.status.key(),

@@ -143,6 +143,13 @@ fn stats_json_has_the_known_figures_of_the_story() {
             // FOC 5 and 9 days after the first submission; completed after 12 (c2 not yet).
             "days_to_foc": {"median": 7.0, "orders": 2},
             "days_to_completion": {"median": 12.0, "orders": 1},
+            // Today is day 10: sent on days 0, 0, 1, 3 (a week or more ago) and 5 (resubmitted);
+            // rejected on days 2, 3 and 4.
+            "weekly": {
+                "weeks": 12,
+                "sent": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 1],
+                "rejections": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1],
+            },
             // c3 waits on the user, not on the carrier.
             "waiting": [],
         })
@@ -191,6 +198,8 @@ fn stats_text_reads_without_colour_when_piped() {
         "  To FOC          median 7 days (2 orders)".to_string(),
         "  Waiting now     none".to_string(),
         "  To completion   no order got there yet".to_string(),
+        "  Sent a week     ··········█▂  5 in 12 weeks, most 4, this week 1".to_string(),
+        "  Rejections/wk   ··········█▄  3 in 12 weeks, most 2, this week 1".to_string(),
         "All carriers".to_string(),
     ] {
         assert!(

@@ -133,3 +133,23 @@ fn the_history_lists_i_in_its_footer_and_help() {
     update(&mut app, Msg::ToggleHelp);
     assert!(render(&app).contains("Insights per carrier"));
 }
+
+/// Each carrier has a sparkline of the last weeks' submissions and rejections, with the numbers
+/// beside it, as the domain counts them.
+#[test]
+fn sparklines_of_the_last_weeks_with_their_numbers() {
+    use portwiz::domain::insights::weekly::{WEEKS, sparkline};
+    let figures = insights::compute(&demo_orders(), test_clock().now);
+    let all = &figures.all;
+    let sent: usize = all.weekly.sent.iter().sum();
+    assert!(sent > 0, "the demo orders were sent in the last weeks");
+    let app = insights_on((120, 40));
+    let screen = render(&app);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Sent a week"))
+        .unwrap_or_else(|| panic!("no sparkline in\n{screen}"));
+    assert!(line.contains(&sparkline(&all.weekly.sent)), "{line}");
+    assert!(line.contains(&format!("{sent} in {WEEKS} weeks")), "{line}");
+    assert!(screen.contains("Rejections a week"), "{screen}");
+}

@@ -5,6 +5,7 @@
 
 #[cfg(test)]
 mod tests;
+pub mod weekly;
 
 use super::export::one_line;
 use super::key::FieldKey;
@@ -51,6 +52,8 @@ pub struct CarrierInsights {
     pub to_completion: Elapsed,
     /// Orders waiting on someone else now (submitted, or with Microsoft support), longest first.
     pub waiting: Vec<Waiting>,
+    /// Submissions and rejections week by week, the last weeks up to now.
+    pub weekly: weekly::Weekly,
 }
 
 impl CarrierInsights {
@@ -66,6 +69,7 @@ impl CarrierInsights {
             to_foc: Elapsed::default(),
             to_completion: Elapsed::default(),
             waiting: Vec::new(),
+            weekly: weekly::Weekly::default(),
         }
     }
 
@@ -204,6 +208,7 @@ impl Tally {
     fn add(&mut self, order: &Order, now: Timestamp) {
         let f = &mut self.figures;
         f.orders += 1;
+        f.weekly.add(order, now);
         if was_submitted(order) {
             f.submitted += 1;
         }

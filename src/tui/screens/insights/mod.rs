@@ -24,7 +24,7 @@ impl Context {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InsightsPage {
     /// `None` while the runtime reads the orders.
-    pub insights: Option<Insights>,
+    pub insights: Option<Box<Insights>>,
     /// The first line shown.
     pub scroll: usize,
 }
@@ -96,8 +96,8 @@ impl Component for InsightsPage {
     /// The figures now when every order is at hand; otherwise they come with
     /// `Msg::InsightsLoaded`.
     fn open(_order_id: Option<&str>, app: &mut App) -> Option<InsightsPage> {
-        let insights =
-            all_at_hand(app).then(|| insights::compute(app.loaded.values(), app.clock.now));
+        let insights = all_at_hand(app)
+            .then(|| Box::new(insights::compute(app.loaded.values(), app.clock.now)));
         Some(InsightsPage {
             insights,
             scroll: 0,
@@ -137,7 +137,7 @@ impl Component for InsightsPage {
         match msg {
             Msg::Resize(..) => self.scroll_by(app, 0),
             Msg::InsightsLoaded(insights) => {
-                self.insights = Some(*insights);
+                self.insights = Some(insights);
                 self.scroll = 0;
             }
             _ => {}

@@ -1,8 +1,10 @@
 //! The insights' view: per carrier, bars of block characters with the figures beside them
-//! (the bars read without colour: filled `█` against empty `░`, the numbers in words). Only the
+//! (the bars read without colour: filled `█` against empty `░`, the numbers in words), and
+//! sparklines of the last weeks (one block a week, `·` for none) with their numbers. Only the
 //! lines on screen are built into the frame. Draws only.
 
 use super::InsightsPage;
+use crate::domain::insights::weekly::{self, WEEKS};
 use crate::domain::insights::{CarrierInsights, Elapsed, Insights, days, plural};
 use crate::tui::app::App;
 use crate::tui::layout::Drawn;
@@ -69,6 +71,15 @@ fn lines(insights: &Insights, app: &App, width: usize) -> Vec<Line<'static>> {
         Line::styled(
             truncate(
                 " █ share of submitted orders · days: median from submission, against the slowest",
+                width,
+            ),
+            theme.dim(),
+        ),
+        Line::styled(
+            truncate(
+                &format!(
+                    " ▁▄█ a week, the last {WEEKS} up to today (· none; resubmissions count too)"
+                ),
                 width,
             ),
             theme.dim(),
@@ -205,6 +216,19 @@ fn carrier_lines(c: &CarrierInsights, bars: &Bars<'_>, width: usize) -> Vec<Line
         out.push(row(
             label,
             vec![bar, text(format!("  {words}"), after_bar - 2)],
+        ));
+    }
+    // Week by week: a sparkline (one block a week, `·` for none) and its numbers.
+    for (label, series) in [
+        ("Sent a week", &c.weekly.sent),
+        ("Rejections a week", &c.weekly.rejected),
+    ] {
+        out.push(row(
+            label,
+            vec![
+                Span::styled(weekly::sparkline(series), theme.title()),
+                text(format!("  {}", weekly::words(series)), lead + WEEKS + 2),
+            ],
         ));
     }
     let waiting = if c.waiting.is_empty() {
