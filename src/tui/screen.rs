@@ -64,6 +64,18 @@ pub trait Component {
         false
     }
 
+    /// What a message would lose, in words for the question asked first: by default what the
+    /// screen holds unsaved ([`Component::unsaved`]) when the message leaves
+    /// ([`Component::leaves`]). A screen whose messages drop less than all of it (a prompt
+    /// over it) says what they drop.
+    fn loses(&self, msg: &Self::Msg, app: &App) -> Option<&'static str> {
+        if self.leaves(msg) {
+            self.unsaved(app)
+        } else {
+            None
+        }
+    }
+
     /// Whether one of the screen's messages would do something now (the footer leaves out keys
     /// that would not).
     fn offers(&self, _msg: &Self::Msg, _app: &App) -> bool {
@@ -186,8 +198,7 @@ impl<T: Component> Routed for T {
     }
     fn key(&mut self, key: &KeyEvent, app: &mut App) -> Keyed {
         if let Some(Action::Own(msg)) = self.translate(key, app)
-            && self.leaves(&msg)
-            && let Some(unsaved) = Component::unsaved(self, app)
+            && let Some(unsaved) = self.loses(&msg, app)
         {
             return Keyed::Ask(unsaved);
         }
@@ -263,6 +274,9 @@ impl<T: Component> Component for Box<T> {
     }
     fn leaves(&self, msg: &T::Msg) -> bool {
         (**self).leaves(msg)
+    }
+    fn loses(&self, msg: &T::Msg, app: &App) -> Option<&'static str> {
+        (**self).loses(msg, app)
     }
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
         (**self).footer(app)

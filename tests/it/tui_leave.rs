@@ -124,3 +124,42 @@ fn leave_question_snapshot() {
     press(&mut app, KeyCode::Esc);
     insta::assert_snapshot!("leave_question_80x24", render(&app));
 }
+
+/// The wizard's CSV-path prompt (Ctrl-O on the numbers) holding a typed path: Esc asks before
+/// dropping it, `n` keeps it, `y` drops it; an empty prompt closes at once; the wizard stays.
+#[test]
+fn esc_on_a_typed_csv_path_asks_first() {
+    use crate::support::ctrl;
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0001");
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::PageDown);
+    assert!(render(&app).contains("Step 2 of 7"), "{}", render(&app));
+    ctrl(&mut app, 'o');
+    typed(&mut app, "numbers.csv");
+    assert!(render(&app).contains("numbers.csv"), "{}", render(&app));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.context(), Context::ConfirmLeave);
+    let screen = render(&app);
+    assert!(screen.contains("The CSV file's path you typed"), "{screen}");
+    assert!(screen.contains("Leave without saving it?"), "{screen}");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        render(&app).contains("numbers.csv"),
+        "kept:\n{}",
+        render(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    let screen = render(&app);
+    assert!(!screen.contains("numbers.csv"), "dropped:\n{screen}");
+    assert!(
+        screen.contains("Step 2 of 7"),
+        "the wizard stays:\n{screen}"
+    );
+    // Nothing typed: Esc closes the prompt at once.
+    ctrl(&mut app, 'o');
+    press(&mut app, KeyCode::Esc);
+    assert_ne!(app.context(), Context::ConfirmLeave);
+    assert!(render(&app).contains("Step 2 of 7"));
+}

@@ -93,6 +93,13 @@ impl Wizard {
 
     /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
     /// save did not go through (a conflict left unsettled).
+    /// Whether a key would close the CSV-path prompt while a path is typed in it.
+    pub fn cancels_a_typed_path(&self, key: &KeyEvent) -> bool {
+        let situation = keymap::situation(&self.state);
+        matches!(&self.state.prompt, Some(state::Prompt::CsvPath { path, .. }) if !path.value().trim().is_empty())
+            && keymap::message_for(key, situation) == Some(update::WizardMsg::PromptCancel)
+    }
+
     pub fn holds_unsaved_work(&self) -> bool {
         self.has_unsaved_edits() || self.state.order != self.saved
     }

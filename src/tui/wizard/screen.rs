@@ -142,6 +142,13 @@ impl Component for Wizard {
         self.render(frame, area, &app.theme)
     }
 
+    /// Esc on the CSV-path prompt drops the path typed in it (the wizard's edits stay): asked
+    /// first, as leaving a screen is.
+    fn loses(&self, key: &KeyEvent, _app: &App) -> Option<&'static str> {
+        self.cancels_a_typed_path(key)
+            .then_some("The CSV file's path you typed is not loaded yet.")
+    }
+
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
         self.holds_unsaved_work()
             .then_some("The porting wizard has edits that are not saved.")
