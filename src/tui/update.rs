@@ -160,7 +160,18 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             // Never quit over edits that did not reach the disk.
             app.quit = false;
             app.confirm_quit = false;
-            let page = super::screens::conflict::ConflictPage::new(merge, mine);
+            // The wizard stays open under the view with the edit; a dialog that saved (the
+            // carrier's response) has closed, and nothing else holds what it recorded.
+            let held_by = app
+                .screens
+                .iter()
+                .any(|s| {
+                    let s = s.component();
+                    s.id() == <Wizard as super::screen::Component>::ID
+                        && s.order_id() == Some(merge.order.id.as_str())
+                })
+                .then_some("the wizard");
+            let page = super::screens::conflict::ConflictPage::new(merge, mine, held_by);
             app.screens.push(Screen::Conflict(page));
             Vec::new()
         }

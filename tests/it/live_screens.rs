@@ -106,3 +106,56 @@ fn esc_asks_before_leaving_and_saves_nothing() {
             .is_some_and(|m| m.text.contains("Not saved"))
     );
 }
+
+/// What Esc says of the user's edit is true whichever screen saved it: the wizard still holds
+/// it; the response dialog is closed by then, so the response is not kept anywhere.
+#[test]
+fn esc_says_where_the_edit_is_left() {
+    // From the wizard: it is still open under the conflict view.
+    let base = demo_orders()
+        .into_iter()
+        .find(|o| o.status.is_editable())
+        .unwrap_or_else(|| panic!("no editable demo order"));
+    let theirs = set(&base, FieldKey::OrderName, "Renamed in the shell");
+    let mine = set(&base, FieldKey::OrderName, "Renamed in the wizard");
+    let conflict = Msg::SaveConflict {
+        merge: Box::new(merge(&base, &theirs, &mine)),
+        mine: Box::new(mine.clone()),
+    };
+    let mut app = Root::new(vec![theirs.clone()], test_clock(), (100, 30));
+    crate::support::open_order(&mut app, &base.id);
+    press(&mut app, KeyCode::Char('u'));
+    assert!(matches!(app.top(), Screen::Wizard(_)));
+    update(&mut app, conflict.clone());
+    press(&mut app, KeyCode::Esc);
+    let screen = render(&app);
+    assert!(screen.contains("stay in the wizard"), "{screen}");
+    assert!(!screen.contains("stay in this window"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Wizard(_)), "back in the wizard");
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("the wizard"), "{said}");
+
+    // From the response dialog, closed by then: nothing holds the edit.
+    let mut app = Root::new(vec![theirs], test_clock(), (100, 30));
+    crate::support::open_order(&mut app, &base.id);
+    update(&mut app, conflict);
+    press(&mut app, KeyCode::Esc);
+    let screen = render(&app);
+    assert!(!screen.contains("stay in"), "{screen}");
+    assert!(screen.contains("is not kept"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        !said.contains("in this window") && said.contains("again"),
+        "{said}"
+    );
+}

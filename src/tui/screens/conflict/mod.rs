@@ -59,11 +59,14 @@ pub struct ConflictPage {
     pub selected: usize,
     /// Esc was pressed once: a second leaves without saving.
     pub leaving: bool,
+    /// The open screen that still holds the user's edit when the view is left ("the wizard");
+    /// `None` when the screen that saved has closed (the response dialog), so leaving drops it.
+    pub held_by: Option<&'static str>,
     pub error: Option<String>,
 }
 
 impl ConflictPage {
-    pub fn new(merge: Box<Merge>, mine: Box<Order>) -> ConflictPage {
+    pub fn new(merge: Box<Merge>, mine: Box<Order>, held_by: Option<&'static str>) -> ConflictPage {
         let picks = vec![None; merge.conflicts.len()];
         ConflictPage {
             merge,
@@ -71,7 +74,18 @@ impl ConflictPage {
             picks,
             selected: 0,
             leaving: false,
+            held_by,
             error: None,
+        }
+    }
+
+    /// What the second Esc means for the user's edit, in words.
+    pub fn leaving_words(&self) -> String {
+        match self.held_by {
+            Some(screen) => format!(
+                "Your edits stay in {screen}, unsaved, and the other window's values stay on disk."
+            ),
+            None => "Your change is not kept anywhere (the dialog that made it has closed): leaving drops it; the other window's values stay on disk.".to_string(),
         }
     }
 
@@ -156,9 +170,12 @@ impl Component for ConflictPage {
             ConflictMsg::Mine => self.pick(Side::Mine),
             ConflictMsg::Save => return self.save(app),
             ConflictMsg::Back if self.leaving => {
-                app.message = Some(Message::error(
-                    "Not saved: both values are as they were (yours in this window, the other on disk). Save again to choose.",
-                ));
+                app.message = Some(Message::error(match self.held_by {
+                    Some(screen) => format!(
+                        "Not saved: your edits are still in {screen}, the other values on disk. Save again to choose."
+                    ),
+                    None => "Not saved: the other values stay on disk; record your change again to keep it.".to_string(),
+                }));
                 return vec![Effect::Close];
             }
             ConflictMsg::Back => self.leaving = true,

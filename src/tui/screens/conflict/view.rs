@@ -125,17 +125,17 @@ pub fn render(app: &App, page: &ConflictPage, frame: &mut Frame, area: Rect) {
     let (status, style) = match (&page.error, page.leaving) {
         (Some(e), _) => (format!("✗ {e}"), theme.error()),
         (None, true) => (
-            "Leave without saving? Your edits stay in this window, unsaved, and the other window's values stay on disk. Esc again leaves; ← or → chooses.".to_string(),
+            format!(
+                "Leave without saving? {} Esc again leaves; ← or → chooses.",
+                page.leaving_words()
+            ),
             theme.warning(),
         ),
         (None, false) if left == 0 => (
             "Every field has a value: Enter saves the order.".to_string(),
             theme.ok(),
         ),
-        (None, false) => (
-            format!("{left} field(s) left to choose."),
-            theme.dim(),
-        ),
+        (None, false) => (format!("{left} field(s) left to choose."), theme.dim()),
     };
     lines.extend(hanging(" ", &status, width, Style::new(), style));
     let rows = usize::from(area.height);
