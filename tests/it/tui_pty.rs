@@ -41,7 +41,10 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
     let screen = app
         .wait_for("Press u to update", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(screen.contains("rejected by the current carrier"), "{screen}");
+    assert!(
+        screen.contains("rejected by the current carrier"),
+        "{screen}"
+    );
     assert!(
         screen.contains("The provided PIN is missing or incorrect."),
         "{screen}"

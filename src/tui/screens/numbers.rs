@@ -11,6 +11,7 @@ use crate::tui::text::{one_line, truncate};
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -156,28 +157,30 @@ impl Component for NumbersPage {
             Span::raw(" ".repeat(room)),
             Span::styled(position, theme.dim()),
         ]);
-        // Only the rows on screen are built.
-        let body_lines: Vec<Line> = (start..end)
-            .map(|row| {
-                let first = row * grid.columns;
-                let last = (first + grid.columns).min(total);
-                let spans = (first..last).flat_map(|i| {
-                    let number = truncate(&one_line(&self.numbers[i]), NUMBER_WIDTH);
-                    let pad = NUMBER_WIDTH.saturating_sub(number.width());
-                    [
-                        Span::styled(
-                            format!(" {:>width$}  ", i + 1, width = grid.index_width),
-                            theme.dim(),
-                        ),
-                        Span::raw(format!("{number}{}", " ".repeat(pad + 1))),
-                    ]
-                });
-                Line::from(spans.collect::<Vec<_>>())
-            })
-            .collect();
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         frame.render_widget(Paragraph::new(head), top);
-        frame.render_widget(Paragraph::new(body_lines), body);
+        // Only the cells on screen are written, straight into the buffer (a page holds
+        // hundreds of them).
+        let cell = grid.cell_width();
+        let buffer = frame.buffer_mut();
+        for (y, row) in (body.y..body.bottom()).zip(start..end) {
+            let first = row * grid.columns;
+            for (column, i) in (first..(first + grid.columns).min(total)).enumerate() {
+                let Some(x) = u16::try_from(column * cell)
+                    .ok()
+                    .and_then(|dx| body.x.checked_add(dx))
+                    .filter(|x| *x < body.right())
+                else {
+                    break;
+                };
+                let room = usize::from(body.right() - x);
+                let index = format!(" {:>width$}  ", i + 1, width = grid.index_width);
+                let (x, _) = buffer.set_stringn(x, y, &index, room, theme.dim());
+                let number = truncate(&one_line(&self.numbers[i]), NUMBER_WIDTH);
+                let room = usize::from(body.right().saturating_sub(x));
+                buffer.set_stringn(x, y, &number, room, Style::new());
+            }
+        }
         Drawn {
             page_rows: rows,
             page_lines: lines,
@@ -199,11 +202,17 @@ struct Grid {
 impl Grid {
     fn new(total: usize, width: usize) -> Grid {
         let index_width = total.max(1).to_string().len();
-        let cell = 1 + index_width + 2 + NUMBER_WIDTH + 1;
-        Grid {
-            columns: (width / cell).max(1),
+        let mut grid = Grid {
+            columns: 1,
             index_width,
-        }
+        };
+        grid.columns = (width / grid.cell_width()).max(1);
+        grid
+    }
+
+    /// One number's cell: its index, the number, a space.
+    fn cell_width(&self) -> usize {
+        1 + self.index_width + 2 + NUMBER_WIDTH + 1
     }
 }
 
