@@ -14,6 +14,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 #[allow(non_upper_case_globals)]
@@ -163,6 +165,7 @@ impl Component for NumbersPage {
         // hundreds of them).
         let cell = grid.cell_width();
         let buffer = frame.buffer_mut();
+        let mut index = String::new();
         for (y, row) in (body.y..body.bottom()).zip(start..end) {
             let first = row * grid.columns;
             for (column, i) in (first..(first + grid.columns).min(total)).enumerate() {
@@ -173,12 +176,12 @@ impl Component for NumbersPage {
                 else {
                     break;
                 };
+                index.clear();
+                let _ = write!(index, " {:>width$}  ", i + 1, width = grid.index_width);
                 let room = usize::from(body.right() - x);
-                let index = format!(" {:>width$}  ", i + 1, width = grid.index_width);
                 let (x, _) = buffer.set_stringn(x, y, &index, room, theme.dim());
-                let number = truncate(&one_line(&self.numbers[i]), NUMBER_WIDTH);
                 let room = usize::from(body.right().saturating_sub(x));
-                buffer.set_stringn(x, y, &number, room, Style::new());
+                buffer.set_stringn(x, y, shown(&self.numbers[i]), room, Style::new());
             }
         }
         Drawn {
@@ -192,6 +195,16 @@ impl Component for NumbersPage {
 /// Room for a number: E.164 is at most 16 characters; a longer entry (typed, not yet checked)
 /// is cut.
 const NUMBER_WIDTH: usize = 18;
+
+/// A number as its cell shows it: cleaned and cut to [`NUMBER_WIDTH`]. A stored number is
+/// plain ASCII in E.164 and is shown as it is, with no copy.
+fn shown(number: &str) -> Cow<'_, str> {
+    if number.len() <= NUMBER_WIDTH && number.bytes().all(|b| b.is_ascii_graphic()) {
+        Cow::Borrowed(number)
+    } else {
+        Cow::Owned(truncate(&one_line(number), NUMBER_WIDTH))
+    }
+}
 
 /// The numbers laid out across the width, left to right, then down.
 struct Grid {
@@ -218,6 +231,17 @@ impl Grid {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_is_shown_cleaned_and_cut_to_its_cell() {
+        use super::{Cow, NUMBER_WIDTH, shown};
+        assert!(matches!(shown("+14255550100"), Cow::Borrowed("+14255550100")));
+        let hostile = shown("+1425\u{1b}[2J5550100");
+        assert!(!hostile.contains('\u{1b}'), "{hostile}");
+        let long = shown("+1 (425) 555-0100 ext. 12345");
+        assert_eq!(long.chars().count(), NUMBER_WIDTH);
+        assert!(long.ends_with('…'));
+    }
+
     #[test]
     fn no_key_is_bound_twice() {
         assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
