@@ -234,7 +234,10 @@ mod tests {
     #[test]
     fn a_number_is_shown_cleaned_and_cut_to_its_cell() {
         use super::{Cow, NUMBER_WIDTH, shown};
-        assert!(matches!(shown("+14255550100"), Cow::Borrowed("+14255550100")));
+        assert!(matches!(
+            shown("+14255550100"),
+            Cow::Borrowed("+14255550100")
+        ));
         let hostile = shown("+1425\u{1b}[2J5550100");
         assert!(!hostile.contains('\u{1b}'), "{hostile}");
         let long = shown("+1 (425) 555-0100 ext. 12345");
