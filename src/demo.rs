@@ -1,5 +1,6 @@
 //! The demo orders of `assets/demo/`, embedded in the binary so `portwiz --demo` and the welcome
-//! screen's `d` work from any folder.
+//! screen's `d` work from any folder. Both open a temporary copy ([`temporary_copy`]), never the
+//! user's own store: portwiz deletes no order, so demo orders written there would stay for good.
 
 use crate::domain::Clock;
 use crate::domain::Order;
@@ -86,11 +87,30 @@ pub fn install(store: &mut Store, clock: Clock) -> (Vec<Order>, Vec<String>) {
             order.id = store.new_id();
         }
         match store.create(order.clone()) {
-            Ok(()) => written.push(order),
+            // The copy as saved, with its revision: an edit of it is based on that.
+            Ok(()) => written.push(store.get(&order.id).map_or(order, |l| l.order.clone())),
             Err(e) => problems.push(e.to_string()),
         }
     }
     (written, problems)
+}
+
+/// A fresh store in a temporary folder (0700) holding the demo orders moved to `clock`'s day:
+/// the folder, the store, the orders written and what went wrong. The folder is deleted when
+/// the `TempDir` is dropped.
+pub fn temporary_copy(
+    clock: Clock,
+) -> Result<(tempfile::TempDir, Store, Vec<Order>, Vec<String>), String> {
+    let temp = tempfile::TempDir::new()
+        .map_err(|e| format!("cannot make a temporary folder for the demo: {e}"))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o700));
+    }
+    let (mut store, _) = Store::open(temp.path()).map_err(|e| e.to_string())?;
+    let (orders, problems) = install(&mut store, clock);
+    Ok((temp, store, orders, problems))
 }
 
 /// Move a demo order from `DEMO_DAY` to `clock`'s day: every time shifts by the same number of

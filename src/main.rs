@@ -69,28 +69,13 @@ fn say(line: &str) {
 
 /// The app on a fresh temporary copy of the demo orders, deleted when the app ends.
 fn run_demo() -> ExitCode {
-    let temp = match tempfile::TempDir::new() {
-        Ok(temp) => temp,
-        Err(e) => {
-            say(&format!(
-                "portwiz: cannot make a temporary folder for the demo: {e}"
-            ));
-            return ExitCode::from(2);
-        }
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o700));
-    }
-    let (mut store, _) = match Store::open(temp.path()) {
-        Ok(opened) => opened,
+    let (temp, store, _, problems) = match portwiz::demo::temporary_copy(cli::commands_clock()) {
+        Ok(copy) => copy,
         Err(e) => {
             say(&format!("portwiz: {e}"));
             return ExitCode::from(2);
         }
     };
-    let (_, problems) = portwiz::demo::install(&mut store, cli::commands_clock());
     for problem in &problems {
         say(&format!("portwiz: {problem}"));
     }

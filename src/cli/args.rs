@@ -73,6 +73,10 @@ pub enum Command {
         /// portwiz remembers the text with these fields and recognises similar texts later.
         #[arg(long, value_delimiter = ',')]
         fields: Option<Vec<String>>,
+        /// Record it though the text reads like a status update ("processing", "received"),
+        /// not a rejection.
+        #[arg(long)]
+        force: bool,
     },
     /// Customer action required → submitted.
     Resubmit {

@@ -183,12 +183,20 @@ pub fn run(
             explain,
             text,
         } => classify(json, explain, text.as_deref(), dir, console)?,
-        Command::Reject { id, text, fields } => {
+        Command::Reject {
+            id,
+            text,
+            fields,
+            force,
+        } => {
             let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
             let mut order = store.editable(&id)?.order.clone();
             let text = rejection::read_text(Some(&text))?;
             let catalog = rejection::catalog(dir);
             let c = rejection::classify_with(&text, &catalog, dir);
+            if !force && chosen.is_none() {
+                rejection::refuse_status_update(&c)?;
+            }
             if let Some(fields) = &chosen {
                 rejection::learn(dir, &text, fields, &order, clock.today);
             }

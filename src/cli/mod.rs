@@ -8,7 +8,7 @@ mod export_file;
 pub mod input;
 mod output;
 pub mod rejection;
-mod stats;
+pub mod stats;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

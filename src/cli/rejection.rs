@@ -120,6 +120,25 @@ pub fn parse_fields(names: &[String]) -> Result<Vec<FieldKey>, Failure> {
     Ok(keys)
 }
 
+/// `reject` without `--force` or `--fields`: a text that reads like a status update is not
+/// recorded as a rejection (input error, exit 2), saying which words and how to record it anyway.
+pub fn refuse_status_update(c: &Classification) -> Result<(), Failure> {
+    if !c.is_status_update() {
+        return Ok(());
+    }
+    let words: Vec<String> = c
+        .status_words
+        .iter()
+        .map(|w| format!("“{}”", clean(w)))
+        .collect();
+    Err(Failure::Input(format!(
+        "this reads like a status update, not a rejection ({}), and names no field: nothing was \
+         recorded. If the carrier did reject the order, run it again with --force, or name the \
+         fields with --fields KEY,...",
+        words.join(", ")
+    )))
+}
+
 /// What to record: the classifier's answer, with the user's fields when given.
 pub fn rejection_input(
     text: String,
@@ -127,14 +146,7 @@ pub fn rejection_input(
     fields: Option<Vec<FieldKey>>,
     catalog: &Catalog,
 ) -> RejectionInput {
-    let fields = fields.unwrap_or_else(|| c.fields.clone());
-    RejectionInput {
-        text,
-        action: c.action_for(&fields, catalog),
-        fields,
-        rules: c.matches.iter().map(|m| m.rule.clone()).collect(),
-        needs_carrier_contact: c.needs_carrier_contact,
-    }
+    RejectionInput::from_classification(text, c, fields, catalog)
 }
 
 /// `--explain`: which words, rules and labelled examples fired.

@@ -2,9 +2,8 @@
 //! warnings from history that `submit` and `resubmit` print before sending an order.
 
 use super::console::Console;
-use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights};
-use crate::domain::preflight;
-use crate::domain::{Clock, Order, Status, spec};
+use crate::domain::insights::{self, CarrierInsights, Elapsed, Insights, days, plural, round};
+use crate::domain::{Clock, Status, spec};
 use crate::store::Store;
 use serde_json::{Value, json};
 
@@ -13,7 +12,7 @@ const WAITING_SHOWN: usize = 3;
 
 /// The report of every order in the store.
 pub fn report(store: &Store, clock: Clock, as_json: bool) -> String {
-    let insights = insights::compute(store.orders().map(|l| &l.order), clock.now);
+    let insights = insights::compute(&store.read_every_order(), clock.now);
     if as_json {
         super::output::json(&to_json(&insights, clock))
     } else {
@@ -29,70 +28,13 @@ pub fn warn_from_history(store: &mut Store, id: &str, expected: Status, console:
     if order.status != expected {
         return;
     }
-    let warnings = match recent_of_carrier(store, &order) {
-        Some(ids) => {
-            let earlier = ids
-                .iter()
-                .filter_map(|i| store.get(i).ok())
-                .map(|l| &l.order);
-            preflight::warnings(&order, earlier)
-        }
-        // No index: every order of the carrier, read from the whole store.
-        None => match Store::open(store.dir()) {
-            Ok((all, _)) => {
-                let key = insights::carrier_key(&order.fields.current_carrier);
-                let earlier = all
-                    .summaries()
-                    .filter(|s| s.id != order.id && insights::carrier_key(&s.carrier) == key)
-                    .filter_map(|s| all.get(&s.id).ok())
-                    .map(|l| &l.order);
-                preflight::warnings(&order, earlier)
-            }
-            Err(_) => return,
-        },
-    };
-    for warning in warnings {
+    for warning in crate::store::preflight::warnings(store, &order) {
         console.say(&format!("warning: {}", warning.message()));
     }
 }
 
-/// The carrier's orders that preflight may pick, loaded: newest change first, until the
-/// `RECENT_ORDERS` latest first submissions are certain (an order is submitted before its last
-/// change, so one changed before the oldest of them cannot be newer), and at least a margin of
-/// them. `None` without a usable index.
-fn recent_of_carrier(store: &mut Store, order: &Order) -> Option<Vec<String>> {
-    let key = insights::carrier_key(&order.fields.current_carrier);
-    let margin = 4 * preflight::RECENT_ORDERS;
-    let mut limit = Some(margin + 1);
-    loop {
-        let candidates = store.carrier_newest(&key, limit)?;
-        let truncated = limit.is_some_and(|l| candidates.len() >= l);
-        let mut ids = Vec::new();
-        let mut firsts = Vec::new();
-        for (id, changed) in candidates.into_iter().filter(|(i, _)| *i != order.id) {
-            if ids.len() >= margin && firsts.len() >= preflight::RECENT_ORDERS {
-                let oldest_kept = firsts[preflight::RECENT_ORDERS - 1];
-                if changed < oldest_kept {
-                    return Some(ids);
-                }
-            }
-            let Ok(loaded) = store.load(&id) else {
-                continue;
-            };
-            if let Some(at) = insights::first_submitted(&loaded.order) {
-                firsts.push(at);
-                firsts.sort_by(|a, b| b.cmp(a));
-            }
-            ids.push(id);
-        }
-        if !truncated {
-            return Some(ids);
-        }
-        limit = None;
-    }
-}
-
-fn text(insights: &Insights, clock: Clock) -> String {
+/// The insights as text (`portwiz stats`, and plain mode's menu).
+pub fn text(insights: &Insights, clock: Clock) -> String {
     let all = &insights.all;
     if all.orders == 0 {
         return "No orders yet: the insights come from your orders' history.\n".to_string();
@@ -172,28 +114,6 @@ fn elapsed_text(e: &Elapsed) -> String {
         Some(median) => format!("median {} ({})", days(median), plural(e.orders, "order")),
         None => "no order got there yet".to_string(),
     }
-}
-
-fn days(value: f64) -> String {
-    let value = round(value, 1);
-    if value == 1.0 {
-        "1 day".to_string()
-    } else {
-        format!("{value} days")
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn round(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    (value * scale).round() / scale
 }
 
 fn to_json(insights: &Insights, clock: Clock) -> Value {

@@ -77,7 +77,15 @@ pub fn differences(order: &Order) -> Vec<(&'static FieldSpec, String)> {
         .filter_map(|spec| {
             let csr = order.csr.get(&spec.key)?;
             let value = order.fields.get(spec.key).to_line();
-            compare(&value, csr).map(|d| (spec, describe(spec, csr, &d)))
+            // A CSR value kept before values were normalised compares in normal form too.
+            let normal = super::edit::normalise(
+                spec.key,
+                super::fields::FieldValue::Text(csr.clone()),
+                &order.fields,
+            )
+            .map(|v| v.to_line())
+            .unwrap_or_else(|_| csr.clone());
+            compare(&value, &normal).map(|d| (spec, describe(spec, csr, &d)))
         })
         .collect()
 }

@@ -143,6 +143,40 @@ pub fn normalise(
     Ok(FieldValue::Text(normal.unwrap_or_else(|| text.to_string())))
 }
 
+/// The address fields a change of country can change.
+const FOLLOWS_COUNTRY: [FieldKey; 3] = [
+    FieldKey::ServiceAddressCountry,
+    FieldKey::ServiceAddressState,
+    FieldKey::ServiceAddressPostalCode,
+];
+
+/// After `key` changed in `after` (from `before`): the service address takes the order's country
+/// while it has none of its own (or had the order's old one), and the state and postal code
+/// typed before the country was known are normalised for it ("Ontario" → "ON").
+fn follow_country(after: &mut OrderFields, key: FieldKey, before: &OrderFields) {
+    if !matches!(key, FieldKey::Country | FieldKey::ServiceAddressCountry) {
+        return;
+    }
+    if key == FieldKey::Country {
+        let address = after.service_address.country.trim();
+        if (address.is_empty() || address == before.country) && after.country_choice().is_some() {
+            after.service_address.country = after.country.clone();
+        }
+    }
+    if after.address_country() == before.address_country() {
+        return;
+    }
+    for key in [
+        FieldKey::ServiceAddressState,
+        FieldKey::ServiceAddressPostalCode,
+    ] {
+        let typed = after.get(key);
+        if let Ok(normal) = normalise(key, typed, after) {
+            after.set(key, normal);
+        }
+    }
+}
+
 /// A list's items, trimmed, blanks dropped, capped in count and length. Counting comes before
 /// any parsing, so 100,000 pasted numbers are refused at once.
 fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefusal> {
@@ -236,6 +270,7 @@ impl Order {
         let value = normalise(key, input, &self.fields)?;
         let mut after = self.fields.clone();
         after.set(key, value);
+        follow_country(&mut after, key, &self.fields);
         let problems = check_field(key, &after, clock.today);
         refuse_errors(mode, &problems)?;
         let changed = self.apply(visit, key, after, clock.now);
@@ -287,10 +322,17 @@ impl Order {
         if before == value {
             return false;
         }
+        let followed: Vec<Change> = FOLLOWS_COUNTRY
+            .iter()
+            .filter(|k| **k != key)
+            .filter_map(|k| {
+                let (was, now) = (self.fields.get(*k), after.get(*k));
+                (was != now).then(|| Change::new(*k, &was.to_line(), &now.to_line()))
+            })
+            .collect();
         self.fields = after;
         if key == FieldKey::Pin {
             self.pin_changed_since_submission = self.submitted_fields.is_some();
-            self.pin_changed_since_loa = self.loa_signed_fields.is_some();
             if value.is_empty() {
                 // Clearing the PIN removes every copy the order keeps, the CSR's too.
                 self.csr.remove(&FieldKey::Pin);
@@ -299,10 +341,12 @@ impl Order {
         if key == FieldKey::Loa && !value.is_empty() {
             // Recording a (new) signed LOA means it covers the fields as they are now.
             self.loa_signed_fields = Some(self.snapshot());
-            self.pin_changed_since_loa = false;
         }
         let change = Change::new(key, &before.to_line(), &value.to_line());
         self.record_edit(visit, change, now);
+        for change in followed {
+            self.record_edit(visit, change, now);
+        }
         true
     }
 

@@ -1,5 +1,6 @@
 //! Pure porting logic: no I/O, no terminal.
 
+pub mod auto_name;
 mod checks;
 pub mod classifier;
 pub mod csr;
@@ -9,10 +10,12 @@ pub mod entry;
 pub mod export;
 pub mod facts;
 pub mod fields;
+pub mod handoff;
 pub mod history;
 pub mod insights;
 pub mod key;
 pub mod lifecycle;
+pub mod merge;
 pub mod order;
 pub mod preflight;
 pub mod readiness;

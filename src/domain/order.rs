@@ -61,10 +61,24 @@ pub struct Order {
     pub loa_signed_fields: Option<OrderFields>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pin_changed_since_submission: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub pin_changed_since_loa: bool,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The store's revision this copy was read or saved at (0: never saved): which copy it is,
+    /// not what it says. A save is based on it, so an edit made in a screen knows what it
+    /// started from. Kept at the file's top level by the store, never in the order's own JSON.
+    #[serde(skip)]
+    pub revision: Revision,
+}
+
+/// The revision a copy of an order was read at. Two copies that say the same are the same
+/// order whatever revision each was read at: it is left out of equality.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Revision(pub u64);
+
+impl PartialEq for Revision {
+    fn eq(&self, _other: &Revision) -> bool {
+        true
+    }
 }
 
 /// A carrier rejection, as recorded.
@@ -80,6 +94,10 @@ pub struct Rejection {
     pub action: String,
     #[serde(default)]
     pub needs_carrier_contact: bool,
+    /// The sentence of `text` that triggered the classifier's best match, shown first; none
+    /// for rejections recorded before it was kept, or when no rule fired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_sentence: Option<String>,
     /// What the user changed before resubmitting (filled at resubmission).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes_before_resubmit: Vec<Change>,
@@ -131,6 +149,29 @@ pub struct RejectionInput {
     pub rules: Vec<String>,
     pub action: String,
     pub needs_carrier_contact: bool,
+    /// The sentence that triggered the best match (`Classification::key_sentence_of`).
+    pub key_sentence: Option<String>,
+}
+
+impl RejectionInput {
+    /// What to record for `text` as the classifier read it, with the user's `fields` when they
+    /// chose others: the advice follows the chosen fields.
+    pub fn from_classification(
+        text: String,
+        c: &super::classifier::Classification,
+        fields: Option<Vec<FieldKey>>,
+        catalog: &super::classifier::Catalog,
+    ) -> RejectionInput {
+        let fields = fields.unwrap_or_else(|| c.fields.clone());
+        RejectionInput {
+            action: c.action_for(&fields, catalog),
+            fields,
+            rules: c.matches.iter().map(|m| m.rule.clone()).collect(),
+            needs_carrier_contact: c.needs_carrier_contact,
+            key_sentence: c.key_sentence_of(&text).map(str::to_string),
+            text,
+        }
+    }
 }
 
 impl Order {
@@ -149,7 +190,6 @@ impl Order {
             submitted_fields: None,
             loa_signed_fields: None,
             pin_changed_since_submission: false,
-            pin_changed_since_loa: false,
             history: vec![HistoryEntry {
                 at: now,
                 event: Event::Created,
@@ -158,19 +198,17 @@ impl Order {
                 note: "Draft created".into(),
                 changes: Vec::new(),
             }],
+            revision: Revision(0),
         }
     }
 
-    /// The order's name, or a stand-in built from its first number.
+    /// The order's name, or a short stand-in made unique by the id (`auto_name`).
     pub fn display_name(&self) -> String {
         let name = self.fields.order_name.trim();
         if !name.is_empty() {
             return name.to_string();
         }
-        match self.fields.numbers.first() {
-            Some(first) => format!("Untitled ({first})"),
-            None => "Untitled order".to_string(),
-        }
+        super::auto_name::automatic_name(&self.id, &self.fields.numbers)
     }
 
     pub fn last_rejection(&self) -> Option<&Rejection> {
@@ -217,14 +255,7 @@ impl Order {
         };
         FIELDS
             .iter()
-            .filter(|f| {
-                f.loa
-                    && if f.key == FieldKey::Pin {
-                        self.pin_changed_since_loa
-                    } else {
-                        signed.get(f.key) != self.fields.get(f.key)
-                    }
-            })
+            .filter(|f| f.loa && signed.get(f.key) != self.fields.get(f.key))
             .map(|f| f.key)
             .collect()
     }
@@ -256,7 +287,12 @@ impl Order {
     /// Record what the Customer Service Record says for a field (empty clears it).
     /// A mask (`••••`, from an export without secrets) is never taken as a value.
     pub fn set_csr(&mut self, key: FieldKey, value: &str, now: Timestamp) {
-        let value = value.trim();
+        // Stored in the order's normal form ("Washington" → "WA", numbers in E.164), so the
+        // comparison with the order's value is of like with like.
+        let normal = super::edit::normalise(key, FieldValue::Text(value.to_string()), &self.fields)
+            .map(|v| v.to_line())
+            .unwrap_or_else(|_| value.trim().to_string());
+        let value = normal.as_str();
         let old = self.csr.get(&key).cloned().unwrap_or_default();
         if old == value || super::edit::is_mask(value) || value.chars().count() > TEXT_LIMIT {
             return;
@@ -355,6 +391,7 @@ impl Order {
             rules: input.rules,
             action: input.action,
             needs_carrier_contact: input.needs_carrier_contact,
+            key_sentence: input.key_sentence,
             changes_before_resubmit: Vec::new(),
         });
         self.foc = None;

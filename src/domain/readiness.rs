@@ -50,11 +50,46 @@ pub fn readiness(order: &Order, today: Date) -> Vec<Problem> {
             }
         }
     }
+    if let Some(w) = fictional_numbers(order) {
+        found.push(warn(FieldKey::Numbers, w));
+    }
     for (field, words) in csr::differences(order) {
         found.push(warn(field.key, format!("{}: {words}", field.label)));
     }
     found.extend(warnings);
     found
+}
+
+/// Numbers shown at most in the fictional-numbers warning.
+const FICTIONAL_SHOWN: usize = 3;
+
+/// The warning for numbers of the fictional 555-0100..0199 range, if the order has any.
+fn fictional_numbers(order: &Order) -> Option<String> {
+    let fictional: Vec<&str> = order
+        .fields
+        .numbers
+        .iter()
+        .filter(|n| super::rules::numbers::is_fictional(n))
+        .map(String::as_str)
+        .collect();
+    let (first, rest) = (fictional.first()?, fictional.len() - 1);
+    let shown: Vec<&str> = fictional.iter().take(FICTIONAL_SHOWN).copied().collect();
+    let more = fictional.len().saturating_sub(FICTIONAL_SHOWN);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let label = spec(FieldKey::Numbers).label;
+    Some(if rest == 0 {
+        format!("{label}: {first} is fictional (555-01xx) and never ports")
+    } else {
+        format!(
+            "{label}: {} are fictional (555-01xx), they never port: {}{more}",
+            fictional.len(),
+            shown.join(", ")
+        )
+    })
 }
 
 /// The errors alone: what `submit` and `resubmit` refuse with.
@@ -139,5 +174,43 @@ mod tests {
             .unwrap_or_else(|| panic!("{found:#?}"));
         assert_eq!(warning.severity, Severity::Warning);
         assert!(warning.message.contains("replacement BTN"), "{warning:?}");
+    }
+
+    #[test]
+    fn fictional_555_01xx_numbers_are_warned_about_they_never_port() {
+        let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
+        let mut order = Order::new("PO-F".into(), OrderFields::default(), clock.now);
+        let _ = order.edit(FieldKey::Country, FieldValue::Text("US".into()), clock.now);
+        let _ = order.edit(
+            FieldKey::Numbers,
+            FieldValue::Text("+12065550100, +13125550199, +14255550200, +14255551234".into()),
+            clock.now,
+        );
+        let found = readiness(&order, clock.today);
+        let fictional: Vec<&Problem> = found
+            .iter()
+            .filter(|p| p.key == FieldKey::Numbers && p.message.contains("fiction"))
+            .collect();
+        assert_eq!(fictional.len(), 1, "{found:#?}");
+        let w = fictional[0];
+        assert_eq!(w.severity, Severity::Warning);
+        assert!(
+            w.message.contains("2 are fictional")
+                && w.message.contains("+12065550100")
+                && w.message.contains("+13125550199")
+                && !w.message.contains("+14255550200")
+                && w.message.contains("never port"),
+            "{w:?}"
+        );
+        let _ = order.edit(
+            FieldKey::Numbers,
+            FieldValue::Text("+14255551234".into()),
+            clock.now,
+        );
+        assert!(
+            !readiness(&order, clock.today)
+                .iter()
+                .any(|p| p.message.contains("fiction"))
+        );
     }
 }

@@ -6,11 +6,13 @@
 //! read it, and none keeps its own list of fields.
 //!
 //! Adding a field: add a row here (key, slot in `OrderFields`, label, step, kind, required,
-//! LOA, example, validator, help) and its slot in `fields::OrderFields`; the compiler checks
-//! that every key has a slot and a spec, and `fields`' tests that every slot has a key.
+//! LOA, example, validator, admin center page and label, help) and its slot in
+//! `fields::OrderFields`; the compiler checks that every key has a slot and a spec, and
+//! `fields`' tests that every slot has a key.
 
 use super::checks;
 use super::fields::OrderFields;
+use super::handoff::AdminPage;
 use super::rules::choices::{Choices, Country, NumberType, PortType};
 use super::validate::Severity;
 use jiff::civil::Date;
@@ -139,6 +141,10 @@ pub struct FieldSpec {
     pub example: &'static str,
     /// The rule run once a value is present (with the whole order as context).
     pub check: fn(&OrderFields, Date) -> Found,
+    /// The page of the Teams admin center's porting wizard the field is entered on, and its
+    /// label there (the hand-off view lays the order out by them).
+    pub admin_page: AdminPage,
+    pub admin_label: &'static str,
 }
 
 pub const COUNTRIES: &Choices = &Country::CHOICES;
@@ -152,6 +158,7 @@ macro_rules! field_table {
         $variant:ident => $key:literal at $($slot:ident).+ {
             $label:literal, $step:ident, $kind:expr, $req:ident, loa: $loa:literal,
             example: $example:literal, check: $check:path,
+            admin: $page:ident $admin:literal,
             $help:literal $(,)?
         }
     )+) => {
@@ -192,6 +199,8 @@ macro_rules! field_table {
                 secret: matches!($kind, Kind::Secret),
                 example: $example,
                 check: $check,
+                admin_page: AdminPage::$page,
+                admin_label: $admin,
             }
         ),+];
 
@@ -218,126 +227,151 @@ field_table! {
     Country => "country" at country {
         "Country or region", GetStarted, Kind::Choice(COUNTRIES), Always, loa: false,
         example: "US", check: checks::none,
+        admin: GetStarted "Country or region",
         "Where the numbers are hosted today. It cannot be changed once the order is submitted."
     }
     NumberType => "number_type" at number_type {
         "Number type", GetStarted, Kind::Choice(NUMBER_TYPES), Always, loa: false,
         example: "geographic", check: checks::none,
+        admin: GetStarted "Number type",
         "One order carries one type of number: geographic user numbers, toll-free, or mobile (US, Puerto Rico and Canada only)."
     }
     Numbers => "numbers" at numbers {
         "Phone numbers", PhoneNumbers, Kind::Numbers, Always, loa: true,
         example: "+14255550100, 425-555-0101", check: checks::numbers,
+        admin: PhoneNumbers "Phone numbers",
         "10-digit or E.164 numbers separated by commas, semicolons, spaces or new lines; no ranges. Up to 999 numbers; all on one account with one carrier."
     }
     PortType => "port_type" at port_type {
         "Port type", BillingAndPortType, Kind::Choice(PORT_TYPES), Always, loa: true,
         example: "full", check: checks::port_type,
+        admin: BillingNumber "Port type (full or partial)",
         "Full: every number on the account, the billing number included; the account closes. Partial: some numbers stay with the carrier."
     }
     BillingTelephoneNumber => "billing_telephone_number" at billing_telephone_number {
         "Billing telephone number (BTN)", BillingAndPortType, Kind::Phone, Always, loa: true,
         example: "+14255550100", check: checks::btn,
+        admin: BillingNumber "Billing telephone number (BTN)",
         "The account's main number (also called ATN), as printed on the carrier's bill."
     }
     ReplacementBtn => "replacement_btn" at replacement_btn {
         "Replacement BTN", BillingAndPortType, Kind::Phone, Optional, loa: true,
         example: "+14255550199", check: checks::replacement_btn,
+        admin: BillingNumber "Replacement BTN",
         "Partial port only: when the BTN is ported, the number that stays with the carrier and becomes the account's new BTN."
     }
     CurrentCarrier => "current_carrier" at current_carrier {
         "Current service provider", AccountInformation, Kind::Text, Always, loa: true,
         example: "Contoso Telecom", check: checks::none,
+        admin: AccountInformation "Current service provider",
         "The carrier that holds the numbers today (the losing carrier)."
     }
     OrganizationName => "organization_name" at organization_name {
         "Organization name", AccountInformation, Kind::Text, Always, loa: true,
         example: "Fabrikam Inc", check: checks::organization_name,
+        admin: AccountInformation "Organization's name",
         "Exactly as on the carrier's record (its bill or Customer Service Record): no abbreviations."
     }
     AccountNumber => "account_number" at account_number {
         "Account number", AccountInformation, Kind::Text, Always, loa: true,
         example: "ACC-0098765", check: checks::none,
+        admin: AccountInformation "Account number",
         "The account number with the current carrier, as on its bill. Not the billing telephone number."
     }
     Pin => "pin" at pin {
-        "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: true,
+        "Account PIN", AccountInformation, Kind::Secret, WhenMobile, loa: false,
         example: "", check: checks::pin,
+        admin: AccountInformation "Account PIN",
         "The account PIN or passcode set with the carrier; required for mobile numbers. Not the same as a number-freeze PIN."
     }
     AuthorizedUserFirstName => "authorized_user.first_name" at authorized_user.first_name {
         "Authorized user first name", AccountInformation, Kind::Text, Always, loa: true,
         example: "Dana", check: checks::first_name,
+        admin: AccountInformation "Authorized user: First name",
         "The person the carrier lists as authorized on the account; they sign the LOA. It cannot change during the request."
     }
     AuthorizedUserLastName => "authorized_user.last_name" at authorized_user.last_name {
         "Authorized user last name", AccountInformation, Kind::Text, Always, loa: true,
         example: "Reyes", check: checks::last_name,
+        admin: AccountInformation "Authorized user: Last name",
         "As on the carrier's record, including any middle initial the carrier keeps."
     }
     ServiceAddressStreet => "service_address.street" at service_address.street {
         "Service address street", AccountInformation, Kind::Text, Always, loa: true,
         example: "1 Microsoft Way", check: checks::street,
+        admin: AccountInformation "Service address: Street",
         "The physical address where the numbers are used, not the billing address; no PO box."
     }
     ServiceAddressCity => "service_address.city" at service_address.city {
         "Service address city", AccountInformation, Kind::Text, Always, loa: true,
         example: "Redmond", check: checks::none,
+        admin: AccountInformation "Service address: City",
         "The service address's city."
     }
     ServiceAddressState => "service_address.state" at service_address.state {
         "Service address state or province", AccountInformation, Kind::Region, Always, loa: true,
         example: "WA", check: checks::state,
+        admin: AccountInformation "Service address: State or province",
         "Two-letter state or province code."
     }
     ServiceAddressPostalCode => "service_address.postal_code" at service_address.postal_code {
         "Service address ZIP or postal code", AccountInformation, Kind::PostalCode, Always, loa: true,
         example: "98052", check: checks::postal_code,
+        admin: AccountInformation "Service address: ZIP or postal code",
         "US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1)."
     }
     ServiceAddressCountry => "service_address.country" at service_address.country {
         "Service address country", AccountInformation, Kind::Choice(COUNTRIES), Always, loa: true,
         example: "US", check: checks::address_country,
+        admin: AccountInformation "Service address: Country or region",
         "The country of the service address."
     }
     OrderName => "order_name" at order_name {
         "Order name", PortingDetails, Kind::Text, Always, loa: false,
         example: "Redmond HQ main lines", check: checks::none,
+        admin: PortingDetails "Order name",
         "A name to find this order by in the order history."
     }
     PortDate => "port_date" at port_date {
         "Port date", PortingDetails, Kind::Date, Always, loa: false,
         example: "2026-12-08", check: checks::port_date,
+        admin: PortingDetails "Port date",
         "YYYY-MM-DD. At least 5 business days ahead (10 in Canada), at most 30 days ahead; no weekends or US holidays."
     }
     PortTime => "port_time" at port_time {
         "Port time (US Eastern)", PortingDetails, Kind::Time, Always, loa: false,
         example: "10:00", check: checks::port_time,
+        admin: PortingDetails "Port time (US Eastern)",
         "HH:MM, US Eastern. US user numbers between 8:00 and 20:00; Canadian and toll-free numbers at 11:30."
     }
     RequesterName => "requester.name" at requester.name {
         "Requester name", PortingDetails, Kind::Text, Always, loa: false,
         example: "Sam Lee", check: checks::none,
+        admin: PortingDetails "Requester name",
         "Who to contact about this order."
     }
     RequesterEmail => "requester.email" at requester.email {
         "Requester e-mail", PortingDetails, Kind::Text, Always, loa: false,
         example: "sam@fabrikam.com", check: checks::requester_email,
+        admin: PortingDetails "Requester email",
         "The requester's e-mail address."
     }
     NotificationEmails => "notification_emails" at notification_emails {
         "Notification e-mails", PortingDetails, Kind::List, Optional, loa: false,
         example: "it@fabrikam.com; ops@fabrikam.com", check: checks::notification_emails,
+        admin: PortingDetails "Notification emails",
         "More addresses to notify about this order, separated by semicolons."
     }
     Loa => "loa" at loa {
         "Signed LOA", LetterOfAuthorization, Kind::Text, Always, loa: false,
         example: "e-signed by Dana Reyes 2026-11-20", check: checks::none,
+        admin: AuthorizeAndSubmit "Letter of Authorization (LOA)",
         "The Letter of Authorization signed by the authorized user: a file path, or a note of the e-signature. Sign again after changing any field it covers."
     }
     Documents => "documents" at documents {
         "Documents", LetterOfAuthorization, Kind::List, Optional, loa: false,
         example: "bill-2026-10.pdf; csr.pdf", check: checks::none,
+        admin: Documents "Documents",
         "PDFs from the carrier (a recent bill, the Customer Service Record), separated by semicolons."
     }
 }
@@ -354,49 +388,14 @@ pub fn spec_named(name: &str) -> Result<&'static FieldSpec, super::key::UnknownF
 }
 
 /// The fields a Customer Service Record can be compared with: those the LOA covers, less the
-/// numbers list (compared number by number elsewhere) and the port type (not on a CSR).
+/// numbers list (compared number by number elsewhere) and the port type (not on a CSR), plus
+/// the PIN (on the carrier's record, never on the LOA).
 pub fn csr_fields() -> impl Iterator<Item = &'static FieldSpec> {
-    FIELDS
-        .iter()
-        .filter(|f| f.loa && f.key != FieldKey::Numbers && f.key != FieldKey::PortType)
+    FIELDS.iter().filter(|f| {
+        (f.loa && f.key != FieldKey::Numbers && f.key != FieldKey::PortType)
+            || f.key == FieldKey::Pin
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_key_has_its_own_entry_in_key_order() {
-        for (i, key) in FieldKey::ALL.iter().enumerate() {
-            assert_eq!(FIELDS[i].key, *key);
-            assert_eq!(spec(*key).key, *key);
-        }
-        assert_eq!(FIELDS.len(), FieldKey::ALL.len());
-        assert!(spec_named("colour").is_err());
-        assert_eq!(spec_named("pin").map(|s| s.key), Ok(FieldKey::Pin));
-    }
-
-    #[test]
-    fn only_the_pin_is_secret_and_every_step_but_review_has_fields() {
-        let secret: Vec<_> = FIELDS.iter().filter(|f| f.secret).map(|f| f.key).collect();
-        assert_eq!(secret, [FieldKey::Pin]);
-        for step in Step::ALL {
-            assert_eq!(
-                step.fields().next().is_some(),
-                step != Step::Review,
-                "{step:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn fields_are_listed_in_step_order() {
-        let steps: Vec<_> = FIELDS.iter().map(|f| f.step).collect();
-        let mut sorted = steps.clone();
-        sorted.sort();
-        assert_eq!(steps, sorted);
-        for (i, step) in Step::ALL.iter().enumerate() {
-            assert_eq!(step.index(), i);
-        }
-    }
-}
+mod tests;

@@ -2,17 +2,17 @@
 
 use super::prompt::Prompter;
 use crate::domain::export::one_line;
-use crate::domain::{Order, OrderFields, Status};
+use crate::domain::{Clock, Order, OrderFields, Status, insights};
 use crate::store::Store;
-use jiff::Timestamp;
 use std::io::{self, BufRead, Write};
 
 /// The order to work on, or `None` at the end of input.
 pub fn choose_order<R: BufRead, W: Write>(
     p: &mut Prompter<R, W>,
     store: &Store,
-    now: Timestamp,
+    clock: Clock,
 ) -> io::Result<Option<Order>> {
+    let now = clock.now;
     let mut open: Vec<_> = store
         .summaries()
         .filter(|s| s.status.is_editable())
@@ -37,6 +37,7 @@ pub fn choose_order<R: BufRead, W: Write>(
     p.say(
         "Type a number from the list or an order id to continue it; press Enter for a new order.",
     )?;
+    p.say("Type i for the insights from your orders' history (as portwiz stats prints them).")?;
     loop {
         let Some(answer) = p.ask("Order: ")? else {
             return Ok(None);
@@ -44,6 +45,15 @@ pub fn choose_order<R: BufRead, W: Write>(
         let answer = answer.trim();
         if answer.is_empty() || answer.eq_ignore_ascii_case("new") {
             return Ok(Some(new_order()));
+        }
+        if ["i", "insights", "stats"]
+            .iter()
+            .any(|w| answer.eq_ignore_ascii_case(w))
+        {
+            let figures = insights::compute(&store.read_every_order(), now);
+            p.say(crate::cli::stats::text(&figures, clock).trim_end())?;
+            p.say("")?;
+            continue;
         }
         let id = match answer.parse::<usize>() {
             Ok(n) if (1..=open.len()).contains(&n) => open[n - 1].id.clone(),

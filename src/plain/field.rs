@@ -10,6 +10,9 @@ use crate::domain::validate::{Severity, check_field};
 use crate::domain::{FieldKey, FieldValue};
 use std::io::{BufRead, Write};
 
+/// How an empty value is shown.
+const EMPTY: &str = "(empty)";
+
 /// Numbers shown as the current value before "and N more".
 const NUMBERS_SHOWN: usize = 10;
 
@@ -51,7 +54,7 @@ pub fn ask_field<R: BufRead, W: Write>(
             && let Err(refusal) = session.apply(field.key, value)?
         {
             p.say(format!("  Error: {}", one_line(&refusal.to_string())))?;
-            p.say("  Type another value, or ! to keep the one shown and move on.")?;
+            p.say("  Nothing was stored. Type another value, or ! to move on without one.")?;
             continue;
         }
         let problems = check_field(field.key, &session.order.fields, session.clock.today);
@@ -65,7 +68,14 @@ pub fn ask_field<R: BufRead, W: Write>(
         if !problems.iter().any(|p| p.severity == Severity::Error) {
             return Ok(Next::Field);
         }
-        p.say("  Type another value, or ! to keep this one and move on.")?;
+        // Name the value kept (as typed; the PIN masked), never a stand-in like "(empty)".
+        let kept = match kept_value(session, field) {
+            Some(shown) => format!("“{shown}”"),
+            None => String::from("it"),
+        };
+        p.say(format!(
+            "  Type another value, or ! to keep {kept} and move on."
+        ))?;
     }
 }
 
@@ -110,12 +120,29 @@ fn introduce<R: BufRead, W: Write>(
     Ok(())
 }
 
+/// Characters of a kept value named in the retry line.
+const KEPT_SHOWN: usize = 60;
+
+/// The value the field keeps, as typed (the PIN masked), for the retry line; `None` when empty.
+fn kept_value(session: &Session<'_>, field: &FieldSpec) -> Option<String> {
+    let fields = &session.order.fields;
+    if field.secret {
+        return Some(fields.pin.masked().to_string()).filter(|m| !m.is_empty());
+    }
+    let line = one_line(&fields.get(field.key).to_line());
+    let mut shown: String = line.chars().take(KEPT_SHOWN).collect();
+    if line.chars().count() > KEPT_SHOWN {
+        shown.push('…');
+    }
+    Some(shown).filter(|s| !s.trim().is_empty())
+}
+
 /// The value as it stands, on one line: "(empty)", the PIN masked, long lists shortened.
 fn current(session: &Session<'_>, field: &FieldSpec) -> String {
     let fields = &session.order.fields;
     if field.secret {
         return match fields.pin.masked() {
-            "" => "(empty)".into(),
+            "" => EMPTY.into(),
             mask => mask.into(),
         };
     }
@@ -138,7 +165,7 @@ fn current(session: &Session<'_>, field: &FieldSpec) -> String {
             shown.join(", ")
         );
     }
-    readable_value(field, &fields.get(field.key)).unwrap_or_else(|| "(empty)".into())
+    readable_value(field, &fields.get(field.key)).unwrap_or_else(|| EMPTY.into())
 }
 
 /// What an answer means for this field; `None` when it was refused here and is asked again.

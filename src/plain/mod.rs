@@ -107,7 +107,7 @@ fn converse<R: BufRead, W: Write>(
 ) -> Result<Outcome, PlainError> {
     p.say(INTRO)?;
     p.say("")?;
-    let Some(order) = choose::choose_order(&mut p, store, clock.now)? else {
+    let Some(order) = choose::choose_order(&mut p, store, clock)? else {
         return Ok(Outcome::Kept(None));
     };
     let mut session = Session {

@@ -24,11 +24,19 @@ pub fn review<R: BufRead, W: Write>(
         };
         p.say(format!("  {kind}: {}", one_line(&problem.message)))?;
     }
+    // What the carrier rejected on earlier orders: warnings beside the readiness check's.
+    let history = crate::store::preflight::warnings(session.store, &session.order);
+    for warning in &history {
+        p.say(format!(
+            "  Warning (from your history): {}",
+            one_line(&warning.message())
+        ))?;
+    }
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    if problems.is_empty() {
+    if problems.is_empty() && history.is_empty() {
         p.say("  No problems found.")?;
     }
     if errors > 0 {

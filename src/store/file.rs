@@ -137,8 +137,12 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, ReadError> {
             without_values(&crate::domain::document::json_problem(e)),
         )
     };
-    let header: Header =
-        serde_json::from_slice(bytes).map_err(|e| ReadError::Corrupt(position(&e)))?;
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+        ReadError::Corrupt(match merge_conflict_line(bytes) {
+            Some(line) => merge_conflict_reason(path, line),
+            None => position(&e),
+        })
+    })?;
     let version = header
         .schema_version
         .ok_or_else(|| ReadError::Corrupt("no schema_version".into()))?;
@@ -162,11 +166,52 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, ReadError> {
             "its id does not match its file name".to_string(),
         ));
     }
+    let mut order = file.order;
+    order.revision = crate::domain::order::Revision(header.revision);
     Ok(Loaded {
-        order: file.order,
+        order,
         revision: header.revision,
         newer_schema: (version > CURRENT_SCHEMA).then_some(version),
     })
+}
+
+/// The first line (1-based) that is a git merge conflict marker (`<<<<<<<`, `=======`,
+/// `>>>>>>>` at the start of a line), when the file has the three of them: a merge of two
+/// versions of the file that git could not settle.
+pub fn merge_conflict_line(bytes: &[u8]) -> Option<usize> {
+    let text = String::from_utf8_lossy(bytes);
+    let is = |l: &str, m: &str| l.starts_with(m);
+    let mut first = None;
+    let (mut ours, mut middle, mut theirs) = (false, false, false);
+    for (i, l) in text.lines().enumerate() {
+        let marker = if is(l, "<<<<<<<") {
+            ours = true;
+            true
+        } else if l.trim_end() == "=======" {
+            middle = true;
+            true
+        } else if is(l, ">>>>>>>") {
+            theirs = true;
+            true
+        } else {
+            false
+        };
+        if marker && first.is_none() {
+            first = Some(i + 1);
+        }
+    }
+    (ours && middle && theirs).then_some(first).flatten()
+}
+
+/// Why a file with merge conflict markers was set aside, and how to settle it.
+fn merge_conflict_reason(path: &Path, line: usize) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(
+        "it holds git merge conflict markers (<<<<<<<, =======, >>>>>>>) from line {line}: two versions of it were merged and neither was chosen. Pick one with git (`git checkout --ours orders/{name}` or `--theirs`), or edit the copy in quarantine and put it back in orders/; every other order works meanwhile"
+    )
 }
 
 /// A parse error without the value it found: "invalid type: integer `1234`, expected a string"

@@ -13,8 +13,14 @@ mod file;
 mod index;
 #[cfg(test)]
 mod index_tests;
+mod live;
 mod lock;
 mod open;
+pub mod preflight;
+mod read_all;
+pub mod watch;
+
+pub use live::{Refresh, SavedEdit};
 
 pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 
@@ -74,6 +80,10 @@ pub enum StoreError {
     BadId(String),
     #[error("an order with id {0} already exists")]
     Exists(String),
+    #[error(
+        "order {0} is being saved by other windows again and again; nothing was saved here. Your edit is kept: save again in a moment."
+    )]
+    Contended(String),
     #[error("cannot encode order {id}: {reason}; nothing was written")]
     Encode { id: String, reason: String },
 }
@@ -147,15 +157,19 @@ struct Slot {
     newer_schema: Option<u32>,
     /// Boxed: a full order is large, and 100,000 slots hold almost none.
     full: OnceCell<Option<Box<Loaded>>>,
+    /// The stamp of the file this slot was read from or saved as: a change on disk with the
+    /// same stamp is this store's own save.
+    stamp: Option<index::Stamp>,
 }
 
 impl Slot {
-    fn loaded(loaded: Loaded) -> Slot {
+    fn loaded(loaded: Loaded, stamp: Option<index::Stamp>) -> Slot {
         Slot {
             summary: Some(Box::new(Summary::of(&loaded.order))),
             revision: loaded.revision,
             newer_schema: loaded.newer_schema,
             full: OnceCell::from(Some(Box::new(loaded))),
+            stamp,
         }
     }
 
@@ -165,6 +179,7 @@ impl Slot {
             revision: entry.revision,
             newer_schema: entry.newer_schema,
             full: OnceCell::new(),
+            stamp: Some(entry.stamp),
         }
     }
 }
@@ -185,6 +200,9 @@ pub struct Store {
     open_temp: atomic::OpenTemp,
     /// What a save says while it waits for another instance's lock.
     pub on_wait: WaitNotice,
+    /// Earlier versions of orders read in full (a few each), by id: what an edit begun on one
+    /// of them is merged from when the file moved on (`live::save_edit`).
+    previous: std::collections::HashMap<String, Vec<Order>>,
 }
 
 impl Store {
@@ -196,6 +214,7 @@ impl Store {
             index,
             open_temp: atomic::open_private,
             on_wait: |_| {},
+            previous: std::collections::HashMap::new(),
         }
     }
 
@@ -208,6 +227,9 @@ impl Store {
         if let Some(w) = atomic::wider_than_private(&orders_dir) {
             notices.push(Notice::Permissions(w));
         }
+        // Before the index exists: a store begun from the command line and then put in git
+        // must not commit it.
+        open::write_gitignore(dir);
         Ok((Store::empty(dir, Index::open(dir)), notices))
     }
 
@@ -360,7 +382,8 @@ impl Store {
         match file::read(&path) {
             Ok((loaded, stamp)) => {
                 self.index_put(&index::entry_of(&loaded, stamp));
-                self.slots.insert(id.to_string(), Slot::loaded(loaded));
+                self.slots
+                    .insert(id.to_string(), Slot::loaded(loaded, Some(stamp)));
                 Ok(())
             }
             Err(file::ReadError::Corrupt(reason) | file::ReadError::Unreadable(reason)) => {
@@ -399,11 +422,19 @@ impl Store {
     /// when a newer portwiz wrote it. On success the store holds the saved order, and the
     /// index's row for it is replaced in the same step (under the same lock).
     pub fn save(&mut self, order: &Order) -> Result<(), StoreError> {
-        file::check_id(&order.id)?;
-        let path = self.path_of(&order.id);
         let known = self.slots.get(&order.id);
         // An edit is made on the full order, read from the file when first asked for: its revision
         // (not the index's, which may be older) is the one the disk must still have.
+        let full = known.and_then(|s| s.full.get()).and_then(Option::as_deref);
+        let loaded_revision = full.map_or(known.map_or(0, |s| s.revision), |l| l.revision);
+        self.save_at(order, loaded_revision).map(|_| ())
+    }
+
+    /// Save an order whose file must still be at revision `loaded_revision`; the new revision.
+    fn save_at(&mut self, order: &Order, loaded_revision: u64) -> Result<u64, StoreError> {
+        file::check_id(&order.id)?;
+        let path = self.path_of(&order.id);
+        let known = self.slots.get(&order.id);
         let full = known.and_then(|s| s.full.get()).and_then(Option::as_deref);
         let newer = known.and_then(|s| s.newer_schema.or(full.and_then(|l| l.newer_schema)));
         if let Some(version) = newer {
@@ -412,7 +443,6 @@ impl Store {
                 version,
             });
         }
-        let loaded_revision = full.map_or(known.map_or(0, |s| s.revision), |l| l.revision);
         let write_err = |source| StoreError::Write {
             id: order.id.clone(),
             path: path.clone(),
@@ -439,17 +469,37 @@ impl Store {
             reason: e.to_string(),
         })?;
         write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
+        let mut saved = order.clone();
+        saved.revision = crate::domain::order::Revision(revision);
         let loaded = Loaded {
-            order: order.clone(),
+            order: saved,
             revision,
             newer_schema: None,
         };
         // Under the lock no other save replaces the file, so this stamp is of the bytes above.
-        if let Ok(meta) = path.symlink_metadata() {
-            self.index_put(&index::entry_of(&loaded, index::Stamp::of(&meta)));
+        let stamp = path.symlink_metadata().ok().map(|m| index::Stamp::of(&m));
+        if let Some(stamp) = stamp {
+            self.index_put(&index::entry_of(&loaded, stamp));
         }
-        self.slots.insert(order.id.clone(), Slot::loaded(loaded));
-        Ok(())
+        self.replace_slot(&order.id, Slot::loaded(loaded, stamp));
+        Ok(revision)
+    }
+
+    /// Put a slot in place, keeping the full order it replaces among the previous versions.
+    fn replace_slot(&mut self, id: &str, slot: Slot) {
+        let old = self.slots.insert(id.to_string(), slot);
+        if let Some(order) = old
+            .and_then(|s| s.full.into_inner())
+            .flatten()
+            .map(|l| l.order)
+        {
+            let kept = self.previous.entry(id.to_string()).or_default();
+            kept.push(order);
+            // A few versions are enough: an edit is based on one of the last.
+            if kept.len() > 4 {
+                kept.remove(0);
+            }
+        }
     }
 
     /// Save many new orders at once (a generator, a bulk import): each file is written whole
@@ -512,6 +562,7 @@ impl Store {
                     revision: 1,
                     newer_schema: None,
                     full: OnceCell::new(),
+                    stamp: Some(entry.stamp),
                 },
             );
             entries.push(entry);
@@ -529,7 +580,7 @@ impl Store {
         match file::read(&self.path_of(id)) {
             Ok((loaded, stamp)) => {
                 self.index_put(&index::entry_of(&loaded, stamp));
-                self.slots.insert(id.to_string(), Slot::loaded(loaded));
+                self.replace_slot(id, Slot::loaded(loaded, Some(stamp)));
                 self.get(id)
             }
             Err(_) => Err(StoreError::NotFound(id.to_string())),

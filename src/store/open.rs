@@ -207,7 +207,7 @@ impl Store {
 }
 
 /// Move an unparsable file aside, never deleting it.
-fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
+pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
     let qdir = dir.join("quarantine");
     let name = path
         .file_name()
@@ -346,7 +346,7 @@ pub(super) fn ids_in_folder_with_prefix(orders_dir: &Path, prefix: &str) -> Vec<
 }
 
 /// A `.gitignore` for a store kept in git, written once and never overwritten.
-fn write_gitignore(dir: &Path) {
+pub(super) fn write_gitignore(dir: &Path) {
     let path = dir.join(".gitignore");
     if path.symlink_metadata().is_err() {
         let _ = atomic::write_atomic(&path, GITIGNORE.as_bytes());

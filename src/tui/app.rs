@@ -41,6 +41,9 @@ pub struct App {
     pub message_open: bool,
     /// Running on a temporary copy of the demo orders.
     pub demo: bool,
+    /// The folder exports are offered in (the user's documents folder, else downloads, else
+    /// home), found by the runtime; `None`: a bare file name, in the current folder.
+    pub export_dir: Option<std::path::PathBuf>,
     pub quit: bool,
     /// The rejection catalog, built once: the response dialog classifies as the user types.
     pub catalog: Catalog,
@@ -238,6 +241,7 @@ impl App {
             message: None,
             message_open: false,
             demo: false,
+            export_dir: None,
             quit: false,
             catalog: Catalog::builtin(),
             drawn: Drawn::default(),

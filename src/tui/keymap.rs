@@ -29,10 +29,9 @@ impl Context {
     pub const Status: Context = Context("status message");
 
     /// What draws over every screen, with its keys in [`KEYMAP`].
-    pub const OVERLAYS: [Context; 5] = [
+    pub const OVERLAYS: [Context; 4] = [
         Context::Message,
         Context::Help,
-        Context::Notices,
         Context::ConfirmQuit,
         Context::ConfirmLeave,
     ];
@@ -162,7 +161,7 @@ pub static KEYMAP: &[Binding<Msg>] = &[
     help(Context::Status, &[key(F(2))], "F2", Msg::ShowMessage, "The whole status message (a cut one says so)"),
     both(Context::Message, &[key(Esc), key(Enter), key(F(2))], "Enter/Esc", Msg::CloseMessage, "Close the message", "Close"),
     both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
-    both(Context::Notices, &[key(Esc), key(Enter)], "Enter/Esc", Msg::DismissNotices, "Dismiss these notices", "Dismiss"),
+    help(Context::Notices, &[ctrl('n')], "Ctrl-N", Msg::DismissNotices, "Dismiss the store's notices (shown above the screen; other keys still reach the screen)"),
     both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
     both(Context::ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
     both(Context::ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),

@@ -11,6 +11,9 @@ pub struct Drawn {
     /// Lines of an order's page on screen at once, and the lines the page has.
     pub page_rows: usize,
     pub page_lines: usize,
+    /// Lines of the wizard's open carrier message on screen at once, and the lines it has.
+    pub pinned_rows: usize,
+    pub pinned_lines: usize,
 }
 
 impl Drawn {

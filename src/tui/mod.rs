@@ -4,8 +4,10 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
+pub mod clipboard;
 pub mod keymap;
 pub mod layout;
+pub mod live;
 pub mod msg;
 pub mod respond;
 pub mod root;
@@ -28,11 +30,10 @@ pub use view::view;
 use crate::domain::{Clock, Order};
 use crate::store::{Notice, Store};
 use crossterm::event::{self, Event};
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
 
 /// How the app was started.
 #[derive(Debug, Clone, Copy, Default)]
@@ -95,51 +96,71 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             .push(format!("{e}; learned examples are not used")),
     }
     app.demo = options.demo;
+    app.export_dir = export_folder();
+    // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
+    // it, so nothing is polled and no frame is drawn without an event.
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    read_terminal_in_background(tx.clone());
+    let watcher_tx = tx.clone();
+    let prefer = crate::store::watch::preferred();
+    crate::store::watch::watch(&store.orders_dir(), prefer, move |ids| {
+        watcher_tx.send(Incoming::Changed(ids)).is_ok()
+    });
     // The check of every file runs on its own thread, so keys are answered meanwhile.
-    let mut checking = options
-        .verify_first
-        .then(|| check_in_background(store.dir()));
-    // Orders saved while the check ran: its view of them may predate the save.
+    let mut checking = options.verify_first;
+    if checking {
+        check_in_background(store.dir(), tx);
+    } else {
+        drop(tx);
+    }
+    // Orders saved or changed while the check ran: its view of them may predate that.
     let mut saved_meanwhile: Vec<String> = Vec::new();
+    // The demo copy opened from the welcome screen, deleted when the app ends.
+    let mut demo_copy: Option<tempfile::TempDir> = None;
     loop {
         let mut drawn = layout::Drawn::default();
         terminal.draw(|frame| drawn = view(&app, frame))?;
         update(&mut app, Msg::Drawn(drawn));
         if app.quit {
+            // The demo copy, if one was opened, is deleted here.
+            drop(demo_copy);
             return Ok(());
         }
-        let msg = loop {
-            if let Some(rx) = &checking {
-                match rx.try_recv() {
-                    Ok(result) => break Incoming::Checked(result),
-                    Err(mpsc::TryRecvError::Disconnected) => {
-                        checking = None;
-                        continue;
-                    }
-                    Err(mpsc::TryRecvError::Empty) => {}
-                }
-                if !event::poll(Duration::from_millis(20))? {
-                    continue;
-                }
-            }
-            // Block until something happens: no polling, no redraw without an event.
-            match event::read()? {
-                Event::Key(key) => break Incoming::Msg(Msg::Key(key)),
-                Event::Paste(text) => break Incoming::Msg(Msg::Paste(text)),
-                Event::Resize(width, height) => break Incoming::Msg(Msg::Resize(width, height)),
-                _ => {}
-            }
+        let incoming = match rx.recv() {
+            Ok(incoming) => incoming,
+            // Every sender gone: the terminal can no longer be read.
+            Err(_) => return Ok(()),
         };
-        let msg = match msg {
-            Incoming::Msg(msg) => msg,
+        let msg = match incoming {
+            Incoming::Terminal(Err(e)) => return Err(e),
+            Incoming::Terminal(Ok(event)) => match event {
+                Event::Key(key) => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
+                Event::Resize(width, height) => Msg::Resize(width, height),
+                _ => continue,
+            },
+            // The demo copy stands in for the user's store: what that store's watcher and check
+            // report is not about the orders on screen.
+            Incoming::Changed(_) | Incoming::Checked(_) if demo_copy.is_some() => continue,
+            Incoming::Changed(ids) => {
+                if checking {
+                    saved_meanwhile.extend(ids.iter().cloned());
+                }
+                if let Some(msg) = store_changes(&mut store, ids) {
+                    update(&mut app, msg);
+                }
+                continue;
+            }
             Incoming::Checked(result) => {
-                checking = None;
+                checking = false;
                 match result {
                     Ok((mut fresh, notices)) => {
                         for id in saved_meanwhile.drain(..) {
                             let _ = fresh.reload(&id);
                         }
-                        store = fresh;
+                        // Edits begun on the first frame's orders still merge from them.
+                        let first = std::mem::replace(&mut store, fresh);
+                        store.carry_versions(first);
                         // Moved, not copied: the app holds the only summaries.
                         let summaries = store.take_summaries();
                         update(&mut app, Msg::StoreChecked { summaries, notices });
@@ -152,10 +173,27 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
         update(&mut app, Msg::Tick(now()));
         let mut effects: VecDeque<Effect> = update(&mut app, msg).into();
         while let Some(effect) = effects.pop_front() {
-            if checking.is_some()
-                && let Effect::Save(order) = &effect
-            {
+            if checking && let Effect::Save(order) = &effect {
                 saved_meanwhile.push(order.id.clone());
+            }
+            if effect == Effect::OpenDemoCopy {
+                // The demo copy takes the store's place until the app ends; the user's own
+                // store is not written, and the check of it is no longer wanted.
+                let reply = match crate::demo::temporary_copy(now()) {
+                    Ok((temp, copy, orders, problems)) => {
+                        store = copy;
+                        demo_copy = Some(temp);
+                        checking = false;
+                        saved_meanwhile.clear();
+                        Msg::OrdersAdded { orders, problems }
+                    }
+                    Err(e) => Msg::OrdersAdded {
+                        orders: Vec::new(),
+                        problems: vec![e],
+                    },
+                };
+                effects.extend(update(&mut app, reply));
+                continue;
             }
             if let Some(reply) = execute(&mut store, effect) {
                 effects.extend(update(&mut app, reply));
@@ -166,21 +204,77 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
 
 type CheckResult = Result<(Store, Vec<Notice>), crate::store::StoreError>;
 
-/// What the runtime waits for: a key (or paste, resize), or the background check's result.
+/// What the runtime waits for: the terminal (a key, a paste, a resize), the background check's
+/// result, or order files changed on disk.
 enum Incoming {
-    Msg(Msg),
+    Terminal(io::Result<Event>),
     Checked(CheckResult),
+    Changed(BTreeSet<String>),
+}
+
+/// The terminal's events, read on a thread of their own into the runtime's channel.
+fn read_terminal_in_background(tx: mpsc::Sender<Incoming>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(Incoming::Terminal(event)).is_err() || failed {
+                return;
+            }
+        }
+    });
 }
 
 /// `Store::open` (every order file checked, every summary read) on a thread of its own; the
 /// store comes back on the channel, to replace the first frame's partial view.
-fn check_in_background(dir: &Path) -> mpsc::Receiver<CheckResult> {
-    let (tx, rx) = mpsc::channel();
+fn check_in_background(dir: &Path, tx: mpsc::Sender<Incoming>) {
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
-        let _ = tx.send(Store::open(&dir));
+        let _ = tx.send(Incoming::Checked(Store::open(&dir)));
     });
-    rx
+}
+
+/// Re-read the order files the watcher named (those alone) and say what changed; `None` when
+/// nothing did (this window's own saves, a touch).
+pub fn store_changes(store: &mut Store, ids: BTreeSet<String>) -> Option<Msg> {
+    use crate::store::Refresh;
+    let (mut changed, mut removed, mut notices) = (Vec::new(), Vec::new(), Vec::new());
+    for id in ids {
+        match store.refresh(&id) {
+            Refresh::Unchanged => {}
+            Refresh::Changed(loaded) => {
+                if let Some(version) = loaded.newer_schema {
+                    notices.push(Notice::NewerSchema {
+                        id: id.clone(),
+                        version,
+                    });
+                }
+                changed.push(loaded.order);
+            }
+            Refresh::Gone => removed.push(id),
+            Refresh::SetAside(notice) => {
+                removed.push(id);
+                notices.push(notice);
+            }
+        }
+    }
+    (!changed.is_empty() || !removed.is_empty() || !notices.is_empty()).then_some(
+        Msg::StoreChanged {
+            changed,
+            removed,
+            notices,
+        },
+    )
+}
+
+/// Where exports go by default: the user's documents folder, else downloads, else home.
+fn export_folder() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    let folder = user
+        .document_dir()
+        .or(user.download_dir())
+        .unwrap_or(user.home_dir());
+    Some(folder.to_path_buf())
 }
 
 fn now() -> Clock {
@@ -190,25 +284,10 @@ fn now() -> Clock {
 /// Run one effect against the store; the answer goes back to `update`.
 pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
     match effect {
-        Effect::Save(order) => {
-            let result = if store.get(&order.id).is_ok() {
-                store.save(&order)
-            } else {
-                store.create((*order).clone())
-            };
-            Some(match result {
-                Ok(()) => Msg::Saved(order),
-                Err(e) => Msg::SaveFailed {
-                    order_id: order.id.clone(),
-                    error: save_error(store, e, order),
-                },
-            })
-        }
+        Effect::Save(order) => Some(save(store, order)),
         Effect::NewOrderId => Some(Msg::NewOrderId(store.new_id())),
-        Effect::LoadDemo => {
-            let (orders, problems) = crate::demo::install(store, now());
-            Some(Msg::OrdersAdded { orders, problems })
-        }
+        // The runtime's loop swaps the store for the copy before it gets here.
+        Effect::OpenDemoCopy => None,
         Effect::Load(order_id) => Some(match store.load(&order_id) {
             Ok(loaded) => Msg::Loaded(Box::new(loaded.order.clone())),
             Err(e) => Msg::LoadFailed {
@@ -230,6 +309,19 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::Preflight(order) => Some(Msg::PreflightFound {
+            order_id: order.id.clone(),
+            carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
+            warnings: crate::store::preflight::warnings(store, &order),
+        }),
+        Effect::LoadInsights => {
+            let orders = store.read_every_order();
+            let insights = crate::domain::insights::compute(&orders, now().now);
+            Some(Msg::InsightsLoaded(Box::new(insights)))
+        }
+        Effect::Copy(text) => copy_to_clipboard(&text)
+            .err()
+            .map(|e| Msg::CopyFailed(e.to_string())),
         Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
             .err()
             .map(|e| Msg::LearnFailed(e.to_string())),
@@ -237,15 +329,37 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
     }
 }
 
-/// A store error as the app acts on it. A conflict reads the order as the other instance left
-/// it, so the app can show it (and a save made after that replaces it knowingly).
-fn save_error(store: &mut Store, error: crate::store::StoreError, mine: Box<Order>) -> SaveError {
+/// Save an order: a new one is created; an edit is saved over the revision it was read at,
+/// merged with the file when that moved on (a conflict goes to the user, never decided here).
+fn save(store: &mut Store, order: Box<Order>) -> Msg {
+    use crate::store::SavedEdit;
+    let result = if store.get(&order.id).is_ok() {
+        store.save_edit(&order)
+    } else {
+        let id = order.id.clone();
+        store.create((*order).clone()).and_then(|()| {
+            let saved = store.get(&id)?;
+            Ok(SavedEdit::Saved(Box::new(saved.order.clone())))
+        })
+    };
+    match result {
+        Ok(SavedEdit::Saved(saved)) => Msg::Saved(saved),
+        Ok(SavedEdit::Merged { order, merge }) => Msg::Merged {
+            order,
+            notice: merge.notice(),
+        },
+        Ok(SavedEdit::Conflicts { merge, .. }) => Msg::SaveConflict { merge, mine: order },
+        Err(e) => Msg::SaveFailed {
+            order_id: order.id.clone(),
+            error: save_error(e),
+        },
+    }
+}
+
+/// A store error as the app acts on it.
+fn save_error(error: crate::store::StoreError) -> SaveError {
     use crate::store::StoreError;
     match error {
-        StoreError::Conflict { id, .. } => SaveError::Conflict {
-            on_disk: store.reload(&id).ok().map(|l| Box::new(l.order.clone())),
-            mine,
-        },
         e @ (StoreError::Folder { .. } | StoreError::Write { .. } | StoreError::Changed(_)) => {
             SaveError::Io(e.to_string())
         }
@@ -323,4 +437,12 @@ pub fn resolve_export_path(typed: &Path) -> Result<PathBuf, String> {
     };
     std::path::absolute(&expanded)
         .map_err(|e| format!("Could not read the path {}: {e}", expanded.display()))
+}
+
+/// Put text on the clipboard through the terminal (OSC 52), beside ratatui's own output.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    out.write_all(clipboard::osc52(text).as_bytes())?;
+    out.flush()
 }

@@ -49,6 +49,25 @@ pub enum Msg {
         order_id: String,
         error: SaveError,
     },
+    /// The file had moved on: the edit was merged with it and saved. The order as saved, and
+    /// what to tell the user (what the other side changed, or why the edit became a note).
+    Merged {
+        order: Box<Order>,
+        notice: String,
+    },
+    /// The file had moved on and both changed the same field: nothing was saved; the conflict
+    /// view asks the user to choose.
+    SaveConflict {
+        merge: Box<crate::domain::merge::Merge>,
+        mine: Box<Order>,
+    },
+    /// Order files changed on disk (another window, the CLI, a sync): the orders as they now
+    /// are, those gone, and files set aside.
+    StoreChanged {
+        changed: Vec<Order>,
+        removed: Vec<String>,
+        notices: Vec<Notice>,
+    },
     /// The user's correction could not be written to the labelled examples.
     LearnFailed(String),
     /// Every order file checked after a first frame drawn from the index: the summaries as they
@@ -78,9 +97,20 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The insights of every order in the store, as the runtime computed them.
+    InsightsLoaded(Box<crate::domain::insights::Insights>),
+    /// What the order's carrier rejected on earlier orders (`domain::preflight`), for the
+    /// carrier it names (`insights::carrier_key`).
+    PreflightFound {
+        order_id: String,
+        carrier: String,
+        warnings: Vec<crate::domain::preflight::HistoryWarning>,
+    },
+    /// The clipboard sequence could not be written to the terminal, and why.
+    CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
-    /// Orders added to the store (the demo), and anything worth telling.
+    /// The demo copy's orders, now the app's store, and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
         problems: Vec<String>,
@@ -90,15 +120,6 @@ pub enum Msg {
 /// Why a save did not reach the disk, as the app acts on it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SaveError {
-    /// Another portwiz saved the order since it was read here: the order as now on disk (when it
-    /// can be read) and the edit that was not saved.
-    #[error(
-        "it was changed by another portwiz; this screen now shows that version. Your edit is not saved: make it again to save it over the other change, or export it."
-    )]
-    Conflict {
-        on_disk: Option<Box<Order>>,
-        mine: Box<Order>,
-    },
     /// The disk or the folder failed (space, permissions…), in words.
     #[error("{0}")]
     Io(String),
@@ -137,8 +158,9 @@ pub enum Effect {
     Save(Box<Order>),
     /// Allocate an id for a new order; the runtime answers `NewOrderId`.
     NewOrderId,
-    /// Write the embedded demo orders into the store; the runtime answers `OrdersAdded`.
-    LoadDemo,
+    /// Open a temporary copy of the demo orders in place of the store, as `--demo` does (the
+    /// user's store is left as it is); the runtime answers `OrdersAdded`.
+    OpenDemoCopy,
     /// Read one full order to open its page; the runtime answers `Loaded` or `LoadFailed`.
     Load(String),
     /// Write the order in a format to a file (the path as typed: `~` and relative paths are the
@@ -151,6 +173,14 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Look up what the order's carrier rejected on earlier orders; the runtime answers
+    /// `PreflightFound`.
+    Preflight(Box<Order>),
+    /// Read every order and compute the insights; the runtime answers `InsightsLoaded`.
+    LoadInsights,
+    /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
+    /// answers `CopyFailed` only when that fails.
+    Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).

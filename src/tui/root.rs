@@ -9,8 +9,11 @@ use super::keymap::Context;
 use super::msg::Open;
 use super::screen::{Component, Routed};
 use super::screens::assist::AssistPage;
+use super::screens::conflict::ConflictPage;
 use super::screens::export::ExportPage;
+use super::screens::handoff::HandoffPage;
 use super::screens::home::Home;
+use super::screens::insights::InsightsPage;
 use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
 use super::{respond::Respond, wizard::Wizard};
@@ -65,8 +68,14 @@ screens! {
     Assist(AssistPage),
     /// "Export": write the order to a file, drawn over its page.
     Export(ExportPage),
+    /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
+    Handoff(HandoffPage),
+    /// "Insights": what the history says about each carrier.
+    Insights(InsightsPage),
     /// Every number of an order (from its page or the wizard's Review).
     Numbers(NumbersPage),
+    /// "Changed in two places": a field both windows changed, to choose a value for.
+    Conflict(ConflictPage),
 }
 
 /// The model and the screens on it.
@@ -128,9 +137,6 @@ impl Root {
         }
         if self.leaving.is_some() {
             return Context::ConfirmLeave;
-        }
-        if !self.app.notices.is_empty() {
-            return Context::Notices;
         }
         if self.app.help_open {
             return Context::Help;

@@ -2,7 +2,7 @@
 //! helpers for laying text out in columns.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Outside text made safe to draw: the shared sanitizer removes terminal sequences, control and
 /// bidi characters, and leaves U+FFFD where something was. Used for every piece of outside text.
@@ -70,53 +70,23 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Word-wrap `text` to lines of at most `width` columns (words longer than a line are cut into
-/// pieces). New lines in the text start new lines. Never returns an empty list.
+/// pieces; a combining mark stays with its letter). New lines in the text start new lines; runs
+/// of spaces count as one. Never returns an empty list.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            for piece in split_long(word, width) {
-                let w = piece.width();
-                if used > 0 && used + 1 + w > width {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                if used > 0 {
-                    line.push(' ');
-                    used += 1;
-                }
-                line.push_str(&piece);
-                used += w;
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-fn split_long(word: &str, width: usize) -> Vec<String> {
-    if word.width() <= width {
-        return vec![word.to_string()];
-    }
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    let mut used = 0;
-    for c in word.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && !piece.is_empty() {
-            pieces.push(std::mem::take(&mut piece));
-            used = 0;
-        }
-        piece.push(c);
-        used += w;
-    }
-    if !piece.is_empty() {
-        pieces.push(piece);
-    }
-    pieces
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    text.split('\n')
+        .flat_map(|paragraph| {
+            let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            textwrap::wrap(&words, &options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `body` wrapped to `width` columns after a `lead` (a bullet, a marker, an indent): the first
@@ -151,38 +121,10 @@ pub fn hanging(
 /// the last line ends with "…".
 pub fn wrap_at_most(text: &str, max_width: usize, max_lines: usize) -> Vec<String> {
     let max_width = max_width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in one_line(text).split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if width(&candidate) <= max_width {
-            current = candidate;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if width(word) <= max_width {
-            current = word.to_string();
-        } else {
-            // A word longer than a line: cut it by graphemes.
-            let mut piece = String::new();
-            for g in word.graphemes(true) {
-                if width(&piece) + width(g) > max_width {
-                    lines.push(std::mem::take(&mut piece));
-                }
-                piece.push_str(g);
-            }
-            current = piece;
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
+    let mut lines: Vec<String> = wrap(&one_line(text), max_width)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
@@ -269,6 +211,20 @@ mod tests {
         );
         let title = "a\x1b]0;evil title\x07b\x1b]8;;http://x\x1b\\c\x1bMd";
         assert_eq!(clean_for_screen(title).replace('\u{FFFD}', ""), "abcd");
+    }
+
+    #[test]
+    fn wrap_keeps_wide_characters_combining_marks_lines_and_single_spaces() {
+        // Two columns a character.
+        assert_eq!(wrap("日本語テキスト", 5), ["日本", "語テ", "キス", "ト"]);
+        // A combining accent (no column of its own) stays with its letter.
+        assert_eq!(wrap("cafe\u{301}s", 4), ["cafe\u{301}", "s"]);
+        // New lines start lines; runs of spaces are one; no line ends in a space.
+        assert_eq!(
+            wrap("EU NAME  MISMATCH\nZIP", 8),
+            ["EU NAME", "MISMATCH", "ZIP"]
+        );
+        assert_eq!(wrap("  lead", 10), ["lead"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
-use super::msg::{Effect, Msg, SaveError};
+use super::msg::{Effect, Msg};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
@@ -137,18 +137,31 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.message = Some(Message::info(format!("Saved “{name}”.")));
             to_screen(app, Msg::Saved(order))
         }
+        Msg::Merged { order, notice } => {
+            upsert(app, (*order).clone());
+            app.message = Some(Message::info(notice));
+            to_screen(app, Msg::Saved(order))
+        }
+        Msg::SaveConflict { merge, mine } => {
+            // Never quit over edits that did not reach the disk.
+            app.quit = false;
+            app.confirm_quit = false;
+            let page = super::screens::conflict::ConflictPage::new(merge, mine);
+            app.screens.push(Screen::Conflict(page));
+            Vec::new()
+        }
+        Msg::StoreChanged {
+            changed,
+            removed,
+            notices,
+        } => {
+            super::live::follow_disk(&mut app.app, changed, removed, notices);
+            Vec::new()
+        }
         Msg::SaveFailed { order_id, error } => {
             // Never quit over edits that did not reach the disk.
             app.quit = false;
             app.confirm_quit = false;
-            if let SaveError::Conflict {
-                on_disk: Some(theirs),
-                ..
-            } = &error
-            {
-                // Show the order as the other instance left it.
-                upsert(app, (**theirs).clone());
-            }
             app.message = Some(Message::error(format!(
                 "Order {order_id} was not saved: {}",
                 one_line(&error.to_string())
@@ -164,10 +177,13 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => {
             let count = orders.len();
+            app.demo = true;
             for order in orders {
                 upsert(app, order);
             }
-            let mut text = format!("Added {count} demo orders to this store.");
+            let mut text = format!(
+                "Opened a demo copy ({count} orders): your own store is untouched, and the copy is deleted when you quit."
+            );
             if !problems.is_empty() {
                 text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));
             }
@@ -221,6 +237,13 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     let show_message = keymap::lookup_global(Context::Status, &key)
         .filter(|_| !Context::OVERLAYS.contains(&context) && app.status_message().is_some());
     if let Some(msg) = show_message {
+        return update(app, msg);
+    }
+    // The store's notices sit above the screen and take only their own key, so a notice that
+    // arrives as the user types never eats a key meant for the screen.
+    let dismiss = keymap::lookup_global(Context::Notices, &key)
+        .filter(|_| !app.notices.is_empty() && !Context::OVERLAYS.contains(&context));
+    if let Some(msg) = dismiss {
         return update(app, msg);
     }
     if context != Context::Message {

@@ -32,6 +32,7 @@ fn rejected() -> Order {
         rules: vec!["end_user_name".into()],
         action: "Get the authorized user's name exactly as on the CSR (middle initial included), update it and resubmit.".into(),
         needs_carrier_contact: false,
+        key_sentence: None,
     };
     order.reject(input, clock(27).now).unwrap();
     order

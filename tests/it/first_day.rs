@@ -259,3 +259,39 @@ fn wording_reads_well() {
         warned.stderr
     );
 }
+
+#[test]
+fn reject_refuses_a_status_update_without_force_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = submitted(dir.path());
+    for text in ["your port request is processing", "We received your order"] {
+        let out = run(dir.path(), &["reject", &id, "--text", text]);
+        assert_eq!(out.code, 2, "{text}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("status update") && out.stderr.contains("--force"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+    }
+    ok(
+        dir.path(),
+        &["reject", &id, "--text", "We received your order", "--force"],
+    );
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["status"], "customer_action_required");
+}
+
+#[test]
+fn reject_keeps_the_sentence_that_triggered_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = submitted(dir.path());
+    let text =
+        "Hello team, we looked at your request today. The PIN does not match our records. Regards";
+    ok(dir.path(), &["reject", &id, "--text", text]);
+    let file = order_file(dir.path(), &id);
+    assert_eq!(
+        file["rejections"][0]["key_sentence"],
+        "The PIN does not match our records."
+    );
+}

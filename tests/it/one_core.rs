@@ -4,6 +4,7 @@
 
 use crate::support::{new_order, order_file, run, test_clock};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use portwiz::domain::registry::Kind;
 use portwiz::domain::{FieldKey, Order, OrderFields, Step};
 use portwiz::plain;
 use portwiz::store::Store;
@@ -30,7 +31,8 @@ const EDITS: &[(FieldKey, &str, usize)] = &[
     (FieldKey::ServiceAddressCity, "Redmond", 0),
     (FieldKey::ServiceAddressState, "Washington", 0),
     (FieldKey::ServiceAddressPostalCode, "98052", 0),
-    (FieldKey::ServiceAddressCountry, "United States", 1),
+    // In the app the service address already has the order's country: nothing to choose.
+    (FieldKey::ServiceAddressCountry, "United States", 0),
     (FieldKey::OrderName, "Redmond HQ", 0),
     (FieldKey::PortDate, "12/15/2026", 0),
     (FieldKey::PortTime, "2:30 pm", 0),
@@ -124,7 +126,7 @@ fn through_the_app() -> Order {
                 for _ in 0..*rights {
                     key(&mut app, KeyCode::Right);
                 }
-            } else {
+            } else if !matches!(field.kind, Kind::Choice(_)) {
                 for c in value.chars() {
                     key(&mut app, KeyCode::Char(c));
                 }

@@ -82,7 +82,8 @@ fn a_complete_order_is_created_and_submitted() {
         "{output}"
     );
     assert!(output.contains("Step 7 of 7: Review"), "{output}");
-    assert!(output.contains("No problems found."), "{output}");
+    // The fixture's numbers are of the fictional 555-01xx range: said, and no obstacle.
+    assert!(output.contains("fictional (555-01xx)"), "{output}");
     assert!(output.contains(&format!("Order {id} is now Submitted.")));
     assert!(!output.contains("482913"), "the PIN was echoed back");
     assert!(!output.contains('\x1b'));
@@ -105,7 +106,10 @@ fn a_bad_value_is_asked_again_with_its_message() {
     assert_eq!(asked("Phone numbers: "), 2, "{output}");
     assert!(output.contains("Error: Port date:"), "{output}");
     assert!(output.contains("Error: Phone numbers: 42555"), "{output}");
-    assert!(output.contains("! to keep this one and move on"));
+    assert!(
+        output.contains("42555” and move on"),
+        "the retry names the value it would keep: {output}"
+    );
 }
 
 #[test]
@@ -300,4 +304,118 @@ fn a_dumb_terminal_without_a_command_gets_plain_mode() {
     assert!(stdout.contains("End of input."), "{stdout}");
     let id = only_order_id(&path);
     assert_eq!(order_file(&path, &id)["fields"]["country"], "US");
+}
+
+/// A store where the fixture's carrier rejected the account number on an earlier order (since
+/// resubmitted), and a complete draft for the same carrier.
+fn store_with_history() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let mut earlier =
+        portwiz::domain::Order::new("PO-EARLIER".into(), fixture_fields(), clock().now);
+    earlier.submit(clock()).unwrap();
+    let rejection = RejectionInput {
+        text: "Account number mismatch".into(),
+        fields: vec![FieldKey::AccountNumber],
+        ..Default::default()
+    };
+    earlier.reject(rejection, clock().now).unwrap();
+    earlier.resubmit(clock()).unwrap();
+    store.save(&earlier).unwrap();
+    let draft = portwiz::domain::Order::new("PO-DRAFT".into(), fixture_fields(), clock().now);
+    store.save(&draft).unwrap();
+    dir
+}
+
+/// The binary in plain mode over a pipe, on the store at `dir`.
+fn plain_over_a_pipe(dir: &std::path::Path, input: &str) -> (i32, String) {
+    let mut child = portwiz(dir)
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_review_warns_from_the_carriers_history_without_blocking() {
+    let dir = store_with_history();
+    let carrier = fixture_fields().current_carrier;
+    // The draft by its number, every value kept, then submitted.
+    let input = format!("1\n{}y\n", "\n".repeat(portwiz::domain::FIELDS.len()));
+    let (code, stdout) = plain_over_a_pipe(dir.path(), &input);
+    assert_eq!(code, 0, "{stdout}");
+    let review = &stdout[stdout.rfind("Step 7 of 7: Review").expect(&stdout)..];
+    assert!(
+        review.contains(&format!(
+            "Warning (from your history): {carrier} rejected the account number on your last order: check it against the CSR."
+        )),
+        "{review}"
+    );
+    assert!(
+        review.contains("is now Submitted"),
+        "a warning never blocks: {review}"
+    );
+    assert_eq!(order_file(dir.path(), "PO-DRAFT")["status"], "submitted");
+    assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+fn the_menu_prints_the_insights_as_text() {
+    let dir = store_with_history();
+    let carrier = fixture_fields().current_carrier;
+    let (code, stdout) = plain_over_a_pipe(dir.path(), "i\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("Type i for the insights"), "{stdout}");
+    assert!(
+        stdout.contains("Insights from 2 orders (1 carrier), as of 2026-11-26"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&carrier), "{stdout}");
+    assert!(
+        stdout.contains("Rejected        1 of 1 submitted (100%), 1 rejection"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Account number (1)"), "{stdout}");
+    // Then the question again, until the end of input.
+    assert!(stdout.matches("Order: ").count() >= 2, "{stdout}");
+    assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+fn a_retry_after_a_bad_value_names_what_was_typed_never_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    // A number of 2 digits (kept as typed, with its error), then a mask for the PIN (refused).
+    let input = script(&[(FieldKey::Numbers, "12\n!"), (FieldKey::Pin, "••••\n!")]);
+    let (_, output) = run_plain(dir.path(), &input);
+    assert!(
+        output.contains("or ! to keep “12” and move on"),
+        "the retry names what was typed: {output}"
+    );
+    assert!(
+        output.contains("Nothing was stored"),
+        "a refused value says nothing was kept: {output}"
+    );
+    let retries: Vec<&str> = output
+        .lines()
+        .filter(|l| l.contains("Type another value"))
+        .collect();
+    assert!(
+        retries
+            .iter()
+            .all(|l| !l.contains("(empty)") && !l.contains("the one shown")),
+        "{retries:?}"
+    );
 }

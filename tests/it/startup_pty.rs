@@ -36,7 +36,7 @@ fn files_changed_behind_the_index_show_after_the_first_frame() {
         .wait_for("could not be read", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(screen.contains("quarantine"), "{screen}");
-    app.send(keys::ENTER);
+    app.send(keys::CTRL_N);
     let screen = app
         .wait_for("Renamed by another tool", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -442,3 +442,25 @@ fn export_dialog_snapshots() {
     );
     insta::assert_snapshot!("export_replace_80x24", render(&app));
 }
+
+#[test]
+fn the_path_starts_in_the_users_documents_folder_shown_in_full() {
+    let mut app = demo_app(80, 24);
+    app.app.export_dir = Some(PathBuf::from("/home/dana/Documents"));
+    open_order(&mut app, ORDER);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        typed_path(&app),
+        "/home/dana/Documents/PO-DEMO0005-summary.txt"
+    );
+    let screen = render(&app);
+    assert!(
+        screen.contains("/home/dana/Documents/PO-DEMO0005-summary.txt"),
+        "the whole path is on screen: {screen}"
+    );
+    // Another format offers its own name in the same folder.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(typed_path(&app), "/home/dana/Documents/PO-DEMO0005.json");
+}

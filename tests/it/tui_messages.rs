@@ -1,11 +1,13 @@
-//! Messages fit: a save error, a conflict notice or any status message longer than the line
+//! Messages fit: a save error, a merge notice or any status message longer than the line
 //! wraps (the status line grows to three lines), and a longer one says which key shows it whole;
 //! nothing is cut silently with `…`.
 
 use crate::support::{demo_app, open_order, press, render};
 use crossterm::event::KeyCode;
+use portwiz::domain::merge::merge;
+use portwiz::domain::{FieldKey, FieldValue};
 use portwiz::tui::app::{Context, Message};
-use portwiz::tui::{Msg, SaveError, update};
+use portwiz::tui::{Msg, update};
 
 /// The screen's lines from the first that holds `start`, joined as one text.
 fn text_from(screen: &str, start: &str) -> String {
@@ -21,24 +23,34 @@ fn text_from(screen: &str, start: &str) -> String {
 }
 
 #[test]
-fn a_conflict_notice_wraps_whole_at_80_columns() {
+fn a_merge_notice_wraps_whole_at_80_columns() {
     let mut app = demo_app(80, 24);
     open_order(&mut app, "PO-DEMO0005");
     let Some(mine) = app.order("PO-DEMO0005").cloned() else {
         panic!("no demo order");
     };
+    // Another window changed many fields meanwhile: the notice names each of them.
+    let mut theirs = mine.clone();
+    for (key, value) in [
+        (FieldKey::OrderName, "Renamed elsewhere"),
+        (FieldKey::CurrentCarrier, "Contoso Telecom West"),
+        (FieldKey::OrganizationName, "Trey Research Holdings"),
+        (FieldKey::AccountNumber, "ACC-778899"),
+        (FieldKey::ServiceAddressCity, "Bellevue"),
+        (FieldKey::RequesterEmail, "ops@treyresearch.net"),
+    ] {
+        theirs.fields.set(key, FieldValue::Text(value.into()));
+    }
+    let merged = merge(&mine, &theirs, &mine);
     update(
         &mut app,
-        Msg::SaveFailed {
-            order_id: mine.id.clone(),
-            error: SaveError::Conflict {
-                on_disk: None,
-                mine: Box::new(mine),
-            },
+        Msg::Merged {
+            order: Box::new(merged.order.clone()),
+            notice: merged.notice(),
         },
     );
     let screen = render(&app);
-    let shown = text_from(&screen, "was not saved");
+    let shown = text_from(&screen, "Another window changed");
     let whole = app
         .message
         .as_ref()
@@ -46,7 +58,7 @@ fn a_conflict_notice_wraps_whole_at_80_columns() {
         .unwrap_or_default();
     assert!(whole.len() > 160, "a long message: {whole}");
     assert!(
-        shown.contains("make it again to save it over the other change, or export it."),
+        shown.contains("your edits were combined with it."),
         "the end of the message is on screen:\n{screen}"
     );
     assert!(!shown.contains('…'), "{screen}");
@@ -55,7 +67,7 @@ fn a_conflict_notice_wraps_whole_at_80_columns() {
         screen.lines().last().is_some_and(|l| l.contains("Back")),
         "{screen}"
     );
-    insta::assert_snapshot!("conflict_notice_80x24", screen);
+    insta::assert_snapshot!("merge_notice_80x24", screen);
 }
 
 #[test]
@@ -91,4 +103,25 @@ fn f2_without_a_message_is_the_screens_key() {
     let mut app = demo_app(80, 24);
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.context(), Context::History);
+}
+
+#[test]
+fn the_carriers_advice_in_the_response_dialog_is_whole_at_80x24() {
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0002");
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Enter);
+    update(
+        &mut app,
+        Msg::Paste("EU NAME MISMATCH; ZIP does not match CSR".into()),
+    );
+    let screen = render(&app);
+    assert!(
+        text_from(&screen, "Action:").contains("to the one on the CSR, then resubmit."),
+        "{screen}"
+    );
+    assert!(
+        !screen.lines().any(|l| l.trim_end().ends_with('…')),
+        "{screen}"
+    );
 }

@@ -61,19 +61,27 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
 }
 
 #[test]
-fn an_empty_store_welcomes_and_d_loads_the_demo() {
+fn an_empty_store_welcomes_and_d_opens_a_demo_copy_leaving_the_store_empty() {
     let dir = store_with(&[]);
     let mut app = spawn(dir.path(), &[], 80, 24);
-    app.wait_for("Welcome to portwiz", TIMEOUT)
+    let welcome = app
+        .wait_for("Welcome to portwiz", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
+    assert!(welcome.contains("your store stays empty"), "{welcome}");
     app.send("d");
-    app.wait_for("Added 12 demo orders", TIMEOUT)
+    let opened = app
+        .wait_for("Opened a demo copy", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
+    assert!(opened.contains("Contoso Redmond"), "{opened}");
     app.send(keys::CTRL_C);
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
     assert!(status.success(), "{status:?}");
     let (store, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(store.len(), 12, "the demo was written to the user's store");
+    assert_eq!(
+        store.len(),
+        0,
+        "the user's store holds none of the demo orders"
+    );
 }
 
 #[test]

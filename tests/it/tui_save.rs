@@ -1,12 +1,14 @@
 //! A save that fails is typed (`SaveError`), and the app acts on it: a conflict with another
-//! portwiz shows the other instance's version, and the edit can then be saved over it knowingly.
+//! portwiz opens the conflict view, and the value the user chooses is saved.
 
-use crate::support::{demo_orders, test_clock};
+use crate::support::{demo_orders, press, test_clock};
+use crossterm::event::KeyCode;
 use portwiz::store::Store;
+use portwiz::tui::root::Screen;
 use portwiz::tui::{Effect, Msg, Root, SaveError, execute, update};
 
 #[test]
-fn a_conflict_shows_the_other_version_and_a_second_save_replaces_it() {
+fn a_conflict_opens_the_conflict_view_and_saves_the_value_chosen() {
     let Ok(dir) = tempfile::tempdir() else { return };
     let Some(order) = demo_orders().into_iter().next() else {
         panic!("no demo order");
@@ -16,54 +18,47 @@ fn a_conflict_shows_the_other_version_and_a_second_save_replaces_it() {
         panic!("store");
     };
     assert!(mine_store.create(order.clone()).is_ok());
+    let opened = match mine_store.get(&id) {
+        Ok(l) => l.order.clone(),
+        Err(e) => panic!("{e}"),
+    };
     let Ok((mut their_store, _)) = Store::open(dir.path()) else {
         panic!("store");
     };
     // The other portwiz records a ticket and saves first.
-    let mut theirs = order.clone();
+    let mut theirs = opened.clone();
     assert!(theirs.set_ticket("TICKET-THEIRS", test_clock().now).is_ok());
     assert!(their_store.save(&theirs).is_ok());
 
-    let mut mine = order.clone();
+    let mut mine = opened.clone();
     assert!(mine.set_ticket("TICKET-MINE", test_clock().now).is_ok());
     let answer = execute(&mut mine_store, Effect::Save(Box::new(mine.clone())));
-    let Some(Msg::SaveFailed { order_id, error }) = answer.clone() else {
-        panic!("expected a failed save, got {answer:?}");
+    let Some(Msg::SaveConflict { merge, .. }) = answer.clone() else {
+        panic!("expected a conflict, got {answer:?}");
     };
-    assert_eq!(order_id, id);
-    match &error {
-        SaveError::Conflict {
-            on_disk,
-            mine: kept,
-        } => {
-            assert_eq!(
-                on_disk.as_ref().and_then(|o| o.ticket.clone()).as_deref(),
-                Some("TICKET-THEIRS")
-            );
-            assert_eq!(kept.ticket.as_deref(), Some("TICKET-MINE"));
-        }
-        other => panic!("expected a conflict, got {other:?}"),
-    }
+    assert_eq!(merge.conflicts.len(), 1);
+    assert_eq!(merge.conflicts[0].theirs, "TICKET-THEIRS");
+    assert_eq!(merge.conflicts[0].mine, "TICKET-MINE");
 
-    // The app shows the other version and says so.
-    let mut app = Root::new(vec![order], test_clock(), (100, 30));
+    // The app opens the conflict view; nothing is saved before a value is chosen.
+    let mut app = Root::new(vec![opened], test_clock(), (100, 30));
     let Some(answer) = answer else { return };
     update(&mut app, answer);
-    assert_eq!(
-        app.order(&id).and_then(|o| o.ticket.as_deref()),
-        Some("TICKET-THEIRS")
-    );
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|m| m.is_error && m.text.contains("changed by another portwiz")),
-        "{:?}",
-        app.message
-    );
-
-    // Saving the edit again, now that the other version was seen, replaces it.
-    let again = execute(&mut mine_store, Effect::Save(Box::new(mine)));
+    assert!(matches!(app.top(), Screen::Conflict(_)));
+    let refused = press(&mut app, KeyCode::Enter);
+    assert!(refused.is_empty(), "{refused:?}");
+    press(&mut app, KeyCode::Right);
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Save(chosen)] = effects.as_slice() else {
+        panic!("expected a save, got {effects:?}");
+    };
+    let again = execute(&mut mine_store, Effect::Save(chosen.clone()));
     assert!(matches!(again, Some(Msg::Saved(_))), "{again:?}");
+    let Ok((fresh, _)) = Store::open(dir.path()) else {
+        panic!("store");
+    };
+    let ticket = fresh.get(&id).ok().and_then(|l| l.order.ticket.clone());
+    assert_eq!(ticket.as_deref(), Some("TICKET-MINE"));
 }
 
 #[test]

@@ -164,7 +164,10 @@ fn welcome_on_an_empty_store() {
         let app = Root::new(Vec::new(), test_clock(), (w, h));
         let screen = render(&app);
         assert!(screen.contains("Welcome to portwiz"), "{screen}");
-        assert!(screen.contains("load the demo orders"), "{screen}");
+        assert!(
+            screen.contains("demo copy of orders; your store stays empty"),
+            "{screen}"
+        );
         snapshot("welcome", &app);
     }
 }
@@ -189,12 +192,12 @@ fn store_notices_are_shown_until_dismissed() {
     app.notices = vec!["/data/orders/PO-X.json could not be read (expected value at line 1 column 1); it was moved to /data/quarantine/PO-X.json.20261126T120000Z and nothing was deleted".into()];
     let screen = render(&app);
     assert!(
-        screen.contains("Store notices") && screen.contains("could not be read"),
+        screen.contains("found something you should know") && screen.contains("could not be read"),
         "{screen}"
     );
     snapshot("notices", &app);
     update(&mut app, Msg::DismissNotices);
-    assert!(!render(&app).contains("Store notices"));
+    assert!(!render(&app).contains("could not be read"));
 }
 
 #[test]

@@ -349,10 +349,13 @@ fn q_quits_from_lists_and_ctrl_c_from_anywhere() {
 }
 
 #[test]
-fn welcome_loads_the_demo_through_an_effect() {
+fn welcome_opens_a_demo_copy_through_an_effect() {
     let mut app = Root::new(Vec::new(), test_clock(), (80, 24));
     assert_eq!(app.context(), Context::Welcome);
-    assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::LoadDemo]);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('d')),
+        vec![Effect::OpenDemoCopy]
+    );
     update(
         &mut app,
         Msg::OrdersAdded {
@@ -362,22 +365,29 @@ fn welcome_loads_the_demo_through_an_effect() {
     );
     assert_eq!(app.context(), Context::History);
     assert_eq!(app.history.rows.len(), 12);
+    assert!(app.demo, "the title says it is the demo copy");
     assert!(
         app.message
             .as_ref()
-            .is_some_and(|m| m.text.contains("12 demo orders"))
+            .is_some_and(|m| m.text.contains("demo copy (12 orders)")
+                && m.text.contains("your own store is untouched"))
     );
 }
 
 #[test]
-fn notices_take_the_keys_until_dismissed() {
+fn notices_leave_the_keys_to_the_screen_and_ctrl_n_dismisses_them() {
     let mut app = demo_app(80, 24);
     app.notices = vec!["warning: something".into()];
-    assert_eq!(app.context(), Context::Notices);
-    press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit);
-    press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::History);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.context(),
+        Context::OrderPage,
+        "Enter reached the history"
+    );
+    assert!(!app.notices.is_empty());
+    crate::support::ctrl(&mut app, 'n');
+    assert!(app.notices.is_empty());
 }
 
 #[test]

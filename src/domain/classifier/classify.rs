@@ -14,6 +14,7 @@ use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
 use super::normalize::{Token, tokenize};
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 const SCORE_ONE_CLAUSE: f32 = 1.0;
 const SCORE_ONE_SENTENCE: f32 = 0.85;
@@ -37,6 +38,14 @@ pub struct Classification {
     /// The user's labelled example the answer came from, if any. Not part of the JSON contract.
     #[serde(skip)]
     pub learned: Option<Neighbour>,
+    /// The byte span of the sentence that holds the best match's words ("the sentence that
+    /// triggered it"), to show first. Not part of the JSON contract.
+    #[serde(skip)]
+    pub key_sentence: Option<Range<usize>>,
+    /// When no rule fired: the words that make the text read like a status update ("processing",
+    /// "received") rather than a rejection; empty otherwise. Not part of the JSON contract.
+    #[serde(skip)]
+    pub status_words: Vec<String>,
 }
 
 impl Classification {
@@ -67,6 +76,18 @@ impl Classification {
                 labels.join(", ")
             )
         })
+    }
+
+    /// The text reads like a status update, not a rejection: no rule fired, no word of complaint,
+    /// and words that report progress.
+    pub fn is_status_update(&self) -> bool {
+        !self.is_recognised() && !self.status_words.is_empty()
+    }
+
+    /// The sentence of `text` (the text classified) that triggered the best match, trimmed.
+    pub fn key_sentence_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let span = self.key_sentence.clone()?;
+        text.get(span).map(str::trim).filter(|s| !s.is_empty())
     }
 
     /// True when some rule recognised the text.
@@ -127,6 +148,7 @@ pub fn classify_with_examples(
     }];
     c.fields = fields;
     c.learned = Some(n);
+    c.status_words.clear();
     c
 }
 
@@ -153,6 +175,8 @@ struct Scope {
 struct Hit {
     score: f32,
     evidence: Vec<Occurrence>,
+    /// The sentence of the evidence that gave the best score.
+    sentence: u32,
 }
 
 /// Classifies a carrier's rejection text. Pure; never fails: text it cannot read is "not
@@ -250,19 +274,26 @@ fn evaluate_scope(
             }
         }
         let Some((score, used)) = best else { continue };
-        let evidence = scope
+        let evidence: Vec<Occurrence> = scope
             .occurrences
             .iter()
-            .filter(|o| used.contains(o.concept));
+            .filter(|o| used.contains(o.concept))
+            .copied()
+            .collect();
+        let sentence = evidence.first().map_or(0, |o| o.sentence);
         match hit {
             Some(h) => {
-                h.score = h.score.max(score);
+                if score > h.score {
+                    h.score = score;
+                    h.sentence = sentence;
+                }
                 h.evidence.extend(evidence);
             }
             None => {
                 *hit = Some(Hit {
                     score,
-                    evidence: evidence.copied().collect(),
+                    evidence,
+                    sentence,
                 })
             }
         }
@@ -324,6 +355,14 @@ fn build(
     } else {
         actions.join(" ")
     };
+    let key_sentence = found
+        .first()
+        .and_then(|(_, hit)| sentence_span(text, tokens, hit.sentence));
+    let status_words = if found.is_empty() {
+        super::status::status_words(text, tokens)
+    } else {
+        Vec::new()
+    };
     let matches = found
         .into_iter()
         .map(|(rule, hit)| Match {
@@ -339,7 +378,22 @@ fn build(
         needs_carrier_contact,
         action,
         learned: None,
+        key_sentence,
+        status_words,
     }
+}
+
+/// The byte span of sentence `sentence`: from its first word to its last, with the mark that
+/// ends it.
+fn sentence_span(text: &str, tokens: &[Token], sentence: u32) -> Option<Range<usize>> {
+    let start = tokens.iter().find(|t| t.sentence == sentence)?.start;
+    let mut end = tokens.iter().rev().find(|t| t.sentence == sentence)?.end;
+    if let Some(mark) = text.get(end..).and_then(|rest| rest.chars().next())
+        && matches!(mark, '.' | '!' | '?')
+    {
+        end += mark.len_utf8();
+    }
+    Some(start..end)
 }
 
 /// The original words behind the occurrences, in text order, each once.

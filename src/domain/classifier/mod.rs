@@ -17,6 +17,7 @@ mod concepts;
 mod examples;
 mod normalize;
 mod quoted;
+mod status;
 
 pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
 pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_examples};

@@ -275,3 +275,71 @@ fn advice_follows_the_fields_the_user_chose_not_the_suggestion() {
     assert!(!advice.contains("Move the port date"), "{advice}");
     assert!(advice.contains("port time"), "{advice}");
 }
+
+#[test]
+fn the_sentence_that_triggered_the_match_is_given() {
+    let text = "Hello, thank you for your order. We looked at it today. The PIN does not match our records! Regards, the porting team";
+    let c = classify(text, &BUILTIN);
+    assert_eq!(c.fields, keys(&["pin"]));
+    assert_eq!(
+        c.key_sentence_of(text),
+        Some("The PIN does not match our records!")
+    );
+    let terse = "Rejected. PIN.";
+    let c = classify(terse, &BUILTIN);
+    assert!(c.key_sentence_of(terse).is_some());
+    assert_eq!(
+        classify("good morning", &BUILTIN).key_sentence_of("good morning"),
+        None
+    );
+}
+
+#[test]
+fn a_status_update_is_told_from_a_rejection() {
+    for text in [
+        "your port request is processing",
+        "We received your order",
+        "Thank you, we have received your port request and it is being reviewed.",
+        "Your order has been scheduled",
+        "Pending: we have sent the request to your losing carrier and are waiting for them to accept it. No action is required.",
+        "PIN verified, account number validated, waiting for FOC",
+        "Transfer approved: the order has been accepted by the losing carrier.",
+    ] {
+        let c = classify(text, &BUILTIN);
+        assert!(c.is_status_update(), "{text}: {:?}", c.status_words);
+    }
+    for text in [
+        "Rejected. PIN.",
+        "rejected",
+        "We received your order but cannot process it",
+        "order not processing, error 7012",
+        "good morning",
+    ] {
+        assert!(!classify(text, &BUILTIN).is_status_update(), "{text}");
+    }
+    assert_eq!(
+        classify("we received your order", &BUILTIN).status_words,
+        ["received"]
+    );
+}
+
+#[test]
+fn no_rejection_of_the_sets_reads_as_a_status_update() {
+    for set in [
+        include_str!("../../../tests/data/rejections-public.tsv"),
+        include_str!("../../../tests/data/rejections-dev.tsv"),
+        include_str!("../../../tests/data/rejections-more.tsv"),
+    ] {
+        // expect <TAB> also_ok <TAB> text
+        for line in set.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [expect, _, text] = cols[..] else {
+                continue;
+            };
+            let c = classify(text, &BUILTIN);
+            if expect != "none" {
+                assert!(!c.is_status_update(), "{text}: {:?}", c.status_words);
+            }
+        }
+    }
+}

@@ -265,3 +265,94 @@ fn escapes_controls_and_invisible_characters_never_reach_a_stored_value() {
         vec!["a@x.com".to_string()]
     );
 }
+
+#[test]
+fn the_service_address_takes_the_order_country_and_follows_it_while_empty() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::ServiceAddressState,
+        "Ontario",
+    );
+    edit(&mut order, &mut visit, FieldKey::Country, "Canada");
+    let f = &order.fields;
+    assert_eq!(f.service_address.country, "CA");
+    assert_eq!(
+        f.service_address.state, "ON",
+        "a province typed before the country is normalised once the country is known"
+    );
+    let changed: Vec<&str> = order.history[1]
+        .changes
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    assert!(
+        changed.contains(&"service_address.country") && changed.contains(&"service_address.state"),
+        "{changed:?}"
+    );
+    // A country the user chose for the address is theirs: the order's does not overwrite it.
+    let mut order = draft();
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::ServiceAddressCountry,
+        "US",
+    );
+    edit(&mut order, &mut visit, FieldKey::Country, "CA");
+    assert_eq!(order.fields.service_address.country, "US");
+}
+
+#[test]
+fn a_csr_value_is_normalised_like_the_order_value() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    edit(&mut order, &mut visit, FieldKey::Country, "US");
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::ServiceAddressState,
+        "Washington",
+    );
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::BillingTelephoneNumber,
+        "425 555 0100",
+    );
+    order.set_csr(FieldKey::ServiceAddressState, "washington", clock().now);
+    order.set_csr(
+        FieldKey::BillingTelephoneNumber,
+        "(425) 555-0100",
+        clock().now,
+    );
+    assert_eq!(order.csr[&FieldKey::ServiceAddressState], "WA");
+    assert_eq!(order.csr[&FieldKey::BillingTelephoneNumber], "+14255550100");
+    assert!(crate::domain::csr::differences(&order).is_empty());
+}
+
+#[test]
+fn changing_the_pin_after_signing_asks_for_no_new_loa() {
+    let mut order = draft();
+    let mut visit = Visit::new();
+    edit(&mut order, &mut visit, FieldKey::Pin, "1234");
+    edit(&mut order, &mut visit, FieldKey::Loa, "signed by Dana");
+    edit(&mut order, &mut visit, FieldKey::Pin, "5678");
+    assert!(
+        order.loa_needs_resigning().is_empty(),
+        "the LOA never shows the PIN"
+    );
+    edit(
+        &mut order,
+        &mut visit,
+        FieldKey::OrganizationName,
+        "Fabrikam",
+    );
+    assert_eq!(order.loa_needs_resigning(), [FieldKey::OrganizationName]);
+    // The PIN is still compared with the CSR's.
+    order.set_csr(FieldKey::Pin, "9999", clock().now);
+    let differences = crate::domain::csr::differences(&order);
+    assert_eq!(differences.len(), 1);
+    assert_eq!(differences[0].0.key, FieldKey::Pin);
+}

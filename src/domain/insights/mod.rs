@@ -342,3 +342,27 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
         values[mid]
     })
 }
+
+/// Days in words, to a tenth: "1 day", "4.5 days".
+pub fn days(value: f64) -> String {
+    let value = round(value, 1);
+    if value == 1.0 {
+        "1 day".to_string()
+    } else {
+        format!("{value} days")
+    }
+}
+
+/// "1 order", "3 orders".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+pub fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}

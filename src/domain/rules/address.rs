@@ -9,7 +9,8 @@ use super::regions;
 /// normalised: ZIP+4 with its dash, Canadian codes upper-case with one space.
 pub fn check_postal_code(text: &str, country: Country) -> Result<String, RuleError> {
     match country {
-        Country::Us => check_zip(text),
+        // Puerto Rico's codes are US ZIP codes (006xx to 009xx).
+        Country::Us | Country::Pr => check_zip(text),
         Country::Ca => check_canadian_postal_code(text),
     }
 }
@@ -141,6 +142,12 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
             "Canadian province or territory",
             "ON or Ontario",
         ),
+        Country::Pr => (
+            regions::PR,
+            &[][..],
+            "Puerto Rico region",
+            "PR or Puerto Rico",
+        ),
     };
     let folded = regions::fold(text);
     let found = table
@@ -158,7 +165,7 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
     }
     let other = match country {
         Country::Us => regions::CA,
-        Country::Ca => regions::US,
+        Country::Ca | Country::Pr => regions::US,
     };
     let hint = if other
         .iter()
@@ -167,7 +174,7 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
     {
         let there = match country {
             Country::Us => "Canada",
-            Country::Ca => "the United States",
+            Country::Ca | Country::Pr => "the United States",
         };
         format!(" (that's in {there}; the service address must be in the order's country)")
     } else {

@@ -146,6 +146,7 @@ choice! {
     Country, "country",
     Us => "US", "United States", "United States", ["USA", "United States of America", "America"];
     Ca => "CA", "Canada", "Canada", ["CAN"];
+    Pr => "PR", "Puerto Rico", "Puerto Rico", [];
 }
 
 choice! {
@@ -169,6 +170,7 @@ impl Country {
         match self {
             Country::Us => "the United States",
             Country::Ca => "Canada",
+            Country::Pr => "Puerto Rico",
         }
     }
 }
@@ -218,7 +220,7 @@ mod tests {
         }
         assert_eq!((NumberType::CHOICES.parse)("Toll free"), Some("toll_free"));
         assert_eq!((PortType::CHOICES.parse)("half"), None);
-        assert_eq!(Country::CHOICES.len(), 2);
+        assert_eq!(Country::CHOICES.len(), 3);
     }
 
     #[test]

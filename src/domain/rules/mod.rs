@@ -9,6 +9,8 @@ pub mod holidays;
 pub mod numbers;
 pub mod port_date;
 pub mod port_time;
+#[cfg(test)]
+mod puerto_rico_tests;
 mod regions;
 pub mod text;
 

@@ -80,7 +80,8 @@ fn business_day_on_or_before(date: Date) -> Date {
 /// Business days of notice an order needs.
 pub fn min_business_days(country: Country, number_count: usize) -> u32 {
     let base = match country {
-        Country::Us => US_MIN_BUSINESS_DAYS,
+        // Puerto Rico follows the US's rules.
+        Country::Us | Country::Pr => US_MIN_BUSINESS_DAYS,
         Country::Ca => CA_MIN_BUSINESS_DAYS,
     };
     if number_count > LARGE_ORDER_THRESHOLD {

@@ -21,11 +21,16 @@ pub enum PortTimeRule {
 /// The rule for an order's country and number type.
 pub fn port_time_rule(country: Country, number_type: NumberType) -> PortTimeRule {
     match (country, number_type) {
-        (Country::Us, NumberType::Geographic | NumberType::Mobile) => PortTimeRule::Window {
-            from: WINDOW_FROM,
-            to: WINDOW_TO,
-        },
-        (Country::Us, NumberType::TollFree) | (Country::Ca, _) => PortTimeRule::Fixed(FIXED),
+        // Puerto Rico follows the US's rules.
+        (Country::Us | Country::Pr, NumberType::Geographic | NumberType::Mobile) => {
+            PortTimeRule::Window {
+                from: WINDOW_FROM,
+                to: WINDOW_TO,
+            }
+        }
+        (Country::Us | Country::Pr, NumberType::TollFree) | (Country::Ca, _) => {
+            PortTimeRule::Fixed(FIXED)
+        }
     }
 }
 
@@ -139,6 +144,7 @@ pub fn check_port_time(
             let who = match country {
                 Country::Ca => "Canadian numbers",
                 Country::Us => "US toll-free numbers",
+                Country::Pr => "Puerto Rico toll-free numbers",
             };
             Err(RuleError::new(format!(
                 "{who} port at {} US Eastern only ({}); enter {}.",

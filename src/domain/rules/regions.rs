@@ -1,6 +1,9 @@
 //! US state and Canadian province codes with their names. The US list has the 50 states, DC and
 //! Puerto Rico (Teams ports US and Puerto Rico numbers in US orders).
 
+/// A Puerto Rico order's service address: its one code.
+pub(super) const PR: &[(&str, &str)] = &[("PR", "Puerto Rico")];
+
 pub(super) const US: &[(&str, &str)] = &[
     ("AL", "Alabama"),
     ("AK", "Alaska"),

@@ -182,6 +182,8 @@ pub struct RejectionForm {
     pub focus: RejectionFocus,
     /// Index into `FIELDS`; `FIELDS.len()` is the Save row.
     pub cursor: usize,
+    /// The user was told the text reads like a status update: the next save records it.
+    pub status_asked: bool,
 }
 
 impl RejectionForm {
@@ -193,13 +195,21 @@ impl RejectionForm {
             removed: BTreeSet::new(),
             focus: RejectionFocus::Text,
             cursor: 0,
+            status_asked: false,
         }
+    }
+
+    /// The text reads like a carrier's status update and no field is ticked: saving it as a
+    /// rejection asks first (the command line refuses it without `--force`).
+    pub fn looks_like_status(&self) -> bool {
+        self.classification.is_status_update() && self.fields().is_empty()
     }
 
     /// Classify the text again (with the user's labelled examples); the user's own ticks and
     /// unticks stay.
     pub fn reclassify(&mut self, catalog: &Catalog, examples: &ExampleIndex) {
         self.classification = classify_with_examples(&self.text.text(), catalog, examples);
+        self.status_asked = false;
     }
 
     /// The text and the fields the user chose, when they differ from the suggestion: a lesson.
@@ -257,19 +267,12 @@ impl RejectionForm {
 
     /// What the domain records.
     pub fn input(&self, catalog: &Catalog) -> RejectionInput {
-        let fields = self.fields();
-        RejectionInput {
-            text: self.text.text(),
-            action: self.classification.action_for(&fields, catalog),
-            fields,
-            rules: self
-                .classification
-                .matches
-                .iter()
-                .map(|m| m.rule.clone())
-                .collect(),
-            needs_carrier_contact: self.classification.needs_carrier_contact,
-        }
+        RejectionInput::from_classification(
+            self.text.text(),
+            &self.classification,
+            Some(self.fields()),
+            catalog,
+        )
     }
 }
 
@@ -340,6 +343,11 @@ impl FocForm {
         };
         let mut warnings = Vec::new();
         if let Ok(d) = date {
+            warnings.extend(
+                crate::domain::lifecycle::foc_warnings(d)
+                    .into_iter()
+                    .map(|w| capitalised(&w)),
+            );
             if let Ok(requested) = order.fields.port_date.trim().parse::<Date>()
                 && requested != d
             {
@@ -366,6 +374,14 @@ impl FocForm {
             warnings,
         }
     }
+}
+
+/// A domain sentence as a line of its own: its first letter upper-cased.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn one(text: &str) -> String {

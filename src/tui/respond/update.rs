@@ -176,6 +176,14 @@ fn save(r: &mut Respond, app: &mut App, mut order: Order) -> Vec<Effect> {
             let input = form.input(&app.catalog);
             if input.text.trim().is_empty() && input.fields.is_empty() {
                 Err("Paste or type the carrier's words, or tick the fields it named.".to_string())
+            } else if form.looks_like_status() && !form.status_asked {
+                if let Some(Form::Rejection(form)) = &mut r.form {
+                    form.status_asked = true;
+                }
+                Err(
+                    "This reads like a status update, not a rejection, and names no field: press Ctrl-S again to record it as a rejection anyway, or Esc to go back."
+                        .to_string(),
+                )
             } else {
                 rejection = Some((input.text.clone(), input.fields.clone()));
                 correction = form.correction();

@@ -113,7 +113,7 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
             support(&mut out, form);
             out.error(&respond.error);
         }
-        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order),
+        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order, app.clock.today),
     }
     let rows = usize::from(area.height);
     let lines: Vec<Line> = out.lines.into_iter().take(rows).collect();
@@ -191,14 +191,31 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         text_focused,
     );
 
-    // The suggestion, field by field, with the words that triggered it.
-    let cap = if tall { 8 } else { 4 };
+    // The suggestion, field by field, with the words that triggered it: whole, as long as the
+    // checklist keeps three rows (a longer one says so; the carrier's advice is never cut unsaid).
+    let reserved = 1 + 3 + 1; // the checklist's heading, three of its rows, the Save row
+    let cap = usize::from(area.height)
+        .saturating_sub(out.lines.len() + reserved)
+        .max(2);
     let mut suggestion: Vec<(String, Style)> = Vec::new();
     let c = &form.classification;
     if form.text.text().trim().is_empty() {
         suggestion.push((
             "The classifier's suggestion appears here as you paste or type.".into(),
             theme.dim(),
+        ));
+    } else if form.looks_like_status() {
+        let words: Vec<String> = c
+            .status_words
+            .iter()
+            .map(|w| format!("“{}”", one_line(w)))
+            .collect();
+        suggestion.push((
+            format!(
+                "⚠ This reads like a status update ({}), not a rejection: no field is named. Record it only if the carrier did reject the order.",
+                words.join(", ")
+            ),
+            theme.warning(),
         ));
     } else if !c.is_recognised() {
         suggestion.push((
@@ -251,10 +268,8 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         .flat_map(|(t, s)| wrap(&t, room).into_iter().map(move |l| (l, s)))
         .collect();
     if wrapped.len() > cap {
-        wrapped.truncate(cap);
-        if let Some(last) = wrapped.last_mut() {
-            last.0 = truncate(&format!("{} …", last.0), room);
-        }
+        wrapped.truncate(cap - 1);
+        wrapped.push((truncate("… the rest in a taller window", room), theme.dim()));
     }
     for (line, style) in wrapped {
         out.lines.push(Line::from(vec![
@@ -568,13 +583,16 @@ fn support(out: &mut Lines, form: &SupportForm) {
     );
 }
 
-fn confirm(out: &mut Lines, kind: Answer, order: &Order) {
+fn confirm(out: &mut Lines, kind: Answer, order: &Order, today: jiff::civil::Date) {
     let theme = out.theme;
     let name = one_line(&order.display_name());
     match kind {
         Answer::Completion => {
             out.text(" ", "Completion: the numbers ported.", theme.heading());
             out.blank();
+            for warning in order.completion_warnings(today) {
+                out.text(" ⚠ ", &warning, theme.warning());
+            }
             out.text(
                 " ",
                 &format!("Record that “{name}” is completed? Completed is final: the order cannot change after it."),

@@ -45,8 +45,10 @@ pub enum HomeMsg {
     ReverseSort,
     /// A new order in the wizard.
     NewOrder,
-    /// Write the demo orders into this store.
-    LoadDemo,
+    /// Open a temporary copy of the demo orders (the user's store stays as it is).
+    OpenDemoCopy,
+    /// The insights screen.
+    Insights,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -64,7 +66,7 @@ use KeyCode::{Backspace, Down, End, Enter, Esc, Home as HomeKey, PageDown, PageU
 pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     // The welcome screen.
     both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
-    both(C::Welcome, &[ch('d')], "d", O(M::LoadDemo), "Load the demo orders into this store", "Load demo"),
+    both(C::Welcome, &[ch('d')], "d", O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
     both(C::Welcome, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Welcome, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // The order history.
@@ -81,6 +83,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     both(C::History, &[ch('s')], "s", O(M::CycleSort), "Sort by the next column", "Sort"),
     help(C::History, &[ch('S')], "S", O(M::ReverseSort), "Reverse the sort"),
     both(C::History, &[ch('n')], "n", O(M::NewOrder), "New order", "New"),
+    both(C::History, &[ch('i')], "i", O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[key(Esc)], "Esc", O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
@@ -187,7 +190,8 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
-            M::LoadDemo => return vec![Effect::LoadDemo],
+            M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
+            M::Insights => return super::insights::requests(app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();

@@ -2,7 +2,10 @@
 //! `tui/respond/` and `tui/wizard/`). See `tui::screen` for what a screen is and how to add one.
 
 pub mod assist;
+pub mod conflict;
 pub mod export;
+pub mod handoff;
 pub mod home;
+pub mod insights;
 pub mod numbers;
 pub mod order;

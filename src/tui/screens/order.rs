@@ -1,7 +1,7 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
 //! assistance and export open. The view is `view::order_page`.
 
-use super::{assist::AssistPage, export::ExportPage, numbers::NumbersPage};
+use super::{assist::AssistPage, export::ExportPage, handoff::HandoffPage, numbers::NumbersPage};
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
@@ -44,6 +44,8 @@ pub enum PageMsg {
     Assist,
     /// The export dialog.
     Export,
+    /// The hand-off to the Teams admin center.
+    Handoff,
     /// Every number of the order, on a list of its own.
     Numbers,
     /// Back to the order history.
@@ -70,6 +72,8 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    // After help: at 80 columns the footer keeps Esc and ? and leaves this to help.
+    both(C::OrderPage, &[ch('t')], "t", O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
@@ -158,6 +162,7 @@ impl Component for OrderPage {
             M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
             M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
             M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
+            M::Handoff => return vec![Effect::Open(Open::on(HandoffPage::ID, &self.order_id))],
             M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }

@@ -36,13 +36,17 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
         .map(|m| status_text(m, usize::from(area.width)))
         .unwrap_or_default();
     let status_height = u16::try_from(status_lines.len().max(1)).unwrap_or(1);
-    let [title, body, status, footer_area] = Layout::vertical([
+    let notice_lines = notices_panel(app, usize::from(area.width));
+    let notices_height = u16::try_from(notice_lines.len()).unwrap_or(0);
+    let [title, notices, body, status, footer_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(notices_height),
         Constraint::Min(1),
         Constraint::Length(status_height),
         Constraint::Length(1),
     ])
     .areas(area);
+    frame.render_widget(Paragraph::new(notice_lines), notices);
     let top = root.top().component();
     render_title(app, &top.title(app), frame, title);
     // A dialog keeps the screen under it in view.
@@ -56,9 +60,6 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     footer::render(root, frame, footer_area);
     if app.help_open {
         help::render(app, top, frame, body);
-    }
-    if !app.notices.is_empty() {
-        render_notices(app, frame, body);
     }
     if app.message_open
         && let Some(message) = root.status_message()
@@ -155,25 +156,43 @@ pub fn popup(
     rect
 }
 
-fn render_notices(app: &App, frame: &mut Frame, area: Rect) {
-    let width = area.width.min(76);
-    let inner = usize::from(width.saturating_sub(4));
-    let mut lines = vec![Line::styled(
-        "Opening the store found something you should know:",
-        app.theme.heading(),
-    )];
+/// Most lines the store's notices take above the screen (the screen keeps the rest).
+const NOTICE_LINES: usize = 6;
+
+/// The store's notices as a panel above the screen: not over it, and taking no key but their
+/// own (Ctrl-N), so a notice that arrives as the user types never eats a key.
+fn notices_panel(app: &App, width: usize) -> Vec<Line<'static>> {
+    if app.notices.is_empty() {
+        return Vec::new();
+    }
+    let theme = &app.theme;
+    let inner = width.saturating_sub(4);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            super::text::truncate(
+                "⚠ Opening the store found something you should know",
+                width.saturating_sub(20),
+            ),
+            theme.warning(),
+        ),
+        Span::styled(" · Ctrl-N dismisses", theme.dim()),
+    ])];
+    let mut body: Vec<String> = Vec::new();
     for notice in &app.notices {
         for (i, part) in wrap(&one_line(notice), inner).into_iter().enumerate() {
-            let bullet = if i == 0 { "• " } else { "  " };
-            lines.push(Line::raw(format!("{bullet}{part}")));
+            let bullet = if i == 0 { "  • " } else { "    " };
+            body.push(format!("{bullet}{part}"));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Enter or Esc dismisses this.",
-        app.theme.dim(),
-    ));
-    popup(frame, area, "Store notices", lines, width);
+    if body.len() > NOTICE_LINES {
+        body.truncate(NOTICE_LINES);
+        if let Some(last) = body.last_mut() {
+            *last = super::text::truncate(&format!("{last} …"), width);
+        }
+    }
+    lines.extend(body.into_iter().map(Line::raw));
+    lines.push(Line::styled("─".repeat(width), theme.dim()));
+    lines
 }
 
 /// Esc on a screen that holds unsaved work: say what would be lost, and ask.

@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ("n", "start a new port order in the wizard"),
         (
             "d",
-            "load the demo orders (one in every status) to look around",
+            "look around in a demo copy of orders; your store stays empty",
         ),
         ("?", "every key on this screen"),
         ("q", "quit"),

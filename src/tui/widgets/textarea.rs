@@ -1,6 +1,12 @@
 //! The numbers step's multi-line text area: one `TextField` per line, so every line gets the
 //! same cursor handling as the one-line fields. Enter breaks the line; pasted lists keep their
 //! lines.
+//!
+//! Why not `ratatui-textarea` (0.9.4, the ratatui org's text area for ratatui 0.30): it edits by
+//! `char`, not by grapheme. Backspace after "café" typed with a combining accent leaves "cafe",
+//! and one → on 👍🏽 stops between the thumb and its skin tone; `tui_input`, under each line
+//! here, steps whole graphemes. It would also bring its own drawing and key bindings where the
+//! views draw the box (counts, placeholder, scrolling) and the key tables own the keys.
 
 use crate::tui::widgets::input::TextField;
 use tui_input::InputRequest;

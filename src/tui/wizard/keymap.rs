@@ -12,9 +12,19 @@ use tui_input::InputRequest;
 pub enum Situation {
     Confirm,
     PathPrompt,
-    Review,
-    Text { secret: bool, csr_step: bool },
-    Choice { csr_step: bool },
+    /// The carrier's whole message is open over the form.
+    Pinned,
+    /// Review; `on_problem` while a problem is selected (Enter goes to it, else it submits).
+    Review {
+        on_problem: bool,
+    },
+    Text {
+        secret: bool,
+        csr_step: bool,
+    },
+    Choice {
+        csr_step: bool,
+    },
     Numbers,
 }
 
@@ -23,7 +33,8 @@ pub enum Situation {
 enum When {
     Confirm,
     PathPrompt,
-    /// Anywhere but a prompt.
+    Pinned,
+    /// Anywhere but a prompt or the open message.
     Wizard,
     /// On any field.
     Field,
@@ -45,7 +56,8 @@ impl When {
         match self {
             When::Confirm => situation == S::Confirm,
             When::PathPrompt => situation == S::PathPrompt,
-            When::Wizard => !matches!(situation, S::Confirm | S::PathPrompt),
+            When::Pinned => situation == S::Pinned,
+            When::Wizard => !matches!(situation, S::Confirm | S::PathPrompt | S::Pinned),
             When::Field => field,
             When::LineOrChoice => matches!(situation, S::Text { .. } | S::Choice { .. }),
             When::Secret => matches!(situation, S::Text { secret: true, .. }),
@@ -56,7 +68,7 @@ impl When {
                 situation,
                 S::Text { csr_step: true, .. } | S::Choice { csr_step: true }
             ),
-            When::Review => situation == S::Review,
+            When::Review => matches!(situation, S::Review { .. }),
         }
     }
 }
@@ -147,6 +159,69 @@ const BINDINGS: &[Binding] = &[
         When::PathPrompt,
         WizardMsg::PromptCancel,
         "Esc",
+    ),
+    bind(
+        KeyCode::Char('p'),
+        CTRL,
+        When::Pinned,
+        WizardMsg::TogglePinned,
+        "Ctrl-P",
+    ),
+    bind(
+        KeyCode::Esc,
+        PLAIN,
+        When::Pinned,
+        WizardMsg::TogglePinned,
+        "Esc",
+    ),
+    bind(
+        KeyCode::Up,
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(-1),
+        "↑↓",
+    ),
+    bind(
+        KeyCode::Down,
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(1),
+        "",
+    ),
+    bind(
+        KeyCode::Char('k'),
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(-1),
+        "",
+    ),
+    bind(
+        KeyCode::Char('j'),
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(1),
+        "",
+    ),
+    bind(
+        KeyCode::PageUp,
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(-PINNED_PAGE),
+        "PgUp",
+    ),
+    bind(
+        KeyCode::PageDown,
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(PINNED_PAGE),
+        "PgDn",
+    ),
+    bind(
+        KeyCode::Char(' '),
+        PLAIN,
+        When::Pinned,
+        WizardMsg::PinnedScroll(PINNED_PAGE),
+        "",
     ),
     bind(
         KeyCode::Enter,
@@ -305,8 +380,18 @@ const BINDINGS: &[Binding] = &[
         WizardMsg::Save,
         "Ctrl-S",
     ),
+    bind(
+        KeyCode::Char('p'),
+        CTRL,
+        When::Wizard,
+        WizardMsg::TogglePinned,
+        "Ctrl-P",
+    ),
     bind(KeyCode::Esc, PLAIN, When::Wizard, WizardMsg::Close, "Esc"),
 ];
+
+/// Lines PgDn and PgUp scroll the open message by.
+const PINNED_PAGE: i16 = 10;
 
 /// Where the user is.
 pub fn situation(state: &WizardState) -> Situation {
@@ -315,9 +400,14 @@ pub fn situation(state: &WizardState) -> Situation {
         Some(Prompt::CsvPath { .. }) => return Situation::PathPrompt,
         None => {}
     }
+    if state.pinned.is_some() {
+        return Situation::Pinned;
+    }
     let csr_step = state.step_has_csr_fields();
     match &state.editor {
-        Editor::None => Situation::Review,
+        Editor::None => Situation::Review {
+            on_problem: state.review_selected.is_some(),
+        },
         Editor::Choice(_) => Situation::Choice { csr_step },
         Editor::Numbers(_) => Situation::Numbers,
         Editor::Text(_) => Situation::Text {
@@ -354,34 +444,81 @@ pub fn message_for(key: &KeyEvent, situation: Situation) -> Option<WizardMsg> {
     }
 }
 
-/// The footer's entries, most useful first (a narrow footer keeps the first ones): moving and
-/// saving, then what the focused input adds. Keys named here are bound in `BINDINGS`.
-const FOOTER: &[(When, &str, &str)] = &[
-    (When::Confirm, "y", "yes"),
-    (When::Confirm, "n/Esc", "no"),
-    (When::PathPrompt, "Enter", "load the CSV"),
-    (When::PathPrompt, "Esc", "cancel"),
-    (When::Review, "Enter", "submit / go to problem"),
-    (When::Review, "↑↓", "select problem"),
-    (When::Field, "Tab/S-Tab", "field"),
-    (When::Wizard, "PgDn/PgUp", "step"),
-    (When::Review, "N", "numbers"),
-    (When::Wizard, "Ctrl-S", "save"),
-    (When::Wizard, "Esc", "close"),
-    (When::Choice, "←→", "choose"),
-    (When::Numbers, "Enter", "new line"),
-    (When::Numbers, "Ctrl-O", "load CSV"),
-    (When::Secret, "Ctrl-R", "show/hide PIN"),
-    (When::Editable, "Ctrl-U", "clear"),
-    (When::CsrStep, "Ctrl-K", "CSR column"),
-    (When::CsrStep, "Ctrl-T", "take CSR value"),
+/// What the footer needs to know beyond the situation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FooterFacts {
+    /// The carrier's words are pinned above the form (Ctrl-P opens them).
+    pub pinned: bool,
+    /// The focused field has a CSR value to take (Ctrl-T).
+    pub csr_value: bool,
+    /// Review's Enter resubmits a rejected order rather than submitting a draft.
+    pub resubmission: bool,
+}
+
+/// When a footer entry is shown: where its key works, and what else must hold.
+#[derive(Debug, Clone, Copy)]
+enum Shown {
+    Where(When),
+    /// Anywhere in the wizard, while carrier's words are pinned.
+    Pinned,
+    /// On a CSR step, when the focused field has a CSR value.
+    CsrValue,
+    /// On Review with no problem selected: Enter submits (`true`: resubmits).
+    ReviewSends(bool),
+    /// On Review with a problem selected.
+    ReviewOnProblem,
+}
+
+impl Shown {
+    fn applies(self, situation: Situation, facts: FooterFacts) -> bool {
+        match self {
+            Shown::Where(when) => when.applies(situation),
+            Shown::Pinned => facts.pinned && When::Wizard.applies(situation),
+            Shown::CsrValue => facts.csr_value && When::CsrStep.applies(situation),
+            Shown::ReviewSends(resubmit) => {
+                situation == Situation::Review { on_problem: false }
+                    && resubmit == facts.resubmission
+            }
+            Shown::ReviewOnProblem => situation == Situation::Review { on_problem: true },
+        }
+    }
+}
+
+/// The footer's entries by importance (a narrow footer keeps the first ones): answering what
+/// is asked, then what fixes a rejected order (the carrier's value, its words), moving between
+/// fields and steps, saving and leaving, and last what the focused input adds. Keys named here
+/// are bound in `BINDINGS`.
+const FOOTER: &[(Shown, &str, &str)] = &[
+    (Shown::Where(When::Confirm), "y", "yes"),
+    (Shown::Where(When::Confirm), "n/Esc", "no"),
+    (Shown::Where(When::PathPrompt), "Enter", "load the CSV"),
+    (Shown::Where(When::PathPrompt), "Esc", "cancel"),
+    (Shown::Where(When::Pinned), "↑↓/PgDn", "scroll"),
+    (Shown::Where(When::Pinned), "Esc/Ctrl-P", "back to the form"),
+    (Shown::ReviewSends(false), "Enter", "submit"),
+    (Shown::ReviewSends(true), "Enter", "resubmit"),
+    (Shown::ReviewOnProblem, "Enter", "go to this problem"),
+    (Shown::Where(When::Review), "↑↓", "select problem"),
+    (Shown::CsrValue, "Ctrl-T", "take CSR value"),
+    (Shown::Where(When::Field), "Tab/S-Tab", "field"),
+    (Shown::Where(When::Choice), "←→", "choose"),
+    (Shown::Where(When::Wizard), "PgDn/PgUp", "step"),
+    (Shown::Where(When::Review), "N", "numbers"),
+    (Shown::Pinned, "Ctrl-P", "carrier's words"),
+    (Shown::Where(When::Wizard), "Ctrl-S", "save"),
+    (Shown::Where(When::Wizard), "Esc", "close"),
+    (Shown::Where(When::Numbers), "Enter", "new line"),
+    (Shown::Where(When::Numbers), "Ctrl-O", "load CSV"),
+    (Shown::Where(When::Secret), "Ctrl-R", "show/hide PIN"),
+    (Shown::Where(When::Editable), "Ctrl-U", "clear"),
+    (Shown::Where(When::CsrStep), "Ctrl-K", "CSR column"),
 ];
 
-/// (key, words) for the footer: the keys that work here, in few words, most useful first.
-pub fn footer_keys(situation: Situation) -> Vec<(&'static str, &'static str)> {
+/// (key, words) for the footer: the keys that work here, in few words, most important first.
+pub fn footer_keys(situation: Situation, facts: FooterFacts) -> Vec<(&'static str, &'static str)> {
     FOOTER
         .iter()
-        .filter(|(when, _, _)| when.applies(situation))
+        .filter(|(shown, _, _)| shown.applies(situation, facts))
         .map(|(_, key, words)| (*key, *words))
         .collect()
 }
@@ -395,7 +532,7 @@ const HELP: &[(&str, &str)] = &[
     ("PgDn / PgUp", "Next / previous step"),
     (
         "Enter",
-        "Next field; a new line in the numbers; on Review: submit, or go to the selected problem",
+        "Next field; a new line in the numbers; on Review: submit (or resubmit), or, while a problem is selected (›), go to it",
     ),
     ("←→ / Space", "Change a choice"),
     ("Ctrl-U", "Clear the field"),
@@ -410,6 +547,10 @@ const HELP: &[(&str, &str)] = &[
         "Take the CSR's value into the field (the carrier's record wins)",
     ),
     ("↑↓", "On Review: select a problem"),
+    (
+        "Ctrl-P",
+        "Open the carrier's whole message (rejected orders); ↑↓ PgUp PgDn scroll it, Esc closes it",
+    ),
     ("N", "On Review: every phone number, on a list of its own"),
     ("Ctrl-S", "Save the draft (leaving a field saves it too)"),
     ("Esc", "Close the wizard; the draft is kept"),

@@ -25,6 +25,7 @@ pub use dates::port_date_window;
 pub use numbers::number_states;
 
 use crate::domain::order::{Clock, Order};
+use crate::tui::layout::Drawn;
 use crate::tui::msg::Effect;
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEvent;
@@ -35,6 +36,10 @@ use update::WizardMsg;
 
 pub struct Wizard {
     state: WizardState,
+    /// The order as this wizard last knew it on disk (opened or saved): what its edits are
+    /// measured against, so work not yet saved (a save that met a conflict) is never lost
+    /// on the way out.
+    saved: Order,
 }
 
 /// What the shell should do after a key or a paste.
@@ -60,8 +65,36 @@ impl Wizard {
     /// opens on the step and field of its first rejected field, in wizard order.
     pub fn open(order: Order, clock: Clock) -> Wizard {
         Wizard {
+            saved: order.clone(),
             state: WizardState::new(order, clock),
         }
+    }
+
+    /// The order as just saved (with its new revision; merged with another window's changes
+    /// when the file had moved on): the wizard goes on from it. An input being typed in keeps
+    /// its text; one that only showed the old value shows the new one.
+    pub fn adopt(&mut self, saved: Order) {
+        let typing = self.state.has_pending_edit();
+        let content_changed = saved != self.state.order;
+        self.saved = saved.clone();
+        self.state.order = saved;
+        if content_changed {
+            self.state.visit = crate::domain::edit::Visit::new();
+            if !typing {
+                self.state.load_editor();
+            }
+            let checked: Vec<_> = self.state.checked.keys().copied().collect();
+            for key in checked {
+                self.state.check(key);
+            }
+            self.state.refresh_number_states();
+        }
+    }
+
+    /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
+    /// save did not go through (a conflict left unsettled).
+    pub fn holds_unsaved_work(&self) -> bool {
+        self.has_unsaved_edits() || self.state.order != self.saved
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, clock: Clock) -> WizardOutcome {
@@ -92,13 +125,31 @@ impl Wizard {
         self.state.has_pending_edit()
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        view::render(&self.state, frame, area, theme);
+    /// Draw the wizard; what it drew (the open message's lines) flows back to `clamp_scroll`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Drawn {
+        view::render(&self.state, frame, area, theme)
+    }
+
+    /// Keep the open message's scroll within what the last frame drew.
+    pub fn clamp_scroll(&mut self, drawn: &Drawn) {
+        if let Some(scroll) = &mut self.state.pinned {
+            let max = drawn.pinned_lines.saturating_sub(drawn.pinned_rows);
+            *scroll = (*scroll).min(u16::try_from(max).unwrap_or(u16::MAX));
+        }
     }
 
     /// (key, words) for the keys that work where the user is, most useful first.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
-        keymap::footer_keys(keymap::situation(&self.state))
+        let state = &self.state;
+        let facts = keymap::FooterFacts {
+            pinned: state.pinned_rejection().is_some(),
+            csr_value: state
+                .target()
+                .is_some_and(|t| state.order.csr.contains_key(&t.key)),
+            resubmission: state.order.status
+                == crate::domain::status::Status::CustomerActionRequired,
+        };
+        keymap::footer_keys(keymap::situation(state), facts)
     }
 
     /// (key, description) for every key of the wizard, for help.
@@ -120,6 +171,23 @@ impl Wizard {
     /// be read. The domain's CSV reader parses them in `update`.
     pub fn csv_read(&mut self, bytes: Result<Vec<u8>, String>, clock: Clock) -> WizardOutcome {
         self.dispatch(WizardMsg::CsvLoaded(bytes), clock)
+    }
+
+    /// On Review, the look-up of the carrier's history to ask the runtime for, once per carrier.
+    pub fn preflight_request(&mut self) -> Option<Effect> {
+        self.state.preflight_request()
+    }
+
+    /// The runtime's answer to `Effect::Preflight`: kept for the carrier it was asked for.
+    pub fn preflight_found(
+        &mut self,
+        order_id: &str,
+        carrier: String,
+        warnings: Vec<crate::domain::preflight::HistoryWarning>,
+    ) {
+        if order_id == self.state.order.id {
+            self.state.preflight = Some((carrier, warnings));
+        }
     }
 
     /// Run a message through `update`; an effect it asks for goes out to the runtime.

@@ -104,29 +104,51 @@ impl Component for Wizard {
 
     fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
         let outcome = self.handle_key(key, app.clock);
-        self.outcome(outcome, app)
+        self.clamp_scroll(&app.drawn);
+        let mut effects = self.outcome(outcome, app);
+        effects.extend(self.preflight_request());
+        effects
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         let outcome = match msg {
             Msg::Paste(text) => self.handle_paste(&text, app.clock),
             Msg::FileRead(bytes) => self.csv_read(bytes, app.clock),
+            Msg::PreflightFound {
+                order_id,
+                carrier,
+                warnings,
+            } => {
+                self.preflight_found(&order_id, carrier, warnings);
+                WizardOutcome::Stay
+            }
+            Msg::Saved(order) if order.id == self.order().id => {
+                let editable = order.status.is_editable();
+                self.adopt(*order);
+                // Submitted or cancelled in another window meanwhile: nothing is left to edit
+                // here (the notice says what became of the edit).
+                return if editable {
+                    Vec::new()
+                } else {
+                    vec![Effect::Close]
+                };
+            }
             _ => WizardOutcome::Stay,
         };
         self.outcome(outcome, app)
     }
+
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        self.render(frame, area, &app.theme);
-        Drawn::default()
+        self.render(frame, area, &app.theme)
     }
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
             .then_some("The porting wizard has edits that are not saved.")
     }
 
     fn can_save_on_quit(&self) -> bool {
-        self.has_unsaved_edits()
+        self.holds_unsaved_work()
     }
 
     fn save_on_quit(&mut self, clock: crate::domain::Clock) -> Option<Effect> {
@@ -160,8 +182,10 @@ impl Wizard {
                 app.select_order(&order.id);
                 // The wizard wrote the focused input into the order as it closed: keep it,
                 // unless nothing changed (or a new order was left untouched).
+                // Measured against what this wizard last saved, not the app's copy, which
+                // follows changes made elsewhere meanwhile.
                 let keep = match app.order(&order.id) {
-                    Some(stored) => *stored != order,
+                    Some(_) => order != self.saved,
                     None => order.fields != OrderFields::default(),
                 };
                 let mut effects = vec![Effect::Close];

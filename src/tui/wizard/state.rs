@@ -5,6 +5,7 @@ use crate::domain::edit::{Visit, normalise};
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::order::{Clock, Order};
+use crate::domain::preflight::HistoryWarning;
 use crate::domain::registry::{Kind, Step, csr_fields, spec};
 use crate::domain::validate::{Problem, check_field};
 use crate::tui::app::Message;
@@ -48,7 +49,7 @@ pub enum Editor {
 pub enum ConfirmKind {
     Submit,
     Resubmit,
-    /// The second question, when none of the rejected fields changed.
+    /// Resubmit though none of the rejected fields changed (asked instead of `Resubmit`).
     ResubmitUnchanged,
 }
 
@@ -90,9 +91,41 @@ pub struct WizardState {
     pub refusal: Vec<String>,
     /// This visit of the wizard: its edits make one history entry.
     pub visit: Visit,
+    /// What the order's carrier rejected on earlier orders, for the carrier key it was looked
+    /// up for (asked when Review is reached; the carrier may change meanwhile).
+    pub preflight: Option<(String, Vec<HistoryWarning>)>,
+    /// The carrier key last asked about.
+    pub preflight_asked: Option<String>,
+    /// The carrier's whole message is open over the form, scrolled this many lines (Ctrl-P).
+    pub pinned: Option<u16>,
 }
 
 impl WizardState {
+    /// The carrier's warnings from history, when they were looked up for the carrier the
+    /// order names now.
+    pub fn preflight_warnings(&self) -> &[HistoryWarning] {
+        let key = crate::domain::insights::carrier_key(&self.order.fields.current_carrier);
+        match &self.preflight {
+            Some((carrier, warnings)) if *carrier == key => warnings,
+            _ => &[],
+        }
+    }
+
+    /// On Review, the look-up to ask for when the carrier was not asked about yet.
+    pub fn preflight_request(&mut self) -> Option<crate::tui::msg::Effect> {
+        if self.step != Step::Review {
+            return None;
+        }
+        let key = crate::domain::insights::carrier_key(&self.order.fields.current_carrier);
+        if key.is_empty() || self.preflight_asked.as_deref() == Some(key.as_str()) {
+            return None;
+        }
+        self.preflight_asked = Some(key);
+        Some(crate::tui::msg::Effect::Preflight(Box::new(
+            self.order.clone(),
+        )))
+    }
+
     pub fn new(order: Order, clock: Clock) -> WizardState {
         let mut state = WizardState {
             order,
@@ -111,6 +144,9 @@ impl WizardState {
             notice: None,
             refusal: Vec::new(),
             visit: Visit::new(),
+            preflight: None,
+            preflight_asked: None,
+            pinned: None,
         };
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
@@ -142,6 +178,14 @@ impl WizardState {
         state.load_editor();
         state.refresh_number_states();
         state
+    }
+
+    /// The rejection whose words are pinned above the form: the latest, while the order waits on
+    /// the user.
+    pub fn pinned_rejection(&self) -> Option<&crate::domain::order::Rejection> {
+        (self.order.status == crate::domain::status::Status::CustomerActionRequired)
+            .then(|| self.order.last_rejection())
+            .flatten()
     }
 
     /// The inputs of the current step, in order: each field, and its CSR input beside it when

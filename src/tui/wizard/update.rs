@@ -52,6 +52,10 @@ pub enum WizardMsg {
     Paste(String),
     /// The bytes of the CSV file the user named, or why it could not be read.
     CsvLoaded(Result<Vec<u8>, String>),
+    /// Open or close the carrier's whole message over the form.
+    TogglePinned,
+    /// Scroll the open message by this many lines (negative: up).
+    PinnedScroll(i16),
 }
 
 pub struct Updated {
@@ -110,6 +114,13 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
                         effect: None,
                     };
                 }
+            }
+            WizardOutcome::Stay
+        }
+        WizardMsg::TogglePinned => toggle_pinned(state),
+        WizardMsg::PinnedScroll(lines) => {
+            if let Some(scroll) = &mut state.pinned {
+                *scroll = scroll.saturating_add_signed(lines);
             }
             WizardOutcome::Stay
         }
@@ -352,6 +363,20 @@ fn paste(state: &mut WizardState, text: &str) {
     }
 }
 
+fn toggle_pinned(state: &mut WizardState) -> WizardOutcome {
+    if state.pinned.is_some() {
+        state.pinned = None;
+    } else if state.pinned_rejection().is_some() {
+        state.pinned = Some(0);
+    } else {
+        state.notice = Some(Message {
+            text: "No carrier's words on this order: Ctrl-P opens a rejection's message.".into(),
+            is_error: false,
+        });
+    }
+    WizardOutcome::Stay
+}
+
 fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
     if !editing_allowed(state) {
         return WizardOutcome::Stay;
@@ -410,10 +435,15 @@ fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
 fn review_move(state: &mut WizardState, down: bool) {
     let count = readiness(&state.order, state.clock.today).len();
     if down {
+        // Moving on past the last problem is reading on: nothing stays selected, so Enter
+        // submits instead of jumping to a problem now out of sight.
         match state.review_selected {
-            None if count > 0 => state.review_selected = Some(0),
+            None if count > 0 && state.review_scroll == 0 => state.review_selected = Some(0),
             Some(i) if i + 1 < count => state.review_selected = Some(i + 1),
-            _ => state.review_scroll = state.review_scroll.saturating_add(1),
+            _ => {
+                state.review_selected = None;
+                state.review_scroll = state.review_scroll.saturating_add(1);
+            }
         }
     } else if state.review_scroll > 0 {
         state.review_scroll -= 1;
@@ -471,6 +501,13 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
         });
         return WizardOutcome::Stay;
     }
+    // Nothing changed since the rejection: one question that says why, as the command line's
+    // `resubmit --unchanged` asks for.
+    let kind = if kind == ConfirmKind::Resubmit && unchanged_warning(&state.order).is_some() {
+        ConfirmKind::ResubmitUnchanged
+    } else {
+        kind
+    };
     state.refusal.clear();
     state.prompt = Some(Prompt::Confirm(kind));
     WizardOutcome::Stay
@@ -484,10 +521,6 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     let clock = state.clock;
     let result = match kind {
         ConfirmKind::Submit => state.order.submit(clock),
-        ConfirmKind::Resubmit if unchanged_warning(&state.order).is_some() => {
-            state.prompt = Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged));
-            return WizardOutcome::Stay;
-        }
         ConfirmKind::Resubmit | ConfirmKind::ResubmitUnchanged => state.order.resubmit(clock),
     };
     match result {

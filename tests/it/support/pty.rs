@@ -34,6 +34,7 @@ pub mod keys {
     pub const CTRL_C: &str = "\x03";
     pub const CTRL_S: &str = "\x13";
     pub const CTRL_U: &str = "\x15";
+    pub const CTRL_N: &str = "\x0e";
 
     /// Text wrapped in bracketed-paste markers, as a terminal sends a paste.
     pub fn paste(text: &str) -> String {

@@ -154,12 +154,13 @@ fn is_nanp_toll_free(number: &PhoneNumber) -> bool {
 }
 
 /// The number's region when it isn't one of `country`'s: a US order takes US and Puerto Rico
-/// numbers (PR is a US state code for the service address too), a Canadian order Canadian ones.
+/// numbers (PR is a US state code for the service address too), a Canadian order Canadian ones,
+/// a Puerto Rico order Puerto Rico ones.
 fn wrong_region(number: &Facts, country: Country) -> Option<String> {
     let region = number.region.clone();
     let fits = matches!(
         (country, region.as_deref()),
-        (Country::Us, Some("US" | "PR")) | (Country::Ca, Some("CA"))
+        (Country::Us, Some("US" | "PR")) | (Country::Ca, Some("CA")) | (Country::Pr, Some("PR"))
     );
     if fits {
         None

@@ -223,6 +223,14 @@ impl NumbersReport {
 }
 
 /// 1,000 numbers or more can't go through the wizard.
+/// A number of the NANP's fictional range 555-0100 through 555-0199 (any area code), kept for
+/// films and examples: no carrier holds it, so it never ports.
+pub fn is_fictional(number: &str) -> bool {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let national = digits.strip_prefix('1').unwrap_or(&digits);
+    national.len() == 10 && national[3..6] == *"555" && national[6..8] == *"01"
+}
+
 pub fn check_number_count(count: usize) -> Result<(), RuleError> {
     if count > MAX_NUMBERS_PER_ORDER {
         return Err(RuleError::new(format!(

@@ -40,6 +40,8 @@ pub struct ExportPage {
     pub include_secrets: bool,
     /// Why the last try wrote nothing, in words.
     pub error: Option<String>,
+    /// The folder the offered file names go in (`App::export_dir`).
+    pub folder: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +160,15 @@ pub fn choice(format: Format) -> &'static Choice {
 }
 
 /// The file name offered for an order in a format, in the current folder.
+/// The path offered for a format: its file name in `folder`, or alone (the current folder).
+pub fn default_path(folder: Option<&std::path::Path>, order_id: &str, format: Format) -> String {
+    let name = default_file_name(order_id, format);
+    match folder {
+        Some(folder) => folder.join(name).display().to_string(),
+        None => name,
+    }
+}
+
 pub fn default_file_name(order_id: &str, format: Format) -> String {
     let id: String = order_id
         .chars()
@@ -186,13 +197,15 @@ impl Component for ExportPage {
     fn open(order_id: Option<&str>, app: &mut App) -> Option<ExportPage> {
         let order_id = app.order(order_id?)?.id.clone();
         let format = CHOICES[0].format;
+        let folder = app.export_dir.clone();
         Some(ExportPage {
-            path: TextField::new(&default_file_name(&order_id, format)),
+            path: TextField::new(&default_path(folder.as_deref(), &order_id, format)),
             order_id,
             format,
             step: ExportStep::Format,
             include_secrets: false,
             error: None,
+            folder,
         })
     }
 
@@ -302,7 +315,7 @@ impl ExportPage {
         !typed.is_empty()
             && !CHOICES
                 .iter()
-                .any(|c| typed == default_file_name(&self.order_id, c.format))
+                .any(|c| typed == default_path(self.folder.as_deref(), &self.order_id, c.format))
     }
 
     fn on_export(&mut self, msg: ExportMsg) -> Vec<Effect> {
@@ -363,7 +376,7 @@ fn move_format(p: &mut ExportPage, delta: isize) {
 /// On to the path: a file name offered for the format, unless the user typed one of their own.
 fn to_path(p: &mut ExportPage) {
     if !p.typed_own_path() {
-        p.path = TextField::new(&default_file_name(&p.order_id, p.format));
+        p.path = TextField::new(&default_path(p.folder.as_deref(), &p.order_id, p.format));
     }
     if !choice(p.format).pin {
         p.include_secrets = false;

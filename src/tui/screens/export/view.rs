@@ -83,6 +83,11 @@ pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
                 Span::styled(LABEL, theme.focus()),
                 Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
             ]));
+            // The whole path, however long: the box above scrolls to its cursor.
+            let typed = one_line(page.path.value().trim());
+            if typed.width() > room {
+                text(&mut lines, "       ", &format!("= {typed}"), theme.dim());
+            }
             text(
                 &mut lines,
                 "       ",

@@ -88,6 +88,7 @@ pub fn rejected_order() -> Order {
             action: "Update the Account number field to match the corresponding value in the CSR."
                 .into(),
             needs_carrier_contact: false,
+            key_sentence: None,
         },
         clock().now,
     );
@@ -106,6 +107,7 @@ pub fn frozen_order() -> Order {
             action: "Contact the carrier to unblock the freeze and then resubmit your order."
                 .into(),
             needs_carrier_contact: true,
+            key_sentence: None,
         },
         clock().now,
     );

@@ -150,12 +150,12 @@ fn choices_cycle_and_are_written_when_left() {
     assert!(matches!(wizard.state.editor, Editor::Choice(Some(0))));
     press(&mut wizard, KeyCode::Char(' '), 1);
     assert!(matches!(wizard.state.editor, Editor::Choice(Some(1))));
-    press(&mut wizard, KeyCode::Right, 1);
+    press(&mut wizard, KeyCode::Right, 2);
     assert!(
         matches!(wizard.state.editor, Editor::Choice(Some(0))),
-        "wraps around"
+        "wraps around (United States, Canada, Puerto Rico)"
     );
-    press(&mut wizard, KeyCode::Left, 1);
+    press(&mut wizard, KeyCode::Left, 2);
     assert!(wizard.has_unsaved_edits());
     let screen_text = screen(&wizard, 80, 24);
     assert!(
@@ -361,27 +361,24 @@ fn n_declines_and_nothing_is_sent() {
 }
 
 #[test]
-fn resubmitting_without_fixing_asks_twice() {
+fn resubmitting_without_fixing_asks_once_saying_why() {
     let mut wizard = Wizard::open(rejected_order(), clock());
     press(&mut wizard, KeyCode::PageDown, 3);
     assert_eq!(wizard.state.step, Step::Review);
     press(&mut wizard, KeyCode::Enter, 1);
     assert!(matches!(
         wizard.state.prompt,
-        Some(Prompt::Confirm(ConfirmKind::Resubmit))
-    ));
-    assert!(screen(&wizard, 80, 24).contains("Resubmit this order to Contoso Telecom? y/n"));
-    assert_eq!(
-        wizard.handle_key(key(KeyCode::Char('y')), clock()),
-        WizardOutcome::Stay
-    );
-    assert!(matches!(
-        wizard.state.prompt,
         Some(Prompt::Confirm(ConfirmKind::ResubmitUnchanged))
     ));
-    assert!(screen(&wizard, 120, 40).contains("will most likely reject the order again"));
+    let asked = screen(&wizard, 80, 24).replace('\n', " ");
+    assert!(
+        asked.contains("will most likely reject the order again")
+            && asked.contains("lifted")
+            && asked.contains("Resubmit unchanged? y/n"),
+        "one question says why and when it is right: {asked}"
+    );
     let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
-        panic!("the second y resubmits");
+        panic!("one y resubmits");
     };
     assert_eq!(order.status, Status::Submitted);
 }
@@ -512,7 +509,7 @@ fn the_footer_lists_the_keys_that_work_here() {
     assert!(!keys.contains(&"Ctrl-O"));
     press(&mut wizard, KeyCode::PageDown, 3);
     let review = wizard.footer_keys();
-    assert_eq!(review[0], ("Enter", "submit / go to problem"));
+    assert_eq!(review[0], ("Enter", "submit"));
     assert!(review.contains(&("↑↓", "select problem")));
     assert!(!review.iter().any(|(k, _)| k.starts_with("Tab")));
     // Help lists every key of the wizard, wherever the user is.
@@ -578,6 +575,7 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
             rules: vec!["service_address".into()],
             action: "Update the Service address section.".into(),
             needs_carrier_contact: false,
+            key_sentence: None,
         },
         clock().now,
     );
@@ -597,4 +595,43 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
     assert!(review.contains("✓ 4 Account information"), "{review}");
     assert!(!review.contains("not changed since"), "{review}");
     assert!(!review.contains("most likely reject"), "{review}");
+}
+
+#[test]
+fn enter_on_review_submits_after_reading_past_the_warnings() {
+    let mut wizard = Wizard::open(rejected_order(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    assert_eq!(wizard.state.step, Step::Review);
+    let count = crate::domain::readiness::readiness(wizard.order(), clock().today).len();
+    assert!(count > 0, "the fixture has warnings to read");
+    assert_eq!(
+        wizard.footer_keys()[0],
+        ("Enter", "resubmit"),
+        "nothing selected: Enter resubmits, and the footer says so"
+    );
+    // ↓ through the warnings and on, to read the fields below them.
+    press(&mut wizard, KeyCode::Down, count + 5);
+    assert_eq!(wizard.state.review_selected, None, "past the warnings");
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(
+        matches!(
+            wizard.state.prompt,
+            Some(Prompt::Confirm(
+                ConfirmKind::Resubmit | ConfirmKind::ResubmitUnchanged
+            ))
+        ),
+        "Enter asks to resubmit, it does not jump to a warning left behind: {:?}",
+        wizard.state.step
+    );
+    press(&mut wizard, KeyCode::Char('n'), 1);
+    // On a warning, Enter goes to it, and the footer and the heading say so.
+    press(&mut wizard, KeyCode::Up, count + 5);
+    press(&mut wizard, KeyCode::Down, 1);
+    assert_eq!(wizard.state.review_selected, Some(0));
+    assert_eq!(wizard.footer_keys()[0], ("Enter", "go to this problem"));
+    assert!(
+        screen(&wizard, 80, 24).contains("Enter: go to the selected problem"),
+        "{}",
+        screen(&wizard, 80, 24)
+    );
 }

@@ -3,5 +3,6 @@
 mod edits;
 mod fixtures;
 mod keys;
+mod pinned;
 mod rendering;
 mod take_csr;

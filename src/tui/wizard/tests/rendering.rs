@@ -155,3 +155,16 @@ fn a_notice_longer_than_three_lines_names_the_key_that_shows_it() {
     assert!(notice.contains("Row 5:"), "{notice}");
     assert!(!text.contains("Row 5:"), "{text}");
 }
+
+#[test]
+fn a_review_problem_longer_than_two_lines_is_shown_whole_at_80x24() {
+    let mut order = complete_draft();
+    order.fields.organization_name = "Contoso Pharmaceuticals Inc".into();
+    let wizard = on_step(order, Step::Review);
+    let text = screen(&wizard, 80, 24);
+    let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("if their record is shortened, use their version."),
+        "{text}"
+    );
+}

@@ -10,6 +10,7 @@ mod rows;
 mod steps;
 
 use super::state::WizardState;
+use crate::tui::layout::Drawn;
 use crate::tui::text::{one_line, truncate};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -21,9 +22,12 @@ use ratatui::widgets::Paragraph;
 const SIDEBAR_FROM_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 38;
 
-pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let banner_lines = banner::lines(state, area.width, area.height, theme);
+pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme) -> Drawn {
     let bottom_lines = prompt::lines(state, area.width, theme);
+    if let Some(scroll) = state.pinned {
+        return render_pinned(state, scroll, frame, area, theme, bottom_lines.lines);
+    }
+    let banner_lines = banner::lines(state, area.width, area.height, theme);
     let narrow = area.width < SIDEBAR_FROM_WIDTH;
     let [header, banner_area, bar, body, bottom] = Layout::vertical([
         Constraint::Length(1),
@@ -63,6 +67,58 @@ pub fn render(state: &WizardState, frame: &mut Frame, area: Rect, theme: &Theme)
             bottom.x + column.min(bottom.width.saturating_sub(1)),
             bottom.y + row,
         ));
+    }
+    Drawn::default()
+}
+
+/// The carrier's whole message over the form, scrolled by `scroll` (kept within the text).
+fn render_pinned(
+    state: &WizardState,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    bottom_lines: Vec<Line<'static>>,
+) -> Drawn {
+    let [header, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::try_from(bottom_lines.len()).unwrap_or(0)),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(header_line(state, area.width, theme)),
+        header,
+    );
+    let lines = banner::expanded(state, body.width, theme);
+    let rows = usize::from(body.height);
+    let max = lines.len().saturating_sub(rows);
+    let first = usize::from(scroll).min(max);
+    let mut shown: Vec<Line<'static>> = lines.iter().skip(first).take(rows).cloned().collect();
+    // Say that there is more, above or below, on the edge rows.
+    if first > 0
+        && let Some(top) = shown.first_mut()
+    {
+        *top = Line::from(Span::styled(
+            format!("  ↑ {} more line(s)", first + 1),
+            theme.dim(),
+        ));
+    }
+    let below = lines.len().saturating_sub(first + rows);
+    if below > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::from(Span::styled(
+            format!("  ↓ {} more line(s): ↓ or PgDn", below + 1),
+            theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(shown), body);
+    frame.render_widget(Paragraph::new(bottom_lines), bottom);
+    Drawn {
+        pinned_rows: rows,
+        pinned_lines: lines.len(),
+        ..Drawn::default()
     }
 }
 

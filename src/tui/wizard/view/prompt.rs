@@ -29,7 +29,7 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
                 ),
                 ConfirmKind::Resubmit => format!("? Resubmit this order to {carrier}? y/n"),
                 ConfirmKind::ResubmitUnchanged => format!(
-                    "⚠ {} Resubmit anyway? y/n",
+                    "⚠ {} Right only if {carrier} lifted the cause on its side (a freeze, a hold). Resubmit unchanged? y/n",
                     unchanged_warning(&state.order).unwrap_or("Nothing has changed.")
                 ),
             };

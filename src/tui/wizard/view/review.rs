@@ -9,7 +9,7 @@ use crate::domain::registry::{FieldSpec, Step};
 use crate::domain::secret::MASK;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
-use crate::tui::text::{one_line, truncate, wrap_at_most as wrap};
+use crate::tui::text::{one_line, truncate, wrap, wrap_at_most};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;
 use ratatui::style::Style;
@@ -21,15 +21,15 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     let mut rows = Rows::default();
     let resubmission = order.status == Status::CustomerActionRequired;
     let verb = if resubmission { "resubmit" } else { "submit" };
+    // What Enter does here, in the words of the footer: a selected problem (›) takes it.
+    let enter = if state.review_selected.is_some() {
+        format!("   Enter: go to the selected problem (↑ to the top: {verb})")
+    } else {
+        format!("   Enter: {verb} to {}", state.carrier_name())
+    };
     rows.push(Line::from(vec![
         Span::styled("Review", theme.title()),
-        Span::styled(
-            truncate(
-                &format!("   Enter: {verb} to {}", state.carrier_name()),
-                width.saturating_sub(6),
-            ),
-            theme.dim(),
-        ),
+        Span::styled(truncate(&enter, width.saturating_sub(6)), theme.dim()),
     ]));
 
     if !state.refusal.is_empty() {
@@ -44,7 +44,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                 &format!("✗ {reason}"),
                 theme.error(),
                 width,
-                3,
             );
         }
     }
@@ -54,7 +53,9 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    let warnings = problems.len() - errors;
+    // What the carrier rejected on earlier orders: warnings beside the readiness check's.
+    let history = state.preflight_warnings();
+    let warnings = problems.len() - errors + history.len();
     let heading = match (errors, warnings) {
         (0, 0) => "✓ No problems found: ready to send".to_string(),
         (0, w) => format!("✓ No errors · ⚠ {w} warning(s) to read before sending"),
@@ -85,11 +86,19 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             &format!("{} {}", symbol(item.severity), item.message),
             style,
             width,
-            2,
         );
         if selected {
             rows.focus = Some((start, rows.len().saturating_sub(1)));
         }
+    }
+    for warning in history {
+        push_wrapped(
+            &mut rows,
+            "  ",
+            &format!("⚠ From your history: {}", one_line(&warning.message())),
+            theme.warning(),
+            width,
+        );
     }
     if let Some(warning) = unchanged_warning(order) {
         push_wrapped(
@@ -98,7 +107,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             &format!("⚠ {warning}"),
             theme.warning(),
             width,
-            2,
         );
     }
     if only_the_carrier_can_fix(order) {
@@ -111,7 +119,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             ),
             theme.rejected(),
             width,
-            3,
         );
     } else if needs_carrier_contact(order) {
         push_wrapped(
@@ -123,7 +130,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             ),
             theme.rejected(),
             width,
-            2,
         );
     }
 
@@ -146,7 +152,8 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                     one_line(v)
                 }
             };
-            push_wrapped(
+            // A change is a glimpse (a list of 999 numbers is two lines; the step shows it all).
+            push_glimpse(
                 &mut rows,
                 "  ",
                 &format!(
@@ -157,7 +164,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
                 ),
                 Style::new(),
                 width,
-                2,
             );
         }
     }
@@ -223,17 +229,21 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
     }
 }
 
-/// `indent` then `text` wrapped; continuation lines indented two columns more.
-fn push_wrapped(
-    rows: &mut Rows,
-    indent: &str,
-    text: &str,
-    style: Style,
-    width: usize,
-    max_lines: usize,
-) {
+/// `indent` then `text` wrapped whole (a problem or a reason is never cut: the rows scroll);
+/// continuation lines indented two columns more.
+fn push_wrapped(rows: &mut Rows, indent: &str, text: &str, style: Style, width: usize) {
     let room = width.saturating_sub(indent.chars().count() + 2);
-    for (i, line) in wrap(text, room, max_lines).into_iter().enumerate() {
+    push_lines(rows, indent, wrap(&one_line(text), room), style);
+}
+
+/// Like [`push_wrapped`], but two lines at most, the second ending with `…` when cut.
+fn push_glimpse(rows: &mut Rows, indent: &str, text: &str, style: Style, width: usize) {
+    let room = width.saturating_sub(indent.chars().count() + 2);
+    push_lines(rows, indent, wrap_at_most(text, room, 2), style);
+}
+
+fn push_lines(rows: &mut Rows, indent: &str, lines: Vec<String>, style: Style) {
+    for (i, line) in lines.into_iter().enumerate() {
         let lead = if i == 0 {
             indent.to_string()
         } else {

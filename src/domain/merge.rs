@@ -1,0 +1,423 @@
+//! Three-way merge of an order saved in two places: `base` (the order as a screen opened it),
+//! `theirs` (the file as another portwiz, the CLI or a sync left it) and `mine` (the screen's
+//! edits). Fields are merged one by one over the registry: a field only one side changed takes
+//! that side's value; a field both changed to different values is a [`Conflict`] for the user
+//! to settle, never decided here. The phone numbers merge number by number (they are a set of
+//! independent items: one window importing numbers while another removes one keeps both
+//! changes); every other field is one value.
+//!
+//! The lifecycle (status, rejections, FOC, support, the submitted snapshot) is one part: the
+//! side that moved it wins; when both moved it, or when theirs left a status in which fields
+//! cannot be edited while mine edited fields, mine's work cannot be applied, and it is kept as a
+//! note in the order's history (PIN masked) instead of being dropped.
+
+use super::fields::FieldValue;
+use super::fields::OrderFields;
+use super::history::{Change, Event, HistoryEntry};
+use super::key::FieldKey;
+use super::order::{Foc, Order, Rejection, Support};
+use super::registry::{FIELDS, spec};
+use super::secret::Secret;
+use super::status::Status;
+
+/// What a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// A field of the order.
+    Field(FieldKey),
+    /// What the Customer Service Record says for a field.
+    Csr(FieldKey),
+    /// The Microsoft support ticket.
+    Ticket,
+}
+
+impl Part {
+    /// The part's name for a person ("Order name", "CSR: Account number").
+    pub fn label(self) -> String {
+        match self {
+            Part::Field(key) => spec(key).label.to_string(),
+            Part::Csr(key) => format!("CSR: {}", spec(key).label),
+            Part::Ticket => "Support ticket".to_string(),
+        }
+    }
+
+    /// Whether the values are secret (the PIN, and what the CSR says of it).
+    pub fn is_secret(self) -> bool {
+        match self {
+            Part::Field(key) | Part::Csr(key) => spec(key).secret,
+            Part::Ticket => false,
+        }
+    }
+}
+
+/// Which side's value to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Theirs,
+    Mine,
+}
+
+/// A part both sides changed to different values: both values, one line each, as shown to the
+/// user (a secret's as its mask: the values themselves stay in the orders, which `resolve` reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub part: Part,
+    pub theirs: String,
+    pub mine: String,
+}
+
+impl Conflict {
+    fn new(part: Part, theirs: String, mine: String) -> Conflict {
+        let shown = |v: String| {
+            if part.is_secret() {
+                Secret::new(v).masked().to_string()
+            } else {
+                v
+            }
+        };
+        Conflict {
+            part,
+            theirs: shown(theirs),
+            mine: shown(mine),
+        }
+    }
+}
+
+/// Why mine's work could not be applied to theirs (it is kept as a history note).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocked {
+    /// Theirs moved the order to a status in which fields cannot be edited (submitted,
+    /// cancelled...), and mine edited fields.
+    NotEditable(Status),
+    /// Both recorded a change of the lifecycle (an answer, a submission) since base.
+    BothMoved(Status),
+}
+
+/// The result of a merge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    /// What would be saved: theirs, with every change of mine that does not collide. A part in
+    /// conflict holds theirs' value until [`Merge::resolve`] picks.
+    pub order: Order,
+    /// The parts the other side changed since base (named in the notice; values never).
+    pub theirs_changed: Vec<Part>,
+    /// The parts both changed to different values, for the user to choose.
+    pub conflicts: Vec<Conflict>,
+    /// Set when mine could not be applied at all; `order` is then theirs with a note.
+    pub blocked: Option<Blocked>,
+}
+
+/// One line of a field's value (lists joined with `; `).
+fn line(fields: &OrderFields, key: FieldKey) -> String {
+    fields.get(key).to_line()
+}
+
+/// The lifecycle part of an order: what an answer or a submission changes.
+fn lifecycle(
+    o: &Order,
+) -> (
+    Status,
+    &[Rejection],
+    Option<&Foc>,
+    Option<&Support>,
+    Option<&OrderFields>,
+) {
+    (
+        o.status,
+        &o.rejections,
+        o.foc.as_ref(),
+        o.support.as_ref(),
+        o.submitted_fields.as_ref(),
+    )
+}
+
+/// The numbers: theirs, without those mine removed, with those mine added (in mine's order).
+fn merge_numbers(base: &[String], theirs: &[String], mine: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = theirs
+        .iter()
+        .filter(|n| !base.contains(n) || mine.contains(n))
+        .cloned()
+        .collect();
+    for n in mine {
+        if !base.contains(n) && !out.contains(n) {
+            out.push(n.clone());
+        }
+    }
+    out
+}
+
+/// Merge `mine` into `theirs`, both descendants of `base`.
+pub fn merge(base: &Order, theirs: &Order, mine: &Order) -> Merge {
+    let mut order = theirs.clone();
+    let mut theirs_changed = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut mine_fields = Vec::new();
+    for f in FIELDS {
+        let (b, t, m) = (
+            base.fields.get(f.key),
+            theirs.fields.get(f.key),
+            mine.fields.get(f.key),
+        );
+        if t != b {
+            theirs_changed.push(Part::Field(f.key));
+        }
+        if m == b || m == t {
+            continue;
+        }
+        mine_fields.push(f.key);
+        if t == b {
+            order.fields.set(f.key, m);
+        } else if f.key == FieldKey::Numbers {
+            let merged = merge_numbers(
+                &base.fields.numbers,
+                &theirs.fields.numbers,
+                &mine.fields.numbers,
+            );
+            order.fields.set(f.key, FieldValue::List(merged));
+        } else {
+            conflicts.push(Conflict::new(Part::Field(f.key), t.to_line(), m.to_line()));
+        }
+    }
+    merge_csr(
+        base,
+        theirs,
+        mine,
+        &mut order,
+        &mut theirs_changed,
+        &mut conflicts,
+    );
+    let mine_ticket = mine.ticket != base.ticket && mine.ticket != theirs.ticket;
+    if theirs.ticket != base.ticket {
+        theirs_changed.push(Part::Ticket);
+    }
+    if mine_ticket {
+        if theirs.ticket == base.ticket {
+            order.ticket = mine.ticket.clone();
+        } else {
+            conflicts.push(Conflict::new(
+                Part::Ticket,
+                theirs.ticket.clone().unwrap_or_default(),
+                mine.ticket.clone().unwrap_or_default(),
+            ));
+        }
+    }
+    let mine_moved = lifecycle(mine) != lifecycle(base);
+    let theirs_moved = lifecycle(theirs) != lifecycle(base);
+    let edited = !mine_fields.is_empty() || mine.csr != base.csr || mine_ticket;
+    let blocked = if mine_moved && theirs_moved {
+        Some(Blocked::BothMoved(theirs.status))
+    } else if theirs_moved && edited && !theirs.status.is_editable() {
+        Some(Blocked::NotEditable(theirs.status))
+    } else {
+        None
+    };
+    if let Some(why) = blocked {
+        return Merge {
+            order: kept_as_note(base, theirs, mine, why),
+            theirs_changed,
+            conflicts: Vec::new(),
+            blocked,
+        };
+    }
+    if mine_moved {
+        order.status = mine.status;
+        order.rejections = mine.rejections.clone();
+        order.foc = mine.foc.clone();
+        order.support = mine.support.clone();
+        order.submitted_fields = mine.submitted_fields.clone();
+    }
+    carry_flags(theirs, mine, &mut order, &mine_fields);
+    order.history = merged_history(base, theirs, mine);
+    order.updated_at = theirs.updated_at.max(mine.updated_at);
+    Merge {
+        order,
+        theirs_changed,
+        conflicts,
+        blocked: None,
+    }
+}
+
+/// What the CSR says, key by key, like the fields.
+fn merge_csr(
+    base: &Order,
+    theirs: &Order,
+    mine: &Order,
+    order: &mut Order,
+    theirs_changed: &mut Vec<Part>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let keys: std::collections::BTreeSet<FieldKey> = base
+        .csr
+        .keys()
+        .chain(theirs.csr.keys())
+        .chain(mine.csr.keys())
+        .copied()
+        .collect();
+    for key in keys {
+        let (b, t, m) = (base.csr.get(&key), theirs.csr.get(&key), mine.csr.get(&key));
+        if t != b {
+            theirs_changed.push(Part::Csr(key));
+        }
+        if m == b || m == t {
+            continue;
+        }
+        if t == b {
+            match m {
+                Some(v) => order.csr.insert(key, v.clone()),
+                None => order.csr.remove(&key),
+            };
+        } else {
+            conflicts.push(Conflict::new(
+                Part::Csr(key),
+                t.cloned().unwrap_or_default(),
+                m.cloned().unwrap_or_default(),
+            ));
+        }
+    }
+}
+
+/// The PIN and LOA bookkeeping follow the side whose value was kept.
+fn carry_flags(theirs: &Order, mine: &Order, order: &mut Order, mine_fields: &[FieldKey]) {
+    if mine_fields.contains(&FieldKey::Pin) && order.fields.pin == mine.fields.pin {
+        order.pin_changed_since_submission = order.submitted_fields.is_some();
+    }
+    if mine_fields.contains(&FieldKey::Loa) && order.fields.loa == mine.fields.loa {
+        order.loa_signed_fields = mine.loa_signed_fields.clone();
+    } else if theirs.fields.loa != order.fields.loa {
+        order.loa_signed_fields = theirs.loa_signed_fields.clone();
+    }
+}
+
+/// Theirs' history, then what mine added to base's, in time order.
+fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntry> {
+    let mut history = theirs.history.clone();
+    let shared = base.history.len().min(mine.history.len());
+    let mut from = shared;
+    // An entry mine was still adding to (an edit visit) may have grown since base: mine's
+    // version of it replaces base's where theirs still has it.
+    if shared > 0 && mine.history.get(shared - 1) != base.history.get(shared - 1) {
+        match history.get_mut(shared - 1) {
+            Some(entry) if Some(&*entry) == base.history.get(shared - 1) => {
+                *entry = mine.history[shared - 1].clone();
+            }
+            _ => from = shared - 1,
+        }
+    }
+    history.extend(mine.history.iter().skip(from).cloned());
+    history.sort_by_key(|e| e.at);
+    history
+}
+
+/// Theirs, with a history note that says what mine did and why it was not applied.
+fn kept_as_note(base: &Order, theirs: &Order, mine: &Order, why: Blocked) -> Order {
+    let mut order = theirs.clone();
+    let changes: Vec<Change> = FIELDS
+        .iter()
+        .filter_map(|f| {
+            let (b, m) = (line(&base.fields, f.key), line(&mine.fields, f.key));
+            (b != m).then(|| Change::new(f.key, &b, &m))
+        })
+        .collect();
+    let answers: Vec<&str> = mine
+        .history
+        .iter()
+        .skip(base.history.len())
+        .filter(|e| e.event != Event::Edited)
+        .map(|e| e.note.as_str())
+        .collect();
+    let mut note = match why {
+        Blocked::NotEditable(status) => format!(
+            "Not applied: these edits were made in another window while the order became {}",
+            status.label()
+        ),
+        Blocked::BothMoved(status) => format!(
+            "Not applied: recorded in another window while the order became {}",
+            status.label()
+        ),
+    };
+    if !answers.is_empty() {
+        note.push_str(&format!(" (it recorded: {})", answers.join("; ")));
+    }
+    order.history.push(HistoryEntry {
+        at: mine.updated_at.max(theirs.updated_at),
+        event: Event::Edited,
+        from: None,
+        to: None,
+        note,
+        changes,
+    });
+    order.updated_at = mine.updated_at.max(theirs.updated_at);
+    order
+}
+
+impl Merge {
+    /// Whether nothing is left for the user to decide.
+    pub fn is_clean(&self) -> bool {
+        self.conflicts.is_empty()
+    }
+
+    /// The order with each conflict settled by `pick` (a part not named keeps theirs).
+    pub fn resolve(&self, mine: &Order, pick: impl Fn(Part) -> Side) -> Order {
+        let mut order = self.order.clone();
+        for c in &self.conflicts {
+            if pick(c.part) != Side::Mine {
+                continue;
+            }
+            match c.part {
+                Part::Field(key) => {
+                    order.fields.set(key, mine.fields.get(key));
+                    if key == FieldKey::Pin {
+                        order.pin_changed_since_submission = order.submitted_fields.is_some();
+                    }
+                    if key == FieldKey::Loa {
+                        order.loa_signed_fields = mine.loa_signed_fields.clone();
+                    }
+                }
+                Part::Csr(key) => match mine.csr.get(&key) {
+                    Some(v) => {
+                        order.csr.insert(key, v.clone());
+                    }
+                    None => {
+                        order.csr.remove(&key);
+                    }
+                },
+                Part::Ticket => order.ticket = mine.ticket.clone(),
+            }
+        }
+        order
+    }
+
+    /// What to tell the user after a merge: what the other side changed (named by label,
+    /// values never, so no secret is in it) and what could not be applied.
+    pub fn notice(&self) -> String {
+        let names = |parts: &mut dyn Iterator<Item = Part>| {
+            parts.map(Part::label).collect::<Vec<_>>().join(", ")
+        };
+        if let Some(why) = self.blocked {
+            let status = match why {
+                Blocked::NotEditable(s) | Blocked::BothMoved(s) => s,
+            };
+            return format!(
+                "This order became {} in another window meanwhile, so your change could not be applied. It is kept as a note in the order's history; nothing was lost.",
+                status.label()
+            );
+        }
+        let changed = names(&mut self.theirs_changed.iter().copied());
+        let mut text = if changed.is_empty() {
+            "Another window saved this order meanwhile; your edits were combined with it."
+                .to_string()
+        } else {
+            format!("Another window changed {changed} meanwhile; your edits were combined with it.")
+        };
+        if !self.conflicts.is_empty() {
+            let both = names(&mut self.conflicts.iter().map(|c| c.part));
+            text.push_str(&format!(
+                " Both changed {both}: choose which value to keep."
+            ));
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests;

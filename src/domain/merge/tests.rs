@@ -1,0 +1,188 @@
+use super::*;
+use crate::domain::fields::FieldValue;
+use crate::domain::order::Clock;
+use crate::domain::test_orders::{complete_order, day};
+use proptest::prelude::*;
+
+fn base() -> Order {
+    complete_order("PO-MERGE", "Contoso Telecom", 0)
+}
+
+/// `order` with `key` set to `value` as the edit operation stores it.
+fn edited(order: &Order, key: FieldKey, value: &str, clock: Clock) -> Order {
+    let mut out = order.clone();
+    let value = if spec(key).kind.is_list() {
+        FieldValue::List(value.split(';').map(str::to_string).collect())
+    } else {
+        FieldValue::Text(value.to_string())
+    };
+    out.edit(key, value, clock.now)
+        .unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+#[test]
+fn different_fields_combine_and_the_notice_names_theirs() {
+    let b = base();
+    let theirs = edited(&b, FieldKey::OrderName, "Renamed by the CLI", day(1));
+    let mine = edited(&b, FieldKey::AccountNumber, "998877", day(2));
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean() && m.blocked.is_none(), "{m:?}");
+    assert_eq!(m.order.fields.order_name, "Renamed by the CLI");
+    assert_eq!(m.order.fields.account_number, "998877");
+    assert_eq!(m.theirs_changed, vec![Part::Field(FieldKey::OrderName)]);
+    assert!(m.notice().contains("Order name"), "{}", m.notice());
+    // Both edits are in the history.
+    let edits = m.order.history.iter().filter(|h| h.event == Event::Edited);
+    assert_eq!(edits.count(), 2);
+}
+
+#[test]
+fn the_same_field_changed_twice_is_a_conflict_holding_both_values() {
+    let b = base();
+    let theirs = edited(&b, FieldKey::OrderName, "Theirs", day(1));
+    let mine = edited(&b, FieldKey::OrderName, "Mine", day(1));
+    let m = merge(&b, &theirs, &mine);
+    assert_eq!(
+        m.conflicts,
+        vec![Conflict {
+            part: Part::Field(FieldKey::OrderName),
+            theirs: "Theirs".into(),
+            mine: "Mine".into(),
+        }]
+    );
+    assert_eq!(m.resolve(&mine, |_| Side::Mine).fields.order_name, "Mine");
+    assert_eq!(
+        m.resolve(&mine, |_| Side::Theirs).fields.order_name,
+        "Theirs"
+    );
+}
+
+#[test]
+fn numbers_merge_number_by_number() {
+    let b = base();
+    let first = b.fields.numbers[0].clone();
+    let added = "+14255550199";
+    let mut theirs = b.clone();
+    theirs.fields.numbers.retain(|n| *n != first);
+    let mut mine = b.clone();
+    mine.fields.numbers.push(added.into());
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean());
+    assert!(!m.order.fields.numbers.contains(&first));
+    assert!(m.order.fields.numbers.iter().any(|n| n == added));
+}
+
+#[test]
+fn a_submission_elsewhere_keeps_the_edit_as_a_note() {
+    let b = base();
+    let mut theirs = b.clone();
+    theirs.submit(day(1)).unwrap_or_else(|e| panic!("{e}"));
+    let mine = edited(&b, FieldKey::AccountNumber, "5550001", day(2));
+    let m = merge(&b, &theirs, &mine);
+    assert_eq!(m.blocked, Some(Blocked::NotEditable(Status::Submitted)));
+    assert_eq!(m.order.status, Status::Submitted);
+    assert_eq!(m.order.fields.account_number, theirs.fields.account_number);
+    let note = m.order.history.last().unwrap_or_else(|| panic!("no note"));
+    assert!(note.note.contains("Not applied"), "{}", note.note);
+    assert!(
+        note.changes
+            .iter()
+            .any(|c| c.key == FieldKey::AccountNumber && c.to == "5550001")
+    );
+    assert!(m.notice().contains("Submitted"), "{}", m.notice());
+}
+
+#[test]
+fn an_answer_recorded_here_combines_with_a_field_changed_there() {
+    let b = {
+        let mut o = base();
+        o.submit(day(1)).unwrap_or_else(|e| panic!("{e}"));
+        o
+    };
+    let mut theirs = b.clone();
+    theirs.ticket = Some("TKT-1".into());
+    let mut mine = b.clone();
+    mine.reject(
+        crate::domain::test_orders::rejection(&[FieldKey::Pin]),
+        day(2).now,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean() && m.blocked.is_none(), "{m:?}");
+    assert_eq!(m.order.status, Status::CustomerActionRequired);
+    assert_eq!(m.order.ticket.as_deref(), Some("TKT-1"));
+}
+
+/// Field keys the property tests edit (every text field but the choices, whose values are
+/// checked against a list; lists and the PIN included).
+fn editable_keys() -> Vec<FieldKey> {
+    use crate::domain::registry::Kind;
+    FIELDS
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Text | Kind::Secret | Kind::List))
+        .map(|f| f.key)
+        .collect()
+}
+
+/// A set of (key, value) edits applied straight to the fields.
+fn apply(order: &Order, edits: &[(FieldKey, String)]) -> Order {
+    let mut out = order.clone();
+    for (key, value) in edits {
+        let v = if spec(*key).kind.is_list() {
+            FieldValue::List(vec![value.clone()])
+        } else {
+            FieldValue::Text(value.clone())
+        };
+        out.fields.set(*key, v);
+    }
+    out
+}
+
+fn edits() -> impl Strategy<Value = Vec<(FieldKey, String)>> {
+    let keys = editable_keys();
+    proptest::collection::vec((proptest::sample::select(keys), "[a-z0-9]{1,8}"), 0..6)
+}
+
+proptest! {
+    #[test]
+    fn no_change_on_one_side_gives_the_other(e in edits()) {
+        let b = base();
+        let changed = apply(&b, &e);
+        let m = merge(&b, &b, &changed);
+        prop_assert!(m.is_clean());
+        prop_assert_eq!(&m.order.fields, &changed.fields);
+        let m = merge(&b, &changed, &b);
+        prop_assert!(m.is_clean());
+        prop_assert_eq!(&m.order.fields, &changed.fields);
+    }
+
+    #[test]
+    fn disjoint_edits_commute(e1 in edits(), e2 in edits()) {
+        let b = base();
+        let e2: Vec<_> = e2.into_iter().filter(|(k, _)| e1.iter().all(|(k1, _)| k1 != k)).collect();
+        let (t, m) = (apply(&b, &e1), apply(&b, &e2));
+        let one = merge(&b, &t, &m);
+        let other = merge(&b, &m, &t);
+        prop_assert!(one.is_clean() && other.is_clean());
+        prop_assert_eq!(&one.order.fields, &other.order.fields);
+        for (key, _) in e1.iter().chain(&e2) {
+            let expected = if e1.iter().any(|(k, _)| k == key) { t.fields.get(*key) } else { m.fields.get(*key) };
+            prop_assert_eq!(one.order.fields.get(*key), expected);
+        }
+    }
+
+    #[test]
+    fn secrets_are_never_in_the_notice(theirs_pin in "PIN[0-9]{5}", mine_pin in "PIN[0-9]{5}", e in edits()) {
+        let b = base();
+        let mut t = apply(&b, &e);
+        t.fields.pin = crate::domain::secret::Secret::new(theirs_pin.clone());
+        let mut m = b.clone();
+        m.fields.pin = crate::domain::secret::Secret::new(mine_pin.clone());
+        let merged = merge(&b, &t, &m);
+        let notice = merged.notice();
+        prop_assert!(!notice.contains(&theirs_pin) && !notice.contains(&mine_pin), "{}", notice);
+        prop_assert!(!format!("{:?}", merged).contains(&mine_pin), "{:?}", merged);
+        prop_assert!(!format!("{:?}", merged).contains(&theirs_pin), "{:?}", merged);
+    }
+}

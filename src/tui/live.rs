@@ -1,0 +1,44 @@
+//! The app follows the disk: what the store's watcher found changed (another window, the CLI,
+//! a sync, git) replaces the app's copy, so the history, its counts and an open order page show
+//! it without a key press. Screens that edit keep their own copy (and its revision) until they
+//! save; the save then merges (`store::live`).
+
+use super::app::{App, Message};
+use super::text::one_line;
+use crate::domain::Order;
+use crate::domain::summary::Summary;
+use crate::store::Notice;
+
+/// Take in orders changed, removed and set aside on disk.
+pub fn follow_disk(app: &mut App, changed: Vec<Order>, removed: Vec<String>, notices: Vec<Notice>) {
+    for order in changed {
+        app.read_only.remove(&order.id);
+        if app.loaded.contains_key(&order.id) {
+            app.upsert(order);
+        } else {
+            // Only its summary: the app holds full orders only once they are opened.
+            let summary = Summary::of(&order);
+            match app.orders.iter_mut().find(|s| s.id == order.id) {
+                Some(slot) => *slot = summary,
+                None => app.orders.push(summary),
+            }
+        }
+    }
+    for id in &removed {
+        app.orders.retain(|s| s.id != *id);
+        app.loaded.remove(id);
+    }
+    if let [id] = removed.as_slice() {
+        app.message = Some(Message::info(format!(
+            "Order {} was removed from the store elsewhere.",
+            one_line(id)
+        )));
+    }
+    for notice in notices {
+        if let Notice::NewerSchema { id, .. } = &notice {
+            app.read_only.insert(id.clone());
+        }
+        app.notices.push(notice.to_string());
+    }
+    app.refresh_rows();
+}

@@ -1,0 +1,159 @@
+//! "Insights" (`i` on the order history): what the orders' own history says about each
+//! carrier (`domain::insights`), drawn as bars with the numbers beside them. The figures need
+//! every order in full: when the app holds them all they are computed at once, otherwise the
+//! runtime reads them (`Effect::LoadInsights`) and answers `Msg::InsightsLoaded`. The screen's
+//! state, keys and `update` are here; its view in [`view`].
+
+mod view;
+
+use crate::domain::insights::{self, Insights};
+use crate::tui::app::{App, Context};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
+use crate::tui::layout::Drawn;
+use crate::tui::msg::{Effect, Msg, Open, ScreenId};
+use crate::tui::screen::Component;
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+#[allow(non_upper_case_globals)]
+impl Context {
+    pub const Insights: Context = Context("insights");
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsightsPage {
+    /// `None` while the runtime reads the orders.
+    pub insights: Option<Insights>,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+/// What the insights screen's keys mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightsMsg {
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Back,
+}
+
+use Action::{Global as G, Own as O};
+use Context as C;
+use InsightsMsg as M;
+use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+
+#[rustfmt::skip]
+pub static KEYS: &[Binding<Action<InsightsMsg>>] = &[
+    summary(C::Insights, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
+    help(C::Insights, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
+    help(C::Insights, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
+    help(C::Insights, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
+    help(C::Insights, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
+    help(C::Insights, &[ch('g'), key(Home)], "g/Home", O(M::Top), "Top"),
+    help(C::Insights, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End"),
+    both(C::Insights, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
+    both(C::Insights, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Insights, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+];
+
+/// Whether the app holds every order in full (then the figures need no reading).
+fn all_at_hand(app: &App) -> bool {
+    app.orders.iter().all(|s| app.loaded.contains_key(&s.id))
+}
+
+/// What `i` on the history asks for: the screen, and the orders read when they are not all at
+/// hand.
+pub fn requests(app: &App) -> Vec<Effect> {
+    let mut effects = vec![Effect::Open(Open {
+        screen: InsightsPage::ID,
+        order_id: None,
+    })];
+    if !all_at_hand(app) {
+        effects.push(Effect::LoadInsights);
+    }
+    effects
+}
+
+impl InsightsPage {
+    fn scroll_by(&mut self, app: &App, delta: isize) {
+        let max = app.drawn.max_scroll();
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn page(app: &App) -> isize {
+        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+}
+
+impl Component for InsightsPage {
+    type Msg = InsightsMsg;
+    const ID: ScreenId = ScreenId("insights");
+
+    /// The figures now when every order is at hand; otherwise they come with
+    /// `Msg::InsightsLoaded`.
+    fn open(_order_id: Option<&str>, app: &mut App) -> Option<InsightsPage> {
+        let insights =
+            all_at_hand(app).then(|| insights::compute(app.loaded.values(), app.clock.now));
+        Some(InsightsPage {
+            insights,
+            scroll: 0,
+        })
+    }
+
+    fn context(&self, _app: &App) -> Context {
+        C::Insights
+    }
+
+    fn keys(&self) -> &'static [Binding<Action<InsightsMsg>>] {
+        KEYS
+    }
+
+    fn name(&self, _app: &App) -> &'static str {
+        "insights"
+    }
+
+    fn title(&self, _app: &App) -> String {
+        "Order history › Insights".to_string()
+    }
+
+    fn act(&mut self, msg: InsightsMsg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            M::MoveUp => self.scroll_by(app, -1),
+            M::MoveDown => self.scroll_by(app, 1),
+            M::PageUp => self.scroll_by(app, -Self::page(app)),
+            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::Top => self.scroll_by(app, isize::MIN / 2),
+            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::Back => return vec![Effect::Close],
+        }
+        Vec::new()
+    }
+
+    fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
+        match msg {
+            Msg::Resize(..) => self.scroll_by(app, 0),
+            Msg::InsightsLoaded(insights) => {
+                self.insights = Some(*insights);
+                self.scroll = 0;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+        view::render(app, self, frame, area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_key_is_bound_twice() {
+        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
+    }
+}

@@ -1,0 +1,135 @@
+//! The insights screen (`i` on the history): per carrier, bars with the figures beside them,
+//! readable without colour, scrolling when there are many carriers.
+
+use crate::support::{demo_app, demo_orders, press, render, test_clock};
+use crossterm::event::KeyCode;
+use portwiz::domain::insights;
+use portwiz::domain::summary::Summary;
+use portwiz::tui::root::Screen;
+use portwiz::tui::theme::Theme;
+use portwiz::tui::{Effect, Msg, Root, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn insights_on(size: (u16, u16)) -> Root {
+    let mut app = demo_app(size.0, size.1);
+    let effects = press(&mut app, KeyCode::Char('i'));
+    assert!(
+        effects.is_empty(),
+        "every demo order is at hand: {effects:?}"
+    );
+    assert!(matches!(app.top(), Screen::Insights(_)));
+    app
+}
+
+#[test]
+fn the_demo_insights_at_80x24_and_120x40() {
+    for size in SIZES {
+        let app = insights_on(size);
+        let screen = render(&app);
+        assert!(
+            screen.contains("Insights from 12 orders (6 carriers)"),
+            "{screen}"
+        );
+        assert!(screen.contains("All carriers"), "{screen}");
+        assert!(screen.contains("Rejected"), "{screen}");
+        assert!(screen.contains("█"), "{screen}");
+        insta::assert_snapshot!(format!("insights_{}x{}", size.0, size.1), screen);
+    }
+}
+
+#[test]
+fn the_figures_are_the_domains() {
+    let app = insights_on((120, 40));
+    let figures = insights::compute(&demo_orders(), test_clock().now);
+    let screen = render(&app);
+    let all = &figures.all;
+    let rate = all.rejection_rate().unwrap() * 100.0;
+    assert!(
+        screen.contains(&format!(
+            "{rate:.0}%  {} of {} (",
+            all.rejected, all.submitted
+        )),
+        "{screen}"
+    );
+    let top = &figures.carriers[0];
+    assert!(screen.contains(&top.carrier), "{screen}");
+}
+
+/// The screen's cells: (text, whether any cell has a colour).
+fn cells(app: &Root) -> (String, bool) {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| {
+            view(app, frame);
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let text = buffer.content.iter().map(|c| c.symbol()).collect();
+    let coloured = buffer
+        .content
+        .iter()
+        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+    (text, coloured)
+}
+
+#[test]
+fn without_colour_the_screen_says_the_same() {
+    let mut app = insights_on((80, 24));
+    app.theme = Theme::for_no_color(Some(std::ffi::OsStr::new("1")));
+    let (plain, coloured) = cells(&app);
+    assert!(!coloured, "NO_COLOR draws no colour");
+    app.theme = Theme::for_no_color(None);
+    let (colour, coloured) = cells(&app);
+    assert!(coloured, "colours otherwise");
+    // Bars and words carry the meaning: the text is the same either way.
+    assert_eq!(plain, colour);
+    app.theme = Theme::for_no_color(Some(std::ffi::OsStr::new("1")));
+    insta::assert_snapshot!("insights_no_color_80x24", render(&app));
+}
+
+#[test]
+fn many_carriers_scroll() {
+    let mut orders = demo_orders();
+    let template = orders[0].clone();
+    for i in 0..30 {
+        let mut order = template.clone();
+        order.id = format!("PO-MANY{i:04}");
+        order.fields.current_carrier = format!("Carrier {i:02}");
+        orders.push(order);
+    }
+    let mut app = Root::new(orders, test_clock(), (80, 24));
+    press(&mut app, KeyCode::Char('i'));
+    let first = render(&app);
+    assert!(!first.contains("Carrier 29"), "{first}");
+    press(&mut app, KeyCode::Char('G'));
+    let last = render(&app);
+    assert!(last.contains("Carrier 29"), "{last}");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(render(&app), first);
+}
+
+#[test]
+fn from_summaries_alone_the_runtime_reads_the_orders() {
+    let orders = demo_orders();
+    let summaries: Vec<Summary> = orders.iter().map(Summary::of).collect();
+    let mut app = Root::from_summaries(summaries, test_clock(), (80, 24));
+    let effects = press(&mut app, KeyCode::Char('i'));
+    assert_eq!(effects, [Effect::LoadInsights]);
+    assert!(render(&app).contains("Reading every order"));
+    let figures = insights::compute(&orders, test_clock().now);
+    update(&mut app, Msg::InsightsLoaded(Box::new(figures)));
+    assert!(render(&app).contains("Insights from 12 orders"));
+}
+
+#[test]
+fn the_history_lists_i_in_its_footer_and_help() {
+    let mut app = demo_app(120, 40);
+    assert!(render(&app).contains("i Stats"), "{}", render(&app));
+    update(&mut app, Msg::ToggleHelp);
+    assert!(render(&app).contains("Insights per carrier"));
+}
