@@ -153,3 +153,34 @@ fn sparklines_of_the_last_weeks_with_their_numbers() {
     assert!(line.contains(&format!("{sent} in {WEEKS} weeks")), "{line}");
     assert!(screen.contains("Rejections a week"), "{screen}");
 }
+
+/// In the real app the orders are read on a thread of their own (`Effect::LoadInsights`): the
+/// answer reaches the screen through the runtime's channel, and keys still work after it.
+#[test]
+fn the_app_reads_the_orders_off_the_runtime_and_shows_them() {
+    use crate::support::new_order;
+    use crate::support::pty::{PtySession, TIMEOUT, keys};
+    let dir = tempfile::tempdir().unwrap();
+    new_order(dir.path(), "complete-order.json");
+    new_order(dir.path(), "complete-order.json");
+    let mut app = PtySession::spawn(
+        env!("CARGO_BIN_EXE_portwiz"),
+        &[],
+        &[("PORTWIZ_DATA_DIR", dir.path())],
+        100,
+        30,
+    )
+    .unwrap();
+    app.wait_for("Showing 2 of 2", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("i");
+    let screen = app
+        .wait_for("Insights from 2 orders", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(screen.contains("Sent a week"), "{screen}");
+    app.send(keys::ESC);
+    app.wait_for("Showing 2 of 2", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+}
