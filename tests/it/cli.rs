@@ -512,3 +512,39 @@ fn new_warns_about_wrong_values_on_stderr_and_prints_only_the_id() {
         out.stderr
     );
 }
+
+/// A newcomer reads `COMMAND --help` to learn what to type: every argument says what it is, and
+/// an order's id is shown as `new` really makes one, with the prefix every command accepts.
+#[test]
+fn every_argument_of_every_command_is_described_and_the_id_example_is_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_id = new_order(dir.path(), "complete-order.json");
+    let cli = portwiz::cli::args::command();
+    let mut undescribed = Vec::new();
+    for sub in cli.get_subcommands() {
+        for arg in sub.get_arguments() {
+            let id = arg.get_id().as_str();
+            if matches!(id, "help" | "version") || arg.is_hide_set() {
+                continue;
+            }
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                undescribed.push(format!("{} {id}", sub.get_name()));
+            }
+            if id == "id" {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(help.contains("prefix"), "{}: {help}", sub.get_name());
+                let example = help
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .find(|word| word.starts_with("PO-"))
+                    .unwrap_or_else(|| panic!("no example id in {help}"));
+                assert_eq!(
+                    example.len(),
+                    real_id.len(),
+                    "{}: example {example} is not shaped like {real_id}",
+                    sub.get_name()
+                );
+            }
+        }
+    }
+    assert!(undescribed.is_empty(), "no help for: {undescribed:?}");
+}
