@@ -283,10 +283,11 @@ pub fn run(
                     })
                 })
                 .transpose()?;
+            let warnings = store.get(&id)?.order.foc_date_warnings(date);
             transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
-            for warning in crate::domain::lifecycle::foc_warnings(date) {
+            for warning in warnings {
                 console.say(&format!("warning: {warning}"));
             }
         }

@@ -548,3 +548,53 @@ fn every_argument_of_every_command_is_described_and_the_id_example_is_real() {
     }
     assert!(undescribed.is_empty(), "no help for: {undescribed:?}");
 }
+
+/// A FOC dated before the order was even submitted is a misread e-mail or last year's date typed
+/// by habit (2025-12-08 for 2026-12-08): it goes through, like a weekend FOC, with a warning.
+#[test]
+fn a_foc_dated_before_the_submission_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    // 2025-12-08 is a Monday: no weekend warning hides the one this test is about.
+    let out = run(dir.path(), &["foc", &id, "2025-12-08", "10:00"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning:") && out.stderr.contains("before the order was submitted"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(TODAY),
+        "names the submission's day: {}",
+        out.stderr
+    );
+    assert_eq!(order_file(dir.path(), &id)["foc"]["date"], "2025-12-08");
+    // A FOC after the submission says nothing of the kind.
+    let other = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &other]).code, 0);
+    let fine = run(dir.path(), &["foc", &other, "2026-12-08"]);
+    assert!(!fine.stderr.contains("before the order"), "{}", fine.stderr);
+}
+
+/// A mistyped key in `reject --fields` points to where the keys are listed (`set --help`), not
+/// to `portwiz --help`, which lists none.
+#[test]
+fn an_unknown_key_in_reject_fields_points_to_the_list_of_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let out = run(
+        dir.path(),
+        &["reject", &id, "--text", "wrong zip", "--fields", "zip"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("`portwiz set --help`"),
+        "{}",
+        out.stderr
+    );
+    let keys = run(dir.path(), &["set", "--help"]).stdout;
+    assert!(keys.contains("service_address.postal_code"), "{keys}");
+    assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+}
