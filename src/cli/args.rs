@@ -21,7 +21,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per order: id, name, status, carrier, numbers, updated.
+    /// One line per order: id, status, carrier, numbers, updated, name.
     List {
         /// Only orders with this status (e.g. submitted, customer_action_required).
         #[arg(long)]

@@ -598,3 +598,54 @@ fn an_unknown_key_in_reject_fields_points_to_the_list_of_keys() {
     assert!(keys.contains("service_address.postal_code"), "{keys}");
     assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
 }
+
+/// `list --help` names the columns in the order `list` prints them.
+#[test]
+fn list_help_names_the_columns_in_the_order_list_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let line = run(dir.path(), &["list"]).stdout;
+    let file = order_file(dir.path(), &id);
+    let values = [
+        ("id", id.clone()),
+        ("status", "draft".to_string()),
+        (
+            "carrier",
+            file["fields"]["current_carrier"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "name",
+            file["fields"]["order_name"].as_str().unwrap().to_string(),
+        ),
+    ];
+    let help = run(dir.path(), &["list", "--help"]).stdout;
+    let summary = help.lines().next().unwrap_or_default().to_lowercase();
+    let mut in_output: Vec<(usize, &str)> = values
+        .iter()
+        .map(|(column, value)| {
+            (
+                line.find(value.as_str())
+                    .unwrap_or_else(|| panic!("{value} in {line}")),
+                *column,
+            )
+        })
+        .collect();
+    let mut in_help: Vec<(usize, &str)> = values
+        .iter()
+        .map(|(column, _)| {
+            (
+                summary
+                    .find(column)
+                    .unwrap_or_else(|| panic!("{column} in {summary}")),
+                *column,
+            )
+        })
+        .collect();
+    in_output.sort();
+    in_help.sort();
+    let order = |v: &[(usize, &str)]| v.iter().map(|(_, c)| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(order(&in_help), order(&in_output), "{summary}\n{line}");
+}
