@@ -649,3 +649,22 @@ fn list_help_names_the_columns_in_the_order_list_prints_them() {
     let order = |v: &[(usize, &str)]| v.iter().map(|(_, c)| c.to_string()).collect::<Vec<_>>();
     assert_eq!(order(&in_help), order(&in_output), "{summary}\n{line}");
 }
+
+/// `submit` or `resubmit` in the wrong status says only why: the warnings about the order's
+/// values (fictional numbers, the carrier's history) are for an order about to go out.
+#[test]
+fn a_submission_refused_for_its_status_prints_no_warnings_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    for command in ["submit", "resubmit"] {
+        let out = run(dir.path(), &[command, &id]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stderr.contains("it is Submitted"), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("warning:"),
+            "{command}: {}",
+            out.stderr
+        );
+    }
+}
