@@ -668,3 +668,39 @@ fn a_submission_refused_for_its_status_prints_no_warnings_first() {
         );
     }
 }
+
+/// A key spelt the British way, or with a typo, is answered with the key meant, before the
+/// list of 25: in `set` and in a fields document alike; nothing is written.
+#[test]
+fn a_misspelt_key_is_answered_with_the_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let set = run(dir.path(), &["set", &id, "organisation_name", "X"]);
+    assert_eq!(set.code, 2, "{}", set.stderr);
+    assert!(
+        set.stderr.contains("did you mean `organization_name`?"),
+        "{}",
+        set.stderr
+    );
+    let typo = run(dir.path(), &["set", &id, "service_adress.city", "X"]);
+    assert!(
+        typo.stderr.contains("did you mean `service_address.city`?"),
+        "{}",
+        typo.stderr
+    );
+    let far = run(dir.path(), &["set", &id, "colour", "X"]);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    let doc = dir.path().join("doc.json");
+    std::fs::write(&doc, r#"{"organisation_name": "X"}"#).unwrap();
+    let new = run(dir.path(), &["new", "--from", doc.to_str().unwrap()]);
+    assert_eq!(new.code, 2, "{}", new.stderr);
+    assert!(
+        new.stderr.contains("did you mean `organization_name`?"),
+        "{}",
+        new.stderr
+    );
+    assert_eq!(
+        order_file(dir.path(), &id)["fields"]["order_name"],
+        "Redmond HQ main lines"
+    );
+}
