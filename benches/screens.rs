@@ -13,6 +13,7 @@ use jiff::civil::date;
 use portwiz::domain::{Clock, FieldKey, FieldValue, Order};
 use portwiz::store::Store;
 use portwiz::tui::root::Screen;
+use portwiz::tui::screens::numbers::NumbersPage;
 use portwiz::tui::screens::order::OrderPage;
 use portwiz::tui::{Root, app_for_store};
 use std::path::PathBuf;
@@ -108,6 +109,16 @@ fn bench_screens(c: &mut Criterion) {
     }));
     c.bench_function("frame: order page of 999 numbers at 200x60", |b| {
         b.iter(|| draw(&page, 200, 60))
+    });
+
+    let mut numbers = Root::new(vec![big.clone()], clock(), (200, 60));
+    numbers.screens.push(Screen::Numbers(NumbersPage {
+        order_id: big.id.clone(),
+        numbers: big.fields.numbers.clone(),
+        scroll: 400,
+    }));
+    c.bench_function("frame: every number of 999, scrolled, at 200x60", |b| {
+        b.iter(|| draw(&numbers, 200, 60))
     });
 
     let mut wizard = Root::new(vec![big.clone()], clock(), (200, 60));

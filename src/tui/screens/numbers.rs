@@ -11,8 +11,11 @@ use crate::tui::text::{one_line, truncate};
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 #[allow(non_upper_case_globals)]
@@ -156,28 +159,31 @@ impl Component for NumbersPage {
             Span::raw(" ".repeat(room)),
             Span::styled(position, theme.dim()),
         ]);
-        // Only the rows on screen are built.
-        let body_lines: Vec<Line> = (start..end)
-            .map(|row| {
-                let first = row * grid.columns;
-                let last = (first + grid.columns).min(total);
-                let spans = (first..last).flat_map(|i| {
-                    let number = truncate(&one_line(&self.numbers[i]), NUMBER_WIDTH);
-                    let pad = NUMBER_WIDTH.saturating_sub(number.width());
-                    [
-                        Span::styled(
-                            format!(" {:>width$}  ", i + 1, width = grid.index_width),
-                            theme.dim(),
-                        ),
-                        Span::raw(format!("{number}{}", " ".repeat(pad + 1))),
-                    ]
-                });
-                Line::from(spans.collect::<Vec<_>>())
-            })
-            .collect();
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         frame.render_widget(Paragraph::new(head), top);
-        frame.render_widget(Paragraph::new(body_lines), body);
+        // Only the cells on screen are written, straight into the buffer (a page holds
+        // hundreds of them).
+        let cell = grid.cell_width();
+        let buffer = frame.buffer_mut();
+        let mut index = String::new();
+        for (y, row) in (body.y..body.bottom()).zip(start..end) {
+            let first = row * grid.columns;
+            for (column, i) in (first..(first + grid.columns).min(total)).enumerate() {
+                let Some(x) = u16::try_from(column * cell)
+                    .ok()
+                    .and_then(|dx| body.x.checked_add(dx))
+                    .filter(|x| *x < body.right())
+                else {
+                    break;
+                };
+                index.clear();
+                let _ = write!(index, " {:>width$}  ", i + 1, width = grid.index_width);
+                let room = usize::from(body.right() - x);
+                let (x, _) = buffer.set_stringn(x, y, &index, room, theme.dim());
+                let room = usize::from(body.right().saturating_sub(x));
+                buffer.set_stringn(x, y, shown(&self.numbers[i]), room, Style::new());
+            }
+        }
         Drawn {
             page_rows: rows,
             page_lines: lines,
@@ -190,6 +196,16 @@ impl Component for NumbersPage {
 /// is cut.
 const NUMBER_WIDTH: usize = 18;
 
+/// A number as its cell shows it: cleaned and cut to [`NUMBER_WIDTH`]. A stored number is
+/// plain ASCII in E.164 and is shown as it is, with no copy.
+fn shown(number: &str) -> Cow<'_, str> {
+    if number.len() <= NUMBER_WIDTH && number.bytes().all(|b| b.is_ascii_graphic()) {
+        Cow::Borrowed(number)
+    } else {
+        Cow::Owned(truncate(&one_line(number), NUMBER_WIDTH))
+    }
+}
+
 /// The numbers laid out across the width, left to right, then down.
 struct Grid {
     columns: usize,
@@ -199,16 +215,36 @@ struct Grid {
 impl Grid {
     fn new(total: usize, width: usize) -> Grid {
         let index_width = total.max(1).to_string().len();
-        let cell = 1 + index_width + 2 + NUMBER_WIDTH + 1;
-        Grid {
-            columns: (width / cell).max(1),
+        let mut grid = Grid {
+            columns: 1,
             index_width,
-        }
+        };
+        grid.columns = (width / grid.cell_width()).max(1);
+        grid
+    }
+
+    /// One number's cell: its index, the number, a space.
+    fn cell_width(&self) -> usize {
+        1 + self.index_width + 2 + NUMBER_WIDTH + 1
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_is_shown_cleaned_and_cut_to_its_cell() {
+        use super::{Cow, NUMBER_WIDTH, shown};
+        assert!(matches!(
+            shown("+14255550100"),
+            Cow::Borrowed("+14255550100")
+        ));
+        let hostile = shown("+1425\u{1b}[2J5550100");
+        assert!(!hostile.contains('\u{1b}'), "{hostile}");
+        let long = shown("+1 (425) 555-0100 ext. 12345");
+        assert_eq!(long.chars().count(), NUMBER_WIDTH);
+        assert!(long.ends_with('…'));
+    }
+
     #[test]
     fn no_key_is_bound_twice() {
         assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
