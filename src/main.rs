@@ -16,7 +16,7 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        return run_demo();
+        return run_demo(args.plain || dumb_terminal());
     }
     let dir = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
         Ok(dir) => dir,
@@ -25,8 +25,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let dumb_terminal = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if args.command.is_none() && (args.plain || dumb_terminal) {
+    if args.command.is_none() && (args.plain || dumb_terminal()) {
         return ExitCode::from(portwiz::plain::run_on_terminal(&dir, cli::commands_clock()));
     }
     let Some(command) = args.command else {
@@ -67,8 +66,13 @@ fn say(line: &str) {
     Console::stdio().say(line);
 }
 
-/// The app on a fresh temporary copy of the demo orders, deleted when the app ends.
-fn run_demo() -> ExitCode {
+/// A terminal that can show nothing but lines (plain mode whether asked or not).
+fn dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// The app (or plain mode) on a fresh temporary copy of the demo orders, deleted when it ends.
+fn run_demo(plain: bool) -> ExitCode {
     let (temp, store, _, problems) = match portwiz::demo::temporary_copy(cli::commands_clock()) {
         Ok(copy) => copy,
         Err(e) => {
@@ -80,6 +84,12 @@ fn run_demo() -> ExitCode {
         say(&format!("portwiz: {problem}"));
     }
     drop(store);
+    if plain {
+        return ExitCode::from(portwiz::plain::run_on_terminal(
+            temp.path(),
+            cli::commands_clock(),
+        ));
+    }
     run_app(
         temp.path(),
         tui::Options {

@@ -21,7 +21,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per order: id, name, status, carrier, numbers, updated.
+    /// One line per order: id, status, carrier, numbers, updated, name.
     List {
         /// Only orders with this status (e.g. submitted, customer_action_required).
         #[arg(long)]
@@ -32,7 +32,7 @@ pub enum Command {
     },
     /// One order, PIN masked.
     Show {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
@@ -40,13 +40,14 @@ pub enum Command {
     },
     /// Create a draft from a fields document (JSON); prints the new id.
     New {
+        /// The fields document: one JSON object keyed by field key (see `set --help`), up to 4 MiB.
         #[arg(long, value_name = "FILE.json")]
         from: PathBuf,
     },
     /// Change fields by their keys (KEY VALUE, and more pairs after it, as one edit); `numbers
     /// @FILE.csv` reads the numbers from a CSV.
     Set {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// A field key (listed below), e.g. order_name or service_address.city.
         key: String,
@@ -59,12 +60,12 @@ pub enum Command {
     },
     /// Draft → submitted (refused with the list of problems).
     Submit {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
     },
     /// Record a carrier rejection: classify it, store it; prints the fields to fix.
     Reject {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// The carrier's words, or `-` to read them from standard input.
         #[arg(long, value_name = "TEXT|-")]
@@ -80,7 +81,7 @@ pub enum Command {
     },
     /// Customer action required → submitted.
     Resubmit {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// Resubmit though no field changed since the rejection: only when the cause was lifted
         /// on the carrier's side (a freeze or a hold removed).
@@ -100,8 +101,9 @@ pub enum Command {
     },
     /// Write an order as json, text, csv, an LOA or the LOA as a PDF.
     Export {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
+        /// What to write.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
         /// Include the account PIN.
@@ -115,11 +117,15 @@ pub enum Command {
         force: bool,
     },
     /// Import an exported order as a new order; prints its id.
-    Import { file: PathBuf },
+    Import {
+        /// A file written by `export --format json` (up to 4 MiB).
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
     /// The carrier confirmed the port date → FOC confirmed; on a FOC-confirmed order, a revised
     /// FOC (the carrier moved the date), kept beside the first in the history.
     Foc {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// YYYY-MM-DD or MM/DD/YYYY (month first)
         date: String,
@@ -128,28 +134,30 @@ pub enum Command {
     },
     /// The numbers ported → completed.
     Complete {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
     },
     /// Microsoft support took the order over → Microsoft support engaged
     Support {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
+        /// Why support took it over.
         #[arg(long, value_parser = ["requested_help", "review_before_submission", "resubmit_after_rejection", "submission_error"])]
         scenario: String,
+        /// The support ticket's id or link, if you have one.
         #[arg(long)]
         ticket: Option<String>,
     },
     /// Record a support ticket id or link.
     Ticket {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
         /// The ticket's id or link (not empty).
         ticket: String,
     },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel {
-        /// The order's id, as `list` shows it (e.g. PO-20261126-0001).
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
     },
     /// What your orders' history says per carrier: rejections, the fields rejected most, days

@@ -160,11 +160,17 @@ pub fn run(
             }
         }
         Command::Submit { id } => {
-            print_warnings(&store, &id, clock, console)?;
-            stats::warn_from_history(&mut store, &id, Status::Draft, console);
+            // In another status the refusal alone is the answer: no warnings before it.
+            if store.get(&id)?.order.status == Status::Draft {
+                print_warnings(&store, &id, clock, console)?;
+                stats::warn_from_history(&mut store, &id, Status::Draft, console);
+            }
             transition(&mut store, &id, console, |o| o.submit(clock))?
         }
         Command::Resubmit { id, unchanged } => {
+            if store.get(&id)?.order.status != Status::CustomerActionRequired {
+                return transition(&mut store, &id, console, |o| o.resubmit(clock));
+            }
             print_warnings(&store, &id, clock, console)?;
             stats::warn_from_history(&mut store, &id, Status::CustomerActionRequired, console);
             match store.get(&id)?.order.ensure_changed_since_rejection() {
@@ -283,10 +289,11 @@ pub fn run(
                     })
                 })
                 .transpose()?;
+            let warnings = store.get(&id)?.order.foc_date_warnings(date);
             transition(&mut store, &id, console, |o| {
                 o.confirm_foc(date, time, clock.now)
             })?;
-            for warning in crate::domain::lifecycle::foc_warnings(date) {
+            for warning in warnings {
                 console.say(&format!("warning: {warning}"));
             }
         }

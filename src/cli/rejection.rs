@@ -109,8 +109,16 @@ pub fn parse_fields(names: &[String]) -> Result<Vec<FieldKey>, Failure> {
     let mut keys = Vec::new();
     for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         let group = FieldKey::group(name).ok_or_else(|| {
+            let mut groups: Vec<&str> = FieldKey::ALL
+                .iter()
+                .filter(|k| k.as_str().contains('.'))
+                .map(|k| k.group_name())
+                .collect();
+            groups.dedup();
             Failure::Input(format!(
-                "`{name}` is not a field key or group (see `portwiz --help` or the README)"
+                "`{name}` is not a field key or group: `portwiz set --help` lists every key; the \
+                 groups are {}",
+                groups.join(", ")
             ))
         })?;
         keys.extend(group);

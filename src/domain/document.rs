@@ -82,14 +82,7 @@ pub fn parse(text: &str, allow_order_keys: bool) -> Result<Document, DocumentErr
         } else {
             return Err(DocumentError::Field {
                 key: name.clone(),
-                problem: format!(
-                    "not a field key; known keys: {}",
-                    FieldKey::ALL
-                        .iter()
-                        .map(|k| k.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                problem: format!("not a field key; {}", super::key::unknown_key_hint(name)),
             });
         }
     }

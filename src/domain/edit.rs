@@ -408,7 +408,7 @@ impl Order {
     }
 }
 
-fn edited_note(changes: &[Change]) -> String {
+pub(crate) fn edited_note(changes: &[Change]) -> String {
     let labels: Vec<&str> = changes.iter().map(|c| spec(c.key).label).collect();
     format!("Changed {}", labels.join(", "))
 }

@@ -7,18 +7,64 @@ use std::fmt;
 
 /// A key that is not one of design.md §2.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown field key `{0}` (known keys: {known})", known = known_keys())]
+#[error("unknown field key `{0}` ({hint})", hint = unknown_key_hint(&self.0))]
 pub struct UnknownFieldKey(pub String);
 
-fn known_keys() -> String {
-    FieldKey::ALL
+/// What to say about a name that is no key: the key most likely meant (a British spelling, a
+/// typo), then every key.
+pub fn unknown_key_hint(name: &str) -> String {
+    let known = FieldKey::ALL
         .iter()
         .map(|k| k.as_str())
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match FieldKey::closest(name) {
+        Some(key) => format!(
+            "did you mean `{key}`? known keys: {known}",
+            key = key.as_str()
+        ),
+        None => format!("known keys: {known}"),
+    }
+}
+
+/// Edits (insert, delete, replace a character) between two names, case ignored.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let replaced = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 impl FieldKey {
+    /// The one key within two edits of `name` (`organisation_name`, `service_adress.city`),
+    /// when exactly one is that close.
+    pub fn closest(name: &str) -> Option<FieldKey> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let near: Vec<FieldKey> = FieldKey::ALL
+            .iter()
+            .copied()
+            .filter(|k| distance(name, k.as_str()) <= 2)
+            .collect();
+        match near.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// The keys a group name stands for: `authorized_user` is both name keys, `service_address`
     /// every address key (the part of the key before its dot); any other group is the key of
     /// the same name.

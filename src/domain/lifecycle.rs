@@ -1,9 +1,10 @@
 //! What a lifecycle step should make the user stop and look at: a port date the carrier cannot
 //! mean, a completion before the port, a resubmission that changes nothing.
 
+use super::history::Event;
 use super::order::{Order, Refusal};
 use super::rules::holidays::holiday_name;
-use super::rules::port_date::is_business_day;
+use super::rules::port_date::{is_business_day, today_in_eastern};
 use super::status::Status;
 use jiff::civil::Date;
 
@@ -24,6 +25,26 @@ pub fn foc_warnings(date: Date) -> Vec<String> {
 }
 
 impl Order {
+    /// [`foc_warnings`], and a FOC dated before the order's latest (re)submission (US Eastern):
+    /// no carrier confirms a port for a day before it got the order, so the date is misread or
+    /// last year's typed by habit.
+    pub fn foc_date_warnings(&self, date: Date) -> Vec<String> {
+        let mut warnings = foc_warnings(date);
+        let submitted = self
+            .history
+            .iter()
+            .rev()
+            .find(|e| matches!(e.event, Event::Submitted | Event::Resubmitted))
+            .map(|e| today_in_eastern(e.at));
+        if let Some(day) = submitted.filter(|day| date < *day) {
+            warnings.push(format!(
+                "the FOC date {date} is before the order was submitted ({day}): check the \
+                 year and the carrier's confirmation"
+            ));
+        }
+        warnings
+    }
+
     /// Warnings before recording the port as done on `today` (US Eastern).
     pub fn completion_warnings(&self, today: Date) -> Vec<String> {
         match &self.foc {
@@ -65,5 +86,35 @@ mod tests {
         assert!(saturday.contains("Saturday"), "{saturday}");
         let christmas = foc_warnings(date(2026, 12, 25)).join(" ");
         assert!(christmas.contains("Christmas"), "{christmas}");
+    }
+
+    #[test]
+    fn a_foc_before_the_latest_submission_is_named_and_one_after_it_is_not() {
+        use crate::domain::{Clock, FieldValue, OrderFields};
+        let clock = Clock::fixed(date(2026, 11, 26));
+        let mut fields = OrderFields::default();
+        fields.set(
+            crate::domain::FieldKey::OrderName,
+            FieldValue::Text("x".into()),
+        );
+        let mut order = Order::new("PO-TEST0001".into(), fields, clock.now);
+        assert!(
+            order.foc_date_warnings(date(2025, 12, 8)).is_empty(),
+            "not submitted"
+        );
+        order.history.push(crate::domain::history::HistoryEntry {
+            at: clock.now,
+            event: Event::Submitted,
+            from: None,
+            to: None,
+            note: String::new(),
+            changes: Vec::new(),
+        });
+        let early = order.foc_date_warnings(date(2025, 12, 8)).join(" ");
+        assert!(
+            early.contains("before the order was submitted (2026-11-26)"),
+            "{early}"
+        );
+        assert!(order.foc_date_warnings(date(2026, 12, 8)).is_empty());
     }
 }

@@ -296,9 +296,36 @@ fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntr
     // An entry mine was still adding to (an edit visit) may have grown since base: mine's
     // version of it replaces base's where theirs still has it.
     if shared > 0 && mine.history.get(shared - 1) != base.history.get(shared - 1) {
+        let theirs_moved_on = theirs.history.len() > shared;
         match history.get_mut(shared - 1) {
-            Some(entry) if Some(&*entry) == base.history.get(shared - 1) => {
+            Some(entry) if Some(&*entry) == base.history.get(shared - 1) && !theirs_moved_on => {
                 *entry = mine.history[shared - 1].clone();
+            }
+            // Theirs has entries after it: what mine added to it since base is told after
+            // them, from the values theirs left, and the entry stays as base saved it.
+            Some(entry) if Some(&*entry) == base.history.get(shared - 1) => {
+                let grown = &mine.history[shared - 1];
+                let changes: Vec<Change> = grown
+                    .changes
+                    .iter()
+                    .filter(|c| !entry.changes.contains(c))
+                    .filter_map(|c| {
+                        // Compared before masking: two different PINs mask alike.
+                        let (was, now) = (line(&theirs.fields, c.key), line(&mine.fields, c.key));
+                        (was != now).then(|| Change::new(c.key, &was, &now))
+                    })
+                    .collect();
+                if !changes.is_empty() {
+                    let latest = theirs.history.last().map_or(grown.at, |e| e.at);
+                    history.push(HistoryEntry {
+                        at: grown.at.max(latest),
+                        event: Event::Edited,
+                        from: None,
+                        to: None,
+                        note: super::edit::edited_note(&changes),
+                        changes,
+                    });
+                }
             }
             _ => from = shared - 1,
         }

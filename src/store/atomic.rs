@@ -219,6 +219,27 @@ pub fn wider_than_private(path: &Path) -> Option<String> {
     }
 }
 
+/// Take group and others' bits off a regular file (never a link: chmod would change its target).
+/// Best effort: a file that cannot be changed keeps its mode, and the caller's work goes on.
+pub fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::symlink_metadata(path)
+            && meta.is_file()
+        {
+            let mode = meta.permissions().mode() & 0o7777;
+            if mode & 0o077 != 0 {
+                let _ = fs::set_permissions(path, fs::Permissions::from_mode(mode & !0o077));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+    }
+}
+
 /// Whether a file's mode lets anyone but its owner in (never on non-Unix systems).
 pub fn is_wider_than_private(meta: &fs::Metadata) -> bool {
     #[cfg(unix)]

@@ -222,11 +222,16 @@ pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
     }
     let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
     match moved {
-        Ok(()) => Notice::Quarantined {
-            from: path.to_path_buf(),
-            to: target,
-            reason,
-        },
+        Ok(()) => {
+            // A file git (or a sync) wrote is often 0644 and may hold the PIN: no warning
+            // watches quarantine/, so its copy there is made owner-only.
+            atomic::make_private(&target);
+            Notice::Quarantined {
+                from: path.to_path_buf(),
+                to: target,
+                reason,
+            }
+        }
         Err(e) => Notice::Unreadable {
             path: path.to_path_buf(),
             reason: format!(

@@ -512,3 +512,195 @@ fn new_warns_about_wrong_values_on_stderr_and_prints_only_the_id() {
         out.stderr
     );
 }
+
+/// A newcomer reads `COMMAND --help` to learn what to type: every argument says what it is, and
+/// an order's id is shown as `new` really makes one, with the prefix every command accepts.
+#[test]
+fn every_argument_of_every_command_is_described_and_the_id_example_is_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_id = new_order(dir.path(), "complete-order.json");
+    let cli = portwiz::cli::args::command();
+    let mut undescribed = Vec::new();
+    for sub in cli.get_subcommands() {
+        for arg in sub.get_arguments() {
+            let id = arg.get_id().as_str();
+            if matches!(id, "help" | "version") || arg.is_hide_set() {
+                continue;
+            }
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                undescribed.push(format!("{} {id}", sub.get_name()));
+            }
+            if id == "id" {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(help.contains("prefix"), "{}: {help}", sub.get_name());
+                let example = help
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .find(|word| word.starts_with("PO-"))
+                    .unwrap_or_else(|| panic!("no example id in {help}"));
+                assert_eq!(
+                    example.len(),
+                    real_id.len(),
+                    "{}: example {example} is not shaped like {real_id}",
+                    sub.get_name()
+                );
+            }
+        }
+    }
+    assert!(undescribed.is_empty(), "no help for: {undescribed:?}");
+}
+
+/// A FOC dated before the order was even submitted is a misread e-mail or last year's date typed
+/// by habit (2025-12-08 for 2026-12-08): it goes through, like a weekend FOC, with a warning.
+#[test]
+fn a_foc_dated_before_the_submission_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    // 2025-12-08 is a Monday: no weekend warning hides the one this test is about.
+    let out = run(dir.path(), &["foc", &id, "2025-12-08", "10:00"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("warning:") && out.stderr.contains("before the order was submitted"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(TODAY),
+        "names the submission's day: {}",
+        out.stderr
+    );
+    assert_eq!(order_file(dir.path(), &id)["foc"]["date"], "2025-12-08");
+    // A FOC after the submission says nothing of the kind.
+    let other = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &other]).code, 0);
+    let fine = run(dir.path(), &["foc", &other, "2026-12-08"]);
+    assert!(!fine.stderr.contains("before the order"), "{}", fine.stderr);
+}
+
+/// A mistyped key in `reject --fields` points to where the keys are listed (`set --help`), not
+/// to `portwiz --help`, which lists none.
+#[test]
+fn an_unknown_key_in_reject_fields_points_to_the_list_of_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let out = run(
+        dir.path(),
+        &["reject", &id, "--text", "wrong zip", "--fields", "zip"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("`portwiz set --help`"),
+        "{}",
+        out.stderr
+    );
+    let keys = run(dir.path(), &["set", "--help"]).stdout;
+    assert!(keys.contains("service_address.postal_code"), "{keys}");
+    assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+}
+
+/// `list --help` names the columns in the order `list` prints them.
+#[test]
+fn list_help_names_the_columns_in_the_order_list_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let line = run(dir.path(), &["list"]).stdout;
+    let file = order_file(dir.path(), &id);
+    let values = [
+        ("id", id.clone()),
+        ("status", "draft".to_string()),
+        (
+            "carrier",
+            file["fields"]["current_carrier"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "name",
+            file["fields"]["order_name"].as_str().unwrap().to_string(),
+        ),
+    ];
+    let help = run(dir.path(), &["list", "--help"]).stdout;
+    let summary = help.lines().next().unwrap_or_default().to_lowercase();
+    let mut in_output: Vec<(usize, &str)> = values
+        .iter()
+        .map(|(column, value)| {
+            (
+                line.find(value.as_str())
+                    .unwrap_or_else(|| panic!("{value} in {line}")),
+                *column,
+            )
+        })
+        .collect();
+    let mut in_help: Vec<(usize, &str)> = values
+        .iter()
+        .map(|(column, _)| {
+            (
+                summary
+                    .find(column)
+                    .unwrap_or_else(|| panic!("{column} in {summary}")),
+                *column,
+            )
+        })
+        .collect();
+    in_output.sort();
+    in_help.sort();
+    let order = |v: &[(usize, &str)]| v.iter().map(|(_, c)| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(order(&in_help), order(&in_output), "{summary}\n{line}");
+}
+
+/// `submit` or `resubmit` in the wrong status says only why: the warnings about the order's
+/// values (fictional numbers, the carrier's history) are for an order about to go out.
+#[test]
+fn a_submission_refused_for_its_status_prints_no_warnings_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    for command in ["submit", "resubmit"] {
+        let out = run(dir.path(), &[command, &id]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stderr.contains("it is Submitted"), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("warning:"),
+            "{command}: {}",
+            out.stderr
+        );
+    }
+}
+
+/// A key spelt the British way, or with a typo, is answered with the key meant, before the
+/// list of 25: in `set` and in a fields document alike; nothing is written.
+#[test]
+fn a_misspelt_key_is_answered_with_the_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let set = run(dir.path(), &["set", &id, "organisation_name", "X"]);
+    assert_eq!(set.code, 2, "{}", set.stderr);
+    assert!(
+        set.stderr.contains("did you mean `organization_name`?"),
+        "{}",
+        set.stderr
+    );
+    let typo = run(dir.path(), &["set", &id, "service_adress.city", "X"]);
+    assert!(
+        typo.stderr.contains("did you mean `service_address.city`?"),
+        "{}",
+        typo.stderr
+    );
+    let far = run(dir.path(), &["set", &id, "colour", "X"]);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    let doc = dir.path().join("doc.json");
+    std::fs::write(&doc, r#"{"organisation_name": "X"}"#).unwrap();
+    let new = run(dir.path(), &["new", "--from", doc.to_str().unwrap()]);
+    assert_eq!(new.code, 2, "{}", new.stderr);
+    assert!(
+        new.stderr.contains("did you mean `organization_name`?"),
+        "{}",
+        new.stderr
+    );
+    assert_eq!(
+        order_file(dir.path(), &id)["fields"]["order_name"],
+        "Redmond HQ main lines"
+    );
+}

@@ -1,6 +1,6 @@
 //! Plain mode: the wizard as line-by-line questions, driven by a scripted input.
 
-use crate::support::{fixture, order_file, portwiz};
+use crate::support::{Run, fixture, order_file, portwiz};
 use jiff::civil::date;
 use portwiz::domain::document;
 use portwiz::domain::order::RejectionInput;
@@ -418,4 +418,24 @@ fn a_retry_after_a_bad_value_names_what_was_typed_never_empty() {
             .all(|l| !l.contains("(empty)") && !l.contains("the one shown")),
         "{retries:?}"
     );
+}
+
+/// `--demo --plain` is plain mode on the demo copy (a screen-reader user's way to try the demo),
+/// not the full-screen app refusing to start for want of a terminal; the user's store is left empty.
+#[test]
+fn demo_with_plain_asks_its_questions_on_the_demo_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let out: Run = portwiz(dir.path())
+        .args(["--demo", "--plain"])
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("plain mode"), "{}", out.stdout);
+    assert!(out.stdout.contains("PO-DEMO"), "{}", out.stdout);
+    assert!(!out.stderr.contains("no terminal"), "{}", out.stderr);
+    let written = std::fs::read_dir(dir.path().join("orders"))
+        .map(|entries| entries.count())
+        .unwrap_or(0);
+    assert_eq!(written, 0, "the user's store stays empty");
 }

@@ -185,3 +185,31 @@ fn the_pin_is_kept_in_the_private_file_but_never_in_history() {
     assert!(!file["history"].to_string().contains("918273"));
     assert!(!format!("{o:?}").contains("918273"));
 }
+
+/// A file git wrote (mode 0644, umask 022) after a conflicting merge still holds the PIN: its
+/// copy in quarantine/, which no warning watches, must not stay readable by others.
+#[cfg(unix)]
+#[test]
+fn a_quarantined_copy_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, _) = Store::open(dir.path()).unwrap();
+    let bad_path = dir.path().join("orders/PO-BROKEN.json");
+    fs::write(&bad_path, "{\n<<<<<<< HEAD\n  \"pin\": \"5555\"\n").unwrap();
+    fs::set_permissions(&bad_path, fs::Permissions::from_mode(0o644)).unwrap();
+
+    let (_store, notices) = Store::open(dir.path()).unwrap();
+    let to = notices
+        .iter()
+        .find_map(|n| match n {
+            Notice::Quarantined { to, .. } => Some(to.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("not quarantined: {notices:?}"));
+    let mode = fs::metadata(&to).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{} is mode {mode:o}", to.display());
+    assert!(
+        fs::read_to_string(&to).unwrap().contains("5555"),
+        "kept whole"
+    );
+}

@@ -186,3 +186,58 @@ proptest! {
         prop_assert!(!format!("{:?}", merged).contains(&theirs_pin), "{:?}", merged);
     }
 }
+
+/// One window saves an edit, goes on editing the same visit and saves again, after another
+/// window saved twice in between: the history tells what happened in that order. What the first
+/// window changed after the others' saves comes after them, from the value they left (it was
+/// folded back into its first entry, "from" the value before both, ahead of the others' edits).
+#[test]
+fn a_visit_that_grew_after_theirs_moved_on_is_recorded_after_their_entries() {
+    use crate::domain::edit::{Mode, Visit};
+    let text = |v: &str| FieldValue::Text(v.to_string());
+    let clock = day(1);
+    let mut mine = base();
+    let mut visit = Visit::new();
+    mine.edit_field(
+        &mut visit,
+        FieldKey::AccountNumber,
+        text("ACC-AAA"),
+        clock,
+        Mode::KeepDraft,
+    )
+    .unwrap();
+    let saved = mine.clone();
+    let theirs = edited(&saved, FieldKey::OrderName, "Name from B", day(2));
+    mine.edit_field(
+        &mut visit,
+        FieldKey::OrderName,
+        text("Name from A"),
+        day(3),
+        Mode::KeepDraft,
+    )
+    .unwrap();
+    let m = merge(&saved, &theirs, &mine);
+    let picked = m.resolve(&mine, |_| Side::Mine);
+    assert_eq!(picked.fields.order_name, "Name from A");
+    let edits: Vec<&HistoryEntry> = picked
+        .history
+        .iter()
+        .filter(|h| h.event == Event::Edited)
+        .collect();
+    let last = edits.last().unwrap();
+    assert_eq!(
+        last.changes,
+        vec![Change::new(
+            FieldKey::OrderName,
+            "Name from B",
+            "Name from A"
+        )],
+        "{edits:#?}"
+    );
+    // The first save's entry is as it was saved: the account number alone.
+    assert_eq!(edits[edits.len() - 3].changes.len(), 1, "{edits:#?}");
+    assert_eq!(
+        edits[edits.len() - 3].changes[0].key,
+        FieldKey::AccountNumber
+    );
+}
