@@ -147,8 +147,21 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(order) => {
             let name = one_line(&order.display_name());
+            let before = app
+                .orders
+                .iter()
+                .find(|s| s.id == order.id)
+                .map(|s| s.status);
             upsert(app, (*order).clone());
-            app.message = Some(Message::info(format!("Saved “{name}”.")));
+            // A save that moved the order on (submitted from the hand-off, a recorded answer)
+            // says where it is now, not only that it was written.
+            let text = match before {
+                Some(status) if status != order.status => {
+                    format!("Saved “{name}”: now {}.", order.status.label())
+                }
+                _ => format!("Saved “{name}”."),
+            };
+            app.message = Some(Message::info(text));
             to_screen(app, Msg::Saved(order))
         }
         Msg::Merged { order, notice } => {

@@ -44,6 +44,19 @@ fn a_foc_on_a_weekend_or_a_holiday_is_warned_about_in_the_dialog() {
 }
 
 #[test]
+fn a_foc_dated_before_the_submission_is_warned_about_in_the_dialog() {
+    // A year typed by habit: the FOC falls before the order was submitted.
+    let mut app = demo_app(100, 30);
+    respond(&mut app, "PO-DEMO0002", 1);
+    typed(&mut app, "2025-12-14");
+    let screen = render(&app).replace('\n', " ");
+    assert!(
+        screen.contains("is before the order was submitted"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn completing_before_the_foc_date_is_warned_about_before_y() {
     let mut app = demo_app(100, 30);
     respond(&mut app, "PO-DEMO0010", 2);

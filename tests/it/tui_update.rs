@@ -573,3 +573,24 @@ fn behind_too_small_only_quit_keys_act_and_the_quit_question_is_shown() {
     update(&mut app, Msg::Resize(120, 40));
     assert!(matches!(app.top(), Screen::Wizard(_)) && app.has_unsaved_edits());
 }
+
+#[test]
+fn a_save_that_moves_the_order_on_says_where_it_is_now() {
+    let mut app = demo_app(80, 24);
+    let mut order = crate::support::demo_orders()
+        .into_iter()
+        .find(|o| o.status == Status::Draft)
+        .unwrap_or_else(|| panic!("the demo has a draft"));
+    order.fields.order_name = "Renamed draft".into();
+    update(&mut app, Msg::Saved(Box::new(order.clone())));
+    let text = app.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(text.as_deref(), Some("Saved “Renamed draft”."));
+    order.status = Status::Submitted;
+    update(&mut app, Msg::Saved(Box::new(order)));
+    let text = app.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(
+        text.as_deref(),
+        Some("Saved “Renamed draft”: now Submitted."),
+        "a submission recorded (from the hand-off or Review) says so"
+    );
+}

@@ -344,7 +344,8 @@ impl FocForm {
         let mut warnings = Vec::new();
         if let Ok(d) = date {
             warnings.extend(
-                crate::domain::lifecycle::foc_warnings(d)
+                order
+                    .foc_date_warnings(d)
                     .into_iter()
                     .map(|w| capitalised(&w)),
             );
