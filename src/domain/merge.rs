@@ -335,6 +335,44 @@ fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntr
     history
 }
 
+/// Mine's history still says what this window changed; where the user kept the other window's
+/// value instead, one entry after it says so, so the history ends at the value on disk.
+fn kept_theirs_in_history(
+    order: &mut Order,
+    conflicts: &[Conflict],
+    mine: &Order,
+    pick: &impl Fn(Part) -> Side,
+) {
+    let changes: Vec<Change> = conflicts
+        .iter()
+        .filter(|c| pick(c.part) != Side::Mine)
+        .filter_map(|c| match c.part {
+            // Compared before masking: two different PINs mask alike.
+            Part::Field(key) => {
+                let (was, now) = (line(&mine.fields, key), line(&order.fields, key));
+                (was != now).then(|| Change::new(key, &was, &now))
+            }
+            Part::Csr(_) | Part::Ticket => None,
+        })
+        .collect();
+    if changes.is_empty() {
+        return;
+    }
+    let labels: Vec<&str> = changes.iter().map(|c| spec(c.key).label).collect();
+    let at = order.history.last().map_or(order.updated_at, |e| e.at);
+    order.history.push(HistoryEntry {
+        at,
+        event: Event::Edited,
+        from: None,
+        to: None,
+        note: format!(
+            "Kept the other window's value of {} (changed in two places)",
+            labels.join(", ")
+        ),
+        changes,
+    });
+}
+
 /// Theirs, with a history note that says what mine did and why it was not applied.
 fn kept_as_note(base: &Order, theirs: &Order, mine: &Order, why: Blocked) -> Order {
     let mut order = theirs.clone();
@@ -411,6 +449,7 @@ impl Merge {
                 Part::Ticket => order.ticket = mine.ticket.clone(),
             }
         }
+        kept_theirs_in_history(&mut order, &self.conflicts, mine, &pick);
         order
     }
 

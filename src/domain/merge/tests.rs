@@ -241,3 +241,31 @@ fn a_visit_that_grew_after_theirs_moved_on_is_recorded_after_their_entries() {
         FieldKey::AccountNumber
     );
 }
+
+#[test]
+fn keeping_the_other_windows_value_is_told_in_the_history() {
+    let b = base();
+    let theirs = edited(&b, FieldKey::OrderName, "Theirs", day(1));
+    let mine = edited(&b, FieldKey::OrderName, "Mine", day(2));
+    let m = merge(&b, &theirs, &mine);
+    let kept = m.resolve(&mine, |_| Side::Theirs);
+    assert_eq!(kept.fields.order_name, "Theirs");
+    let last = kept.history.last().unwrap_or_else(|| panic!("no history"));
+    assert!(
+        last.note.contains("Kept the other window's value"),
+        "{last:?}"
+    );
+    assert_eq!(
+        last.changes,
+        vec![Change::new(FieldKey::OrderName, "Mine", "Theirs")],
+        "the history ends at the value on disk"
+    );
+    let chose_mine = m.resolve(&mine, |_| Side::Mine);
+    assert!(
+        chose_mine
+            .history
+            .iter()
+            .all(|e| !e.note.contains("Kept the other window's value")),
+        "keeping one's own value adds nothing"
+    );
+}
