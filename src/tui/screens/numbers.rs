@@ -65,12 +65,7 @@ pub static KEYS: &[Binding<Action<NumbersMsg>>] = &[
 impl NumbersPage {
     /// Scroll by `delta` rows, as far as the last frame's page allows.
     fn scroll_by(&mut self, app: &App, delta: isize) {
-        let max = app.drawn.max_scroll();
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
-    }
-
-    fn page(app: &App) -> isize {
-        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
+        self.scroll = app.drawn.scrolled(self.scroll, delta);
     }
 }
 
@@ -116,8 +111,8 @@ impl Component for NumbersPage {
         match msg {
             M::MoveUp => self.scroll_by(app, -1),
             M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -Self::page(app)),
-            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
+            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
             M::Top => self.scroll_by(app, isize::MIN / 2),
             M::Bottom => self.scroll_by(app, isize::MAX / 2),
             M::Back => return vec![Effect::Close],

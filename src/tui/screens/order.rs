@@ -89,18 +89,7 @@ impl OrderPage {
     }
 
     fn scroll_by(&mut self, app: &App, delta: isize) {
-        let max = self.max_scroll(app);
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
-    }
-
-    /// The furthest the page can scroll, as the last frame drew it.
-    pub fn max_scroll(&self, app: &App) -> usize {
-        app.drawn.max_scroll()
-    }
-
-    /// Lines in one page, as the last frame drew it.
-    fn page(app: &App) -> isize {
-        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
+        self.scroll = app.drawn.scrolled(self.scroll, delta);
     }
 }
 
@@ -170,8 +159,8 @@ impl Component for OrderPage {
         match msg {
             M::MoveUp => self.scroll_by(app, -1),
             M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -Self::page(app)),
-            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
+            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
             M::Top => self.scroll_by(app, isize::MIN / 2),
             M::Bottom => self.scroll_by(app, isize::MAX / 2),
             M::Update => return vec![Effect::Open(Open::on(Wizard::ID, &self.order_id))],

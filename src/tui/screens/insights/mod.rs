@@ -80,12 +80,7 @@ pub fn requests(app: &App) -> Vec<Effect> {
 
 impl InsightsPage {
     fn scroll_by(&mut self, app: &App, delta: isize) {
-        let max = app.drawn.max_scroll();
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
-    }
-
-    fn page(app: &App) -> isize {
-        isize::try_from(app.drawn.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
+        self.scroll = app.drawn.scrolled(self.scroll, delta);
     }
 }
 
@@ -124,8 +119,8 @@ impl Component for InsightsPage {
         match msg {
             M::MoveUp => self.scroll_by(app, -1),
             M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -Self::page(app)),
-            M::PageDown => self.scroll_by(app, Self::page(app)),
+            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
+            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
             M::Top => self.scroll_by(app, isize::MIN / 2),
             M::Bottom => self.scroll_by(app, isize::MAX / 2),
             M::Back => return vec![Effect::Close],
