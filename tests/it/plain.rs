@@ -257,7 +257,19 @@ fn run_binary(
     input: &str,
 ) -> (i32, String, std::path::PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = portwiz(dir.path());
+    let (code, stdout) = pipe_through(dir.path(), args, env, input);
+    let path = dir.path().to_path_buf();
+    (code, stdout, path, dir)
+}
+
+/// The binary on the store at `dir` with `input` on a pipe: its exit code and stdout.
+fn pipe_through(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &str,
+) -> (i32, String) {
+    let mut cmd = portwiz(dir);
     cmd.args(args)
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
@@ -271,12 +283,9 @@ fn run_binary(
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let path = dir.path().to_path_buf();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
-        path,
-        dir,
     )
 }
 
@@ -329,24 +338,7 @@ fn store_with_history() -> tempfile::TempDir {
 
 /// The binary in plain mode over a pipe, on the store at `dir`.
 fn plain_over_a_pipe(dir: &std::path::Path, input: &str) -> (i32, String) {
-    let mut child = portwiz(dir)
-        .arg("--plain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    pipe_through(dir, &["--plain"], &[], input)
 }
 
 #[test]
