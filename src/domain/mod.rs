@@ -3,6 +3,7 @@
 pub mod auto_name;
 mod checks;
 pub mod classifier;
+pub mod countries;
 pub mod csr;
 pub mod document;
 pub mod edit;
