@@ -9,6 +9,7 @@ use crate::tui::keymap::{self, Action, Binding};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
+use crate::tui::screens::handoff::HandoffPage;
 use crate::tui::screens::numbers::NumbersPage;
 use crate::tui::screens::order::OrderPage;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -182,6 +183,19 @@ impl Wizard {
                 vec![
                     Effect::Close,
                     Effect::Open(Open::on(OrderPage::ID, &order.id)),
+                    Effect::Save(Box::new(order)),
+                ]
+            }
+            WizardOutcome::Handoff(order) => {
+                app.select_order(&order.id);
+                // The hand-off reads the app's copy: a draft never saved yet is put there first.
+                if app.order(&order.id).is_none() {
+                    app.upsert(order.clone());
+                }
+                vec![
+                    Effect::Close,
+                    Effect::Open(Open::on(OrderPage::ID, &order.id)),
+                    Effect::Open(Open::on(HandoffPage::ID, &order.id)),
                     Effect::Save(Box::new(order)),
                 ]
             }
