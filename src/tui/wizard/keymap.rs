@@ -483,6 +483,8 @@ enum Shown {
     ReviewSends(bool),
     /// On Review with no problem selected while an error blocks the submission.
     ReviewBlocked,
+    /// On Review while nothing blocks: the order is ready to enter in Teams.
+    ReviewReady,
     /// On Review with a problem selected.
     ReviewOnProblem,
 }
@@ -498,6 +500,7 @@ impl Shown {
                     && resubmit == facts.resubmission
                     && !facts.blocked
             }
+            Shown::ReviewReady => matches!(situation, Situation::Review { .. }) && !facts.blocked,
             Shown::ReviewBlocked => {
                 situation == Situation::Review { on_problem: false } && facts.blocked
             }
@@ -523,7 +526,7 @@ const FOOTER: &[(Shown, &str, &str)] = &[
     (Shown::ReviewBlocked, "Enter", "go to the first error"),
     (Shown::ReviewOnProblem, "Enter", "go to this problem"),
     (Shown::Where(When::Review), "↑↓", "select problem"),
-    (Shown::Where(When::Review), "t", "hand-off"),
+    (Shown::ReviewReady, "t", "hand-off"),
     (Shown::CsrValue, "Ctrl-T", "take CSR value"),
     (Shown::Where(When::Field), "Tab/S-Tab", "field"),
     (Shown::Where(When::Choice), "←→", "choose"),
