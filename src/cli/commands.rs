@@ -1,4 +1,5 @@
-//! What each subcommand does: open the store, act through the domain, save, print.
+//! What each subcommand does: open the store, act through the domain, save, print. `run` opens
+//! the store and hands each command to a function of its own.
 
 use super::Failure;
 use super::args::{Command, ExportFormat};
@@ -35,20 +36,93 @@ pub fn run(
     match command {
         Command::Completions { shell } => return super::docs::completions(shell, console),
         Command::Man => return super::docs::man(console),
+        // `classify` needs no order, so it opens no store.
+        Command::Classify {
+            json,
+            explain,
+            text,
+        } => return classify(json, explain, text.as_deref(), dir, console),
         _ => {}
     }
-    // `classify` needs no order, so it opens no store; `list` needs every order; every other
-    // command is about one order and reads only that order's file.
-    if let Command::Classify {
-        json,
-        explain,
-        text,
-    } = &command
-    {
-        return classify(*json, *explain, text.as_deref(), dir, console);
+    let mut command = command;
+    let (mut store, notices) = open_store(&command, dir)?;
+    // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
+    // and the order is loaded.
+    if let Some(id) = order_id_mut(&mut command) {
+        *id = store.resolve(id)?;
     }
-    let opened = match &command {
-        // `submit` and `resubmit` find the carrier's recent orders in the index (stats).
+    for notice in &notices {
+        if !matches!(notice, Notice::StaleTempRemoved(_)) {
+            console.say(&format!("portwiz: {notice}"));
+        }
+    }
+    let store = &mut store;
+    match command {
+        Command::List { status, json } => list(store, status, json, console),
+        Command::Show { id, json } => show(store, &id, json, clock, console),
+        Command::New { from } => new(store, &from, clock, console),
+        Command::Import { file } => import(store, &file, clock, console),
+        Command::Set {
+            id,
+            key,
+            value,
+            more,
+        } => set(store, &id, set_pairs(key, value, more)?, clock, console),
+        Command::Submit { id } => submit(store, &id, clock, console),
+        Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
+        Command::Stats { json } => console.print(&stats::report(store, clock, json)),
+        Command::Reject {
+            id,
+            text,
+            fields,
+            force,
+        } => reject(
+            store,
+            &id,
+            Rejected {
+                text,
+                fields,
+                force,
+            },
+            dir,
+            clock,
+            console,
+        ),
+        Command::Export {
+            id,
+            format,
+            include_secrets,
+            output: path,
+            force,
+        } => export(
+            store,
+            &id,
+            ExportTo {
+                format,
+                include_secrets,
+                path,
+                force,
+            },
+            console,
+        ),
+        Command::Foc { id, date, time } => foc(store, &id, &date, time.as_deref(), clock, console),
+        Command::Complete { id } => complete(store, &id, clock, console),
+        Command::Support {
+            id,
+            scenario,
+            ticket,
+        } => support(store, &id, &scenario, ticket, clock, console),
+        Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
+        Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
+        Command::Completions { .. } | Command::Man | Command::Classify { .. } => Ok(()),
+    }
+}
+
+/// The store for `command`: `list` and `stats` need every order; every other command is about
+/// one order and reads only that order's file (`submit` and `resubmit` find the carrier's recent
+/// orders in the index).
+fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
+    let opened = match command {
         Command::List { .. } | Command::Stats { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
@@ -61,270 +135,289 @@ pub fn run(
             "portwiz: another portwiz{who} is saving; retrying…"
         ));
     };
-    let mut command = command;
-    // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
-    // and the order is loaded.
-    if let Some(id) = order_id_mut(&mut command) {
-        *id = store.resolve(id)?;
+    Ok((store, notices))
+}
+
+fn list(
+    store: &Store,
+    status: Option<String>,
+    json: bool,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let wanted = status
+        .map(|s| {
+            s.parse::<Status>()
+                .map_err(|e| Failure::Input(e.to_string()))
+        })
+        .transpose()?;
+    let mut rows: Vec<&Summary> = store
+        .summaries()
+        .filter(|o| wanted.is_none_or(|w| o.status == w))
+        .collect();
+    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    console.print(&if json {
+        output::list_json(&rows)
+    } else {
+        output::list_table(&rows, Console::out_is_terminal())
+    })
+}
+
+fn show(
+    store: &Store,
+    id: &str,
+    json: bool,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let order = &store.get(id)?.order;
+    console.print(&if json {
+        output::json(&document::export(order, false))
+    } else {
+        output::show(order, clock)
+    })
+}
+
+fn new(store: &mut Store, from: &Path, clock: Clock, console: &mut Console) -> Result<(), Failure> {
+    let doc = read_document(from, false)?;
+    let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
+    refuse_or_warn(refused, console)?;
+    let id = order.id.clone();
+    // A draft may be incomplete; say what a value that is there gets wrong, now rather
+    // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
+    let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
+        .iter()
+        .copied()
+        .filter(|k| !order.fields.get(*k).is_empty())
+        .collect();
+    for problem in crate::domain::validate::validate(&order.fields, clock.today) {
+        if filled.contains(&problem.key) {
+            let kind = if problem.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            console.say(&format!("{kind}: {}", problem.message));
+        }
     }
-    for notice in &notices {
-        if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            console.say(&format!("portwiz: {notice}"));
+    store.create(order)?;
+    console.print(&format!("{id}\n"))
+}
+
+fn import(
+    store: &mut Store,
+    file: &Path,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let doc = read_document(file, true)?;
+    let order = imported_order(store.new_id(), doc, clock, console)?;
+    let id = order.id.clone();
+    store.create(order)?;
+    console.print(&format!("{id}\n"))
+}
+
+fn set(
+    store: &mut Store,
+    id: &str,
+    pairs: Vec<(FieldKey, String)>,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let mut order = store.editable(id)?.order.clone();
+    let mut edits = Vec::new();
+    for (key, value) in pairs {
+        edits.push((key, read_value(key, &value, &order.fields, console)?));
+    }
+    // One command is one visit: one history entry for every field it changes, checked
+    // together once all are applied.
+    let edited = order
+        .edit_fields(&mut Visit::new(), edits, clock, Mode::RefuseErrors)
+        .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
+    for warning in edited
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Warning)
+    {
+        console.say(&format!("warning: {}", warning.message));
+    }
+    if edited.changed {
+        store.save(&order)?;
+    }
+    Ok(())
+}
+
+fn submit(store: &mut Store, id: &str, clock: Clock, console: &mut Console) -> Result<(), Failure> {
+    // In another status the refusal alone is the answer: no warnings before it.
+    if store.get(id)?.order.status == Status::Draft {
+        print_warnings(store, id, clock, console)?;
+        stats::warn_from_history(store, id, Status::Draft, console);
+    }
+    transition(store, id, console, |o| o.submit(clock))
+}
+
+fn resubmit(
+    store: &mut Store,
+    id: &str,
+    unchanged: bool,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    if store.get(id)?.order.status != Status::CustomerActionRequired {
+        return transition(store, id, console, |o| o.resubmit(clock));
+    }
+    print_warnings(store, id, clock, console)?;
+    stats::warn_from_history(store, id, Status::CustomerActionRequired, console);
+    match store.get(id)?.order.ensure_changed_since_rejection() {
+        Err(refusal) if !unchanged => return Err(refusal.into()),
+        Err(_) => console.say(
+            "portwiz: resubmitting without changes, as --unchanged says (the cause was \
+             lifted on the carrier's side)",
+        ),
+        Ok(()) => {}
+    }
+    transition(store, id, console, |o| o.resubmit(clock))
+}
+
+/// `reject`'s arguments besides the order.
+struct Rejected {
+    text: String,
+    fields: Option<Vec<String>>,
+    force: bool,
+}
+
+fn reject(
+    store: &mut Store,
+    id: &str,
+    args: Rejected,
+    dir: &Path,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let chosen = args
+        .fields
+        .map(|f| rejection::parse_fields(&f))
+        .transpose()?;
+    let mut order = store.editable(id)?.order.clone();
+    let text = rejection::read_text(Some(&args.text))?;
+    let catalog = rejection::catalog(dir);
+    let c = rejection::classify_with(&text, &catalog, dir);
+    if !args.force && chosen.is_none() {
+        rejection::refuse_status_update(&c)?;
+    }
+    if let Some(fields) = &chosen {
+        rejection::learn(dir, &text, fields, &order, clock.today);
+    }
+    let quoted = rejection::quoted_values(&text, &c, dir);
+    let input = rejection::rejection_input(text, &c, chosen, &catalog);
+    let (recorded, action) = (input.fields.clone(), input.action.clone());
+    order.reject(input, clock.now)?;
+    for (key, value) in &quoted {
+        order.set_csr(*key, value, clock.now);
+    }
+    store.save(&order)?;
+    let mut report = format!("{}: {}\n", order.id, order.status.label());
+    if recorded.is_empty() {
+        report.push_str("The carrier named no field portwiz recognises: compare the whole order with the carrier's Customer Service Record.\n");
+    } else {
+        report.push_str("Fields to fix:\n");
+        for key in &recorded {
+            report.push_str(&format!(
+                "  ! {} ({key})\n",
+                crate::domain::spec(*key).label
+            ));
         }
     }
-    match command {
-        Command::List { status, json } => {
-            let wanted = status
-                .map(|s| {
-                    s.parse::<Status>()
-                        .map_err(|e| Failure::Input(e.to_string()))
-                })
-                .transpose()?;
-            let mut rows: Vec<&Summary> = store
-                .summaries()
-                .filter(|o| wanted.is_none_or(|w| o.status == w))
-                .collect();
-            rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-            console.print(&if json {
-                output::list_json(&rows)
-            } else {
-                output::list_table(&rows, Console::out_is_terminal())
-            })?;
-        }
-        Command::Show { id, json } => {
-            let order = &store.get(&id)?.order;
-            console.print(&if json {
-                output::json(&document::export(order, false))
-            } else {
-                output::show(order, clock)
-            })?;
-        }
-        Command::New { from } => {
-            let doc = read_document(&from, false)?;
-            let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
-            refuse_or_warn(refused, console)?;
-            let id = order.id.clone();
-            // A draft may be incomplete; say what a value that is there gets wrong, now rather
-            // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
-            let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
-                .iter()
-                .copied()
-                .filter(|k| !order.fields.get(*k).is_empty())
-                .collect();
-            for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-                if filled.contains(&problem.key) {
-                    let kind = if problem.severity == Severity::Error {
-                        "error"
-                    } else {
-                        "warning"
-                    };
-                    console.say(&format!("{kind}: {}", problem.message));
-                }
-            }
-            store.create(order)?;
-            console.print(&format!("{id}\n"))?;
-        }
-        Command::Import { file } => {
-            let doc = read_document(&file, true)?;
-            let order = imported_order(store.new_id(), doc, clock, console)?;
-            let id = order.id.clone();
-            store.create(order)?;
-            console.print(&format!("{id}\n"))?;
-        }
-        Command::Set {
-            id,
-            key,
-            value,
-            more,
-        } => {
-            let pairs = set_pairs(key, value, more)?;
-            let mut order = store.editable(&id)?.order.clone();
-            let mut edits = Vec::new();
-            for (key, value) in pairs {
-                edits.push((key, read_value(key, &value, &order.fields, console)?));
-            }
-            // One command is one visit: one history entry for every field it changes, checked
-            // together once all are applied.
-            let edited = order
-                .edit_fields(&mut Visit::new(), edits, clock, Mode::RefuseErrors)
-                .map_err(|e| Failure::Refused(crate::domain::Refusal::from(e).reasons))?;
-            for warning in edited
-                .problems
-                .iter()
-                .filter(|p| p.severity == Severity::Warning)
-            {
-                console.say(&format!("warning: {}", warning.message));
-            }
-            if edited.changed {
-                store.save(&order)?;
-            }
-        }
-        Command::Submit { id } => {
-            // In another status the refusal alone is the answer: no warnings before it.
-            if store.get(&id)?.order.status == Status::Draft {
-                print_warnings(&store, &id, clock, console)?;
-                stats::warn_from_history(&mut store, &id, Status::Draft, console);
-            }
-            transition(&mut store, &id, console, |o| o.submit(clock))?
-        }
-        Command::Resubmit { id, unchanged } => {
-            if store.get(&id)?.order.status != Status::CustomerActionRequired {
-                return transition(&mut store, &id, console, |o| o.resubmit(clock));
-            }
-            print_warnings(&store, &id, clock, console)?;
-            stats::warn_from_history(&mut store, &id, Status::CustomerActionRequired, console);
-            match store.get(&id)?.order.ensure_changed_since_rejection() {
-                Err(refusal) if !unchanged => return Err(refusal.into()),
-                Err(_) => console.say(
-                    "portwiz: resubmitting without changes, as --unchanged says (the cause was \
-                     lifted on the carrier's side)",
-                ),
-                Ok(()) => {}
-            }
-            transition(&mut store, &id, console, |o| o.resubmit(clock))?
-        }
-        Command::Stats { json } => console.print(&stats::report(&store, clock, json))?,
-        Command::Classify {
-            json,
-            explain,
-            text,
-        } => classify(json, explain, text.as_deref(), dir, console)?,
-        Command::Reject {
-            id,
-            text,
-            fields,
-            force,
-        } => {
-            let chosen = fields.map(|f| rejection::parse_fields(&f)).transpose()?;
-            let mut order = store.editable(&id)?.order.clone();
-            let text = rejection::read_text(Some(&text))?;
-            let catalog = rejection::catalog(dir);
-            let c = rejection::classify_with(&text, &catalog, dir);
-            if !force && chosen.is_none() {
-                rejection::refuse_status_update(&c)?;
-            }
-            if let Some(fields) = &chosen {
-                rejection::learn(dir, &text, fields, &order, clock.today);
-            }
-            let quoted = rejection::quoted_values(&text, &c, dir);
-            let input = rejection::rejection_input(text, &c, chosen, &catalog);
-            let (recorded, action) = (input.fields.clone(), input.action.clone());
-            order.reject(input, clock.now)?;
-            for (key, value) in &quoted {
-                order.set_csr(*key, value, clock.now);
-            }
-            store.save(&order)?;
-            let mut report = format!("{}: {}\n", order.id, order.status.label());
-            if recorded.is_empty() {
-                report.push_str("The carrier named no field portwiz recognises: compare the whole order with the carrier's Customer Service Record.\n");
-            } else {
-                report.push_str("Fields to fix:\n");
-                for key in &recorded {
-                    report.push_str(&format!(
-                        "  ! {} ({key})\n",
-                        crate::domain::spec(*key).label
-                    ));
-                }
-            }
-            for (key, value) in &quoted {
-                report.push_str(&format!(
-                    "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
-                ));
-            }
-            report.push_str(&format!("What to do: {action}\n"));
-            console.print(&report)?;
-        }
-        Command::Export {
-            id,
-            format,
-            include_secrets,
-            output: path,
-            force,
-        } => {
-            if include_secrets && !matches!(format, ExportFormat::Json | ExportFormat::Text) {
-                return Err(Failure::Input(format!(
-                    "--include-secrets adds the PIN to json and text exports only; the {} export \
-                     never holds it",
-                    format
-                        .to_possible_value()
-                        .map_or_else(String::new, |v| v.get_name().to_string())
-                )));
-            }
-            let order = &store.get(&id)?.order;
-            let format: crate::domain::export::Format = format.into();
-            let bytes = crate::domain::export::file(order, format, include_secrets)
-                .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
-            match path {
-                Some(path) => super::export_file::write_export(&path, &bytes, force)?,
-                // Text is cleaned on its way to stdout; the PDF's bytes are the file.
-                None if format.is_text() => console.print(&String::from_utf8_lossy(&bytes))?,
-                None if Console::out_is_terminal() => {
-                    return Err(Failure::Input(format!(
-                        "the LOA PDF is a binary file and is not written to a terminal; \
-                         write it to a file with `portwiz export {id} --format loa-pdf -o {id}-loa.pdf`, \
-                         or redirect it: `... > {id}-loa.pdf`",
-                        id = order.id
-                    )));
-                }
-                None => console.print_binary(&bytes)?,
-            }
-        }
-        Command::Foc { id, date, time } => {
-            // The same readings as the TUI's response dialog.
-            let date = crate::domain::rules::port_date::parse_date(&date).ok_or_else(|| {
+    for (key, value) in &quoted {
+        report.push_str(&format!(
+            "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
+        ));
+    }
+    report.push_str(&format!("What to do: {action}\n"));
+    console.print(&report)
+}
+
+/// `export`'s arguments besides the order.
+struct ExportTo {
+    format: ExportFormat,
+    include_secrets: bool,
+    path: Option<std::path::PathBuf>,
+    force: bool,
+}
+
+fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Result<(), Failure> {
+    if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
+        return Err(Failure::Input(format!(
+            "--include-secrets adds the PIN to json and text exports only; the {} export \
+             never holds it",
+            to.format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        )));
+    }
+    let order = &store.get(id)?.order;
+    let format: crate::domain::export::Format = to.format.into();
+    let bytes = crate::domain::export::file(order, format, to.include_secrets)
+        .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
+    match to.path {
+        Some(path) => super::export_file::write_export(&path, &bytes, to.force),
+        // Text is cleaned on its way to stdout; the PDF's bytes are the file.
+        None if format.is_text() => console.print(&String::from_utf8_lossy(&bytes)),
+        None if Console::out_is_terminal() => Err(Failure::Input(format!(
+            "the LOA PDF is a binary file and is not written to a terminal; \
+             write it to a file with `portwiz export {id} --format loa-pdf -o {id}-loa.pdf`, \
+             or redirect it: `... > {id}-loa.pdf`",
+            id = order.id
+        ))),
+        None => console.print_binary(&bytes),
+    }
+}
+
+fn foc(
+    store: &mut Store,
+    id: &str,
+    date: &str,
+    time: Option<&str>,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    // The same readings as the TUI's response dialog.
+    let date = crate::domain::rules::port_date::parse_date(date).ok_or_else(|| {
+        Failure::Input(format!(
+            "`{}` is not a date; write it as YYYY-MM-DD or MM/DD/YYYY (month first), \
+             e.g. 2026-12-08 or 12/08/2026",
+            date.trim()
+        ))
+    })?;
+    let time = time
+        .map(|t| {
+            crate::domain::rules::port_time::parse_time(t).ok_or_else(|| {
                 Failure::Input(format!(
-                    "`{}` is not a date; write it as YYYY-MM-DD or MM/DD/YYYY (month first), \
-                     e.g. 2026-12-08 or 12/08/2026",
-                    date.trim()
+                    "`{}` is not a time; write it as HH:MM (24-hour, US Eastern) or \
+                     h:mm am/pm, e.g. 14:30 or 2:30 pm",
+                    t.trim()
                 ))
-            })?;
-            let time = time
-                .map(|t| {
-                    crate::domain::rules::port_time::parse_time(&t).ok_or_else(|| {
-                        Failure::Input(format!(
-                            "`{}` is not a time; write it as HH:MM (24-hour, US Eastern) or \
-                             h:mm am/pm, e.g. 14:30 or 2:30 pm",
-                            t.trim()
-                        ))
-                    })
-                })
-                .transpose()?;
-            let warnings = store.get(&id)?.order.foc_date_warnings(date);
-            transition(&mut store, &id, console, |o| {
-                o.confirm_foc(date, time, clock.now)
-            })?;
-            for warning in warnings {
-                console.say(&format!("warning: {warning}"));
-            }
-        }
-        Command::Complete { id } => {
-            let today = crate::domain::rules::today_in_eastern(clock.now);
-            let warnings = store.get(&id)?.order.completion_warnings(today);
-            transition(&mut store, &id, console, |o| o.complete(clock.now))?;
-            for warning in warnings {
-                console.say(&format!("warning: {warning}"));
-            }
-        }
-        Command::Support {
-            id,
-            scenario,
-            ticket,
-        } => {
-            let scenario: SupportScenario = scenario.parse().map_err(Failure::Input)?;
-            transition(&mut store, &id, console, |o| {
-                o.engage_support(scenario, ticket.clone(), clock.now)
-            })?;
-        }
-        Command::Ticket { id, ticket } if ticket.trim().is_empty() => {
-            return Err(Failure::Input(format!(
-                "no ticket given for order {id}: a ticket needs an id or a link"
-            )));
-        }
-        Command::Ticket { id, ticket } => transition(&mut store, &id, console, |o| {
-            o.set_ticket(&ticket, clock.now)
-        })?,
-        Command::Cancel { id } => transition(&mut store, &id, console, |o| o.cancel(clock.now))?,
-        Command::Completions { .. } | Command::Man => {}
+            })
+        })
+        .transpose()?;
+    let warnings = store.get(id)?.order.foc_date_warnings(date);
+    transition(store, id, console, |o| o.confirm_foc(date, time, clock.now))?;
+    for warning in warnings {
+        console.say(&format!("warning: {warning}"));
+    }
+    Ok(())
+}
+
+fn complete(
+    store: &mut Store,
+    id: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let today = crate::domain::rules::today_in_eastern(clock.now);
+    let warnings = store.get(id)?.order.completion_warnings(today);
+    transition(store, id, console, |o| o.complete(clock.now))?;
+    for warning in warnings {
+        console.say(&format!("warning: {warning}"));
     }
     Ok(())
 }
@@ -521,4 +614,33 @@ fn refuse_or_warn(refused: Vec<EditRefusal>, console: &mut Console) -> Result<()
         console.say(&format!("warning: {mask} It was left out."));
     }
     Ok(())
+}
+
+fn support(
+    store: &mut Store,
+    id: &str,
+    scenario: &str,
+    ticket: Option<String>,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let scenario: SupportScenario = scenario.parse().map_err(Failure::Input)?;
+    transition(store, id, console, |o| {
+        o.engage_support(scenario, ticket, clock.now)
+    })
+}
+
+fn set_ticket(
+    store: &mut Store,
+    id: &str,
+    ticket: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    if ticket.trim().is_empty() {
+        return Err(Failure::Input(format!(
+            "no ticket given for order {id}: a ticket needs an id or a link"
+        )));
+    }
+    transition(store, id, console, |o| o.set_ticket(ticket, clock.now))
 }
