@@ -2,8 +2,13 @@
 //! Case and spacing do not count; anything else does, because carriers match exactly: an
 //! abbreviation or a missing word ("Fabrikam" for "Fabrikam Inc") is a difference, and is named.
 
+use super::edit::{self, TEXT_LIMIT, is_mask};
+use super::fields::FieldValue;
+use super::history::{Change, Event};
+use super::key::FieldKey;
 use super::order::Order;
-use super::registry::{FieldSpec, csr_fields};
+use super::registry::{FieldSpec, csr_fields, spec};
+use jiff::Timestamp;
 
 /// Outside text on one line, cleaned of control sequences (the CSR value is the user's).
 fn one_line(text: &str) -> String {
@@ -88,6 +93,36 @@ pub fn differences(order: &Order) -> Vec<(&'static FieldSpec, String)> {
             compare(&value, &normal).map(|d| (spec, describe(spec, csr, &d)))
         })
         .collect()
+}
+
+impl Order {
+    /// Record what the Customer Service Record says for a field (empty clears it).
+    /// A mask (`••••`, from an export without secrets) is never taken as a value.
+    pub fn set_csr(&mut self, key: FieldKey, value: &str, now: Timestamp) {
+        // Stored in the order's normal form ("Washington" → "WA", numbers in E.164), so the
+        // comparison with the order's value is of like with like.
+        let normal = edit::normalise(key, FieldValue::Text(value.to_string()), &self.fields)
+            .map(|v| v.to_line())
+            .unwrap_or_else(|_| value.trim().to_string());
+        let value = normal.as_str();
+        let old = self.csr.get(&key).cloned().unwrap_or_default();
+        if old == value || is_mask(value) || value.chars().count() > TEXT_LIMIT {
+            return;
+        }
+        if value.is_empty() {
+            self.csr.remove(&key);
+        } else {
+            self.csr.insert(key, value.to_string());
+        }
+        let change = Change::new(key, &old, value);
+        self.record(
+            now,
+            Event::CsrRecorded,
+            None,
+            format!("CSR value for {}", spec(key).label),
+            vec![change],
+        );
+    }
 }
 
 #[cfg(test)]

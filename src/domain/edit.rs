@@ -253,6 +253,23 @@ fn one_number(text: &str, fields: &OrderFields) -> Option<String> {
 }
 
 impl Order {
+    /// Change one field through the edit operation (`domain::edit`), as a visit of its own.
+    /// Returns whether anything changed.
+    pub fn edit(
+        &mut self,
+        key: FieldKey,
+        value: FieldValue,
+        now: Timestamp,
+    ) -> Result<bool, Refusal> {
+        let clock = Clock {
+            now,
+            today: super::rules::today_in_eastern(now),
+        };
+        self.edit_field(&mut Visit::new(), key, value, clock, Mode::KeepDraft)
+            .map(|e| e.changed)
+            .map_err(Refusal::from)
+    }
+
     /// The edit operation: normalise `input` for `key`, apply it and record it in `visit`'s
     /// history entry; the field's problems come back. Refused outside draft and customer action
     /// required, beyond the caps, for a mask, and (in `Mode::RefuseErrors`) when the field would

@@ -12,42 +12,7 @@ use super::registry::{FIELDS, FieldSpec, spec};
 use super::secret::MASK;
 use super::status::Status;
 
-/// The pages of the admin center's porting wizard, in its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AdminPage {
-    GetStarted,
-    PhoneNumbers,
-    BillingNumber,
-    AccountInformation,
-    Documents,
-    PortingDetails,
-    AuthorizeAndSubmit,
-}
-
-impl AdminPage {
-    pub const ALL: [AdminPage; 7] = [
-        AdminPage::GetStarted,
-        AdminPage::PhoneNumbers,
-        AdminPage::BillingNumber,
-        AdminPage::AccountInformation,
-        AdminPage::Documents,
-        AdminPage::PortingDetails,
-        AdminPage::AuthorizeAndSubmit,
-    ];
-
-    /// The page's name in the admin center.
-    pub const fn title(self) -> &'static str {
-        match self {
-            AdminPage::GetStarted => "Get started",
-            AdminPage::PhoneNumbers => "Phone numbers",
-            AdminPage::BillingNumber => "Billing number",
-            AdminPage::AccountInformation => "Account information",
-            AdminPage::Documents => "Documents",
-            AdminPage::PortingDetails => "Porting details",
-            AdminPage::AuthorizeAndSubmit => "Authorize and submit",
-        }
-    }
-}
+pub use super::admin_page::AdminPage;
 
 /// One value to enter in the admin center. Never holds the PIN in clear: `shown` masks it, and
 /// the clipboard's text comes from [`clipboard_text`] when the user asks.

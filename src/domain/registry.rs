@@ -10,9 +10,9 @@
 //! `fields::OrderFields`; the compiler checks that every key has a slot and a spec, and
 //! `fields`' tests that every slot has a key.
 
+use super::admin_page::AdminPage;
 use super::checks;
 use super::fields::OrderFields;
-use super::handoff::AdminPage;
 use super::rules::choices::{Choices, Country, NumberType, PortType};
 use super::validate::Severity;
 use jiff::civil::Date;
