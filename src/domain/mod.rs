@@ -9,6 +9,7 @@
 // and rules they cite). One unit: the table's macro and its slots name each other.
 pub mod admin_page;
 mod checks;
+pub mod countries;
 pub mod fields;
 pub mod key;
 pub mod registry;
