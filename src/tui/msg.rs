@@ -139,9 +139,20 @@ pub enum SaveError {
     Refused(String),
 }
 
-/// Which screen: each screen names itself (`Component::ID`), so adding one adds no line here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ScreenId(pub &'static str);
+/// The `ScreenId` enum: one variant per line of the root's screen list.
+macro_rules! screen_ids {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+        /// Which screen: one variant per screen, made from the root's list of screens
+        /// (`with_screens!` in `tui/root.rs`), so adding a screen adds no line here and two
+        /// screens cannot share an id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ScreenId {
+            $($(#[$doc])* $variant,)*
+        }
+    };
+}
+
+crate::with_screens!(screen_ids);
 
 /// A screen one screen asks for. It is data: the root builds the screen
 /// (`Component::open`), so screens never build, nor route to, each other.

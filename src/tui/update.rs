@@ -8,7 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
-use super::msg::{Effect, Msg, Scroll};
+use super::msg::{Effect, Msg, ScreenId, Scroll};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
@@ -180,8 +180,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
                 .iter()
                 .any(|s| {
                     let s = s.component();
-                    s.id() == <Wizard as super::screen::Component>::ID
-                        && s.order_id() == Some(merge.order.id.as_str())
+                    s.id() == ScreenId::Wizard && s.order_id() == Some(merge.order.id.as_str())
                 })
                 .then_some("the wizard");
             let page = super::screens::conflict::ConflictPage::new(merge, mine, held_by);

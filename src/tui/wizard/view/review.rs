@@ -216,7 +216,7 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
     match value {
         crate::domain::fields::FieldValue::List(items)
             if field.key == crate::domain::FieldKey::Numbers
-                && items.len() > crate::tui::view::order_page::HEADER_NUMBERS =>
+                && items.len() > crate::tui::layout::HEADER_NUMBERS =>
         {
             // The line is cut at the screen's edge: say where the rest is.
             format!(

@@ -1,16 +1,14 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
-//! assistance and export open. The view is `view::order_page`.
+//! assistance and export open. The view is `view.rs`.
 
-use super::{assist::AssistPage, export::ExportPage, handoff::HandoffPage, numbers::NumbersPage};
+pub mod view;
+
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
-use crate::tui::layout::Drawn;
+use crate::tui::keymap::{self, Action, Binding, both, ch, help, key, summary};
+use crate::tui::layout::{Drawn, HEADER_NUMBERS};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
-use crate::tui::respond::Respond;
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
-use crate::tui::view;
-use crate::tui::wizard::Wizard;
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -95,7 +93,7 @@ impl OrderPage {
 
 impl Component for OrderPage {
     type Msg = PageMsg;
-    const ID: ScreenId = ScreenId("order page");
+    const ID: ScreenId = ScreenId::Order;
 
     fn open(order_id: Option<&str>, _app: &mut App) -> Option<OrderPage> {
         order_id.map(|id| OrderPage::new(id.to_string()))
@@ -123,7 +121,7 @@ impl Component for OrderPage {
             // Offered where the page does not list every number already.
             M::Numbers => app
                 .order(&self.order_id)
-                .is_some_and(|o| o.fields.numbers.len() > view::order_page::HEADER_NUMBERS),
+                .is_some_and(|o| o.fields.numbers.len() > HEADER_NUMBERS),
             _ => true,
         }
     }
@@ -138,7 +136,7 @@ impl Component for OrderPage {
             })
             .map(|b| (b.label, b.footer))
             .collect();
-        if !view::footer::fits(&entries, app.size.0) {
+        if !keymap::footer_fits(&entries, app.size.0) {
             entries.retain(|(label, _)| *label != "↑↓");
         }
         entries
@@ -163,12 +161,12 @@ impl Component for OrderPage {
             M::PageDown => self.scroll_by(app, app.drawn.page_step()),
             M::Top => self.scroll_by(app, isize::MIN / 2),
             M::Bottom => self.scroll_by(app, isize::MAX / 2),
-            M::Update => return vec![Effect::Open(Open::on(Wizard::ID, &self.order_id))],
-            M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
-            M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
-            M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
-            M::Handoff => return vec![Effect::Open(Open::on(HandoffPage::ID, &self.order_id))],
-            M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
+            M::Update => return vec![Effect::Open(Open::on(ScreenId::Wizard, &self.order_id))],
+            M::Respond => return vec![Effect::Open(Open::on(ScreenId::Respond, &self.order_id))],
+            M::Assist => return vec![Effect::Open(Open::on(ScreenId::Assist, &self.order_id))],
+            M::Export => return vec![Effect::Open(Open::on(ScreenId::Export, &self.order_id))],
+            M::Handoff => return vec![Effect::Open(Open::on(ScreenId::Handoff, &self.order_id))],
+            M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
@@ -183,7 +181,7 @@ impl Component for OrderPage {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        view::order_page::render(app, self, frame, area)
+        view::render(app, self, frame, area)
     }
 }
 
