@@ -274,6 +274,11 @@ impl App {
         }
     }
 
+    /// Whether every order is held in full (then insights need no reading).
+    pub fn all_loaded(&self) -> bool {
+        self.orders.iter().all(|s| self.loaded.contains_key(&s.id))
+    }
+
     /// A full order, once loaded.
     pub fn order(&self, id: &str) -> Option<&Order> {
         self.loaded.get(id)

@@ -258,3 +258,14 @@ pub fn has_no_duplicate<A>(table: &'static [Binding<A>]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The columns one footer entry takes ("key words" and two spaces).
+pub fn footer_piece((key, words): &(&str, &str)) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    key.width() + 1 + words.width() + 2
+}
+
+/// Whether every entry fits a footer this wide (the last one's two spaces may be cut).
+pub fn footer_fits(entries: &[(&str, &str)], width: u16) -> bool {
+    entries.iter().map(footer_piece).sum::<usize>() <= usize::from(width) + 2
+}

@@ -2,6 +2,13 @@
 //! the history and lines of an order's page were on screen. `update` scrolls and pages by it and
 //! never calls view code; the view keeps the selection in sight on its own.
 
+/// Rows the frame itself takes around a screen: title, status line, footer.
+pub const CHROME_ROWS: u16 = 3;
+
+/// How many numbers an order's header lists before "and N more" (the order page and the
+/// wizard's Review offer the whole list past it).
+pub const HEADER_NUMBERS: usize = 3;
+
 /// The layout of the last frame drawn (all zero before the first).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Drawn {

@@ -54,6 +54,11 @@ pub enum Msg {
     // What the runtime answers after an effect.
     /// A fresh id for a new order.
     NewOrderId(String),
+    /// A fresh id for a copy of the order `source` (`c` on its page).
+    CopyId {
+        source: String,
+        id: String,
+    },
     /// The order as now on disk.
     Saved(Box<Order>),
     SaveFailed {
@@ -139,9 +144,20 @@ pub enum SaveError {
     Refused(String),
 }
 
-/// Which screen: each screen names itself (`Component::ID`), so adding one adds no line here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ScreenId(pub &'static str);
+/// The `ScreenId` enum: one variant per line of the root's screen list.
+macro_rules! screen_ids {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+        /// Which screen: one variant per screen, made from the root's list of screens
+        /// (`with_screens!` in `tui/root.rs`), so adding a screen adds no line here and two
+        /// screens cannot share an id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ScreenId {
+            $($(#[$doc])* $variant,)*
+        }
+    };
+}
+
+crate::with_screens!(screen_ids);
 
 /// A screen one screen asks for. It is data: the root builds the screen
 /// (`Component::open`), so screens never build, nor route to, each other.
@@ -169,6 +185,8 @@ pub enum Effect {
     Save(Box<Order>),
     /// Allocate an id for a new order; the runtime answers `NewOrderId`.
     NewOrderId,
+    /// Allocate an id for a copy of this order; the runtime answers `CopyId`.
+    CopyOrder(String),
     /// Open a temporary copy of the demo orders in place of the store, as `--demo` does (the
     /// user's store is left as it is); the runtime answers `OrdersAdded`.
     OpenDemoCopy,

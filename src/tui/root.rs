@@ -2,11 +2,11 @@
 //! `screens!` list below); screens know only the model (`App`) and ask for each other with
 //! `Effect::Open`, which the root turns into the screen. Its routing is `tui::update`.
 //!
-//! Adding a screen: write its module (under `tui/screens/`), then add one line to `screens!`.
+//! Adding a screen: write its module (under `tui/screens/`), then add one line to `with_screens!`.
 
 use super::app::{App, Message};
 use super::keymap::Context;
-use super::msg::Open;
+use super::msg::{Open, ScreenId};
 use super::screen::{Component, Routed};
 use super::screens::assist::AssistPage;
 use super::screens::conflict::ConflictPage;
@@ -21,13 +21,18 @@ use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use std::ops::{Deref, DerefMut};
 
-/// The screens, one line each: the variant and the type that implements [`Component`].
+/// The screens as the stack holds them, from the one list below.
 macro_rules! screens {
     ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
         /// The screen stack's entries; the bottom is always `Screen::Home`.
         pub enum Screen {
             $($(#[$doc])* $variant($ty),)*
         }
+
+        // Each screen names itself by its own line's id (`Component::ID`).
+        const _: () = {
+            $(assert!(matches!(<$ty as Component>::ID, ScreenId::$variant));)*
+        };
 
         impl Screen {
             pub fn component(&self) -> &dyn Routed {
@@ -42,41 +47,51 @@ macro_rules! screens {
                 }
             }
 
-            /// The screen a request names, built (`None` when it cannot open, or no screen has
-            /// that name).
+            /// The screen a request names, built (`None` when it cannot open).
             pub fn open(request: &Open, app: &mut App) -> Option<Screen> {
                 let order_id = request.order_id.as_deref();
-                $(if request.screen == <$ty as Component>::ID {
-                    return <$ty as Component>::open(order_id, app).map(Screen::$variant);
-                })*
-                None
+                match request.screen {
+                    $(ScreenId::$variant => <$ty as Component>::open(order_id, app).map(Screen::$variant),)*
+                }
             }
         }
     };
 }
 
-screens! {
-    /// The order history, or the welcome screen while there are no orders.
-    Home(Home),
-    /// One order's page.
-    Order(OrderPage),
-    /// The porting wizard.
-    Wizard(Box<Wizard>),
-    /// "Carrier response": record what the carrier or Microsoft answered.
-    Respond(Box<Respond>),
-    /// Request assistance: the Phone number Service Center and the order's ticket.
-    Assist(AssistPage),
-    /// "Export": write the order to a file, drawn over its page.
-    Export(ExportPage),
-    /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
-    Handoff(HandoffPage),
-    /// "Insights": what the history says about each carrier.
-    Insights(InsightsPage),
-    /// Every number of an order (from its page or the wizard's Review).
-    Numbers(NumbersPage),
-    /// "Changed in two places": a field both windows changed, to choose a value for.
-    Conflict(ConflictPage),
+/// The screens, one line each: the variant, which is also the screen's [`ScreenId`], and the
+/// type that implements [`Component`]. The list is handed to a macro (`with_screens!(m)`): the
+/// root builds `Screen` from it and `tui/msg.rs` the `ScreenId` enum, so an id exists once per
+/// line and is unique by construction (a repeated line does not compile).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! with_screens {
+    ($m:ident) => {
+        $m! {
+            /// The order history, or the welcome screen while there are no orders.
+            Home(Home),
+            /// One order's page.
+            Order(OrderPage),
+            /// The porting wizard.
+            Wizard(Box<Wizard>),
+            /// "Carrier response": record what the carrier or Microsoft answered.
+            Respond(Box<Respond>),
+            /// Request assistance: the Phone number Service Center and the order's ticket.
+            Assist(AssistPage),
+            /// "Export": write the order to a file, drawn over its page.
+            Export(ExportPage),
+            /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
+            Handoff(HandoffPage),
+            /// "Insights": what the history says about each carrier.
+            Insights(InsightsPage),
+            /// Every number of an order (from its page or the wizard's Review).
+            Numbers(NumbersPage),
+            /// "Changed in two places": a field both windows changed, to choose a value for.
+            Conflict(ConflictPage),
+        }
+    };
 }
+
+crate::with_screens!(screens);
 
 /// The model and the screens on it.
 pub struct Root {

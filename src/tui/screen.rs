@@ -5,7 +5,7 @@
 //! screen stack: to open another screen it returns `Effect::Open` (data) and the root
 //! (`tui::root`) builds it.
 //!
-//! Adding a screen: write its module, then add one line to `screens!` in `tui/root.rs`.
+//! Adding a screen: write its module, then add one line to `with_screens!` in `tui/root.rs`.
 
 use super::app::{App, Message};
 use super::keymap::{self, Action, Binding, Context};

@@ -8,7 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
-use super::msg::{Effect, Msg, Scroll};
+use super::msg::{Effect, Msg, ScreenId, Scroll};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
@@ -76,6 +76,19 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
                 "Order {order_id} could not be opened: {}",
                 one_line(&reason)
             )));
+            Vec::new()
+        }
+        Msg::CopyId { source, id } => {
+            // A new draft with the fields only, in the wizard as `n` opens one (closing it
+            // keeps the copy).
+            if let Some(order) = app.order(&source) {
+                let copy = order.copy_as_draft(id, app.clock.now);
+                app.message = Some(Message::info(format!(
+                    "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
+                )));
+                let wizard = Wizard::open(copy, app.clock);
+                app.screens.push(Screen::Wizard(Box::new(wizard)));
+            }
             Vec::new()
         }
         Msg::NewOrderId(id) => {
@@ -180,8 +193,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
                 .iter()
                 .any(|s| {
                     let s = s.component();
-                    s.id() == <Wizard as super::screen::Component>::ID
-                        && s.order_id() == Some(merge.order.id.as_str())
+                    s.id() == ScreenId::Wizard && s.order_id() == Some(merge.order.id.as_str())
                 })
                 .then_some("the wizard");
             let page = super::screens::conflict::ConflictPage::new(merge, mine, held_by);

@@ -193,16 +193,53 @@ fn the_model_imports_no_screen_and_screens_import_no_root() {
 
 #[test]
 fn the_history_and_the_order_page_do_not_import_each_other() {
-    let history = code(&root().join("src/tui/view/history.rs"));
-    let page = code(&root().join("src/tui/view/order_page.rs"));
+    let history = code(&root().join("src/tui/screens/home/history.rs"));
+    let page = code(&root().join("src/tui/screens/order/view.rs"));
     assert!(
-        !history.contains("order_page::"),
+        !history.contains("order::view"),
         "history imports the order page"
     );
     assert!(
-        !page.contains("super::history::") && !page.contains("view::history::"),
+        !page.contains("home::history"),
         "the order page imports the history"
     );
+}
+
+/// The app's units: each top-level module of `tui/`, and each screen of `tui/screens/` on its
+/// own.
+fn tui_imports() -> Vec<(String, Vec<String>)> {
+    import_graph("src/tui", "crate::tui::", |path| match path {
+        [] => None,
+        [screens, screen, ..] if screens == "screens" => Some(format!("screens::{screen}")),
+        [top, ..] => Some(top.clone()),
+    })
+}
+
+#[test]
+fn no_circle_of_imports_runs_through_the_app() {
+    // The root knows the screens; a screen knows the model and the shared widgets and draws
+    // itself; the frame (`tui/view/`) knows the root. Nothing reaches back up.
+    let graph = tui_imports();
+    assert!(graph.len() > 20, "units not found: {graph:?}");
+    assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
+}
+
+#[test]
+fn screens_draw_themselves_and_name_each_other_only_by_id() {
+    for (unit, imports) in tui_imports() {
+        let screen = unit.starts_with("screens::") || unit == "wizard" || unit == "respond";
+        if !screen {
+            continue;
+        }
+        let reached: Vec<&String> = imports
+            .iter()
+            .filter(|i| {
+                ["view", "root", "update", "wizard", "respond"].contains(&i.as_str())
+                    || i.starts_with("screens::")
+            })
+            .collect();
+        assert_eq!(reached, Vec::<&String>::new(), "{unit} imports these");
+    }
 }
 
 /// The domain's floors as `src/domain/mod.rs` declares them: each module under its
@@ -242,12 +279,19 @@ fn domain_reexports() -> Vec<(String, String)> {
     out
 }
 
-/// The first name of each path after `prefix` in `code`, a `{…}` group's names included.
-fn names_after(code: &str, prefix: &str) -> Vec<String> {
-    let ident = |s: &str| -> String {
-        s.trim_start()
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
+/// Each path after `prefix` in `code` as its names (`a::b::C` → a, b, C), a `{…}` group's
+/// paths included (one level).
+fn paths_after(code: &str, prefix: &str) -> Vec<Vec<String>> {
+    let path = |s: &str| -> Vec<String> {
+        s.trim()
+            .split("::")
+            .map(|n| {
+                n.trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .take_while(|n| !n.is_empty())
             .collect()
     };
     let mut out = Vec::new();
@@ -258,7 +302,10 @@ fn names_after(code: &str, prefix: &str) -> Vec<String> {
         }
         let rest = &code[at + prefix.len()..];
         let Some(group) = rest.strip_prefix('{') else {
-            out.push(ident(rest));
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                .unwrap_or(rest.len());
+            out.push(path(&rest[..end]));
             continue;
         };
         // The group's top-level items, up to its closing brace.
@@ -268,14 +315,83 @@ fn names_after(code: &str, prefix: &str) -> Vec<String> {
                 '{' => depth += 1,
                 '}' if depth == 0 => break,
                 '}' => depth -= 1,
-                ',' if depth == 0 => out.push(ident(&std::mem::take(&mut item))),
+                ',' if depth == 0 => out.push(path(&std::mem::take(&mut item))),
                 _ if depth == 0 => item.push(c),
                 _ => {}
             }
         }
-        out.push(ident(&item));
+        out.push(path(&item));
     }
     out
+}
+
+/// A file's module path under `base` (`base/a/b.rs` and `base/a/b/mod.rs` → a, b).
+fn module_path(base: &Path, file: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = file
+        .strip_prefix(base)
+        .unwrap_or(file)
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every path a file under `base` names inside `base`, from `base`'s top (by `crate_prefix`
+/// or by `super::` as far up as needed). Test files are left out.
+fn paths_from(base: &Path, crate_prefix: &str) -> Vec<(Vec<String>, Vec<Vec<String>>)> {
+    let mut out = Vec::new();
+    for file in sources(base) {
+        if file.to_string_lossy().ends_with("tests.rs") {
+            continue;
+        }
+        let at = module_path(base, &file);
+        let mut code = code(&file);
+        let mut paths = paths_after(&code, crate_prefix);
+        // The longest `super::` chain first, each blanked once read.
+        for up in (1..=at.len()).rev() {
+            let supers = "super::".repeat(up);
+            for tail in paths_after(&code, &supers) {
+                paths.push(at[..at.len() - up].iter().cloned().chain(tail).collect());
+            }
+            code = code.replace(&supers, &" ".repeat(supers.len()));
+        }
+        out.push((at, paths));
+    }
+    out
+}
+
+/// (unit, the units it imports) for the files under `base`, the unit of a module path given
+/// by `unit`; names outside every unit are left out.
+fn import_graph(
+    base: &str,
+    crate_prefix: &str,
+    unit: impl Fn(&[String]) -> Option<String>,
+) -> Vec<(String, Vec<String>)> {
+    let mut graph: Vec<(String, Vec<String>)> = Vec::new();
+    let found = paths_from(&root().join(base), crate_prefix);
+    for (at, _) in &found {
+        if let Some(u) = unit(at).filter(|u| !graph.iter().any(|(g, _)| g == u)) {
+            graph.push((u, Vec::new()));
+        }
+    }
+    let units: Vec<String> = graph.iter().map(|(u, _)| u.clone()).collect();
+    for (at, paths) in found {
+        let Some(from) = unit(&at) else { continue };
+        for path in paths {
+            let Some(to) = unit(&path).filter(|to| *to != from && units.contains(to)) else {
+                continue;
+            };
+            if let Some((_, edges)) = graph.iter_mut().find(|(g, _)| *g == from)
+                && !edges.contains(&to)
+            {
+                edges.push(to);
+            }
+        }
+    }
+    graph
 }
 
 /// Which domain modules each domain module imports (by `crate::domain::`, or `super::` as far
@@ -283,46 +399,17 @@ fn names_after(code: &str, prefix: &str) -> Vec<String> {
 fn domain_imports() -> Vec<(String, Vec<String>)> {
     let floors = domain_floors();
     let reexports = domain_reexports();
-    let domain = root().join("src/domain");
-    let module_of = |name: &str| -> Option<String> {
+    let module_of = |path: &[String]| -> Option<String> {
+        let name = path.first()?;
         if floors.iter().any(|(m, _)| m == name) {
-            return Some(name.to_string());
+            return Some(name.clone());
         }
         reexports
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, m)| m.clone())
     };
-    let mut out = Vec::new();
-    for (module, _) in &floors {
-        let mut files = sources(&domain.join(module));
-        files.push(domain.join(format!("{module}.rs")));
-        let mut imports = Vec::new();
-        for file in files.iter().filter(|f| f.exists()) {
-            let parts: Vec<String> = file
-                .strip_prefix(&domain)
-                .unwrap_or(file)
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
-            if parts.last().is_some_and(|p| p.ends_with("tests.rs")) {
-                continue;
-            }
-            let depth = parts.len() - usize::from(parts.last().is_some_and(|p| p == "mod.rs"));
-            let code = code(file);
-            let mut names = names_after(&code, "crate::domain::");
-            names.extend(names_after(&code, &"super::".repeat(depth)));
-            for name in names {
-                if let Some(other) = module_of(&name).filter(|o| o != module) {
-                    imports.push(other);
-                }
-            }
-        }
-        imports.sort();
-        imports.dedup();
-        out.push((module.clone(), imports));
-    }
-    out
+    import_graph("src/domain", "crate::domain::", module_of)
 }
 
 #[test]

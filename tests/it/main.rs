@@ -10,6 +10,7 @@ mod classifier_learning;
 mod classifier_more;
 mod classifier_public;
 mod cli;
+mod copy_order;
 mod csv_import;
 mod demo_orders;
 mod export;
@@ -22,6 +23,8 @@ mod hostile_cli;
 mod hostile_input;
 #[cfg(unix)]
 mod hostile_limits;
+#[cfg(unix)]
+mod hostile_own_files;
 #[cfg(unix)]
 mod hostile_random;
 mod hostile_screen;

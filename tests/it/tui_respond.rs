@@ -430,7 +430,9 @@ fn order_page_with_two_rejections_and_a_ticket() {
         let mut app = demo_app(w, h);
         open_order(&mut app, "PO-DEMO0009");
         let lines = match app.order("PO-DEMO0009") {
-            Some(order) => portwiz::tui::view::order_page::page_lines(&app, order, usize::from(w)),
+            Some(order) => {
+                portwiz::tui::screens::order::view::page_lines(&app, order, usize::from(w))
+            }
             None => panic!("no PO-DEMO0009"),
         };
         let at = lines
@@ -455,7 +457,8 @@ fn order_page_lines_fit_their_width() {
     for w in [80u16, 100, 120] {
         let app = demo_app(w, 24);
         for order in crate::support::demo_orders() {
-            for line in portwiz::tui::view::order_page::page_lines(&app, &order, usize::from(w)) {
+            for line in portwiz::tui::screens::order::view::page_lines(&app, &order, usize::from(w))
+            {
                 let text = line.to_string();
                 assert!(
                     text.width() <= usize::from(w),

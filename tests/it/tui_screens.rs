@@ -52,7 +52,7 @@ const BANNERS: [(&str, &str, &[&str]); 7] = [
     (
         "draft",
         "PO-DEMO0001",
-        &["✎ Draft", "Not sent yet", "Press u to edit"],
+        &["✎ Draft", "Not submitted yet", "Press u to edit"],
     ),
     (
         "submitted",
@@ -115,7 +115,7 @@ fn order_page_banner_for_every_status() {
 fn rejected_fields_are_marked_with_words_and_the_pin_is_masked() {
     let mut app = demo_app(120, 40);
     open_order(&mut app, "PO-DEMO0005");
-    let max = portwiz::tui::view::order_page::max_scroll(&app, "PO-DEMO0005");
+    let max = portwiz::tui::screens::order::view::max_scroll(&app, "PO-DEMO0005");
     let mut seen = String::new();
     for scroll in (0..max).step_by(30).chain([max]) {
         if let Some(Screen::Order(page)) = app.screens.last_mut() {

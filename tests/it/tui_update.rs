@@ -56,7 +56,7 @@ fn only_the_visible_window_scrolls_with_the_selection() {
         orders.push(o);
     }
     let mut app = Root::new(orders, test_clock(), (80, 24));
-    let visible = portwiz::tui::view::history::table_rows(app.size);
+    let visible = portwiz::tui::screens::home::history::table_rows(app.size);
     assert_eq!(visible, 18);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
@@ -188,7 +188,7 @@ fn enter_opens_the_selected_order_and_esc_goes_back() {
         _ => panic!("not on the order page"),
     }
     press(&mut app, KeyCode::End);
-    let max = portwiz::tui::view::order_page::max_scroll(&app, &id);
+    let max = portwiz::tui::screens::order::view::max_scroll(&app, &id);
     match app.top() {
         Screen::Order(page) => assert_eq!(page.scroll, max),
         _ => panic!("not on the order page"),
@@ -530,7 +530,7 @@ fn paging_follows_the_rows_the_last_frame_drew() {
     crate::support::draw(&mut app);
     assert_eq!(
         app.drawn.history_rows,
-        portwiz::tui::view::history::table_rows(app.size)
+        portwiz::tui::screens::home::history::table_rows(app.size)
     );
     // A frame that showed 5 rows: a page is 4 rows.
     let mut drawn = app.drawn;

@@ -86,7 +86,7 @@ pub static KEYS: &[Binding<Action<RespondMsg>>] = &[
 
 impl Component for Respond {
     type Msg = RespondMsg;
-    const ID: ScreenId = ScreenId("carrier response");
+    const ID: ScreenId = ScreenId::Respond;
 
     /// The dialog on an order, offering what the order's status allows.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<Respond> {

@@ -71,7 +71,7 @@ impl NumbersPage {
 
 impl Component for NumbersPage {
     type Msg = NumbersMsg;
-    const ID: ScreenId = ScreenId("phone numbers");
+    const ID: ScreenId = ScreenId::Numbers;
 
     /// `N` on an order's page or the wizard's Review (whose edits are saved as fields are
     /// left, so the app's copy is the wizard's).

@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 /// The (keys, words) pairs shown where the user is.
 pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
@@ -25,16 +24,6 @@ pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-/// The columns one entry takes ("key words" and two spaces).
-fn piece((key, words): &(&str, &str)) -> usize {
-    key.width() + 1 + words.width() + 2
-}
-
-/// Whether every entry fits a footer this wide (the last one's two spaces may be cut).
-pub fn fits(entries: &[(&str, &str)], width: u16) -> bool {
-    entries.iter().map(piece).sum::<usize>() <= usize::from(width) + 2
-}
-
 pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
     let theme = &root.app.theme;
     let mut spans = Vec::new();
@@ -42,13 +31,13 @@ pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
     let mut entries = entries(root);
     // The last entry (help or quit) always shows; the others as far as they fit, in order.
     let last = entries.pop();
-    let mut used = last.as_ref().map_or(0, piece);
+    let mut used = last.as_ref().map_or(0, keymap::footer_piece);
     let mut shown = Vec::new();
     for entry in entries {
-        if used + piece(&entry) > width + 2 {
+        if used + keymap::footer_piece(&entry) > width + 2 {
             break;
         }
-        used += piece(&entry);
+        used += keymap::footer_piece(&entry);
         shown.push(entry);
     }
     shown.extend(last);

@@ -3,23 +3,18 @@
 
 pub mod footer;
 pub mod help;
-pub mod history;
-pub mod order_page;
 pub mod too_small;
-pub mod welcome;
 
 use super::app::{App, Message};
 use super::layout::Drawn;
 use super::root::Root;
 use super::text::{one_line, wrap};
+use super::widgets::popup::popup;
 use super::widgets::status;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
-
-/// Rows the frame itself takes: title, status line, footer.
-pub const CHROME_ROWS: u16 = 3;
+use ratatui::widgets::Paragraph;
 
 /// Draw a frame; returns what it laid out, for `update` (`Msg::Drawn`).
 pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
@@ -132,28 +127,6 @@ fn render_message(app: &App, message: &Message, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter or Esc closes this.", app.theme.dim()));
     popup(frame, area, "Message", lines, width);
-}
-
-/// A bordered box in the middle of `area`, cleared, with `lines` inside (already fitted).
-/// Returns the box.
-pub fn popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    lines: Vec<Line<'static>>,
-    width: u16,
-) -> Rect {
-    let width = width.min(area.width);
-    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX))
-        .saturating_add(2)
-        .min(area.height);
-    let x = area.x + (area.width - width) / 2;
-    let y = area.y + (area.height - height) / 2;
-    let rect = Rect::new(x, y, width, height);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(format!(" {title} "));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
-    rect
 }
 
 /// Most lines the store's notices take above the screen (the screen keeps the rest).

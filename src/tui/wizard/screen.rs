@@ -9,8 +9,6 @@ use crate::tui::keymap::{self, Action, Binding};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
-use crate::tui::screens::numbers::NumbersPage;
-use crate::tui::screens::order::OrderPage;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,7 +21,7 @@ impl Context {
 impl Component for Wizard {
     /// The wizard reads keys through its own table (`wizard::keymap`, by situation).
     type Msg = KeyEvent;
-    const ID: ScreenId = ScreenId("wizard");
+    const ID: ScreenId = ScreenId::Wizard;
 
     /// The wizard on an order, unless it may not be edited here.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<Wizard> {
@@ -173,7 +171,7 @@ impl Wizard {
             WizardOutcome::Stay => Vec::new(),
             WizardOutcome::Perform(effect) => vec![effect],
             WizardOutcome::ShowNumbers => {
-                vec![Effect::Open(Open::on(NumbersPage::ID, &self.order().id))]
+                vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order().id))]
             }
             WizardOutcome::Save(order) => vec![Effect::Save(Box::new(order))],
             WizardOutcome::Submit(order) => {
@@ -181,7 +179,20 @@ impl Wizard {
                 // The order's page, unless the wizard was opened from it.
                 vec![
                     Effect::Close,
-                    Effect::Open(Open::on(OrderPage::ID, &order.id)),
+                    Effect::Open(Open::on(ScreenId::Order, &order.id)),
+                    Effect::Save(Box::new(order)),
+                ]
+            }
+            WizardOutcome::Handoff(order) => {
+                app.select_order(&order.id);
+                // The hand-off reads the app's copy: a draft never saved yet is put there first.
+                if app.order(&order.id).is_none() {
+                    app.upsert(order.clone());
+                }
+                vec![
+                    Effect::Close,
+                    Effect::Open(Open::on(ScreenId::Order, &order.id)),
+                    Effect::Open(Open::on(ScreenId::Handoff, &order.id)),
                     Effect::Save(Box::new(order)),
                 ]
             }

@@ -66,7 +66,7 @@ pub const FIND_TICKET_STEPS: [&str; 4] = [
 
 impl Component for AssistPage {
     type Msg = AssistMsg;
-    const ID: ScreenId = ScreenId("request assistance");
+    const ID: ScreenId = ScreenId::Assist;
 
     /// `a` on an order's page.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<AssistPage> {

@@ -127,7 +127,7 @@ impl ConflictPage {
 
 impl Component for ConflictPage {
     type Msg = ConflictMsg;
-    const ID: ScreenId = ScreenId("conflict");
+    const ID: ScreenId = ScreenId::Conflict;
 
     /// Opened only with what a save found (`Msg::SaveConflict`), never by name.
     fn open(_order_id: Option<&str>, _app: &mut App) -> Option<ConflictPage> {

@@ -191,7 +191,7 @@ pub fn default_file_name(order_id: &str, format: Format) -> String {
 
 impl Component for ExportPage {
     type Msg = ExportMsg;
-    const ID: ScreenId = ScreenId("export");
+    const ID: ScreenId = ScreenId::Export;
 
     /// `e` on an order's page: the dialog over it.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<ExportPage> {

@@ -5,7 +5,7 @@ use super::{CHOICES, ExportPage, ExportStep, choice};
 use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, one_line, pad};
-use crate::tui::view::popup;
+use crate::tui::widgets::popup::popup;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;

@@ -261,7 +261,7 @@ impl HandoffPage {
 
 impl Component for HandoffPage {
     type Msg = HandoffMsg;
-    const ID: ScreenId = ScreenId("hand-off");
+    const ID: ScreenId = ScreenId::Handoff;
 
     /// `t` on an order's page.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<HandoffPage> {

@@ -214,5 +214,5 @@ fn render_question(app: &App, ask: &Ask, frame: &mut Frame, area: Rect) {
         Span::styled("Esc", theme.key()),
         Span::raw(" no"),
     ]));
-    crate::tui::view::popup(frame, area, title, lines, box_width);
+    crate::tui::widgets::popup::popup(frame, area, title, lines, box_width);
 }

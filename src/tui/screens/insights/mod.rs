@@ -10,7 +10,7 @@ use crate::domain::insights::{self, Insights};
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg, Open, ScreenId};
+use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode;
 use ratatui::Frame;
@@ -60,24 +60,6 @@ pub static KEYS: &[Binding<Action<InsightsMsg>>] = &[
     both(C::Insights, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
-/// Whether the app holds every order in full (then the figures need no reading).
-fn all_at_hand(app: &App) -> bool {
-    app.orders.iter().all(|s| app.loaded.contains_key(&s.id))
-}
-
-/// What `i` on the history asks for: the screen, and the orders read when they are not all at
-/// hand.
-pub fn requests(app: &App) -> Vec<Effect> {
-    let mut effects = vec![Effect::Open(Open {
-        screen: InsightsPage::ID,
-        order_id: None,
-    })];
-    if !all_at_hand(app) {
-        effects.push(Effect::LoadInsights);
-    }
-    effects
-}
-
 impl InsightsPage {
     fn scroll_by(&mut self, app: &App, delta: isize) {
         self.scroll = app.drawn.scrolled(self.scroll, delta);
@@ -86,12 +68,13 @@ impl InsightsPage {
 
 impl Component for InsightsPage {
     type Msg = InsightsMsg;
-    const ID: ScreenId = ScreenId("insights");
+    const ID: ScreenId = ScreenId::Insights;
 
     /// The figures now when every order is at hand; otherwise they come with
     /// `Msg::InsightsLoaded`.
     fn open(_order_id: Option<&str>, app: &mut App) -> Option<InsightsPage> {
-        let insights = all_at_hand(app)
+        let insights = app
+            .all_loaded()
             .then(|| Box::new(insights::compute(app.loaded.values(), app.clock.now)));
         Some(InsightsPage {
             insights,

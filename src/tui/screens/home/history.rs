@@ -1,10 +1,9 @@
 //! The home screen: the order history as a table. Only the rows on screen are built.
 
-use super::CHROME_ROWS;
 use crate::domain::Status;
 use crate::domain::summary::Summary;
 use crate::tui::app::{App, SortColumn, port_date};
-use crate::tui::layout::Drawn;
+use crate::tui::layout::{CHROME_ROWS, Drawn};
 use crate::tui::text::{ago, one_line, truncate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};

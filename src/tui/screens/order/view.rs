@@ -2,14 +2,13 @@
 //! rejected ones marked, and the history. The whole page scrolls; lines are wrapped here so the
 //! scroll range is exact.
 
-use super::CHROME_ROWS;
+use super::OrderPage;
 use crate::domain::facts::{self, Detail, Mark, RejectionOutcome, Stage};
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::App;
-use crate::tui::layout::Drawn;
-use crate::tui::screens::order::OrderPage;
+use crate::tui::layout::{CHROME_ROWS, Drawn, HEADER_NUMBERS};
 use crate::tui::text::{
     ago, block_lines, clean_for_screen, duration, mask_secret, one_line, pad, wrap,
 };
@@ -23,8 +22,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// The width of the field-label column.
 const LABEL_WIDTH: usize = 36;
-/// How many numbers the header lists before "and N more".
-pub const HEADER_NUMBERS: usize = 3;
 /// How many numbers the fields section lists before "and N more".
 const FIELD_NUMBERS: usize = 12;
 

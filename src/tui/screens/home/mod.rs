@@ -1,15 +1,16 @@
 //! The home screen: the order history (or the welcome screen while there are no orders) and
 //! its filter line. Its state is `App::history` (the history is always there, under every other
-//! screen); the view is `view::history` and `view::welcome`.
+//! screen); the view is `history.rs` and `welcome.rs`.
 
-use super::order::OrderPage;
+pub mod history;
+pub mod welcome;
+
 use crate::tui::app::{App, Context};
 use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
-use crate::tui::view;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -96,7 +97,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
 
 impl Component for Home {
     type Msg = HomeMsg;
-    const ID: ScreenId = ScreenId("home");
+    const ID: ScreenId = ScreenId::Home;
 
     fn open(_order_id: Option<&str>, _app: &mut App) -> Option<Home> {
         Some(Home)
@@ -185,13 +186,26 @@ impl Component for Home {
                 };
                 // Not loaded yet: the root opens the page when the runtime has read it.
                 if app.order(&order_id).is_some() {
-                    return vec![Effect::Open(Open::on(OrderPage::ID, &order_id))];
+                    return vec![Effect::Open(Open::on(ScreenId::Order, &order_id))];
                 }
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
-            M::Insights => return super::insights::requests(app),
+            // The insights screen, and the orders read when they are not all at hand.
+            M::Insights => {
+                let open = Effect::Open(Open {
+                    screen: ScreenId::Insights,
+                    order_id: None,
+                });
+                return [
+                    Some(open),
+                    (!app.all_loaded()).then_some(Effect::LoadInsights),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+            }
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();
@@ -235,10 +249,10 @@ impl Component for Home {
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         if app.orders.is_empty() {
-            view::welcome::render(app, frame, area);
+            welcome::render(app, frame, area);
             Drawn::default()
         } else {
-            view::history::render(app, frame, area)
+            history::render(app, frame, area)
         }
     }
 }

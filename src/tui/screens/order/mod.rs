@@ -1,16 +1,14 @@
 //! One order's page: everything about it, scrolled; from here the wizard, the response dialog,
-//! assistance and export open. The view is `view::order_page`.
+//! assistance and export open. The view is `view.rs`.
 
-use super::{assist::AssistPage, export::ExportPage, handoff::HandoffPage, numbers::NumbersPage};
+pub mod view;
+
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
-use crate::tui::layout::Drawn;
+use crate::tui::keymap::{self, Action, Binding, both, ch, help, key, summary};
+use crate::tui::layout::{Drawn, HEADER_NUMBERS};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
-use crate::tui::respond::Respond;
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
-use crate::tui::view;
-use crate::tui::wizard::Wizard;
 use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -48,6 +46,8 @@ pub enum PageMsg {
     Handoff,
     /// Every number of the order, on a list of its own.
     Numbers,
+    /// A new draft with this order's fields.
+    Copy,
     /// Back to the order history.
     Back,
 }
@@ -68,7 +68,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     help(C::OrderPage, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End of the page"),
     both(C::OrderPage, &[ch('u')], "u", O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
     both(C::OrderPage, &[ch('r')], "r", O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
-    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
+    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
@@ -77,6 +77,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
+    help(C::OrderPage, &[ch('c')], "c", O(M::Copy), "Copy: a new draft with this order's fields only"),
     both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
@@ -95,7 +96,7 @@ impl OrderPage {
 
 impl Component for OrderPage {
     type Msg = PageMsg;
-    const ID: ScreenId = ScreenId("order page");
+    const ID: ScreenId = ScreenId::Order;
 
     fn open(order_id: Option<&str>, _app: &mut App) -> Option<OrderPage> {
         order_id.map(|id| OrderPage::new(id.to_string()))
@@ -123,7 +124,7 @@ impl Component for OrderPage {
             // Offered where the page does not list every number already.
             M::Numbers => app
                 .order(&self.order_id)
-                .is_some_and(|o| o.fields.numbers.len() > view::order_page::HEADER_NUMBERS),
+                .is_some_and(|o| o.fields.numbers.len() > HEADER_NUMBERS),
             _ => true,
         }
     }
@@ -138,7 +139,7 @@ impl Component for OrderPage {
             })
             .map(|b| (b.label, b.footer))
             .collect();
-        if !view::footer::fits(&entries, app.size.0) {
+        if !keymap::footer_fits(&entries, app.size.0) {
             entries.retain(|(label, _)| *label != "↑↓");
         }
         entries
@@ -163,12 +164,13 @@ impl Component for OrderPage {
             M::PageDown => self.scroll_by(app, app.drawn.page_step()),
             M::Top => self.scroll_by(app, isize::MIN / 2),
             M::Bottom => self.scroll_by(app, isize::MAX / 2),
-            M::Update => return vec![Effect::Open(Open::on(Wizard::ID, &self.order_id))],
-            M::Respond => return vec![Effect::Open(Open::on(Respond::ID, &self.order_id))],
-            M::Assist => return vec![Effect::Open(Open::on(AssistPage::ID, &self.order_id))],
-            M::Export => return vec![Effect::Open(Open::on(ExportPage::ID, &self.order_id))],
-            M::Handoff => return vec![Effect::Open(Open::on(HandoffPage::ID, &self.order_id))],
-            M::Numbers => return vec![Effect::Open(Open::on(NumbersPage::ID, &self.order_id))],
+            M::Update => return vec![Effect::Open(Open::on(ScreenId::Wizard, &self.order_id))],
+            M::Respond => return vec![Effect::Open(Open::on(ScreenId::Respond, &self.order_id))],
+            M::Assist => return vec![Effect::Open(Open::on(ScreenId::Assist, &self.order_id))],
+            M::Export => return vec![Effect::Open(Open::on(ScreenId::Export, &self.order_id))],
+            M::Handoff => return vec![Effect::Open(Open::on(ScreenId::Handoff, &self.order_id))],
+            M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
+            M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
@@ -183,7 +185,7 @@ impl Component for OrderPage {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        view::order_page::render(app, self, frame, area)
+        view::render(app, self, frame, area)
     }
 }
 
