@@ -91,7 +91,7 @@ fn carrier_text(c: &CarrierInsights) -> String {
     row("To FOC", elapsed_text(&c.to_foc));
     row("To completion", elapsed_text(&c.to_completion));
     for (label, series) in [
-        ("Sent a week", &c.weekly.sent),
+        ("Submitted/wk", &c.weekly.sent),
         ("Rejections/wk", &c.weekly.rejected),
     ] {
         row(

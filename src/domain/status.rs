@@ -70,10 +70,10 @@ impl Status {
     pub const fn meaning(self) -> &'static str {
         match self {
             Status::Draft => {
-                "Not sent yet. Finish the wizard and submit it when every field is complete."
+                "Not submitted yet. Complete every field, enter the order in the Teams admin center (the hand-off lists each value) and record it as submitted."
             }
             Status::Submitted => {
-                "Sent to the current carrier, which usually answers in 3–5 business days (5–7 in Canada). Record its answer when it arrives."
+                "Submitted in the Teams admin center; the current carrier usually answers in 3–5 business days (5–7 in Canada). Record its answer when it arrives."
             }
             Status::CustomerActionRequired => {
                 "The current carrier rejected the order. Update the fields it named and resubmit."

@@ -1,4 +1,5 @@
-//! The last step: every error and warning of the order, then submit (or resubmit) on a `y`.
+//! The last step: every error and warning of the order, then where to enter it (the Teams admin
+//! center) and, on a `y`, the record that it was submitted (or resubmitted) there.
 
 use super::prompt::Prompter;
 use super::{Outcome, PlainError, Session};
@@ -47,8 +48,15 @@ pub fn review<R: BufRead, W: Write>(
         return Ok(Outcome::Kept(session.saved().then_some(id)));
     }
     let resubmit = session.order.status == Status::CustomerActionRequired;
-    let verb = if resubmit { "Resubmit" } else { "Submit" };
-    let Some(answer) = p.ask(&format!("{verb} now? [y/N] "))? else {
+    let verb = if resubmit { "resubmitted" } else { "submitted" };
+    // portwiz sends nothing: the user enters the order in Teams, then records that they did.
+    p.say(format!(
+        "Ready to enter in the Teams admin center (Voice > Phone numbers). Its values, page by page: `portwiz export {id} --format text`, or t on its page in the app."
+    ))?;
+    let Some(answer) = p.ask(&format!(
+        "Have you {verb} it in the Teams admin center? y records it [y/N] "
+    ))?
+    else {
         p.say(session.kept_message())?;
         return Ok(Outcome::Kept(session.saved().then_some(id)));
     };

@@ -122,7 +122,7 @@ fn bang_keeps_a_wrong_value_and_the_review_refuses_to_submit() {
     let review = &output[output.rfind("Review").unwrap()..];
     assert!(review.contains("Error: Requester e-mail"), "{review}");
     assert!(review.contains("1 error(s) must be fixed"), "{review}");
-    assert!(!output.contains("Submit now?"));
+    assert!(!output.contains("Have you submitted it"));
     let file = order_file(dir.path(), &id);
     assert_eq!(file["status"], "draft");
     assert_eq!(file["fields"]["requester"]["email"], "sam at fabrikam");
@@ -189,7 +189,14 @@ fn a_rejected_order_is_chosen_fixed_and_resubmitted() {
         "the other fields were not asked: {output}"
     );
     assert!(output.contains("Step 7 of 7: Review"), "{output}");
-    assert!(output.contains("Resubmit now? [y/N]"));
+    assert!(
+        output.contains("Have you resubmitted it in the Teams admin center? y records it [y/N]"),
+        "{output}"
+    );
+    assert!(
+        output.contains("Ready to enter in the Teams admin center"),
+        "{output}"
+    );
     let file = order_file(dir.path(), "PO-REJECTED");
     assert_eq!(file["status"], Status::Submitted.key());
     assert_eq!(file["fields"]["authorized_user"]["last_name"], "M Reyes");

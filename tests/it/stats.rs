@@ -198,7 +198,7 @@ fn stats_text_reads_without_colour_when_piped() {
         "  To FOC          median 7 days (2 orders)".to_string(),
         "  Waiting now     none".to_string(),
         "  To completion   no order got there yet".to_string(),
-        "  Sent a week     ··········█▂  5 in 12 weeks, most 4, this week 1".to_string(),
+        "  Submitted/wk    ··········█▂  5 in 12 weeks, most 4, this week 1".to_string(),
         "  Rejections/wk   ··········█▄  3 in 12 weeks, most 2, this week 1".to_string(),
         "All carriers".to_string(),
     ] {

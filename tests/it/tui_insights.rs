@@ -147,7 +147,7 @@ fn sparklines_of_the_last_weeks_with_their_numbers() {
     let screen = render(&app);
     let line = screen
         .lines()
-        .find(|l| l.contains("Sent a week"))
+        .find(|l| l.contains("Submitted/wk"))
         .unwrap_or_else(|| panic!("no sparkline in\n{screen}"));
     assert!(line.contains(&sparkline(&all.weekly.sent)), "{line}");
     assert!(line.contains(&format!("{sent} in {WEEKS} weeks")), "{line}");
@@ -177,7 +177,7 @@ fn the_app_reads_the_orders_off_the_runtime_and_shows_them() {
     let screen = app
         .wait_for("Insights from 2 orders", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(screen.contains("Sent a week"), "{screen}");
+    assert!(screen.contains("Submitted/wk"), "{screen}");
     app.send(keys::ESC);
     app.wait_for("Showing 2 of 2", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -52,7 +52,7 @@ const BANNERS: [(&str, &str, &[&str]); 7] = [
     (
         "draft",
         "PO-DEMO0001",
-        &["✎ Draft", "Not sent yet", "Press u to edit"],
+        &["✎ Draft", "Not submitted yet", "Press u to edit"],
     ),
     (
         "submitted",

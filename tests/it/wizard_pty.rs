@@ -154,7 +154,7 @@ fn a_new_order_is_filled_step_by_step_and_submitted() {
     send_then(
         &mut app,
         keys::ENTER,
-        "Submit this order to Contoso Telecom? y/n",
+        "Submitted in the Teams admin center? y records it",
     );
     send_then(&mut app, "y", "→ Submitted");
     wait(&app, "Saved “Fabrikam HQ”");
@@ -241,7 +241,7 @@ fn a_pin_rejection_is_fixed_and_resubmitted_without_the_pin_in_the_history() {
     send_then(
         &mut app,
         keys::ENTER,
-        "Resubmit this order to Litware Wireless? y/n",
+        "Resubmitted in the Teams admin center? y records it",
     );
     send_then(&mut app, "y", "→ Submitted");
     wait(&app, "Saved “Trey Research sales mobiles”");
@@ -338,4 +338,41 @@ fn ctrl_c_with_an_unsaved_edit_asks_and_s_saves_before_quitting() {
         field(&order, "numbers"),
         &serde_json::json!(["+14255550100"])
     );
+}
+
+#[test]
+fn review_ends_at_the_hand_off_where_the_submission_is_recorded() {
+    let dir = store_with_demo_file("PO-DEMO0005.json");
+    let mut app = spawn(dir.path(), 120, 40);
+    wait(&app, "Trey Research sales mobiles");
+    send_then(&mut app, keys::ENTER, "Press u to update");
+    send_then(&mut app, "u", "› Account PIN");
+    app.send(keys::CTRL_U);
+    app.send("9921");
+    send_then(
+        &mut app,
+        keys::CTRL_S,
+        "Saved “Trey Research sales mobiles”",
+    );
+    send_then(&mut app, &keys::PAGE_DOWN.repeat(3), "Step 7 of 7");
+    // The old port date is too soon now: fixed through Review's first error.
+    send_then(&mut app, keys::ENTER, "› Port date");
+    app.send(keys::CTRL_U);
+    send_then(&mut app, "2026-12-08", "[2026-12-08 ");
+    let review = send_then(&mut app, &keys::PAGE_DOWN.repeat(2), "Step 7 of 7");
+    assert!(review.contains("t: the hand-off"), "{review}");
+    assert!(!review.contains("Sent to"), "{review}");
+    // t: the wizard closes on the hand-off, the admin center's pages, to enter it there.
+    send_then(
+        &mut app,
+        "t",
+        "Enter each value in the Teams admin center's porting wizard",
+    );
+    send_then(&mut app, "s", "Record that this order is entered and");
+    let page = send_then(&mut app, "y", "now Submitted");
+    assert!(!page.contains("Sent to"), "{page}");
+    send_then(&mut app, keys::ESC, "Submitted in the Teams admin center");
+    send_then(&mut app, keys::ESC, "Order history");
+    quit(app);
+    assert_eq!(only_order(dir.path())["status"], "submitted");
 }

@@ -133,6 +133,13 @@ const BINDINGS: &[Binding] = &[
         "n",
     ),
     bind(
+        KeyCode::Char('t'),
+        PLAIN,
+        When::Confirm,
+        WizardMsg::Handoff,
+        "t",
+    ),
+    bind(
         KeyCode::Char('N'),
         PLAIN,
         When::Confirm,
@@ -251,6 +258,13 @@ const BINDINGS: &[Binding] = &[
         When::Review,
         WizardMsg::ListNumbers,
         "N",
+    ),
+    bind(
+        KeyCode::Char('t'),
+        PLAIN,
+        When::Review,
+        WizardMsg::Handoff,
+        "t",
     ),
     bind(
         KeyCode::Down,
@@ -469,6 +483,8 @@ enum Shown {
     ReviewSends(bool),
     /// On Review with no problem selected while an error blocks the submission.
     ReviewBlocked,
+    /// On Review while nothing blocks: the order is ready to enter in Teams.
+    ReviewReady,
     /// On Review with a problem selected.
     ReviewOnProblem,
 }
@@ -484,6 +500,7 @@ impl Shown {
                     && resubmit == facts.resubmission
                     && !facts.blocked
             }
+            Shown::ReviewReady => matches!(situation, Situation::Review { .. }) && !facts.blocked,
             Shown::ReviewBlocked => {
                 situation == Situation::Review { on_problem: false } && facts.blocked
             }
@@ -498,16 +515,18 @@ impl Shown {
 /// are bound in `BINDINGS`.
 const FOOTER: &[(Shown, &str, &str)] = &[
     (Shown::Where(When::Confirm), "y", "yes"),
+    (Shown::Where(When::Confirm), "t", "hand-off"),
     (Shown::Where(When::Confirm), "n/Esc", "no"),
     (Shown::Where(When::PathPrompt), "Enter", "load the CSV"),
     (Shown::Where(When::PathPrompt), "Esc", "cancel"),
     (Shown::Where(When::Pinned), "↑↓/PgDn", "scroll"),
     (Shown::Where(When::Pinned), "Esc/Ctrl-P", "back to the form"),
-    (Shown::ReviewSends(false), "Enter", "submit"),
-    (Shown::ReviewSends(true), "Enter", "resubmit"),
+    (Shown::ReviewSends(false), "Enter", "record submission"),
+    (Shown::ReviewSends(true), "Enter", "record resubmission"),
     (Shown::ReviewBlocked, "Enter", "go to the first error"),
     (Shown::ReviewOnProblem, "Enter", "go to this problem"),
     (Shown::Where(When::Review), "↑↓", "select problem"),
+    (Shown::ReviewReady, "t", "hand-off"),
     (Shown::CsrValue, "Ctrl-T", "take CSR value"),
     (Shown::Where(When::Field), "Tab/S-Tab", "field"),
     (Shown::Where(When::Choice), "←→", "choose"),
@@ -541,7 +560,11 @@ const HELP: &[(&str, &str)] = &[
     ("PgDn / PgUp", "Next / previous step"),
     (
         "Enter",
-        "Next field; a new line in the numbers; on Review: submit (or resubmit), or go to the selected problem (›), or to the first error while one blocks",
+        "Next field; a new line in the numbers; on Review: record that you submitted (or resubmitted) the order in the Teams admin center, or go to the selected problem (›), or to the first error while one blocks",
+    ),
+    (
+        "t",
+        "On Review: the hand-off, every value as the Teams admin center asks for it (portwiz sends nothing)",
     ),
     ("←→ / Space", "Change a choice"),
     ("Ctrl-U", "Clear the field"),
@@ -563,7 +586,10 @@ const HELP: &[(&str, &str)] = &[
     ("N", "On Review: every phone number, on a list of its own"),
     ("Ctrl-S", "Save the draft (leaving a field saves it too)"),
     ("Esc", "Close the wizard; the draft is kept"),
-    ("y / n", "Answer a question (submit? resubmit?)"),
+    (
+        "y / n",
+        "Answer a question (submitted in Teams? resubmitted?)",
+    ),
     ("F1 / ?", "This help (? outside text fields)"),
     ("Ctrl-C", "Quit (asks first when an edit is not saved)"),
 ];

@@ -58,6 +58,8 @@ pub enum WizardOutcome {
     Perform(Effect),
     /// `N` on Review: every number of the order, on a list of its own over the wizard.
     ShowNumbers,
+    /// `t` on Review: persist this order and open its hand-off, where it is entered in Teams.
+    Handoff(Order),
 }
 
 impl Wizard {

@@ -183,6 +183,19 @@ impl Wizard {
                     Effect::Save(Box::new(order)),
                 ]
             }
+            WizardOutcome::Handoff(order) => {
+                app.select_order(&order.id);
+                // The hand-off reads the app's copy: a draft never saved yet is put there first.
+                if app.order(&order.id).is_none() {
+                    app.upsert(order.clone());
+                }
+                vec![
+                    Effect::Close,
+                    Effect::Open(Open::on(ScreenId::Order, &order.id)),
+                    Effect::Open(Open::on(ScreenId::Handoff, &order.id)),
+                    Effect::Save(Box::new(order)),
+                ]
+            }
             WizardOutcome::Close(order) => {
                 app.select_order(&order.id);
                 // The wizard wrote the focused input into the order as it closed: keep it,

@@ -326,7 +326,7 @@ impl WizardState {
         }
     }
 
-    /// Name of the carrier for questions ("Submit this order to Contoso Telecom?").
+    /// Name of the carrier for questions ("… to enter it for Contoso Telecom").
     pub fn carrier_name(&self) -> String {
         let name = crate::tui::text::one_line(self.order.fields.current_carrier.trim());
         if name.trim().is_empty() {

@@ -44,6 +44,8 @@ pub enum WizardMsg {
     ReviewActivate,
     /// `N` on Review: every number on a list of its own.
     ListNumbers,
+    /// `t` on Review (or to its question): the hand-off, to enter the order in Teams.
+    Handoff,
     Confirm,
     Decline,
     PromptEdit(InputRequest),
@@ -151,6 +153,10 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         }
         WizardMsg::ReviewActivate => review_activate(state),
         WizardMsg::ListNumbers => WizardOutcome::ShowNumbers,
+        WizardMsg::Handoff => {
+            state.prompt = None;
+            WizardOutcome::Handoff(state.order.clone())
+        }
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
             state.prompt = None;
@@ -539,8 +545,14 @@ fn confirm(state: &mut WizardState) -> WizardOutcome {
     match result {
         Ok(()) => {
             state.refusal.clear();
+            // portwiz sends nothing: "submitted" records what the user did in Teams.
+            let verb = if kind == ConfirmKind::Submit {
+                "submitted"
+            } else {
+                "resubmitted"
+            };
             state.notice = Some(Message {
-                text: format!("✓ Sent to {}", state.carrier_name()),
+                text: format!("✓ Recorded as {verb} in the Teams admin center"),
                 is_error: false,
             });
             WizardOutcome::Submit(state.order.clone())

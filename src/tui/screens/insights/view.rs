@@ -220,7 +220,7 @@ fn carrier_lines(c: &CarrierInsights, bars: &Bars<'_>, width: usize) -> Vec<Line
     }
     // Week by week: a sparkline (one block a week, `·` for none) and its numbers.
     for (label, series) in [
-        ("Sent a week", &c.weekly.sent),
+        ("Submitted/wk", &c.weekly.sent),
         ("Rejections a week", &c.weekly.rejected),
     ] {
         out.push(row(

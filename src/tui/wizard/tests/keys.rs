@@ -339,12 +339,50 @@ fn submitting_asks_and_y_submits() {
         wizard.state.prompt,
         Some(Prompt::Confirm(ConfirmKind::Submit))
     ));
-    assert!(screen(&wizard, 80, 24).contains("Submit this order to Contoso Telecom? y/n"));
+    // portwiz sends nothing: the question is whether the user submitted it in Teams.
+    let asked = screen(&wizard, 80, 24);
+    assert!(
+        asked.contains("Submitted in the Teams admin center?"),
+        "{asked}"
+    );
+    assert!(asked.contains("t: the hand-off"), "{asked}");
+    assert!(!asked.contains("Submit this order to"), "{asked}");
     assert_eq!(wizard.footer_keys()[0], ("y", "yes"));
     let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
-        panic!("y submits");
+        panic!("y records the submission");
     };
     assert_eq!(order.status, Status::Submitted);
+    let done = screen(&wizard, 80, 24);
+    assert!(
+        done.contains("Recorded as submitted in the Teams admin center"),
+        "{done}"
+    );
+    assert!(!done.contains("Sent to"), "{done}");
+}
+
+#[test]
+fn review_says_ready_for_teams_and_t_opens_the_hand_off() {
+    let mut wizard = Wizard::open(complete_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    let review = screen(&wizard, 80, 24);
+    assert!(
+        review.contains("ready for the Teams admin center (t)"),
+        "{review}"
+    );
+    assert!(!review.contains("send"), "{review}");
+    assert!(wizard.footer_keys().contains(&("t", "hand-off")));
+    let WizardOutcome::Handoff(order) = wizard.handle_key(key(KeyCode::Char('t')), clock()) else {
+        panic!("t on Review opens the hand-off");
+    };
+    assert_eq!(order.status, Status::Draft, "the hand-off records nothing");
+    // From the question too: the user who has not entered it yet goes to the hand-off.
+    let mut wizard = Wizard::open(complete_draft(), clock());
+    press(&mut wizard, KeyCode::PageDown, 6);
+    press(&mut wizard, KeyCode::Enter, 1);
+    assert!(matches!(
+        wizard.handle_key(key(KeyCode::Char('t')), clock()),
+        WizardOutcome::Handoff(_)
+    ));
 }
 
 #[test]
@@ -374,7 +412,7 @@ fn resubmitting_without_fixing_asks_once_saying_why() {
     assert!(
         asked.contains("will most likely reject the order again")
             && asked.contains("lifted")
-            && asked.contains("Resubmit unchanged? y/n"),
+            && asked.contains("Resubmitted unchanged in the Teams admin center? y records it"),
         "one question says why and when it is right: {asked}"
     );
     let WizardOutcome::Submit(order) = wizard.handle_key(key(KeyCode::Char('y')), clock()) else {
@@ -607,8 +645,8 @@ fn enter_on_review_submits_after_reading_past_the_warnings() {
     assert!(count > 0, "the fixture has warnings to read");
     assert_eq!(
         wizard.footer_keys()[0],
-        ("Enter", "resubmit"),
-        "nothing selected: Enter resubmits, and the footer says so"
+        ("Enter", "record resubmission"),
+        "nothing selected: Enter records the resubmission, and the footer says so"
     );
     // ↓ through the warnings and on, to read the fields below them.
     press(&mut wizard, KeyCode::Down, count + 5);

@@ -23,13 +23,17 @@ pub fn lines(state: &WizardState, width: u16, theme: &Theme) -> Bottom {
         Some(Prompt::Confirm(kind)) => {
             let carrier = state.carrier_name();
             let question = match kind {
-                ConfirmKind::Submit => format!("? Submit this order to {carrier}? y/n"),
-                ConfirmKind::Resubmit if needs_carrier_contact(&state.order) => format!(
-                    "? Has {carrier} done what it asked (see its words above)? Resubmit this order to it? y/n"
+                // portwiz sends nothing: the user enters the order in Teams (the hand-off)
+                // and `y` records that they did.
+                ConfirmKind::Submit => format!(
+                    "? Submitted in the Teams admin center? y records it · t: the hand-off, to enter it for {carrier} · n/Esc: not yet"
                 ),
-                ConfirmKind::Resubmit => format!("? Resubmit this order to {carrier}? y/n"),
+                ConfirmKind::Resubmit if needs_carrier_contact(&state.order) => format!(
+                    "? Has {carrier} done what it asked (see its words above), and is the order resubmitted in the Teams admin center? y records it · t: the hand-off · n/Esc: not yet"
+                ),
+                ConfirmKind::Resubmit => "? Resubmitted in the Teams admin center? y records it · t: the hand-off · n/Esc: not yet".to_string(),
                 ConfirmKind::ResubmitUnchanged => format!(
-                    "⚠ {} Right only if {carrier} lifted the cause on its side (a freeze, a hold). Resubmit unchanged? y/n",
+                    "⚠ {} Right only if {carrier} lifted the cause on its side (a freeze, a hold). Resubmitted unchanged in the Teams admin center? y records it · t: the hand-off · n: not yet",
                     unchanged_warning(&state.order).unwrap_or("Nothing has changed.")
                 ),
             };

@@ -20,7 +20,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     let order = &state.order;
     let mut rows = Rows::default();
     let resubmission = order.status == Status::CustomerActionRequired;
-    let verb = if resubmission { "resubmit" } else { "submit" };
+    let verb = if resubmission {
+        "record the resubmission"
+    } else {
+        "record the submission"
+    };
     // What Enter does here, in the words of the footer: a selected problem (›) takes it.
     let blocked = crate::domain::readiness::blocking(order, state.clock.today).len();
     let enter = if state.review_selected.is_some() {
@@ -28,7 +32,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     } else if blocked > 0 {
         format!("   Enter: go to the first error (fix it to {verb})")
     } else {
-        format!("   Enter: {verb} to {}", state.carrier_name())
+        format!("   t: the hand-off to Teams · Enter: {verb}")
     };
     rows.push(Line::from(vec![
         Span::styled("Review", theme.title()),
@@ -60,8 +64,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     let history = state.preflight_warnings();
     let warnings = problems.len() - errors + history.len();
     let heading = match (errors, warnings) {
-        (0, 0) => "✓ No problems found: ready to send".to_string(),
-        (0, w) => format!("✓ No errors · ⚠ {w} warning(s) to read before sending"),
+        (0, 0) => "✓ No problems found: ready to enter in the Teams admin center (t: the hand-off)"
+            .to_string(),
+        (0, w) => {
+            format!("✓ No errors · ⚠ {w} warning(s) to read · ready for the Teams admin center (t)")
+        }
         (e, 0) => format!("✗ {e} error(s) block submission"),
         (e, w) => format!("✗ {e} error(s) block submission · ⚠ {w} warning(s)"),
     };
