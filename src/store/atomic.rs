@@ -31,19 +31,50 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// `write_atomic` with the temp file opened by `open_temp`.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], open_temp: OpenTemp) -> io::Result<()> {
+    let (dir, name) = dir_and_name(path)?;
+    let (temp, opened) = open_new_temp(dir, name, open_temp)?;
+    write_then_rename(&temp, opened, bytes, path, dir)
+}
+
+/// `write_atomic_with` for a caller that holds the store's lock (`lock::acquire`): the temp file
+/// has one name per target, `.portwiz-tmp-NAME`, and no other save can be using it, so one that
+/// a killed save left (its bytes may hold the PIN) is removed first by this save.
+pub fn write_atomic_locked(path: &Path, bytes: &[u8], open_temp: OpenTemp) -> io::Result<()> {
+    let (dir, name) = dir_and_name(path)?;
+    let temp = dir.join(format!("{TEMP_PREFIX}{name}"));
+    match fs::symlink_metadata(&temp) {
+        // Ours by its name; a link there is removed itself, never followed.
+        Ok(_) => fs::remove_file(&temp)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let opened = open_temp(&temp)?;
+    write_then_rename(&temp, opened, bytes, path, dir)
+}
+
+fn dir_and_name(path: &Path) -> io::Result<(&Path, &str)> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::other("a file path without a folder"))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let (temp, opened) = open_new_temp(dir, name, open_temp)?;
-    let written = Ok(opened).and_then(|mut sink: Box<dyn Sink>| {
-        sink.write_all(bytes)?;
-        sink.sync_all()
-    });
-    let result = written.and_then(|()| fs::rename(&temp, path));
+    Ok((
+        dir,
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+    ))
+}
+
+fn write_then_rename(
+    temp: &Path,
+    mut sink: Box<dyn Sink>,
+    bytes: &[u8],
+    path: &Path,
+    dir: &Path,
+) -> io::Result<()> {
+    let written = sink.write_all(bytes).and_then(|()| sink.sync_all());
+    drop(sink);
+    let result = written.and_then(|()| fs::rename(temp, path));
     if result.is_err() {
         // The target is untouched; the temp file is ours and half-written, so it goes.
-        let _ = fs::remove_file(&temp);
+        let _ = fs::remove_file(temp);
         return result;
     }
     sync_dir(dir)

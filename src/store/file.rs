@@ -128,6 +128,8 @@ pub fn read(path: &Path) -> Result<(Loaded, Stamp), ReadError> {
 }
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, ReadError> {
+    // Notepad saves UTF-8 with a byte-order mark, and the README says to fix files in an editor.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let position = |e: &serde_json::Error| {
         // serde_json's words without its own "at line L column C": the position is said once.
         format!(
@@ -239,7 +241,10 @@ pub fn without_values(message: &str) -> String {
 pub fn revision_on_disk(path: &Path) -> u64 {
     read_bytes(path)
         .ok()
-        .and_then(|(bytes, _)| serde_json::from_slice::<Header>(&bytes).ok())
+        .and_then(|(bytes, _)| {
+            let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+            serde_json::from_slice::<Header>(bytes).ok()
+        })
         .map_or(0, |h| h.revision)
 }
 

@@ -108,8 +108,16 @@ impl Index {
 
     fn try_open(dir: &Path) -> rusqlite::Result<Index> {
         let file = path(dir);
+        // A link or a FIFO as any of its files: SQLite would write through the link (or wait on
+        // the FIFO for ever). Refused here, then removed and made afresh by `open`.
+        for name in &super::own::FILES[1..5] {
+            if super::own::odd(&dir.join(name)).is_some() {
+                return Err(rusqlite::Error::InvalidPath(dir.join(name)));
+            }
+        }
         create_private_file(&file);
-        let conn = Connection::open(&file)?;
+        let flags = rusqlite::OpenFlags::default() | rusqlite::OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let conn = Connection::open_with_flags(&file, flags)?;
         // Another process's save holds the write lock for milliseconds; a cache never waits long.
         conn.busy_timeout(Duration::from_secs(2))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -308,7 +316,7 @@ fn create_private_file(file: &Path) {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let _ = options.open(file);
+    let _ = super::own::open(file, &mut options);
 }
 
 fn remove_files(dir: &Path) {

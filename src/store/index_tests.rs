@@ -287,3 +287,75 @@ fn a_first_view_holds_the_latest_orders_and_hands_its_summaries_over() {
     o.fields.order_name = "old one".into();
     first.save(&o).unwrap();
 }
+
+#[test]
+fn an_order_file_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    store.create(order("PO-BOM", "Notepad")).unwrap();
+    drop(store);
+    let path = dir.path().join("orders/PO-BOM.json");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fs::read(&path).unwrap());
+    fs::write(&path, bytes).unwrap();
+    let (store, notices) = Store::open(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        store.get("PO-BOM").unwrap().order.fields.order_name,
+        "Notepad"
+    );
+}
+
+#[test]
+fn the_next_save_of_an_order_removes_the_temp_copy_a_killed_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    store.create(order("PO-A", "Alpha")).unwrap();
+    store.create(order("PO-B", "Beta")).unwrap();
+    drop(store);
+    let orders = dir.path().join("orders");
+    let left = orders.join(".portwiz-tmp-PO-A.json");
+    let other = orders.join(".portwiz-tmp-PO-B.json");
+    fs::write(&left, r#"{"pin": "1234", half"#).unwrap();
+    fs::write(&other, r#"{"pin": "5678", half"#).unwrap();
+    // One command about one order: no full open (which sweeps every stale temp file).
+    let (mut store, _) = Store::open_one(dir.path()).unwrap();
+    let mut a = store.load("PO-A").unwrap().order.clone();
+    a.fields.order_name = "Alpha 2".into();
+    store.save(&a).unwrap();
+    assert!(!left.exists(), "the killed save's copy of PO-A stays");
+    assert!(
+        other.exists(),
+        "another order's temp file is not this save's"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_order_is_reported_whether_or_not_the_index_lists_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    store.create(order("PO-A", "Alpha")).unwrap();
+    drop(store);
+    let a = dir.path().join("orders/PO-A.json");
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o200)).unwrap();
+    let meta = fs::symlink_metadata(&a).unwrap();
+    // Root reads anything; the rule is checked as the owner, then as someone else.
+    let owner = std::os::unix::fs::MetadataExt::uid(&meta);
+    assert_eq!(super::open::may_read(&meta, Some(owner)), owner == 0);
+    assert!(!super::open::may_read(&meta, Some(u32::MAX - 1)));
+    assert!(super::open::may_read(&meta, Some(0)));
+    if fs::read(&a).is_err() {
+        // The index lists PO-A with this very stamp: it must still be said.
+        let (store, notices) = Store::open(dir.path()).unwrap();
+        assert!(
+            notices
+                .iter()
+                .any(|n| matches!(n, Notice::Unreadable { .. })),
+            "{notices:?}"
+        );
+        assert_eq!(store.len(), 0);
+    }
+    fs::set_permissions(&a, fs::Permissions::from_mode(0o600)).unwrap();
+}

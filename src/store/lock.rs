@@ -84,6 +84,8 @@ fn holder(file: &mut File) -> Option<u32> {
     text.trim().parse().ok()
 }
 
+/// Never through a link (a `.lock` committed as a link to `~/.bashrc` would be emptied) and never
+/// a FIFO: `own::open` refuses both.
 fn open(dir: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -92,7 +94,7 @@ fn open(dir: &Path) -> io::Result<File> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options.open(dir.join(".lock"))
+    super::own::open(&dir.join(".lock"), &mut options)
 }
 
 impl Drop for Guard {

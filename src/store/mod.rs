@@ -16,6 +16,7 @@ mod index_tests;
 mod live;
 mod lock;
 mod open;
+mod own;
 pub mod preflight;
 mod read_all;
 pub use read_all::EveryOrder;
@@ -27,7 +28,7 @@ pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 
 use crate::domain::Order;
 use crate::domain::summary::Summary;
-use atomic::write_atomic_with;
+use atomic::write_atomic_locked;
 use index::Index;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -231,6 +232,7 @@ impl Store {
         // Before the index exists: a store begun from the command line and then put in git
         // must not commit it.
         open::write_gitignore(dir);
+        notices.extend(own::set_aside_odd(dir));
         Ok((Store::empty(dir, Index::open(dir)), notices))
     }
 
@@ -469,7 +471,7 @@ impl Store {
             id: order.id.clone(),
             reason: e.to_string(),
         })?;
-        write_atomic_with(&path, &bytes, self.open_temp).map_err(write_err)?;
+        write_atomic_locked(&path, &bytes, self.open_temp).map_err(write_err)?;
         let mut saved = order.clone();
         saved.revision = crate::domain::order::Revision(revision);
         let loaded = Loaded {

@@ -5,7 +5,7 @@
 use super::atomic::{self, create_private_dir, stale_temp_files, wider_than_private};
 use super::file::{self, ReadError};
 use super::index::{self, Entry, Index, Stamp};
-use super::{Notice, Slot, Store, StoreError, lock};
+use super::{Notice, Slot, Store, StoreError, lock, own};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +15,8 @@ const FIRST_SCREEN: usize = 300;
 
 /// What the store's `.gitignore` says: the index and the lock are this machine's, not data.
 const GITIGNORE: &str = "# Written by portwiz: the index is a cache rebuilt from orders/, the lock is per machine.\nindex.sqlite\nindex.sqlite-*\n.lock\n";
+/// Added to it since: copies of broken orders (PIN included) are not data to commit.
+const GITIGNORE_SINCE: &str = "quarantine/\n";
 
 /// What a check of the order files found against the stamps it was given.
 struct Scan {
@@ -35,6 +37,7 @@ fn prepare(dir: &Path) -> Result<(PathBuf, Vec<Notice>), StoreError> {
         notices.push(Notice::Permissions(w));
     }
     write_gitignore(dir);
+    notices.extend(own::set_aside_odd(dir));
     // A temp file is stale only when no save is running: saves hold the lock while their temp
     // file exists, so sweep under it, and leave the sweep to a later start when it is busy.
     if let Some(_guard) = lock::try_acquire(dir) {
@@ -93,7 +96,8 @@ fn scan(
             wide_files.push(path.clone());
         }
         match row {
-            Some(i) if known[i].1 == found.stamp => {
+            // One its mode keeps from us is read (and fails, and is said) even when unchanged.
+            Some(i) if known[i].1 == found.stamp && found.readable => {
                 if let Some(version) = known[i].2 {
                     notices.push(Notice::NewerSchema {
                         id: id.clone(),
@@ -206,23 +210,30 @@ impl Store {
     }
 }
 
-/// Move an unparsable file aside, never deleting it.
+/// Move an unparsable file aside, never deleting it; only into a real `quarantine/` folder (a
+/// link there would carry the order, PIN included, out of the store).
 pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
-    let qdir = dir.join("quarantine");
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("order.json");
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-    let mut target = qdir.join(format!("{name}.{stamp}"));
-    let mut n = 1;
-    while target.symlink_metadata().is_ok() {
-        target = qdir.join(format!("{name}.{stamp}.{n}"));
-        n += 1;
-    }
-    let moved = create_private_dir(&qdir).and_then(|()| fs::rename(path, &target));
+    let moved = match own::quarantine_ready(dir).0 {
+        Some(qdir) => {
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+            let mut target = qdir.join(format!("{name}.{stamp}"));
+            let mut n = 1;
+            while target.symlink_metadata().is_ok() {
+                target = qdir.join(format!("{name}.{stamp}.{n}"));
+                n += 1;
+            }
+            fs::rename(path, &target).map(|()| target)
+        }
+        None => Err(std::io::Error::other(
+            "the quarantine folder cannot be made",
+        )),
+    };
     match moved {
-        Ok(()) => {
+        Ok(target) => {
             // A file git (or a sync) wrote is often 0644 and may hold the PIN: no warning
             // watches quarantine/, so its copy there is made owner-only.
             atomic::make_private(&target);
@@ -249,6 +260,8 @@ struct OrderFile {
     not_regular: Option<&'static str>,
     /// Readable by others.
     wide: bool,
+    /// Readable by us, as far as its mode says.
+    readable: bool,
 }
 
 /// Every `<id>.json` in the folder, looked at without following links. Anything else (another
@@ -273,9 +286,40 @@ fn order_files(orders_dir: &Path) -> Result<Vec<OrderFile>, StoreError> {
                 stamp: Stamp::of(&meta),
                 not_regular: (!meta.is_file()).then(|| file::kind_of(&meta.file_type())),
                 wide: atomic::is_wider_than_private(&meta),
+                readable: may_read(&meta, euid()),
             })
         })
         .collect())
+}
+
+/// This process's effective user id (`None` where there is none to ask).
+fn euid() -> Option<u32> {
+    #[cfg(unix)]
+    {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        Some(unsafe { libc::geteuid() })
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// Whether the user `euid` may read a file of this mode (root always may). Group membership is
+/// not looked up: a file only its group may read counts as readable, and reading it tells.
+pub(super) fn may_read(meta: &fs::Metadata, euid: Option<u32>) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match euid {
+            None | Some(0) => true,
+            Some(me) if me == meta.uid() => meta.mode() & 0o400 != 0,
+            Some(_) => meta.mode() & 0o044 != 0,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (meta, euid);
+        true
+    }
 }
 
 /// Parse the files on every core; each result is an index entry (the full order is dropped at
@@ -350,10 +394,25 @@ pub(super) fn ids_in_folder_with_prefix(orders_dir: &Path, prefix: &str) -> Vec<
     ids
 }
 
-/// A `.gitignore` for a store kept in git, written once and never overwritten.
+/// A `.gitignore` for a store kept in git, written once; one an older portwiz wrote gains the
+/// lines added since, and one of the user's own is never changed.
 pub(super) fn write_gitignore(dir: &Path) {
     let path = dir.join(".gitignore");
-    if path.symlink_metadata().is_err() {
-        let _ = atomic::write_atomic(&path, GITIGNORE.as_bytes());
-    }
+    let content = match fs::symlink_metadata(&path) {
+        Err(_) => format!("{GITIGNORE}{GITIGNORE_SINCE}"),
+        Ok(meta) if meta.is_file() => {
+            let Some(old) = own::read_capped(&path, 4096)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+            else {
+                return;
+            };
+            if !old.starts_with(GITIGNORE) || old.lines().any(|l| l == "quarantine/") {
+                return;
+            }
+            format!("{old}{GITIGNORE_SINCE}")
+        }
+        Ok(_) => return,
+    };
+    let _ = atomic::write_atomic(&path, content.as_bytes());
 }

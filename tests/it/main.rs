@@ -23,6 +23,8 @@ mod hostile_input;
 #[cfg(unix)]
 mod hostile_limits;
 #[cfg(unix)]
+mod hostile_own_files;
+#[cfg(unix)]
 mod hostile_random;
 mod hostile_screen;
 mod index;
