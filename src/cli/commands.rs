@@ -469,13 +469,22 @@ fn classify(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let text = rejection::read_text(text)?;
-    let c = rejection::classify_text(&text, dir);
+    let catalog = rejection::catalog(dir);
+    let c = rejection::classify_with(&text, &catalog, dir);
+    let suggestion = rejection::suggestion(&text, &catalog, &c);
     console.print(&if json {
-        output::json(&rejection::classification_json(&c))
-    } else if explain {
-        rejection::classification_text(&c) + &rejection::explanation_text(&c)
+        output::json(&rejection::classification_json_with(
+            &c,
+            suggestion.as_ref(),
+        ))
     } else {
-        rejection::classification_text(&c)
+        let mut out = rejection::classification_text(&c);
+        out += &rejection::suggestion_text(suggestion.as_ref());
+        if explain {
+            out += &rejection::explanation_text(&c);
+            out += &rejection::model_explanation(&text, &catalog, &c);
+        }
+        out
     })
 }
 
