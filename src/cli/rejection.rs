@@ -72,23 +72,6 @@ pub fn classification_json(c: &Classification) -> serde_json::Value {
     })
 }
 
-/// `classification_json` plus the model's suggestion (`null` when there is none): design.md §5
-/// with one added key.
-pub fn classification_json_with(
-    c: &Classification,
-    suggestion: Option<&Classification>,
-) -> serde_json::Value {
-    let mut value = classification_json(c);
-    value["suggestion"] = suggestion.map_or(serde_json::Value::Null, |s| {
-        json!({
-            "fields": s.fields,
-            "needs_carrier_contact": s.needs_carrier_contact,
-            "confidence": s.matches.first().map_or(0.0, |m| m.score),
-        })
-    });
-    value
-}
-
 /// The built-in model's reading of a text no rule and no example recognised.
 pub fn suggestion(text: &str, catalog: &Catalog, c: &Classification) -> Option<Classification> {
     if c.is_recognised() || c.is_status_update() {
