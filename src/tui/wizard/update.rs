@@ -423,9 +423,11 @@ fn jump_choice(state: &mut WizardState, letter: char) -> WizardOutcome {
         let n = options.len();
         let start = selected.map_or(0, |i| i + 1);
         let starts = |i: usize| {
-            options[i % n].1.chars().next().is_some_and(|c| {
-                c.to_lowercase().eq(letter.to_lowercase())
-            })
+            options[i % n]
+                .1
+                .chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().eq(letter.to_lowercase()))
         };
         if let Some(found) = (start..start + n).find(|i| starts(*i)) {
             *selected = Some(found % n);

@@ -687,7 +687,10 @@ fn a_letter_jumps_through_the_long_country_list() {
     type_text(&mut wizard, "u");
     assert!(screen(&wizard, 100, 30).contains("(•) United Kingdom (GB)"));
     type_text(&mut wizard, "u");
-    assert!(screen(&wizard, 100, 30).contains("(•) United States (US)"), "wraps");
+    assert!(
+        screen(&wizard, 100, 30).contains("(•) United States (US)"),
+        "wraps"
+    );
     type_text(&mut wizard, "u");
     let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Tab), clock()) else {
         panic!("leaving a changed choice saves");
