@@ -26,24 +26,29 @@ struct Example {
 
 /// Trains a model on `rows`. The rules' verdicts are features, so it learns when to trust them.
 pub fn train(rows: &[CorpusRow], catalog: &Catalog) -> Model {
-    let texts: Vec<(Vec<String>, &CorpusRow)> = rows
+    let feats = row_features(rows, catalog);
+    let all: Vec<usize> = (0..rows.len()).collect();
+    train_on(rows, &feats, &all)
+}
+
+/// Each row's features, computed once (the held-out folds reuse them).
+fn row_features(rows: &[CorpusRow], catalog: &Catalog) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| features(&r.text, catalog, &fired_rules(&r.text, catalog)))
+        .collect()
+}
+
+/// Trains on the rows at `picked`, whose features are `feats[i]`.
+fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Model {
+    let labels: Vec<String> = picked
         .iter()
-        .map(|r| {
-            (
-                features(&r.text, catalog, &fired_rules(&r.text, catalog)),
-                r,
-            )
-        })
-        .collect();
-    let labels: Vec<String> = rows
-        .iter()
-        .flat_map(|r| r.atoms.iter().cloned())
+        .flat_map(|&i| rows[i].atoms.iter().cloned())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (feats, _) in &texts {
-        for f in feats {
+    for &i in picked {
+        for f in &feats[i] {
             *counts.entry(f.as_str()).or_default() += 1;
         }
     }
@@ -53,16 +58,16 @@ pub fn train(rows: &[CorpusRow], catalog: &Catalog) -> Model {
         .map(|(f, _)| f)
         .collect();
     let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let examples: Vec<Example> = texts
+    let examples: Vec<Example> = picked
         .iter()
-        .map(|(feats, row)| Example {
-            feats: feats
+        .map(|&i| Example {
+            feats: feats[i]
                 .iter()
                 .filter_map(|f| index.get(f.as_str()))
                 .copied()
                 .collect(),
-            x: scale(feats.len()),
-            labels: row
+            x: scale(feats[i].len()),
+            labels: rows[i]
                 .atoms
                 .iter()
                 .filter_map(|a| labels.iter().position(|l| l == a))
@@ -74,10 +79,8 @@ pub fn train(rows: &[CorpusRow], catalog: &Catalog) -> Model {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            (
-                f.to_string(),
-                w[i].iter().map(|v| round(*v)).collect::<Vec<_>>(),
-            )
+            let ws: Vec<f32> = w[i].iter().map(|v| round(*v)).collect();
+            (f.to_string(), ws)
         })
         .filter(|(_, ws)| ws.iter().any(|v| *v != 0.0))
         .collect();
@@ -142,27 +145,31 @@ pub struct FamilyScore {
 }
 
 /// Leave-one-source-out: for each family, train on every other family and classify the held-out
-/// family's rows with the rules plus that model. `model_for` lets callers compare setups.
+/// family's rows with the rules plus that model (`use_model: false`: the rules alone).
 pub fn leave_one_source_out(
     rows: &[CorpusRow],
     catalog: &Catalog,
     use_model: bool,
 ) -> (Vec<FamilyScore>, Vec<(usize, Classification)>) {
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
+    let feats = if use_model {
+        row_features(rows, catalog)
+    } else {
+        Vec::new()
+    };
     let mut scores = Vec::new();
     let mut wrong = Vec::new();
     for family in families {
-        let (held, rest): (Vec<&CorpusRow>, Vec<&CorpusRow>) =
-            rows.iter().partition(|r| r.family == family);
-        let model =
-            use_model.then(|| train(&rest.into_iter().cloned().collect::<Vec<_>>(), catalog));
+        let (held, rest): (Vec<usize>, Vec<usize>) =
+            (0..rows.len()).partition(|&i| rows[i].family == family);
+        let model = use_model.then(|| train_on(rows, &feats, &rest));
         let mut right = 0;
-        for row in &held {
-            let c = classify_with_model(&row.text, catalog, model.as_ref());
-            if row.is_right(&c) {
+        for &i in &held {
+            let c = classify_with_model(&rows[i].text, catalog, model.as_ref());
+            if rows[i].is_right(&c) {
                 right += 1;
             } else {
-                wrong.push((row.line, c));
+                wrong.push((rows[i].line, c));
             }
         }
         scores.push(FamilyScore {
