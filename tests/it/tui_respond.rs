@@ -470,3 +470,38 @@ fn order_page_lines_fit_their_width() {
         }
     }
 }
+
+/// Words no rule reads: the learned model's reading is shown as "not sure" and ticks nothing;
+/// the user's tick is saved and learned like any correction.
+#[test]
+fn the_model_suggestion_is_shown_unticked_and_the_users_answer_is_learned() {
+    let mut app = demo_app(100, 30);
+    respond(&mut app, "PO-DEMO0002", 0);
+    let text = "the number or number block is excluded from number portability under regulation 3";
+    update(&mut app, Msg::Paste(text.into()));
+    let screen = render(&app);
+    assert!(screen.contains("Not recognised"), "{screen}");
+    assert!(screen.contains("Not sure: the model suggests"), "{screen}");
+    assert!(screen.contains("Phone numbers"), "{screen}");
+    assert!(screen.contains("0 ticked"), "{screen}");
+
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..field_index(FieldKey::Numbers) {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    let effects = ctrl(&mut app, 's');
+    let order = saved(&effects);
+    assert!(
+        order
+            .rejections
+            .last()
+            .is_some_and(|r| r.fields == vec![FieldKey::Numbers]),
+        "{:?}",
+        order.rejections.last()
+    );
+    let Some(Effect::Learn(lesson)) = effects.last() else {
+        panic!("the user's answer is learned: {effects:?}");
+    };
+    assert_eq!(lesson.fields, vec![FieldKey::Numbers]);
+}

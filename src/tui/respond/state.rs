@@ -2,7 +2,7 @@
 //! of the one being recorded. Changed only by `respond::update`.
 
 use crate::domain::classifier::{
-    Catalog, Classification, ExampleIndex, classify, classify_with_examples,
+    Catalog, Classification, ExampleIndex, Model, classify, classify_with_examples, suggest,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::rules::port_date::parse_date;
@@ -175,6 +175,9 @@ pub struct RejectionForm {
     pub text: TextArea,
     /// What the classifier makes of the text now.
     pub classification: Classification,
+    /// Where no rule and no example reads the text, the learned model's reading: shown as
+    /// "not sure" and never ticked, so the user decides (and a tick is learned as usual).
+    pub suggestion: Option<Classification>,
     /// Fields the user ticked that the classifier did not suggest.
     pub added: BTreeSet<FieldKey>,
     /// Suggested fields the user unticked.
@@ -194,6 +197,7 @@ impl RejectionForm {
             offered: FIELDS.iter().map(|f| f.asked(&order.fields)).collect(),
             text: TextArea::default(),
             classification: classify("", catalog),
+            suggestion: None,
             added: BTreeSet::new(),
             removed: BTreeSet::new(),
             focus: RejectionFocus::Text,
@@ -211,7 +215,14 @@ impl RejectionForm {
     /// Classify the text again (with the user's labelled examples); the user's own ticks and
     /// unticks stay.
     pub fn reclassify(&mut self, catalog: &Catalog, examples: &ExampleIndex) {
-        self.classification = classify_with_examples(&self.text.text(), catalog, examples);
+        let text = self.text.text();
+        self.classification = classify_with_examples(&text, catalog, examples);
+        let c = &self.classification;
+        self.suggestion = if c.is_recognised() || c.is_status_update() || text.trim().is_empty() {
+            None
+        } else {
+            Model::builtin().and_then(|model| suggest(&text, catalog, model))
+        };
         self.status_asked = false;
     }
 

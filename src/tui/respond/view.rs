@@ -4,6 +4,7 @@ use super::state::{
     Answer, FocFocus, FocForm, Form, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
 };
+use crate::domain::classifier::{Classification, SURE_AT};
 use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, Order, Step};
 use crate::tui::app::App;
@@ -223,6 +224,9 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
                 .into(),
             theme.warning(),
         ));
+        if let Some(line) = form.suggestion.as_ref().map(model_suggestion) {
+            suggestion.push((line, theme.warning()));
+        }
     } else {
         for key in &c.fields {
             let words: Vec<String> = form
@@ -619,6 +623,31 @@ fn confirm(out: &mut Lines, kind: Answer, order: &Order, today: jiff::civil::Dat
         Span::styled("Esc", theme.key()),
         Span::raw(" no, go back"),
     ]));
+}
+
+/// The learned model's reading of a text no rule read, in words: never ticked for the user.
+fn model_suggestion(s: &Classification) -> String {
+    let confidence = s.matches.first().map_or(0.0, |m| m.score);
+    let opening = if confidence >= SURE_AT {
+        "No rule named it, but the model reads it as"
+    } else {
+        "Not sure: the model suggests"
+    };
+    let mut what: Vec<&str> = s
+        .fields
+        .iter()
+        .map(|k| crate::domain::insights::group_label(*k))
+        .collect();
+    what.dedup();
+    if what.is_empty() {
+        return format!(
+            "{opening} something only the carrier can clear (confidence {confidence:.2}): contact it before resubmitting."
+        );
+    }
+    format!(
+        "{opening} {} (confidence {confidence:.2}). Tick them if the carrier's words say so.",
+        what.join(", ")
+    )
 }
 
 #[cfg(test)]
