@@ -155,7 +155,7 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
 fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
     // A new draft with the fields only, in the wizard as `n` opens one (closing it
     // keeps the copy).
-    if let Some(order) = app.order(&source) {
+    if let Some(order) = app.order(source) {
         let copy = order.copy_as_draft(id, app.clock.now);
         app.message = Some(Message::info(format!(
             "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
@@ -245,7 +245,7 @@ fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
     app.confirm_quit = false;
     app.message = Some(Message::error(format!(
         "Order {order_id} was not saved: {}",
-        one_line(&error.to_string())
+        one_line(error)
     )));
     Vec::new()
 }
