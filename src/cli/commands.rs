@@ -583,7 +583,13 @@ fn imported_order(
         .collect();
     order.foc = doc.foc;
     order.support = doc.support;
-    order.ticket = doc.ticket;
+    // A ticket in a document is cleaned and capped as one typed in.
+    order.ticket = doc
+        .ticket
+        .as_deref()
+        .map(crate::domain::transitions::ticket_text)
+        .transpose()?
+        .filter(|t| !t.is_empty());
     if order.status != Status::Draft {
         order.submitted_fields = Some(order.snapshot());
     }
