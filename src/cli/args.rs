@@ -116,6 +116,12 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// A new draft with an order's fields (not its status, history, rejections or CSR values);
+    /// prints its id.
+    Copy {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+    },
     /// Import an exported order as a new order; prints its id.
     Import {
         /// A file written by `export --format json` (up to 4 MiB).

@@ -62,6 +62,7 @@ pub fn run(
         Command::Show { id, json } => show(store, &id, json, clock, console),
         Command::New { from } => new(store, &from, clock, console),
         Command::Import { file } => import(store, &file, clock, console),
+        Command::Copy { id } => copy(store, &id, clock, console),
         Command::Set {
             id,
             key,
@@ -214,6 +215,18 @@ fn import(
     let id = order.id.clone();
     store.create(order)?;
     console.print(&format!("{id}\n"))
+}
+
+/// A new draft with the order's fields only: its story stays with the original (a copy made
+/// by `import` would count the original's rejections twice).
+fn copy(store: &mut Store, id: &str, clock: Clock, console: &mut Console) -> Result<(), Failure> {
+    let copy = store
+        .get(id)?
+        .order
+        .copy_as_draft(store.new_id(), clock.now);
+    let new_id = copy.id.clone();
+    store.create(copy)?;
+    console.print(&format!("{new_id}\n"))
 }
 
 fn set(
@@ -435,7 +448,8 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Complete { id }
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
-        | Command::Cancel { id } => Some(id),
+        | Command::Cancel { id }
+        | Command::Copy { id } => Some(id),
         Command::List { .. }
         | Command::New { .. }
         | Command::Classify { .. }
@@ -590,6 +604,10 @@ fn imported_order(
         .map(crate::domain::transitions::ticket_text)
         .transpose()?
         .filter(|t| !t.is_empty());
+    if doc.loa_signed.is_some() {
+        // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
+        order.loa_signed_fields = doc.loa_signed;
+    }
     if order.status != Status::Draft {
         order.submitted_fields = Some(order.snapshot());
     }

@@ -37,6 +37,7 @@ const ORDER_KEYS: &[&str] = &[
     "foc",
     "support",
     "ticket",
+    "loa_signed_fields",
     "schema_version",
     "pin_redacted",
 ];
@@ -52,6 +53,9 @@ pub struct Document {
     pub foc: Option<Foc>,
     pub support: Option<Support>,
     pub ticket: Option<String>,
+    /// The fields as the signed LOA covers them (an export's `loa_signed_fields`): what the
+    /// "LOA must be signed again" warning compares with.
+    pub loa_signed: Option<OrderFields>,
 }
 
 /// serde_json's words for what is wrong, without the "at line L column C" it appends: callers
@@ -125,9 +129,32 @@ fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), D
         "foc" => doc.foc = serde_json::from_value(v).map_err(bad)?,
         "support" => doc.support = serde_json::from_value(v).map_err(bad)?,
         "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
+        "loa_signed_fields" => doc.loa_signed = Some(signed_fields(name, value)?),
         _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
     }
     Ok(())
+}
+
+/// An export's `loa_signed_fields`: an object of field keys, read as the fields are.
+fn signed_fields(name: &str, value: &Value) -> Result<OrderFields, DocumentError> {
+    let Value::Object(map) = value else {
+        return Err(DocumentError::Field {
+            key: name.to_string(),
+            problem: "takes an object of field keys".into(),
+        });
+    };
+    let mut fields = OrderFields::default();
+    for (key_name, value) in map {
+        let key: FieldKey = key_name.parse().map_err(|_| DocumentError::Field {
+            key: format!("{name}.{key_name}"),
+            problem: format!(
+                "not a field key; {}",
+                super::key::unknown_key_hint(key_name)
+            ),
+        })?;
+        fields.set(key, field_value(key, key_name, value)?);
+    }
+    Ok(fields)
 }
 
 /// The fields as a document, in registry order. Without `include_secrets` the PIN is left out
@@ -191,6 +218,14 @@ pub fn export(order: &Order, include_secrets: bool) -> Value {
     if let Some(ticket) = &order.ticket {
         put("ticket", Ok(Value::String(ticket.clone())));
     }
+    // The signed LOA's snapshot (never holding the PIN), so an import still warns when a field
+    // it covers has changed since it was signed.
+    if let Some(signed) = &order.loa_signed_fields {
+        put(
+            "loa_signed_fields",
+            Ok(Value::Object(fields_to_map(signed, false))),
+        );
+    }
     Value::Object(map)
 }
 
@@ -249,5 +284,27 @@ mod tests {
         assert!(!hidden.contains("8642") && hidden.contains("pin_redacted"));
         let shown = serde_json::to_string(&fields_to_map(&fields, true)).unwrap_or_default();
         assert!(shown.contains("8642"));
+    }
+}
+
+#[cfg(test)]
+mod signed_tests {
+    use super::*;
+
+    #[test]
+    fn an_export_carries_the_signed_loa_snapshot_and_parse_reads_it_back() {
+        let mut order = Order::new(
+            "PO-1".into(),
+            OrderFields::default(),
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        order.fields.organization_name = "Fabrikam Inc".into();
+        order.loa_signed_fields = Some(order.snapshot());
+        order.fields.organization_name = "Fabrikam Incorporated".into();
+        let text = export(&order, false).to_string();
+        let doc = parse(&text, true).unwrap();
+        assert_eq!(doc.loa_signed, order.loa_signed_fields);
+        assert!(parse(r#"{"loa_signed_fields": {"nope": "x"}}"#, true).is_err());
+        assert!(parse(r#"{"loa_signed_fields": {}}"#, false).is_err());
     }
 }

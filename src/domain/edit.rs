@@ -421,6 +421,10 @@ impl Order {
                 Err(e) => refused.push(e),
             }
         }
+        if !order.fields.loa.is_empty() {
+            // As the edit operation says: a signed LOA covers the fields as they are now.
+            order.loa_signed_fields = Some(order.snapshot());
+        }
         (order, refused)
     }
 }

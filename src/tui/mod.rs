@@ -305,6 +305,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
     match effect {
         Effect::Save(order) => Some(save(store, order)),
         Effect::NewOrderId => Some(Msg::NewOrderId(store.new_id())),
+        Effect::CopyOrder(source) => Some(Msg::CopyId {
+            source,
+            id: store.new_id(),
+        }),
         // The runtime's loop swaps the store for the copy before it gets here.
         Effect::OpenDemoCopy => None,
         Effect::Load(order_id) => Some(match store.load(&order_id) {

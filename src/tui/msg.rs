@@ -54,6 +54,11 @@ pub enum Msg {
     // What the runtime answers after an effect.
     /// A fresh id for a new order.
     NewOrderId(String),
+    /// A fresh id for a copy of the order `source` (`c` on its page).
+    CopyId {
+        source: String,
+        id: String,
+    },
     /// The order as now on disk.
     Saved(Box<Order>),
     SaveFailed {
@@ -180,6 +185,8 @@ pub enum Effect {
     Save(Box<Order>),
     /// Allocate an id for a new order; the runtime answers `NewOrderId`.
     NewOrderId,
+    /// Allocate an id for a copy of this order; the runtime answers `CopyId`.
+    CopyOrder(String),
     /// Open a temporary copy of the demo orders in place of the store, as `--demo` does (the
     /// user's store is left as it is); the runtime answers `OrdersAdded`.
     OpenDemoCopy,

@@ -78,6 +78,19 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             )));
             Vec::new()
         }
+        Msg::CopyId { source, id } => {
+            // A new draft with the fields only, in the wizard as `n` opens one (closing it
+            // keeps the copy).
+            if let Some(order) = app.order(&source) {
+                let copy = order.copy_as_draft(id, app.clock.now);
+                app.message = Some(Message::info(format!(
+                    "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
+                )));
+                let wizard = Wizard::open(copy, app.clock);
+                app.screens.push(Screen::Wizard(Box::new(wizard)));
+            }
+            Vec::new()
+        }
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
             let wizard = Wizard::open(order, app.clock);

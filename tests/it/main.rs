@@ -10,6 +10,7 @@ mod classifier_learning;
 mod classifier_more;
 mod classifier_public;
 mod cli;
+mod copy_order;
 mod csv_import;
 mod demo_orders;
 mod export;

@@ -46,6 +46,8 @@ pub enum PageMsg {
     Handoff,
     /// Every number of the order, on a list of its own.
     Numbers,
+    /// A new draft with this order's fields.
+    Copy,
     /// Back to the order history.
     Back,
 }
@@ -66,7 +68,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     help(C::OrderPage, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End of the page"),
     both(C::OrderPage, &[ch('u')], "u", O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
     both(C::OrderPage, &[ch('r')], "r", O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
-    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Phone number Service Center and the order's ticket", "Assist"),
+    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
     both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
@@ -75,6 +77,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
+    help(C::OrderPage, &[ch('c')], "c", O(M::Copy), "Copy: a new draft with this order's fields only"),
     both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
 ];
 
@@ -167,6 +170,7 @@ impl Component for OrderPage {
             M::Export => return vec![Effect::Open(Open::on(ScreenId::Export, &self.order_id))],
             M::Handoff => return vec![Effect::Open(Open::on(ScreenId::Handoff, &self.order_id))],
             M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
+            M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
