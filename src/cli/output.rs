@@ -1,7 +1,7 @@
 //! How commands print orders: aligned tables for people, one JSON document for programs.
 
 use crate::domain::facts::{self, Detail, Mark, Stage};
-use crate::domain::registry::{FIELDS, Step};
+use crate::domain::registry::Step;
 use crate::domain::status::OVERDUE_DAYS;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
@@ -148,7 +148,7 @@ pub fn show(order: &Order, clock: Clock) -> String {
         text.push_str(&format!("Support ticket: {}\n", clean_cell(ticket)));
     }
     for step in Step::ALL {
-        let fields: Vec<_> = FIELDS.iter().filter(|f| f.step == step).collect();
+        let fields: Vec<_> = step.fields_asked(&order.fields).collect();
         if fields.is_empty() {
             continue;
         }

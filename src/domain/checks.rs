@@ -3,6 +3,7 @@
 //! `rules/`; this wires each field to them. Optional fields' validators also run while empty
 //! (the replacement BTN's warning is about its absence).
 
+use super::countries::AskedBy;
 use super::fields::OrderFields;
 use super::registry::Found;
 use super::rules::{self, NumberState};
@@ -185,6 +186,9 @@ pub(super) fn street(fields: &OrderFields, _: Date) -> Found {
 }
 
 pub(super) fn state(fields: &OrderFields, _: Date) -> Found {
+    if !super::registry::spec(super::key::FieldKey::ServiceAddressState).asked(fields) {
+        return not_asked(fields, &fields.service_address.state);
+    }
     result(rules::check_region(
         &fields.service_address.state,
         fields.address_country(),
@@ -192,6 +196,9 @@ pub(super) fn state(fields: &OrderFields, _: Date) -> Found {
 }
 
 pub(super) fn postal_code(fields: &OrderFields, _: Date) -> Found {
+    if !super::registry::spec(super::key::FieldKey::ServiceAddressPostalCode).asked(fields) {
+        return not_asked(fields, &fields.service_address.postal_code);
+    }
     result(rules::check_postal_code(
         &fields.service_address.postal_code,
         fields.address_country(),
@@ -218,12 +225,27 @@ pub(super) fn address_country(fields: &OrderFields, _: Date) -> Found {
 }
 
 pub(super) fn port_date(fields: &OrderFields, today: Date) -> Found {
-    result(rules::check_port_date(
-        &fields.port_date,
-        today,
-        fields.rules_country(),
-        fields.numbers.len(),
-    ))
+    let country = fields.rules_country();
+    match rules::check_port_date(&fields.port_date, today, country, fields.numbers.len()) {
+        Err(e) => error(e),
+        Ok(date) => warn(peers_lead_time(country, today, date)),
+    }
+}
+
+/// A date sooner than the lead time peers quote for the country (Microsoft states none there):
+/// a warning that names them.
+fn peers_lead_time(country: rules::Country, today: Date, date: Date) -> Option<String> {
+    let lead = &country.rules()?.lead_time;
+    let days = lead.business_days.filter(|_| lead.by == "peers")?;
+    let earliest = rules::port_date::add_business_days_in(country, today, days);
+    (date < earliest).then(|| {
+        format!(
+            "{date} is sooner than the {days} business days ports in {} are said to take ({}); \
+             the carrier may confirm a later date than {earliest}.",
+            country.in_sentence(),
+            lead.source
+        )
+    })
 }
 
 pub(super) fn port_time(fields: &OrderFields, _: Date) -> Found {
@@ -247,4 +269,95 @@ pub(super) fn notification_emails(fields: &OrderFields, _: Date) -> Found {
         .filter_map(|e| rules::check_email(e).err())
         .map(|e| (Severity::Error, e.to_string()))
         .collect()
+}
+
+/// A value given for a field the order's country does not ask: kept, with a warning.
+fn not_asked(fields: &OrderFields, value: &str) -> Found {
+    if value.trim().is_empty() {
+        return Vec::new();
+    }
+    warn(Some(format!(
+        "not asked for orders in {}; it is kept, and sent nowhere.",
+        fields.address_country().in_sentence()
+    )))
+}
+
+/// An identifier of the order's country: written as its validator says; missing, a warning
+/// naming who says carriers check it; given where the country does not ask it, a warning.
+fn identifier(fields: &OrderFields, name: &str, value: &str) -> Found {
+    let country = fields.rules_country();
+    let rule = country.rules().and_then(|c| c.identifier(name));
+    let asked = rule.is_some_and(|rule| {
+        let number_type = fields.number_type_choice().map(|t| t.as_str());
+        rule.number_types.is_empty()
+            || number_type.is_none_or(|t| rule.number_types.iter().any(|k| k == t))
+    });
+    match rule {
+        Some(rule) if asked && value.trim().is_empty() => {
+            let who = if rule.asked_by == AskedBy::Microsoft {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            vec![(
+                who,
+                format!(
+                    "carriers in {} reject an order without it ({}). {}",
+                    country.in_sentence(),
+                    rule.source,
+                    rule.help
+                ),
+            )]
+        }
+        Some(rule) if asked => result(rule.check(value)),
+        _ => not_asked(fields, value),
+    }
+}
+
+pub(super) fn identifier_underlying_carrier(fields: &OrderFields, _: Date) -> Found {
+    identifier(
+        fields,
+        "underlying_carrier",
+        &fields.identifiers.underlying_carrier,
+    )
+}
+
+pub(super) fn identifier_pac(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "pac", &fields.identifiers.pac)
+}
+
+pub(super) fn identifier_rio(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "rio", &fields.identifiers.rio)
+}
+
+pub(super) fn identifier_siret(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "siret", &fields.identifiers.siret)
+}
+
+pub(super) fn identifier_head_number(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "head_number", &fields.identifiers.head_number)
+}
+
+pub(super) fn identifier_migration_code(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "migration_code", &fields.identifiers.migration_code)
+}
+
+pub(super) fn identifier_codice_fiscale(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "codice_fiscale", &fields.identifiers.codice_fiscale)
+}
+
+pub(super) fn identifier_cvp(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "cvp", &fields.identifiers.cvp)
+}
+
+pub(super) fn identifier_nif(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "nif", &fields.identifiers.nif)
+}
+
+pub(super) fn identifier_abn(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "abn", &fields.identifiers.abn)
+}
+
+pub(super) fn identifier_port_category(fields: &OrderFields, _: Date) -> Found {
+    identifier(fields, "port_category", &fields.identifiers.port_category)
 }

@@ -5,7 +5,7 @@ use super::fields::{FieldValue, OrderFields, is_list};
 use super::history::HistoryEntry;
 use super::key::FieldKey;
 use super::order::{Foc, Order, Rejection, Support};
-use super::registry::FIELDS;
+use super::registry::{FIELDS, Kind};
 use super::secret::MASK;
 use super::status::Status;
 use serde_json::{Map, Value};
@@ -162,6 +162,11 @@ fn signed_fields(name: &str, value: &Value) -> Result<OrderFields, DocumentError
 pub fn fields_to_map(fields: &OrderFields, include_secrets: bool) -> Map<String, Value> {
     let mut map = Map::new();
     for field in FIELDS {
+        // A country's identifier is written only when given: other countries' orders, and
+        // every document written before they existed, stay as they were.
+        if matches!(field.kind, Kind::Identifier(_)) && fields.get(field.key).is_empty() {
+            continue;
+        }
         if field.secret && !include_secrets {
             if !fields.get(field.key).is_empty() {
                 map.insert("pin_redacted".into(), Value::Bool(true));

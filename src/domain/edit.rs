@@ -138,6 +138,11 @@ pub fn normalise(
         Kind::Time => rules::port_time::parse_time(text).map(|t| t.strftime("%H:%M").to_string()),
         Kind::Region => rules::check_region(text, fields.address_country()).ok(),
         Kind::PostalCode => rules::check_postal_code(text, fields.address_country()).ok(),
+        Kind::Identifier(name) => fields
+            .rules_country()
+            .rules()
+            .and_then(|c| c.identifier(name))
+            .and_then(|rule| rule.check(text).ok()),
         Kind::Text | Kind::Secret | Kind::List | Kind::Numbers => None,
     };
     Ok(FieldValue::Text(normal.unwrap_or_else(|| text.to_string())))
@@ -451,5 +456,7 @@ fn refuse_errors(mode: Mode, problems: &[Problem]) -> Result<(), EditRefusal> {
     }
 }
 
+#[cfg(test)]
+mod country_tests;
 #[cfg(test)]
 mod tests;

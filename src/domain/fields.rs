@@ -32,6 +32,33 @@ pub struct OrderFields {
     pub requester: Requester,
     pub notification_emails: Vec<String>,
     pub loa: String,
+    /// Left out of the file while empty, so orders without identifiers keep their shape.
+    #[serde(skip_serializing_if = "Identifiers::is_empty")]
+    pub identifiers: Identifiers,
+}
+
+/// The identifiers carriers of some countries ask for (`identifiers.<name>`); which country
+/// asks which is the country rulebook's (`assets/countries.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Identifiers {
+    pub underlying_carrier: String,
+    pub pac: String,
+    pub rio: String,
+    pub siret: String,
+    pub head_number: String,
+    pub migration_code: String,
+    pub codice_fiscale: String,
+    pub cvp: String,
+    pub nif: String,
+    pub abn: String,
+    pub port_category: String,
+}
+
+impl Identifiers {
+    pub fn is_empty(&self) -> bool {
+        *self == Identifiers::default()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,7 +233,12 @@ mod tests {
             }
         }
         let mut found = Vec::new();
-        let json = serde_json::to_value(OrderFields::default()).unwrap_or_default();
+        // Every slot filled, as the identifiers are left out of the file while empty.
+        let mut full = OrderFields::default();
+        for key in FieldKey::ALL {
+            full.set(*key, FieldValue::Text("x".into()));
+        }
+        let json = serde_json::to_value(full).unwrap_or_default();
         leaves("", &json, &mut found);
         found.sort();
         let mut keys: Vec<String> = FieldKey::ALL.iter().map(|k| k.to_string()).collect();

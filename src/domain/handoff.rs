@@ -70,7 +70,10 @@ pub fn fields_by_page() -> Vec<&'static FieldSpec> {
 pub fn handoff(order: &Order) -> Handoff {
     let resubmission = order.status == Status::CustomerActionRequired;
     let (mut changed, mut rest) = (Vec::new(), Vec::new());
-    for field in fields_by_page() {
+    for field in fields_by_page()
+        .into_iter()
+        .filter(|f| f.asked(&order.fields))
+    {
         let line = HandoffLine {
             key: field.key,
             page: field.admin_page,
@@ -162,7 +165,10 @@ mod tests {
         let h = handoff(&order);
         assert!(!h.resubmission);
         assert!(h.changed.is_empty());
-        assert_eq!(h.len(), FIELDS.len());
+        // Every field a US order asks (no other country's identifiers).
+        let asked = FIELDS.iter().filter(|f| f.asked(&order.fields)).count();
+        assert_eq!(h.len(), asked);
+        assert_eq!(asked, FIELDS.len() - 11);
         let pages: Vec<AdminPage> = h.lines().map(|l| l.page).collect();
         let mut sorted = pages.clone();
         sorted.sort();
@@ -234,7 +240,10 @@ mod tests {
         let changed: Vec<FieldKey> = h.changed.iter().map(|l| l.key).collect();
         assert_eq!(changed, [FieldKey::AccountNumber, FieldKey::Pin]);
         assert_eq!(h.line(0).and_then(|l| l.shown.as_deref()), Some("ACC-777"));
-        assert_eq!(h.len(), FIELDS.len());
+        // Every field a US order asks (no other country's identifiers).
+        let asked = FIELDS.iter().filter(|f| f.asked(&order.fields)).count();
+        assert_eq!(h.len(), asked);
+        assert_eq!(asked, FIELDS.len() - 11);
         assert!(h.rest.iter().all(|l| !l.changed));
     }
 

@@ -60,6 +60,11 @@ impl Step {
     pub fn fields(self) -> impl Iterator<Item = &'static FieldSpec> {
         FIELDS.iter().filter(move |f| f.step == self)
     }
+
+    /// The fields on this step that the order's country asks for (the wizard's page of it).
+    pub fn fields_asked(self, order: &OrderFields) -> impl Iterator<Item = &'static FieldSpec> {
+        self.fields().filter(move |f| f.asked(order))
+    }
 }
 
 /// How a field is entered, and so how its raw input is normalised before it is stored.
@@ -85,6 +90,9 @@ pub enum Kind {
     PostalCode,
     /// One line, masked on screen, never in a snapshot or history.
     Secret,
+    /// An identifier a country's carriers ask for (`identifiers.<name>`), written as the
+    /// country rulebook's validator writes it.
+    Identifier(&'static str),
 }
 
 impl Kind {
@@ -105,21 +113,85 @@ impl Kind {
             Kind::Numbers => "E.164 numbers separated by ;".into(),
             Kind::Phone => "an E.164 number (+1…)".into(),
             Kind::Date => "YYYY-MM-DD or MM/DD/YYYY".into(),
-            Kind::Time => "HH:MM (24-hour) or h:mm am/pm, US Eastern".into(),
-            Kind::Region => "two-letter state or province code, or its name".into(),
-            Kind::PostalCode => "US ZIP or Canadian postal code".into(),
+            Kind::Time => "HH:MM (24-hour) or h:mm am/pm, US Eastern (elsewhere the country's own time)".into(),
+            Kind::Region => "state or province (US, Canada: its two-letter code or name; none in most of Europe)".into(),
+            Kind::PostalCode => "the postcode as the country's post writes it (98052, SW1A 2AA, 75001)".into(),
             Kind::Secret => "text, masked in every output".into(),
+            Kind::Identifier(name) => identifier_format(name),
         }
     }
 }
 
-/// When a field must be filled before submission.
+/// "RIO (France); SIRET (France)": the countries that ask an identifier, for help texts.
+fn identifier_format(name: &str) -> String {
+    let asked: Vec<String> = crate::domain::countries::rulebook()
+        .countries
+        .iter()
+        .filter_map(|c| {
+            c.identifier(name)
+                .map(|rule| format!("{} ({}): {}", c.name, c.code, rule.format.describe()))
+        })
+        .collect();
+    asked.join("; ")
+}
+
+/// When a field must be filled before submission, and in which countries it is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Required {
     Always,
     Optional,
     /// Required when the number type is mobile (the account PIN).
     WhenMobile,
+    /// Asked where the country rulebook gives addresses a state/province line, required where
+    /// it says so.
+    WhereRegion,
+    /// Asked and required where addresses have a postcode (not in Hong Kong).
+    WherePostcode,
+    /// Asked where the rulebook names the identifier for the order's country (and number
+    /// type); never required, since peers, not Microsoft, say carriers check it (a warning).
+    Identifier,
+}
+
+impl FieldSpec {
+    /// Whether this order's country asks for the field at all (its wizard page shows it).
+    pub fn asked(&self, fields: &OrderFields) -> bool {
+        let country = fields.address_country().rules();
+        match (self.required, self.kind) {
+            (Required::WhereRegion, _) => country.is_none_or(|c| c.region.is_some()),
+            (Required::WherePostcode, _) => country.is_none_or(|c| c.postcode.is_some()),
+            (Required::Identifier, Kind::Identifier(name)) => {
+                fields.rules_country().rules().is_some_and(|c| {
+                    let number_type = fields.number_type_choice().map(|t| t.as_str());
+                    c.identifiers_for(number_type).any(|rule| rule.name == name)
+                })
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether the field must be filled before this order is submitted.
+    pub fn required_for(&self, fields: &OrderFields) -> bool {
+        match self.required {
+            Required::Always => true,
+            Required::Optional | Required::Identifier => false,
+            Required::WhenMobile => fields.number_type.trim() == "mobile",
+            Required::WhereRegion => fields
+                .address_country()
+                .rules()
+                .is_none_or(|c| c.region.as_ref().is_some_and(|r| r.required)),
+            Required::WherePostcode => self.asked(fields),
+        }
+    }
+
+    /// "required", "optional", "required for mobile numbers"... for this order.
+    pub fn need_words(&self, fields: &OrderFields) -> &'static str {
+        match self.required {
+            Required::WhenMobile => "required for mobile numbers",
+            Required::Identifier => "asked by carriers here",
+            _ if self.required_for(fields) => "required",
+            _ => "optional",
+        }
+    }
 }
 
 /// What a field's validator found: (severity, words after the label).
@@ -309,22 +381,88 @@ field_table! {
         "The service address's city."
     }
     ServiceAddressState => "service_address.state" at service_address.state {
-        "Service address state or province", AccountInformation, Kind::Region, Always, loa: true,
+        "Service address state or province", AccountInformation, Kind::Region, WhereRegion, loa: true,
         example: "WA", check: checks::state,
         admin: AccountInformation "Service address: State or province",
-        "Two-letter state or province code."
+        "US and Canada: the two-letter state or province code. Elsewhere only where the country's addresses have one (Australia's state, Mexico's state, Japan's prefecture)."
     }
     ServiceAddressPostalCode => "service_address.postal_code" at service_address.postal_code {
-        "Service address ZIP or postal code", AccountInformation, Kind::PostalCode, Always, loa: true,
+        "Service address ZIP or postal code", AccountInformation, Kind::PostalCode, WherePostcode, loa: true,
         example: "98052", check: checks::postal_code,
         admin: AccountInformation "Service address: ZIP or postal code",
-        "US ZIP (12345 or 12345-6789) or Canadian postal code (A1A 1A1)."
+        "As the country's post writes it: 12345 or 12345-6789 (US), A1A 1A1 (Canada), SW1A 2AA, 75001."
     }
     ServiceAddressCountry => "service_address.country" at service_address.country {
         "Service address country", AccountInformation, Kind::Choice(COUNTRIES), Always, loa: true,
         example: "US", check: checks::address_country,
         admin: AccountInformation "Service address: Country or region",
         "The country of the service address."
+    }
+    IdUnderlyingCarrier => "identifiers.underlying_carrier" at identifiers.underlying_carrier {
+        "Underlying carrier (range holder)", AccountInformation, Kind::Identifier("underlying_carrier"), Identifier, loa: true,
+        example: "BT Wholesale", check: checks::identifier_underlying_carrier,
+        admin: AccountInformation "Underlying carrier (range holder)",
+        "UK: the network that holds the number range when your provider resells another's line."
+    }
+    IdPac => "identifiers.pac" at identifiers.pac {
+        "PAC (mobile)", AccountInformation, Kind::Identifier("pac"), Identifier, loa: true,
+        example: "ABC123456", check: checks::identifier_pac,
+        admin: AccountInformation "PAC (mobile)",
+        "UK mobiles: the Porting Authorisation Code, 3 letters and 6 digits."
+    }
+    IdRio => "identifiers.rio" at identifiers.rio {
+        "RIO", AccountInformation, Kind::Identifier("rio"), Identifier, loa: true,
+        example: "01E12345A6BC", check: checks::identifier_rio,
+        admin: AccountInformation "RIO",
+        "France: the Relevé d'Identité Opérateur, 12 characters, got by dialling 3179 from the line."
+    }
+    IdSiret => "identifiers.siret" at identifiers.siret {
+        "SIRET", AccountInformation, Kind::Identifier("siret"), Identifier, loa: true,
+        example: "73282932000074", check: checks::identifier_siret,
+        admin: AccountInformation "SIRET",
+        "France: the 14-digit SIRET of the site that holds the lines."
+    }
+    IdHeadNumber => "identifiers.head_number" at identifiers.head_number {
+        "Head number (NDI)", AccountInformation, Kind::Identifier("head_number"), Identifier, loa: true,
+        example: "+33140000000", check: checks::identifier_head_number,
+        admin: AccountInformation "Head number (NDI)",
+        "France: the installation's head number, when porting the direct-dial numbers (SDA) under it."
+    }
+    IdMigrationCode => "identifiers.migration_code" at identifiers.migration_code {
+        "Migration code", AccountInformation, Kind::Identifier("migration_code"), Identifier, loa: true,
+        example: "TIN12345678901X", check: checks::identifier_migration_code,
+        admin: AccountInformation "Migration code",
+        "Italy: the codice di migrazione on the bill."
+    }
+    IdCodiceFiscale => "identifiers.codice_fiscale" at identifiers.codice_fiscale {
+        "Codice fiscale (signer)", AccountInformation, Kind::Identifier("codice_fiscale"), Identifier, loa: true,
+        example: "RSSMRA85T10A562S", check: checks::identifier_codice_fiscale,
+        admin: AccountInformation "Codice fiscale (signer)",
+        "Italy: the signer's codice fiscale, 16 characters ending in a check letter (a company's: 11 digits)."
+    }
+    IdCvp => "identifiers.cvp" at identifiers.cvp {
+        "Validation code (CVP)", AccountInformation, Kind::Identifier("cvp"), Identifier, loa: true,
+        example: "", check: checks::identifier_cvp,
+        admin: AccountInformation "Validation code (CVP)",
+        "Portugal: the porting validation code the current carrier gives."
+    }
+    IdNif => "identifiers.nif" at identifiers.nif {
+        "NIF / CIF", AccountInformation, Kind::Identifier("nif"), Identifier, loa: true,
+        example: "B12345674", check: checks::identifier_nif,
+        admin: AccountInformation "NIF / CIF",
+        "Spain: the account holder's NIF, NIE or CIF, with its check character."
+    }
+    IdAbn => "identifiers.abn" at identifiers.abn {
+        "ABN", AccountInformation, Kind::Identifier("abn"), Identifier, loa: true,
+        example: "51824753556", check: checks::identifier_abn,
+        admin: AccountInformation "ABN",
+        "Australia: the account holder's Australian Business Number, 11 digits."
+    }
+    IdPortCategory => "identifiers.port_category" at identifiers.port_category {
+        "Port category (CAT A / CAT C)", AccountInformation, Kind::Identifier("port_category"), Identifier, loa: true,
+        example: "A", check: checks::identifier_port_category,
+        admin: AccountInformation "Port category (CAT A / CAT C)",
+        "Australia: A for a simple port, C for a complex one."
     }
     OrderName => "order_name" at order_name {
         "Order name", PortingDetails, Kind::Text, Always, loa: false,

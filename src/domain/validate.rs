@@ -44,13 +44,7 @@ pub fn validate(fields: &OrderFields, today: Date) -> Vec<Problem> {
 pub fn check_field(key: FieldKey, fields: &OrderFields, today: Date) -> Vec<Problem> {
     let field = spec(key);
     let value = fields.get(key);
-    let mobile = fields.number_type.trim() == "mobile";
-    let required = match field.required {
-        Required::Always => true,
-        Required::WhenMobile => mobile,
-        Required::Optional => false,
-    };
-    if value.is_empty() && required {
+    if value.is_empty() && field.required_for(fields) {
         let why = if field.required == Required::WhenMobile {
             " for mobile numbers"
         } else {

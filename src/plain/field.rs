@@ -5,7 +5,7 @@ use super::Session;
 use super::prompt::Prompter;
 use crate::domain::entry;
 use crate::domain::export::{one_line, readable_value};
-use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::registry::{FieldSpec, Kind};
 use crate::domain::validate::{Severity, check_field};
 use crate::domain::{FieldKey, FieldValue};
 use std::io::{BufRead, Write};
@@ -84,11 +84,7 @@ fn introduce<R: BufRead, W: Write>(
     session: &Session<'_>,
     field: &FieldSpec,
 ) -> std::io::Result<()> {
-    let need = match field.required {
-        Required::Always => "required",
-        Required::Optional => "optional",
-        Required::WhenMobile => "required for mobile numbers",
-    };
+    let need = field.need_words(&session.order.fields);
     p.say("")?;
     p.say(format!("{}, {need}", field.label))?;
     if session.order.rejected_fields().contains(&field.key) {

@@ -139,7 +139,8 @@ fn converse<R: BufRead, W: Write>(
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
         p.say("")?;
         p.say(step_heading(step))?;
-        for spec in step.fields().filter(|f| !rejected.contains(&f.key)) {
+        let asked: Vec<_> = step.fields_asked(&session.order.fields).collect();
+        for spec in asked.into_iter().filter(|f| !rejected.contains(&f.key)) {
             if let Next::Stop = field::ask_field(&mut p, &mut session, spec)? {
                 return Ok(stopped(&mut p, &session)?);
             }

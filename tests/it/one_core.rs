@@ -47,11 +47,86 @@ const EDITS: &[(FieldKey, &str, usize)] = &[
     (FieldKey::Documents, "bill.pdf", 0),
 ];
 
-fn edit_of(key: FieldKey) -> &'static (FieldKey, &'static str, usize) {
-    EDITS
+/// A UK order from scratch (issue 25): national numbers, a lower-case postcode, no state line,
+/// the underlying carrier its carriers ask for, a date and time in London.
+const UK_EDITS: &[(FieldKey, &str, usize)] = &[
+    (FieldKey::Country, "United Kingdom", 0),
+    (FieldKey::NumberType, "Geographic", 1),
+    (FieldKey::Numbers, "020 7946 0000, +44 20 7946 0001", 0),
+    (FieldKey::PortType, "full", 1),
+    (FieldKey::BillingTelephoneNumber, "020 7946 0000", 0),
+    (FieldKey::ReplacementBtn, "", 0),
+    (FieldKey::CurrentCarrier, "Northwind Telecom", 0),
+    (FieldKey::OrganizationName, "Fabrikam UK Ltd", 0),
+    (FieldKey::AccountNumber, "NW-448812", 0),
+    (FieldKey::Pin, "", 0),
+    (FieldKey::AuthorizedUserFirstName, "Olivia", 0),
+    (FieldKey::AuthorizedUserLastName, "Hughes", 0),
+    (FieldKey::ServiceAddressStreet, "10 Whitehall Place", 0),
+    (FieldKey::ServiceAddressCity, "London", 0),
+    (FieldKey::ServiceAddressPostalCode, "sw1a2aa", 0),
+    (FieldKey::ServiceAddressCountry, "UK", 0),
+    (FieldKey::IdUnderlyingCarrier, "BT Wholesale", 0),
+    (FieldKey::OrderName, "London office", 0),
+    (FieldKey::PortDate, "2027-01-12", 0),
+    (FieldKey::PortTime, "9:30 am", 0),
+    (FieldKey::RequesterName, "Sam Lee", 0),
+    (FieldKey::RequesterEmail, "sam@fabrikam.com", 0),
+    (FieldKey::NotificationEmails, "", 0),
+    (FieldKey::Loa, "signed by Olivia Hughes 2026-12-01", 0),
+    (FieldKey::Documents, "bill.pdf", 0),
+];
+
+/// A French order from scratch: national numbers, the RIO typed with spaces, the SIRET.
+const FR_EDITS: &[(FieldKey, &str, usize)] = &[
+    (FieldKey::Country, "France", 0),
+    (FieldKey::NumberType, "Geographic", 1),
+    (FieldKey::Numbers, "01 40 00 00 00; +33 1 40 00 00 01", 0),
+    (FieldKey::PortType, "full", 1),
+    (FieldKey::BillingTelephoneNumber, "01 40 00 00 00", 0),
+    (FieldKey::ReplacementBtn, "", 0),
+    (FieldKey::CurrentCarrier, "Contoso Télécom", 0),
+    (FieldKey::OrganizationName, "Fabrikam France SAS", 0),
+    (FieldKey::AccountNumber, "FR-77120", 0),
+    (FieldKey::Pin, "", 0),
+    (FieldKey::AuthorizedUserFirstName, "Camille", 0),
+    (FieldKey::AuthorizedUserLastName, "Martin", 0),
+    (FieldKey::ServiceAddressStreet, "12 rue de Rivoli", 0),
+    (FieldKey::ServiceAddressCity, "Paris", 0),
+    (FieldKey::ServiceAddressPostalCode, "75001", 0),
+    (FieldKey::ServiceAddressCountry, "France", 0),
+    (FieldKey::IdRio, "01 E 12345A 6BC", 0),
+    (FieldKey::IdSiret, "732 829 320 00074", 0),
+    (FieldKey::IdHeadNumber, "", 0),
+    (FieldKey::OrderName, "Paris office", 0),
+    (FieldKey::PortDate, "2027-01-12", 0),
+    (FieldKey::PortTime, "10:00", 0),
+    (FieldKey::RequesterName, "Sam Lee", 0),
+    (FieldKey::RequesterEmail, "sam@fabrikam.com", 0),
+    (FieldKey::NotificationEmails, "", 0),
+    (FieldKey::Loa, "signed by Camille Martin 2026-12-01", 0),
+    (FieldKey::Documents, "facture.pdf", 0),
+];
+
+fn edit_of(
+    edits: &'static [(FieldKey, &'static str, usize)],
+    key: FieldKey,
+) -> &'static (FieldKey, &'static str, usize) {
+    edits
         .iter()
         .find(|(k, _, _)| *k == key)
         .unwrap_or_else(|| panic!("no edit for {key}"))
+}
+
+/// Right presses that choose `value` in the app: the country list is long, so it is counted
+/// from the registry's options rather than written down.
+fn rights(field: &portwiz::domain::FieldSpec, value: &str, given: usize) -> usize {
+    match field.kind {
+        Kind::Choice(options) if field.key == FieldKey::Country => {
+            options.position_of(value).map_or(given, |i| i + 1)
+        }
+        _ => given,
+    }
 }
 
 /// An order as JSON without what differs by nature: its id and the times.
@@ -72,7 +147,7 @@ fn read_order(dir: &std::path::Path, id: &str) -> Order {
     serde_json::from_value(file).unwrap()
 }
 
-fn through_the_cli() -> Order {
+fn through_the_cli(edits: &[(FieldKey, &str, usize)]) -> Order {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.json");
     std::fs::write(&empty, "{}").unwrap();
@@ -80,7 +155,7 @@ fn through_the_cli() -> Order {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let id = out.stdout.trim().to_string();
     let mut args = vec!["set".to_string(), id.clone()];
-    for (key, value, _) in EDITS {
+    for (key, value, _) in edits.iter().filter(|(_, v, _)| !v.is_empty()) {
         args.push(key.to_string());
         args.push(value.to_string());
     }
@@ -90,12 +165,16 @@ fn through_the_cli() -> Order {
     read_order(dir.path(), &id)
 }
 
-fn through_plain_mode() -> Order {
+/// `asked`: the order the answers make, whose country decides which fields are asked.
+fn through_plain_mode(
+    edits: &'static [(FieldKey, &'static str, usize)],
+    asked: &OrderFields,
+) -> Order {
     let dir = tempfile::tempdir().unwrap();
     let mut script = String::new(); // an empty store: plain mode starts a new order
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
-        for field in step.fields() {
-            script.push_str(edit_of(field.key).1);
+        for field in step.fields_asked(asked) {
+            script.push_str(edit_of(edits, field.key).1);
             script.push('\n');
         }
     }
@@ -115,15 +194,19 @@ fn key(app: &mut Root, code: KeyCode) -> Vec<Effect> {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-fn through_the_app() -> Order {
+fn through_the_app(
+    edits: &'static [(FieldKey, &'static str, usize)],
+    asked: &OrderFields,
+) -> Order {
     let mut app = Root::new(Vec::new(), test_clock(), (120, 40));
     update(&mut app, Msg::NewOrderId("PO-APP00001".into()));
     let mut saved = None;
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
-        for field in step.fields() {
-            let (_, value, rights) = edit_of(field.key);
-            if *rights > 0 {
-                for _ in 0..*rights {
+        for field in step.fields_asked(asked) {
+            let (_, value, given) = edit_of(edits, field.key);
+            let rights = rights(field, value, *given);
+            if rights > 0 {
+                for _ in 0..rights {
                     key(&mut app, KeyCode::Right);
                 }
             } else if !matches!(field.kind, Kind::Choice(_)) {
@@ -147,11 +230,58 @@ fn through_the_app() -> Order {
     saved.expect("the app saved the order")
 }
 
+/// The three front ends from scratch with `edits`: the same file.
+fn same_order_three_ways(edits: &'static [(FieldKey, &'static str, usize)]) -> Order {
+    let cli = through_the_cli(edits);
+    let plain = through_plain_mode(edits, &cli.fields);
+    let app = through_the_app(edits, &cli.fields);
+    assert_eq!(
+        comparable(&plain),
+        comparable(&cli),
+        "plain mode and the CLI differ"
+    );
+    assert_eq!(
+        comparable(&app),
+        comparable(&cli),
+        "the app and the CLI differ"
+    );
+    cli
+}
+
+#[test]
+fn a_uk_order_is_the_same_from_the_cli_plain_mode_and_the_app() {
+    let order = same_order_three_ways(UK_EDITS);
+    let f = &order.fields;
+    assert_eq!(f.country, "GB");
+    assert_eq!(f.numbers, ["+442079460000", "+442079460001"]);
+    assert_eq!(f.billing_telephone_number, "+442079460000");
+    assert_eq!(f.service_address.postal_code, "SW1A 2AA");
+    assert_eq!(f.service_address.country, "GB");
+    assert_eq!(f.service_address.state, "");
+    assert_eq!(f.identifiers.underlying_carrier, "BT Wholesale");
+    assert_eq!(f.port_time, "09:30");
+    let blocking = portwiz::domain::readiness::blocking(&order, test_clock().today);
+    assert!(blocking.is_empty(), "{blocking:#?}");
+}
+
+#[test]
+fn a_french_order_is_the_same_from_the_cli_plain_mode_and_the_app() {
+    let order = same_order_three_ways(FR_EDITS);
+    let f = &order.fields;
+    assert_eq!(f.country, "FR");
+    assert_eq!(f.numbers, ["+33140000000", "+33140000001"]);
+    assert_eq!(f.identifiers.rio, "01E12345A6BC");
+    assert_eq!(f.identifiers.siret, "73282932000074");
+    assert_eq!(f.service_address.postal_code, "75001");
+    let blocking = portwiz::domain::readiness::blocking(&order, test_clock().today);
+    assert!(blocking.is_empty(), "{blocking:#?}");
+}
+
 #[test]
 fn the_cli_plain_mode_and_the_app_store_the_same_order_for_the_same_edits() {
-    let cli = through_the_cli();
-    let plain = through_plain_mode();
-    let app = through_the_app();
+    let cli = through_the_cli(EDITS);
+    let plain = through_plain_mode(EDITS, &cli.fields);
+    let app = through_the_app(EDITS, &cli.fields);
     let f = &cli.fields;
     assert_eq!(f.country, "US");
     assert_eq!(f.numbers, ["+14255550102", "+14255550101"]);
@@ -186,7 +316,8 @@ fn the_cli_plain_mode_and_the_app_store_the_same_order_for_the_same_edits() {
 
 #[test]
 fn an_order_typed_in_the_app_exports_a_csv_teams_accepts() {
-    let order = through_the_app();
+    let cli = through_the_cli(EDITS);
+    let order = through_the_app(EDITS, &cli.fields);
     let csv = portwiz::domain::export::render(&order, portwiz::domain::export::Format::Csv, false)
         .unwrap();
     assert_eq!(csv, "PhoneNumber\r\n+14255550102\r\n+14255550101\r\n");
@@ -251,7 +382,10 @@ fn a_partial_port_moving_its_btn_gets_the_same_warning_from_submit_and_plain_rev
     assert_eq!(warning.key, FieldKey::ReplacementBtn);
 
     // Plain mode: continue the order, keep every answer, review, do not submit.
-    let fields = Step::ALL.iter().map(|s| s.fields().count()).sum::<usize>();
+    let fields = Step::ALL
+        .iter()
+        .map(|s| s.fields_asked(&order.fields).count())
+        .sum::<usize>();
     let script = format!("{id}\n{}n\n", "\n".repeat(fields));
     let mut output = Vec::new();
     plain::run(script.as_bytes(), &mut output, &mut store, test_clock()).unwrap();

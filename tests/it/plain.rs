@@ -25,7 +25,7 @@ fn script(overrides: &[(FieldKey, &str)]) -> String {
     let fields = fixture_fields();
     let mut lines = String::new();
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
-        for field in step.fields() {
+        for field in step.fields_asked(&fields) {
             match overrides.iter().find(|(k, _)| *k == field.key) {
                 Some((_, answer)) => lines.push_str(answer),
                 None => lines.push_str(&fields.get(field.key).to_line()),
@@ -219,9 +219,10 @@ fn a_rejected_order_offers_the_other_fields_after_the_rejected_ones() {
     drop(store);
 
     // Every other field kept as it is (Enter), in the wizard's order, then resubmit.
-    let others = FieldKey::ALL
+    // (Plain mode asks only the fields the order's country asks.)
+    let others = portwiz::domain::FIELDS
         .iter()
-        .filter(|k| **k != FieldKey::AuthorizedUserLastName)
+        .filter(|f| f.key != FieldKey::AuthorizedUserLastName && f.asked(&fixture_fields()))
         .count();
     let input = format!("1\nM Reyes\ny\n{}y\n", "\n".repeat(others));
     let (outcome, output) = run_plain(dir.path(), &input);
@@ -353,7 +354,11 @@ fn the_review_warns_from_the_carriers_history_without_blocking() {
     let dir = store_with_history();
     let carrier = fixture_fields().current_carrier;
     // The draft by its number, every value kept, then submitted.
-    let input = format!("1\n{}y\n", "\n".repeat(portwiz::domain::FIELDS.len()));
+    let asked = portwiz::domain::FIELDS
+        .iter()
+        .filter(|f| f.asked(&fixture_fields()))
+        .count();
+    let input = format!("1\n{}y\n", "\n".repeat(asked));
     let (code, stdout) = plain_over_a_pipe(dir.path(), &input);
     assert_eq!(code, 0, "{stdout}");
     let review = &stdout[stdout.rfind("Step 7 of 7: Review").expect(&stdout)..];

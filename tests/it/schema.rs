@@ -31,7 +31,11 @@ fn a_v1_file_with_every_part_loads_without_notices_and_round_trips() {
     assert_eq!((loaded.revision, loaded.newer_schema), (12, None));
     let order = &loaded.order;
     // The fixture exercises everything an order can hold.
-    for key in FieldKey::ALL {
+    // (Country identifiers came after version 1: its files have none.)
+    for key in FieldKey::ALL
+        .iter()
+        .filter(|k| !k.as_str().starts_with("identifiers."))
+    {
         assert!(!order.fields.get(*key).is_empty(), "{key:?} is empty");
     }
     assert!(!order.csr.is_empty() && order.foc.is_some() && order.support.is_some());

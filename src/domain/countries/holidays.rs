@@ -241,10 +241,11 @@ impl CountryRules {
     /// The holiday kept on `date`, if any (US federal ones for the US, Puerto Rico and Canada).
     pub fn holiday_on(&self, date: Date) -> Option<CountryHoliday> {
         if self.holidays.computed.as_deref() == Some("us_federal") {
+            // Named as the US names a moved holiday: "(observed)".
             return holiday_on(date).map(|h| CountryHoliday {
-                name: h.name.to_string(),
+                name: h.display_name(),
                 date: h.observed,
-                substitute: h.shifted,
+                substitute: false,
             });
         }
         self.holidays(date.year())

@@ -30,6 +30,29 @@ pub enum IdentifierFormat {
     Pac,
 }
 
+impl IdentifierFormat {
+    /// The format in words, for help texts and `portwiz set --help`.
+    pub fn describe(&self) -> String {
+        match self {
+            IdentifierFormat::Text => "text".into(),
+            IdentifierFormat::Code { min, max } => format!("{min} to {max} letters and digits"),
+            IdentifierFormat::Choice { options } => format!("one of {}", options.join(", ")),
+            IdentifierFormat::Rio => {
+                "12 characters: 2 digits, E or P, 6 letters or digits, a 3-character key".into()
+            }
+            IdentifierFormat::Siret => "14 digits (Luhn check)".into(),
+            IdentifierFormat::CodiceFiscale => {
+                "16 characters with a check letter, or 11 digits".into()
+            }
+            IdentifierFormat::NifEs => {
+                "NIF, NIE or CIF, 9 characters with a check character".into()
+            }
+            IdentifierFormat::Abn => "11 digits (modulus 89 check)".into(),
+            IdentifierFormat::Pac => "3 letters and 6 digits".into(),
+        }
+    }
+}
+
 impl IdentifierRule {
     /// The identifier as it is written, or why it is not one.
     pub fn check(&self, text: &str) -> Result<String, RuleError> {

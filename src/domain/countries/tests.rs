@@ -476,7 +476,7 @@ fn easter_and_the_odd_rules() {
             .holiday_on(date(2026, 7, 3))
             .map(|h| h.display_name())
             .as_deref(),
-        Some("Independence Day (substitute day)")
+        Some("Independence Day (observed)")
     );
 }
 

@@ -30,7 +30,7 @@ pub fn render(order: &Order, include_secrets: bool) -> String {
     let steps = Step::ALL.iter().filter(|s| s.fields().next().is_some());
     for (n, step) in steps.enumerate() {
         out.push_str(&format!("\n{}. {}\n", n + 1, step.title()));
-        for field in step.fields() {
+        for field in step.fields_asked(&order.fields) {
             let label = format!("{}:", field.label);
             if field.key == FieldKey::Numbers {
                 numbers(&mut out, &order.fields.numbers, &label);

@@ -12,6 +12,10 @@ pub fn check_postal_code(text: &str, country: Country) -> Result<String, RuleErr
         // Puerto Rico's codes are US ZIP codes (006xx to 009xx).
         Country::Us | Country::Pr => check_zip(text),
         Country::Ca => check_canadian_postal_code(text),
+        other => other.rules().map_or_else(
+            || Err(RuleError::new(format!("{other:?} has no postcode rule."))),
+            |rules| rules.check_postcode(text),
+        ),
     }
 }
 
@@ -129,6 +133,9 @@ pub fn looks_like_po_box(street: &str) -> bool {
 /// Checks a US state (with DC and PR) or Canadian province/territory, as a code or a full name,
 /// and returns the 2-letter code.
 pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
+    if !matches!(country, Country::Us | Country::Ca | Country::Pr) {
+        return check_other_region(text, country);
+    }
     let (table, aliases, what, example) = match country {
         Country::Us => (
             regions::US,
@@ -142,7 +149,7 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
             "Canadian province or territory",
             "ON or Ontario",
         ),
-        Country::Pr => (
+        _ => (
             regions::PR,
             &[][..],
             "Puerto Rico region",
@@ -165,7 +172,7 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
     }
     let other = match country {
         Country::Us => regions::CA,
-        Country::Ca | Country::Pr => regions::US,
+        _ => regions::US,
     };
     let hint = if other
         .iter()
@@ -174,7 +181,7 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
     {
         let there = match country {
             Country::Us => "Canada",
-            Country::Ca | Country::Pr => "the United States",
+            _ => "the United States",
         };
         format!(" (that's in {there}; the service address must be in the order's country)")
     } else {
@@ -184,6 +191,35 @@ pub fn check_region(text: &str, country: Country) -> Result<String, RuleError> {
         "`{}` is not a {what}{hint}; write its 2-letter code or name, e.g. {example}.",
         text.trim()
     )))
+}
+
+/// A state, province or prefecture outside North America, as the rulebook describes it: one
+/// of its codes when it lists them (Australia), else the text as typed; none where the
+/// address has no such line.
+fn check_other_region(text: &str, country: Country) -> Result<String, RuleError> {
+    let trimmed = text.trim();
+    let Some(region) = country.rules().and_then(|r| r.region.as_ref()) else {
+        return Err(RuleError::new(format!(
+            "addresses in {} have no state or province line; leave it empty.",
+            country.in_sentence()
+        )));
+    };
+    if region.codes.is_empty() {
+        return Ok(trimmed.to_string());
+    }
+    region
+        .codes
+        .iter()
+        .find(|code| code.eq_ignore_ascii_case(trimmed))
+        .cloned()
+        .ok_or_else(|| {
+            RuleError::new(format!(
+                "`{trimmed}` is not a {} of {}; write one of {}.",
+                region.label.to_lowercase(),
+                country.in_sentence(),
+                region.codes.join(", ")
+            ))
+        })
 }
 
 #[cfg(test)]

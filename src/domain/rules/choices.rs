@@ -20,14 +20,15 @@ pub struct UnknownChoice {
 /// thing wherever they are typed. Derefs to the options.
 #[derive(Clone, Copy)]
 pub struct Choices {
-    pub options: &'static [(&'static str, &'static str)],
+    /// The options (a function, so a choice read from data, the countries, can be one too).
+    pub options: fn() -> &'static [(&'static str, &'static str)],
     pub parse: fn(&str) -> Option<&'static str>,
 }
 
 impl std::ops::Deref for Choices {
     type Target = [(&'static str, &'static str)];
     fn deref(&self) -> &Self::Target {
-        self.options
+        (self.options)()
     }
 }
 
@@ -35,24 +36,24 @@ impl Choices {
     /// The index of the option a value names (by this choice's one parser), if any.
     pub fn position_of(&self, value: &str) -> Option<usize> {
         let key = (self.parse)(value)?;
-        self.options.iter().position(|(k, _)| *k == key)
+        self.iter().position(|(k, _)| *k == key)
     }
 
     /// The words shown for a value: its option's label, if it names one.
     pub fn label_of(&self, value: &str) -> Option<&'static str> {
-        self.position_of(value).map(|i| self.options[i].1)
+        self.position_of(value).map(|i| self[i].1)
     }
 }
 
 impl fmt::Debug for Choices {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.options).finish()
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
 impl PartialEq for Choices {
     fn eq(&self, other: &Self) -> bool {
-        self.options == other.options
+        **self == **other
     }
 }
 
@@ -94,7 +95,11 @@ macro_rules! choice {
             pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($key, $option)),+];
 
             /// The field registry's view of this choice: its options and this one parser.
-            pub const CHOICES: Choices = Choices { options: Self::OPTIONS, parse: Self::parse_key };
+            pub const CHOICES: Choices = Choices { options: Self::options, parse: Self::parse_key };
+
+            fn options() -> &'static [(&'static str, &'static str)] {
+                Self::OPTIONS
+            }
 
             /// The stable key of what `s` names (key, label or alias, any case), if anything.
             fn parse_key(s: &str) -> Option<&'static str> {
@@ -142,14 +147,6 @@ macro_rules! choice {
 }
 
 choice! {
-    /// The country that hosts the numbers today (fixed for the life of an order).
-    Country, "country",
-    Us => "US", "United States", "United States", ["USA", "United States of America", "America"];
-    Ca => "CA", "Canada", "Canada", ["CAN"];
-    Pr => "PR", "Puerto Rico", "Puerto Rico", [];
-}
-
-choice! {
     /// The kind of numbers in an order; one order holds one kind.
     NumberType, "number type",
     Geographic => "geographic", "Geographic", "Geographic (user numbers)", ["user", "local", "landline", "Geographic (user numbers)"];
@@ -164,16 +161,7 @@ choice! {
     Partial => "partial", "Partial port", "Partial port: some numbers stay with the carrier", [];
 }
 
-impl Country {
-    /// "the United States" / "Canada", for use inside sentences.
-    pub const fn in_sentence(self) -> &'static str {
-        match self {
-            Country::Us => "the United States",
-            Country::Ca => "Canada",
-            Country::Pr => "Puerto Rico",
-        }
-    }
-}
+pub use super::country::Country;
 
 #[cfg(test)]
 mod tests {
@@ -181,7 +169,7 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for c in Country::ALL {
+        for c in Country::all() {
             assert_eq!(c.as_str().parse::<Country>(), Ok(*c));
         }
         for t in NumberType::ALL {
@@ -198,8 +186,11 @@ mod tests {
         assert_eq!(" Ca ".parse(), Ok(Country::Ca));
         assert_eq!("United States".parse(), Ok(Country::Us));
         assert_eq!("CANADA".parse(), Ok(Country::Ca));
-        let err = "Mexico".parse::<Country>().unwrap_err();
-        assert!(err.to_string().contains("US (United States)"), "{err}");
+        assert_eq!("Mexico".parse::<Country>().map(Country::as_str), Ok("MX"));
+        assert_eq!("uk".parse::<Country>().map(Country::as_str), Ok("GB"));
+        let err = "Brazil".parse::<Country>().unwrap_err().to_string();
+        assert!(err.starts_with("`Brazil` is not a Teams Calling Plans country; use one of: AT (Austria), AU (Australia)"), "{err}");
+        assert!(err.contains("US (United States)"), "{err}");
     }
 
     #[test]
@@ -220,7 +211,14 @@ mod tests {
         }
         assert_eq!((NumberType::CHOICES.parse)("Toll free"), Some("toll_free"));
         assert_eq!((PortType::CHOICES.parse)("half"), None);
-        assert_eq!(Country::CHOICES.len(), 3);
+        assert_eq!(Country::CHOICES.len(), 35);
+        assert_eq!(
+            Country::CHOICES[..3]
+                .iter()
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>(),
+            ["US", "CA", "PR"]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod address;
 pub mod choices;
+mod country;
 pub mod error;
 pub mod holidays;
 pub mod numbers;

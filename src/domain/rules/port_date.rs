@@ -4,6 +4,7 @@
 use super::choices::Country;
 use super::error::RuleError;
 use super::holidays::holiday_on;
+use crate::domain::countries::Route;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::{Offset, TimeZone};
@@ -19,6 +20,8 @@ pub const LARGE_ORDER_THRESHOLD: usize = 200;
 pub const LARGE_ORDER_EXTRA_BUSINESS_DAYS: u32 = 5;
 /// A port date is never more than this many calendar days ahead.
 pub const MAX_CALENDAR_DAYS_AHEAD: i64 = 30;
+/// Outside the US & Canada wizard no limit is stated; this only keeps the window finite.
+const NO_STATED_LIMIT_DAYS: i64 = 3650;
 /// Port times are US Eastern.
 pub const EASTERN: &str = "America/New_York";
 
@@ -38,10 +41,24 @@ pub fn is_business_day(date: Date) -> bool {
     !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday_on(date).is_none()
 }
 
+/// Monday to Friday, and not a public holiday of `country` (its rulebook's holidays).
+pub fn is_business_day_in(country: Country, date: Date) -> bool {
+    country.rules().map_or_else(
+        || is_business_day(date),
+        |rules| rules.is_business_day(date),
+    )
+}
+
 /// The `n`-th business day after `date` (`n == 0`: `date` itself if it is a business day, else the
 /// next one). Saturates at the end of the calendar (year 9999), the only case where the result
 /// may not be a business day.
 pub fn add_business_days(date: Date, n: u32) -> Date {
+    add_business_days_in(Country::Us, date, n)
+}
+
+/// [`add_business_days`] with `country`'s holidays.
+pub fn add_business_days_in(country: Country, date: Date, n: u32) -> Date {
+    let is_business_day = |d| is_business_day_in(country, d);
     let mut day = date;
     let mut left = n;
     if left == 0 {
@@ -66,7 +83,8 @@ pub fn add_business_days(date: Date, n: u32) -> Date {
 }
 
 /// The last business day on or before `date`.
-fn business_day_on_or_before(date: Date) -> Date {
+fn business_day_on_or_before(country: Country, date: Date) -> Date {
+    let is_business_day = |d| is_business_day_in(country, d);
     let mut day = date;
     while !is_business_day(day) {
         match day.yesterday() {
@@ -77,12 +95,20 @@ fn business_day_on_or_before(date: Date) -> Date {
     day
 }
 
-/// Business days of notice an order needs.
+/// Business days of notice an order needs: Microsoft's figure where it states one; elsewhere
+/// the next business day (peers' longer figures are warnings, in `checks`).
 pub fn min_business_days(country: Country, number_count: usize) -> u32 {
     let base = match country {
         // Puerto Rico follows the US's rules.
         Country::Us | Country::Pr => US_MIN_BUSINESS_DAYS,
         Country::Ca => CA_MIN_BUSINESS_DAYS,
+        other => {
+            return other
+                .rules()
+                .filter(|r| r.lead_time.by == "microsoft")
+                .and_then(|r| r.lead_time.business_days)
+                .unwrap_or(1);
+        }
     };
     if number_count > LARGE_ORDER_THRESHOLD {
         base + LARGE_ORDER_EXTRA_BUSINESS_DAYS
@@ -107,8 +133,14 @@ impl PortDateWindow {
 /// Earliest: the required business days of notice after `today`. Latest: `today` + 30 calendar
 /// days, stepped back to a business day.
 pub fn port_date_window(today: Date, country: Country, number_count: usize) -> PortDateWindow {
-    let earliest = add_business_days(today, min_business_days(country, number_count));
-    let latest = business_day_on_or_before(today.saturating_add(MAX_CALENDAR_DAYS_AHEAD.days()));
+    let earliest = add_business_days_in(country, today, min_business_days(country, number_count));
+    let ahead = if country.route() == Route::UsCanada {
+        MAX_CALENDAR_DAYS_AHEAD
+    } else {
+        // The 30-day limit is the US & Canada wizard's; no source gives one elsewhere.
+        NO_STATED_LIMIT_DAYS
+    };
+    let latest = business_day_on_or_before(country, today.saturating_add(ahead.days()));
     PortDateWindow { earliest, latest }
 }
 
@@ -164,17 +196,17 @@ fn weekday_name(date: Date) -> &'static str {
 
 /// What to suggest instead of a non-business `date`: the earliest date if it is too soon, else
 /// the nearest allowed business day.
-fn suggestion(date: Date, window: PortDateWindow) -> String {
+fn suggestion(country: Country, date: Date, window: PortDateWindow) -> String {
     if date < window.earliest {
         return format!("The earliest allowed date is {}.", window.earliest);
     }
-    let next = add_business_days(date, 0);
+    let next = add_business_days_in(country, date, 0);
     if next <= window.latest {
         format!("The next business day is {next}.")
     } else {
         format!(
             "The latest allowed date is {}.",
-            business_day_on_or_before(date.min(window.latest))
+            business_day_on_or_before(country, date.min(window.latest))
         )
     }
 }
@@ -205,14 +237,19 @@ pub fn check_port_date(
         return Err(RuleError::new(format!(
             "{date} is a {}; carriers port on business days only. {}",
             weekday_name(date),
-            suggestion(date, window)
+            suggestion(country, date, window)
         )));
     }
-    if let Some(holiday) = holiday_on(date) {
+    if let Some(holiday) = country.rules().and_then(|r| r.holiday_on(date)) {
+        let kind = if country.route() == Route::UsCanada {
+            "a US federal holiday".to_string()
+        } else {
+            format!("a public holiday in {}", country.in_sentence())
+        };
         return Err(RuleError::new(format!(
-            "{date} is {}, a US federal holiday; carriers don't port on holidays. {}",
+            "{date} is {}, {kind}; carriers don't port on holidays. {}",
             holiday.display_name(),
-            suggestion(date, window)
+            suggestion(country, date, window)
         )));
     }
     if date < window.earliest {

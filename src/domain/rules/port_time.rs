@@ -3,11 +3,14 @@
 use super::choices::{Country, NumberType};
 use super::error::RuleError;
 use super::port_date::eastern;
+use crate::domain::countries::Route;
 use jiff::civil::{Date, Time};
 
 const WINDOW_FROM: Time = Time::constant(8, 0, 0, 0);
 const WINDOW_TO: Time = Time::constant(20, 0, 0, 0);
 const FIXED: Time = Time::constant(11, 30, 0, 0);
+/// Where no window is stated: the start of a working day, to leave the day to notice a problem.
+const LOCAL_DEFAULT: Time = Time::constant(9, 0, 0, 0);
 
 /// When a port may happen, per Microsoft's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +19,15 @@ pub enum PortTimeRule {
     Window { from: Time, to: Time },
     /// Exactly this time, US Eastern: Canadian numbers and US toll-free numbers.
     Fixed(Time),
+    /// Any time, in the country's own zone: Microsoft states no window outside the US and
+    /// Canada (domain.md §7), and the carrier confirms the time.
+    Local(Country),
 }
 
 /// The rule for an order's country and number type.
 pub fn port_time_rule(country: Country, number_type: NumberType) -> PortTimeRule {
     match (country, number_type) {
+        _ if country.route() != Route::UsCanada => PortTimeRule::Local(country),
         // Puerto Rico follows the US's rules.
         (Country::Us | Country::Pr, NumberType::Geographic | NumberType::Mobile) => {
             PortTimeRule::Window {
@@ -28,9 +35,7 @@ pub fn port_time_rule(country: Country, number_type: NumberType) -> PortTimeRule
                 to: WINDOW_TO,
             }
         }
-        (Country::Us | Country::Pr, NumberType::TollFree) | (Country::Ca, _) => {
-            PortTimeRule::Fixed(FIXED)
-        }
+        _ => PortTimeRule::Fixed(FIXED),
     }
 }
 
@@ -41,6 +46,20 @@ impl PortTimeRule {
         match self {
             PortTimeRule::Window { from, .. } => from,
             PortTimeRule::Fixed(t) => t,
+            PortTimeRule::Local(_) => LOCAL_DEFAULT,
+        }
+    }
+
+    /// The zone times are given in, in words.
+    pub fn zone_words(self) -> String {
+        match self {
+            PortTimeRule::Local(country) => format!(
+                "{} time",
+                country
+                    .rules()
+                    .map_or("local", |r| r.time_zone.value.as_str())
+            ),
+            _ => "US Eastern".to_string(),
         }
     }
 
@@ -57,6 +76,11 @@ impl PortTimeRule {
                  numbers at this time only.",
                 hm(t),
                 ampm(t)
+            ),
+            PortTimeRule::Local(_) => format!(
+                "Any time, {} (HH:MM, 24-hour, or h:mm am/pm): Microsoft states no porting \
+                 window outside the US and Canada; the carrier confirms the time.",
+                self.zone_words()
             ),
         }
     }
@@ -121,10 +145,11 @@ pub fn check_port_time(
     let Some(time) = parse_time(text) else {
         return Err(RuleError::new(format!(
             "`{}` is not a time I can read; write it as HH:MM (24-hour, e.g. {}) or h:mm am/pm \
-             (e.g. {}), US Eastern.",
+             (e.g. {}), {}.",
             text.trim(),
             hm(rule.default_time()),
-            ampm(rule.default_time())
+            ampm(rule.default_time()),
+            rule.zone_words()
         )));
     };
     match rule {
@@ -144,7 +169,7 @@ pub fn check_port_time(
             let who = match country {
                 Country::Ca => "Canadian numbers",
                 Country::Us => "US toll-free numbers",
-                Country::Pr => "Puerto Rico toll-free numbers",
+                _ => "Puerto Rico toll-free numbers",
             };
             Err(RuleError::new(format!(
                 "{who} port at {} US Eastern only ({}); enter {}.",

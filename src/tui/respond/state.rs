@@ -184,11 +184,14 @@ pub struct RejectionForm {
     pub cursor: usize,
     /// The user was told the text reads like a status update: the next save records it.
     pub status_asked: bool,
+    /// Per `FIELDS` index: whether the order's country asks the field (the list shows those).
+    pub offered: Vec<bool>,
 }
 
 impl RejectionForm {
-    pub fn new(catalog: &Catalog) -> RejectionForm {
+    pub fn new(catalog: &Catalog, order: &Order) -> RejectionForm {
         RejectionForm {
+            offered: FIELDS.iter().map(|f| f.asked(&order.fields)).collect(),
             text: TextArea::default(),
             classification: classify("", catalog),
             added: BTreeSet::new(),
@@ -244,6 +247,11 @@ impl RejectionForm {
             .map(|f| f.key)
             .filter(|k| self.is_ticked(*k))
             .collect()
+    }
+
+    /// Whether the list shows the field at `index` of `FIELDS`.
+    pub fn offers(&self, index: usize) -> bool {
+        self.offered.get(index).copied().unwrap_or(true)
     }
 
     pub fn save_row(&self) -> bool {

@@ -70,7 +70,7 @@ fn choose(r: &mut Respond, app: &App, order: &Order) -> Vec<Effect> {
         return Vec::new();
     }
     r.form = Some(match choice.kind {
-        Answer::Rejection => Form::Rejection(Box::new(RejectionForm::new(catalog))),
+        Answer::Rejection => Form::Rejection(Box::new(RejectionForm::new(catalog, order))),
         Answer::Foc => Form::Foc(FocForm::new(order)),
         Answer::Support => Form::Support(SupportForm::new(order)),
         Answer::Completion | Answer::Cancellation => Form::Confirm(choice.kind),
@@ -94,13 +94,17 @@ fn rejection(form: &mut RejectionForm, msg: RespondMsg) -> bool {
             form.focus = RejectionFocus::Text;
         }
         (RejectionFocus::List, RespondMsg::Up) => {
-            if form.cursor == 0 {
-                form.focus = RejectionFocus::Text;
-            } else {
-                form.cursor -= 1;
+            // The previous row the list shows (fields the country does not ask are skipped).
+            match (0..form.cursor).rev().find(|i| form.offers(*i)) {
+                Some(i) => form.cursor = i,
+                None => form.focus = RejectionFocus::Text,
             }
         }
-        (RejectionFocus::List, RespondMsg::Down) => form.cursor = (form.cursor + 1).min(last),
+        (RejectionFocus::List, RespondMsg::Down) => {
+            form.cursor = (form.cursor + 1..last)
+                .find(|i| form.offers(*i))
+                .unwrap_or(last);
+        }
         (RejectionFocus::List, RespondMsg::Toggle) => {
             if let Some(field) = FIELDS.get(form.cursor) {
                 form.toggle(field.key);

@@ -295,7 +295,7 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         let mut fields = FIELDS
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.step == step)
+            .filter(|(i, f)| f.step == step && form.offers(*i))
             .peekable();
         if fields.peek().is_none() {
             continue;

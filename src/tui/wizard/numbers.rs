@@ -15,6 +15,7 @@ pub fn label(state: &NumberState) -> &'static str {
         NumberState::NotANumber { .. } => "not a number",
         NumberState::Range { .. } => "range (list every number)",
         NumberState::WrongType { .. } => "wrong type (toll-free vs. not)",
+        NumberState::NotPortable { .. } => "not portable",
     }
 }
 
@@ -56,6 +57,7 @@ pub fn summary(states: &[(String, NumberState)]) -> String {
         "not a number",
         "range",
         "wrong type",
+        "not portable",
     ];
     let count_label = |state: &NumberState| match state {
         NumberState::Valid => order[0],
@@ -64,6 +66,7 @@ pub fn summary(states: &[(String, NumberState)]) -> String {
         NumberState::NotANumber { .. } => order[3],
         NumberState::Range { .. } => order[4],
         NumberState::WrongType { .. } => order[5],
+        NumberState::NotPortable { .. } => order[6],
     };
     let parts: Vec<String> = order
         .iter()

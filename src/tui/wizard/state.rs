@@ -191,7 +191,7 @@ impl WizardState {
     /// The inputs of the current step, in order: each field, and its CSR input beside it when
     /// the CSR column is shown.
     pub fn targets(&self) -> Vec<Target> {
-        targets_of(self.step, self.csr_view)
+        targets_of(self.step, self.csr_view, &self.order.fields)
     }
 
     pub fn target(&self) -> Option<Target> {
@@ -341,9 +341,9 @@ pub fn is_csr_field(field: &crate::domain::registry::FieldSpec) -> bool {
     csr_fields().any(|c| c.key == field.key)
 }
 
-pub fn targets_of(step: Step, csr_view: bool) -> Vec<Target> {
+pub fn targets_of(step: Step, csr_view: bool, order: &crate::domain::OrderFields) -> Vec<Target> {
     let mut targets = Vec::new();
-    for field in step.fields() {
+    for field in step.fields_asked(order) {
         targets.push(Target {
             key: field.key,
             column: Column::Order,

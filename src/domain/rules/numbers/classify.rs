@@ -3,13 +3,24 @@
 use super::range;
 use super::split::{digit_count, is_dash};
 use super::{NotANumberReason, NumberState, TOLL_FREE_AREA_CODES};
+use crate::domain::countries::rulebook;
 use crate::domain::rules::choices::{Country, NumberType};
-use phonenumber::{Mode, PhoneNumber};
+use phonenumber::{Mode, PhoneNumber, Type};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 /// Longest number E.164 allows; longer input is refused before phonenumber sees it.
 const MAX_E164_DIGITS: usize = 15;
+
+/// Whether `text` is a whole valid number: a `+` number of any country, or a national number
+/// of `country`.
+pub(super) fn is_valid_in(text: &str, country: Country) -> bool {
+    if text.trim_start_matches(['(', ' ']).starts_with('+') {
+        return is_valid_international(text);
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    national_to_e164(&digits, country).is_ok_and(|e164| facts(&e164).is_some())
+}
 
 /// Whether `text` (a `+` number of any country) is a whole valid number.
 pub(super) fn is_valid_international(text: &str) -> bool {
@@ -26,6 +37,8 @@ fn parse_valid(e164: &str) -> Option<PhoneNumber> {
 struct Facts {
     e164: String,
     toll_free: bool,
+    /// A mobile number by phonenumber's metadata (outside North America, where it can tell).
+    mobile: bool,
     region: Option<String>,
     code: u16,
 }
@@ -45,7 +58,9 @@ fn facts(e164: &str) -> Option<Facts> {
     }
     let found = parse_valid(e164).map(|number| Facts {
         e164: number.format().mode(Mode::E164).to_string(),
-        toll_free: is_nanp_toll_free(&number),
+        toll_free: is_nanp_toll_free(&number)
+            || (number.code().value() != 1 && number_type(&number) == Type::TollFree),
+        mobile: number.code().value() != 1 && number_type(&number) == Type::Mobile,
         region: number.country().id().map(|id| id.as_ref().to_string()),
         code: number.code().value(),
     });
@@ -75,7 +90,7 @@ pub(super) fn classify(
     if let Some(numbers) = range::expand(raw) {
         return (None, NumberState::Range { numbers });
     }
-    let e164 = match to_e164(raw) {
+    let e164 = match to_e164(raw, country) {
         Ok(e164) => e164,
         Err(reason) => return not_a_number(reason),
     };
@@ -84,6 +99,9 @@ pub(super) fn classify(
     };
     let toll_free = number.toll_free;
     let e164 = number.e164.clone();
+    if let Some(state) = not_portable(&number, country) {
+        return (Some(e164), state);
+    }
     // NANP toll-free numbers belong to no one country: phonenumber files them under US.
     if !toll_free && let Some(region) = wrong_region(&number, country) {
         return (
@@ -106,8 +124,39 @@ pub(super) fn classify(
     (Some(e164), state)
 }
 
-/// The candidate in `+<digits>` form, or why it isn't a number.
-fn to_e164(raw: &str) -> Result<String, NotANumberReason> {
+fn number_type(number: &PhoneNumber) -> Type {
+    number.number_type(&phonenumber::metadata::DATABASE)
+}
+
+/// Why a valid number cannot be ported from `country`: a range the rulebook names (the UK's
+/// 0845, UIFN), or a mobile number outside North America (Microsoft ports mobiles only there).
+fn not_portable(number: &Facts, country: Country) -> Option<NumberState> {
+    let book = rulebook();
+    let rules = country.rules()?;
+    if let Some(range) = book.not_portable(rules, &number.e164) {
+        return Some(NumberState::NotPortable {
+            what: range.what.clone(),
+            source: range.source.clone(),
+        });
+    }
+    let region_fits = number.region.as_deref() == Some(country.as_str());
+    if number.mobile && region_fits && rules.takes_number_type("mobile").is_none() {
+        let source = book
+            .get("US")
+            .and_then(|us| us.takes_number_type("mobile"))
+            .map_or_else(String::new, |t| t.source.clone());
+        return Some(NumberState::NotPortable {
+            what: "a mobile number".to_string(),
+            source,
+        });
+    }
+    None
+}
+
+/// The candidate in `+<digits>` form, or why it isn't a number. Without a `+`, a number is
+/// read as a national number of `country` (10 digits in North America; `020 7946 0000` in the
+/// UK), as phonenumber knows each country's trunk prefix.
+fn to_e164(raw: &str, country: Country) -> Result<String, NotANumberReason> {
     let lower = raw.to_lowercase();
     if lower.chars().any(char::is_alphabetic) {
         let has_extension = lower.contains("ext")
@@ -134,12 +183,28 @@ fn to_e164(raw: &str) -> Result<String, NotANumberReason> {
         return Err(NotANumberReason::BadCharacter(bad));
     }
     let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+    if !plus && !matches!(country, Country::Us | Country::Ca | Country::Pr) {
+        return national_to_e164(&digits, country);
+    }
     match (plus, digits.len()) {
         (true, 8..=MAX_E164_DIGITS) => Ok(format!("+{digits}")),
         (false, 10) => Ok(format!("+1{digits}")),
         (false, 11) if digits.starts_with('1') => Ok(format!("+{digits}")),
         (_, n) => Err(NotANumberReason::DigitCount(n)),
     }
+}
+
+fn national_to_e164(digits: &str, country: Country) -> Result<String, NotANumberReason> {
+    if !(4..=MAX_E164_DIGITS).contains(&digits.len()) {
+        return Err(NotANumberReason::DigitCount(digits.len()));
+    }
+    let id = country
+        .as_str()
+        .parse::<phonenumber::country::Id>()
+        .map_err(|_| NotANumberReason::Invalid)?;
+    phonenumber::parse(Some(id), digits)
+        .map(|n| n.format().mode(Mode::E164).to_string())
+        .map_err(|_| NotANumberReason::Invalid)
 }
 
 fn national(number: &PhoneNumber) -> String {
@@ -160,8 +225,8 @@ fn wrong_region(number: &Facts, country: Country) -> Option<String> {
     let region = number.region.clone();
     let fits = matches!(
         (country, region.as_deref()),
-        (Country::Us, Some("US" | "PR")) | (Country::Ca, Some("CA")) | (Country::Pr, Some("PR"))
-    );
+        (Country::Us, Some("US" | "PR"))
+    ) || region.as_deref() == Some(country.as_str());
     if fits {
         None
     } else {

@@ -42,7 +42,7 @@ impl CsvNumbers {
     /// three bad words.
     pub fn report(&self, country: Country, number_type: Option<NumberType>) -> NumbersReport {
         let raws = self.cells.iter().flat_map(|cell| {
-            super::entries(&cell.value)
+            super::entries(&cell.value, country)
                 .into_iter()
                 .map(move |raw| (raw, Some(cell.row)))
         });

@@ -59,6 +59,12 @@ pub enum NumberState {
     WrongType {
         expected: NumberType,
     },
+    /// A valid number of the order's country that cannot be ported (the UK's 0845, UIFN, a
+    /// mobile outside North America): `what` it is and the rule's source.
+    NotPortable {
+        what: String,
+        source: String,
+    },
 }
 
 /// One entry as the user wrote it, with its normalised form and verdict.
@@ -96,6 +102,9 @@ impl NumberEntry {
             NumberState::Range { numbers } => range::message(raw, numbers),
             NumberState::NotANumber { reason } => not_a_number_message(raw, reason),
             NumberState::WrongType { expected } => wrong_type_message(raw, *expected),
+            NumberState::NotPortable { what, source } => {
+                format!("{raw} is {what}, which cannot be ported to Teams ({source}).")
+            }
         };
         Some(format!("{at_row}{text}"))
     }
@@ -159,6 +168,7 @@ pub struct StateCounts {
     pub range: usize,
     pub not_a_number: usize,
     pub wrong_type: usize,
+    pub not_portable: usize,
 }
 
 /// Every entry with its verdict, and the distinct valid numbers.
@@ -193,6 +203,7 @@ impl NumbersReport {
                 NumberState::Range { .. } => c.range += 1,
                 NumberState::NotANumber { .. } => c.not_a_number += 1,
                 NumberState::WrongType { .. } => c.wrong_type += 1,
+                NumberState::NotPortable { .. } => c.not_portable += 1,
             }
         }
         c
@@ -262,17 +273,21 @@ pub fn parse_numbers(
     country: Country,
     number_type: Option<NumberType>,
 ) -> NumbersReport {
-    let raws = entries(text);
+    let raws = entries(text, country);
     build_report(raws.into_iter().map(|r| (r, None)), country, number_type)
 }
 
 /// The entries of a text: its candidate numbers, except that a piece of it (between commas,
 /// semicolons and line breaks) of words without digits is one entry: "call me" or "not a number"
 /// is one thing that is not a number, not two or three.
-pub(super) fn entries(text: &str) -> Vec<&str> {
+pub(super) fn entries(text: &str, country: Country) -> Vec<&str> {
+    // Outside North America a number without `+` is a national one (`020 7946 0000`), as long
+    // as phonenumber says; in North America it is 10 digits.
+    let nanp = matches!(country, Country::Us | Country::Ca | Country::Pr);
+    let is_valid = |s: &str| classify::is_valid_in(s, country);
     text.split([',', ';', '\n', '\r'])
         .flat_map(|chunk| {
-            let pieces = split::candidates(chunk, &classify::is_valid_international);
+            let pieces = split::candidates(chunk, nanp, &is_valid);
             if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
                 vec![chunk.trim()]
             } else {

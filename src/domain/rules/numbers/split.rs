@@ -78,14 +78,16 @@ fn is_range_separator(token: &str) -> bool {
 
 /// How many digits the number that `text` starts has: 11 after `+1` or a leading 1 (NANP with
 /// its country code), 10 for a bare NANP number, `None` for another country code.
-fn expected_digits(text: &str) -> Option<usize> {
+fn expected_digits(text: &str, nanp: bool) -> Option<usize> {
     let plus = text
         .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
         .starts_with('+');
     match (plus, text.chars().find(char::is_ascii_digit)) {
-        (_, Some('1')) => Some(11),
+        (true, Some('1')) => Some(11),
+        (false, Some('1')) if nanp => Some(11),
         (true, _) => None,
-        (false, _) => Some(10),
+        (false, _) if nanp => Some(10),
+        (false, _) => None,
     }
 }
 
@@ -108,17 +110,22 @@ const MAX_DIGITS: usize = 15;
 
 /// Splits typed or pasted text into the raw text of each candidate number, in order.
 /// `is_valid` tells whether a candidate with a non-NANP country code is a whole number.
-pub(super) fn candidates<'a>(text: &'a str, is_valid: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
+/// `nanp`: a number without `+` is North American (else national, judged by `is_valid`).
+pub(super) fn candidates<'a>(
+    text: &'a str,
+    nanp: bool,
+    is_valid: &dyn Fn(&str) -> bool,
+) -> Vec<&'a str> {
     let mut out = Vec::new();
     for chunk in text.split([',', ';', '\n', '\r']) {
         let tokens = glue_dashes(chunk, token_spans(chunk));
         let mut i = 0;
         while i < tokens.len() {
-            let mut end = group_end(chunk, &tokens, i, is_valid);
+            let mut end = group_end(chunk, &tokens, i, nanp, is_valid);
             // "<number> - <number>" or "<number> to <number>": keep the range as one entry.
             let separator = tokens.get(end + 1).map(|&(s, e)| &chunk[s..e]);
             if separator.is_some_and(is_range_separator) && end + 2 < tokens.len() {
-                end = group_end(chunk, &tokens, end + 2, is_valid);
+                end = group_end(chunk, &tokens, end + 2, nanp, is_valid);
             }
             out.push(&chunk[tokens[i].0..tokens[end].1]);
             i = end + 1;
@@ -132,6 +139,7 @@ fn group_end(
     chunk: &str,
     tokens: &[(usize, usize)],
     start: usize,
+    nanp: bool,
     is_valid: &dyn Fn(&str) -> bool,
 ) -> usize {
     let token = |k: usize| &chunk[tokens[k].0..tokens[k].1];
@@ -144,7 +152,7 @@ fn group_end(
     let mut last_valid = None;
     loop {
         let so_far = &chunk[tokens[start].0..tokens[end].1];
-        let target = expected_digits(so_far);
+        let target = expected_digits(so_far, nanp);
         if target.is_none() && is_valid(so_far) {
             last_valid = Some(end);
         }
@@ -170,7 +178,7 @@ fn group_end(
     }
     // Another country's number: stop where the longest valid number ends, if there is one.
     match last_valid {
-        Some(valid_end) if expected_digits(token(start)).is_none() => valid_end,
+        Some(valid_end) if expected_digits(token(start), nanp).is_none() => valid_end,
         _ => end,
     }
 }
@@ -181,7 +189,9 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         // Stand-in validity for other country codes: the UK's +44 and 10 more digits.
-        candidates(text, &|s| s.starts_with("+44") && digit_count(s) == 12)
+        candidates(text, true, &|s| {
+            s.starts_with("+44") && digit_count(s) == 12
+        })
     }
 
     #[test]

@@ -446,7 +446,7 @@ fn fields(page: &mut Page, order: &Order) {
             continue;
         }
         page.heading(step.title());
-        for field in step.fields() {
+        for field in step.fields_asked(&order.fields) {
             let is_rejected = rejected.contains(&field.key);
             let value = field_value(order, field.key, field.secret);
             let mut words = if value.is_empty() {

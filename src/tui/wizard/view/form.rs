@@ -5,7 +5,7 @@ use super::rows::Rows;
 use crate::domain::csr;
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
-use crate::domain::registry::{FieldSpec, Kind, Required};
+use crate::domain::registry::{FieldSpec, Kind};
 use crate::domain::rules::NumberState;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
@@ -49,7 +49,7 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
         rows.push(Line::from(title));
     }
     let focus = state.target();
-    for field in state.step.fields() {
+    for field in state.step.fields_asked(&state.order.fields) {
         let start = rows.len();
         let focused_column = focus.filter(|t| t.key == field.key).map(|t| t.column);
         field_rows(
@@ -69,11 +69,7 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
 }
 
 fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
-    match field.required {
-        Required::Always => true,
-        Required::Optional => false,
-        Required::WhenMobile => state.order.fields.number_type.trim() == "mobile",
-    }
+    field.required_for(&state.order.fields)
 }
 
 fn field_rows(
@@ -299,6 +295,9 @@ fn text_box_row(
     rows.push(Line::from(spans));
 }
 
+/// Past this many options a choice shows only the chosen one (the countries).
+const LONG_CHOICE: usize = 6;
+
 fn choice_rows(
     state: &WizardState,
     field: &FieldSpec,
@@ -335,7 +334,24 @@ fn choice_rows(
     } else {
         ""
     };
-    if inline + text_width(hint) <= width {
+    if options.len() > LONG_CHOICE {
+        // A long list (the countries) shows the chosen option and where it stands in the list.
+        let (i, label) = match selected {
+            Some(i) => (i, options[i].1),
+            None => (0, "none chosen"),
+        };
+        let place = selected.map_or(format!("{} options", options.len()), |_| {
+            format!("{} of {}", i + 1, options.len())
+        });
+        let shown = truncate(label, width.saturating_sub(40).max(12));
+        let mut spans = vec![Span::raw(INDENT)];
+        spans.push(match selected {
+            Some(i) => option_span(i, &format!("{shown} ({})", options[i].0)),
+            None => Span::raw(format!("( ) {shown}")),
+        });
+        spans.push(Span::styled(format!("   {place}{hint}"), theme.dim()));
+        rows.push(Line::from(spans));
+    } else if inline + text_width(hint) <= width {
         let mut spans = vec![Span::raw(INDENT)];
         for (i, (_, label)) in options.iter().enumerate() {
             if i > 0 {

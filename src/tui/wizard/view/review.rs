@@ -184,7 +184,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             step.title().to_string(),
             theme.title(),
         )));
-        for field in step.fields() {
+        for field in step.fields_asked(&order.fields) {
             let value = shown_value(state, field);
             let rejected = if order.rejected_fields().contains(&field.key) {
                 "  ! rejected by carrier"
