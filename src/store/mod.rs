@@ -175,6 +175,18 @@ impl Slot {
         }
     }
 
+    /// What the store keeps of an order it does not hold in full: its revision and stamp, and
+    /// its summary when `with_summary` (not once the app took the summaries).
+    fn summary_only(loaded: &Loaded, stamp: index::Stamp, with_summary: bool) -> Slot {
+        Slot {
+            summary: with_summary.then(|| Box::new(Summary::of(&loaded.order))),
+            revision: loaded.revision,
+            newer_schema: loaded.newer_schema,
+            full: OnceCell::new(),
+            stamp: Some(stamp),
+        }
+    }
+
     fn of_entry(entry: index::Entry) -> Slot {
         Slot {
             summary: Some(entry.summary),

@@ -117,16 +117,19 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut saved_meanwhile: Vec<String> = Vec::new();
     // The demo copy opened from the welcome screen, deleted when the app ends.
     let mut demo_copy: Option<tempfile::TempDir> = None;
+    // What arrived while keys typed ahead of the conflict view were set apart.
+    let mut backlog: VecDeque<Incoming> = VecDeque::new();
     loop {
         let mut drawn = layout::Drawn::default();
         terminal.draw(|frame| drawn = view(&app, frame))?;
+        typed_ahead_of_the_view(&mut app, &rx, &mut backlog);
         update(&mut app, Msg::Drawn(drawn));
         if app.quit {
             // The demo copy, if one was opened, is deleted here.
             drop(demo_copy);
             return Ok(());
         }
-        let incoming = match rx.recv() {
+        let incoming = match backlog.pop_front().map_or_else(|| rx.recv(), Ok) {
             Ok(incoming) => incoming,
             // Every sender gone: the terminal can no longer be read.
             Err(_) => return Ok(()),
@@ -468,4 +471,27 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(clipboard::osc52(text).as_bytes())?;
     out.flush()
+}
+
+/// The keys already waiting when a conflict view that opened by itself was first drawn: typed
+/// before the user could see it, they go to `update` before the frame is reported, so the view
+/// takes none of them as a choice (`update::typed_before_the_view`). Whatever else was waiting
+/// is kept, in order, for the loop.
+fn typed_ahead_of_the_view(
+    app: &mut Root,
+    rx: &mpsc::Receiver<Incoming>,
+    backlog: &mut VecDeque<Incoming>,
+) {
+    if !matches!(app.screens.last(), Some(root::Screen::Conflict(page)) if !page.armed) {
+        return;
+    }
+    while let Ok(incoming) = rx.try_recv() {
+        match incoming {
+            Incoming::Terminal(Ok(Event::Key(key))) => {
+                // Typing in a field asks for nothing from the runtime.
+                let _ = update(app, Msg::Key(key));
+            }
+            other => backlog.push_back(other),
+        }
+    }
 }
