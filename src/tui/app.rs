@@ -324,9 +324,9 @@ impl App {
     }
 
     /// Move the history's selection by `delta` rows.
-    pub fn move_selection(&mut self, delta: isize) {
+    pub fn move_selection(&mut self, msg: crate::tui::list::ListMsg) {
         let last = self.history.rows.len().saturating_sub(1);
-        self.history.selected = self.history.selected.saturating_add_signed(delta).min(last);
+        self.history.selected = msg.moved(self.history.selected, self.history_page(), last);
         self.clamp_selection();
     }
 

@@ -36,10 +36,4 @@ impl Drawn {
     pub fn page_step(&self) -> isize {
         isize::try_from(self.page_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
-
-    /// A page's first line `from`, moved by `delta` lines and kept on the page as the last
-    /// frame drew it.
-    pub fn scrolled(&self, from: usize, delta: isize) -> usize {
-        from.saturating_add_signed(delta).min(self.max_scroll())
-    }
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod clipboard;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod live;
 pub mod msg;
 pub mod respond;

@@ -3,8 +3,9 @@
 //! be saved yet) and draws only the rows on screen, however many there are.
 
 use crate::tui::app::{App, Context, Message};
-use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key};
 use crate::tui::layout::Drawn;
+use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{one_line, truncate};
@@ -35,39 +36,29 @@ pub struct NumbersPage {
 /// What the list's keys mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumbersMsg {
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    List(ListMsg),
     Back,
 }
 
 use Action::{Global as G, Own as O};
 use Context as C;
-use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use KeyCode::Esc;
 use NumbersMsg as M;
 
+/// The list's words: a page of numbers.
+const WORDS: ListWords = ListWords {
+    top: "The first number",
+    bottom: "The last number",
+    page_footer: "Page",
+    ..ListWords::SCROLL
+};
+
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<NumbersMsg>>] = &[
-    summary(C::Numbers, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::Numbers, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
-    help(C::Numbers, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
-    both(C::Numbers, &[key(PageDown), ch(' ')], "PgDn", O(M::PageDown), "One page down", "Page"),
-    help(C::Numbers, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
-    help(C::Numbers, &[ch('g'), key(Home)], "g/Home", O(M::Top), "The first number"),
-    help(C::Numbers, &[ch('G'), key(End)], "G/End", O(M::Bottom), "The last number"),
+pub static KEYS: &[Binding<Action<NumbersMsg>>] = crate::list_keys!(C::Numbers, M::List, WORDS;
+    help(C::Numbers, &[ch(' ')], "Space", O(M::List(ListMsg::PageDown)), "One page down"),
     both(C::Numbers, &[key(Esc), ch('N')], "Esc", O(M::Back), "Back", "Back"),
     both(C::Numbers, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-];
-
-impl NumbersPage {
-    /// Scroll by `delta` rows, as far as the last frame's page allows.
-    fn scroll_by(&mut self, app: &App, delta: isize) {
-        self.scroll = app.drawn.scrolled(self.scroll, delta);
-    }
-}
+);
 
 impl Component for NumbersPage {
     type Msg = NumbersMsg;
@@ -109,12 +100,7 @@ impl Component for NumbersPage {
 
     fn act(&mut self, msg: NumbersMsg, app: &mut App) -> Vec<Effect> {
         match msg {
-            M::MoveUp => self.scroll_by(app, -1),
-            M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
-            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
-            M::Top => self.scroll_by(app, isize::MIN / 2),
-            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::List(m) => self.scroll = m.scrolled(self.scroll, &app.drawn),
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
@@ -122,7 +108,7 @@ impl Component for NumbersPage {
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         if let Msg::Resize(..) = msg {
-            self.scroll_by(app, 0);
+            self.scroll = self.scroll.min(app.drawn.max_scroll());
         }
         Vec::new()
     }

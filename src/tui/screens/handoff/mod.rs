@@ -12,8 +12,9 @@ use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::status::Status;
 use crate::tui::app::{App, Context, Message};
-use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
+use crate::tui::keymap::{Action, Binding, both, ch, key};
 use crate::tui::layout::Drawn;
+use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -33,12 +34,8 @@ impl Context {
 /// What the keys of the hand-off mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HandoffMsg {
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    /// ↑↓, PgUp PgDn, Home End (`tui::list`).
+    List(ListMsg),
     /// Back to the order's page.
     Back,
     /// `y`: copy the value under the cursor (asks first for the PIN).
@@ -82,17 +79,22 @@ pub struct HandoffPage {
 use Action::{Global as G, Own as O};
 use Context as C;
 use HandoffMsg as H;
-use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use KeyCode::Esc;
+
+/// The list's words: a cursor on the values.
+const WORDS: ListWords = ListWords {
+    footer: "Move",
+    down: "Next value",
+    up: "Previous value",
+    page_down: "Ten values down",
+    page_up: "Ten values up",
+    top: "First value",
+    bottom: "Last value",
+    page_footer: "",
+};
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<HandoffMsg>>] = &[
-    summary(C::Handoff, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::Handoff, &[ch('j'), key(Down)], "↓/j", O(H::MoveDown), "Next value"),
-    help(C::Handoff, &[ch('k'), key(Up)], "↑/k", O(H::MoveUp), "Previous value"),
-    help(C::Handoff, &[key(PageDown)], "PgDn", O(H::PageDown), "Ten values down"),
-    help(C::Handoff, &[key(PageUp)], "PgUp", O(H::PageUp), "Ten values up"),
-    help(C::Handoff, &[ch('g'), key(Home)], "g/Home", O(H::Top), "First value"),
-    help(C::Handoff, &[ch('G'), key(End)], "G/End", O(H::Bottom), "Last value"),
+pub static KEYS: &[Binding<Action<HandoffMsg>>] = crate::list_keys!(C::Handoff, H::List, WORDS;
     both(C::Handoff, &[ch('y')], "y", O(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
     both(C::Handoff, &[ch('Y')], "Y", O(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
     both(C::Handoff, &[ch('s')], "s", O(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
@@ -101,7 +103,7 @@ pub static KEYS: &[Binding<Action<HandoffMsg>>] = &[
     // The question.
     both(C::HandoffConfirm, &[ch('y')], "y", O(H::Confirm), "Yes", "Yes"),
     both(C::HandoffConfirm, &[ch('n'), key(Esc)], "n/Esc", O(H::Decline), "No", "No"),
-];
+);
 
 /// How far PgUp and PgDn move.
 const PAGE: isize = 10;
@@ -112,9 +114,13 @@ impl HandoffPage {
         app.order(&self.order_id).map(handoff::handoff)
     }
 
+    /// The last line's index.
+    fn last(&self, app: &App) -> usize {
+        self.handoff(app).map_or(0, |h| h.len().saturating_sub(1))
+    }
+
     fn move_by(&mut self, app: &App, delta: isize) {
-        let last = self.handoff(app).map_or(0, |h| h.len().saturating_sub(1));
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(self.last(app));
     }
 
     fn on_key(&mut self, msg: HandoffMsg, app: &mut App) -> Vec<Effect> {
@@ -130,12 +136,7 @@ impl HandoffPage {
             (H::Decline, Some(Ask::Submit { .. })) => {
                 app.message = Some(Message::info("Nothing recorded: the order stays as it is."));
             }
-            (H::MoveUp, None) => self.move_by(app, -1),
-            (H::MoveDown, None) => self.move_by(app, 1),
-            (H::PageUp, None) => self.move_by(app, -PAGE),
-            (H::PageDown, None) => self.move_by(app, PAGE),
-            (H::Top, None) => self.move_by(app, isize::MIN / 2),
-            (H::Bottom, None) => self.move_by(app, isize::MAX / 2),
+            (H::List(m), None) => self.cursor = m.moved(self.cursor, PAGE, self.last(app)),
             (H::Back, None) => return vec![Effect::Close],
             (_, ask) => self.ask = ask,
         }

@@ -6,8 +6,9 @@ pub mod history;
 pub mod welcome;
 
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
+use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key};
 use crate::tui::layout::Drawn;
+use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -30,12 +31,8 @@ pub struct Home;
 /// What the home screen's keys mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeMsg {
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    /// ↑↓, PgUp PgDn, Home End (`tui::list`).
+    List(ListMsg),
     /// Open the selected order.
     Open,
     /// Clear the filter.
@@ -61,23 +58,26 @@ pub enum HomeMsg {
 use Action::{Global as G, Own as O};
 use Context as C;
 use HomeMsg as M;
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home as HomeKey, PageDown, PageUp, Up};
+use KeyCode::{Backspace, Enter, Esc};
+
+/// The history's list words: a cursor on the orders.
+const WORDS: ListWords = ListWords {
+    footer: "Move",
+    down: "Next order",
+    up: "Previous order",
+    top: "First order",
+    bottom: "Last order",
+    ..ListWords::SCROLL
+};
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
+pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::List, WORDS;
     // The welcome screen.
     both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
     both(C::Welcome, &[ch('d')], "d", O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
     both(C::Welcome, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Welcome, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // The order history.
-    summary(C::History, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
-    help(C::History, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Next order"),
-    help(C::History, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Previous order"),
-    help(C::History, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
-    help(C::History, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
-    help(C::History, &[ch('g'), key(HomeKey)], "g/Home", O(M::Top), "First order"),
-    help(C::History, &[ch('G'), key(End)], "G/End", O(M::Bottom), "Last order"),
     both(C::History, &[key(Enter)], "Enter", O(M::Open), "Open the selected order", "Open"),
     both(C::History, &[ch('/')], "/", O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
     both(C::History, &[ch('f')], "f", O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
@@ -93,7 +93,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = &[
     both(C::FilterEditing, &[key(Esc)], "Esc", O(M::FilterCancel), "Clear the filter, back to the list", "Clear"),
     both(C::FilterEditing, &[key(Backspace)], "Backspace", O(M::FilterBackspace), "Delete a character", "Delete"),
     both(C::FilterEditing, &[ctrl('u')], "Ctrl-U", O(M::FilterClear), "Clear the text", "Clear text"),
-];
+);
 
 impl Component for Home {
     type Msg = HomeMsg;
@@ -174,12 +174,7 @@ impl Component for Home {
     fn act(&mut self, msg: HomeMsg, app: &mut App) -> Vec<Effect> {
         let h = &mut app.history;
         match msg {
-            M::MoveUp => app.move_selection(-1),
-            M::MoveDown => app.move_selection(1),
-            M::PageUp => app.move_selection(-app.history_page()),
-            M::PageDown => app.move_selection(app.history_page()),
-            M::Top => app.move_selection(isize::MIN / 2),
-            M::Bottom => app.move_selection(isize::MAX / 2),
+            M::List(m) => app.move_selection(m),
             M::Open => {
                 let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
                     return Vec::new();

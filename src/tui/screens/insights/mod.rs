@@ -8,8 +8,9 @@ mod view;
 
 use crate::domain::insights::{self, Insights};
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{Action, Binding, both, ch, help, key, summary};
+use crate::tui::keymap::{Action, Binding, both, ch, key};
 use crate::tui::layout::Drawn;
+use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crossterm::event::KeyCode;
@@ -32,37 +33,27 @@ pub struct InsightsPage {
 /// What the insights screen's keys mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InsightsMsg {
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    /// ↑↓, PgUp PgDn, Home End (`tui::list`).
+    List(ListMsg),
     Back,
 }
 
 use Action::{Global as G, Own as O};
 use Context as C;
 use InsightsMsg as M;
-use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use KeyCode::Esc;
 
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<InsightsMsg>>] = &[
-    summary(C::Insights, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::Insights, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
-    help(C::Insights, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
-    help(C::Insights, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
-    help(C::Insights, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
-    help(C::Insights, &[ch('g'), key(Home)], "g/Home", O(M::Top), "Top"),
-    help(C::Insights, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End"),
+pub static KEYS: &[Binding<Action<InsightsMsg>>] = crate::list_keys!(C::Insights, M::List, ListWords::SCROLL;
     both(C::Insights, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
     both(C::Insights, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Insights, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
-];
+);
 
 impl InsightsPage {
-    fn scroll_by(&mut self, app: &App, delta: isize) {
-        self.scroll = app.drawn.scrolled(self.scroll, delta);
+    /// Keep the first line shown on the page (after a resize).
+    fn clamp(&mut self, app: &App) {
+        self.scroll = self.scroll.min(app.drawn.max_scroll());
     }
 }
 
@@ -100,12 +91,7 @@ impl Component for InsightsPage {
 
     fn act(&mut self, msg: InsightsMsg, app: &mut App) -> Vec<Effect> {
         match msg {
-            M::MoveUp => self.scroll_by(app, -1),
-            M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
-            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
-            M::Top => self.scroll_by(app, isize::MIN / 2),
-            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::List(m) => self.scroll = m.scrolled(self.scroll, &app.drawn),
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
@@ -113,7 +99,7 @@ impl Component for InsightsPage {
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::Resize(..) => self.scroll_by(app, 0),
+            Msg::Resize(..) => self.clamp(app),
             Msg::InsightsLoaded(insights) => {
                 self.insights = Some(insights);
                 self.scroll = 0;

@@ -4,8 +4,9 @@
 pub mod view;
 
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{self, Action, Binding, both, ch, help, key, summary};
+use crate::tui::keymap::{self, Action, Binding, both, ch, key};
 use crate::tui::layout::{Drawn, HEADER_NUMBERS};
+use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -28,12 +29,8 @@ pub struct OrderPage {
 /// What the order page's keys mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageMsg {
-    MoveUp,
-    MoveDown,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    /// ↑↓, PgUp PgDn, Home End (`tui::list`).
+    List(ListMsg),
     /// The wizard on this order, focused on the first rejected field.
     Update,
     /// The "Carrier response" dialog.
@@ -54,18 +51,18 @@ pub enum PageMsg {
 
 use Action::{Global as G, Own as O};
 use Context as C;
-use KeyCode::{Down, End, Esc, Home, PageDown, PageUp, Up};
+use KeyCode::Esc;
 use PageMsg as M;
 
+/// The page's list words.
+const WORDS: ListWords = ListWords {
+    top: "Top of the page",
+    bottom: "End of the page",
+    ..ListWords::SCROLL
+};
+
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<PageMsg>>] = &[
-    summary(C::OrderPage, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Scroll"),
-    help(C::OrderPage, &[ch('j'), key(Down)], "↓/j", O(M::MoveDown), "Scroll down"),
-    help(C::OrderPage, &[ch('k'), key(Up)], "↑/k", O(M::MoveUp), "Scroll up"),
-    help(C::OrderPage, &[key(PageDown)], "PgDn", O(M::PageDown), "One page down"),
-    help(C::OrderPage, &[key(PageUp)], "PgUp", O(M::PageUp), "One page up"),
-    help(C::OrderPage, &[ch('g'), key(Home)], "g/Home", O(M::Top), "Top of the page"),
-    help(C::OrderPage, &[ch('G'), key(End)], "G/End", O(M::Bottom), "End of the page"),
+pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M::List, WORDS;
     both(C::OrderPage, &[ch('u')], "u", O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
     both(C::OrderPage, &[ch('r')], "r", O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
     both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
@@ -79,7 +76,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = &[
     both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     help(C::OrderPage, &[ch('c')], "c", O(M::Copy), "Copy: a new draft with this order's fields only"),
     both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
-];
+);
 
 impl OrderPage {
     pub fn new(order_id: String) -> OrderPage {
@@ -89,8 +86,9 @@ impl OrderPage {
         }
     }
 
-    fn scroll_by(&mut self, app: &App, delta: isize) {
-        self.scroll = app.drawn.scrolled(self.scroll, delta);
+    /// Keep the first line shown on the page (the order or the terminal changed).
+    fn clamp(&mut self, app: &App) {
+        self.scroll = self.scroll.min(app.drawn.max_scroll());
     }
 }
 
@@ -158,12 +156,7 @@ impl Component for OrderPage {
 
     fn act(&mut self, msg: PageMsg, app: &mut App) -> Vec<Effect> {
         match msg {
-            M::MoveUp => self.scroll_by(app, -1),
-            M::MoveDown => self.scroll_by(app, 1),
-            M::PageUp => self.scroll_by(app, -app.drawn.page_step()),
-            M::PageDown => self.scroll_by(app, app.drawn.page_step()),
-            M::Top => self.scroll_by(app, isize::MIN / 2),
-            M::Bottom => self.scroll_by(app, isize::MAX / 2),
+            M::List(m) => self.scroll = m.scrolled(self.scroll, &app.drawn),
             M::Update => return vec![Effect::Open(Open::on(ScreenId::Wizard, &self.order_id))],
             M::Respond => return vec![Effect::Open(Open::on(ScreenId::Respond, &self.order_id))],
             M::Assist => return vec![Effect::Open(Open::on(ScreenId::Assist, &self.order_id))],
@@ -179,7 +172,7 @@ impl Component for OrderPage {
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         // The order changed or the terminal did: keep the scroll on the page.
         if let Msg::Resize(..) | Msg::Saved(_) = msg {
-            self.scroll_by(app, 0);
+            self.clamp(app);
         }
         Vec::new()
     }
