@@ -4,7 +4,7 @@
 pub mod view;
 
 use crate::tui::app::{App, Context};
-use crate::tui::keymap::{self, Action, Binding, both, ch, key};
+use crate::tui::keymap::{self, Action, Binding, both, ch, help, key};
 use crate::tui::layout::{Drawn, HEADER_NUMBERS};
 use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
