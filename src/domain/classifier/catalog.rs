@@ -206,6 +206,11 @@ impl Catalog {
         &self.doc
     }
 
+    /// Concept names by id (ids are positions in the document's sorted concept map).
+    pub(crate) fn concept_names(&self) -> Vec<&str> {
+        self.doc.concepts.keys().map(String::as_str).collect()
+    }
+
     fn compile(doc: CatalogDoc) -> Result<Catalog, CatalogError> {
         if doc.concepts.len() > MAX_CONCEPTS {
             return Err(CatalogError::TooManyConcepts);

@@ -11,6 +11,8 @@
 use super::catalog::{Catalog, Rule};
 use super::concepts::{ConceptSet, Occurrence};
 use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
+use super::model::Model;
+use super::model_answer::suggest;
 use super::normalize::{Token, tokenize};
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
@@ -179,9 +181,24 @@ struct Hit {
     sentence: u32,
 }
 
-/// Classifies a carrier's rejection text. Pure; never fails: text it cannot read is "not
-/// recognised".
+/// Classifies a carrier's rejection text by the catalog's rules. Pure; never fails: text it
+/// cannot read is "not recognised" (`suggest` then offers the model's guess).
 pub fn classify(text: &str, catalog: &Catalog) -> Classification {
+    classify_by_rules(text, catalog)
+}
+
+/// The rules' answer, or where no rule fires, `model`'s (`None`: the rules alone). This is the
+/// answer the leave-one-source-out score measures and the screens show, the model's part marked
+/// as a suggestion to confirm.
+pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>) -> Classification {
+    let c = classify_by_rules(text, catalog);
+    match model {
+        Some(model) if !c.is_recognised() => suggest(text, catalog, model).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn classify_by_rules(text: &str, catalog: &Catalog) -> Classification {
     let tokens = tokenize(text);
     let occurrences = without_cleared_clauses(catalog.phrases.find(&tokens), catalog);
 

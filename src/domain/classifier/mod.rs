@@ -14,16 +14,27 @@
 mod catalog;
 mod classify;
 mod concepts;
+mod corpus;
 mod examples;
+mod features;
+mod model;
+mod model_answer;
 mod normalize;
 mod quoted;
 mod status;
+mod train;
 
 pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
-pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_examples};
+pub use classify::{
+    Classification, LEARNED_RULE, Match, classify, classify_with_examples, classify_with_model,
+};
 pub use concepts::MAX_CONCEPTS;
+pub use corpus::{Answer, BUILTIN_CORPUS, CorpusRow, atoms, parse_corpus};
 pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, SIMILARITY_SURE};
+pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, SURE_AT};
+pub use model_answer::{MODEL_RULE, suggest};
 pub use quoted::quoted_values;
+pub use train::{FamilyScore, leave_one_source_out, train};
 
 #[cfg(test)]
 mod rule_probes;

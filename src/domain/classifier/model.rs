@@ -1,0 +1,233 @@
+//! The learned model: one logistic regression per label (a field group or key, or `carrier`)
+//! over the text's features. It answers where the catalog's rules are silent; trained from the
+//! corpus by `cargo run --example train_classifier` and shipped as `assets/classifier-model.json`.
+
+use super::catalog::Catalog;
+use super::features::{describe, features};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+const BUILTIN_JSON: &str = include_str!("../../../assets/classifier-model.json");
+
+/// A label is chosen when its probability reaches this.
+pub const CHOOSE_AT: f32 = 0.5;
+/// Below this confidence the model's answer is "not sure": shown as a guess to confirm.
+pub const SURE_AT: f32 = 0.7;
+/// A label this likely is still offered as a guess when none is chosen.
+pub const GUESS_AT: f32 = 0.3;
+
+/// The model as stored: labels, a bias and a weight per label for every feature.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub labels: Vec<String>,
+    pub bias: Vec<f32>,
+    /// Sorted, so the same corpus always writes the same file.
+    pub weights: BTreeMap<String, Vec<f32>>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+    #[serde(skip)]
+    rows: Vec<Vec<f32>>,
+}
+
+/// The model's reading of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    /// Every label with its probability, most likely first.
+    pub ranked: Vec<(String, f32)>,
+}
+
+impl Prediction {
+    /// The labels the model chooses; when none reaches `CHOOSE_AT`, the likeliest if it reaches
+    /// `GUESS_AT` (a guess).
+    pub fn chosen(&self) -> Vec<&str> {
+        let sure: Vec<&str> = self
+            .ranked
+            .iter()
+            .filter(|(_, p)| *p >= CHOOSE_AT)
+            .map(|(l, _)| l.as_str())
+            .collect();
+        if !sure.is_empty() {
+            return sure;
+        }
+        self.ranked
+            .first()
+            .filter(|(_, p)| *p >= GUESS_AT)
+            .map(|(l, _)| vec![l.as_str()])
+            .unwrap_or_default()
+    }
+
+    /// How sure the model is of `chosen()`: the mean probability of the chosen labels.
+    pub fn confidence(&self) -> f32 {
+        let chosen = self.chosen();
+        if chosen.is_empty() {
+            return 0.0;
+        }
+        let sum: f32 = self
+            .ranked
+            .iter()
+            .filter(|(l, _)| chosen.contains(&l.as_str()))
+            .map(|(_, p)| p)
+            .sum();
+        sum / chosen.len() as f32
+    }
+}
+
+impl Model {
+    /// A model from its parts; builds the lookup tables.
+    pub fn new(labels: Vec<String>, bias: Vec<f32>, weights: BTreeMap<String, Vec<f32>>) -> Model {
+        let mut m = Model {
+            labels,
+            bias,
+            weights,
+            index: HashMap::new(),
+            rows: Vec::new(),
+        };
+        m.build_index();
+        m
+    }
+
+    fn build_index(&mut self) {
+        self.index = self
+            .weights
+            .keys()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        self.rows = self.weights.values().cloned().collect();
+    }
+
+    /// Reads a stored model; refuses one whose shapes disagree.
+    pub fn from_json(json: &str) -> Result<Model, String> {
+        let mut m: Model = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let n = m.labels.len();
+        if m.bias.len() != n || m.weights.values().any(|w| w.len() != n) {
+            return Err("model: weights do not match its labels".to_string());
+        }
+        m.build_index();
+        Ok(m)
+    }
+
+    /// The stored form: one feature a line, so diffs of a retrained model stay readable.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\n");
+        let labels = serde_json::to_string(&self.labels).unwrap_or_default();
+        let bias = serde_json::to_string(&self.bias).unwrap_or_default();
+        out.push_str(&format!(
+            "\"labels\": {labels},\n\"bias\": {bias},\n\"weights\": {{\n"
+        ));
+        let lines: Vec<String> = self
+            .weights
+            .iter()
+            .map(|(k, w)| {
+                let key = serde_json::to_string(k).unwrap_or_default();
+                let w = serde_json::to_string(w).unwrap_or_default();
+                format!("{key}: {w}")
+            })
+            .collect();
+        out.push_str(&lines.join(",\n"));
+        out.push_str("\n}\n}\n");
+        out
+    }
+
+    /// The model shipped with portwiz, or `None` if its file does not load (a test keeps it
+    /// loading; the rules still answer without it).
+    pub fn builtin() -> Option<&'static Model> {
+        static BUILTIN: OnceLock<Option<Model>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Model::from_json(BUILTIN_JSON).ok())
+            .as_ref()
+    }
+
+    /// Raw scores per label for a feature list.
+    fn scores(&self, feats: &[String]) -> Vec<f32> {
+        let known: Vec<usize> = feats
+            .iter()
+            .filter_map(|f| self.index.get(f))
+            .copied()
+            .collect();
+        let x = scale(feats.len());
+        let mut s = self.bias.clone();
+        for i in known {
+            for (acc, w) in s.iter_mut().zip(&self.rows[i]) {
+                *acc += w * x;
+            }
+        }
+        s
+    }
+
+    /// The probabilities of every label for `text`; `rules` are the ids of the rules that fired.
+    pub fn predict(&self, text: &str, catalog: &Catalog, rules: &[&str]) -> Prediction {
+        self.predict_features(&features(text, catalog, rules))
+    }
+
+    pub(crate) fn predict_features(&self, feats: &[String]) -> Prediction {
+        let mut ranked: Vec<(String, f32)> = self
+            .labels
+            .iter()
+            .cloned()
+            .zip(self.scores(feats).into_iter().map(sigmoid))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        Prediction { ranked }
+    }
+
+    /// The features of `text` that pushed hardest towards `label`, strongest first, in words.
+    pub fn strongest_features(
+        &self,
+        text: &str,
+        catalog: &Catalog,
+        rules: &[&str],
+        label: &str,
+        limit: usize,
+    ) -> Vec<(String, f32)> {
+        let Some(j) = self.labels.iter().position(|l| l == label) else {
+            return Vec::new();
+        };
+        let feats = features(text, catalog, rules);
+        let x = scale(feats.len());
+        let mut pushes: Vec<(String, f32)> = feats
+            .iter()
+            .filter_map(|f| Some((describe(f), self.rows[*self.index.get(f)?][j] * x)))
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        pushes.sort_by(|a, b| b.1.total_cmp(&a.1));
+        pushes.truncate(limit);
+        pushes
+    }
+}
+
+/// Each text's features share one unit of length, so long texts do not shout.
+pub(crate) fn scale(n: usize) -> f32 {
+    1.0 / (n.max(1) as f32).sqrt()
+}
+
+pub(crate) fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let m = Model::builtin().expect("assets/classifier-model.json loads");
+        assert!(!m.labels.is_empty());
+    }
+
+    #[test]
+    fn a_model_with_mismatched_shapes_is_refused() {
+        let json = r#"{"labels":["pin"],"bias":[0.0,1.0],"weights":{}}"#;
+        assert!(Model::from_json(json).is_err());
+        assert!(Model::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn stored_form_round_trips() {
+        let mut w = BTreeMap::new();
+        w.insert("w:pin".to_string(), vec![2.5, -1.0]);
+        let m = Model::new(vec!["pin".into(), "carrier".into()], vec![-1.0, -1.0], w);
+        assert_eq!(Model::from_json(&m.to_json()).unwrap(), m);
+    }
+}

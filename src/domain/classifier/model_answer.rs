@@ -1,0 +1,56 @@
+//! The model's answer for a text no rule recognised: a suggestion the user confirms.
+
+use super::catalog::Catalog;
+use super::classify::{Classification, Match};
+use super::model::{Model, SURE_AT};
+use crate::domain::FieldKey;
+
+/// The `rule` of a match that came from the model.
+pub const MODEL_RULE: &str = "learned_model";
+
+const CARRIER: &str = "carrier";
+const CARRIER_ACTION: &str = "Only the current carrier can clear this: ask the customer to contact it (or contact it with the customer), then resubmit.";
+
+/// What the model makes of `text`, or `None` when it chooses nothing. The match's score is the
+/// model's confidence; below `SURE_AT` it says "not sure" in its action.
+pub fn suggest(text: &str, catalog: &Catalog, model: &Model) -> Option<Classification> {
+    let prediction = model.predict(text, catalog, &[]);
+    let chosen = prediction.chosen();
+    if chosen.is_empty() {
+        return None;
+    }
+    let needs_carrier_contact = chosen.contains(&CARRIER);
+    let mut fields: Vec<FieldKey> = chosen
+        .iter()
+        .filter(|l| **l != CARRIER)
+        .filter_map(|l| FieldKey::group(l))
+        .flatten()
+        .collect();
+    fields.sort();
+    fields.dedup();
+    let confidence = prediction.confidence();
+    let mut action = if fields.is_empty() {
+        CARRIER_ACTION.to_string()
+    } else {
+        catalog.advice_for(&fields).unwrap_or_else(|| {
+            "Check these fields against the carrier's record (its CSR), then resubmit.".to_string()
+        })
+    };
+    if confidence < SURE_AT {
+        action = format!("Not sure (confidence {confidence:.2}): confirm the fields. {action}");
+    }
+    Some(Classification {
+        fields: fields.clone(),
+        matches: vec![Match {
+            rule: MODEL_RULE.to_string(),
+            fields,
+            score: confidence,
+            evidence: Vec::new(),
+        }],
+        needs_carrier_contact,
+        action,
+        learned: None,
+        key_sentence: None,
+        status_words: Vec::new(),
+    })
+}

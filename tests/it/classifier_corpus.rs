@@ -1,0 +1,66 @@
+//! The corpus of public rejection wording (`assets/corpus/rejections.tsv`): its shape, the
+//! leave-one-source-out score of rules plus model, and that the shipped model is current.
+
+use portwiz::domain::classifier::{
+    BUILTIN_CORPUS, Catalog, Model, leave_one_source_out, parse_corpus, train,
+};
+use std::collections::BTreeSet;
+
+/// Issue 30 asks for 90% held out; the corpus and model reach this floor today (see README,
+/// "Classifier"). The test fails if a change makes the held-out score worse.
+const LOSO_FLOOR: f64 = 0.75;
+
+#[test]
+fn the_corpus_is_labelled_and_sourced() {
+    let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
+    assert!(rows.len() >= 380, "{} rows", rows.len());
+    let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
+    assert!(families.len() >= 25, "{} families", families.len());
+    for row in &rows {
+        assert!(
+            !row.source.trim().is_empty(),
+            "line {}: no source",
+            row.line
+        );
+        assert!(!row.text.trim().is_empty(), "line {}: no text", row.line);
+    }
+    let texts: BTreeSet<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.family.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(texts.len(), rows.len(), "a family repeats a text");
+}
+
+#[test]
+fn leave_one_source_out_score_per_family() {
+    let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
+    let (scores, _) = leave_one_source_out(&rows, &Catalog::builtin(), true);
+    let right: usize = scores.iter().map(|s| s.right).sum();
+    let all: usize = scores.iter().map(|s| s.rows).sum();
+    let overall = right as f64 / all as f64;
+    eprintln!(
+        "leave-one-source-out: {right}/{all} = {:.1}%",
+        overall * 100.0
+    );
+    for s in &scores {
+        eprintln!("  {:32} {:3}/{:3}", s.family, s.right, s.rows);
+    }
+    assert!(
+        overall >= LOSO_FLOOR,
+        "held-out score fell to {:.1}%",
+        overall * 100.0
+    );
+}
+
+#[test]
+fn the_shipped_model_is_trained_from_the_current_corpus() {
+    let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
+    let fresh = train(&rows, &Catalog::builtin());
+    let shipped = Model::builtin().expect("the shipped model loads");
+    assert!(
+        fresh == *shipped,
+        "assets/classifier-model.json is stale: run `cargo run --release --example train_classifier`"
+    );
+    let size = include_str!("../../assets/classifier-model.json").len();
+    assert!(size < 2_000_000, "the model is {size} bytes");
+}
