@@ -1,4 +1,4 @@
-//! The command line of design.md §5, as clap types.
+//! The command line of docs/command-line.md, as clap types.
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

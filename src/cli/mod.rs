@@ -18,7 +18,7 @@ pub use console::Console;
 /// reports for a Unix tool ended by SIGPIPE, 128 + 13.
 pub const CLOSED_PIPE_EXIT: u8 = 141;
 
-/// How a command failed, and so its exit code (design.md §5).
+/// How a command failed, and so its exit code (docs/command-line.md).
 #[derive(Debug)]
 pub enum Failure {
     /// The action was refused (validation, wrong status): exit 1.

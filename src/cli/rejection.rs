@@ -61,7 +61,7 @@ pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// design.md §5's JSON form.
+/// docs/command-line.md's JSON form.
 pub fn classification_json(c: &Classification) -> serde_json::Value {
     json!({
         "fields": c.fields,

@@ -1,4 +1,4 @@
-//! The *fields document* of design.md §5: one JSON object keyed by field keys, read by
+//! The *fields document* of docs/command-line.md: one JSON object keyed by field keys, read by
 //! `new --from` and `import`, written by `export --format json`.
 
 use super::fields::{FieldValue, OrderFields, is_list};

@@ -1,11 +1,11 @@
-//! The stable field keys of design.md §2. They appear in files, CLI output and tests, so their
+//! The stable field keys of docs/field-keys.md. They appear in files, CLI output and tests, so their
 //! spelling never changes; everything that names a field uses `FieldKey`.
 
 pub use super::registry::FieldKey;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// A key that is not one of design.md §2.
+/// A key that is not one of docs/field-keys.md.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown field key `{0}` ({hint})", hint = unknown_key_hint(&self.0))]
 pub struct UnknownFieldKey(pub String);

@@ -223,7 +223,7 @@ pub const COUNTRIES: &Choices = &Country::CHOICES;
 pub const NUMBER_TYPES: &Choices = &NumberType::CHOICES;
 pub const PORT_TYPES: &Choices = &PortType::CHOICES;
 
-/// The one declaration of the fields. Each row: the variant, then its stable key (design.md §2),
+/// The one declaration of the fields. Each row: the variant, then its stable key (docs/field-keys.md),
 /// its slot in `OrderFields`, and its spec.
 macro_rules! field_table {
     ($(

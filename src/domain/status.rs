@@ -1,4 +1,4 @@
-//! Order statuses and the transitions between them (design.md §3).
+//! Order statuses and the transitions between them (docs/field-keys.md).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,7 +1,7 @@
 //! `DIR/index.sqlite`: a cache of every order's summary, keyed by the file's size, modification
 //! time and inode. Opening the store stats each file and parses only those the index does not
 //! match; a save updates its order's row in the same step. The index is only a cache
-//! (design.md §4): a missing, stale or broken one is rebuilt from the order files, which stay the
+//! (docs/storage.md): a missing, stale or broken one is rebuilt from the order files, which stay the
 //! truth, and failing to write it never fails a command.
 //!
 //! One row an order, with the summary's columns, all of the order's digits (what the `/` filter

@@ -1,4 +1,4 @@
-//! The order files on disk (design.md §4). Nothing else touches the file system for orders.
+//! The order files on disk (docs/storage.md). Nothing else touches the file system for orders.
 //!
 //! Layout: `DIR/orders/<id>.json`, one order a file, each with `schema_version` and a `revision`
 //! that every save increments; `DIR/quarantine/` for files that could not be read; `DIR/.lock`,
@@ -326,7 +326,7 @@ impl Store {
     }
 
     /// The id an order is known by from what was typed: the id itself, or any unique prefix of
-    /// it, in any case (design.md §5). The order is then loaded. An ambiguous prefix is refused
+    /// it, in any case (docs/command-line.md). The order is then loaded. An ambiguous prefix is refused
     /// with the ids it matches. Prefixes are looked up in the index, then in the folder when
     /// the index knows none (an order added behind its back).
     pub fn resolve(&mut self, typed: &str) -> Result<String, StoreError> {

@@ -1,4 +1,4 @@
-//! portwiz's own files in the store (design.md §4): `.lock`, `index.sqlite` and its `-wal`,
+//! portwiz's own files in the store (docs/storage.md): `.lock`, `index.sqlite` and its `-wal`,
 //! `-shm` and `-journal`, `examples.json`, `quarantine/`. A store cloned from git or synced from
 //! elsewhere may hold any of them as a link (out of the store) or a FIFO (which blocks an open):
 //! they are opened without following links and without blocking, checked to be regular files

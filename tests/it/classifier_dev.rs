@@ -6,7 +6,7 @@ use portwiz::domain::FieldKey;
 use portwiz::domain::classifier::{Catalog, classify};
 use std::path::PathBuf;
 
-/// Rows whose label contradicts design.md §2 ("only `postal_code` for a zip-code-only
+/// Rows whose label contradicts docs/field-keys.md ("only `postal_code` for a zip-code-only
 /// complaint"); the dev set's groups cannot express a single address key. These rows are still
 /// checked, against the design's answer. Reported upstream so the label can gain an also_ok.
 const DESIGN_OVERRIDES: &[(&str, &[FieldKey])] = &[(

@@ -1,4 +1,4 @@
-//! The command line of design.md §5, run as a user would: the real binary on a temp store.
+//! The command line of docs/command-line.md, run as a user would: the real binary on a temp store.
 
 use crate::support::{TODAY, new_order, order_file, run};
 

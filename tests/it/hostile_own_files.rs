@@ -1,4 +1,4 @@
-//! portwiz's own files in the store (design.md §4: `.lock`, `index.sqlite` and its `-wal`/`-shm`,
+//! portwiz's own files in the store (docs/storage.md: `.lock`, `index.sqlite` and its `-wal`/`-shm`,
 //! `examples.json`, `quarantine/`) planted as links and FIFOs, as a store cloned from git may hold
 //! them: no command follows one out of the store, none hangs on one, and each is reported and set
 //! aside (or rebuilt) rather than written through (issue 23, point 1).

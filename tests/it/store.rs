@@ -1,4 +1,4 @@
-//! The storage contract of design.md §4: atomic saves, quarantine, schema versions, conflicts.
+//! The storage contract of docs/storage.md: atomic saves, quarantine, schema versions, conflicts.
 
 use jiff::Timestamp;
 use portwiz::domain::{FieldKey, FieldValue, Order, OrderFields};

@@ -3,6 +3,7 @@
 //! effect of the keys sent (never a fixed sleep), and the order files on disk are the verdict.
 
 use crate::support::pty::{PtySession, TIMEOUT, keys};
+use portwiz::domain::{FIELDS, FieldKey, OrderFields, Step};
 use std::path::Path;
 
 const BIN: &str = env!("CARGO_BIN_EXE_portwiz");
@@ -105,21 +106,34 @@ fn a_new_order_is_filled_step_by_step_and_submitted() {
     send_then(&mut app, "+14255550100", "[+14255550100");
     send_then(&mut app, keys::PAGE_DOWN, "Step 4 of 7");
 
-    // Account information: every field, Tab between them (the PIN is optional here).
-    for (text, shown) in [
-        ("Contoso Telecom", "[Contoso Telecom"),
-        ("Fabrikam Inc", "[Fabrikam Inc"),
-        ("ACC-0098765", "[ACC-0098765"),
-        ("", "› Account PIN"),
-        ("Dana", "[Dana"),
-        ("Reyes", "[Reyes"),
-        ("1 Microsoft Way", "[1 Microsoft Way"),
-        ("Redmond", "[Redmond"),
-        ("WA", "[WA "),
-        ("98052", "[98052"),
-    ] {
+    // Account information: every field the order's country asks, in the field table's Tab
+    // order up to the service address's country; a field this test gives no value (the PIN,
+    // optional here) is left empty.
+    let us = OrderFields {
+        country: "US".into(),
+        number_type: "geographic".into(),
+        ..OrderFields::default()
+    };
+    let value = |key: FieldKey| match key {
+        FieldKey::CurrentCarrier => "Contoso Telecom",
+        FieldKey::OrganizationName => "Fabrikam Inc",
+        FieldKey::AccountNumber => "ACC-0098765",
+        FieldKey::AuthorizedUserFirstName => "Dana",
+        FieldKey::AuthorizedUserLastName => "Reyes",
+        FieldKey::ServiceAddressStreet => "1 Microsoft Way",
+        FieldKey::ServiceAddressCity => "Redmond",
+        FieldKey::ServiceAddressState => "WA",
+        FieldKey::ServiceAddressPostalCode => "98052",
+        _ => "",
+    };
+    let account = FIELDS
+        .iter()
+        .filter(|f| f.step == Step::AccountInformation && f.asked(&us))
+        .take_while(|f| f.key != FieldKey::ServiceAddressCountry);
+    for field in account {
+        let text = value(field.key);
         if !text.is_empty() {
-            send_then(&mut app, text, shown);
+            send_then(&mut app, text, &format!("[{text}"));
         }
         app.send(keys::TAB);
     }

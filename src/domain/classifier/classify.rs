@@ -26,7 +26,7 @@ const SCORE_GUESS_BELOW: f32 = 0.7;
 /// The `rule` of a match that came from the user's own labelled example.
 pub const LEARNED_RULE: &str = "learned_example";
 
-/// What a carrier's text means for the order. `design.md` §5 is its JSON form.
+/// What a carrier's text means for the order. docs/command-line.md is its JSON form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     /// Every field to fix: the union of the matches' fields, in `FieldKey` order.

@@ -15,7 +15,7 @@ pub use identifiers::IdentifierFormat;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// How an order of a country reaches Microsoft (design.md §8).
+/// How an order of a country reaches Microsoft (docs/countries.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {

@@ -1,4 +1,4 @@
-//! A one-line text field over `tui_input::Input`: the key mapping (design.md §6 readline keys),
+//! A one-line text field over `tui_input::Input`: the key mapping (docs/keys.md readline keys),
 //! and what part of the text shows in a box of a given width, with the cursor's column, correct
 //! for accented letters, CJK and emoji.
 
