@@ -43,6 +43,7 @@ mod order_facts;
 mod plain;
 mod schema;
 mod secrets;
+mod small_keys_pty;
 mod startup_pty;
 mod stats;
 mod store;

@@ -182,6 +182,8 @@ fn too_small_says_so() {
             flat.contains(&format!("Terminal too small (need 80×24, have {w}×{h})")),
             "{screen}"
         );
+        // Plain mode works at any size: the screen says so.
+        assert!(flat.contains("portwiz --plain"), "{screen}");
         snapshot("too_small", &app);
     }
 }

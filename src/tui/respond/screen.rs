@@ -7,7 +7,7 @@ use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
-use crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Tab, Up};
+use crossterm::event::KeyCode::{BackTab, Down, End, Enter, Esc, Home, Tab, Up};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +31,10 @@ impl Context {
 pub enum RespondMsg {
     Up,
     Down,
+    /// Home: the first answer.
+    First,
+    /// End: the last answer.
+    Last,
     /// Open the chosen answer, go to the next input, or save from the Save row.
     Enter,
     NextFocus,
@@ -55,6 +59,8 @@ pub static KEYS: &[Binding<Action<RespondMsg>>] = &[
     summary(C::RespondChoose, &[ch('j'), key(Down), ch('k'), key(Up)], "↑↓", "Move"),
     help(C::RespondChoose, &[ch('j'), key(Down)], "↓/j", O(R::Down), "Next answer"),
     help(C::RespondChoose, &[ch('k'), key(Up)], "↑/k", O(R::Up), "Previous answer"),
+    help(C::RespondChoose, &[ch('g'), key(Home)], "g/Home", O(R::First), "First answer"),
+    help(C::RespondChoose, &[ch('G'), key(End)], "G/End", O(R::Last), "Last answer"),
     both(C::RespondChoose, &[key(Enter)], "Enter", O(R::Enter), "Record this answer", "Choose"),
     both(C::RespondChoose, &[key(Esc)], "Esc", O(R::Back), "Back to the order's page", "Back"),
     both(C::RespondChoose, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
@@ -65,7 +71,8 @@ pub static KEYS: &[Binding<Action<RespondMsg>>] = &[
     both(C::RespondTextArea, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers (asks before dropping the text)", "Back"),
     // A one-line input.
     both(C::RespondInput, &[key(Enter), key(Tab)], "Enter/Tab", O(R::NextFocus), "Next", "Next"),
-    help(C::RespondInput, &[key(BackTab)], "Shift-Tab", O(R::PrevFocus), "Previous"),
+    help(C::RespondInput, &[key(BackTab), key(Up)], "Shift-Tab/↑", O(R::PrevFocus), "Previous"),
+    help(C::RespondInput, &[key(Down)], "↓", O(R::NextFocus), "Next (a date typed stays as it is)"),
     both(C::RespondInput, &[ctrl('s')], "Ctrl-S", O(R::Save), "Record the answer", "Save"),
     both(C::RespondInput, &[key(Esc)], "Esc", O(R::Back), "Back to the choice of answers", "Back"),
     // A checklist, a list of scenarios, the Save row.

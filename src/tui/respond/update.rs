@@ -33,6 +33,8 @@ pub fn update(r: &mut Respond, app: &mut App, msg: RespondMsg) -> Vec<Effect> {
                 RespondMsg::Down => {
                     r.selected = (r.selected + 1).min(r.choices.len().saturating_sub(1));
                 }
+                RespondMsg::First => r.selected = 0,
+                RespondMsg::Last => r.selected = r.choices.len().saturating_sub(1),
                 RespondMsg::Enter => return choose(r, app, &order),
                 _ => {}
             }

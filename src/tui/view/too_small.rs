@@ -16,7 +16,7 @@ pub fn render(root: &Root, frame: &mut Frame, area: Rect) {
             "{unsaved} Quit anyway? y or Ctrl-C: quit and lose them · s: save and quit · n or Esc: stay. (Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}.)"
         ),
         None => format!(
-            "Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}). Enlarge the window, or press Ctrl-C to quit."
+            "Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}). Enlarge the window, or press Ctrl-C to quit; `portwiz --plain` works at any size (one question a line)."
         ),
     };
     let lines: Vec<Line> = wrap(&text, usize::from(area.width.max(1)))

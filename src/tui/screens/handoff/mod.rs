@@ -267,6 +267,13 @@ impl Component for HandoffPage {
     /// `t` on an order's page.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<HandoffPage> {
         let order = app.order(order_id?)?;
+        if order.status.is_final() {
+            app.message = Some(Message::error(format!(
+                "This order is {}: there is nothing left to enter in the Teams admin center.",
+                order.status.label()
+            )));
+            return None;
+        }
         Some(HandoffPage {
             order_id: order.id.clone(),
             cursor: 0,

@@ -118,7 +118,8 @@ impl Component for OrderPage {
             .filter(|o| !app.read_only.contains(&o.id));
         match msg {
             M::Update => order.is_some_and(|o| o.status.is_editable()),
-            M::Respond => order.is_some_and(|o| !o.status.is_final()),
+            // A completed or cancelled order has nothing left to enter in Teams.
+            M::Respond | M::Handoff => order.is_some_and(|o| !o.status.is_final()),
             // Offered where the page does not list every number already.
             M::Numbers => app
                 .order(&self.order_id)
