@@ -293,6 +293,7 @@ fn identifier(fields: &OrderFields, name: &str, value: &str) -> Found {
             || number_type.is_none_or(|t| rule.number_types.iter().any(|k| k == t))
     });
     match rule {
+        Some(rule) if asked && rule.optional && value.trim().is_empty() => Vec::new(),
         Some(rule) if asked && value.trim().is_empty() => {
             let who = if rule.asked_by == AskedBy::Microsoft {
                 Severity::Error

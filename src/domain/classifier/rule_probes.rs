@@ -178,6 +178,39 @@ const PROBES: &[(&str, &str, &str)] = &[
         "Not a valid Resp Org",
         "Resp Org confirmed",
     ),
+    // Country identifiers (issue 25).
+    (
+        "rio_incorrect",
+        "Le RIO fourni est invalide",
+        "RIO vérifié, portage accepté",
+    ),
+    ("siret_mismatch", "SIRET mismatch", "SIRET verified"),
+    (
+        "migration_code_incorrect",
+        "Migration code not valid",
+        "Migration code verified",
+    ),
+    (
+        "codice_fiscale_mismatch",
+        "Codice fiscale incorrect",
+        "Codice fiscale verified",
+    ),
+    (
+        "range_holder_mismatch",
+        "CUPID does not match the range holder",
+        "Port accepted, thank you",
+    ),
+    (
+        "nif_mismatch",
+        "NIF does not match the numbers' owner",
+        "NIF verified",
+    ),
+    (
+        "abn_mismatch",
+        "ABN does not match our records",
+        "ABN verified",
+    ),
+    ("cvp_incorrect", "CVP invalid", "CVP verified"),
 ];
 
 fn fired(text: &str, catalog: &Catalog) -> Vec<String> {

@@ -117,6 +117,9 @@ pub struct IdentifierRule {
     /// The number types it applies to; empty: all.
     #[serde(default)]
     pub number_types: Vec<String>,
+    /// Asked, but only some orders need it (France's head number): no warning when missing.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// Business days of notice a port needs, and who says so.

@@ -546,3 +546,28 @@ fn loa_forms_per_number_type() {
     assert_eq!(titles("DE", "toll_free")[0].0, "de-de");
     assert_eq!(titles("CA", "toll_free").len(), 2, "English and French");
 }
+
+#[test]
+fn carriers_words_about_country_identifiers_name_their_fields() {
+    use crate::domain::FieldKey;
+    use crate::domain::classifier::{Catalog, classify};
+    let catalog = Catalog::builtin();
+    for (text, key) in [
+        ("RIO incorrect", FieldKey::IdRio),
+        ("Le RIO fourni est invalide", FieldKey::IdRio),
+        ("Migration code not valid", FieldKey::IdMigrationCode),
+        (
+            "CUPID does not match the range holder",
+            FieldKey::IdUnderlyingCarrier,
+        ),
+        ("SIRET mismatch", FieldKey::IdSiret),
+        (
+            "Codice fiscale errato: codice fiscale incorrect",
+            FieldKey::IdCodiceFiscale,
+        ),
+        ("ABN does not match our records", FieldKey::IdAbn),
+    ] {
+        let found = classify(text, &catalog).fields;
+        assert!(found.contains(&key), "{text}: {found:?}");
+    }
+}

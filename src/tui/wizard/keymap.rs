@@ -454,6 +454,11 @@ pub fn message_for(key: &KeyEvent, situation: Situation) -> Option<WizardMsg> {
     match situation {
         Situation::Text { .. } | Situation::Numbers => request_for(key).map(WizardMsg::Edit),
         Situation::PathPrompt => request_for(key).map(WizardMsg::PromptEdit),
+        // A letter on a choice jumps to the next option it starts (the long country list).
+        Situation::Choice { .. } => match key.code {
+            KeyCode::Char(c) if !ctrl && c.is_alphabetic() => Some(WizardMsg::ChoiceJump(c)),
+            _ => None,
+        },
         _ => None,
     }
 }

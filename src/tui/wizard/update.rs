@@ -34,6 +34,8 @@ pub enum WizardMsg {
     LineDown,
     ChoiceNext,
     ChoicePrev,
+    /// The next option whose name starts with this letter.
+    ChoiceJump(char),
     ToggleReveal,
     ToggleCsr,
     /// The CSR's value (often quoted by the carrier's rejection) into the order's field.
@@ -128,6 +130,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         }
         WizardMsg::ChoiceNext => cycle_choice(state, true),
         WizardMsg::ChoicePrev => cycle_choice(state, false),
+        WizardMsg::ChoiceJump(letter) => jump_choice(state, letter),
         WizardMsg::ToggleReveal => {
             state.pin_revealed = !state.pin_revealed;
             WizardOutcome::Stay
@@ -401,6 +404,34 @@ fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
             (Some(i), true) => (i + 1) % n.max(1),
             (Some(i), false) => (i + n.max(1) - 1) % n.max(1),
         });
+    }
+    WizardOutcome::Stay
+}
+
+/// The option after the selected one whose label starts with `letter` (any case), wrapping.
+fn jump_choice(state: &mut WizardState, letter: char) -> WizardOutcome {
+    if !editing_allowed(state) {
+        return WizardOutcome::Stay;
+    }
+    let Some(target) = state.target() else {
+        return WizardOutcome::Stay;
+    };
+    let Kind::Choice(options) = spec(target.key).kind else {
+        return WizardOutcome::Stay;
+    };
+    if let Editor::Choice(selected) = &mut state.editor {
+        let n = options.len();
+        let start = selected.map_or(0, |i| i + 1);
+        let starts = |i: usize| {
+            options[i % n]
+                .1
+                .chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().eq(letter.to_lowercase()))
+        };
+        if let Some(found) = (start..start + n).find(|i| starts(*i)) {
+            *selected = Some(found % n);
+        }
     }
     WizardOutcome::Stay
 }

@@ -676,3 +676,24 @@ fn enter_on_review_submits_after_reading_past_the_warnings() {
         screen(&wizard, 80, 24)
     );
 }
+
+#[test]
+fn a_letter_jumps_through_the_long_country_list() {
+    let mut wizard = Wizard::open(empty_draft(), clock());
+    type_text(&mut wizard, "f");
+    assert!(screen(&wizard, 100, 30).contains("(•) Finland (FI)"));
+    type_text(&mut wizard, "F");
+    assert!(screen(&wizard, 100, 30).contains("(•) France (FR)"));
+    type_text(&mut wizard, "u");
+    assert!(screen(&wizard, 100, 30).contains("(•) United Kingdom (GB)"));
+    type_text(&mut wizard, "u");
+    assert!(
+        screen(&wizard, 100, 30).contains("(•) United States (US)"),
+        "wraps"
+    );
+    type_text(&mut wizard, "u");
+    let WizardOutcome::Save(order) = wizard.handle_key(key(KeyCode::Tab), clock()) else {
+        panic!("leaving a changed choice saves");
+    };
+    assert_eq!(order.fields.country, "GB");
+}

@@ -349,7 +349,8 @@ fn choice_rows(
             Some(i) => option_span(i, &format!("{shown} ({})", options[i].0)),
             None => Span::raw(format!("( ) {shown}")),
         });
-        spans.push(Span::styled(format!("   {place}{hint}"), theme.dim()));
+        let jump = if focused { ", or its first letter" } else { "" };
+        spans.push(Span::styled(format!("   {place}{hint}{jump}"), theme.dim()));
         rows.push(Line::from(spans));
     } else if inline + text_width(hint) <= width {
         let mut spans = vec![Span::raw(INDENT)];
