@@ -199,10 +199,17 @@ pub(super) fn postal_code(fields: &OrderFields, _: Date) -> Found {
     if !super::registry::spec(super::key::FieldKey::ServiceAddressPostalCode).asked(fields) {
         return not_asked(fields, &fields.service_address.postal_code);
     }
-    result(rules::check_postal_code(
-        &fields.service_address.postal_code,
-        fields.address_country(),
-    ))
+    let country = fields.address_country();
+    match rules::check_postal_code(&fields.service_address.postal_code, country) {
+        Err(e) => error(e),
+        // Against the state as stored (a two-letter code); a state that is not one has its
+        // own error.
+        Ok(code) => warn(rules::postcode_region_conflict(
+            &code,
+            &fields.service_address.state,
+            country,
+        )),
+    }
 }
 
 pub(super) fn address_country(fields: &OrderFields, _: Date) -> Found {

@@ -5,6 +5,8 @@ use super::choices::Country;
 use super::error::RuleError;
 use super::regions;
 
+mod postcode_regions;
+
 /// Checks a ZIP code (`12345`, `12345-6789`) or Canadian postal code (`A1A 1A1`) and returns it
 /// normalised: ZIP+4 with its dash, Canadian codes upper-case with one space.
 pub fn check_postal_code(text: &str, country: Country) -> Result<String, RuleError> {
@@ -92,6 +94,43 @@ fn check_canadian_postal_code(text: &str) -> Result<String, RuleError> {
         "{} {}",
         first.iter().collect::<String>(),
         last.iter().collect::<String>()
+    ))
+}
+
+/// A postal code that belongs to another state or province than the one given: the address
+/// contradicts itself and the carrier will not match it. Keyed by country (the US ZIP code's
+/// three-digit prefix, the Canadian postal code's first letter, from `postcode_regions`); `None`
+/// where the country has no such table, either value is missing, or they agree.
+pub fn postcode_region_conflict(postcode: &str, region: &str, country: Country) -> Option<String> {
+    let (belongs, code_word) = match country {
+        Country::Us => (postcode_regions::us_states_of(postcode), "ZIP code"),
+        Country::Ca => (postcode_regions::ca_provinces_of(postcode), "postal code"),
+        _ => return None,
+    };
+    let region = region.trim();
+    if belongs.is_empty() || region.is_empty() || belongs.contains(&region) {
+        return None;
+    }
+    let table = if country == Country::Us {
+        regions::US
+    } else {
+        regions::CA
+    };
+    let named: Vec<String> = belongs
+        .iter()
+        .map(|code| {
+            let name = table
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or(*code, |(_, n)| n);
+            format!("{name} ({code})")
+        })
+        .collect();
+    Some(format!(
+        "{code_word} {} is in {}, but the state or province is {region}: carriers reject an \
+         address that contradicts itself; check both against the carrier's record.",
+        postcode.trim(),
+        named.join(" or ")
     ))
 }
 

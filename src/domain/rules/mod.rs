@@ -15,7 +15,7 @@ mod puerto_rico_tests;
 mod regions;
 pub mod text;
 
-pub use address::{check_postal_code, check_region, looks_like_po_box};
+pub use address::{check_postal_code, check_region, looks_like_po_box, postcode_region_conflict};
 pub use choices::{Country, NumberType, PortType, UnknownChoice};
 pub use error::RuleError;
 pub use holidays::{Holiday, federal_holidays, holiday_name, holiday_on};

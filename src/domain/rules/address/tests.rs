@@ -174,3 +174,55 @@ fn canadian_provinces_by_code_and_name() {
     assert!(err.message().contains("e.g. ON or Ontario"), "{err}");
     assert!(check_region("", Country::Ca).is_err());
 }
+
+#[test]
+fn a_postcode_of_another_state_or_province_is_named_with_both() {
+    let words = postcode_region_conflict("98052", "OR", Country::Us).unwrap_or_default();
+    assert!(
+        words.contains("ZIP code 98052 is in Washington (WA)"),
+        "{words}"
+    );
+    assert!(words.contains("is OR"), "{words}");
+    assert_eq!(postcode_region_conflict("98052", "WA", Country::Us), None);
+    assert_eq!(postcode_region_conflict("98052", "", Country::Us), None);
+    let words = postcode_region_conflict("M5V 3L9", "QC", Country::Ca).unwrap_or_default();
+    assert!(
+        words.contains("postal code M5V 3L9 is in Ontario (ON)"),
+        "{words}"
+    );
+    assert_eq!(postcode_region_conflict("X0A 0H0", "NU", Country::Ca), None);
+    // Where the rulebook has no table, nothing is said.
+    let france: Country = "FR".parse().unwrap();
+    assert_eq!(postcode_region_conflict("75001", "IDF", france), None);
+}
+
+#[test]
+fn validation_warns_at_the_postal_code_when_the_address_contradicts_itself() {
+    use crate::domain::fields::{FieldValue, OrderFields};
+    use crate::domain::key::FieldKey;
+    use crate::domain::validate::{Severity, validate};
+    let mut fields = OrderFields::default();
+    for (key, value) in [
+        (FieldKey::Country, "US"),
+        (FieldKey::ServiceAddressCountry, "US"),
+        (FieldKey::ServiceAddressCity, "Redmond"),
+        (FieldKey::ServiceAddressState, "OR"),
+        (FieldKey::ServiceAddressPostalCode, "98052"),
+    ] {
+        fields.set(key, FieldValue::Text(value.into()));
+    }
+    let today = jiff::civil::date(2026, 11, 26);
+    let found: Vec<_> = validate(&fields, today)
+        .into_iter()
+        .filter(|p| p.key == FieldKey::ServiceAddressPostalCode)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(found[0].message.contains("Washington (WA)"), "{found:?}");
+    fields.set(FieldKey::ServiceAddressState, FieldValue::Text("WA".into()));
+    assert!(
+        !validate(&fields, today)
+            .iter()
+            .any(|p| p.key == FieldKey::ServiceAddressPostalCode),
+    );
+}
