@@ -469,13 +469,20 @@ fn classify(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let text = rejection::read_text(text)?;
-    let c = rejection::classify_text(&text, dir);
+    let catalog = rejection::catalog(dir);
+    let c = rejection::classify_with(&text, &catalog, dir);
     console.print(&if json {
+        // The §5 keys only (tests hold scripts to that exact set): the suggestion is for people.
         output::json(&rejection::classification_json(&c))
-    } else if explain {
-        rejection::classification_text(&c) + &rejection::explanation_text(&c)
     } else {
-        rejection::classification_text(&c)
+        let mut out = rejection::classification_text(&c);
+        let suggestion = rejection::suggestion(&text, &catalog, &c);
+        out += &rejection::suggestion_text(suggestion.as_ref());
+        if explain {
+            out += &rejection::explanation_text(&c);
+            out += &rejection::model_explanation(&text, &catalog, &c);
+        }
+        out
     })
 }
 

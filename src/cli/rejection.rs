@@ -3,7 +3,8 @@
 use super::Failure;
 use crate::domain::Order;
 use crate::domain::classifier::{
-    Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, classify_with_examples,
+    Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, Model, SURE_AT,
+    classify_with_examples, suggest,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::sanitize::clean;
@@ -69,6 +70,75 @@ pub fn classification_json(c: &Classification) -> serde_json::Value {
         "needs_carrier_contact": c.needs_carrier_contact,
         "action": c.action,
     })
+}
+
+/// The built-in model's reading of a text no rule and no example recognised.
+pub fn suggestion(text: &str, catalog: &Catalog, c: &Classification) -> Option<Classification> {
+    if c.is_recognised() || c.is_status_update() {
+        return None;
+    }
+    suggest(text, catalog, Model::builtin()?)
+}
+
+/// The suggestion for people: "not sure", what it might be, and how to say what it is.
+pub fn suggestion_text(s: Option<&Classification>) -> String {
+    let Some(s) = s else {
+        return String::new();
+    };
+    let confidence = s.matches.first().map_or(0.0, |m| m.score);
+    let mut what: Vec<String> = s
+        .fields
+        .iter()
+        .map(|k| format!("{} ({k})", spec(*k).label))
+        .collect();
+    if s.needs_carrier_contact {
+        what.push("something only the current carrier can clear".to_string());
+    }
+    let mut keys: Vec<&str> = s.fields.iter().map(|k| k.group_name()).collect();
+    keys.dedup();
+    let how = if keys.is_empty() {
+        "record it with `reject ORDER --force`".to_string()
+    } else {
+        format!("record it with `reject ORDER --fields {}`", keys.join(","))
+    };
+    let opening = if confidence >= SURE_AT {
+        "No rule names it, but the model reads it as"
+    } else {
+        "Not sure: the model suggests"
+    };
+    format!(
+        "{opening} {} (confidence {confidence:.2}). Check it against the carrier's words; if it \
+         is right, {how}.\n",
+        what.join(", ")
+    )
+}
+
+/// `--explain`, the model's part: how likely each label is and the features that weighed most.
+pub fn model_explanation(text: &str, catalog: &Catalog, c: &Classification) -> String {
+    let Some(model) = Model::builtin() else {
+        return String::new();
+    };
+    let rules: Vec<&str> = c
+        .matches
+        .iter()
+        .filter_map(|m| catalog.rule(&m.rule).map(|r| r.id.as_str()))
+        .collect();
+    let prediction = model.predict(text, catalog, &rules);
+    let mut out = String::from("Model (trained on the public corpus):\n");
+    for (label, p) in prediction.ranked.iter().take(3) {
+        let pushes: Vec<String> = model
+            .strongest_features(text, catalog, &rules, label, 4)
+            .into_iter()
+            .map(|(f, w)| format!("{} +{w:.2}", clean(&f)))
+            .collect();
+        let why = if pushes.is_empty() {
+            "no feature for it".to_string()
+        } else {
+            pushes.join(", ")
+        };
+        out.push_str(&format!("  {label} {p:.2}: {why}\n"));
+    }
+    out
 }
 
 /// For people: each field by label, then what to do.

@@ -64,3 +64,65 @@ fn the_shipped_model_is_trained_from_the_current_corpus() {
     let size = include_str!("../../assets/classifier-model.json").len();
     assert!(size < 2_000_000, "the model is {size} bytes");
 }
+
+/// A text no rule reads: the rules' answer stays "not recognised" (the §5 JSON unchanged) and the
+/// model's reading comes beside it in words; a status update gets no guess.
+#[test]
+fn classify_offers_the_model_suggestion_where_no_rule_fires() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The Feature indicated prevents porting of this Telephone Number.";
+    let out = crate::support::run(dir.path(), &["classify", "--json", text]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["fields"], serde_json::json!([]));
+    assert_eq!(json["matches"], serde_json::json!([]));
+
+    let out = crate::support::run(dir.path(), &["classify", text]);
+    assert!(out.stdout.contains("Not recognised"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("the model reads it as something only the current carrier"),
+        "{}",
+        out.stdout
+    );
+
+    let status = crate::support::run(dir.path(), &["classify", "Your order is being processed."]);
+    assert!(
+        !status.stdout.contains("model"),
+        "a status update gets no guess: {}",
+        status.stdout
+    );
+    let unsure = crate::support::run(dir.path(), &["classify", "Customer info does not match"]);
+    assert!(
+        unsure.stdout.contains("Not sure: the model suggests"),
+        "{}",
+        unsure.stdout
+    );
+}
+
+/// `--explain` shows the model's strongest features beside the rule that fired.
+#[test]
+fn explain_shows_the_model_features_beside_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::support::run(
+        dir.path(),
+        &[
+            "classify",
+            "--explain",
+            "Wireless account passcode does not match our records",
+        ],
+    );
+    assert!(
+        out.stdout.contains("rule pin_missing_or_incorrect"),
+        "{}",
+        out.stdout
+    );
+    let model = out
+        .stdout
+        .split("Model (trained on the public corpus):")
+        .nth(1);
+    let model = model.unwrap_or_else(|| panic!("no model part:\n{}", out.stdout));
+    let first = model.lines().nth(1).unwrap_or_default();
+    assert!(first.trim_start().starts_with("pin 0."), "{model}");
+    assert!(first.contains("concept pin +"), "{model}");
+}
