@@ -13,6 +13,7 @@ use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
 use super::wizard::Wizard;
+use crate::domain::summary::Summary;
 use crate::domain::{Order, OrderFields};
 use crate::store::Notice;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -52,29 +53,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::StoreChecked { summaries, notices } => {
-            let app = &mut app.app;
-            app.orders = summaries;
-            app.refresh_id_width();
-            let known: std::collections::HashSet<&str> =
-                app.orders.iter().map(|s| s.id.as_str()).collect();
-            app.loaded.retain(|id, _| known.contains(id.as_str()));
-            app.read_only = notices
-                .iter()
-                .filter_map(|n| match n {
-                    Notice::NewerSchema { id, .. } => Some(id.clone()),
-                    _ => None,
-                })
-                .collect();
-            app.notices.extend(
-                notices
-                    .iter()
-                    .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
-                    .map(ToString::to_string),
-            );
-            app.refresh_rows();
-            Vec::new()
-        }
+        Msg::StoreChecked { summaries, notices } => store_checked(app, summaries, notices),
         Msg::LoadFailed { order_id, reason } => {
             app.message = Some(Message::error(format!(
                 "Order {order_id} could not be opened: {}",
@@ -82,128 +61,39 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             )));
             Vec::new()
         }
-        Msg::CopyId { source, id } => {
-            // A new draft with the fields only, in the wizard as `n` opens one (closing it
-            // keeps the copy).
-            if let Some(order) = app.order(&source) {
-                let copy = order.copy_as_draft(id, app.clock.now);
-                app.message = Some(Message::info(format!(
-                    "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
-                )));
-                let wizard = Wizard::open(copy, app.clock);
-                app.screens.push(Screen::Wizard(Box::new(wizard)));
-            }
-            Vec::new()
-        }
+        Msg::CopyId { source, id } => copy_id(app, &source, id),
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
             let wizard = Wizard::open(order, app.clock);
             app.screens.push(Screen::Wizard(Box::new(wizard)));
             Vec::new()
         }
-        Msg::ToggleHelp => {
-            app.help_open = !app.help_open;
-            app.help_scroll = 0;
-            Vec::new()
-        }
-        Msg::ScrollHelp(scroll) => {
-            let rows = app.drawn.help_rows.max(1);
-            let max = app.drawn.help_lines.saturating_sub(rows);
-            let now = app.help_scroll;
-            app.help_scroll = match scroll {
-                Scroll::Up => now.saturating_sub(1),
-                Scroll::Down => now + 1,
-                Scroll::PageUp => now.saturating_sub(rows),
-                Scroll::PageDown => now + rows,
-            }
-            .min(max);
-            Vec::new()
-        }
+        Msg::ScrollHelp(scroll) => scroll_help(app, scroll),
         Msg::Quit => request_quit(app),
         Msg::Interrupt if app.confirm_quit => quit(app),
         Msg::Interrupt => request_quit(app),
         Msg::ConfirmQuit => quit(app),
-        Msg::SaveAndQuit => {
-            if !app.can_save_on_quit() {
-                // Nothing the app can save: `s` is not offered, so it does nothing.
-                return Vec::new();
-            }
-            let clock = app.clock;
-            let mut effects: Vec<Effect> = app
-                .screens
-                .iter_mut()
-                .filter_map(|s| s.component_mut().save_on_quit(clock))
-                .collect();
-            // A failed save takes the quit back (see `SaveFailed`).
-            effects.extend(quit(app));
-            effects
-        }
-        Msg::CancelQuit => {
-            app.confirm_quit = false;
+        Msg::SaveAndQuit => save_and_quit(app),
+        Msg::ToggleHelp
+        | Msg::CancelQuit
+        | Msg::CancelLeave
+        | Msg::ShowMessage
+        | Msg::CloseMessage
+        | Msg::DismissNotices => {
+            overlay(app, &msg);
             Vec::new()
         }
         Msg::ConfirmLeave => match app.leaving.take() {
             Some((key, _)) => key_to_screen(app, key, true),
             None => Vec::new(),
         },
-        Msg::CancelLeave => {
-            app.leaving = None;
-            Vec::new()
-        }
-        Msg::ShowMessage => {
-            app.message_open = app.status_message().is_some();
-            Vec::new()
-        }
-        Msg::CloseMessage => {
-            app.message_open = false;
-            Vec::new()
-        }
-        Msg::DismissNotices => {
-            app.notices.clear();
-            Vec::new()
-        }
-        Msg::Saved(order) => {
-            let name = one_line(&order.display_name());
-            let before = app
-                .orders
-                .iter()
-                .find(|s| s.id == order.id)
-                .map(|s| s.status);
-            upsert(app, (*order).clone());
-            // A save that moved the order on (submitted from the hand-off, a recorded answer)
-            // says where it is now, not only that it was written.
-            let text = match before {
-                Some(status) if status != order.status => {
-                    format!("Saved “{name}”: now {}.", order.status.label())
-                }
-                _ => format!("Saved “{name}”."),
-            };
-            app.message = Some(Message::info(text));
-            to_screen(app, Msg::Saved(order))
-        }
+        Msg::Saved(order) => saved(app, order),
         Msg::Merged { order, notice } => {
             upsert(app, (*order).clone());
             app.message = Some(Message::info(notice));
             to_screen(app, Msg::Saved(order))
         }
-        Msg::SaveConflict { merge, mine } => {
-            // Never quit over edits that did not reach the disk.
-            app.quit = false;
-            app.confirm_quit = false;
-            // The wizard stays open under the view with the edit; a dialog that saved (the
-            // carrier's response) has closed, and nothing else holds what it recorded.
-            let held_by = app
-                .screens
-                .iter()
-                .any(|s| {
-                    let s = s.component();
-                    s.id() == ScreenId::Wizard && s.order_id() == Some(merge.order.id.as_str())
-                })
-                .then_some("the wizard");
-            let page = super::screens::conflict::ConflictPage::new(merge, mine, held_by);
-            app.screens.push(Screen::Conflict(page));
-            Vec::new()
-        }
+        Msg::SaveConflict { merge, mine } => save_conflict(app, merge, mine),
         Msg::StoreChanged {
             changed,
             removed,
@@ -212,16 +102,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             super::live::follow_disk(&mut app.app, changed, removed, notices);
             Vec::new()
         }
-        Msg::SaveFailed { order_id, error } => {
-            // Never quit over edits that did not reach the disk.
-            app.quit = false;
-            app.confirm_quit = false;
-            app.message = Some(Message::error(format!(
-                "Order {order_id} was not saved: {}",
-                one_line(&error.to_string())
-            )));
-            Vec::new()
-        }
+        Msg::SaveFailed { order_id, error } => save_failed(app, &order_id, &error.to_string()),
         Msg::LearnFailed(reason) => {
             app.message = Some(Message::error(format!(
                 "Your correction was recorded but not learned: {}",
@@ -229,26 +110,168 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             )));
             Vec::new()
         }
-        Msg::OrdersAdded { orders, problems } => {
-            let count = orders.len();
-            app.demo = true;
-            for order in orders {
-                upsert(app, order);
-            }
-            let mut text = format!(
-                "Opened a demo copy ({count} orders): your own store is untouched, and the copy is deleted when you quit."
-            );
-            if !problems.is_empty() {
-                text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));
-            }
-            app.message = Some(Message {
-                text,
-                is_error: !problems.is_empty(),
-            });
-            Vec::new()
-        }
+        Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         other => to_screen(app, other),
     }
+}
+
+/// The overlays' answers: help opened or closed, a question answered "stay", the status
+/// message shown whole or closed, the store's notices dismissed.
+fn overlay(app: &mut Root, msg: &Msg) {
+    match msg {
+        Msg::ToggleHelp => {
+            app.help_open = !app.help_open;
+            app.help_scroll = 0;
+        }
+        Msg::CancelQuit => app.confirm_quit = false,
+        Msg::CancelLeave => app.leaving = None,
+        Msg::ShowMessage => app.message_open = app.status_message().is_some(),
+        Msg::CloseMessage => app.message_open = false,
+        Msg::DismissNotices => app.notices.clear(),
+        _ => {}
+    }
+}
+
+/// The full list of orders, checked after the first frame.
+fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) -> Vec<Effect> {
+    let app = &mut app.app;
+    app.orders = summaries;
+    app.refresh_id_width();
+    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
+    app.loaded.retain(|id, _| known.contains(id.as_str()));
+    app.read_only = notices
+        .iter()
+        .filter_map(|n| match n {
+            Notice::NewerSchema { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    app.notices.extend(
+        notices
+            .iter()
+            .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
+            .map(ToString::to_string),
+    );
+    app.refresh_rows();
+    Vec::new()
+}
+
+fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
+    // A new draft with the fields only, in the wizard as `n` opens one (closing it
+    // keeps the copy).
+    if let Some(order) = app.order(source) {
+        let copy = order.copy_as_draft(id, app.clock.now);
+        app.message = Some(Message::info(format!(
+            "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
+        )));
+        let wizard = Wizard::open(copy, app.clock);
+        app.screens.push(Screen::Wizard(Box::new(wizard)));
+    }
+    Vec::new()
+}
+
+fn scroll_help(app: &mut Root, scroll: Scroll) -> Vec<Effect> {
+    let rows = app.drawn.help_rows.max(1);
+    let max = app.drawn.help_lines.saturating_sub(rows);
+    let now = app.help_scroll;
+    app.help_scroll = match scroll {
+        Scroll::Up => now.saturating_sub(1),
+        Scroll::Down => now + 1,
+        Scroll::PageUp => now.saturating_sub(rows),
+        Scroll::PageDown => now + rows,
+    }
+    .min(max);
+    Vec::new()
+}
+
+fn save_and_quit(app: &mut Root) -> Vec<Effect> {
+    if !app.can_save_on_quit() {
+        // Nothing the app can save: `s` is not offered, so it does nothing.
+        return Vec::new();
+    }
+    let clock = app.clock;
+    let mut effects: Vec<Effect> = app
+        .screens
+        .iter_mut()
+        .filter_map(|s| s.component_mut().save_on_quit(clock))
+        .collect();
+    // A failed save takes the quit back (see `SaveFailed`).
+    effects.extend(quit(app));
+    effects
+}
+
+fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {
+    let name = one_line(&order.display_name());
+    let before = app
+        .orders
+        .iter()
+        .find(|s| s.id == order.id)
+        .map(|s| s.status);
+    upsert(app, (*order).clone());
+    // A save that moved the order on (submitted from the hand-off, a recorded answer)
+    // says where it is now, not only that it was written.
+    let text = match before {
+        Some(status) if status != order.status => {
+            format!("Saved “{name}”: now {}.", order.status.label())
+        }
+        _ => format!("Saved “{name}”."),
+    };
+    app.message = Some(Message::info(text));
+    to_screen(app, Msg::Saved(order))
+}
+
+fn save_conflict(
+    app: &mut Root,
+    merge: Box<crate::domain::merge::Merge>,
+    mine: Box<Order>,
+) -> Vec<Effect> {
+    // Never quit over edits that did not reach the disk.
+    app.quit = false;
+    app.confirm_quit = false;
+    // The wizard stays open under the view with the edit; a dialog that saved (the
+    // carrier's response) has closed, and nothing else holds what it recorded.
+    let held_by = app
+        .screens
+        .iter()
+        .any(|s| {
+            let s = s.component();
+            s.id() == ScreenId::Wizard && s.order_id() == Some(merge.order.id.as_str())
+        })
+        .then_some("the wizard");
+    let page = super::screens::conflict::ConflictPage::new(merge, mine, held_by);
+    app.screens.push(Screen::Conflict(page));
+    Vec::new()
+}
+
+fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
+    // Never quit over edits that did not reach the disk.
+    app.quit = false;
+    app.confirm_quit = false;
+    app.message = Some(Message::error(format!(
+        "Order {order_id} was not saved: {}",
+        one_line(error)
+    )));
+    Vec::new()
+}
+
+/// The demo copy, opened from the welcome screen.
+fn orders_added(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> Vec<Effect> {
+    let count = orders.len();
+    app.demo = true;
+    for order in orders {
+        upsert(app, order);
+    }
+    let mut text = format!(
+        "Opened a demo copy ({count} orders): your own store is untouched, and the copy is deleted when you quit."
+    );
+    if !problems.is_empty() {
+        text.push_str(&format!(" Not added: {}", one_line(&problems.join("; "))));
+    }
+    app.message = Some(Message {
+        text,
+        is_error: !problems.is_empty(),
+    });
+    Vec::new()
 }
 
 /// Hand a message to the screen on top.

@@ -197,6 +197,32 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
     let cap = usize::from(area.height)
         .saturating_sub(out.lines.len() + reserved)
         .max(2);
+    let suggestion = suggestion(form, theme);
+    let room = out.width.saturating_sub(3);
+    let mut wrapped: Vec<(String, Style)> = suggestion
+        .into_iter()
+        .flat_map(|(t, s)| wrap(&t, room).into_iter().map(move |l| (l, s)))
+        .collect();
+    if wrapped.len() > cap {
+        wrapped.truncate(cap - 1);
+        wrapped.push((truncate("… the rest in a taller window", room), theme.dim()));
+    }
+    for (line, style) in wrapped {
+        out.lines.push(Line::from(vec![
+            Span::raw("   "),
+            Span::styled(line, style),
+        ]));
+    }
+
+    checklist(out, area, form);
+    out.save_row(
+        "Save: record the rejection → Customer action required (Ctrl-S)",
+        form.focus == RejectionFocus::List && form.save_row(),
+    );
+}
+
+/// The classifier's suggestion, field by field, with the words that triggered it.
+fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
     let mut suggestion: Vec<(String, Style)> = Vec::new();
     let c = &form.classification;
     if form.text.text().trim().is_empty() {
@@ -262,22 +288,12 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
             ));
         }
     }
-    let room = out.width.saturating_sub(3);
-    let mut wrapped: Vec<(String, Style)> = suggestion
-        .into_iter()
-        .flat_map(|(t, s)| wrap(&t, room).into_iter().map(move |l| (l, s)))
-        .collect();
-    if wrapped.len() > cap {
-        wrapped.truncate(cap - 1);
-        wrapped.push((truncate("… the rest in a taller window", room), theme.dim()));
-    }
-    for (line, style) in wrapped {
-        out.lines.push(Line::from(vec![
-            Span::raw("   "),
-            Span::styled(line, style),
-        ]));
-    }
+    suggestion
+}
 
+/// The fields to tick, grouped by step, scrolled to keep the cursor on screen.
+fn checklist(out: &mut Lines, area: Rect, form: &RejectionForm) {
+    let theme = out.theme;
     // The checklist, grouped by step, scrolled to keep the cursor on screen.
     let ticked = form.fields().len();
     out.text(
@@ -357,10 +373,6 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         }
         out.lines.push(row);
     }
-    out.save_row(
-        "Save: record the rejection → Customer action required (Ctrl-S)",
-        list_focused && form.save_row(),
-    );
 }
 
 /// The multi-line box, with its text cleaned, scrolled to the cursor's line.

@@ -18,135 +18,14 @@ const LABEL: &str = " File: ";
 pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
     // The order's page stays in view under the dialog: the root draws it first
     // (`Component::over_below`).
-    let theme = &app.theme;
     let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-        lines.extend(hanging(lead, body, inner, Style::new(), style));
-    };
     let name = app
         .order(&page.order_id)
         .map_or_else(|| page.order_id.clone(), |o| one_line(&o.display_name()));
-    let mut cursor = None;
-    match &page.step {
-        ExportStep::Format => {
-            text(
-                &mut lines,
-                " ",
-                &format!("Export “{name}”: what should the file hold?"),
-                theme.heading(),
-            );
-            lines.push(Line::raw(""));
-            for c in &CHOICES {
-                let chosen = c.format == page.format;
-                let (mark, style) = if chosen {
-                    (" › ", theme.focus())
-                } else {
-                    ("   ", Style::new())
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(mark, style),
-                    Span::styled(c.key.to_string(), theme.key()),
-                    Span::raw(" "),
-                    Span::styled(pad(c.label, 22), style),
-                    Span::styled(c.about, theme.dim()),
-                ]));
-            }
-            lines.push(Line::raw(""));
-            text(
-                &mut lines,
-                " ",
-                "↑↓ and Enter, or the letter: t, l, p, c or j. Esc cancels.",
-                theme.dim(),
-            );
-        }
-        ExportStep::Path | ExportStep::Replace(_) => {
-            let c = choice(page.format);
-            text(
-                &mut lines,
-                " ",
-                &format!("Export “{name}” as {}", c.label),
-                theme.heading(),
-            );
-            lines.push(Line::raw(""));
-            let room = inner.saturating_sub(LABEL.width() + 1).max(8);
-            let shown = page.path.visible(room, false);
-            let value = clean_for_screen(&shown.text);
-            let fill = room.saturating_sub(value.width());
-            if page.step == ExportStep::Path {
-                cursor = Some((
-                    LABEL.width() + usize::from(shown.cursor_column),
-                    lines.len(),
-                ));
-            }
-            lines.push(Line::from(vec![
-                Span::styled(LABEL, theme.focus()),
-                Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
-            ]));
-            // The whole path, however long: the box above scrolls to its cursor.
-            let typed = one_line(page.path.value().trim());
-            if typed.width() > room {
-                text(&mut lines, "       ", &format!("= {typed}"), theme.dim());
-            }
-            text(
-                &mut lines,
-                "       ",
-                "A bare name goes in the current folder; ~ is your home folder.",
-                theme.dim(),
-            );
-            lines.push(Line::raw(""));
-            if c.pin {
-                let tick = if page.include_secrets { "[x]" } else { "[ ]" };
-                lines.push(Line::from(vec![
-                    Span::raw(format!(" {tick} Include the PIN  ")),
-                    Span::styled("Ctrl-P", theme.key()),
-                    Span::styled(" changes this", theme.dim()),
-                ]));
-                if page.include_secrets {
-                    text(
-                        &mut lines,
-                        " ⚠ ",
-                        "The file will hold the port-out PIN in clear: keep it private.",
-                        theme.warning(),
-                    );
-                }
-            } else {
-                text(
-                    &mut lines,
-                    " ",
-                    "This format never holds the PIN.",
-                    theme.dim(),
-                );
-            }
-            if let Some(why) = &page.error {
-                lines.push(Line::raw(""));
-                text(&mut lines, " ✗ ", &one_line(why), theme.error());
-            }
-            if let ExportStep::Replace(path) = &page.step {
-                lines.push(Line::raw(""));
-                text(
-                    &mut lines,
-                    " ",
-                    &format!("Replace {}? y/n", one_line(path)),
-                    theme.heading(),
-                );
-                text(
-                    &mut lines,
-                    " ",
-                    "The file exists: y replaces it, n goes back to choose another name.",
-                    theme.dim(),
-                );
-            } else {
-                lines.push(Line::raw(""));
-                text(
-                    &mut lines,
-                    " ",
-                    "Enter writes the file. Esc: back to the formats.",
-                    theme.dim(),
-                );
-            }
-        }
-    }
+    let (lines, cursor) = match &page.step {
+        ExportStep::Format => (format_lines(app, page, &name, inner), None),
+        ExportStep::Path | ExportStep::Replace(_) => path_lines(app, page, &name, inner),
+    };
     let rect = popup(frame, area, "Export", lines, WIDTH);
     if let Some((x, y)) = cursor {
         let x = u16::try_from(x).unwrap_or(u16::MAX);
@@ -158,5 +37,160 @@ pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
                 rect.y + 1 + y,
             ));
         }
+    }
+}
+
+/// `body` wrapped to `inner` columns after `lead`, in `style`.
+fn text(lines: &mut Vec<Line<'static>>, inner: usize, lead: &str, body: &str, style: Style) {
+    lines.extend(hanging(lead, body, inner, Style::new(), style));
+}
+
+/// The first step: the formats to choose from.
+fn format_lines(app: &App, page: &ExportPage, name: &str, inner: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
+        text(lines, inner, lead, body, style);
+    };
+    text(
+        &mut lines,
+        " ",
+        &format!("Export “{name}”: what should the file hold?"),
+        theme.heading(),
+    );
+    lines.push(Line::raw(""));
+    for c in &CHOICES {
+        let chosen = c.format == page.format;
+        let (mark, style) = if chosen {
+            (" › ", theme.focus())
+        } else {
+            ("   ", Style::new())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(c.key.to_string(), theme.key()),
+            Span::raw(" "),
+            Span::styled(pad(c.label, 22), style),
+            Span::styled(c.about, theme.dim()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    text(
+        &mut lines,
+        " ",
+        "↑↓ and Enter, or the letter: t, l, p, c or j. Esc cancels.",
+        theme.dim(),
+    );
+    lines
+}
+
+/// The second step: the path typed (and where its cursor is), the PIN's box, the question
+/// before replacing a file.
+fn path_lines(
+    app: &App,
+    page: &ExportPage,
+    name: &str,
+    inner: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let theme = &app.theme;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cursor = None;
+    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
+        text(lines, inner, lead, body, style);
+    };
+    let c = choice(page.format);
+    text(
+        &mut lines,
+        " ",
+        &format!("Export “{name}” as {}", c.label),
+        theme.heading(),
+    );
+    lines.push(Line::raw(""));
+    let room = inner.saturating_sub(LABEL.width() + 1).max(8);
+    let shown = page.path.visible(room, false);
+    let value = clean_for_screen(&shown.text);
+    let fill = room.saturating_sub(value.width());
+    if page.step == ExportStep::Path {
+        cursor = Some((
+            LABEL.width() + usize::from(shown.cursor_column),
+            lines.len(),
+        ));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(LABEL, theme.focus()),
+        Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
+    ]));
+    // The whole path, however long: the box above scrolls to its cursor.
+    let typed = one_line(page.path.value().trim());
+    if typed.width() > room {
+        text(&mut lines, "       ", &format!("= {typed}"), theme.dim());
+    }
+    text(
+        &mut lines,
+        "       ",
+        "A bare name goes in the current folder; ~ is your home folder.",
+        theme.dim(),
+    );
+    lines.push(Line::raw(""));
+    pin_lines(app, page, c.pin, inner, &mut lines);
+    if let Some(why) = &page.error {
+        lines.push(Line::raw(""));
+        text(&mut lines, " ✗ ", &one_line(why), theme.error());
+    }
+    if let ExportStep::Replace(path) = &page.step {
+        lines.push(Line::raw(""));
+        text(
+            &mut lines,
+            " ",
+            &format!("Replace {}? y/n", one_line(path)),
+            theme.heading(),
+        );
+        text(
+            &mut lines,
+            " ",
+            "The file exists: y replaces it, n goes back to choose another name.",
+            theme.dim(),
+        );
+    } else {
+        lines.push(Line::raw(""));
+        text(
+            &mut lines,
+            " ",
+            "Enter writes the file. Esc: back to the formats.",
+            theme.dim(),
+        );
+    }
+    (lines, cursor)
+}
+
+/// Whether the file will hold the PIN (for the formats that can).
+fn pin_lines(
+    app: &App,
+    page: &ExportPage,
+    pin: bool,
+    inner: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let theme = &app.theme;
+    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
+        text(lines, inner, lead, body, style);
+    };
+    if pin {
+        let tick = if page.include_secrets { "[x]" } else { "[ ]" };
+        lines.push(Line::from(vec![
+            Span::raw(format!(" {tick} Include the PIN  ")),
+            Span::styled("Ctrl-P", theme.key()),
+            Span::styled(" changes this", theme.dim()),
+        ]));
+        if page.include_secrets {
+            text(
+                lines,
+                " ⚠ ",
+                "The file will hold the port-out PIN in clear: keep it private.",
+                theme.warning(),
+            );
+        }
+    } else {
+        text(lines, " ", "This format never holds the PIN.", theme.dim());
     }
 }

@@ -231,7 +231,13 @@ fn carrier_lines(c: &CarrierInsights, bars: &Bars<'_>, width: usize) -> Vec<Line
             ],
         ));
     }
-    let waiting = if c.waiting.is_empty() {
+    out.push(row("Waiting now", vec![text(waiting(c), lead)]));
+    out
+}
+
+/// The orders waiting on the carrier now, the longest first, as one line.
+fn waiting(c: &CarrierInsights) -> String {
+    if c.waiting.is_empty() {
         "none".to_string()
     } else {
         let named: Vec<String> = c
@@ -254,7 +260,5 @@ fn carrier_lines(c: &CarrierInsights, bars: &Bars<'_>, width: usize) -> Vec<Line
             String::new()
         };
         format!("{}: {}{more}", c.waiting.len(), named.join(", "))
-    };
-    out.push(row("Waiting now", vec![text(waiting, lead)]));
-    out
+    }
 }

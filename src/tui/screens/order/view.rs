@@ -186,66 +186,8 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
     let status = order.status;
     let title = format!("{} {}", status.symbol(), status.label());
     match status {
-        Status::CustomerActionRequired => {
-            page.banner(
-                status,
-                &format!("{title}: rejected by the current carrier."),
-                theme.rejected(),
-            );
-            let waited = app.clock.now.as_second() - order.in_status_since().as_second();
-            page.banner(
-                status,
-                &format!(
-                    "{} for {}. Press u to update the order and resubmit it.",
-                    status.label(),
-                    duration(waited)
-                ),
-                theme.heading(),
-            );
-            if let Some(days) = facts::days_overdue(order, app.clock.now) {
-                page.banner(
-                    status,
-                    &format!(
-                        "⏰ Waiting on you for {days} days: some providers cancel a rejected order that is not answered within 45 days. Resubmit soon, or press a to ask Microsoft for help."
-                    ),
-                    theme.warning(),
-                );
-            }
-            rejection_details(page, order);
-            ticket_line(page, order);
-        }
-        Status::SupportEngaged => {
-            page.banner(
-                status,
-                &format!("{title}: nothing for you to do."),
-                theme.heading(),
-            );
-            page.banner(
-                status,
-                "Microsoft support is resolving this order on your behalf and will contact you if needed.",
-                Style::new(),
-            );
-            if let Some(support) = &order.support {
-                page.banner(
-                    status,
-                    &format!("Why: {}", support.scenario.description()),
-                    Style::new(),
-                );
-                page.banner(
-                    status,
-                    &format!("Since: {}", support.since.strftime("%Y-%m-%d %H:%M UTC")),
-                    Style::new(),
-                );
-            }
-            let ticket = match &order.ticket {
-                Some(t) => format!("Support ticket: {}", one_line(t)),
-                None => {
-                    "Support ticket: none recorded yet (a shows how to find it and records it)."
-                        .into()
-                }
-            };
-            page.banner(status, &ticket, Style::new());
-        }
+        Status::CustomerActionRequired => rejected_banner(page, app, order, &title),
+        Status::SupportEngaged => support_banner(page, order, &title),
         Status::FocConfirmed => {
             let when = match &order.foc {
                 Some(foc) => {
@@ -293,6 +235,71 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
             ticket_line(page, order);
         }
     }
+}
+
+/// A rejected order's banner: what happened, how long it has waited on the user, what to do.
+fn rejected_banner(page: &mut Page, app: &App, order: &Order, title: &str) {
+    let theme = page.theme;
+    let status = order.status;
+    page.banner(
+        status,
+        &format!("{title}: rejected by the current carrier."),
+        theme.rejected(),
+    );
+    let waited = app.clock.now.as_second() - order.in_status_since().as_second();
+    page.banner(
+        status,
+        &format!(
+            "{} for {}. Press u to update the order and resubmit it.",
+            status.label(),
+            duration(waited)
+        ),
+        theme.heading(),
+    );
+    if let Some(days) = facts::days_overdue(order, app.clock.now) {
+        page.banner(
+            status,
+            &format!(
+                "⏰ Waiting on you for {days} days: some providers cancel a rejected order that is not answered within 45 days. Resubmit soon, or press a to ask Microsoft for help."
+            ),
+            theme.warning(),
+        );
+    }
+    rejection_details(page, order);
+    ticket_line(page, order);
+}
+
+/// Microsoft support has the order: why, since when, its ticket.
+fn support_banner(page: &mut Page, order: &Order, title: &str) {
+    let theme = page.theme;
+    let status = order.status;
+    page.banner(
+        status,
+        &format!("{title}: nothing for you to do."),
+        theme.heading(),
+    );
+    page.banner(
+        status,
+        "Microsoft support is resolving this order on your behalf and will contact you if needed.",
+        Style::new(),
+    );
+    if let Some(support) = &order.support {
+        page.banner(
+            status,
+            &format!("Why: {}", support.scenario.description()),
+            Style::new(),
+        );
+        page.banner(
+            status,
+            &format!("Since: {}", support.since.strftime("%Y-%m-%d %H:%M UTC")),
+            Style::new(),
+        );
+    }
+    let ticket = match &order.ticket {
+        Some(t) => format!("Support ticket: {}", one_line(t)),
+        None => "Support ticket: none recorded yet (a shows how to find it and records it).".into(),
+    };
+    page.banner(status, &ticket, Style::new());
 }
 
 fn rejection_details(page: &mut Page, order: &Order) {
