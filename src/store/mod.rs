@@ -23,6 +23,7 @@ pub use read_all::EveryOrder;
 pub mod watch;
 
 pub use live::{Refresh, SavedEdit};
+pub use open::Progress;
 
 pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 

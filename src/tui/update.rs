@@ -53,7 +53,14 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::StoreChecked { summaries, notices } => store_checked(app, summaries, notices),
+        Msg::Reading(done, total) => {
+            app.reading = Some((done, total));
+            Vec::new()
+        }
+        Msg::StoreChecked { summaries, notices } => {
+            app.reading = None;
+            store_checked(app, summaries, notices)
+        }
         Msg::LoadFailed { order_id, reason } => {
             app.message = Some(Message::error(format!(
                 "Order {order_id} could not be opened: {}",

@@ -39,7 +39,7 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
     // The page's last line: the screen is drawn whole once it is there (under load a frame
     // can arrive in pieces).
     let screen = app
-        .wait_for("Press u to update", TIMEOUT)
+        .wait_for("Fields concerned: Account PIN", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         screen.contains("rejected by the current carrier"),
