@@ -145,15 +145,22 @@ fn list(
     json: bool,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    let wanted = status
-        .map(|s| {
-            s.parse::<Status>()
-                .map_err(|e| Failure::Input(e.to_string()))
-        })
-        .transpose()?;
+    // A status, or "waiting on you" as the app's `f` offers it.
+    let wanted: Option<Box<dyn Fn(Status) -> bool>> = match status {
+        None => None,
+        Some(s) if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" => {
+            Some(Box::new(Status::waits_on_user))
+        }
+        Some(s) => {
+            let only = s
+                .parse::<Status>()
+                .map_err(|e| Failure::Input(e.to_string()))?;
+            Some(Box::new(move |st| st == only))
+        }
+    };
     let mut rows: Vec<&Summary> = store
         .summaries()
-        .filter(|o| wanted.is_none_or(|w| o.status == w))
+        .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
         .collect();
     rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
     console.print(&if json {
@@ -182,26 +189,27 @@ fn new(store: &mut Store, from: &Path, clock: Clock, console: &mut Console) -> R
     let doc = read_document(from, false)?;
     let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
     refuse_or_warn(refused, console)?;
+    say_value_problems(&order, clock, console);
     let id = order.id.clone();
-    // A draft may be incomplete; say what a value that is there gets wrong, now rather
-    // than at `submit` (missing fields are for `submit` to list). stdout stays the id.
-    let filled: std::collections::HashSet<FieldKey> = FieldKey::ALL
-        .iter()
-        .copied()
-        .filter(|k| !order.fields.get(*k).is_empty())
-        .collect();
-    for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-        if filled.contains(&problem.key) {
-            let kind = if problem.severity == Severity::Error {
-                "error"
-            } else {
-                "warning"
-            };
-            console.say(&format!("{kind}: {}", problem.message));
-        }
-    }
     store.create(order)?;
     console.print(&format!("{id}\n"))
+}
+
+/// What a value the document gave gets wrong, on stderr, the same for `new` and `import`: now
+/// rather than at `submit` (missing fields are for `submit` to list). The order is still made
+/// (a draft may hold a wrong value, kept as given), so the words say so rather than "error".
+fn say_value_problems(order: &Order, clock: Clock, console: &mut Console) {
+    for problem in crate::domain::validate::validate(&order.fields, clock.today) {
+        if order.fields.get(problem.key).is_empty() {
+            continue;
+        }
+        let kind = if problem.severity == Severity::Error {
+            "to fix before submitting"
+        } else {
+            "warning"
+        };
+        console.say(&format!("{kind}: {}", problem.message));
+    }
 }
 
 fn import(
@@ -212,6 +220,10 @@ fn import(
 ) -> Result<(), Failure> {
     let doc = read_document(file, true)?;
     let order = imported_order(store.new_id(), doc, clock, console)?;
+    // An order past submission is not edited any more: its values are history, not problems.
+    if order.status.is_editable() {
+        say_value_problems(&order, clock, console);
+    }
     let id = order.id.clone();
     store.create(order)?;
     console.print(&format!("{id}\n"))
@@ -237,6 +249,7 @@ fn set(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let mut order = store.editable(id)?.order.clone();
+    let before = order.clone();
     let mut edits = Vec::new();
     for (key, value) in pairs {
         edits.push((key, read_value(key, &value, &order.fields, console)?));
@@ -256,7 +269,42 @@ fn set(
     if edited.changed {
         store.save(&order)?;
     }
-    Ok(())
+    console.print(&changed_lines(&before, &order))
+}
+
+/// What `set` changed, one line a field on stdout (the PIN masked); or that nothing did.
+fn changed_lines(before: &Order, after: &Order) -> String {
+    let shown = |key: FieldKey, order: &Order| {
+        let value = order.fields.get(key);
+        if value.is_empty() {
+            "(empty)".to_string()
+        } else if crate::domain::registry::spec(key).secret {
+            crate::domain::secret::MASK.to_string()
+        } else {
+            format!("“{}”", crate::domain::export::one_line(&value.to_line()))
+        }
+    };
+    let lines: Vec<String> = FieldKey::ALL
+        .iter()
+        .filter(|k| before.fields.get(**k) != after.fields.get(**k))
+        .map(|k| {
+            format!(
+                "{}: {} {} → {}\n",
+                after.id,
+                crate::domain::registry::spec(*k).label,
+                shown(*k, before),
+                shown(*k, after)
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        format!(
+            "{}: nothing changed (the values were already so)\n",
+            after.id
+        )
+    } else {
+        lines.concat()
+    }
 }
 
 fn submit(store: &mut Store, id: &str, clock: Clock, console: &mut Console) -> Result<(), Failure> {

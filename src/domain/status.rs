@@ -91,6 +91,12 @@ impl Status {
         }
     }
 
+    /// Drafts to finish and rejected orders to fix: the app's "Waiting on you" filter and
+    /// `list --status "waiting on you"`.
+    pub const fn waits_on_user(self) -> bool {
+        matches!(self, Status::Draft | Status::CustomerActionRequired)
+    }
+
     pub const fn is_final(self) -> bool {
         matches!(self, Status::Completed | Status::Cancelled)
     }
@@ -127,7 +133,7 @@ impl fmt::Display for Status {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown status `{0}` (one of: draft, submitted, customer_action_required, support_engaged, foc_confirmed, completed, cancelled)"
+    "unknown status `{0}` (one of: draft, submitted, customer_action_required, support_engaged, foc_confirmed, completed, cancelled, or \"waiting on you\": drafts and rejected orders)"
 )]
 pub struct UnknownStatus(pub String);
 

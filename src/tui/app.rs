@@ -129,9 +129,7 @@ impl StatusFilter {
     pub fn accepts(self, status: Status) -> bool {
         match self {
             StatusFilter::All => true,
-            StatusFilter::WaitingOnYou => {
-                matches!(status, Status::Draft | Status::CustomerActionRequired)
-            }
+            StatusFilter::WaitingOnYou => status.waits_on_user(),
             StatusFilter::Only(s) => s == status,
         }
     }

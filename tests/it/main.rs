@@ -11,6 +11,7 @@ mod classifier_learning;
 mod classifier_more;
 mod classifier_public;
 mod cli;
+mod cli_manners;
 mod copy_order;
 mod csv_import;
 mod demo_orders;

@@ -38,9 +38,16 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
     app.send(keys::ENTER);
     // The page's last line: the screen is drawn whole once it is there (under load a frame
     // can arrive in pieces).
+    // Every line asked about: under load the page can arrive in pieces, in any order.
+    let wanted = [
+        "rejected by the current carrier",
+        "The provided PIN is missing or incorrect.",
+        "Fields concerned: Account PIN",
+        "Press u to update",
+    ];
     let screen = app
-        .wait_for("Fields concerned: Account PIN", TIMEOUT)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .wait_until(TIMEOUT, |s| wanted.iter().all(|w| s.contains(w)))
+        .unwrap_or_else(|screen| panic!("not all of {wanted:?} on:\n{screen}"));
     assert!(
         screen.contains("rejected by the current carrier"),
         "{screen}"
