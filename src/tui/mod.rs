@@ -85,25 +85,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
-    let mut app = app_for_summaries(
-        store.take_summaries(),
-        &notices,
-        now(),
-        (size.width, size.height),
-    );
-    app.theme = theme::Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
-    // Read without printing: the alternate screen is on. A problem is a notice like the store's.
-    let (catalog, problem) = crate::store::catalog::load(store.dir());
-    app.catalog = catalog;
-    app.notices.extend(problem);
-    match crate::store::examples::load(store.dir()) {
-        Ok(list) => app.examples = crate::domain::classifier::ExampleIndex::new(list),
-        Err(e) => app
-            .notices
-            .push(format!("{e}; learned examples are not used")),
-    }
-    app.demo = options.demo;
-    app.export_dir = export_folder();
+    let mut app = first_model(&mut store, &notices, &options, (size.width, size.height));
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
@@ -144,11 +126,9 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
         };
         let msg = match incoming {
             Incoming::Terminal(Err(e)) => return Err(e),
-            Incoming::Terminal(Ok(event)) => match event {
-                Event::Key(key) => Msg::Key(key),
-                Event::Paste(text) => Msg::Paste(text),
-                Event::Resize(width, height) => Msg::Resize(width, height),
-                _ => continue,
+            Incoming::Terminal(Ok(event)) => match terminal_msg(event) {
+                Some(msg) => msg,
+                None => continue,
             },
             // The demo copy stands in for the user's store: what that store's watcher and check
             // report is not about the orders on screen.
@@ -172,20 +152,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             Incoming::Reading(..) => continue,
             Incoming::Checked(result) => {
                 checking = false;
-                match result {
-                    Ok((mut fresh, notices)) => {
-                        for id in saved_meanwhile.drain(..) {
-                            let _ = fresh.reload(&id);
-                        }
-                        // Edits begun on the first frame's orders still merge from them.
-                        let first = std::mem::replace(&mut store, fresh);
-                        store.carry_versions(first);
-                        // Moved, not copied: the app holds the only summaries.
-                        let summaries = store.take_summaries();
-                        update(&mut app, Msg::StoreChecked { summaries, notices });
-                    }
-                    Err(e) => app.notices.push(e.to_string()),
-                }
+                take_checked(&mut app, &mut store, result, &mut saved_meanwhile);
                 continue;
             }
         };
@@ -198,19 +165,13 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             if effect == Effect::OpenDemoCopy {
                 // The demo copy takes the store's place until the app ends; the user's own
                 // store is not written, and the check of it is no longer wanted.
-                let reply = match crate::demo::temporary_copy(now()) {
-                    Ok((temp, copy, orders, problems)) => {
-                        store = copy;
-                        demo_copy = Some(temp);
-                        checking = false;
-                        saved_meanwhile.clear();
-                        Msg::OrdersAdded { orders, problems }
-                    }
-                    Err(e) => Msg::OrdersAdded {
-                        orders: Vec::new(),
-                        problems: vec![e],
-                    },
-                };
+                let (reply, copy) = make_demo_copy();
+                if let Some((temp, copy)) = copy {
+                    store = copy;
+                    demo_copy = Some(temp);
+                    checking = false;
+                    saved_meanwhile.clear();
+                }
                 effects.extend(update(&mut app, reply));
                 continue;
             }
@@ -223,6 +184,76 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                 effects.extend(update(&mut app, reply));
             }
         }
+    }
+}
+
+/// The model of the first frame: the store's summaries, the theme, the rejection catalog and
+/// the learned examples (a problem with either is a notice, as the alternate screen is on).
+fn first_model(store: &mut Store, notices: &[Notice], options: &Options, size: (u16, u16)) -> Root {
+    let mut app = app_for_summaries(store.take_summaries(), notices, now(), size);
+    app.theme = theme::Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
+    // Read without printing: the alternate screen is on. A problem is a notice like the store's.
+    let (catalog, problem) = crate::store::catalog::load(store.dir());
+    app.catalog = catalog;
+    app.notices.extend(problem);
+    match crate::store::examples::load(store.dir()) {
+        Ok(list) => app.examples = crate::domain::classifier::ExampleIndex::new(list),
+        Err(e) => app
+            .notices
+            .push(format!("{e}; learned examples are not used")),
+    }
+    app.demo = options.demo;
+    app.export_dir = export_folder();
+    app
+}
+
+/// The check of every order file, taken in place of the first frame's index: orders saved or
+/// changed meanwhile are read again, and edits begun on the first frame's orders still merge.
+fn take_checked(
+    app: &mut Root,
+    store: &mut Store,
+    result: CheckResult,
+    saved_meanwhile: &mut Vec<String>,
+) {
+    match result {
+        Ok((mut fresh, notices)) => {
+            for id in saved_meanwhile.drain(..) {
+                let _ = fresh.reload(&id);
+            }
+            let first = std::mem::replace(store, fresh);
+            store.carry_versions(first);
+            // Moved, not copied: the app holds the only summaries.
+            let summaries = store.take_summaries();
+            update(app, Msg::StoreChecked { summaries, notices });
+        }
+        Err(e) => app.notices.push(e.to_string()),
+    }
+}
+
+/// What a terminal event means to the app (focus changes and mouse events mean nothing).
+fn terminal_msg(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) => Some(Msg::Key(key)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// A fresh temporary copy of the demo orders: the answer for the app, and the copy's folder and
+/// store to stand in for the user's (none when it could not be made).
+fn make_demo_copy() -> (Msg, Option<(tempfile::TempDir, Store)>) {
+    match crate::demo::temporary_copy(now()) {
+        Ok((temp, copy, orders, problems)) => {
+            (Msg::OrdersAdded { orders, problems }, Some((temp, copy)))
+        }
+        Err(e) => (
+            Msg::OrdersAdded {
+                orders: Vec::new(),
+                problems: vec![e],
+            },
+            None,
+        ),
     }
 }
 

@@ -65,6 +65,36 @@ pub fn render(app: &App, page: &ConflictPage, frame: &mut Frame, area: Rect) {
         Span::styled(pad("Saved in the other window", column), theme.heading()),
         Span::styled(pad("Yours (this window)", column), theme.heading()),
     ]));
+    conflict_rows(app, page, column, &mut lines);
+    lines.push(Line::raw(""));
+    let left = page.picks.iter().filter(|p| p.is_none()).count();
+    let (status, style) = match (&page.error, page.leaving) {
+        (Some(e), _) => (format!("✗ {e}"), theme.error()),
+        (None, true) => (
+            format!(
+                "Leave without saving? {} Esc again leaves; ← or → chooses.",
+                page.leaving_words()
+            ),
+            theme.warning(),
+        ),
+        (None, false) if left == 0 => (
+            "Every field has a value: Enter saves the order.".to_string(),
+            theme.ok(),
+        ),
+        (None, false) => (format!("{left} field(s) left to choose."), theme.dim()),
+    };
+    lines.extend(hanging(" ", &status, width, Style::new(), style));
+    let rows = usize::from(area.height);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().take(rows).collect::<Vec<_>>()),
+        area,
+    );
+}
+
+/// Each field both changed: its label, the other window's value and yours, side by side, the
+/// kept one marked.
+fn conflict_rows(app: &App, page: &ConflictPage, column: usize, lines: &mut Vec<Line<'static>>) {
+    let theme = &app.theme;
     for (i, (c, pick)) in page.merge.conflicts.iter().zip(&page.picks).enumerate() {
         let selected = i == page.selected;
         let marker = if selected { " › " } else { "   " };
@@ -120,29 +150,6 @@ pub fn render(app: &App, page: &ConflictPage, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
-    lines.push(Line::raw(""));
-    let left = page.picks.iter().filter(|p| p.is_none()).count();
-    let (status, style) = match (&page.error, page.leaving) {
-        (Some(e), _) => (format!("✗ {e}"), theme.error()),
-        (None, true) => (
-            format!(
-                "Leave without saving? {} Esc again leaves; ← or → chooses.",
-                page.leaving_words()
-            ),
-            theme.warning(),
-        ),
-        (None, false) if left == 0 => (
-            "Every field has a value: Enter saves the order.".to_string(),
-            theme.ok(),
-        ),
-        (None, false) => (format!("{left} field(s) left to choose."), theme.dim()),
-    };
-    lines.extend(hanging(" ", &status, width, Style::new(), style));
-    let rows = usize::from(area.height);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().take(rows).collect::<Vec<_>>()),
-        area,
-    );
 }
 
 /// The field's label, cut to its column.
