@@ -2,7 +2,7 @@
 
 use crate::domain::facts::{self, Detail, Mark, Stage};
 use crate::domain::registry::Step;
-use crate::domain::status::OVERDUE_DAYS;
+use crate::domain::status::{OVERDUE_DAYS, Status};
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use serde_json::{Value, json};
@@ -142,6 +142,15 @@ pub fn show(order: &Order, clock: Clock) -> String {
             foc.time
                 .map(|t| format!(" {} US Eastern", t.strftime("%H:%M")))
                 .unwrap_or_default()
+        ));
+    }
+    // Why support has the order, as the app's page says it.
+    if let (Status::SupportEngaged, Some(support)) = (order.status, &order.support) {
+        text.push_str(&format!(
+            "Microsoft support engaged since {} ({}): {}\n",
+            support.since.strftime("%Y-%m-%d"),
+            support.scenario.key(),
+            support.scenario.description()
         ));
     }
     if let Some(ticket) = &order.ticket {

@@ -82,3 +82,22 @@ fn new_and_import_name_a_documents_problems_the_same_way() {
         new.stderr
     );
 }
+
+#[test]
+fn show_of_a_support_engaged_order_says_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    assert_eq!(run(dir.path(), &["submit", &id]).code, 0);
+    let support = run(
+        dir.path(),
+        &["support", &id, "--scenario", "submission_error"],
+    );
+    assert_eq!(support.code, 0, "{}", support.stderr);
+    let show = run(dir.path(), &["show", &id]);
+    assert!(
+        show.stdout
+            .contains("(submission_error): The order hit a submission error"),
+        "{}",
+        show.stdout
+    );
+}
