@@ -36,6 +36,42 @@ fn bench_validate(c: &mut Criterion) {
     });
 }
 
+/// 999 numbers of `country`, from phonenumber's example fixed-line number with its last three
+/// digits counted up, and the country's example postcode (issue 25: under 5 ms per country).
+fn country_order(country: &portwiz::domain::countries::CountryRules) -> OrderFields {
+    let mut fields = order_of(1);
+    let meta = phonenumber::metadata::DATABASE.by_id(country.code.as_str());
+    let code = meta.map_or(1, |m| m.country_code());
+    let example = meta
+        .and_then(|m| m.descriptors().fixed_line())
+        .and_then(|d| d.example())
+        .unwrap_or("2079460000");
+    let stem = &example[..example.len().saturating_sub(3)];
+    let numbers: Vec<String> = (0..999).map(|i| format!("+{code}{stem}{i:03}")).collect();
+    fields.country = country.code.clone();
+    fields.service_address.country = country.code.clone();
+    fields.service_address.state.clear();
+    fields.service_address.postal_code = country
+        .postcode
+        .as_ref()
+        .map_or(String::new(), |p| p.example.clone());
+    fields.billing_telephone_number = numbers[0].clone();
+    fields.numbers = numbers;
+    fields
+}
+
+fn bench_validate_per_country(c: &mut Criterion) {
+    let today = date(2026, 11, 26);
+    let mut group = c.benchmark_group("validate 999 numbers per country");
+    for country in &portwiz::domain::countries::rulebook().countries {
+        let fields = country_order(country);
+        group.bench_function(country.code.as_str(), |b| {
+            b.iter(|| validate(black_box(&fields), today))
+        });
+    }
+    group.finish();
+}
+
 fn bench_store_open(c: &mut Criterion) {
     let Ok(dir) = tempfile::tempdir() else { return };
     let Ok((mut store, _)) = Store::open(dir.path()) else {
@@ -64,5 +100,10 @@ fn bench_store_open(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_validate, bench_store_open);
+criterion_group!(
+    benches,
+    bench_validate,
+    bench_validate_per_country,
+    bench_store_open
+);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 //! that is neither, or names the PIN, is an error: the PIN never appears in the LOA.
 
 use super::{one_line, readable_value, wrapped_numbers};
+use crate::domain::countries::Route;
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::order::Order;
@@ -31,9 +32,16 @@ pub enum TemplateError {
     Unclosed,
 }
 
-/// The letter for an order, from the embedded template.
+/// The letter for an order, from the embedded template; outside the US & Canada wizard, the
+/// sheet for Microsoft's own form of the order's country.
 pub fn render(order: &Order) -> Result<String, TemplateError> {
-    render_template(TEMPLATE, order)
+    let country = order.fields.rules_country();
+    match country.rules() {
+        Some(rules) if rules.route.value == Route::AllRegions => {
+            Ok(super::loa_form::render(order, rules))
+        }
+        _ => render_template(TEMPLATE, order),
+    }
 }
 
 /// The letter for an order from any template (tests use broken ones).

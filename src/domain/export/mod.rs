@@ -5,6 +5,7 @@
 pub mod csv;
 mod helvetica;
 pub mod loa;
+mod loa_form;
 pub mod loa_pdf;
 pub mod text;
 
