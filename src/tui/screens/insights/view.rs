@@ -85,13 +85,14 @@ fn lines(insights: &Insights, app: &App, width: usize) -> Vec<Line<'static>> {
             theme.dim(),
         ),
     ];
-    // The days bars compare carriers: scaled to the slowest median of all.
+    // The days bars compare carriers: scaled to the slowest median of all, and to a day at
+    // least, so one order's "median 0 days" (minutes) is not drawn as a full bar.
     let slowest = insights
         .carriers
         .iter()
         .flat_map(|c| [c.to_foc.median_days, c.to_completion.median_days])
         .flatten()
-        .fold(0.0_f64, f64::max);
+        .fold(MIN_SCALE_DAYS, f64::max);
     let bars = Bars {
         width: bar_width(width),
         slowest,
@@ -108,6 +109,9 @@ fn lines(insights: &Insights, app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out
 }
+
+/// The least a days bar is scaled to: a median under a day is "0 days" in words.
+const MIN_SCALE_DAYS: f64 = 1.0;
 
 struct Bars<'a> {
     width: usize,
@@ -260,5 +264,26 @@ fn waiting(c: &CarrierInsights) -> String {
             String::new()
         };
         format!("{}: {}{more}", c.waiting.len(), named.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod bar_tests {
+    use super::*;
+
+    #[test]
+    fn a_median_of_minutes_is_not_a_full_bar() {
+        let theme = Theme::for_no_color(Some(std::ffi::OsStr::new("1")));
+        let bars = Bars {
+            width: 10,
+            slowest: MIN_SCALE_DAYS.max(0.01),
+            theme: &theme,
+        };
+        let (bar, words) = bars.days(&Elapsed {
+            median_days: Some(0.01),
+            orders: 1,
+        });
+        assert!(words.contains("median 0 days"), "{words}");
+        assert_eq!(bar.content.matches('█').count(), 1, "{}", bar.content);
     }
 }
