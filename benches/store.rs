@@ -23,7 +23,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 use portwiz::domain::{Clock, Order, OrderFields, Status};
 use portwiz::store::Store;
-use portwiz::tui::{Msg, app_for_store, app_for_summaries, update};
+use portwiz::tui::{Msg, Root, app_for_store, app_for_summaries, update};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use support::{draw, rss_kib};
@@ -99,6 +99,35 @@ fn cat_every_file(dir: &Path) -> usize {
         .sum()
 }
 
+/// Issue 23: a `git pull` or a sync rewrites every order file, and the running app re-reads each
+/// (as its watcher would tell it). The resident set after each of three rounds, against before:
+/// the app must hold one version of each order, not a parsed copy of every file it re-read.
+fn every_file_changed_three_times(label: &str, dir: &Path, store: &mut Store, app: &mut Root) {
+    let ids: std::collections::BTreeSet<String> = app.orders.iter().map(|s| s.id.clone()).collect();
+    let before = rss_kib();
+    let mut after = Vec::new();
+    for round in 1..=3u64 {
+        for id in &ids {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(dir.join("orders").join(format!("{id}.json")));
+            let when = std::time::SystemTime::now() + std::time::Duration::from_secs(round);
+            if let Ok(file) = file {
+                let _ = file.set_modified(when);
+            }
+        }
+        if let Some(msg) = portwiz::tui::store_changes(store, ids.clone()) {
+            update(app, msg);
+        }
+        after.push(format!("{} MiB", rss_kib() / 1024));
+    }
+    println!(
+        "{label}: resident set {} MiB, after a change of every file three times: {}",
+        before / 1024,
+        after.join(", ")
+    );
+}
+
 fn bench_sizes(c: &mut Criterion) {
     for count in sizes() {
         let dir = bench_store(count);
@@ -107,12 +136,13 @@ fn bench_sizes(c: &mut Criterion) {
         // handed to the app.
         let before = rss_kib();
         let (mut full, notices) = Store::open(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
-        let app = app_for_summaries(full.take_summaries(), &notices, clock(), (120, 40));
+        let mut app = app_for_summaries(full.take_summaries(), &notices, clock(), (120, 40));
         println!(
             "{label}: the app holds {} orders; resident set grew by {} MiB",
             app.orders.len(),
             rss_kib().saturating_sub(before) / 1024
         );
+        every_file_changed_three_times(&label, &dir, &mut full, &mut app);
         // An order to change (a draft) and one to show, from the middle of the store.
         let draft = app
             .orders
@@ -161,6 +191,18 @@ fn bench_sizes(c: &mut Criterion) {
                 Store::open(&dir).map(|(s, _)| s.len())
             })
         });
+        // No index (a `git clone`): the frame is drawn before any order is read, the read and
+        // the index's build then run on a thread with a progress bar (issue 23).
+        group.bench_function("first frame without an index (unread, app, draw)", |b| {
+            b.iter(|| {
+                let _ = std::fs::remove_file(dir.join("index.sqlite"));
+                let (store, notices) = Store::open_unread(&dir).unwrap_or_else(|e| panic!("{e}"));
+                let mut app = app_for_store(&store, &notices, clock(), (120, 40));
+                app.reading = Some((0, count));
+                draw(&app, 120, 40)
+            })
+        });
+        let _ = Store::open(&dir);
         group.bench_function("first frame (index, app, draw)", |b| {
             b.iter(|| {
                 let store = Store::open_cached(&dir).unwrap_or_else(|| panic!("no index"));
@@ -168,7 +210,6 @@ fn bench_sizes(c: &mut Criterion) {
                 draw(&app, 120, 40)
             })
         });
-        let mut app = app;
         update(
             &mut app,
             Msg::Key(crossterm::event::KeyEvent::from(

@@ -119,8 +119,18 @@ fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
                 ..options
             },
         ),
-        None => match Store::open(dir) {
-            Ok((store, notices)) => tui::run(store, notices, options),
+        // No index (a first start, a `git clone`): the first frame at once, with a progress
+        // bar while every order is read and the index built on a thread.
+        None => match Store::open_unread(dir) {
+            Ok((store, notices)) => tui::run(
+                store,
+                notices,
+                tui::Options {
+                    verify_first: true,
+                    cold: true,
+                    ..options
+                },
+            ),
             Err(e) => {
                 say(&format!("portwiz: {e}"));
                 return ExitCode::from(2);

@@ -652,7 +652,13 @@ fn imported_order(
         .collect();
     order.foc = doc.foc;
     order.support = doc.support;
-    order.ticket = doc.ticket;
+    // A ticket in a document is cleaned and capped as one typed in.
+    order.ticket = doc
+        .ticket
+        .as_deref()
+        .map(crate::domain::transitions::ticket_text)
+        .transpose()?
+        .filter(|t| !t.is_empty());
     if doc.loa_signed.is_some() {
         // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
         order.loa_signed_fields = doc.loa_signed;

@@ -8,7 +8,7 @@
 //! one door.
 
 use super::Failure;
-use crate::domain::sanitize::{clean, clean_keeping_crlf};
+use crate::domain::sanitize::{clean_keeping_crlf, is_invisible, one_line};
 use std::io::{self, Write};
 
 pub struct Console<'a> {
@@ -39,10 +39,11 @@ impl<'a> Console<'a> {
         io::IsTerminal::is_terminal(&io::stdin()) && Self::out_is_terminal()
     }
 
-    /// `text` on stdout, cleaned (a CSV's `\r\n` line ends stay), written and flushed; a failed
-    /// write is the command's failure.
+    /// `text` on stdout, cleaned (a CSV's `\r\n` line ends stay; zero-width characters and
+    /// byte-order marks go), written and flushed; a failed write is the command's failure.
     pub fn print(&mut self, text: &str) -> Result<(), Failure> {
-        let text = clean_keeping_crlf(text);
+        let mut text = clean_keeping_crlf(text);
+        text.retain(|c| !is_invisible(c));
         self.out
             .write_all(text.as_bytes())
             .and_then(|()| self.out.flush())
@@ -58,9 +59,10 @@ impl<'a> Console<'a> {
             .map_err(Failure::Output)
     }
 
-    /// One line on stderr, cleaned. A failure to write there cannot be told anywhere: ignored.
+    /// One line on stderr, cleaned, and one line only: a line break inside (an echoed
+    /// argument's) is shown as `\n`. A failure to write there cannot be told anywhere: ignored.
     pub fn say(&mut self, line: &str) {
-        let mut text = clean(line);
+        let mut text = one_line(line);
         text.push('\n');
         let _ = self.err.write_all(text.as_bytes());
         let _ = self.err.flush();

@@ -78,6 +78,18 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// `clean`, and without zero-width characters and byte-order marks: text for a terminal, where
+/// a hidden character would make a forged id look like the real one.
+pub fn for_terminal(text: &str) -> String {
+    clean(text).chars().filter(|c| !is_invisible(*c)).collect()
+}
+
+/// `for_terminal` for one line (a message that echoes an argument): a line break inside is shown
+/// as `\n`, so an echoed value never prints a line of its own.
+pub fn one_line(text: &str) -> String {
+    for_terminal(text).replace('\n', "\\n")
+}
+
 /// `text` without zero-width characters and byte-order marks.
 pub fn strip_invisible(text: &str) -> String {
     text.chars().filter(|c| !is_invisible(*c)).collect()
@@ -192,6 +204,15 @@ mod tests {
     use proptest::prelude::*;
 
     const P: char = PLACEHOLDER;
+
+    #[test]
+    fn a_line_for_the_terminal_has_no_hidden_character_and_no_line_break() {
+        assert_eq!(
+            one_line("no order `PO-1\u{200b}\nportwiz: deleted\u{feff}`"),
+            "no order `PO-1\\nportwiz: deleted`"
+        );
+        assert_eq!(for_terminal("a\u{2060}b\nc"), "ab\nc");
+    }
 
     #[test]
     fn plain_text_is_untouched() {

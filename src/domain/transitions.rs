@@ -70,9 +70,11 @@ impl Order {
         } else {
             format!("Rejected by the carrier: {}", labels.join(", "))
         };
+        let mut text = input.text;
+        cut_to(&mut text, CARRIER_TEXT_LIMIT);
         self.rejections.push(Rejection {
             at: now,
-            text: input.text,
+            text,
             fields: input.fields,
             rules: input.rules,
             action: input.action,
@@ -168,8 +170,14 @@ impl Order {
                 "Submitted, Customer action required or FOC confirmed",
             ));
         }
-        if let Some(t) = ticket.filter(|t| !t.trim().is_empty()) {
-            self.ticket = Some(t.trim().to_string());
+        // Checked before anything changes: an over-long ticket refuses the whole step.
+        let ticket = match ticket.as_deref().map(ticket_text) {
+            Some(Ok(t)) if !t.is_empty() => Some(t),
+            Some(Err(refusal)) => return Err(refusal),
+            _ => None,
+        };
+        if let Some(t) = ticket {
+            self.ticket = Some(t);
         }
         self.support = Some(Support {
             scenario,
@@ -187,7 +195,7 @@ impl Order {
 
     /// Record a support ticket id or link.
     pub fn set_ticket(&mut self, ticket: &str, now: Timestamp) -> Result<(), Refusal> {
-        let ticket = ticket.trim();
+        let ticket = ticket_text(ticket)?;
         if ticket.is_empty() {
             return Err(Refusal::new("A ticket needs an id or a link."));
         }
@@ -258,5 +266,86 @@ impl Order {
             self.id,
             self.status.label()
         ))
+    }
+}
+
+/// The longest support ticket id or link kept, in characters: a text field's cap.
+pub const TICKET_LIMIT: usize = super::edit::TEXT_LIMIT;
+
+/// The longest carrier's text kept with a rejection, in bytes: what `reject --text` accepts. A
+/// longer one (a paste in the app) is cut, so no order outgrows the store's read cap.
+pub const CARRIER_TEXT_LIMIT: usize = 64 * 1024;
+
+/// A ticket id or link as it is stored: cleaned as a field value is (no escape sequence,
+/// control, bidi or zero-width character; one line), trimmed; refused over `TICKET_LIMIT`.
+pub fn ticket_text(raw: &str) -> Result<String, Refusal> {
+    let ticket = super::sanitize::value_text(raw).trim().to_string();
+    let count = ticket.chars().count();
+    if count > TICKET_LIMIT {
+        return Err(Refusal::new(format!(
+            "A ticket id or link takes at most {} characters (this one has {}); nothing was recorded.",
+            thousands(TICKET_LIMIT),
+            thousands(count)
+        )));
+    }
+    Ok(ticket)
+}
+
+/// `1000` as `1,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn cut_to(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::test_orders::{complete_order, day, rejection};
+
+    #[test]
+    fn a_carrier_text_is_kept_up_to_its_cap() {
+        let mut order = complete_order("PO-CAP", "Contoso", 0);
+        order.status = Status::Submitted;
+        let mut input = rejection(&[]);
+        input.text = "PIN mismatché ".repeat(10_000);
+        order.reject(input, day(1).now).unwrap();
+        let stored = &order.rejections[0].text;
+        assert!(stored.len() <= CARRIER_TEXT_LIMIT, "{}", stored.len());
+        assert!(stored.starts_with("PIN mismatché PIN"));
+    }
+
+    #[test]
+    fn a_ticket_is_cleaned_and_capped() {
+        assert_eq!(
+            ticket_text(" T\u{1b}[2J-1\u{7}\u{202e}\u{200b}\nx ").unwrap(),
+            "T-1 x"
+        );
+        let refusal = ticket_text(&"t".repeat(TICKET_LIMIT + 1)).unwrap_err();
+        assert!(
+            refusal.reasons[0].contains("1,000 characters"),
+            "{refusal:?}"
+        );
+        assert_eq!(
+            ticket_text(&"t".repeat(TICKET_LIMIT)).unwrap().len(),
+            TICKET_LIMIT
+        );
     }
 }

@@ -1,7 +1,11 @@
 //! Line-by-line conversation: print plain text, ask, read one line. No ANSI sequences, no
 //! redraws; end of input is an answer of its own (`None`).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
+
+/// The longest line read, in bytes: a pasted list of 999 numbers fits many times over, and a
+/// runaway input (a 50 MB line) is never held.
+pub const LINE_LIMIT: usize = 64 * 1024;
 
 pub struct Prompter<R, W> {
     input: R,
@@ -66,20 +70,83 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     }
 
     /// Print the prompt (no line break) and read one line, without its line ending. `None` at
-    /// the end of input. Bytes that are not UTF-8 become U+FFFD rather than an error.
+    /// the end of input. Bytes that are not UTF-8 become U+FFFD rather than an error. A line
+    /// longer than `LINE_LIMIT` is read through without being kept, said, and asked again.
     pub fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        self.output.write_all(prompt.as_bytes())?;
-        self.output.flush()?;
-        let mut bytes = Vec::new();
-        if self.input.read_until(b'\n', &mut bytes)? == 0 {
-            self.say("")?;
-            return Ok(None);
+        loop {
+            self.output.write_all(prompt.as_bytes())?;
+            self.output.flush()?;
+            let mut bytes = Vec::new();
+            let read = (&mut self.input)
+                .take(LINE_LIMIT as u64 + 1)
+                .read_until(b'\n', &mut bytes)?;
+            if read == 0 {
+                self.say("")?;
+                return Ok(None);
+            }
+            if bytes.len() > LINE_LIMIT {
+                self.skip_line()?;
+                self.say(format!(
+                    "That line is longer than {} KiB and was not used; answer again.",
+                    LINE_LIMIT / 1024
+                ))?;
+                continue;
+            }
+            let line = String::from_utf8_lossy(&bytes);
+            let line = line.trim_end_matches(['\n', '\r']).to_string();
+            if self.echo {
+                self.say(crate::domain::sanitize::for_terminal(&line))?;
+            }
+            return Ok(Some(line));
         }
-        let line = String::from_utf8_lossy(&bytes);
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
-        if self.echo {
-            self.say(crate::domain::sanitize::clean(&line))?;
+    }
+
+    /// The rest of a line, read and dropped, a buffer at a time.
+    fn skip_line(&mut self) -> io::Result<()> {
+        loop {
+            let buffer = self.input.fill_buf()?;
+            if buffer.is_empty() {
+                return Ok(());
+            }
+            match buffer.iter().position(|b| *b == b'\n') {
+                Some(at) => {
+                    self.input.consume(at + 1);
+                    return Ok(());
+                }
+                None => {
+                    let len = buffer.len();
+                    self.input.consume(len);
+                }
+            }
         }
-        Ok(Some(line))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(input: &[u8], echo: bool) -> (Option<String>, String) {
+        let mut output = Vec::new();
+        let answer = Prompter::new(input, &mut output, echo).ask("? ").unwrap();
+        (answer, String::from_utf8(output).unwrap())
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_not_kept_and_the_next_one_is_the_answer() {
+        let mut input = vec![b'x'; LINE_LIMIT * 3];
+        input.extend(b"\nFabrikam\n");
+        let (answer, output) = asked(&input, false);
+        assert_eq!(answer.as_deref(), Some("Fabrikam"));
+        assert!(output.contains("longer than 64 KiB"), "{output}");
+        let (answer, _) = asked(&vec![b'y'; LINE_LIMIT], false);
+        assert_eq!(answer.map(|a| a.len()), Some(LINE_LIMIT));
+    }
+
+    #[test]
+    fn the_echo_shows_no_hidden_character() {
+        let (answer, output) = asked("Fab\u{200b}rikam\u{feff}\n".as_bytes(), true);
+        assert_eq!(answer.as_deref(), Some("Fab\u{200b}rikam\u{feff}"));
+        assert!(output.ends_with("? Fabrikam\n"), "{output:?}");
     }
 }

@@ -359,3 +359,52 @@ fn an_unreadable_order_is_reported_whether_or_not_the_index_lists_it() {
     }
     fs::set_permissions(&a, fs::Permissions::from_mode(0o600)).unwrap();
 }
+
+/// Issue 23: a `git pull` or a sync rewrites every file; the app re-reads each, and must not
+/// keep a parsed copy (or earlier versions) of orders it does not show in full.
+#[test]
+fn a_change_of_every_file_keeps_one_version_of_each_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let batch: Vec<Order> = (0..40).map(|i| order(&format!("PO-{i:04}"), "o")).collect();
+    store.create_batch(batch).unwrap();
+    drop(store);
+    let (mut app_store, _) = Store::open(dir.path()).unwrap();
+    let summaries = app_store.take_summaries();
+    assert_eq!(summaries.len(), 40);
+    app_store.get("PO-0001").unwrap();
+    for round in 0..3 {
+        let (mut other, _) = Store::open_one(dir.path()).unwrap();
+        for i in 0..40 {
+            let id = format!("PO-{i:04}");
+            let mut o = other.load(&id).unwrap().order.clone();
+            o.fields.order_name = format!("round {round}");
+            other.save(&o).unwrap();
+        }
+        for i in 0..40 {
+            let refreshed = app_store.refresh(&format!("PO-{i:04}"));
+            assert!(
+                matches!(refreshed, super::Refresh::Changed(_)),
+                "{refreshed:?}"
+            );
+        }
+    }
+    let full: Vec<&String> = app_store
+        .slots
+        .iter()
+        .filter(|(_, s)| s.full.get().is_some_and(Option::is_some))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(full, ["PO-0001"], "only the open order is held in full");
+    let earlier: usize = app_store.previous.values().map(Vec::len).sum();
+    assert!(earlier <= 4, "{earlier} earlier versions kept");
+    assert_eq!(
+        app_store.summaries().count(),
+        0,
+        "the app holds the summaries"
+    );
+    assert_eq!(
+        app_store.get("PO-0039").unwrap().order.fields.order_name,
+        "round 2"
+    );
+}

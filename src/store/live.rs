@@ -66,11 +66,25 @@ impl Store {
         match file::read(&path) {
             Ok((loaded, stamp)) => {
                 self.index_put(&index::entry_of(&loaded, stamp));
-                self.replace_slot(id, Slot::loaded(loaded, Some(stamp)));
-                match self.get(id) {
-                    Ok(l) => Refresh::Changed(Box::new(l.clone())),
-                    Err(_) => Refresh::Unchanged,
+                // One version of each order (issue 23): the full order stays only where one was
+                // held (an order open in the app, whose edit may need it as a merge base), and
+                // a summary only where the app has not taken them; the rest is the caller's.
+                let old = self.slots.get(id);
+                let keep_full = old.is_some_and(|s| s.full.get().is_some_and(Option::is_some));
+                let keep_summary = old.is_none_or(|s| s.summary.is_some());
+                if keep_full {
+                    let mut slot = Slot::loaded(loaded.clone(), Some(stamp));
+                    if !keep_summary {
+                        slot.summary = None;
+                    }
+                    self.replace_slot(id, slot);
+                } else {
+                    self.slots.insert(
+                        id.to_string(),
+                        Slot::summary_only(&loaded, stamp, keep_summary),
+                    );
                 }
+                Refresh::Changed(Box::new(loaded))
             }
             Err(e) => {
                 if had {

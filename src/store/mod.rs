@@ -23,6 +23,7 @@ pub use read_all::EveryOrder;
 pub mod watch;
 
 pub use live::{Refresh, SavedEdit};
+pub use open::Progress;
 
 pub use file::{CURRENT_SCHEMA, MAX_FILE_BYTES, OrderFile};
 
@@ -172,6 +173,18 @@ impl Slot {
             newer_schema: loaded.newer_schema,
             full: OnceCell::from(Some(Box::new(loaded))),
             stamp,
+        }
+    }
+
+    /// What the store keeps of an order it does not hold in full: its revision and stamp, and
+    /// its summary when `with_summary` (not once the app took the summaries).
+    fn summary_only(loaded: &Loaded, stamp: index::Stamp, with_summary: bool) -> Slot {
+        Slot {
+            summary: with_summary.then(|| Box::new(Summary::of(&loaded.order))),
+            revision: loaded.revision,
+            newer_schema: loaded.newer_schema,
+            full: OnceCell::new(),
+            stamp: Some(stamp),
         }
     }
 

@@ -8,6 +8,24 @@ use super::index::{self, Entry, Index, Stamp};
 use super::{Notice, Slot, Store, StoreError, lock, own};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How far an open has come: order files to parse (known once the folder is listed) and parsed.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+}
+
+impl Progress {
+    /// (parsed, to parse) now.
+    pub fn now(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
 
 /// How many orders a first frame is drawn from: more than any screen shows, in the default
 /// order (the latest change first).
@@ -61,6 +79,7 @@ fn scan(
     orders_dir: &Path,
     index: Option<&Index>,
     known: &[(&str, Stamp, Option<u32>)],
+    progress: &Progress,
 ) -> Result<Scan, StoreError> {
     let mut notices = Vec::new();
     let mut unchanged = vec![false; known.len()];
@@ -112,7 +131,8 @@ fn scan(
     // Known orders left are files that are gone.
     gone.extend(known[next..].iter().map(|k| k.0.to_string()));
     let mut fresh = Vec::new();
-    for (id, path, read) in read_in_parallel(to_read) {
+    progress.total.store(to_read.len(), Ordering::Relaxed);
+    for (id, path, read) in read_in_parallel(to_read, progress) {
         match read {
             Ok(entry) => {
                 if let Some(version) = entry.newer_schema {
@@ -155,6 +175,15 @@ impl Store {
     /// summary index and only new or changed files are parsed; unparsable ones are quarantined
     /// and reported, unreadable ones reported and left in place, and every other order loads.
     pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
+        Store::open_reporting(dir, &Progress::default())
+    }
+
+    /// `Store::open`, counting the order files it parses in `progress` as it goes (the app
+    /// draws a progress bar from it while a store without an index is read).
+    pub fn open_reporting(
+        dir: &Path,
+        progress: &Progress,
+    ) -> Result<(Store, Vec<Notice>), StoreError> {
         let (orders_dir, mut notices) = prepare(dir)?;
         let mut index = Index::open(dir);
         let cached = match index.as_ref().map(Index::all) {
@@ -170,7 +199,7 @@ impl Store {
             .iter()
             .map(|e| (e.summary.id.as_str(), e.stamp, e.newer_schema))
             .collect();
-        let found = scan(dir, &orders_dir, index.as_ref(), &known)?;
+        let found = scan(dir, &orders_dir, index.as_ref(), &known, progress)?;
         drop(known);
         notices.extend(found.notices);
         let mut slots: Vec<(String, Slot)> = cached
@@ -186,6 +215,14 @@ impl Store {
         store.slots = slots.into_iter().collect();
         store.complete = true;
         Ok((store, notices))
+    }
+
+    /// The store at `dir` with no order read yet, for a first frame at once when there is no
+    /// index to draw it from (a cold store, as after a `git clone`): the folder is made ready
+    /// (`open`'s start), and the caller then runs `Store::open_reporting` on another thread.
+    pub fn open_unread(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
+        let (_, notices) = prepare(dir)?;
+        Ok((Store::empty(dir, None), notices))
     }
 
     /// The most recently changed orders as the summary index last saw them, without looking
@@ -326,9 +363,11 @@ pub(super) fn may_read(meta: &fs::Metadata, euid: Option<u32>) -> bool {
 /// once, so a rebuild never holds every order in memory).
 fn read_in_parallel(
     files: Vec<(String, PathBuf)>,
+    progress: &Progress,
 ) -> Vec<(String, PathBuf, Result<Entry, ReadError>)> {
     let read = |(id, path): (String, PathBuf)| {
         let entry = file::read(&path).map(|(loaded, stamp)| index::entry_of(&loaded, stamp));
+        progress.done.fetch_add(1, Ordering::Relaxed);
         (id, path, entry)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));

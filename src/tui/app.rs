@@ -53,6 +53,9 @@ pub struct App {
     pub drawn: Drawn,
     /// The user's labelled rejections (`DIR/examples.json`); corrections in the dialog add to it.
     pub examples: ExampleIndex,
+    /// While a store without an index is read on a thread: (files parsed, files to parse). The
+    /// home screen shows a progress bar instead of the welcome.
+    pub reading: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +250,7 @@ impl App {
             catalog: Catalog::builtin(),
             drawn: Drawn::default(),
             examples: ExampleIndex::default(),
+            reading: None,
         };
         app.refresh_id_width();
         app.refresh_rows();

@@ -44,6 +44,9 @@ pub struct Options {
     /// The store was opened from its summary index only: check every order file in the
     /// background after the first frame, and take its result when it comes.
     pub verify_first: bool,
+    /// Nothing was read yet (no index): the first frame says the orders are being read, with
+    /// a progress bar, until the check's result comes.
+    pub cold: bool,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
@@ -74,6 +77,9 @@ pub fn app_for_summaries(
     app
 }
 
+/// How many changed files are re-read before the app takes them (`Incoming::Changed`).
+const CHANGES_AT_ONCE: usize = 256;
+
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
 pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
@@ -92,7 +98,8 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options.verify_first;
     if checking {
-        check_in_background(store.dir(), tx.clone());
+        app.reading = options.cold.then_some((0, 0));
+        check_in_background(store.dir(), tx.clone(), options.cold);
     }
     // Insights read every order on a thread of their own and answer on the channel too.
     let insights_tx = tx;
@@ -100,16 +107,19 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     let mut saved_meanwhile: Vec<String> = Vec::new();
     // The demo copy opened from the welcome screen, deleted when the app ends.
     let mut demo_copy: Option<tempfile::TempDir> = None;
+    // What arrived while keys typed ahead of the conflict view were set apart.
+    let mut backlog: VecDeque<Incoming> = VecDeque::new();
     loop {
         let mut drawn = layout::Drawn::default();
         terminal.draw(|frame| drawn = view(&app, frame))?;
+        typed_ahead_of_the_view(&mut app, &rx, &mut backlog);
         update(&mut app, Msg::Drawn(drawn));
         if app.quit {
             // The demo copy, if one was opened, is deleted here.
             drop(demo_copy);
             return Ok(());
         }
-        let incoming = match rx.recv() {
+        let incoming = match backlog.pop_front().map_or_else(|| rx.recv(), Ok) {
             Ok(incoming) => incoming,
             // Every sender gone: the terminal can no longer be read.
             Err(_) => return Ok(()),
@@ -127,12 +137,19 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                 if checking {
                     saved_meanwhile.extend(ids.iter().cloned());
                 }
-                if let Some(msg) = store_changes(&mut store, ids) {
-                    update(&mut app, msg);
+                // A few hundred at a time: a `git pull` of every file re-reads 100,000 orders,
+                // and each batch's parsed orders are gone before the next is read.
+                let ids: Vec<String> = ids.into_iter().collect();
+                for batch in ids.chunks(CHANGES_AT_ONCE) {
+                    if let Some(msg) = store_changes(&mut store, batch.iter().cloned().collect()) {
+                        update(&mut app, msg);
+                    }
                 }
                 continue;
             }
             Incoming::Insights(insights) => Msg::InsightsLoaded(insights),
+            Incoming::Reading(done, total) if checking => Msg::Reading(done, total),
+            Incoming::Reading(..) => continue,
             Incoming::Checked(result) => {
                 checking = false;
                 take_checked(&mut app, &mut store, result, &mut saved_meanwhile);
@@ -250,6 +267,8 @@ enum Incoming {
     Changed(BTreeSet<String>),
     /// The insights, computed from every order on a thread of their own.
     Insights(Box<crate::domain::insights::Insights>),
+    /// How far the read of a store without an index has come: files parsed, files to parse.
+    Reading(usize, usize),
 }
 
 /// `Effect::LoadInsights` on a thread of its own: the store hands over what to read (the
@@ -278,10 +297,27 @@ fn read_terminal_in_background(tx: mpsc::Sender<Incoming>) {
 
 /// `Store::open` (every order file checked, every summary read) on a thread of its own; the
 /// store comes back on the channel, to replace the first frame's partial view.
-fn check_in_background(dir: &Path, tx: mpsc::Sender<Incoming>) {
+fn check_in_background(dir: &Path, tx: mpsc::Sender<Incoming>, report: bool) {
     let dir = dir.to_path_buf();
+    let progress = std::sync::Arc::new(crate::store::Progress::default());
+    let checked = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if report {
+        // A few times a second, how far the read has come: the progress bar's only source.
+        let (tx, progress, checked) = (tx.clone(), progress.clone(), checked.clone());
+        std::thread::spawn(move || {
+            while !checked.load(std::sync::atomic::Ordering::Relaxed) {
+                let (done, total) = progress.now();
+                if tx.send(Incoming::Reading(done, total)).is_err() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(150));
+            }
+        });
+    }
     std::thread::spawn(move || {
-        let _ = tx.send(Incoming::Checked(Store::open(&dir)));
+        let opened = Store::open_reporting(&dir, &progress);
+        checked.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = tx.send(Incoming::Checked(opened));
     });
 }
 
@@ -500,4 +536,27 @@ fn copy_to_clipboard(text: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(clipboard::osc52(text).as_bytes())?;
     out.flush()
+}
+
+/// The keys already waiting when a conflict view that opened by itself was first drawn: typed
+/// before the user could see it, they go to `update` before the frame is reported, so the view
+/// takes none of them as a choice (`update::typed_before_the_view`). Whatever else was waiting
+/// is kept, in order, for the loop.
+fn typed_ahead_of_the_view(
+    app: &mut Root,
+    rx: &mpsc::Receiver<Incoming>,
+    backlog: &mut VecDeque<Incoming>,
+) {
+    if !matches!(app.screens.last(), Some(root::Screen::Conflict(page)) if !page.armed) {
+        return;
+    }
+    while let Ok(incoming) = rx.try_recv() {
+        match incoming {
+            Incoming::Terminal(Ok(Event::Key(key))) => {
+                // Typing in a field asks for nothing from the runtime.
+                let _ = update(app, Msg::Key(key));
+            }
+            other => backlog.push_back(other),
+        }
+    }
 }

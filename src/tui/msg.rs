@@ -92,6 +92,9 @@ pub enum Msg {
         summaries: Vec<Summary>,
         notices: Vec<Notice>,
     },
+    /// A store without an index is being read: order files parsed, and to parse (0 while the
+    /// folder is still listed).
+    Reading(usize, usize),
     /// A full order read from the store, to open its page.
     Loaded(Box<Order>),
     LoadFailed {

@@ -37,6 +37,10 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Drawn(drawn) => {
+            // The conflict view is on screen now: keys from here on are meant for it.
+            if let Some(Screen::Conflict(page)) = app.screens.last_mut() {
+                page.armed = true;
+            }
             app.drawn = drawn;
             app.history.offset = drawn.history_offset;
             Vec::new()
@@ -49,7 +53,14 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::StoreChecked { summaries, notices } => store_checked(app, summaries, notices),
+        Msg::Reading(done, total) => {
+            app.reading = Some((done, total));
+            Vec::new()
+        }
+        Msg::StoreChecked { summaries, notices } => {
+            app.reading = None;
+            store_checked(app, summaries, notices)
+        }
         Msg::LoadFailed { order_id, reason } => {
             app.message = Some(Message::error(format!(
                 "Order {order_id} could not be opened: {}",
@@ -322,6 +333,11 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
     if context != Context::Message {
         app.message = None;
     }
+    if let Some(Screen::Conflict(page)) = app.screens.last()
+        && !page.armed
+    {
+        return typed_before_the_view(app, key);
+    }
     let msg = match context {
         // Nobody sees the screen below 80×24: only quitting acts there (and the quit question,
         // which the too-small screen shows).
@@ -333,6 +349,35 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
         Some(msg) => update(app, msg),
         None => Vec::new(),
     }
+}
+
+/// A key typed before the conflict view, which opened by itself, was drawn: never a choice. A
+/// letter or a Backspace goes to the field it was typed for (the wizard's, under the view);
+/// anything else (Tab, Enter, an arrow) is dropped.
+fn typed_before_the_view(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let text = match key.code {
+        KeyCode::Char(_) => !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+        KeyCode::Backspace => true,
+        _ => false,
+    };
+    let below_is_wizard = app
+        .screens
+        .len()
+        .checked_sub(2)
+        .and_then(|i| app.screens.get(i))
+        .is_some_and(|s| matches!(s, Screen::Wizard(_)));
+    if !text || !below_is_wizard {
+        return Vec::new();
+    }
+    let Some(view) = app.screens.pop() else {
+        return Vec::new();
+    };
+    let effects = key_to_screen(app, key, false);
+    app.screens.push(view);
+    effects
 }
 
 /// A key for the screen on top (`confirmed`: the user said to lose its unsaved work). What the

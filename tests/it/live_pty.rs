@@ -157,3 +157,42 @@ fn with_the_poll_alone_the_history_still_follows() {
     wait(&app, "Seen by the poll");
     quit(app);
 }
+
+/// Issue 23: the wizard saves on Tab, so the conflict view opens in the middle of typing. What
+/// is typed on, fast, before the view shows (letters, a space, Enter) chooses nothing and saves
+/// nothing; the letters stay in the field they were typed for.
+#[test]
+fn typing_on_as_the_conflict_view_opens_chooses_nothing_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let id = new_order(dir.path(), "complete-order.json");
+    let mut a = spawn(dir.path());
+    let mut b = spawn(dir.path());
+    wizard_on_step(&mut a, 5);
+    wait(&a, "› Order name");
+    retype(&mut a, "Renton");
+    wizard_on_step(&mut b, 5);
+    wait(&b, "› Order name");
+    retype(&mut b, "Bothell");
+    send_then(&mut b, keys::CTRL_S, "Saved “Bothell”");
+    // One write: Tab (the save that meets B's), then the next field's text and an Enter.
+    let screen = send_then(
+        &mut a,
+        &format!("{}oregon yo{}", keys::TAB, keys::ENTER),
+        "saved in another window",
+    );
+    assert!(screen.contains("Renton"), "{screen}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Letters after the view is drawn choose nothing either.
+    a.send("oy");
+    send_then(&mut a, keys::ENTER, "Choose a value for every field first");
+    assert_eq!(
+        order_file(dir.path(), &id)["fields"]["order_name"],
+        "Bothell"
+    );
+    // Leaving the view: the wizard still holds "Renton", and the next field the typed text.
+    send_then(&mut a, keys::ESC, "Leave without saving?");
+    let screen = send_then(&mut a, keys::ESC, "Not saved");
+    assert!(screen.contains("oregon yo"), "{screen}");
+    quit(a);
+    quit(b);
+}

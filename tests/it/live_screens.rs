@@ -159,3 +159,72 @@ fn esc_says_where_the_edit_is_left() {
         "{said}"
     );
 }
+
+/// Issue 23: the view opens by itself as the user types (the wizard saves on Tab). Keys typed
+/// before its first frame choose nothing and go to the field they were typed for; after it, no
+/// letter is a choice; only arrows and Space choose, and Enter then saves.
+#[test]
+fn keys_typed_before_the_view_was_drawn_choose_nothing_and_stay_in_the_field() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let base = demo_orders()
+        .into_iter()
+        .find(|o| o.status.is_editable())
+        .unwrap_or_else(|| panic!("no editable demo order"));
+    let theirs = set(&base, FieldKey::OrderName, "Bothell");
+    let mine = set(&base, FieldKey::OrderName, "Renton");
+    let mut app = Root::new(vec![theirs.clone()], test_clock(), (100, 30));
+    crate::support::open_order(&mut app, &base.id);
+    press(&mut app, KeyCode::Char('u'));
+    assert!(matches!(app.top(), Screen::Wizard(_)));
+    // Step 5, on the order name: a text field.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert!(render(&app).contains("› Order name"), "{}", render(&app));
+    update(
+        &mut app,
+        Msg::SaveConflict {
+            merge: Box::new(merge(&base, &theirs, &mine)),
+            mine: Box::new(mine.clone()),
+        },
+    );
+    // Typed on before the view was drawn: no frame between these keys.
+    for code in "oregon y"
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Right, KeyCode::Enter])
+    {
+        let effects = update(&mut app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        assert!(effects.is_empty(), "{code:?}: {effects:?}");
+    }
+    let picks = |app: &Root| match app.top() {
+        Screen::Conflict(page) => page.picks.clone(),
+        _ => panic!("the conflict view closed"),
+    };
+    assert_eq!(picks(&app), [None]);
+    // Drawn now: still no letter chooses.
+    for c in ['o', 'y', 'k'] {
+        assert!(press(&mut app, KeyCode::Char(c)).is_empty());
+    }
+    assert_eq!(picks(&app), [None]);
+    assert!(render(&app).contains("Renton"), "the user's value is shown");
+    // Leaving keeps everything where it was typed.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top(), Screen::Wizard(_)));
+    let screen = render(&app);
+    assert!(screen.contains("oregon y"), "{screen}");
+}
+
+#[test]
+fn space_keeps_yours_and_enter_saves() {
+    let (mut app, mine) = app_with_conflict((100, 30));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char(' '));
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Save(order)] = effects.as_slice() else {
+        panic!("expected one save, got {effects:?}");
+    };
+    assert_eq!(order.fields.order_name, mine.fields.order_name);
+    assert_eq!(order.fields.pin.expose(), "314159");
+}

@@ -30,6 +30,7 @@ mod hostile_own_files;
 #[cfg(unix)]
 mod hostile_random;
 mod hostile_screen;
+mod hostile_texts;
 mod index;
 mod kill_during_save;
 mod layers;

@@ -281,3 +281,40 @@ fn order_page_footer_names_the_handoff_at_80_columns() {
         );
     }
 }
+
+/// Issue 23, point 4: a store without an index draws its first frame at once, a progress bar
+/// while the orders are read on a thread, then the history when the read is done.
+#[test]
+fn a_cold_store_shows_a_progress_bar_then_the_history() {
+    use portwiz::domain::summary::Summary;
+    for size in [(80, 24), (120, 40)] {
+        let mut app = Root::from_summaries(Vec::new(), crate::support::test_clock(), size);
+        app.reading = Some((0, 0));
+        crate::support::draw(&mut app);
+        assert!(crate::support::render(&app).contains("Listing the order files"));
+        update(&mut app, Msg::Reading(12_345, 100_000));
+        let screen = crate::support::render(&app);
+        assert!(screen.contains("12,345 of 100,000"), "{screen}");
+        assert!(!screen.contains("no orders in this store"), "{screen}");
+        insta::assert_snapshot!(format!("cold_store_reading_{}x{}", size.0, size.1), screen);
+        // n starts a new order meanwhile; d (the demo copy) is not offered.
+        assert!(
+            screen.contains("New order") && !screen.contains("Demo"),
+            "{screen}"
+        );
+        let summaries: Vec<Summary> = crate::support::demo_orders()
+            .iter()
+            .map(Summary::of)
+            .collect();
+        update(
+            &mut app,
+            Msg::StoreChecked {
+                summaries,
+                notices: Vec::new(),
+            },
+        );
+        let screen = crate::support::render(&app);
+        assert!(screen.contains("Order history"), "{screen}");
+        assert!(app.reading.is_none());
+    }
+}

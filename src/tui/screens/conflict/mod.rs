@@ -2,6 +2,11 @@
 //! changed the same field. Each field's two values stand side by side (the PIN masked); the user
 //! keeps one per field, and only then is the order saved. Nothing is decided for the user, and
 //! leaving without choosing saves nothing (the edits stay where they were made).
+//!
+//! The view opens by itself, in the middle of typing (the wizard saves on Tab): so no letter is
+//! a choice (`o` of "oregon" once kept the other value), only arrows and Space are, and Enter
+//! then saves; and until its first frame is drawn it takes no key at all (`armed`): the root
+//! hands the letters typed before then to the field they were typed for.
 
 mod view;
 
@@ -42,8 +47,8 @@ use Action::Own as O;
 pub static KEYS: &[Binding<Action<ConflictMsg>>] = &[
     help(Context::Conflict, &[key(KeyCode::Up), ch('k')], "↑/k", O(ConflictMsg::Up), "Previous field"),
     help(Context::Conflict, &[key(KeyCode::Down), ch('j')], "↓/j", O(ConflictMsg::Down), "Next field"),
-    both(Context::Conflict, &[key(KeyCode::Left), ch('o')], "←/o", O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
-    both(Context::Conflict, &[key(KeyCode::Right), ch('y')], "→/y", O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
+    both(Context::Conflict, &[key(KeyCode::Left)], "←", O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
+    both(Context::Conflict, &[key(KeyCode::Right), ch(' ')], "→/Space", O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
     both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s')], "Enter", O(ConflictMsg::Save), "Save with the values chosen", "Save"),
     both(Context::Conflict, &[key(KeyCode::Esc)], "Esc", O(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
 ];
@@ -63,6 +68,8 @@ pub struct ConflictPage {
     /// `None` when the screen that saved has closed (the response dialog), so leaving drops it.
     pub held_by: Option<&'static str>,
     pub error: Option<String>,
+    /// Whether a frame of the view has been drawn: keys typed before were not meant for it.
+    pub armed: bool,
 }
 
 impl ConflictPage {
@@ -76,6 +83,7 @@ impl ConflictPage {
             leaving: false,
             held_by,
             error: None,
+            armed: false,
         }
     }
 

@@ -31,7 +31,7 @@ pub fn render(app: &App, page: &ConflictPage, frame: &mut Frame, area: Rect) {
     ));
     lines.extend(hanging(
         " ",
-        "Both changed the fields below. Keep one value for each (← the other window's, → yours); Enter then saves. Nothing is saved until you have chosen.",
+        "Both changed the fields below. Keep one value for each (← the other window's, → or Space yours); Enter then saves. Nothing is saved until you have chosen, and your values are kept meanwhile.",
         width,
         Style::new(),
         Style::new(),

@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 #[allow(non_upper_case_globals)]
 impl Context {
     pub const Welcome: Context = Context("welcome");
+    pub const Reading: Context = Context("reading");
     pub const History: Context = Context("order history");
     /// Typing the filter.
     pub const FilterEditing: Context = Context("order history: filter");
@@ -72,6 +73,10 @@ const WORDS: ListWords = ListWords {
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::List, WORDS;
+    // While a store without an index is read.
+    both(C::Reading, &[ch('n')], "n", O(M::NewOrder), "Start a new port order while the orders are read", "New order"),
+    both(C::Reading, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Reading, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
     // The welcome screen.
     both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
     both(C::Welcome, &[ch('d')], "d", O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
@@ -104,7 +109,9 @@ impl Component for Home {
     }
 
     fn context(&self, app: &App) -> Context {
-        if app.orders.is_empty() {
+        if app.orders.is_empty() && app.reading.is_some() {
+            C::Reading
+        } else if app.orders.is_empty() {
             C::Welcome
         } else if app.history.editing_filter {
             C::FilterEditing
@@ -118,7 +125,9 @@ impl Component for Home {
     }
 
     fn name(&self, app: &App) -> &'static str {
-        if app.orders.is_empty() {
+        if app.orders.is_empty() && app.reading.is_some() {
+            "reading the orders"
+        } else if app.orders.is_empty() {
             "welcome"
         } else {
             "order history"
@@ -126,7 +135,9 @@ impl Component for Home {
     }
 
     fn title(&self, app: &App) -> String {
-        if app.orders.is_empty() {
+        if app.orders.is_empty() && app.reading.is_some() {
+            "Reading the orders".to_string()
+        } else if app.orders.is_empty() {
             "Welcome".to_string()
         } else {
             "Order history".to_string()
@@ -243,7 +254,10 @@ impl Component for Home {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        if app.orders.is_empty() {
+        if let (true, Some(reading)) = (app.orders.is_empty(), app.reading) {
+            welcome::render_reading(app, reading, frame, area);
+            Drawn::default()
+        } else if app.orders.is_empty() {
             welcome::render(app, frame, area);
             Drawn::default()
         } else {

@@ -44,3 +44,64 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
+
+/// A store without an index (a first start on a copied store, a `git clone`) being read: a
+/// progress bar from what the reading thread counted, so the first frame comes at once.
+pub fn render_reading(app: &App, (done, total): (usize, usize), frame: &mut Frame, area: Rect) {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::widgets::Gauge;
+    let theme = &app.theme;
+    let width = usize::from(area.width.saturating_sub(4)).min(72);
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled("  Reading the orders", theme.title()),
+        Line::raw(""),
+    ];
+    let about = "This store has no index yet (a first start, or a store copied or cloned with git): every order file is read once and the index built, on a thread of its own. The history shows as soon as it is done; n starts a new order meanwhile, q quits.";
+    lines.extend(
+        wrap(about, width)
+            .into_iter()
+            .map(|l| Line::raw(format!("  {l}"))),
+    );
+    lines.push(Line::raw(""));
+    let said = if total == 0 {
+        "  Listing the order files…".to_string()
+    } else {
+        format!(
+            "  {} of {} order files read",
+            thousands(done),
+            thousands(total)
+        )
+    };
+    lines.push(Line::raw(said));
+    let [text, bar] = Layout::vertical([
+        Constraint::Length(u16::try_from(lines.len()).unwrap_or(u16::MAX)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(lines), text);
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        (done.min(total) as f64) / (total as f64)
+    };
+    let bar = Rect {
+        x: bar.x + 2,
+        width: bar.width.saturating_sub(4).min(72),
+        ..bar
+    };
+    frame.render_widget(Gauge::default().gauge_style(theme.ok()).ratio(ratio), bar);
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
