@@ -55,6 +55,17 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         }
     }
 
+    problem_rows(state, width, theme, &mut rows);
+    change_rows(state, width, theme, &mut rows);
+    field_rows(state, width, theme, &mut rows);
+    rows.extra_scroll = usize::from(state.review_scroll);
+    rows
+}
+
+/// The readiness check's errors and warnings (one selectable), the carrier's history, and what
+/// only the carrier can fix.
+fn problem_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows) {
+    let order = &state.order;
     let problems = readiness(order, state.clock.today);
     let errors = problems
         .iter()
@@ -91,7 +102,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         };
         let start = rows.len();
         push_wrapped(
-            &mut rows,
+            rows,
             pointer,
             &format!("{} {}", symbol(item.severity), item.message),
             style,
@@ -103,7 +114,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
     }
     for warning in history {
         push_wrapped(
-            &mut rows,
+            rows,
             "  ",
             &format!("⚠ From your history: {}", one_line(&warning.message())),
             theme.warning(),
@@ -111,17 +122,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         );
     }
     if let Some(warning) = unchanged_warning(order) {
-        push_wrapped(
-            &mut rows,
-            "  ",
-            &format!("⚠ {warning}"),
-            theme.warning(),
-            width,
-        );
+        push_wrapped(rows, "  ", &format!("⚠ {warning}"), theme.warning(), width);
     }
     if only_the_carrier_can_fix(order) {
         push_wrapped(
-            &mut rows,
+            rows,
             "  ",
             &format!(
                 "! Only {} can clear this rejection (see its words above). Nothing in the order needs to change for it: resubmit once the carrier confirms it has acted.",
@@ -132,7 +137,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
         );
     } else if needs_carrier_contact(order) {
         push_wrapped(
-            &mut rows,
+            rows,
             "  ",
             &format!(
                 "! Contact {} too, as its message asks: resubmit once it has acted.",
@@ -142,7 +147,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             width,
         );
     }
+}
 
+/// What changed since the last submission, a glimpse of each.
+fn change_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows) {
+    let order = &state.order;
     if order.submitted_fields.is_some() {
         let changes = order.changes_since_submission();
         rows.push(Line::from(""));
@@ -164,7 +173,7 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             };
             // A change is a glimpse (a list of 999 numbers is two lines; the step shows it all).
             push_glimpse(
-                &mut rows,
+                rows,
                 "  ",
                 &format!(
                     "{}: {} → {}",
@@ -177,7 +186,11 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             );
         }
     }
+}
 
+/// Every step's fields as the order holds them, the rejected ones marked.
+fn field_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows) {
+    let order = &state.order;
     for step in Step::ALL.iter().filter(|s| **s != Step::Review) {
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
@@ -202,8 +215,6 @@ pub fn rows(state: &WizardState, width: u16, theme: &Theme) -> Rows {
             rows.push(Line::from(spans));
         }
     }
-    rows.extra_scroll = usize::from(state.review_scroll);
-    rows
 }
 
 fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
