@@ -48,7 +48,16 @@ fn usage(e: &clap::Error) -> ExitCode {
     let text = e.to_string();
     let code = u8::try_from(e.exit_code()).unwrap_or(2);
     if e.use_stderr() {
-        console.say(text.trim_end());
+        // Line by line: each line is clap's own once the argument's line breaks are escaped;
+        // should the escaped arguments pass, the whole message goes as one line.
+        match cli::args::refusal_with_breaks_escaped() {
+            Some(refusal) => refusal
+                .to_string()
+                .trim_end()
+                .lines()
+                .for_each(|line| console.say(line)),
+            None => console.say(text.trim_end()),
+        }
         ExitCode::from(code)
     } else {
         match console.print(&text) {

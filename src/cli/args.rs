@@ -195,6 +195,19 @@ pub fn try_parse() -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches)
 }
 
+/// The process's arguments refused again, with each line break inside an argument written `\n`:
+/// clap's message has lines of its own, and this way every line it prints is one of them, never
+/// one an argument brought in. `None` when the arguments so written are not refused.
+pub fn refusal_with_breaks_escaped() -> Option<clap::Error> {
+    let args = std::env::args_os().map(|arg| match arg.to_str() {
+        Some(text) if text.contains(['\n', '\r']) => {
+            std::ffi::OsString::from(text.replace('\n', "\\n").replace('\r', "\\r"))
+        }
+        _ => arg,
+    });
+    command().try_get_matches_from(args).err()
+}
+
 fn set_keys_help() -> String {
     let width = crate::domain::FIELDS
         .iter()

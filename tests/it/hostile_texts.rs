@@ -87,6 +87,29 @@ fn a_newline_in_an_echoed_argument_prints_no_second_line() {
 }
 
 #[test]
+fn a_usage_error_keeps_its_own_lines_and_an_echoed_newline_makes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["frobnicate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.lines().any(|l| l.starts_with("Usage: portwiz")),
+        "clap's usage is a line of its own: {}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("\\n"), "{}", out.stderr);
+    let out = run(dir.path(), &["x\nportwiz: all orders deleted"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        !out.stderr
+            .lines()
+            .any(|l| l.starts_with("portwiz: all orders")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("x\\nportwiz"), "{}", out.stderr);
+}
+
+#[test]
 fn zero_width_characters_and_boms_in_an_argument_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let id = submitted_order(dir.path());
