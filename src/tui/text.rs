@@ -158,10 +158,12 @@ pub fn ago(now: jiff::Timestamp, then: jiff::Timestamp) -> String {
     }
 }
 
-/// A length of time in words: "5 minutes", "21 hours", "3 days".
+/// A length of time in words: "less than a minute", "5 minutes", "21 hours", "3 days" (a second
+/// after a rejection is not "1 minute").
 pub fn duration(seconds: i64) -> String {
     let (n, unit) = match seconds.max(0) {
-        s if s < 3600 => ((s / 60).max(1), "minute"),
+        s if s < 60 => return "less than a minute".to_string(),
+        s if s < 3600 => (s / 60, "minute"),
         s if s < 86_400 => (s / 3600, "hour"),
         s => (s / 86_400, "day"),
     };
@@ -171,6 +173,14 @@ pub fn duration(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wait_under_a_minute_is_not_called_a_minute() {
+        assert_eq!(duration(1), "less than a minute");
+        assert_eq!(duration(59), "less than a minute");
+        assert_eq!(duration(60), "1 minute");
+        assert_eq!(duration(7_200), "2 hours");
+    }
 
     #[test]
     fn a_block_keeps_its_paragraphs_apart_by_one_blank_line() {

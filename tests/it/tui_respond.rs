@@ -111,7 +111,7 @@ fn a_pasted_rejection_is_classified_changed_and_saved() {
     update(&mut app, Msg::Saved(Box::new(order)));
     let screen = render(&app);
     assert!(
-        screen.contains("Customer action required for 1 minute"),
+        screen.contains("Customer action required for less than a minute"),
         "{screen}"
     );
 }
