@@ -83,7 +83,7 @@ fn carrier_text(c: &CarrierInsights) -> String {
         let fields: Vec<String> = c
             .rejected_groups
             .iter()
-            .take(5)
+            .take(crate::domain::insights::GROUPS_LISTED)
             .map(|g| format!("{} ({})", g.label, g.orders))
             .collect();
         row("Rejected most", fields.join(", "));

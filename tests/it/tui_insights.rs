@@ -184,3 +184,19 @@ fn the_app_reads_the_orders_off_the_runtime_and_shows_them() {
     app.send("q");
     app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn the_app_names_as_many_rejected_fields_as_stats() {
+    let app = insights_on((120, 40));
+    let figures = insights::compute(&demo_orders(), test_clock().now);
+    let groups = &figures.all.rejected_groups;
+    assert!(groups.len() > 3, "the demo rejects more than three groups");
+    let screen = render(&app);
+    for group in groups.iter().take(insights::GROUPS_LISTED) {
+        assert!(
+            screen.contains(group.label),
+            "{} missing:\n{screen}",
+            group.label
+        );
+    }
+}

@@ -92,6 +92,9 @@ pub struct FieldCount {
     pub orders: usize,
 }
 
+/// How many of a carrier's most rejected groups of fields are named, by `stats` and the app alike.
+pub const GROUPS_LISTED: usize = 5;
+
 /// A group of fields (`service_address`, or a field alone by its key) and the number of orders
 /// a carrier rejected for any of its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]

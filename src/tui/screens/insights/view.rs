@@ -5,7 +5,7 @@
 
 use super::InsightsPage;
 use crate::domain::insights::weekly::{self, WEEKS};
-use crate::domain::insights::{CarrierInsights, Elapsed, Insights, days, plural};
+use crate::domain::insights::{CarrierInsights, Elapsed, GROUPS_LISTED, Insights, days, plural};
 use crate::tui::app::App;
 use crate::tui::layout::Drawn;
 use crate::tui::text::{one_line, pad, truncate};
@@ -17,8 +17,6 @@ use ratatui::widgets::Paragraph;
 
 /// The label column.
 const LABEL: usize = 21;
-/// How many groups of fields are listed under "Rejected for".
-const GROUPS_SHOWN: usize = 3;
 /// How many waiting orders are named.
 const WAITING_SHOWN: usize = 2;
 
@@ -198,7 +196,7 @@ fn carrier_lines(c: &CarrierInsights, bars: &Bars<'_>, width: usize) -> Vec<Line
         )),
     }
     // The fields rejected most, each under the rejection rate it makes up.
-    for group in c.rejected_groups.iter().take(GROUPS_SHOWN) {
+    for group in c.rejected_groups.iter().take(GROUPS_LISTED) {
         let share = if c.submitted > 0 {
             group.orders as f64 / c.submitted as f64
         } else {
