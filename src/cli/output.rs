@@ -114,27 +114,7 @@ pub fn show(order: &Order, clock: Clock) -> String {
              providers cancel a rejected order not answered within 45 days.\n"
         ));
     }
-    if let Some(rejection) = order
-        .last_rejection()
-        .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
-    {
-        text.push_str("\nRejected by the carrier:\n");
-        for line in clean_lines(&rejection.text).lines() {
-            text.push_str(&format!("  > {line}\n"));
-        }
-        for key in &rejection.fields {
-            text.push_str(&format!(
-                "  ! {} ({key})\n",
-                crate::domain::spec(*key).label
-            ));
-        }
-        if !rejection.action.is_empty() {
-            text.push_str(&format!(
-                "  What to do: {}\n",
-                clean_cell(&rejection.action)
-            ));
-        }
-    }
+    push_open_rejection(&mut text, order);
     if let Some(foc) = &order.foc {
         text.push_str(&format!(
             "FOC (the carrier's port date): {}{}\n",
@@ -172,6 +152,38 @@ pub fn show(order: &Order, clock: Clock) -> String {
             text.push_str(&format!("  {:<36} {}\n", field.label, shown));
         }
     }
+    push_rejections_and_history(&mut text, order);
+    text
+}
+
+/// The rejection the order waits on, quoted, with the fields it names and what to do.
+fn push_open_rejection(text: &mut String, order: &Order) {
+    let Some(rejection) = order
+        .last_rejection()
+        .filter(|_| order.status == crate::domain::Status::CustomerActionRequired)
+    else {
+        return;
+    };
+    text.push_str("\nRejected by the carrier:\n");
+    for line in clean_lines(&rejection.text).lines() {
+        text.push_str(&format!("  > {line}\n"));
+    }
+    for key in &rejection.fields {
+        text.push_str(&format!(
+            "  ! {} ({key})\n",
+            crate::domain::spec(*key).label
+        ));
+    }
+    if !rejection.action.is_empty() {
+        text.push_str(&format!(
+            "  What to do: {}\n",
+            clean_cell(&rejection.action)
+        ));
+    }
+}
+
+/// Every rejection with what came of it, then the order's history, oldest first.
+fn push_rejections_and_history(text: &mut String, order: &Order) {
     if !order.rejections.is_empty() {
         text.push_str(&format!("\nRejections ({})\n", order.rejections.len()));
         let outcomes = facts::rejection_outcomes(order);
@@ -198,7 +210,6 @@ pub fn show(order: &Order, clock: Clock) -> String {
             entry.event.label(),
         ));
     }
-    text
 }
 
 /// "✓ Draft → ● Submitted → ○ FOC confirmed → ○ Completed; rejected 2 times".
