@@ -80,6 +80,25 @@ pub fn app_for_summaries(
 /// How many changed files are re-read before the app takes them (`Incoming::Changed`).
 const CHANGES_AT_ONCE: usize = 256;
 
+/// The store's watcher, answering on the runtime's one channel.
+fn watch_orders(store: &Store, tx: mpsc::Sender<Incoming>) {
+    let prefer = crate::store::watch::preferred();
+    crate::store::watch::watch(&store.orders_dir(), prefer, move |ids| {
+        tx.send(Incoming::Changed(ids)).is_ok()
+    });
+}
+
+/// Files changed on disk, taken a few hundred at a time: a `git pull` of every file re-reads
+/// 100,000 orders, and each batch's parsed orders are gone before the next is read.
+fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
+    let ids: Vec<String> = ids.into_iter().collect();
+    for batch in ids.chunks(CHANGES_AT_ONCE) {
+        if let Some(msg) = store_changes(store, batch.iter().cloned().collect()) {
+            update(app, msg);
+        }
+    }
+}
+
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
 pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
@@ -90,11 +109,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    let watcher_tx = tx.clone();
-    let prefer = crate::store::watch::preferred();
-    crate::store::watch::watch(&store.orders_dir(), prefer, move |ids| {
-        watcher_tx.send(Incoming::Changed(ids)).is_ok()
-    });
+    watch_orders(&store, tx.clone());
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options.verify_first;
     if checking {
@@ -137,14 +152,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                 if checking {
                     saved_meanwhile.extend(ids.iter().cloned());
                 }
-                // A few hundred at a time: a `git pull` of every file re-reads 100,000 orders,
-                // and each batch's parsed orders are gone before the next is read.
-                let ids: Vec<String> = ids.into_iter().collect();
-                for batch in ids.chunks(CHANGES_AT_ONCE) {
-                    if let Some(msg) = store_changes(&mut store, batch.iter().cloned().collect()) {
-                        update(&mut app, msg);
-                    }
-                }
+                follow_changes(&mut app, &mut store, ids);
                 continue;
             }
             Incoming::Insights(insights) => Msg::InsightsLoaded(insights),

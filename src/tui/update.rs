@@ -8,6 +8,7 @@
 
 use super::app::{Context, Message};
 use super::keymap;
+use super::layout::Drawn;
 use super::msg::{Effect, Msg, ScreenId, Scroll};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
@@ -37,20 +38,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Drawn(drawn) => {
-            // The conflict view is on screen now: keys from here on are meant for it.
-            if let Some(Screen::Conflict(page)) = app.screens.last_mut() {
-                page.armed = true;
-            }
-            app.drawn = drawn;
-            app.history.offset = drawn.history_offset;
+            frame_drawn(app, drawn);
             Vec::new()
         }
         Msg::Loaded(order) => {
-            let order_id = order.id.clone();
-            app.upsert(*order);
-            if app.screens.len() <= 1 {
-                app.open_page(order_id);
-            }
+            loaded(app, *order);
             Vec::new()
         }
         Msg::Reading(done, total) => {
@@ -119,6 +111,25 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         other => to_screen(app, other),
+    }
+}
+
+/// A frame is on screen: what it drew feeds the next layout, and a conflict view drawn now takes
+/// keys from here on (none typed before it was seen).
+fn frame_drawn(app: &mut Root, drawn: Drawn) {
+    if let Some(Screen::Conflict(page)) = app.screens.last_mut() {
+        page.armed = true;
+    }
+    app.drawn = drawn;
+    app.history.offset = drawn.history_offset;
+}
+
+/// An order read from disk: kept, and opened on its page when nothing else is open.
+fn loaded(app: &mut Root, order: Order) {
+    let order_id = order.id.clone();
+    app.upsert(order);
+    if app.screens.len() <= 1 {
+        app.open_page(order_id);
     }
 }
 
