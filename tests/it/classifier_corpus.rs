@@ -2,20 +2,22 @@
 //! leave-one-source-out score of rules plus model, and that the shipped model is current.
 
 use portwiz::domain::classifier::{
-    BUILTIN_CORPUS, Catalog, Model, leave_one_source_out, parse_corpus, train,
+    Answering, BUILTIN_CORPUS, Catalog, Model, leave_one_source_out, parse_corpus, train,
 };
 use std::collections::BTreeSet;
 
 /// Issue 30 asks for 90% held out; the corpus and model reach this floor today (see README,
-/// "Classifier"). The test fails if a change makes the held-out score worse.
-const LOSO_FLOOR: f64 = 0.74;
+/// "The classifier's corpus and model"). The test fails if a change makes the held-out score
+/// worse. (The corpus grew from 464 to 720 texts, most of the new ones in other languages and
+/// other publishers' words: the same rules and model score 79.5% on the old 464.)
+const LOSO_FLOOR: f64 = 0.69;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 460, "{} rows", rows.len());
+    assert!(rows.len() >= 720, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 40, "{} families", families.len());
+    assert!(families.len() >= 100, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),
@@ -34,15 +36,14 @@ fn the_corpus_is_labelled_and_sourced() {
 #[test]
 fn leave_one_source_out_score_per_family() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    let (scores, _) = leave_one_source_out(&rows, &Catalog::builtin(), true);
-    let right: usize = scores.iter().map(|s| s.right).sum();
-    let all: usize = scores.iter().map(|s| s.rows).sum();
+    let held = leave_one_source_out(&rows, &Catalog::builtin(), Answering::Combined);
+    let (right, all) = held.total();
     let overall = right as f64 / all as f64;
     eprintln!(
         "leave-one-source-out: {right}/{all} = {:.1}%",
         overall * 100.0
     );
-    for s in &scores {
+    for s in &held.scores {
         eprintln!("  {:32} {:3}/{:3}", s.family, s.right, s.rows);
     }
     assert!(
