@@ -43,7 +43,7 @@ impl Component for Wizard {
             return None;
         }
         let (order, clock) = (order.clone(), app.clock);
-        Some(Wizard::open(order, clock).visiting(app.next_visit()))
+        Some(Wizard::open(order, clock, super::Start::Resume).visiting(app.next_visit()))
     }
 
     fn order_id(&self) -> Option<&str> {

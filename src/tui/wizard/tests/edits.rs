@@ -4,6 +4,7 @@ use super::fixtures::*;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
 use crate::domain::validate::Severity;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::state::{ConfirmKind, Editor, Prompt};
 use crate::tui::wizard::{Wizard, WizardOutcome};
 use crossterm::event::KeyCode;
@@ -19,7 +20,7 @@ fn editor_text(wizard: &Wizard) -> String {
 fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submits() {
     let mut order = complete_draft();
     order.fields.port_type = "partial".into();
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     let warning = crate::domain::readiness::readiness(wizard.order(), clock().today)
         .into_iter()
         .find(|p| p.key == FieldKey::ReplacementBtn)
@@ -50,7 +51,7 @@ fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submit
 
 #[test]
 fn a_refused_value_keeps_the_user_on_its_field_with_the_reason() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 3);
     let long = "x".repeat(crate::domain::edit::TEXT_LIMIT + 1);
     wizard.handle_paste(&long, clock());

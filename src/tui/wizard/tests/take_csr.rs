@@ -4,11 +4,12 @@
 use super::fixtures::{clock, ctrl, key, rejected_order};
 use crate::domain::FieldKey;
 use crate::domain::registry::Step;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::{Wizard, WizardOutcome};
 use crossterm::event::KeyCode;
 
 fn on_organization_name(order: crate::domain::order::Order) -> Wizard {
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     for _ in 0..Step::ALL.len() {
         if wizard.state.step == Step::AccountInformation {
             break;
