@@ -324,6 +324,27 @@ impl WizardState {
         }
     }
 
+    /// While a checked field is typed in, its problems follow the text (as it would be stored):
+    /// an error goes once the value is fixed, a warning about a missing value once it is typed.
+    pub fn recheck_typed(&mut self) {
+        let Some(Target {
+            key,
+            column: Column::Order,
+        }) = self.target()
+        else {
+            return;
+        };
+        let (true, Some(typed)) = (self.checked.contains_key(&key), self.editor_value()) else {
+            return;
+        };
+        let today = self.clock.today;
+        if let Some(problems) =
+            crate::domain::edit::check_typed(key, &typed, &self.order.fields, today)
+        {
+            self.checked.insert(key, problems);
+        }
+    }
+
     /// Check every field of a step (when the user leaves it).
     pub fn check_step(&mut self, step: Step) {
         let keys: Vec<FieldKey> = step.fields().map(|f| f.key).collect();

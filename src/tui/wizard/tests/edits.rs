@@ -68,3 +68,54 @@ fn a_refused_value_keeps_the_user_on_its_field_with_the_reason() {
     let text = screen(&wizard, 100, 30);
     assert!(text.contains("at most 1000"), "{text}");
 }
+
+#[test]
+fn the_numbers_error_goes_as_soon_as_the_bad_number_is_deleted() {
+    let mut wizard = Wizard::open(draft_in_progress(), clock(), Start::FirstStep);
+    press(&mut wizard, KeyCode::PageDown, 1);
+    assert_eq!(
+        wizard.state.target().map(|t| t.key),
+        Some(FieldKey::Numbers)
+    );
+    let before = screen(&wizard, 100, 40);
+    assert!(
+        before.contains("✗ Phone numbers: call me contains letters"),
+        "{before}"
+    );
+    // Clear the box and type one good number: no Tab yet.
+    wizard.handle_key(ctrl('u'), clock());
+    while !editor_numbers(&wizard).is_empty() {
+        wizard.handle_key(key(KeyCode::Backspace), clock());
+    }
+    type_text(&mut wizard, "+14255550123");
+    let after = screen(&wizard, 100, 40);
+    assert!(
+        !after.contains("✗ Phone numbers: call me contains letters"),
+        "{after}"
+    );
+}
+
+#[test]
+fn the_replacement_btn_warning_follows_what_is_typed() {
+    let mut order = complete_draft();
+    order.fields.port_type = "partial".into();
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
+    press(&mut wizard, KeyCode::PageDown, 2);
+    while wizard.state.target().map(|t| t.key) != Some(FieldKey::ReplacementBtn) {
+        wizard.handle_key(key(KeyCode::Tab), clock());
+    }
+    assert!(screen(&wizard, 100, 40).contains("carriers expect a replacement BTN"));
+    type_text(&mut wizard, "+14255550999");
+    let typed = screen(&wizard, 100, 40);
+    assert!(
+        !typed.contains("carriers expect a replacement BTN"),
+        "{typed}"
+    );
+}
+
+fn editor_numbers(wizard: &Wizard) -> String {
+    match &wizard.state.editor {
+        Editor::Numbers(area) => area.text(),
+        _ => String::new(),
+    }
+}

@@ -55,3 +55,28 @@ fn ctrl_t_without_a_csr_value_says_so_and_changes_nothing() {
             .is_some_and(|n| n.text.contains("No CSR value")),
     );
 }
+
+#[test]
+fn ctrl_t_right_after_typing_the_csr_value_takes_what_was_typed() {
+    let mut wizard = on_organization_name(rejected_order());
+    let _ = wizard.handle_key(ctrl('k'), clock());
+    let _ = wizard.handle_key(key(KeyCode::Tab), clock());
+    assert_eq!(
+        wizard.state.target().map(|t| t.column),
+        Some(crate::tui::wizard::state::Column::Csr)
+    );
+    super::fixtures::type_text(&mut wizard, "FOURTH COFFEE LLC");
+    let outcome = wizard.handle_key(ctrl('t'), clock());
+    let WizardOutcome::Save(saved) = outcome else {
+        panic!("taking the typed CSR value saves, got {outcome:?}");
+    };
+    assert_eq!(saved.fields.organization_name, "FOURTH COFFEE LLC");
+    assert_eq!(
+        saved
+            .csr
+            .get(&FieldKey::OrganizationName)
+            .map(String::as_str),
+        Some("FOURTH COFFEE LLC")
+    );
+    assert!(wizard.state.notice.as_ref().is_none_or(|n| !n.is_error));
+}
