@@ -68,8 +68,15 @@ pub struct Updated {
 }
 
 pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
+    let typing = matches!(
+        msg,
+        WizardMsg::Edit(_) | WizardMsg::Paste(_) | WizardMsg::Newline
+    );
     let updated = apply(state, msg);
     state.refresh_number_states();
+    if typing {
+        state.recheck_typed();
+    }
     updated
 }
 
@@ -468,6 +475,8 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
     let Some(target) = state.target() else {
         return WizardOutcome::Stay;
     };
+    // A CSR value just typed (not yet left with Tab) is the one to take.
+    let typed = target.column == Column::Csr && commit(state);
     let Some(value) = state.order.csr.get(&target.key).cloned() else {
         state.notice = Some(Message {
             text: "No CSR value for this field yet (Ctrl-K shows the CSR column).".into(),
@@ -476,8 +485,9 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
         return WizardOutcome::Stay;
     };
     let changed = edit_text(state, target.key, value);
+    state.check(target.key);
     state.load_editor();
-    saved_if(changed, state)
+    saved_if(changed || typed, state)
 }
 
 fn toggle_csr(state: &mut WizardState) -> WizardOutcome {
