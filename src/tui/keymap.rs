@@ -113,13 +113,13 @@ impl Label {
             if !k.named {
                 continue;
             }
-            let paired = match (previous, k.code, k.ctrl) {
+            let paired = matches!(
+                (previous, k.code, k.ctrl),
                 (Some(KeyCode::Up), KeyCode::Down, false)
-                | (Some(KeyCode::Down), KeyCode::Up, false)
-                | (Some(KeyCode::Left), KeyCode::Right, false)
-                | (Some(KeyCode::Right), KeyCode::Left, false) => true,
-                _ => false,
-            };
+                    | (Some(KeyCode::Down), KeyCode::Up, false)
+                    | (Some(KeyCode::Left), KeyCode::Right, false)
+                    | (Some(KeyCode::Right), KeyCode::Left, false)
+            );
             if label.len > 0 && !paired {
                 label = label.push("/");
             }
