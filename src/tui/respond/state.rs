@@ -189,6 +189,9 @@ pub struct RejectionForm {
     pub status_asked: bool,
     /// Per `FIELDS` index: whether the order's country asks the field (the list shows those).
     pub offered: Vec<bool>,
+    /// The values the carrier quotes from its record, by field (the domain's reading, kept as
+    /// the CSR's on save, where the wizard's Ctrl-T takes them).
+    pub quoted: Vec<(FieldKey, String)>,
 }
 
 impl RejectionForm {
@@ -203,6 +206,7 @@ impl RejectionForm {
             focus: RejectionFocus::Text,
             cursor: 0,
             status_asked: false,
+            quoted: Vec::new(),
         }
     }
 
@@ -224,6 +228,8 @@ impl RejectionForm {
             Model::builtin().and_then(|model| suggest(&text, catalog, model))
         };
         self.status_asked = false;
+        self.quoted =
+            crate::domain::classifier::quoted_values(&text, catalog, &self.classification.fields);
     }
 
     /// The text and the fields the user chose, when they differ from the suggestion: a lesson.

@@ -14,8 +14,10 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;
 use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
+use crate::tui::wizard::keymap::keys_of;
 use crate::tui::wizard::numbers::{label, summary, symbol};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
+use crate::tui::wizard::update::WizardMsg;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -28,17 +30,18 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
     let mut rows = Rows::default();
     let mut title = vec![Span::styled(state.step.title().to_string(), theme.title())];
     title.push(Span::styled("   * required", theme.dim()));
+    let csr_key = keys_of(&WizardMsg::ToggleCsr);
     let csr_hint = if state.csr_view {
-        Some("CSR column on (Ctrl-K hides it)")
+        Some(format!("CSR column on ({csr_key} hides it)"))
     } else if state.step_has_csr_fields() {
-        Some("Ctrl-K: compare with the CSR")
+        Some(format!("{csr_key}: compare with the CSR"))
     } else {
         None
     };
     if let Some(hint) = csr_hint {
         let title_width: usize = title.iter().map(|s| text_width(&s.content)).sum();
         // Beside the title when it fits, else on a line of its own: never cut.
-        if title_width + 3 + text_width(hint) <= width {
+        if title_width + 3 + text_width(&hint) <= width {
             title.push(Span::styled(format!("   {hint}"), theme.dim()));
             rows.push(Line::from(title));
         } else {
@@ -72,12 +75,28 @@ fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
     field.required_for(&state.order.fields)
 }
 
+/// One field: its label line, its input (and the CSR's), then what is said about it.
 fn field_rows(
     state: &WizardState,
     field: &FieldSpec,
     focused: Option<Column>,
     width: usize,
     height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    label_rows(state, field, focused, width, theme, rows);
+    input_rows(state, field, focused, width, height, theme, rows);
+    note_rows(state, field, focused, width, theme, rows);
+}
+
+/// The field's label with its marks (required, rejected, changed since the rejection, hidden),
+/// the marks on a line of their own when they do not fit beside it.
+fn label_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
     theme: &Theme,
     rows: &mut Rows,
 ) {
@@ -105,10 +124,11 @@ fn field_rows(
         Span::styled(label.clone(), label_style),
     ];
     if field.secret {
+        let reveal = keys_of(&WizardMsg::ToggleReveal);
         let words = match (focused == Some(Column::Order), state.pin_revealed) {
-            (true, true) => "(shown · Ctrl-R hides it)",
-            (true, false) => "(hidden · Ctrl-R shows it)",
-            _ => "(hidden)",
+            (true, true) => format!("(shown · {reveal} hides it)"),
+            (true, false) => format!("(hidden · {reveal} shows it)"),
+            _ => "(hidden)".to_string(),
         };
         if !tags.is_empty() {
             tags.push(Span::raw(" "));
@@ -130,7 +150,20 @@ fn field_rows(
     } else {
         rows.push(Line::from(label_line));
     }
+}
 
+/// The field's input as its kind asks (a box, a choice, the numbers), the port date's window,
+/// and the CSR's box beside it when the CSR column is on.
+fn input_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let order = &state.order;
     let box_width = width.saturating_sub(6).clamp(8, MAX_BOX);
     let order_focused = focused == Some(Column::Order);
     match field.kind {
@@ -192,6 +225,19 @@ fn field_rows(
             None,
         );
     }
+}
+
+/// What is said about the field: its problems, a signed LOA to sign again, how it differs
+/// from the CSR, and its help while focused.
+fn note_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let order = &state.order;
     if let Some(problems) = state.checked.get(&field.key) {
         for problem in problems {
             let (symbol, style) = match problem.severity {
@@ -395,6 +441,19 @@ fn numbers_rows(
     theme: &Theme,
     rows: &mut Rows,
 ) {
+    numbers_area_rows(state, focused, width, height, theme, rows);
+    number_state_rows(state, width, height, theme, rows);
+}
+
+/// The numbers area: a window of its lines around the cursor, then how to add more.
+fn numbers_area_rows(
+    state: &WizardState,
+    focused: bool,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
     let stored;
     let area = match (&state.editor, focused) {
         (Editor::Numbers(area), true) => area,
@@ -456,13 +515,27 @@ fn numbers_rows(
     let more = if hidden > 0 {
         format!("{INDENT}└ {total} lines; ↑↓ move between them")
     } else {
-        format!("{INDENT}└ Enter: new line · Ctrl-O: load a CSV (PhoneNumber column)")
+        format!(
+            "{INDENT}└ {}: new line · {}: load a CSV (PhoneNumber column)",
+            keys_of(&WizardMsg::Newline),
+            keys_of(&WizardMsg::OpenCsvPrompt)
+        )
     };
     rows.push(Line::from(Span::styled(
         truncate(&more, width),
         theme.dim(),
     )));
+}
 
+/// The count of numbers by state, then each number with its state, as many as fit (those with
+/// a problem first when they do not all fit).
+fn number_state_rows(
+    state: &WizardState,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
     let states = &state.number_states.states;
     if states.is_empty() {
         return;
