@@ -107,15 +107,16 @@ impl Classification {
     }
 }
 
-/// `classify`, then the user's examples: a text very like one the user labelled takes the
-/// user's fields (the user corrected the catalog on it); a text the catalog cannot read takes a
-/// somewhat similar example's fields, as a guess.
+/// What the screens and the command line answer: the rules, less the matches the built-in model
+/// strongly rejects (see `veto`), then the user's examples: a text very like one the user
+/// labelled takes the user's fields (the user corrected the catalog on it); a text the catalog
+/// cannot read takes a somewhat similar example's fields, as a guess.
 pub fn classify_with_examples(
     text: &str,
     catalog: &Catalog,
     examples: &ExampleIndex,
 ) -> Classification {
-    let mut c = classify(text, catalog);
+    let mut c = classify_by_rules(text, catalog, Model::builtin());
     let Some(n) = examples.nearest(text) else {
         return c;
     };
@@ -182,11 +183,11 @@ struct Hit {
     sentence: u32,
 }
 
-/// Classifies a carrier's rejection text by the catalog's rules, the built-in model dropping the
-/// matches it strongly rejects (see `veto`). Pure; never fails: text it cannot read is "not
-/// recognised" (`suggest` then offers the model's guess).
+/// Classifies a carrier's rejection text by the catalog's rules alone. Pure; never fails: text
+/// it cannot read is "not recognised". What the screens show is `classify_with_examples`: these
+/// rules, the built-in model's vetoes and the user's examples.
 pub fn classify(text: &str, catalog: &Catalog) -> Classification {
-    classify_by_rules(text, catalog, Model::builtin())
+    classify_by_rules(text, catalog, None)
 }
 
 /// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
