@@ -2,7 +2,6 @@
 //! spelling never changes; everything that names a field uses `FieldKey`.
 
 pub use super::registry::FieldKey;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A key that is not one of docs/field-keys.md.
@@ -29,21 +28,7 @@ pub fn unknown_key_hint(name: &str) -> String {
 
 /// Edits (insert, delete, replace a character) between two names, case ignored.
 fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (
-        a.to_lowercase().chars().collect(),
-        b.to_lowercase().chars().collect(),
-    );
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let replaced = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
 }
 
 impl FieldKey {
@@ -96,16 +81,18 @@ impl fmt::Display for FieldKey {
     }
 }
 
-impl Serialize for FieldKey {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+/// Files write a key as its stable string (the derive's `into`) and read it through `FromStr`
+/// (`try_from`), so an unknown key says which one was meant.
+impl From<FieldKey> for &'static str {
+    fn from(key: FieldKey) -> &'static str {
+        key.as_str()
     }
 }
 
-impl<'de> Deserialize<'de> for FieldKey {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl TryFrom<String> for FieldKey {
+    type Error = UnknownFieldKey;
+    fn try_from(s: String) -> Result<FieldKey, UnknownFieldKey> {
+        s.parse()
     }
 }
 
