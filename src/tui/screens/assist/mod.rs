@@ -89,9 +89,7 @@ impl Component for AssistPage {
         Context::Assist
     }
 
-    fn keys(&self) -> &'static [Binding<Action<AssistMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<AssistMsg>>] = KEYS;
 
     fn name(&self, _app: &App) -> &'static str {
         "request assistance"
@@ -194,11 +192,6 @@ impl AssistPage {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
-    }
-
     #[test]
     fn ctrl_y_copies_the_service_centers_link() {
         use crate::tui::screen::Component;
