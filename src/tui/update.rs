@@ -164,12 +164,13 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
             _ => None,
         })
         .collect();
-    app.notices.extend(
-        notices
-            .iter()
-            .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
-            .map(ToString::to_string),
-    );
+    // The first frame's store may have said some already (a folder's permissions): once is enough.
+    for notice in notices {
+        let text = notice.to_string();
+        if !matches!(notice, Notice::StaleTempRemoved(_)) && !app.notices.contains(&text) {
+            app.notices.push(text);
+        }
+    }
     app.refresh_rows();
     Vec::new()
 }
