@@ -118,7 +118,7 @@ mod tests {
         for key in FieldKey::ALL {
             assert_eq!(key.as_str().parse::<FieldKey>(), Ok(*key));
         }
-        assert_eq!(FieldKey::ALL.len(), 36);
+        assert_eq!(FieldKey::ALL.len(), 37);
         assert!("colour".parse::<FieldKey>().is_err());
     }
 

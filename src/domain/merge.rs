@@ -322,7 +322,7 @@ fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntr
                         event: Event::Edited,
                         from: None,
                         to: None,
-                        note: super::edit::edited_note(&changes),
+                        note: super::edit::edited_note(&mine.fields, &changes),
                         changes,
                     });
                 }

@@ -189,12 +189,15 @@ pub struct RejectionForm {
     pub status_asked: bool,
     /// Per `FIELDS` index: whether the order's country asks the field (the list shows those).
     pub offered: Vec<bool>,
+    /// The order's route: the list is grouped by its wizard's pages.
+    pub route: crate::domain::countries::Route,
 }
 
 impl RejectionForm {
     pub fn new(catalog: &Catalog, order: &Order) -> RejectionForm {
         RejectionForm {
             offered: FIELDS.iter().map(|f| f.asked(&order.fields)).collect(),
+            route: order.fields.route(),
             text: TextArea::default(),
             classification: classify("", catalog),
             suggestion: None,

@@ -151,7 +151,9 @@ impl WizardState {
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
             if !state.order.fields.get(field.key).is_empty() {
-                state.visited.insert(field.step);
+                state
+                    .visited
+                    .insert(field.step_on(state.order.fields.route()));
                 state.check(field.key);
             }
         }
@@ -168,7 +170,7 @@ impl WizardState {
             .iter()
             .find(|f| rejected.contains(&f.key))
         {
-            state.step = first.step;
+            state.step = first.step_on(state.order.fields.route());
             state.focus = state
                 .targets()
                 .iter()
@@ -220,7 +222,7 @@ impl WizardState {
                         let text = value.to_line();
                         Editor::Choice(options.position_of(&text))
                     }
-                    Kind::Numbers => match value {
+                    Kind::Numbers | Kind::Usages => match value {
                         FieldValue::List(items) => {
                             Editor::Numbers(TextArea::new(&items.join("\n")))
                         }
@@ -272,7 +274,9 @@ impl WizardState {
     /// the stored list.
     pub fn numbers_text(&self) -> String {
         match &self.editor {
-            Editor::Numbers(area) => area.text(),
+            Editor::Numbers(area) if self.target().is_some_and(|t| t.key == FieldKey::Numbers) => {
+                area.text()
+            }
             _ => self.order.fields.numbers.join("\n"),
         }
     }

@@ -84,7 +84,7 @@ fn field_rows(
     let order = &state.order;
     let pointer = if focused.is_some() { "› " } else { INDENT };
     let required = if is_required(state, field) { " *" } else { "" };
-    let label = format!("{}{required}", field.label);
+    let label = format!("{}{required}", field.label_for(&state.order.fields));
     let mut tags: Vec<Span<'static>> = Vec::new();
     if order.rejected_fields().contains(&field.key) {
         tags.push(Span::styled("! rejected by carrier", theme.rejected()));
@@ -138,6 +138,7 @@ fn field_rows(
             choice_rows(state, field, options, order_focused, width, theme, rows)
         }
         Kind::Numbers => numbers_rows(state, order_focused, width, height, theme, rows),
+        Kind::Usages => super::usage::usage_rows(state, order_focused, width, height, theme, rows),
         _ => {
             let value = order.fields.get(field.key).to_line();
             let masked = field.secret && !(order_focused && state.pin_revealed);
@@ -153,7 +154,7 @@ fn field_rows(
                 box_width,
                 theme,
                 rows,
-                Some(field.example),
+                Some(&field.example_for(&order.fields)),
             );
         }
     }
@@ -235,9 +236,10 @@ fn field_rows(
         }
     }
     if focused.is_some() {
-        let mut help = field.help.to_string();
-        if !field.example.is_empty() && !field.secret {
-            help.push_str(&format!(" Example: {}", field.example));
+        let mut help = field.help_for(&state.order.fields).to_string();
+        let example = field.example_for(&state.order.fields);
+        if !example.is_empty() && !field.secret {
+            help.push_str(&format!(" Example: {example}"));
         }
         message_rows(&help, theme.dim(), width, rows);
     }
