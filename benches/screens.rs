@@ -123,7 +123,11 @@ fn bench_screens(c: &mut Criterion) {
 
     let mut wizard = Root::new(vec![big.clone()], clock(), (200, 60));
     wizard.screens.push(Screen::Wizard(Box::new(
-        portwiz::tui::wizard::Wizard::open(big.clone(), clock()),
+        portwiz::tui::wizard::Wizard::open(
+            big.clone(),
+            clock(),
+            portwiz::tui::wizard::Start::FirstStep,
+        ),
     )));
     c.bench_function("frame: wizard at 200x60 on 999 numbers", |b| {
         b.iter(|| draw(&wizard, 200, 60))

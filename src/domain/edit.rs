@@ -264,6 +264,22 @@ fn one_number(text: &str, fields: &OrderFields) -> Option<String> {
     }
 }
 
+/// The problems `key` would have with `typed` stored in it, normalised as the edit operation
+/// would: what a form shows while a value is typed, so an error goes as soon as the value is
+/// fixed. `None` when the edit would be refused (too long, a mask): the last check stands.
+pub fn check_typed(
+    key: FieldKey,
+    typed: &str,
+    fields: &OrderFields,
+    today: jiff::civil::Date,
+) -> Option<Vec<Problem>> {
+    let value = normalise(key, FieldValue::Text(typed.to_string()), fields).ok()?;
+    let mut after = fields.clone();
+    after.set(key, value);
+    follow_country(&mut after, key, fields);
+    Some(check_field(key, &after, today))
+}
+
 impl Order {
     /// Change one field through the edit operation (`domain::edit`), as a visit of its own.
     /// Returns whether anything changed.

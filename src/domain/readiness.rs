@@ -123,6 +123,29 @@ pub fn blocking(order: &Order, today: Date) -> Vec<String> {
         .collect()
 }
 
+/// What to put before the user first when an order is reopened, in the wizard's order: the
+/// fields the carrier rejected, on a rejected order; else every field whose value is missing or
+/// wrong (an error). Empty when nothing needs fixing. The app opens on the first of them and
+/// plain mode asks them before offering the rest, so a resumed draft starts where work is left.
+pub fn to_fix_first(order: &Order, today: Date) -> Vec<FieldKey> {
+    let rejected = order.rejected_fields();
+    let wanted: Vec<FieldKey> = if rejected.is_empty() {
+        validate(&order.fields, today)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.key)
+            .collect()
+    } else {
+        rejected.to_vec()
+    };
+    super::registry::Step::pages_of(&order.fields)
+        .iter()
+        .flat_map(|step| step.fields_asked(&order.fields))
+        .map(|f| f.key)
+        .filter(|key| wanted.contains(key))
+        .collect()
+}
+
 /// Whether a rejected field has been dealt with: it, or another rejected field of its group,
 /// changed since the submission (a service address rejection is fixed by correcting the part
 /// that was wrong, often the postal code alone).
@@ -176,6 +199,55 @@ pub fn unchanged_warning(order: &Order) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::domain::{Clock, FieldValue, OrderFields};
+
+    fn order_with(values: &[(FieldKey, &str)], clock: Clock) -> Order {
+        let mut order = Order::new("PO-R".into(), OrderFields::default(), clock.now);
+        for (key, value) in values {
+            let _ = order.edit(*key, FieldValue::Text((*value).into()), clock.now);
+        }
+        order
+    }
+
+    #[test]
+    fn a_reopened_draft_starts_at_its_first_missing_or_wrong_field_in_wizard_order() {
+        let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
+        let order = order_with(
+            &[
+                (FieldKey::Country, "US"),
+                (FieldKey::NumberType, "geographic"),
+                (FieldKey::Numbers, "+14255550100"),
+                (FieldKey::PortType, "full"),
+                (FieldKey::BillingTelephoneNumber, "+14255550100"),
+                (FieldKey::RequesterEmail, "not an address"),
+            ],
+            clock,
+        );
+        let first = to_fix_first(&order, clock.today);
+        assert_eq!(first.first(), Some(&FieldKey::CurrentCarrier), "{first:?}");
+        assert!(first.contains(&FieldKey::RequesterEmail), "{first:?}");
+        assert!(!first.contains(&FieldKey::Numbers), "{first:?}");
+    }
+
+    #[test]
+    fn a_rejected_order_starts_at_what_the_carrier_named_in_wizard_order() {
+        let clock = Clock::fixed(jiff::civil::date(2026, 11, 26));
+        let mut order = order_with(&[(FieldKey::Country, "US")], clock);
+        order.status = Status::CustomerActionRequired;
+        order.rejections.push(crate::domain::order::Rejection {
+            at: clock.now,
+            text: "PIN and account wrong".into(),
+            fields: vec![FieldKey::Pin, FieldKey::AccountNumber],
+            rules: Vec::new(),
+            action: String::new(),
+            needs_carrier_contact: false,
+            key_sentence: None,
+            changes_before_resubmit: Vec::new(),
+        });
+        assert_eq!(
+            to_fix_first(&order, clock.today),
+            [FieldKey::AccountNumber, FieldKey::Pin]
+        );
+    }
 
     #[test]
     fn a_partial_port_moving_the_btn_without_a_replacement_is_warned_about() {

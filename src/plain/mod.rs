@@ -10,7 +10,7 @@ mod review;
 
 use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::export::one_line;
-use crate::domain::{Clock, FieldKey, FieldValue, Order, Status, Step, spec};
+use crate::domain::{Clock, FieldKey, FieldValue, Order, Status, Step, readiness, spec};
 use crate::store::{Notice, Store, StoreError};
 use field::Next;
 use prompt::Prompter;
@@ -117,23 +117,16 @@ fn converse<R: BufRead, W: Write>(
         visit: Visit::new(),
     };
     introduce_order(&mut p, &session.order)?;
-    // A rejected order starts at what the carrier named; the rest is offered after.
-    let rejected: Vec<FieldKey> = session.order.rejected_fields().to_vec();
-    if !rejected.is_empty() {
-        p.say("")?;
-        p.say("First, the fields the carrier named:")?;
-        for key in &rejected {
-            if let Next::Stop = field::ask_field(&mut p, &mut session, spec(*key))? {
-                return Ok(stopped(&mut p, &session)?);
-            }
-        }
-        p.say("")?;
-        let Some(answer) = p.ask("Go through the other fields as well? [y/N] ")? else {
-            return Ok(stopped(&mut p, &session)?);
-        };
-        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            return review::review(&mut p, &mut session);
-        }
+    // A reopened order starts at what needs fixing (what the carrier named, on a rejected
+    // order; else what is missing or wrong); the rest is offered after.
+    let first = match session.saved() {
+        true => readiness::to_fix_first(&session.order, clock.today),
+        false => Vec::new(),
+    };
+    if !first.is_empty()
+        && let Some(outcome) = ask_first(&mut p, &mut session, &first)?
+    {
+        return Ok(outcome);
     }
     // Counted like the app's wizard: the pages of the order's route (known once Get started
     // has the country), the last one Review.
@@ -142,7 +135,7 @@ fn converse<R: BufRead, W: Write>(
         p.say("")?;
         p.say(step_heading(step, &session.order.fields))?;
         let asked: Vec<_> = step.fields_asked(&session.order.fields).collect();
-        for spec in asked.into_iter().filter(|f| !rejected.contains(&f.key)) {
+        for spec in asked.into_iter().filter(|f| !first.contains(&f.key)) {
             if let Next::Stop = field::ask_field(&mut p, &mut session, spec)? {
                 return Ok(stopped(&mut p, &session)?);
             }
@@ -152,6 +145,35 @@ fn converse<R: BufRead, W: Write>(
             .unwrap_or(Step::Review);
     }
     review::review(&mut p, &mut session)
+}
+
+/// Ask the fields to fix first, then whether to go through the others: `Some` when the session
+/// ends here (the end of input, or the review after declining the others).
+fn ask_first<R: BufRead, W: Write>(
+    p: &mut Prompter<R, W>,
+    session: &mut Session<'_>,
+    first: &[FieldKey],
+) -> Result<Option<Outcome>, PlainError> {
+    p.say("")?;
+    p.say(if session.order.rejected_fields().is_empty() {
+        "First, what is missing or wrong:"
+    } else {
+        "First, the fields the carrier named:"
+    })?;
+    for key in first {
+        if let Next::Stop = field::ask_field(p, session, spec(*key))? {
+            return Ok(Some(stopped(p, session)?));
+        }
+    }
+    p.say("")?;
+    let Some(answer) = p.ask("Go through the other fields as well? [y/N] ")? else {
+        return Ok(Some(stopped(p, session)?));
+    };
+    if matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+        Ok(None)
+    } else {
+        review::review(p, session).map(Some)
+    }
 }
 
 /// "Step 2 of 7: Phone numbers", numbered as the app's wizard for the order's route.

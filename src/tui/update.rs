@@ -13,7 +13,7 @@ use super::msg::{Effect, Msg, ScreenId, Scroll};
 use super::root::{Root, Screen};
 use super::screen::{Keyed, Routed};
 use super::text::one_line;
-use super::wizard::Wizard;
+use super::wizard::{Start, Wizard};
 use crate::domain::summary::Summary;
 use crate::domain::{Order, OrderFields};
 use crate::store::Notice;
@@ -63,7 +63,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         Msg::CopyId { source, id } => copy_id(app, &source, id),
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
-            let wizard = Wizard::open(order, app.clock);
+            let wizard = Wizard::open(order, app.clock, Start::FirstStep);
             app.screens.push(Screen::Wizard(Box::new(wizard)));
             Vec::new()
         }
@@ -182,7 +182,7 @@ fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
         app.message = Some(Message::info(format!(
             "A new draft with the fields of {source} (not its status, history or rejections): Esc keeps it"
         )));
-        let wizard = Wizard::open(copy, app.clock);
+        let wizard = Wizard::open(copy, app.clock, Start::FirstStep);
         app.screens.push(Screen::Wizard(Box::new(wizard)));
     }
     Vec::new()

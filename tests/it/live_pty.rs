@@ -34,11 +34,13 @@ fn quit(mut app: PtySession) {
     }
 }
 
-/// The wizard on the only order, on step `step` of 7.
+/// The wizard on the only order, on step `step` of 7 (it opens where work is left: back to
+/// step 1 first).
 fn wizard_on_step(app: &mut PtySession, step: usize) {
     wait(app, NAME);
     send_then(app, keys::ENTER, "Press u to edit the draft");
-    send_then(app, "u", "Step 1 of 7");
+    app.send("u");
+    send_then(app, &keys::PAGE_UP.repeat(6), "Step 1 of 7");
     send_then(
         app,
         &keys::PAGE_DOWN.repeat(step - 1),

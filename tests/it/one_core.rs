@@ -494,7 +494,11 @@ fn an_old_order_of_a_hundred_thousand_numbers_opens_in_the_wizard_at_once() {
     fields.numbers = (0..100_000).map(|i| format!("+1425{i:07}")).collect();
     let order = Order::new("PO-BIG".into(), fields, test_clock().now);
     let started = std::time::Instant::now();
-    let mut wizard = portwiz::tui::wizard::Wizard::open(order, test_clock());
+    let mut wizard = portwiz::tui::wizard::Wizard::open(
+        order,
+        test_clock(),
+        portwiz::tui::wizard::Start::FirstStep,
+    );
     wizard.handle_key(
         KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
         test_clock(),

@@ -203,6 +203,35 @@ fn a_rejected_order_is_chosen_fixed_and_resubmitted() {
 }
 
 #[test]
+fn a_reopened_draft_asks_what_is_missing_first_then_offers_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(dir.path()).unwrap();
+    let mut fields = fixture_fields();
+    fields.organization_name.clear();
+    fields.service_address.postal_code = "not a zip".into();
+    let order = portwiz::domain::Order::new("PO-DRAFT".into(), fields, clock().now);
+    store.save(&order).unwrap();
+    drop(store);
+
+    // Choose it; the two fields to fix come first, in the wizard's order; skip the rest.
+    let (outcome, output) = run_plain(dir.path(), "1\nFabrikam Inc\n98052\nn\n");
+    assert_eq!(outcome, Outcome::Kept(Some("PO-DRAFT".into())), "{output}");
+    assert!(
+        output.contains("First, what is missing or wrong:"),
+        "{output}"
+    );
+    let organization = output.find("Organization name").unwrap();
+    let postal = output.find("Service address ZIP").unwrap();
+    let offer = output.find("Go through the other fields as well?").unwrap();
+    assert!(organization < postal && postal < offer, "{output}");
+    assert!(!output.contains("Step 1 of 7"), "{output}");
+    assert!(output.contains("Step 7 of 7: Review"), "{output}");
+    let file = order_file(dir.path(), "PO-DRAFT");
+    assert_eq!(file["fields"]["organization_name"], "Fabrikam Inc");
+    assert_eq!(file["fields"]["service_address"]["postal_code"], "98052");
+}
+
+#[test]
 fn a_rejected_order_offers_the_other_fields_after_the_rejected_ones() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = Store::open(dir.path()).unwrap();

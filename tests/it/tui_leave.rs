@@ -133,6 +133,10 @@ fn esc_on_a_typed_csv_path_asks_first() {
     let mut app = demo_app(80, 24);
     open_order(&mut app, "PO-DEMO0001");
     press(&mut app, KeyCode::Char('u'));
+    // The wizard opens where work is left: back to step 1, then on to the numbers.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::PageUp);
+    }
     press(&mut app, KeyCode::PageDown);
     assert!(render(&app).contains("Step 2 of 7"), "{}", render(&app));
     ctrl(&mut app, 'o');

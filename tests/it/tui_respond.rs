@@ -400,6 +400,26 @@ fn response_dialog_with_a_classified_paste() {
     }
 }
 
+/// A value the carrier quotes ("the CSR shows …") is shown in the dialog, as the wizard offers
+/// it after the save (the domain's one reading of it).
+#[test]
+fn the_dialog_shows_a_value_the_carrier_quoted() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        respond(&mut app, "PO-DEMO0002", 0);
+        update(
+            &mut app,
+            Msg::Paste("End user name mismatch. The CSR shows 'FOURTH COFFEE LLC'.".into()),
+        );
+        let screen = render(&app);
+        assert!(
+            screen.contains("Organization name “FOURTH COFFEE LLC”"),
+            "{screen}"
+        );
+        snapshot("respond_quoted", &app);
+    }
+}
+
 #[test]
 fn assistance_screen() {
     for (w, h) in SIZES {

@@ -191,6 +191,9 @@ pub struct RejectionForm {
     pub offered: Vec<bool>,
     /// The order's route: the list is grouped by its wizard's pages.
     pub route: crate::domain::countries::Route,
+    /// The values the carrier quotes from its record, by field (the domain's reading, kept as
+    /// the CSR's on save, where the wizard's Ctrl-T takes them).
+    pub quoted: Vec<(FieldKey, String)>,
 }
 
 impl RejectionForm {
@@ -206,6 +209,7 @@ impl RejectionForm {
             focus: RejectionFocus::Text,
             cursor: 0,
             status_asked: false,
+            quoted: Vec::new(),
         }
     }
 
@@ -227,6 +231,8 @@ impl RejectionForm {
             Model::builtin().and_then(|model| suggest(&text, catalog, model))
         };
         self.status_asked = false;
+        self.quoted =
+            crate::domain::classifier::quoted_values(&text, catalog, &self.classification.fields);
     }
 
     /// The text and the fields the user chose, when they differ from the suggestion: a lesson.

@@ -276,6 +276,16 @@ fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
                 theme.rejected(),
             ));
         }
+        for (key, value) in &form.quoted {
+            suggestion.push((
+                format!(
+                    "= The carrier's record: {} “{}” (kept as the CSR value: Ctrl-T in the wizard takes it)",
+                    crate::domain::spec(*key).label,
+                    one_line(value)
+                ),
+                theme.ok(),
+            ));
+        }
         let contact = if c.needs_carrier_contact {
             " Only the carrier can fix this: contact it first."
         } else {

@@ -62,13 +62,23 @@ pub enum WizardOutcome {
     Handoff(Order),
 }
 
+/// Where the wizard opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Step 1: a new order, a copy.
+    FirstStep,
+    /// Where the work was left: the first field the carrier rejected, else the first missing or
+    /// wrong (`domain::readiness::to_fix_first`); Review when nothing is left to fix or only
+    /// the carrier can act (a freeze).
+    Resume,
+}
+
 impl Wizard {
-    /// Open the wizard on a new or existing order. A rejected order (customer action required)
-    /// opens on the step and field of its first rejected field, in wizard order.
-    pub fn open(order: Order, clock: Clock) -> Wizard {
+    /// Open the wizard on a new or existing order, at `start`.
+    pub fn open(order: Order, clock: Clock, start: Start) -> Wizard {
         Wizard {
             saved: order.clone(),
-            state: WizardState::new(order, clock),
+            state: WizardState::new(order, clock, start),
         }
     }
 

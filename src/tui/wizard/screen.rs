@@ -42,7 +42,7 @@ impl Component for Wizard {
             app.message = Some(Message::error(refusal.to_string()));
             return None;
         }
-        Some(Wizard::open(order.clone(), app.clock))
+        Some(Wizard::open(order.clone(), app.clock, super::Start::Resume))
     }
 
     fn order_id(&self) -> Option<&str> {

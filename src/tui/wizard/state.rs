@@ -126,7 +126,7 @@ impl WizardState {
         )))
     }
 
-    pub fn new(order: Order, clock: Clock) -> WizardState {
+    pub fn new(order: Order, clock: Clock, start: super::Start) -> WizardState {
         let mut state = WizardState {
             order,
             clock,
@@ -162,24 +162,30 @@ impl WizardState {
         for step in visited {
             state.check_step(step);
         }
-        let rejected = state.order.rejected_fields().to_vec();
-        if crate::domain::readiness::only_the_carrier_can_fix(&state.order) {
-            // Nothing to correct (a freeze): Review says what to do and what else blocks.
-            state.step = Step::Review;
-        } else if let Some(first) = crate::domain::registry::FIELDS
-            .iter()
-            .find(|f| rejected.contains(&f.key))
-        {
-            state.step = first.step_on(state.order.fields.route());
-            state.focus = state
-                .targets()
-                .iter()
-                .position(|t| t.key == first.key)
-                .unwrap_or(0);
+        if start == super::Start::Resume {
+            state.resume();
         }
         state.load_editor();
         state.refresh_number_states();
         state
+    }
+
+    /// Go where the work was left: the first field to fix (the carrier's, on a rejected order),
+    /// or Review when nothing is left to fix or only the carrier can act (a freeze).
+    fn resume(&mut self) {
+        let first = crate::domain::readiness::to_fix_first(&self.order, self.clock.today);
+        let frozen = crate::domain::readiness::only_the_carrier_can_fix(&self.order);
+        match first.first() {
+            Some(key) if !frozen => {
+                self.step = spec(*key).step_on(self.order.fields.route());
+                self.focus = self
+                    .targets()
+                    .iter()
+                    .position(|t| t.key == *key)
+                    .unwrap_or(0);
+            }
+            _ => self.step = Step::Review,
+        }
     }
 
     /// The rejection whose words are pinned above the form: the latest, while the order waits on
@@ -319,6 +325,27 @@ impl WizardState {
         for other in keys {
             self.checked
                 .insert(other, check_field(other, &self.order.fields, today));
+        }
+    }
+
+    /// While a checked field is typed in, its problems follow the text (as it would be stored):
+    /// an error goes once the value is fixed, a warning about a missing value once it is typed.
+    pub fn recheck_typed(&mut self) {
+        let Some(Target {
+            key,
+            column: Column::Order,
+        }) = self.target()
+        else {
+            return;
+        };
+        let (true, Some(typed)) = (self.checked.contains_key(&key), self.editor_value()) else {
+            return;
+        };
+        let today = self.clock.today;
+        if let Some(problems) =
+            crate::domain::edit::check_typed(key, &typed, &self.order.fields, today)
+        {
+            self.checked.insert(key, problems);
         }
     }
 

@@ -68,8 +68,15 @@ pub struct Updated {
 }
 
 pub fn update(state: &mut WizardState, msg: WizardMsg) -> Updated {
+    let typing = matches!(
+        msg,
+        WizardMsg::Edit(_) | WizardMsg::Paste(_) | WizardMsg::Newline
+    );
     let updated = apply(state, msg);
     state.refresh_number_states();
+    if typing {
+        state.recheck_typed();
+    }
     updated
 }
 
@@ -96,36 +103,14 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
             WizardOutcome::Stay
         }
         WizardMsg::Newline => {
-            if let Editor::Numbers(area) = &mut state.editor {
-                area.newline();
-            }
+            newline(state);
             WizardOutcome::Stay
         }
-        WizardMsg::LineUp | WizardMsg::LineDown => {
-            if let Editor::Numbers(area) = &mut state.editor {
-                let moved = if msg == WizardMsg::LineUp {
-                    area.up()
-                } else {
-                    area.down()
-                };
-                if !moved {
-                    return Updated {
-                        outcome: if msg == WizardMsg::LineUp {
-                            prev_field(state)
-                        } else {
-                            next_field(state)
-                        },
-                        effect: None,
-                    };
-                }
-            }
-            WizardOutcome::Stay
-        }
+        WizardMsg::LineUp => line_by(state, false),
+        WizardMsg::LineDown => line_by(state, true),
         WizardMsg::TogglePinned => toggle_pinned(state),
         WizardMsg::PinnedScroll(lines) => {
-            if let Some(scroll) = &mut state.pinned {
-                *scroll = scroll.saturating_add_signed(lines);
-            }
+            scroll_pinned(state, lines);
             WizardOutcome::Stay
         }
         WizardMsg::ChoiceNext => cycle_choice(state, true),
@@ -138,13 +123,7 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         WizardMsg::ToggleCsr => toggle_csr(state),
         WizardMsg::TakeCsr => take_csr(state),
         WizardMsg::OpenCsvPrompt => {
-            let on_numbers = state.target().is_some_and(|t| t.key == FieldKey::Numbers);
-            if matches!(state.editor, Editor::Numbers(_)) && on_numbers {
-                state.prompt = Some(Prompt::CsvPath {
-                    path: Default::default(),
-                    error: None,
-                });
-            }
+            open_csv_prompt(state);
             WizardOutcome::Stay
         }
         WizardMsg::ReviewUp => {
@@ -163,33 +142,18 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         }
         WizardMsg::Confirm => confirm(state),
         WizardMsg::Decline => {
-            state.prompt = None;
-            state.notice = Some(Message {
-                text: "Not submitted: the order stays as it is".into(),
-                is_error: false,
-            });
+            decline(state);
             WizardOutcome::Stay
         }
         WizardMsg::PromptEdit(request) => {
-            if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
-                path.handle(request);
-                *error = None;
-            }
+            prompt_edit(state, request);
             WizardOutcome::Stay
         }
         WizardMsg::PromptAccept => {
-            if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
-                let typed = path.value().trim().to_string();
-                if typed.is_empty() {
-                    *error = Some("Type the path of a CSV file with a PhoneNumber column".into());
-                } else {
-                    return Updated {
-                        outcome: WizardOutcome::Stay,
-                        effect: Some(Effect::ReadNumbersCsv(PathBuf::from(typed))),
-                    };
-                }
-            }
-            WizardOutcome::Stay
+            return Updated {
+                outcome: WizardOutcome::Stay,
+                effect: prompt_accept(state),
+            };
         }
         WizardMsg::PromptCancel => {
             state.prompt = None;
@@ -205,6 +169,77 @@ fn apply(state: &mut WizardState, msg: WizardMsg) -> Updated {
         outcome,
         effect: None,
     }
+}
+
+/// Enter in the numbers area: a new line.
+fn newline(state: &mut WizardState) {
+    if let Editor::Numbers(area) = &mut state.editor {
+        area.newline();
+    }
+}
+
+/// ↑↓ in the numbers area: a line up or down, or past its first or last line to the field
+/// before or after it.
+fn line_by(state: &mut WizardState, down: bool) -> WizardOutcome {
+    let Editor::Numbers(area) = &mut state.editor else {
+        return WizardOutcome::Stay;
+    };
+    let moved = if down { area.down() } else { area.up() };
+    match (moved, down) {
+        (true, _) => WizardOutcome::Stay,
+        (false, true) => next_field(state),
+        (false, false) => prev_field(state),
+    }
+}
+
+/// Scroll the carrier's open message by `lines` (negative: up).
+fn scroll_pinned(state: &mut WizardState, lines: i16) {
+    if let Some(scroll) = &mut state.pinned {
+        *scroll = scroll.saturating_add_signed(lines);
+    }
+}
+
+/// Ctrl-O in the numbers area: ask for the CSV file's path.
+fn open_csv_prompt(state: &mut WizardState) {
+    // The usage box is a text area too: a CSV of numbers is for the numbers only.
+    let on_numbers = state.target().is_some_and(|t| t.key == FieldKey::Numbers);
+    if matches!(state.editor, Editor::Numbers(_)) && on_numbers {
+        state.prompt = Some(Prompt::CsvPath {
+            path: Default::default(),
+            error: None,
+        });
+    }
+}
+
+/// `n` to the question whether the order was submitted.
+fn decline(state: &mut WizardState) {
+    state.prompt = None;
+    state.notice = Some(Message {
+        text: "Not submitted: the order stays as it is".into(),
+        is_error: false,
+    });
+}
+
+/// A key typed into the CSV-path prompt.
+fn prompt_edit(state: &mut WizardState, request: InputRequest) {
+    if let Some(Prompt::CsvPath { path, error }) = &mut state.prompt {
+        path.handle(request);
+        *error = None;
+    }
+}
+
+/// Enter on the CSV-path prompt: the runtime is asked to read the file (an empty path is
+/// refused at the prompt).
+fn prompt_accept(state: &mut WizardState) -> Option<Effect> {
+    let Some(Prompt::CsvPath { path, error }) = &mut state.prompt else {
+        return None;
+    };
+    let typed = path.value().trim().to_string();
+    if typed.is_empty() {
+        *error = Some("Type the path of a CSV file with a PhoneNumber column".into());
+        return None;
+    }
+    Some(Effect::ReadNumbersCsv(PathBuf::from(typed)))
 }
 
 fn saved_if(changed: bool, state: &WizardState) -> WizardOutcome {
@@ -451,6 +486,8 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
     let Some(target) = state.target() else {
         return WizardOutcome::Stay;
     };
+    // A CSR value just typed (not yet left with Tab) is the one to take.
+    let typed = target.column == Column::Csr && commit(state);
     let Some(value) = state.order.csr.get(&target.key).cloned() else {
         state.notice = Some(Message {
             text: "No CSR value for this field yet (Ctrl-K shows the CSR column).".into(),
@@ -459,8 +496,9 @@ fn take_csr(state: &mut WizardState) -> WizardOutcome {
         return WizardOutcome::Stay;
     };
     let changed = edit_text(state, target.key, value);
+    state.check(target.key);
     state.load_editor();
-    saved_if(changed, state)
+    saved_if(changed || typed, state)
 }
 
 fn toggle_csr(state: &mut WizardState) -> WizardOutcome {

@@ -7,7 +7,7 @@ use crate::domain::fields::OrderFields;
 use crate::domain::order::Order;
 use crate::domain::registry::Step;
 use crate::domain::secret::Secret;
-use crate::tui::wizard::Wizard;
+use crate::tui::wizard::{Start, Wizard};
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
@@ -75,7 +75,7 @@ fn order(id: &str, fields: OrderFields) -> Order {
 }
 
 fn on_page(order: Order, step: Step) -> Wizard {
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     press(
         &mut wizard,
         KeyCode::PageDown,
@@ -103,7 +103,7 @@ fn a_uk_and_a_french_order_on_each_page() {
 
 #[test]
 fn the_pages_are_the_all_regions_wizards_and_the_us_one_is_unchanged() {
-    let mut wizard = Wizard::open(order("ord-uk", uk_fields()), clock());
+    let mut wizard = Wizard::open(order("ord-uk", uk_fields()), clock(), Start::FirstStep);
     let mut seen = vec![wizard.state.step];
     for _ in 0..8 {
         press(&mut wizard, KeyCode::PageDown, 1);
@@ -112,7 +112,7 @@ fn the_pages_are_the_all_regions_wizards_and_the_us_one_is_unchanged() {
         }
     }
     assert_eq!(seen, Step::ALL_REGIONS);
-    let mut us = Wizard::open(complete_draft(), clock());
+    let mut us = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     press(&mut us, KeyCode::PageDown, 6);
     assert_eq!(us.state.step, Step::Review);
 }
@@ -151,4 +151,40 @@ fn a_usage_alone_gives_every_number_that_usage() {
     );
     let screen = screen(&wizard, 80, 24);
     assert!(!screen.contains("no usage"), "{screen}");
+}
+
+#[test]
+fn a_french_order_rejected_for_its_rio_reopens_on_add_account_information() {
+    let mut fields = fr_fields();
+    fields.number_usage = vec!["user".into()];
+    fields.identifiers.rio = "01E12345A6BC".into();
+    fields.requester.name = "Sam Lee".into();
+    fields.requester.email = "sam@fabrikam.com".into();
+    fields.port_date = "2026-12-15".into();
+    fields.loa = "signed by Camille Martin 2026-11-20".into();
+    let mut order = order("ord-rio", fields);
+    order.fields.number_usage = crate::domain::rules::usage::normalise_usages(
+        &order.fields.number_usage,
+        &order.fields.numbers,
+        order.fields.rules_country(),
+    );
+    order.loa_signed_fields = Some(order.fields.clone());
+    order.submit(clock()).unwrap_or_else(|e| panic!("{e:?}"));
+    let rejected = order.reject(
+        crate::domain::order::RejectionInput {
+            text: "Le RIO fourni est invalide".into(),
+            fields: vec![crate::domain::key::FieldKey::IdRio],
+            rules: Vec::new(),
+            action: "Check the RIO by dialling 3179 from the line.".into(),
+            needs_carrier_contact: false,
+            key_sentence: None,
+        },
+        clock().now,
+    );
+    assert!(rejected.is_ok(), "{rejected:?}");
+    let wizard = Wizard::open(order, clock(), Start::Resume);
+    assert_eq!(wizard.state.step, Step::AddAccountInformation);
+    let screen = screen(&wizard, 100, 30);
+    assert!(screen.contains("3 Add account information"), "{screen}");
+    assert!(screen.contains("RIO"), "{screen}");
 }

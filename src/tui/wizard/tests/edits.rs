@@ -4,6 +4,7 @@ use super::fixtures::*;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
 use crate::domain::validate::Severity;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::state::{ConfirmKind, Editor, Prompt};
 use crate::tui::wizard::{Wizard, WizardOutcome};
 use crossterm::event::KeyCode;
@@ -19,7 +20,7 @@ fn editor_text(wizard: &Wizard) -> String {
 fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submits() {
     let mut order = complete_draft();
     order.fields.port_type = "partial".into();
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     let warning = crate::domain::readiness::readiness(wizard.order(), clock().today)
         .into_iter()
         .find(|p| p.key == FieldKey::ReplacementBtn)
@@ -50,7 +51,7 @@ fn a_partial_port_moving_its_btn_is_warned_about_on_step_3_and_review_yet_submit
 
 #[test]
 fn a_refused_value_keeps_the_user_on_its_field_with_the_reason() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 3);
     let long = "x".repeat(crate::domain::edit::TEXT_LIMIT + 1);
     wizard.handle_paste(&long, clock());
@@ -66,4 +67,55 @@ fn a_refused_value_keeps_the_user_on_its_field_with_the_reason() {
     assert_eq!(wizard.order().fields.current_carrier, "");
     let text = screen(&wizard, 100, 30);
     assert!(text.contains("at most 1000"), "{text}");
+}
+
+#[test]
+fn the_numbers_error_goes_as_soon_as_the_bad_number_is_deleted() {
+    let mut wizard = Wizard::open(draft_in_progress(), clock(), Start::FirstStep);
+    press(&mut wizard, KeyCode::PageDown, 1);
+    assert_eq!(
+        wizard.state.target().map(|t| t.key),
+        Some(FieldKey::Numbers)
+    );
+    let before = screen(&wizard, 100, 40);
+    assert!(
+        before.contains("✗ Phone numbers: call me contains letters"),
+        "{before}"
+    );
+    // Clear the box and type one good number: no Tab yet.
+    wizard.handle_key(ctrl('u'), clock());
+    while !editor_numbers(&wizard).is_empty() {
+        wizard.handle_key(key(KeyCode::Backspace), clock());
+    }
+    type_text(&mut wizard, "+14255550123");
+    let after = screen(&wizard, 100, 40);
+    assert!(
+        !after.contains("✗ Phone numbers: call me contains letters"),
+        "{after}"
+    );
+}
+
+#[test]
+fn the_replacement_btn_warning_follows_what_is_typed() {
+    let mut order = complete_draft();
+    order.fields.port_type = "partial".into();
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
+    press(&mut wizard, KeyCode::PageDown, 2);
+    while wizard.state.target().map(|t| t.key) != Some(FieldKey::ReplacementBtn) {
+        wizard.handle_key(key(KeyCode::Tab), clock());
+    }
+    assert!(screen(&wizard, 100, 40).contains("carriers expect a replacement BTN"));
+    type_text(&mut wizard, "+14255550999");
+    let typed = screen(&wizard, 100, 40);
+    assert!(
+        !typed.contains("carriers expect a replacement BTN"),
+        "{typed}"
+    );
+}
+
+fn editor_numbers(wizard: &Wizard) -> String {
+    match &wizard.state.editor {
+        Editor::Numbers(area) => area.text(),
+        _ => String::new(),
+    }
 }

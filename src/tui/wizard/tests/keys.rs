@@ -5,6 +5,7 @@ use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
 use crate::domain::status::Status;
 use crate::domain::validate::Severity;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::state::{Column, ConfirmKind, Editor, Prompt};
 use crate::tui::wizard::{Wizard, WizardOutcome};
 use crossterm::event::KeyCode;
@@ -23,7 +24,7 @@ fn editor_text(wizard: &Wizard) -> String {
 
 /// Go to the Account information step of a fresh draft, on its first field.
 fn on_account_step(order: crate::domain::order::Order) -> Wizard {
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 3);
     assert_eq!(wizard.state.step, Step::AccountInformation);
     wizard
@@ -92,7 +93,7 @@ fn readline_keys_clear_and_delete_words() {
 
 #[test]
 fn tab_and_backtab_move_between_fields_and_across_steps() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     assert_eq!(focused_key(&wizard), Some(FieldKey::Country));
     press(&mut wizard, KeyCode::Tab, 1);
     assert_eq!(focused_key(&wizard), Some(FieldKey::NumberType));
@@ -111,7 +112,7 @@ fn tab_and_backtab_move_between_fields_and_across_steps() {
 
 #[test]
 fn page_keys_move_between_steps() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     for expected in &Step::ALL[1..] {
         press(&mut wizard, KeyCode::PageDown, 1);
         assert_eq!(wizard.state.step, *expected);
@@ -145,7 +146,7 @@ fn leaving_a_field_checks_it_and_shows_the_problem_in_words() {
 
 #[test]
 fn choices_cycle_and_are_written_when_left() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::Right, 1);
     assert!(matches!(wizard.state.editor, Editor::Choice(Some(0))));
     press(&mut wizard, KeyCode::Char(' '), 1);
@@ -198,7 +199,7 @@ fn the_pin_is_masked_until_revealed_and_masked_again_on_leaving() {
 
 #[test]
 fn a_pasted_list_fills_the_numbers_area_with_states_and_a_count() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 1);
     assert!(matches!(wizard.state.editor, Editor::Numbers(_)));
     wizard.handle_paste(
@@ -252,7 +253,7 @@ fn a_csv_loads_through_the_path_prompt_and_errors_stay_at_the_prompt() {
     let bad = dir.path().join("bad.csv");
     let _ = std::fs::write(&good, "PhoneNumber\n+14255550100\n+14255550101\n");
     let _ = std::fs::write(&bad, "Number\n+14255550100\n");
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 1);
     wizard.handle_key(ctrl('o'), clock());
     assert!(matches!(wizard.state.prompt, Some(Prompt::CsvPath { .. })));
@@ -283,7 +284,7 @@ fn a_csv_loads_through_the_path_prompt_and_errors_stay_at_the_prompt() {
 
 #[test]
 fn a_rejected_order_opens_on_its_first_rejected_field() {
-    let wizard = Wizard::open(rejected_order(), clock());
+    let wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     assert_eq!(wizard.state.step, Step::AccountInformation);
     // Rejected: account number and organization name; the organization name comes first.
     assert_eq!(focused_key(&wizard), Some(FieldKey::OrganizationName));
@@ -294,7 +295,7 @@ fn a_rejected_order_opens_on_its_first_rejected_field() {
 
 #[test]
 fn a_field_changed_after_the_rejection_says_so() {
-    let mut wizard = Wizard::open(rejected_order(), clock());
+    let mut wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     press(&mut wizard, KeyCode::Tab, 1);
     assert_eq!(focused_key(&wizard), Some(FieldKey::AccountNumber));
     wizard.handle_key(ctrl('u'), clock());
@@ -305,7 +306,7 @@ fn a_field_changed_after_the_rejection_says_so() {
 
 #[test]
 fn enter_on_a_selected_review_problem_jumps_to_its_field() {
-    let mut wizard = Wizard::open(draft_in_progress(), clock());
+    let mut wizard = Wizard::open(draft_in_progress(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     assert_eq!(wizard.state.step, Step::Review);
     press(&mut wizard, KeyCode::Down, 1);
@@ -322,7 +323,7 @@ fn enter_on_a_selected_review_problem_jumps_to_its_field() {
 
 #[test]
 fn review_refuses_to_ask_while_errors_remain() {
-    let mut wizard = Wizard::open(draft_in_progress(), clock());
+    let mut wizard = Wizard::open(draft_in_progress(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     assert_eq!(
         wizard.handle_key(key(KeyCode::Enter), clock()),
@@ -334,7 +335,7 @@ fn review_refuses_to_ask_while_errors_remain() {
 
 #[test]
 fn submitting_asks_and_y_submits() {
-    let mut wizard = Wizard::open(complete_draft(), clock());
+    let mut wizard = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     press(&mut wizard, KeyCode::Enter, 1);
     assert!(matches!(
@@ -364,7 +365,7 @@ fn submitting_asks_and_y_submits() {
 
 #[test]
 fn review_says_ready_for_teams_and_t_opens_the_hand_off() {
-    let mut wizard = Wizard::open(complete_draft(), clock());
+    let mut wizard = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     let review = screen(&wizard, 80, 24);
     assert!(
@@ -378,7 +379,7 @@ fn review_says_ready_for_teams_and_t_opens_the_hand_off() {
     };
     assert_eq!(order.status, Status::Draft, "the hand-off records nothing");
     // From the question too: the user who has not entered it yet goes to the hand-off.
-    let mut wizard = Wizard::open(complete_draft(), clock());
+    let mut wizard = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     press(&mut wizard, KeyCode::Enter, 1);
     assert!(matches!(
@@ -389,7 +390,7 @@ fn review_says_ready_for_teams_and_t_opens_the_hand_off() {
 
 #[test]
 fn n_declines_and_nothing_is_sent() {
-    let mut wizard = Wizard::open(complete_draft(), clock());
+    let mut wizard = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 6);
     press(&mut wizard, KeyCode::Enter, 1);
     assert_eq!(
@@ -402,7 +403,7 @@ fn n_declines_and_nothing_is_sent() {
 
 #[test]
 fn resubmitting_without_fixing_asks_once_saying_why() {
-    let mut wizard = Wizard::open(rejected_order(), clock());
+    let mut wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     press(&mut wizard, KeyCode::PageDown, 3);
     assert_eq!(wizard.state.step, Step::Review);
     press(&mut wizard, KeyCode::Enter, 1);
@@ -425,7 +426,7 @@ fn resubmitting_without_fixing_asks_once_saying_why() {
 
 #[test]
 fn a_freeze_is_resubmitted_unchanged_without_a_nag() {
-    let mut wizard = Wizard::open(frozen_order(), clock());
+    let mut wizard = Wizard::open(frozen_order(), clock(), Start::Resume);
     let opened = screen(&wizard, 80, 24);
     assert!(
         opened.contains("Rejected by carrier on 2026-11-26: contact the carrier, then resubmit"),
@@ -458,7 +459,7 @@ fn a_freeze_is_resubmitted_unchanged_without_a_nag() {
 
 #[test]
 fn resubmitting_after_a_fix_asks_once() {
-    let mut wizard = Wizard::open(rejected_order(), clock());
+    let mut wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     press(&mut wizard, KeyCode::Tab, 1);
     wizard.handle_key(ctrl('u'), clock());
     type_text(&mut wizard, "ACC-0098766");
@@ -527,7 +528,7 @@ fn the_csr_column_records_values_and_flags_differences() {
 fn a_submitted_order_cannot_be_typed_into() {
     let mut order = complete_draft();
     let _ = order.submit(clock());
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     type_text(&mut wizard, "x");
     press(&mut wizard, KeyCode::Right, 1);
     assert!(!wizard.has_unsaved_edits());
@@ -593,7 +594,7 @@ fn long_text_scrolls_inside_its_box_with_the_cursor_at_the_end() {
 
 #[test]
 fn the_csr_hint_is_never_cut() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     press(&mut wizard, KeyCode::PageDown, 2);
     assert_eq!(wizard.state.step, Step::BillingAndPortType);
     for (width, height) in [(80, 24), (100, 30), (120, 40)] {
@@ -620,7 +621,7 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
         },
         clock().now,
     );
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::Resume);
     assert_eq!(focused_key(&wizard), Some(FieldKey::ServiceAddressStreet));
     assert!(screen(&wizard, 120, 40).contains("! 4 Account information"));
     press(&mut wizard, KeyCode::Tab, 3);
@@ -640,7 +641,7 @@ fn an_address_rejection_is_dealt_with_by_correcting_the_wrong_part() {
 
 #[test]
 fn enter_on_review_submits_after_reading_past_the_warnings() {
-    let mut wizard = Wizard::open(rejected_order(), clock());
+    let mut wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     press(&mut wizard, KeyCode::PageDown, 6);
     assert_eq!(wizard.state.step, Step::Review);
     let count = crate::domain::readiness::readiness(wizard.order(), clock().today).len();
@@ -679,7 +680,7 @@ fn enter_on_review_submits_after_reading_past_the_warnings() {
 
 #[test]
 fn a_letter_jumps_through_the_long_country_list() {
-    let mut wizard = Wizard::open(empty_draft(), clock());
+    let mut wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     type_text(&mut wizard, "f");
     assert!(screen(&wizard, 100, 30).contains("(•) Finland (FI)"));
     type_text(&mut wizard, "F");
@@ -696,4 +697,26 @@ fn a_letter_jumps_through_the_long_country_list() {
         panic!("leaving a changed choice saves");
     };
     assert_eq!(order.fields.country, "GB");
+}
+
+#[test]
+fn a_reopened_draft_opens_where_work_is_left_and_a_ready_one_on_review() {
+    // The numbers (a bad one) come first in wizard order.
+    let wizard = Wizard::open(draft_in_progress(), clock(), Start::Resume);
+    assert_eq!(wizard.state.step, Step::PhoneNumbers);
+    assert_eq!(focused_key(&wizard), Some(FieldKey::Numbers));
+    // Fixed numbers: the next thing missing is the postal code.
+    let mut order = draft_in_progress();
+    order.fields.numbers = vec!["+14255550100".into()];
+    let wizard = Wizard::open(order, clock(), Start::Resume);
+    assert_eq!(wizard.state.step, Step::AccountInformation);
+    assert_eq!(
+        focused_key(&wizard),
+        Some(FieldKey::ServiceAddressPostalCode)
+    );
+    let wizard = Wizard::open(complete_draft(), clock(), Start::Resume);
+    assert_eq!(wizard.state.step, Step::Review);
+    // A new order and a copy start at step 1, as they always did.
+    let wizard = Wizard::open(draft_in_progress(), clock(), Start::FirstStep);
+    assert_eq!(wizard.state.step, Step::GetStarted);
 }

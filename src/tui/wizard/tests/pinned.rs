@@ -4,6 +4,7 @@
 use super::fixtures::*;
 use crate::domain::classifier::{Catalog, classify};
 use crate::domain::order::{Order, RejectionInput};
+use crate::tui::wizard::Start;
 use crate::tui::wizard::Wizard;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
@@ -25,7 +26,7 @@ fn rejected_by_email() -> Order {
 
 #[test]
 fn the_sentence_that_triggered_the_match_is_shown_first() {
-    let wizard = Wizard::open(rejected_by_email(), clock());
+    let wizard = Wizard::open(rejected_by_email(), clock(), Start::Resume);
     let shown = screen(&wizard, 80, 24);
     let banner: String = shown.lines().take(7).collect::<Vec<_>>().join("\n");
     assert!(
@@ -42,7 +43,7 @@ fn the_sentence_that_triggered_the_match_is_shown_first() {
 
 #[test]
 fn ctrl_p_opens_the_whole_message_scrolls_it_and_esc_closes_it() {
-    let mut wizard = Wizard::open(rejected_by_email(), clock());
+    let mut wizard = Wizard::open(rejected_by_email(), clock(), Start::Resume);
     let step = wizard.state.step;
     wizard.handle_key(ctrl('p'), clock());
     let open = screen(&wizard, 80, 24);
@@ -70,7 +71,7 @@ fn ctrl_p_opens_the_whole_message_scrolls_it_and_esc_closes_it() {
 
 #[test]
 fn an_order_without_carrier_words_has_nothing_to_open() {
-    let mut wizard = Wizard::open(complete_draft(), clock());
+    let mut wizard = Wizard::open(complete_draft(), clock(), Start::FirstStep);
     wizard.handle_key(ctrl('p'), clock());
     assert!(wizard.state.pinned.is_none());
     assert!(!wizard.footer_keys().iter().any(|(k, _)| *k == "Ctrl-P"));

@@ -6,17 +6,14 @@ use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
 use crate::tui::theme::Theme;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::Wizard;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
 
 fn on_step(order: crate::domain::order::Order, step: Step) -> Wizard {
-    let mut wizard = Wizard::open(order, clock());
-    press(
-        &mut wizard,
-        KeyCode::PageDown,
-        step.index_in(crate::domain::countries::Route::UsCanada),
-    );
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
+    press(&mut wizard, KeyCode::PageDown, step.index_in(crate::domain::countries::Route::UsCanada));
     wizard
 }
 
@@ -50,13 +47,13 @@ fn every_step_at_120x40() {
 
 #[test]
 fn a_new_empty_draft_at_80x24() {
-    let wizard = Wizard::open(empty_draft(), clock());
+    let wizard = Wizard::open(empty_draft(), clock(), Start::FirstStep);
     assert_snapshot!("new_draft_80x24", screen(&wizard, 80, 24));
 }
 
 #[test]
 fn a_rejected_order() {
-    let wizard = Wizard::open(rejected_order(), clock());
+    let wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     assert_snapshot!("rejected_80x24", screen(&wizard, 80, 24));
     assert_snapshot!("rejected_120x40", screen(&wizard, 120, 40));
     assert_snapshot!("rejected_200x60", screen(&wizard, 200, 60));
@@ -118,7 +115,7 @@ fn review_of_a_resubmission_with_changes() {
 #[test]
 fn colour_never_is_the_only_sign() {
     // The same screen with and without colour says the same words.
-    let wizard = Wizard::open(rejected_order(), clock());
+    let wizard = Wizard::open(rejected_order(), clock(), Start::Resume);
     let plain = screen_with(&wizard, 120, 40, &Theme::plain());
     let coloured = screen_with(&wizard, 120, 40, &Theme { color: true });
     assert_eq!(plain, coloured);

@@ -4,11 +4,12 @@
 use super::fixtures::{clock, ctrl, key, rejected_order};
 use crate::domain::FieldKey;
 use crate::domain::registry::Step;
+use crate::tui::wizard::Start;
 use crate::tui::wizard::{Wizard, WizardOutcome};
 use crossterm::event::KeyCode;
 
 fn on_organization_name(order: crate::domain::order::Order) -> Wizard {
-    let mut wizard = Wizard::open(order, clock());
+    let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
     for _ in 0..Step::ALL.len() {
         if wizard.state.step == Step::AccountInformation {
             break;
@@ -53,4 +54,29 @@ fn ctrl_t_without_a_csr_value_says_so_and_changes_nothing() {
             .as_ref()
             .is_some_and(|n| n.text.contains("No CSR value")),
     );
+}
+
+#[test]
+fn ctrl_t_right_after_typing_the_csr_value_takes_what_was_typed() {
+    let mut wizard = on_organization_name(rejected_order());
+    let _ = wizard.handle_key(ctrl('k'), clock());
+    let _ = wizard.handle_key(key(KeyCode::Tab), clock());
+    assert_eq!(
+        wizard.state.target().map(|t| t.column),
+        Some(crate::tui::wizard::state::Column::Csr)
+    );
+    super::fixtures::type_text(&mut wizard, "FOURTH COFFEE LLC");
+    let outcome = wizard.handle_key(ctrl('t'), clock());
+    let WizardOutcome::Save(saved) = outcome else {
+        panic!("taking the typed CSR value saves, got {outcome:?}");
+    };
+    assert_eq!(saved.fields.organization_name, "FOURTH COFFEE LLC");
+    assert_eq!(
+        saved
+            .csr
+            .get(&FieldKey::OrganizationName)
+            .map(String::as_str),
+        Some("FOURTH COFFEE LLC")
+    );
+    assert!(wizard.state.notice.as_ref().is_none_or(|n| !n.is_error));
 }

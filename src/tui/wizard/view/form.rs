@@ -72,12 +72,28 @@ fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
     field.required_for(&state.order.fields)
 }
 
+/// One field: its label line, its input (and the CSR's), then what is said about it.
 fn field_rows(
     state: &WizardState,
     field: &FieldSpec,
     focused: Option<Column>,
     width: usize,
     height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    label_rows(state, field, focused, width, theme, rows);
+    input_rows(state, field, focused, width, height, theme, rows);
+    note_rows(state, field, focused, width, theme, rows);
+}
+
+/// The field's label with its marks (required, rejected, changed since the rejection, hidden),
+/// the marks on a line of their own when they do not fit beside it.
+fn label_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
     theme: &Theme,
     rows: &mut Rows,
 ) {
@@ -130,7 +146,20 @@ fn field_rows(
     } else {
         rows.push(Line::from(label_line));
     }
+}
 
+/// The field's input as its kind asks (a box, a choice, the numbers), the port date's window,
+/// and the CSR's box beside it when the CSR column is on.
+fn input_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let order = &state.order;
     let box_width = width.saturating_sub(6).clamp(8, MAX_BOX);
     let order_focused = focused == Some(Column::Order);
     match field.kind {
@@ -193,6 +222,19 @@ fn field_rows(
             None,
         );
     }
+}
+
+/// What is said about the field: its problems, a signed LOA to sign again, how it differs
+/// from the CSR, and its help while focused.
+fn note_rows(
+    state: &WizardState,
+    field: &FieldSpec,
+    focused: Option<Column>,
+    width: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
+    let order = &state.order;
     if let Some(problems) = state.checked.get(&field.key) {
         for problem in problems {
             let (symbol, style) = match problem.severity {
@@ -397,6 +439,19 @@ fn numbers_rows(
     theme: &Theme,
     rows: &mut Rows,
 ) {
+    numbers_area_rows(state, focused, width, height, theme, rows);
+    number_state_rows(state, width, height, theme, rows);
+}
+
+/// The numbers area: a window of its lines around the cursor, then how to add more.
+fn numbers_area_rows(
+    state: &WizardState,
+    focused: bool,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
     let stored;
     let area = match (&state.editor, focused) {
         (Editor::Numbers(area), true) => area,
@@ -464,7 +519,17 @@ fn numbers_rows(
         truncate(&more, width),
         theme.dim(),
     )));
+}
 
+/// The count of numbers by state, then each number with its state, as many as fit (those with
+/// a problem first when they do not all fit).
+fn number_state_rows(
+    state: &WizardState,
+    width: usize,
+    height: usize,
+    theme: &Theme,
+    rows: &mut Rows,
+) {
     let states = &state.number_states.states;
     if states.is_empty() {
         return;
