@@ -13,7 +13,11 @@ use insta::assert_snapshot;
 
 fn on_step(order: crate::domain::order::Order, step: Step) -> Wizard {
     let mut wizard = Wizard::open(order, clock(), Start::FirstStep);
-    press(&mut wizard, KeyCode::PageDown, step.index_in(crate::domain::countries::Route::UsCanada));
+    press(
+        &mut wizard,
+        KeyCode::PageDown,
+        step.index_in(crate::domain::countries::Route::UsCanada),
+    );
     wizard
 }
 
