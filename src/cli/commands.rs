@@ -673,6 +673,7 @@ fn imported_order(
         to: None,
         note: "Imported from an export".into(),
         changes: Vec::new(),
+        visit: None,
     });
     order.updated_at = clock.now;
     Ok(order)

@@ -83,13 +83,43 @@ pub struct Edited {
 /// edits are recorded as one "edited" history entry listing the fields changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Visit {
-    /// The index of this visit's entry in the order's history, once it has one.
+    /// The index of this visit's entry in the order's history, once it has one (a visit
+    /// without an id, which only ever adds to the last entry).
     entry: Option<usize>,
+    /// A visit that may meet another window's saves (the wizard's) has an id, written on its
+    /// entry: it finds its entry by it wherever merges left it, and merges keep it one entry.
+    id: Option<String>,
+    /// The visit's entries so far: a transition recorded after its entry (an answer saved in
+    /// another window) closes that entry, and the visit goes on in a next one (`ID/1`, ...).
+    part: u32,
 }
 
 impl Visit {
+    /// A visit without an id: a command's, or one no other window saves beside.
     pub fn new() -> Visit {
         Visit::default()
+    }
+
+    /// A visit whose entry carries `id` (unique to this visit: the app's session and a count).
+    pub fn with_id(id: String) -> Visit {
+        Visit {
+            id: Some(id),
+            ..Visit::default()
+        }
+    }
+
+    /// The order was replaced by one merged with another window's: a visit without an id starts
+    /// a new entry at its next edit (its index no longer holds); one with an id finds its own.
+    pub fn rebase(&mut self) {
+        self.entry = None;
+    }
+
+    /// The id written on the visit's current entry.
+    fn entry_id(&self) -> Option<String> {
+        self.id.as_ref().map(|id| match self.part {
+            0 => id.clone(),
+            n => format!("{id}/{n}"),
+        })
     }
 }
 
@@ -395,16 +425,12 @@ impl Order {
         true
     }
 
-    /// Add a change to the visit's "edited" entry while it is the last one in history, else
-    /// start one. A field changed back to where the visit found it drops out.
+    /// Add a change to the visit's "edited" entry, else start one. A field changed back to
+    /// where the visit found it drops out. A visit with an id moves its entry to the end (it
+    /// holds its latest edit); one without adds to its entry only while it is the last.
     fn record_edit(&mut self, visit: &mut Visit, change: Change, now: Timestamp) {
         self.updated_at = now;
-        let ours = visit
-            .entry
-            .filter(|i| i + 1 == self.history.len())
-            .and_then(|i| self.history.get_mut(i))
-            .filter(|e| e.event == Event::Edited);
-        let Some(entry) = ours else {
+        let Some(mut entry) = self.visit_entry(visit).map(|i| self.history.remove(i)) else {
             self.history.push(HistoryEntry {
                 at: now,
                 event: Event::Edited,
@@ -412,6 +438,7 @@ impl Order {
                 to: None,
                 note: edited_note(&self.fields, std::slice::from_ref(&change)),
                 changes: vec![change],
+                visit: visit.entry_id(),
             });
             visit.entry = Some(self.history.len() - 1);
             return;
@@ -427,9 +454,36 @@ impl Order {
         }
         entry.at = now;
         entry.note = edited_note(&self.fields, &entry.changes);
-        if entry.changes.is_empty() {
-            self.history.pop();
-            visit.entry = None;
+        visit.entry = None;
+        if !entry.changes.is_empty() {
+            self.history.push(entry);
+            visit.entry = Some(self.history.len() - 1);
+        }
+    }
+
+    /// Where the visit's open entry stands in history: for a visit with an id, its entry by id
+    /// unless a transition came after it (then the visit's next part begins); for one without,
+    /// its entry while it is the last.
+    fn visit_entry(&self, visit: &mut Visit) -> Option<usize> {
+        let Some(mut id) = visit.entry_id() else {
+            return visit
+                .entry
+                .filter(|i| i + 1 == self.history.len())
+                .filter(|i| self.history[*i].event == Event::Edited);
+        };
+        loop {
+            let i = self
+                .history
+                .iter()
+                .rposition(|e| e.visit.as_deref() == Some(id.as_str()))?;
+            if self.history[i + 1..]
+                .iter()
+                .all(|e| e.event == Event::Edited)
+            {
+                return Some(i);
+            }
+            visit.part += 1;
+            id = visit.entry_id()?;
         }
     }
 

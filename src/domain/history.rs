@@ -20,6 +20,11 @@ pub struct HistoryEntry {
     pub note: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
+    /// The wizard visit an "edited" entry tells (its id): the visit updates its own entry
+    /// wherever it stands, and a merge of two windows takes each visit's entry from the window
+    /// that made it, so a visit stays one entry however often either window saves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

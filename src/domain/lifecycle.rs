@@ -109,6 +109,7 @@ mod tests {
             to: None,
             note: String::new(),
             changes: Vec::new(),
+            visit: None,
         });
         let early = order.foc_date_warnings(date(2025, 12, 8)).join(" ");
         assert!(

@@ -288,23 +288,82 @@ fn carry_flags(theirs: &Order, mine: &Order, order: &mut Order, mine_fields: &[F
     }
 }
 
-/// Theirs' history, then what mine added to base's, in time order.
+/// Theirs' history with what mine added to base's, in time order: the entries of visits with
+/// an id merged by id, the others by position.
 fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntry> {
-    let mut history = theirs.history.clone();
-    let shared = base.history.len().min(mine.history.len());
+    let without_id = |o: &Order| -> Vec<HistoryEntry> {
+        o.history
+            .iter()
+            .filter(|e| e.visit.is_none())
+            .cloned()
+            .collect()
+    };
+    let mut history = merged_by_position(
+        &without_id(base),
+        &without_id(theirs),
+        &without_id(mine),
+        theirs,
+        mine,
+    );
+    history.extend(merged_visits(base, theirs, mine));
+    history.sort_by_key(|e| e.at);
+    history
+}
+
+/// The entries of visits with an id: each visit's entry as the side that changed it since base
+/// left it (only the window of the visit writes it); where both differ from base (a base that is
+/// a stand-in), the later one.
+fn merged_visits(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntry> {
+    let find = |o: &'_ Order, id: &str| -> Option<HistoryEntry> {
+        o.history
+            .iter()
+            .find(|e| e.visit.as_deref() == Some(id))
+            .cloned()
+    };
+    let mut ids: Vec<&str> = Vec::new();
+    for e in theirs.history.iter().chain(&mine.history) {
+        if let Some(id) = e.visit.as_deref().filter(|id| !ids.contains(id)) {
+            ids.push(id);
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let (b, t, m) = (find(base, id), find(theirs, id), find(mine, id));
+            if m == b || m == t {
+                t
+            } else if t == b {
+                m
+            } else {
+                t.into_iter().chain(m).max_by_key(|e| e.at)
+            }
+        })
+        .collect()
+}
+
+/// Theirs' entries, then what mine added to base's (by position: base's are the first of
+/// mine's).
+fn merged_by_position(
+    base: &[HistoryEntry],
+    theirs_history: &[HistoryEntry],
+    mine_history: &[HistoryEntry],
+    theirs: &Order,
+    mine: &Order,
+) -> Vec<HistoryEntry> {
+    let mut history = theirs_history.to_vec();
+    let shared = base.len().min(mine_history.len());
     let mut from = shared;
     // An entry mine was still adding to (an edit visit) may have grown since base: mine's
     // version of it replaces base's where theirs still has it.
-    if shared > 0 && mine.history.get(shared - 1) != base.history.get(shared - 1) {
-        let theirs_moved_on = theirs.history.len() > shared;
+    if shared > 0 && mine_history.get(shared - 1) != base.get(shared - 1) {
+        let theirs_moved_on = theirs_history.len() > shared;
         match history.get_mut(shared - 1) {
-            Some(entry) if Some(&*entry) == base.history.get(shared - 1) && !theirs_moved_on => {
-                *entry = mine.history[shared - 1].clone();
+            Some(entry) if Some(&*entry) == base.get(shared - 1) && !theirs_moved_on => {
+                *entry = mine_history[shared - 1].clone();
             }
             // Theirs has entries after it: what mine added to it since base is told after
             // them, from the values theirs left, and the entry stays as base saved it.
-            Some(entry) if Some(&*entry) == base.history.get(shared - 1) => {
-                let grown = &mine.history[shared - 1];
+            Some(entry) if Some(&*entry) == base.get(shared - 1) => {
+                let grown = &mine_history[shared - 1];
                 let changes: Vec<Change> = grown
                     .changes
                     .iter()
@@ -324,14 +383,14 @@ fn merged_history(base: &Order, theirs: &Order, mine: &Order) -> Vec<HistoryEntr
                         to: None,
                         note: super::edit::edited_note(&mine.fields, &changes),
                         changes,
+                        visit: None,
                     });
                 }
             }
             _ => from = shared - 1,
         }
     }
-    history.extend(mine.history.iter().skip(from).cloned());
-    history.sort_by_key(|e| e.at);
+    history.extend(mine_history.iter().skip(from).cloned());
     history
 }
 
@@ -370,6 +429,7 @@ fn kept_theirs_in_history(
             labels.join(", ")
         ),
         changes,
+        visit: None,
     });
 }
 
@@ -410,6 +470,7 @@ fn kept_as_note(base: &Order, theirs: &Order, mine: &Order, why: Blocked) -> Ord
         to: None,
         note,
         changes,
+        visit: None,
     });
     order.updated_at = mine.updated_at.max(theirs.updated_at);
     order

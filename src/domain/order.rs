@@ -196,6 +196,7 @@ impl Order {
                 to: Some(Status::Draft),
                 note: "Draft created".into(),
                 changes: Vec::new(),
+                visit: None,
             }],
             revision: Revision(0),
         }
@@ -320,6 +321,7 @@ impl Order {
             to: fromto.map(|(_, t)| t),
             note,
             changes,
+            visit: None,
         });
     }
 

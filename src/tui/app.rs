@@ -56,6 +56,12 @@ pub struct App {
     /// While a store without an index is read on a thread: (files parsed, files to parse). The
     /// home screen shows a progress bar instead of the welcome.
     pub reading: Option<(usize, usize)>,
+    /// This app's id among the windows on the store (the runtime makes it from the process and
+    /// the time): each wizard visit's history entry carries it with a count, so two windows'
+    /// saves keep each visit one entry.
+    pub session: String,
+    /// Wizard visits begun so far.
+    pub visits: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,6 +234,12 @@ impl App {
         app
     }
 
+    /// A new wizard visit, with an id of its own (`SESSION-N`).
+    pub fn next_visit(&mut self) -> crate::domain::edit::Visit {
+        self.visits += 1;
+        crate::domain::edit::Visit::with_id(format!("{}-{}", self.session, self.visits))
+    }
+
     /// The app on summaries only: full orders are loaded when opened.
     pub fn from_summaries(orders: Vec<Summary>, clock: Clock, size: (u16, u16)) -> App {
         let mut app = App {
@@ -251,6 +263,8 @@ impl App {
             drawn: Drawn::default(),
             examples: ExampleIndex::default(),
             reading: None,
+            session: "app".to_string(),
+            visits: 0,
         };
         app.refresh_id_width();
         app.refresh_rows();

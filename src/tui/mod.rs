@@ -211,8 +211,15 @@ fn first_model(store: &mut Store, notices: &[Notice], options: &Options, size: (
             .push(format!("{e}; learned examples are not used")),
     }
     app.demo = options.demo;
+    app.session = session_id();
     app.export_dir = export_folder();
     app
+}
+
+/// This app's id among the windows on the store: its process id and the time it started.
+fn session_id() -> String {
+    let nanos = jiff::Timestamp::now().as_nanosecond().unsigned_abs();
+    format!("{:x}-{:x}", std::process::id(), nanos % (1 << 40))
 }
 
 /// The check of every order file, taken in place of the first frame's index: orders saved or

@@ -198,3 +198,55 @@ fn typing_on_as_the_conflict_view_opens_chooses_nothing_and_loses_nothing() {
     quit(a);
     quit(b);
 }
+
+/// Wait until the order file's field `key` holds `value` (a save landed).
+fn wait_saved(dir: &Path, id: &str, key: &str, value: &str) {
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while order_file(dir, id)["fields"][key] != value {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{key} never became {value}: {:#}",
+            order_file(dir, id)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Issue 23: two apps in the wizard on one order, each saving on every Tab over the other's
+/// saves, left 5–6 "edited" entries for two visits. The history has one entry per visit.
+#[test]
+fn two_apps_saving_in_turn_leave_one_history_entry_per_visit() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let id = new_order(dir.path(), "complete-order.json");
+    let mut a = spawn(dir.path());
+    let mut b = spawn(dir.path());
+    wizard_on_step(&mut a, 4);
+    send_then(&mut a, keys::TAB, "› Organization name");
+    wizard_on_step(&mut b, 5);
+    wait(&b, "› Order name");
+    for round in 1..=3 {
+        for (app, field, key, side) in [
+            (&mut a, "› Organization name", "organization_name", "Alpha"),
+            (&mut b, "› Order name", "order_name", "Beta"),
+        ] {
+            let value = format!("{side} {round}");
+            retype(app, &value);
+            // Tab saves and moves on; Shift+Tab comes back for the next round.
+            app.send(keys::TAB);
+            wait_saved(dir.path(), &id, key, &value);
+            send_then(app, keys::BACKTAB, field);
+        }
+    }
+    let file = order_file(dir.path(), &id);
+    let edits: Vec<&serde_json::Value> = file["history"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["event"] == "edited")
+        .collect();
+    assert_eq!(edits.len(), 2, "{file:#}");
+    assert_eq!(file["fields"]["organization_name"], "Alpha 3", "{file:#}");
+    assert_eq!(file["fields"]["order_name"], "Beta 3", "{file:#}");
+    quit(a);
+    quit(b);
+}

@@ -356,3 +356,39 @@ fn changing_the_pin_after_signing_asks_for_no_new_loa() {
     assert_eq!(differences.len(), 1);
     assert_eq!(differences[0].0.key, FieldKey::Pin);
 }
+
+/// A visit with an id adds to its entry wherever it stands (another window's entry may have
+/// been merged after it), and moves it last; after a transition it begins a next entry.
+#[test]
+fn a_visit_with_an_id_finds_its_entry_and_a_transition_closes_it() {
+    let mut order = draft();
+    let mut visit = Visit::with_id("w-1".into());
+    edit(&mut order, &mut visit, FieldKey::OrderName, "One");
+    let other = HistoryEntry {
+        at: clock().now,
+        event: Event::Edited,
+        from: None,
+        to: None,
+        note: edited_note(&[]),
+        changes: Vec::new(),
+        visit: Some("w-2".into()),
+    };
+    order.history.push(other.clone());
+    edit(&mut order, &mut visit, FieldKey::AccountNumber, "ACC-1");
+    let ids: Vec<Option<&str>> = order.history.iter().map(|e| e.visit.as_deref()).collect();
+    assert_eq!(ids, [None, Some("w-2"), Some("w-1")]);
+    assert_eq!(order.history[2].changes.len(), 2);
+    order.history.push(HistoryEntry {
+        event: Event::Submitted,
+        visit: None,
+        ..other
+    });
+    edit(&mut order, &mut visit, FieldKey::OrderName, "Two");
+    let last = order.history.last().unwrap_or_else(|| panic!("no history"));
+    assert_eq!(last.visit.as_deref(), Some("w-1/1"));
+    assert_eq!(
+        last.changes,
+        [Change::new(FieldKey::OrderName, "One", "Two")]
+    );
+    assert_eq!(order.history[2].changes.len(), 2, "the closed entry stands");
+}

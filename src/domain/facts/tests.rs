@@ -106,6 +106,7 @@ fn a_resubmission_after_support_hands_the_order_back_counts_for_its_rejection() 
         to: Some(Status::CustomerActionRequired),
         note: String::new(),
         changes: Vec::new(),
+        visit: None,
     });
     order.status = Status::CustomerActionRequired;
     order.resubmit(day(5)).unwrap();

@@ -269,3 +269,113 @@ fn keeping_the_other_windows_value_is_told_in_the_history() {
         "keeping one's own value adds nothing"
     );
 }
+
+/// A window of the app on one order: the version it last saved or adopted, its edits since,
+/// and its wizard visit.
+struct Window {
+    base: Order,
+    order: Order,
+    visit: crate::domain::edit::Visit,
+}
+
+impl Window {
+    fn open(disk: &Order, id: &str) -> Window {
+        Window {
+            base: disk.clone(),
+            order: disk.clone(),
+            visit: crate::domain::edit::Visit::with_id(id.to_string()),
+        }
+    }
+
+    fn type_in(&mut self, key: FieldKey, value: &str, clock: Clock) {
+        let value = FieldValue::Text(value.to_string());
+        let mode = crate::domain::edit::Mode::KeepDraft;
+        self.order
+            .edit_field(&mut self.visit, key, value, clock, mode)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Save as the store does (merged over a file that moved on), then go on from what was
+    /// saved, as the wizard adopts it.
+    fn save(&mut self, disk: &mut Order) {
+        *disk = if *disk == self.base {
+            self.order.clone()
+        } else {
+            let m = merge(&self.base, disk, &self.order);
+            assert!(m.is_clean() && m.blocked.is_none(), "{m:?}");
+            m.order
+        };
+        self.base = disk.clone();
+        self.order = disk.clone();
+        self.visit.rebase();
+    }
+}
+
+/// Issue 23: two windows in the wizard on one order, each saving on every Tab over the other's
+/// saves, made 5–6 "edited" entries for two visits. Each visit is one entry, holding all it
+/// changed, whichever window saved last.
+#[test]
+fn two_windows_saving_in_turn_leave_one_entry_per_visit() {
+    let mut disk = base();
+    let before = disk.history.len();
+    let mut a = Window::open(&disk, "a-1");
+    let mut b = Window::open(&disk, "b-1");
+    let rounds = [
+        ("Renton", "North", "1 Main"),
+        ("Kirkland", "South", "2 Main"),
+        ("Bothell", "East", "3 Main"),
+    ];
+    for (i, (city, name, street)) in rounds.into_iter().enumerate() {
+        let at = day(i as i64 + 1);
+        a.type_in(FieldKey::ServiceAddressCity, city, at);
+        a.save(&mut disk);
+        b.type_in(FieldKey::OrderName, name, at);
+        b.save(&mut disk);
+        a.type_in(FieldKey::ServiceAddressStreet, street, at);
+        a.save(&mut disk);
+    }
+    let edits: Vec<&HistoryEntry> = disk.history[before..].iter().collect();
+    assert_eq!(edits.len(), 2, "{edits:#?}");
+    let entry = |id: &str| edits.iter().find(|e| e.visit.as_deref() == Some(id));
+    let a_entry = entry("a-1").unwrap_or_else(|| panic!("{edits:#?}"));
+    let keys: Vec<FieldKey> = a_entry.changes.iter().map(|c| c.key).collect();
+    assert_eq!(
+        keys,
+        [FieldKey::ServiceAddressCity, FieldKey::ServiceAddressStreet]
+    );
+    assert_eq!(a_entry.changes[0].to, "Bothell");
+    let b_entry = entry("b-1").unwrap_or_else(|| panic!("{edits:#?}"));
+    assert_eq!(b_entry.changes.len(), 1, "{b_entry:#?}");
+    assert_eq!(b_entry.changes[0].to, "East");
+    assert_eq!(disk.fields.order_name, "East");
+    assert_eq!(
+        disk.fields.get(FieldKey::ServiceAddressCity).to_line(),
+        "Bothell"
+    );
+    // The story is in time order: the last to edit comes last.
+    assert_eq!(edits[1].visit.as_deref(), Some("a-1"));
+}
+
+/// A visit's entry taken back to nothing in its window (the field set back) is gone after the
+/// merge too, and an older copy of the other window's entry never replaces its newer one.
+#[test]
+fn a_visit_entry_follows_its_own_window_only() {
+    let mut disk = base();
+    let before = disk.history.len();
+    let mut a = Window::open(&disk, "a-1");
+    let mut b = Window::open(&disk, "b-1");
+    let name = disk.fields.order_name.clone();
+    a.type_in(FieldKey::OrderName, "Changed", day(1));
+    a.save(&mut disk);
+    b.type_in(FieldKey::AccountNumber, "ACC-1", day(2));
+    b.save(&mut disk);
+    a.type_in(FieldKey::OrderName, &name, day(3));
+    a.save(&mut disk);
+    // B's copy of A's entry is the old one; B's save must not bring it back.
+    b.type_in(FieldKey::AccountNumber, "ACC-2", day(4));
+    b.save(&mut disk);
+    let edits = &disk.history[before..];
+    assert_eq!(edits.len(), 1, "{edits:#?}");
+    assert_eq!(edits[0].visit.as_deref(), Some("b-1"));
+    assert_eq!(edits[0].changes[0].to, "ACC-2");
+}

@@ -82,6 +82,12 @@ impl Wizard {
         }
     }
 
+    /// The wizard with its visit's id (the app's: see `App::next_visit`).
+    pub fn visiting(mut self, visit: crate::domain::edit::Visit) -> Wizard {
+        self.state.visit = visit;
+        self
+    }
+
     /// The order as just saved (with its new revision; merged with another window's changes
     /// when the file had moved on): the wizard goes on from it. An input being typed in keeps
     /// its text; one that only showed the old value shows the new one.
@@ -91,7 +97,7 @@ impl Wizard {
         self.saved = saved.clone();
         self.state.order = saved;
         if content_changed {
-            self.state.visit = crate::domain::edit::Visit::new();
+            self.state.visit.rebase();
             if !typing {
                 self.state.load_editor();
             }

@@ -42,7 +42,8 @@ impl Component for Wizard {
             app.message = Some(Message::error(refusal.to_string()));
             return None;
         }
-        Some(Wizard::open(order.clone(), app.clock, super::Start::Resume))
+        let (order, clock) = (order.clone(), app.clock);
+        Some(Wizard::open(order, clock, super::Start::Resume).visiting(app.next_visit()))
     }
 
     fn order_id(&self) -> Option<&str> {
