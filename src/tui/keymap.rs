@@ -37,15 +37,31 @@ impl Context {
     ];
 }
 
-/// One key: a code and whether Control is held (Shift is part of the character for letters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One key: a code and whether Control is held (Shift is part of the character for letters),
+/// and whether the binding's label names it.
+#[derive(Debug, Clone, Copy)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    /// Named in the binding's label (`false`: it works too, unnamed, such as `Y` beside `y`).
+    pub named: bool,
 }
 
+/// A key is the same key whether a label names it or not.
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.code == other.code && self.ctrl == other.ctrl
+    }
+}
+
+impl Eq for Key {}
+
 pub const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        named: true,
+    }
 }
 
 pub const fn ch(c: char) -> Key {
@@ -56,6 +72,120 @@ pub const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         ctrl: true,
+        named: true,
+    }
+}
+
+impl Key {
+    /// The key works too, but the label does not name it (an upper-case twin, a second way out).
+    pub const fn also(self) -> Key {
+        Key {
+            named: false,
+            ..self
+        }
+    }
+}
+
+/// How keys are written on screen, made from the keys themselves when a table is built (as
+/// helix labels its keymap): `↓/j`, `Ctrl-S`, `PgDn`; an arrow and its opposite next to each
+/// other are written together (`↑↓`, `←→`).
+#[derive(Clone, Copy)]
+pub struct Label {
+    bytes: [u8; Label::CAPACITY],
+    len: usize,
+}
+
+impl Label {
+    /// Bytes a label holds (a longer one fails to compile).
+    const CAPACITY: usize = 48;
+
+    /// The label of the named keys, in the table's order.
+    pub const fn of(keys: &[Key]) -> Label {
+        let mut label = Label {
+            bytes: [0; Label::CAPACITY],
+            len: 0,
+        };
+        let mut i = 0;
+        let mut previous: Option<KeyCode> = None;
+        while i < keys.len() {
+            let k = keys[i];
+            i += 1;
+            if !k.named {
+                continue;
+            }
+            let paired = matches!(
+                (previous, k.code, k.ctrl),
+                (Some(KeyCode::Up), KeyCode::Down, false)
+                    | (Some(KeyCode::Down), KeyCode::Up, false)
+                    | (Some(KeyCode::Left), KeyCode::Right, false)
+                    | (Some(KeyCode::Right), KeyCode::Left, false)
+            );
+            if label.len > 0 && !paired {
+                label = label.push("/");
+            }
+            label = label.name(k);
+            previous = if paired || k.ctrl { None } else { Some(k.code) };
+        }
+        label
+    }
+
+    const fn name(self, k: Key) -> Label {
+        if k.ctrl {
+            return match k.code {
+                KeyCode::Char(c) => self.push("Ctrl-").push_char(c.to_ascii_uppercase()),
+                _ => self.push("Ctrl-?"),
+            };
+        }
+        match k.code {
+            KeyCode::Char(' ') => self.push("Space"),
+            KeyCode::Char(c) => self.push_char(c),
+            KeyCode::Up => self.push("↑"),
+            KeyCode::Down => self.push("↓"),
+            KeyCode::Left => self.push("←"),
+            KeyCode::Right => self.push("→"),
+            KeyCode::PageUp => self.push("PgUp"),
+            KeyCode::PageDown => self.push("PgDn"),
+            KeyCode::Home => self.push("Home"),
+            KeyCode::End => self.push("End"),
+            KeyCode::Enter => self.push("Enter"),
+            KeyCode::Esc => self.push("Esc"),
+            KeyCode::Tab => self.push("Tab"),
+            KeyCode::BackTab => self.push("Shift-Tab"),
+            KeyCode::Backspace => self.push("Backspace"),
+            KeyCode::Delete => self.push("Del"),
+            KeyCode::F(n) if n < 10 => self.push("F").push_char((b'0' + n) as char),
+            KeyCode::F(n) => self.push("F1").push_char((b'0' + n % 10) as char),
+            _ => self.push("?"),
+        }
+    }
+
+    const fn push(mut self, text: &str) -> Label {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            self.bytes[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    const fn push_char(self, c: char) -> Label {
+        let mut utf8 = [0; 4];
+        let text: &str = c.encode_utf8(&mut utf8);
+        self.push(text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        // Made of whole `&str`s and chars only, so always UTF-8.
+        std::str::from_utf8(text).unwrap_or("?")
+    }
+}
+
+impl std::fmt::Debug for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -72,8 +202,8 @@ pub enum Action<A> {
 pub struct Binding<A: 'static> {
     pub context: Context,
     pub keys: &'static [Key],
-    /// How the keys are written on screen.
-    pub label: &'static str,
+    /// How the keys are written on screen: their names ([`Label::of`]).
+    pub label: Label,
     /// What the keys mean (none for a footer summary, which stands for other lines).
     pub action: Option<A>,
     pub description: &'static str,
@@ -98,14 +228,13 @@ pub enum Show {
 pub const fn help<A>(
     context: Context,
     keys: &'static [Key],
-    label: &'static str,
     action: A,
     description: &'static str,
 ) -> Binding<A> {
     Binding {
         context,
         keys,
-        label,
+        label: Label::of(keys),
         action: Some(action),
         description,
         show: Show::Help,
@@ -117,7 +246,6 @@ pub const fn help<A>(
 pub const fn both<A>(
     context: Context,
     keys: &'static [Key],
-    label: &'static str,
     action: A,
     description: &'static str,
     footer: &'static str,
@@ -125,7 +253,7 @@ pub const fn both<A>(
     Binding {
         context,
         keys,
-        label,
+        label: Label::of(keys),
         action: Some(action),
         description,
         show: Show::HelpAndFooter,
@@ -137,13 +265,12 @@ pub const fn both<A>(
 pub const fn summary<A>(
     context: Context,
     keys: &'static [Key],
-    label: &'static str,
     footer: &'static str,
 ) -> Binding<A> {
     Binding {
         context,
         keys,
-        label,
+        label: Label::of(keys),
         action: None,
         description: footer,
         show: Show::FooterSummary,
@@ -156,56 +283,68 @@ use KeyCode::{Down, Enter, Esc, F, PageDown, PageUp, Up};
 /// The keys that are no screen's own: everywhere, and the overlays.
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding<Msg>] = &[
-    help(Context::Global, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
-    help(Context::Global, &[key(F(1))], "F1", Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
-    help(Context::Status, &[key(F(2))], "F2", Msg::ShowMessage, "The whole status message (a cut one says so)"),
-    both(Context::Message, &[key(Esc), key(Enter), key(F(2))], "Enter/Esc", Msg::CloseMessage, "Close the message", "Close"),
-    summary(Context::Help, &[key(Down), key(Up), ch('j'), ch('k'), key(PageDown), key(PageUp)], "↑↓/PgDn", "Scroll"),
-    help(Context::Help, &[key(Down), ch('j')], "↓/j", Msg::ScrollHelp(Scroll::Down), "Scroll help down"),
-    help(Context::Help, &[key(Up), ch('k')], "↑/k", Msg::ScrollHelp(Scroll::Up), "Scroll help up"),
-    help(Context::Help, &[key(PageDown)], "PgDn", Msg::ScrollHelp(Scroll::PageDown), "One page of help down"),
-    help(Context::Help, &[key(PageUp)], "PgUp", Msg::ScrollHelp(Scroll::PageUp), "One page of help up"),
-    both(Context::Help, &[key(Esc), ch('?'), ch('q'), key(F(1))], "Esc/?", Msg::ToggleHelp, "Close help", "Close"),
-    help(Context::Notices, &[ctrl('n')], "Ctrl-N", Msg::DismissNotices, "Dismiss the store's notices (shown above the screen; other keys still reach the screen)"),
-    both(Context::ConfirmQuit, &[ch('s')], "s", Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
-    both(Context::ConfirmQuit, &[ch('y'), ctrl('c')], "y", Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
-    both(Context::ConfirmQuit, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelQuit, "Stay", "Stay"),
-    both(Context::ConfirmLeave, &[ch('y')], "y", Msg::ConfirmLeave, "Leave and lose what is not saved", "Leave, lose it"),
-    both(Context::ConfirmLeave, &[ch('n'), key(Esc)], "n/Esc", Msg::CancelLeave, "Stay, keep it", "Stay"),
-    help(Context::ConfirmLeave, &[ctrl('c')], "Ctrl-C", Msg::Interrupt, "Quit from anywhere"),
+    help(Context::Global, &[ctrl('c')], Msg::Interrupt, "Quit from anywhere"),
+    help(Context::Global, &[key(F(1))], Msg::ToggleHelp, "Help: every key here (also inside text fields)"),
+    help(Context::Status, &[key(F(2))], Msg::ShowMessage, "The whole status message (a cut one says so)"),
+    both(Context::Message, &[key(Enter), key(Esc), key(F(2)).also()], Msg::CloseMessage, "Close the message", "Close"),
+    summary(Context::Help, &[key(Up), key(Down), key(PageDown), ch('j').also(), ch('k').also(), key(PageUp).also()], "Scroll"),
+    help(Context::Help, &[key(Down), ch('j')], Msg::ScrollHelp(Scroll::Down), "Scroll help down"),
+    help(Context::Help, &[key(Up), ch('k')], Msg::ScrollHelp(Scroll::Up), "Scroll help up"),
+    help(Context::Help, &[key(PageDown)], Msg::ScrollHelp(Scroll::PageDown), "One page of help down"),
+    help(Context::Help, &[key(PageUp)], Msg::ScrollHelp(Scroll::PageUp), "One page of help up"),
+    both(Context::Help, &[key(Esc), ch('?'), ch('q').also(), key(F(1)).also()], Msg::ToggleHelp, "Close help", "Close"),
+    help(Context::Notices, &[ctrl('n')], Msg::DismissNotices, "Dismiss the store's notices (shown above the screen; other keys still reach the screen)"),
+    both(Context::ConfirmQuit, &[ch('s')], Msg::SaveAndQuit, "Save the edits, then quit", "Save and quit"),
+    both(Context::ConfirmQuit, &[ch('y'), ctrl('c').also()], Msg::ConfirmQuit, "Quit and lose the unsaved edits", "Quit, lose edits"),
+    both(Context::ConfirmQuit, &[ch('n'), key(Esc)], Msg::CancelQuit, "Stay", "Stay"),
+    both(Context::ConfirmLeave, &[ch('y')], Msg::ConfirmLeave, "Leave and lose what is not saved", "Leave, lose it"),
+    both(Context::ConfirmLeave, &[ch('n'), key(Esc)], Msg::CancelLeave, "Stay, keep it", "Stay"),
+    help(Context::ConfirmLeave, &[ctrl('c')], Msg::Interrupt, "Quit from anywhere"),
 ];
 
-/// The key as the tables name it, unless it is a release or Alt is held (never bound).
+/// The key as the tables name it, unless it is a release or Alt is held (never bound). Some
+/// terminals send Ctrl-letters upper-cased: they are the lower-case ones.
 fn pressed(event: &KeyEvent) -> Option<Key> {
     if event.kind == KeyEventKind::Release || event.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match event.code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
     Some(Key {
-        code: event.code,
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        code,
+        ctrl,
+        named: true,
     })
 }
 
-/// What a key means in one context of a table (summaries are not looked up).
-fn find<A: Clone>(table: &'static [Binding<A>], context: Context, event: &KeyEvent) -> Option<A> {
+/// What a key means in the given contexts of a table (summaries are not looked up).
+fn find<A: Clone>(
+    table: &'static [Binding<A>],
+    contexts: &[Context],
+    event: &KeyEvent,
+) -> Option<A> {
     let pressed = pressed(event)?;
-    bindings(table, context)
+    bindings(table, contexts)
         .find(|b| b.keys.contains(&pressed) && !is_summary(b))
         .and_then(|b| b.action.clone())
 }
 
 /// What a key means in a context of the app-wide table (the overlays, the global keys).
 pub fn lookup_global(context: Context, event: &KeyEvent) -> Option<Msg> {
-    find(KEYMAP, context, event)
+    find(KEYMAP, &[context], event)
 }
 
-/// What a key means in a context of a screen's table: its own bindings, then the global ones.
+/// What a key means in the contexts of a screen's table in force (most often one; the wizard
+/// layers several): its own bindings, then the global ones.
 pub fn lookup<A: Clone>(
     table: &'static [Binding<Action<A>>],
-    context: Context,
+    contexts: &[Context],
     event: &KeyEvent,
 ) -> Option<Action<A>> {
-    find(table, context, event)
+    find(table, contexts, event)
         .or_else(|| lookup_global(Context::Global, event).map(Action::Global))
 }
 
@@ -213,46 +352,66 @@ fn is_summary<A>(b: &Binding<A>) -> bool {
     b.show == Show::FooterSummary
 }
 
-/// Every binding of one context of a table, in table order.
-pub fn bindings<A>(
+/// Every binding of the given contexts of a table, in table order.
+pub fn bindings<'a, A>(
     table: &'static [Binding<A>],
-    context: Context,
-) -> impl Iterator<Item = &'static Binding<A>> {
-    table.iter().filter(move |b| b.context == context)
+    contexts: &'a [Context],
+) -> impl Iterator<Item = &'static Binding<A>> + 'a {
+    table.iter().filter(move |b| contexts.contains(&b.context))
 }
 
-/// What `?` lists for a context: every binding there, then the global ones, as (keys, words).
+/// What `?` lists for the contexts in force: every binding there, then the global keys the
+/// screen does not bind itself, as (keys, words).
 pub fn help_entries<A>(
     table: &'static [Binding<A>],
-    context: Context,
+    contexts: &[Context],
 ) -> Vec<(&'static str, &'static str)> {
-    bindings(table, context)
+    let own: Vec<&Binding<A>> = bindings(table, contexts)
         .filter(|b| !is_summary(b))
-        .map(|b| (b.label, b.description))
-        .chain(bindings(KEYMAP, Context::Global).map(|b| (b.label, b.description)))
+        .collect();
+    let globals = bindings(KEYMAP, &[Context::Global]).filter(|g| {
+        !own.iter()
+            .any(|b| g.keys.iter().any(|k| b.keys.contains(k)))
+    });
+    own.iter()
+        .map(|b| (b.label.as_str(), b.description))
+        .chain(globals.map(|b| (b.label.as_str(), b.description)))
         .collect()
 }
 
-/// The bindings the footer shows for a context, in table order.
-pub fn footer_bindings<A>(
+/// The bindings the footer shows for the contexts in force, in table order.
+pub fn footer_bindings<'a, A>(
     table: &'static [Binding<A>],
-    context: Context,
-) -> impl Iterator<Item = &'static Binding<A>> {
-    bindings(table, context).filter(|b| b.show != Show::Help)
+    contexts: &'a [Context],
+) -> impl Iterator<Item = &'static Binding<A>> + 'a {
+    bindings(table, contexts).filter(|b| b.show != Show::Help)
 }
 
 /// Whether no key is bound twice in one context of a table (a test runs it on every table).
 pub fn has_no_duplicate<A>(table: &'static [Binding<A>]) -> Result<(), String> {
-    for b in table.iter().filter(|b| !is_summary(b)) {
-        for other in table
-            .iter()
-            .filter(|o| !is_summary(o) && o.context == b.context)
-        {
-            if std::ptr::eq(b, other) {
-                continue;
-            }
+    let mut contexts: Vec<Context> = table.iter().map(|b| b.context).collect();
+    contexts.dedup();
+    contexts
+        .iter()
+        .try_for_each(|c| has_no_duplicate_in(table, std::slice::from_ref(c)))
+}
+
+/// Whether no key is bound twice in the given contexts of a table, taken together (a screen
+/// that layers contexts runs it on each set it uses).
+pub fn has_no_duplicate_in<A>(
+    table: &'static [Binding<A>],
+    contexts: &[Context],
+) -> Result<(), String> {
+    let lines: Vec<&Binding<A>> = bindings(table, contexts)
+        .filter(|b| !is_summary(b))
+        .collect();
+    for (i, b) in lines.iter().enumerate() {
+        for other in &lines[i + 1..] {
             if let Some(k) = b.keys.iter().find(|k| other.keys.contains(k)) {
-                return Err(format!("{:?} {:?} twice", b.context, k));
+                return Err(format!(
+                    "{:?} in {:?} and {:?}",
+                    k.code, b.context, other.context
+                ));
             }
         }
     }

@@ -86,21 +86,21 @@ impl ListWords {
 macro_rules! list_keys {
     ($context:expr, $wrap:path, $words:expr; $($rest:expr),* $(,)?) => {
         &[
-            $crate::tui::keymap::summary($context, &[$crate::tui::keymap::ch('j'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Down), $crate::tui::keymap::ch('k'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Up)], "↑↓", $words.footer),
-            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('j'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Down)], "↓/j", $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Down)), $words.down),
-            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('k'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Up)], "↑/k", $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Up)), $words.up),
+            $crate::tui::keymap::summary($context, &[$crate::tui::keymap::key(::crossterm::event::KeyCode::Up), $crate::tui::keymap::key(::crossterm::event::KeyCode::Down), $crate::tui::keymap::ch('j').also(), $crate::tui::keymap::ch('k').also()], $words.footer),
+            $crate::tui::keymap::help($context, &[$crate::tui::keymap::key(::crossterm::event::KeyCode::Down), $crate::tui::keymap::ch('j')], $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Down)), $words.down),
+            $crate::tui::keymap::help($context, &[$crate::tui::keymap::key(::crossterm::event::KeyCode::Up), $crate::tui::keymap::ch('k')], $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Up)), $words.up),
             $crate::tui::keymap::Binding {
                 context: $context,
                 keys: &[$crate::tui::keymap::key(::crossterm::event::KeyCode::PageDown)],
-                label: "PgDn",
+                label: $crate::tui::keymap::Label::of(&[$crate::tui::keymap::key(::crossterm::event::KeyCode::PageDown)]),
                 action: Some($crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::PageDown))),
                 description: $words.page_down,
                 show: $words.page_show(),
                 footer: $words.page_footer,
             },
-            $crate::tui::keymap::help($context, &[$crate::tui::keymap::key(::crossterm::event::KeyCode::PageUp)], "PgUp", $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::PageUp)), $words.page_up),
-            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('g'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Home)], "g/Home", $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Top)), $words.top),
-            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('G'), $crate::tui::keymap::key(::crossterm::event::KeyCode::End)], "G/End", $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Bottom)), $words.bottom),
+            $crate::tui::keymap::help($context, &[$crate::tui::keymap::key(::crossterm::event::KeyCode::PageUp)], $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::PageUp)), $words.page_up),
+            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('g'), $crate::tui::keymap::key(::crossterm::event::KeyCode::Home)], $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Top)), $words.top),
+            $crate::tui::keymap::help($context, &[$crate::tui::keymap::ch('G'), $crate::tui::keymap::key(::crossterm::event::KeyCode::End)], $crate::tui::keymap::Action::Own($wrap($crate::tui::list::ListMsg::Bottom)), $words.bottom),
             $($rest),*
         ]
     };

@@ -38,6 +38,12 @@ pub trait Component {
     /// Where keys go on this screen now: the part of [`Component::keys`] in force.
     fn context(&self, app: &App) -> Context;
 
+    /// The parts of [`Component::keys`] in force, looked up together: by default the one part
+    /// of [`Component::context`]; a screen whose places share keys (the wizard) layers several.
+    fn layers(&self, app: &App) -> Vec<Context> {
+        vec![self.context(app)]
+    }
+
     /// This screen's key bindings, every part of them.
     fn keys(&self) -> &'static [Binding<Action<Self::Msg>>];
 
@@ -50,7 +56,7 @@ pub trait Component {
     /// What a key means here. By default the key table's; `None` sends the key to the text
     /// input when one has the focus ([`Component::takes_text`]).
     fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<Self::Msg>> {
-        keymap::lookup(self.keys(), self.context(app), key)
+        keymap::lookup(self.keys(), &self.layers(app), key)
     }
 
     /// Whether keys the table does not bind go to a text input ([`Component::edit`]).
@@ -85,18 +91,18 @@ pub trait Component {
     /// The footer's (keys, words): the table's entries for the context whose message would do
     /// something.
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        keymap::footer_bindings(self.keys(), self.context(app))
+        keymap::footer_bindings(self.keys(), &self.layers(app))
             .filter(|b| match &b.action {
                 Some(Action::Own(msg)) => self.offers(msg, app),
                 _ => true,
             })
-            .map(|b| (b.label, b.footer))
+            .map(|b| (b.label.as_str(), b.footer))
             .collect()
     }
 
     /// What `?` lists: (keys, words).
     fn help(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        keymap::help_entries(self.keys(), self.context(app))
+        keymap::help_entries(self.keys(), &self.layers(app))
     }
 
     /// Do one of the screen's own messages. The screen is off the stack while this runs, so it
@@ -253,6 +259,9 @@ impl<T: Component> Component for Box<T> {
     }
     fn context(&self, app: &App) -> Context {
         (**self).context(app)
+    }
+    fn layers(&self, app: &App) -> Vec<Context> {
+        (**self).layers(app)
     }
     fn keys(&self) -> &'static [Binding<Action<T::Msg>>] {
         (**self).keys()

@@ -456,7 +456,8 @@ fn a_search_by_number_finds_any_number_of_a_large_order_from_its_summary_alone()
 
 #[test]
 fn help_in_the_wizard_lists_its_keys_and_question_marks_stay_text_in_fields() {
-    let mut app = demo_app(100, 30);
+    // Tall enough for the whole of the wizard's help (what works here, then the rest).
+    let mut app = demo_app(100, 60);
     update(&mut app, Msg::NewOrderId("PO-NEW00004".into()));
     // On a choice, `?` is help.
     press(&mut app, KeyCode::Char('?'));

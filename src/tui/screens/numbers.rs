@@ -55,9 +55,9 @@ const WORDS: ListWords = ListWords {
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<NumbersMsg>>] = crate::list_keys!(C::Numbers, M::List, WORDS;
-    help(C::Numbers, &[ch(' ')], "Space", O(M::List(ListMsg::PageDown)), "One page down"),
-    both(C::Numbers, &[key(Esc), ch('N')], "Esc", O(M::Back), "Back", "Back"),
-    both(C::Numbers, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    help(C::Numbers, &[ch(' ')], O(M::List(ListMsg::PageDown)), "One page down"),
+    both(C::Numbers, &[key(Esc), ch('N').also()], O(M::Back), "Back", "Back"),
+    both(C::Numbers, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
 );
 
 impl Component for NumbersPage {

@@ -15,9 +15,9 @@ pub fn entries(root: &Root) -> Vec<(&'static str, &'static str)> {
             let drawn = root.app.drawn;
             // Help offers scrolling only when its keys did not all fit.
             let scrolls = drawn.help_lines > drawn.help_rows;
-            keymap::footer_bindings(keymap::KEYMAP, context)
+            keymap::footer_bindings(keymap::KEYMAP, &[context])
                 .filter(|b| scrolls || b.action.as_ref().is_some() || context != Context::Help)
-                .map(|b| (b.label, b.footer))
+                .map(|b| (b.label.as_str(), b.footer))
                 .collect()
         }
         _ => root.top().component().footer(&root.app),

@@ -25,6 +25,7 @@ pub use dates::port_date_window;
 pub use numbers::number_states;
 
 use crate::domain::order::{Clock, Order};
+use crate::tui::keymap::Action;
 use crate::tui::layout::Drawn;
 use crate::tui::msg::Effect;
 use crate::tui::theme::Theme;
@@ -109,23 +110,24 @@ impl Wizard {
         }
     }
 
-    /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
-    /// save did not go through (a conflict left unsettled).
-    /// Whether a key would close the CSV-path prompt while a path is typed in it.
-    pub fn cancels_a_typed_path(&self, key: &KeyEvent) -> bool {
-        let situation = keymap::situation(&self.state);
+    /// Whether a message would drop a path typed into the CSV-path prompt.
+    pub fn cancels_a_typed_path(&self, msg: &WizardMsg) -> bool {
         matches!(&self.state.prompt, Some(state::Prompt::CsvPath { path, .. }) if !path.value().trim().is_empty())
-            && keymap::message_for(key, situation) == Some(update::WizardMsg::PromptCancel)
+            && *msg == WizardMsg::PromptCancel
     }
 
+    /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
+    /// save did not go through (a conflict left unsettled).
     pub fn holds_unsaved_work(&self) -> bool {
         self.has_unsaved_edits() || self.state.order != self.saved
     }
 
+    /// A key as the app sends it: what the key table makes of it, done (the app-wide keys,
+    /// quit and help, are the app's and do nothing here).
     pub fn handle_key(&mut self, key: KeyEvent, clock: Clock) -> WizardOutcome {
-        match keymap::message_for(&key, keymap::situation(&self.state)) {
-            Some(msg) => self.dispatch(msg, clock),
-            None => WizardOutcome::Stay,
+        match keymap::translate(&key, &self.state) {
+            Some(Action::Own(msg)) => self.dispatch(msg, clock),
+            _ => WizardOutcome::Stay,
         }
     }
 
@@ -163,30 +165,21 @@ impl Wizard {
         }
     }
 
-    /// (key, words) for the keys that work where the user is, most useful first.
+    /// (key, words) for the keys that work where the user is and would do something, most
+    /// useful first.
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
-        let state = &self.state;
-        let facts = keymap::FooterFacts {
-            pinned: state.pinned_rejection().is_some(),
-            csr_value: state
-                .target()
-                .is_some_and(|t| state.order.csr.contains_key(&t.key)),
-            resubmission: state.order.status
-                == crate::domain::status::Status::CustomerActionRequired,
-            blocked: !crate::domain::readiness::blocking(&state.order, state.clock.today)
-                .is_empty(),
-        };
-        keymap::footer_keys(keymap::situation(state), facts)
+        crate::tui::keymap::footer_bindings(keymap::KEYS, &keymap::layers(&self.state))
+            .filter(|b| match &b.action {
+                Some(Action::Own(msg)) => keymap::offers(&self.state, msg),
+                _ => true,
+            })
+            .map(|b| (b.label.as_str(), b.footer))
+            .collect()
     }
 
-    /// (key, description) for every key of the wizard, for help.
+    /// (key, description) for help: the keys that work where the user is, then the others.
     pub fn help_keys(&self) -> Vec<(&'static str, &'static str)> {
-        keymap::help_keys()
-    }
-
-    /// Whether the user is typing text (letters such as `?` go into a field).
-    pub fn takes_text(&self) -> bool {
-        keymap::takes_text(keymap::situation(&self.state))
+        keymap::help_entries(&self.state)
     }
 
     /// The order as it stands in the wizard (edits in the focused input not included).

@@ -1,15 +1,17 @@
-//! The wizard as a screen: its own key table (`keymap`, with situations rather than contexts)
-//! feeds the footer and help; keys and pastes go to the wizard, and what it asks for (save,
+//! The wizard as a screen: its key table (`keymap`, layered where the user is) feeds the key
+//! look-up, the footer and help; keys and pastes go to the wizard, and what it asks for (save,
 //! submit, close) becomes effects and a change of screen.
 
+use super::keymap;
+use super::update::WizardMsg;
 use super::{Wizard, WizardOutcome};
 use crate::domain::OrderFields;
 use crate::tui::app::{App, Context, Message};
-use crate::tui::keymap::{self, Action, Binding};
+use crate::tui::keymap::{Action, Binding};
 use crate::tui::layout::Drawn;
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -19,8 +21,7 @@ impl Context {
 }
 
 impl Component for Wizard {
-    /// The wizard reads keys through its own table (`wizard::keymap`, by situation).
-    type Msg = KeyEvent;
+    type Msg = WizardMsg;
     const ID: ScreenId = ScreenId::Wizard;
 
     /// The wizard on an order, unless it may not be edited here.
@@ -54,9 +55,12 @@ impl Component for Wizard {
         Context::Wizard
     }
 
-    /// The wizard's keys are its own table (`wizard::keymap`); none here.
-    fn keys(&self) -> &'static [Binding<Action<KeyEvent>>] {
-        &[]
+    fn layers(&self, _app: &App) -> Vec<Context> {
+        keymap::layers(&self.state)
+    }
+
+    fn keys(&self) -> &'static [Binding<Action<WizardMsg>>] {
+        keymap::KEYS
     }
 
     fn name(&self, _app: &App) -> &'static str {
@@ -67,33 +71,16 @@ impl Component for Wizard {
         "Porting wizard".to_string()
     }
 
-    fn translate(&self, key: &KeyEvent, _app: &App) -> Option<Action<KeyEvent>> {
-        if let Some(msg @ (Msg::Interrupt | Msg::ToggleHelp)) =
-            keymap::lookup_global(Context::Global, key)
-        {
-            return Some(Action::Global(msg));
-        }
-        // `?` is help wherever it is not a character being typed.
-        if key.code == KeyCode::Char('?')
-            && !self.takes_text()
-            && !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Some(Action::Global(Msg::ToggleHelp));
-        }
-        Some(Action::Own(*key))
+    /// The table's keys, or text typed into a field (a letter on a choice jumps to an option).
+    fn translate(&self, key: &KeyEvent, _app: &App) -> Option<Action<WizardMsg>> {
+        keymap::translate(key, &self.state)
     }
 
-    fn footer(&self, _app: &App) -> Vec<(&'static str, &'static str)> {
-        let mut keys = self.footer_keys();
-        keys.push(("Ctrl-C", "quit"));
-        keys.push(("F1", "help"));
-        keys
+    fn offers(&self, msg: &WizardMsg, _app: &App) -> bool {
+        keymap::offers(&self.state, msg)
     }
 
     fn help(&self, _app: &App) -> Vec<(&'static str, &'static str)> {
-        // The wizard's table names the global keys too.
         self.help_keys()
     }
 
@@ -101,8 +88,8 @@ impl Component for Wizard {
         self.notice()
     }
 
-    fn act(&mut self, key: KeyEvent, app: &mut App) -> Vec<Effect> {
-        let outcome = self.handle_key(key, app.clock);
+    fn act(&mut self, msg: WizardMsg, app: &mut App) -> Vec<Effect> {
+        let outcome = self.dispatch(msg, app.clock);
         self.clamp_scroll(&app.drawn);
         let mut effects = self.outcome(outcome, app);
         effects.extend(self.preflight_request());
@@ -143,8 +130,8 @@ impl Component for Wizard {
 
     /// Esc on the CSV-path prompt drops the path typed in it (the wizard's edits stay): asked
     /// first, as leaving a screen is.
-    fn loses(&self, key: &KeyEvent, _app: &App) -> Option<&'static str> {
-        self.cancels_a_typed_path(key)
+    fn loses(&self, msg: &WizardMsg, _app: &App) -> Option<&'static str> {
+        self.cancels_a_typed_path(msg)
             .then_some("The CSV file's path you typed is not loaded yet.")
     }
 

@@ -45,9 +45,9 @@ use Action::Own as O;
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<AssistMsg>>] = &[
     // The ticket input has the focus: letters type.
-    both(Context::Assist, &[key(KeyCode::Enter)], "Enter", O(AssistMsg::SaveTicket), "Record the ticket id or link on the order", "Record ticket"),
-    help(Context::Assist, &[ctrl('u')], "Ctrl-U", O(AssistMsg::Clear), "Clear the input"),
-    both(Context::Assist, &[key(KeyCode::Esc)], "Esc", O(AssistMsg::Back), "Back to the order's page", "Back"),
+    both(Context::Assist, &[key(KeyCode::Enter)], O(AssistMsg::SaveTicket), "Record the ticket id or link on the order", "Record ticket"),
+    help(Context::Assist, &[ctrl('u')], O(AssistMsg::Clear), "Clear the input"),
+    both(Context::Assist, &[key(KeyCode::Esc)], O(AssistMsg::Back), "Back to the order's page", "Back"),
 ];
 
 /// Where Microsoft support handles porting: the seed article's link.

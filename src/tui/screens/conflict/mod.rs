@@ -45,12 +45,12 @@ use Action::Own as O;
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<ConflictMsg>>] = &[
-    help(Context::Conflict, &[key(KeyCode::Up), ch('k')], "↑/k", O(ConflictMsg::Up), "Previous field"),
-    help(Context::Conflict, &[key(KeyCode::Down), ch('j')], "↓/j", O(ConflictMsg::Down), "Next field"),
-    both(Context::Conflict, &[key(KeyCode::Left)], "←", O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
-    both(Context::Conflict, &[key(KeyCode::Right), ch(' ')], "→/Space", O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
-    both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s')], "Enter", O(ConflictMsg::Save), "Save with the values chosen", "Save"),
-    both(Context::Conflict, &[key(KeyCode::Esc)], "Esc", O(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
+    help(Context::Conflict, &[key(KeyCode::Up), ch('k')], O(ConflictMsg::Up), "Previous field"),
+    help(Context::Conflict, &[key(KeyCode::Down), ch('j')], O(ConflictMsg::Down), "Next field"),
+    both(Context::Conflict, &[key(KeyCode::Left)], O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
+    both(Context::Conflict, &[key(KeyCode::Right), ch(' ')], O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
+    both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s').also()], O(ConflictMsg::Save), "Save with the values chosen", "Save"),
+    both(Context::Conflict, &[key(KeyCode::Esc)], O(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
 ];
 
 /// The conflict view's state: the merge, both orders, and a choice per field.

@@ -80,26 +80,26 @@ use ExportMsg as E;
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     // Choosing the format (j is JSON here: ↑↓ move).
-    summary(C::ExportFormat, &[key(KeyCode::Down), key(KeyCode::Up)], "↑↓", "Move"),
-    help(C::ExportFormat, &[key(KeyCode::Down)], "↓", O(E::Down), "Next format"),
-    help(C::ExportFormat, &[key(KeyCode::Up)], "↑", O(E::Up), "Previous format"),
-    both(C::ExportFormat, &[key(KeyCode::Enter)], "Enter", O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
-    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('j')], "t/l/p/c/j", "Format"),
-    help(C::ExportFormat, &[ch('t')], "t", O(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
-    help(C::ExportFormat, &[ch('l')], "l", O(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
-    help(C::ExportFormat, &[ch('p')], "p", O(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
-    help(C::ExportFormat, &[ch('c')], "c", O(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
-    help(C::ExportFormat, &[ch('j')], "j", O(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
-    both(C::ExportFormat, &[key(KeyCode::Esc)], "Esc", O(E::Back), "Cancel: back to the order's page", "Cancel"),
-    both(C::ExportFormat, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    summary(C::ExportFormat, &[key(KeyCode::Up), key(KeyCode::Down)], "Move"),
+    help(C::ExportFormat, &[key(KeyCode::Down)], O(E::Down), "Next format"),
+    help(C::ExportFormat, &[key(KeyCode::Up)], O(E::Up), "Previous format"),
+    both(C::ExportFormat, &[key(KeyCode::Enter)], O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
+    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('j')], "Format"),
+    help(C::ExportFormat, &[ch('t')], O(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
+    help(C::ExportFormat, &[ch('l')], O(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
+    help(C::ExportFormat, &[ch('p')], O(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
+    help(C::ExportFormat, &[ch('c')], O(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
+    help(C::ExportFormat, &[ch('j')], O(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
+    both(C::ExportFormat, &[key(KeyCode::Esc)], O(E::Back), "Cancel: back to the order's page", "Cancel"),
+    both(C::ExportFormat, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The path input (letters type).
-    both(C::ExportPath, &[key(KeyCode::Enter)], "Enter", O(E::Enter), "Write the file (asks before replacing one)", "Export"),
-    both(C::ExportPath, &[ctrl('p')], "Ctrl-P", O(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
-    help(C::ExportPath, &[ctrl('u')], "Ctrl-U", O(E::ClearPath), "Clear the path"),
-    both(C::ExportPath, &[key(KeyCode::Esc)], "Esc", O(E::Back), "Back to the choice of format", "Back"),
+    both(C::ExportPath, &[key(KeyCode::Enter)], O(E::Enter), "Write the file (asks before replacing one)", "Export"),
+    both(C::ExportPath, &[ctrl('p')], O(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
+    help(C::ExportPath, &[ctrl('u')], O(E::ClearPath), "Clear the path"),
+    both(C::ExportPath, &[key(KeyCode::Esc)], O(E::Back), "Back to the choice of format", "Back"),
     // The file exists.
-    both(C::ExportReplace, &[ch('y')], "y", O(E::Confirm), "Yes, replace the file", "Replace"),
-    both(C::ExportReplace, &[ch('n'), key(KeyCode::Esc)], "n/Esc", O(E::Back), "No, back to the path to choose another", "No"),
+    both(C::ExportReplace, &[ch('y')], O(E::Confirm), "Yes, replace the file", "Replace"),
+    both(C::ExportReplace, &[ch('n'), key(KeyCode::Esc)], O(E::Back), "No, back to the path to choose another", "No"),
 ];
 
 /// One format the dialog offers.

@@ -95,14 +95,14 @@ const WORDS: ListWords = ListWords {
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<HandoffMsg>>] = crate::list_keys!(C::Handoff, H::List, WORDS;
-    both(C::Handoff, &[ch('y')], "y", O(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
-    both(C::Handoff, &[ch('Y')], "Y", O(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
-    both(C::Handoff, &[ch('s')], "s", O(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
-    both(C::Handoff, &[key(Esc)], "Esc", O(H::Back), "Back to the order's page", "Back"),
-    both(C::Handoff, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Handoff, &[ch('y')], O(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
+    both(C::Handoff, &[ch('Y')], O(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
+    both(C::Handoff, &[ch('s')], O(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
+    both(C::Handoff, &[key(Esc)], O(H::Back), "Back to the order's page", "Back"),
+    both(C::Handoff, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The question.
-    both(C::HandoffConfirm, &[ch('y')], "y", O(H::Confirm), "Yes", "Yes"),
-    both(C::HandoffConfirm, &[ch('n'), key(Esc)], "n/Esc", O(H::Decline), "No", "No"),
+    both(C::HandoffConfirm, &[ch('y')], O(H::Confirm), "Yes", "Yes"),
+    both(C::HandoffConfirm, &[ch('n'), key(Esc)], O(H::Decline), "No", "No"),
 );
 
 /// How far PgUp and PgDn move.

@@ -74,30 +74,30 @@ const WORDS: ListWords = ListWords {
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::List, WORDS;
     // While a store without an index is read.
-    both(C::Reading, &[ch('n')], "n", O(M::NewOrder), "Start a new port order while the orders are read", "New order"),
-    both(C::Reading, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-    both(C::Reading, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+    both(C::Reading, &[ch('n')], O(M::NewOrder), "Start a new port order while the orders are read", "New order"),
+    both(C::Reading, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Reading, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The welcome screen.
-    both(C::Welcome, &[ch('n')], "n", O(M::NewOrder), "Start a new port order", "New order"),
-    both(C::Welcome, &[ch('d')], "d", O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
-    both(C::Welcome, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-    both(C::Welcome, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+    both(C::Welcome, &[ch('n')], O(M::NewOrder), "Start a new port order", "New order"),
+    both(C::Welcome, &[ch('d')], O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
+    both(C::Welcome, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Welcome, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The order history.
-    both(C::History, &[key(Enter)], "Enter", O(M::Open), "Open the selected order", "Open"),
-    both(C::History, &[ch('/')], "/", O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
-    both(C::History, &[ch('f')], "f", O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
-    both(C::History, &[ch('s')], "s", O(M::CycleSort), "Sort by the next column", "Sort"),
-    help(C::History, &[ch('S')], "S", O(M::ReverseSort), "Reverse the sort"),
-    both(C::History, &[ch('n')], "n", O(M::NewOrder), "New order", "New"),
-    both(C::History, &[ch('i')], "i", O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
-    help(C::History, &[key(Esc)], "Esc", O(M::Back), "Clear the filter"),
-    both(C::History, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-    both(C::History, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+    both(C::History, &[key(Enter)], O(M::Open), "Open the selected order", "Open"),
+    both(C::History, &[ch('/')], O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
+    both(C::History, &[ch('f')], O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
+    both(C::History, &[ch('s')], O(M::CycleSort), "Sort by the next column", "Sort"),
+    help(C::History, &[ch('S')], O(M::ReverseSort), "Reverse the sort"),
+    both(C::History, &[ch('n')], O(M::NewOrder), "New order", "New"),
+    both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
+    help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
+    both(C::History, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::History, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // Typing the filter.
-    both(C::FilterEditing, &[key(Enter)], "Enter", O(M::FilterAccept), "Keep the filter, back to the list", "Keep"),
-    both(C::FilterEditing, &[key(Esc)], "Esc", O(M::FilterCancel), "Clear the filter, back to the list", "Clear"),
-    both(C::FilterEditing, &[key(Backspace)], "Backspace", O(M::FilterBackspace), "Delete a character", "Delete"),
-    both(C::FilterEditing, &[ctrl('u')], "Ctrl-U", O(M::FilterClear), "Clear the text", "Clear text"),
+    both(C::FilterEditing, &[key(Enter)], O(M::FilterAccept), "Keep the filter, back to the list", "Keep"),
+    both(C::FilterEditing, &[key(Esc)], O(M::FilterCancel), "Clear the filter, back to the list", "Clear"),
+    both(C::FilterEditing, &[key(Backspace)], O(M::FilterBackspace), "Delete a character", "Delete"),
+    both(C::FilterEditing, &[ctrl('u')], O(M::FilterClear), "Clear the text", "Clear text"),
 );
 
 impl Component for Home {
@@ -150,7 +150,7 @@ impl Component for Home {
             C::FilterEditing => C::History,
             context => context,
         };
-        crate::tui::keymap::help_entries(KEYS, context)
+        crate::tui::keymap::help_entries(KEYS, &[context])
     }
 
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
@@ -159,7 +159,7 @@ impl Component for Home {
 
     fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<HomeMsg>> {
         let context = self.context(app);
-        crate::tui::keymap::lookup(KEYS, context, key).or_else(|| match key.code {
+        crate::tui::keymap::lookup(KEYS, &[context], key).or_else(|| match key.code {
             KeyCode::Char(c)
                 if context == C::FilterEditing
                     && !key

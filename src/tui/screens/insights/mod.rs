@@ -45,9 +45,9 @@ use KeyCode::Esc;
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<InsightsMsg>>] = crate::list_keys!(C::Insights, M::List, ListWords::SCROLL;
-    both(C::Insights, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
-    both(C::Insights, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
-    both(C::Insights, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+    both(C::Insights, &[key(Esc)], O(M::Back), "Back to the order history", "Back"),
+    both(C::Insights, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::Insights, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
 impl InsightsPage {

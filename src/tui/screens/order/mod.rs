@@ -63,19 +63,19 @@ const WORDS: ListWords = ListWords {
 
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M::List, WORDS;
-    both(C::OrderPage, &[ch('u')], "u", O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
-    both(C::OrderPage, &[ch('r')], "r", O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
-    both(C::OrderPage, &[ch('a')], "a", O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
-    both(C::OrderPage, &[ch('e')], "e", O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
-    both(C::OrderPage, &[key(Esc)], "Esc", O(M::Back), "Back to the order history", "Back"),
-    both(C::OrderPage, &[ch('?')], "?", G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::OrderPage, &[ch('u')], O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
+    both(C::OrderPage, &[ch('r')], O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
+    both(C::OrderPage, &[ch('a')], O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
+    both(C::OrderPage, &[ch('e')], O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
+    both(C::OrderPage, &[key(Esc)], O(M::Back), "Back to the order history", "Back"),
+    both(C::OrderPage, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // After help: at 80 columns the footer leaves out the arrows to keep it (`footer`).
-    both(C::OrderPage, &[ch('t')], "t", O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
+    both(C::OrderPage, &[ch('t')], O(M::Handoff), "Hand-off to the Teams admin center, value by value", "Hand-off"),
     // After help: at 80 columns the footer has no room left for it; the page's "and 9 more
     // (N: all)" says it there.
-    both(C::OrderPage, &[ch('N')], "N", O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
-    help(C::OrderPage, &[ch('c')], "c", O(M::Copy), "Copy: a new draft with this order's fields only"),
-    both(C::OrderPage, &[ch('q')], "q", G(Msg::Quit), "Quit", "Quit"),
+    both(C::OrderPage, &[ch('N')], O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
+    help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
+    both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
 impl OrderPage {
@@ -131,12 +131,12 @@ impl Component for OrderPage {
     /// At 80 columns not every key fits: the arrows, which everyone tries first, make room for
     /// the hand-off.
     fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
-        let mut entries: Vec<_> = crate::tui::keymap::footer_bindings(KEYS, C::OrderPage)
+        let mut entries: Vec<_> = crate::tui::keymap::footer_bindings(KEYS, &[C::OrderPage])
             .filter(|b| match &b.action {
                 Some(O(msg)) => self.offers(msg, app),
                 _ => true,
             })
-            .map(|b| (b.label, b.footer))
+            .map(|b| (b.label.as_str(), b.footer))
             .collect();
         if !keymap::footer_fits(&entries, app.size.0) {
             entries.retain(|(label, _)| *label != "↑↓");

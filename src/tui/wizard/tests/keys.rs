@@ -541,32 +541,97 @@ fn the_footer_lists_the_keys_that_work_here() {
     let keys: Vec<&str> = wizard.footer_keys().iter().map(|(k, _)| *k).collect();
     assert_eq!(
         keys[..4],
-        ["Tab/S-Tab", "PgDn/PgUp", "Ctrl-S", "Esc"],
+        ["Tab/Shift-Tab", "PgDn/PgUp", "Ctrl-S", "Esc"],
         "moving and saving come first"
     );
     for expected in ["Ctrl-U", "Ctrl-K"] {
         assert!(keys.contains(&expected), "{expected} in {keys:?}");
     }
     assert!(!keys.contains(&"Ctrl-O"));
+    assert_eq!(
+        keys[keys.len() - 2..],
+        ["Ctrl-C", "F1"],
+        "quit and help last"
+    );
+    // Help lists what works here first, from the same table (a field's keys on a field),
+    // then the rest of the wizard's keys.
+    let all = wizard.help_keys();
+    let split = all
+        .iter()
+        .position(|(_, words)| *words == crate::tui::wizard::keymap::ELSEWHERE)
+        .unwrap_or(all.len());
+    let help: Vec<&str> = all[..split].iter().map(|(k, _)| *k).collect();
+    for expected in [
+        "Tab",
+        "Shift-Tab",
+        "PgDn",
+        "PgUp",
+        "Ctrl-U",
+        "Ctrl-K",
+        "Ctrl-S",
+        "Esc",
+        "Enter",
+        "Ctrl-C",
+        "F1",
+    ] {
+        assert!(help.contains(&expected), "{expected} in {help:?}");
+    }
+    assert!(
+        !help.contains(&"N"),
+        "Review's keys are not a field's: {help:?}"
+    );
+    assert!(all[split..].contains(&("N", "On Review: every phone number, on a list of its own")));
     press(&mut wizard, KeyCode::PageDown, 3);
     let review = wizard.footer_keys();
     // An empty draft has errors: Enter goes to the first, it does not submit.
     assert_eq!(review[0], ("Enter", "go to the first error"));
     assert!(review.contains(&("↑↓", "select problem")));
     assert!(!review.iter().any(|(k, _)| k.starts_with("Tab")));
-    // Help lists every key of the wizard, wherever the user is.
-    let help: Vec<&str> = wizard.help_keys().iter().map(|(k, _)| *k).collect();
-    for expected in [
-        "Tab / S-Tab",
-        "PgDn / PgUp",
-        "Ctrl-O",
-        "Ctrl-R",
-        "Ctrl-K",
-        "Ctrl-U",
-        "Esc",
-        "←→ / Space",
-    ] {
+    // While an error blocks, the hand-off is not offered.
+    assert!(!review.iter().any(|(k, _)| *k == "t"));
+    let all = wizard.help_keys();
+    let split = all
+        .iter()
+        .position(|(_, words)| *words == crate::tui::wizard::keymap::ELSEWHERE)
+        .unwrap_or(all.len());
+    let help: Vec<&str> = all[..split].iter().map(|(k, _)| *k).collect();
+    for expected in ["Enter", "↑/k", "↓/j", "t", "N", "?", "Ctrl-P", "Esc"] {
         assert!(help.contains(&expected), "{expected} in {help:?}");
+    }
+    assert!(
+        !help.contains(&"Ctrl-U"),
+        "a field's keys are not Review's: {help:?}"
+    );
+}
+
+/// Every key the footer or help names does what they say where they say it: each binding in
+/// force is found by its own keys.
+#[test]
+fn each_key_named_where_the_user_is_is_the_one_looked_up() {
+    let mut wizard = on_account_step(empty_draft());
+    for _ in 0..4 {
+        let layers = crate::tui::wizard::keymap::layers(&wizard.state);
+        for binding in crate::tui::keymap::bindings(crate::tui::wizard::keymap::KEYS, &layers)
+            .filter(|b| b.action.is_some())
+        {
+            for k in binding.keys {
+                let event = crossterm::event::KeyEvent::new(
+                    k.code,
+                    if k.ctrl {
+                        crossterm::event::KeyModifiers::CONTROL
+                    } else {
+                        crossterm::event::KeyModifiers::NONE
+                    },
+                );
+                assert_eq!(
+                    crate::tui::wizard::keymap::translate(&event, &wizard.state),
+                    binding.action.clone(),
+                    "{:?} in {layers:?}",
+                    k.code
+                );
+            }
+        }
+        press(&mut wizard, KeyCode::PageDown, 1);
     }
 }
 

@@ -5,7 +5,9 @@
 use crate::domain::order::Rejection;
 use crate::tui::text::{clean_for_screen, truncate, wrap, wrap_at_most};
 use crate::tui::theme::Theme;
+use crate::tui::wizard::keymap::keys_of;
 use crate::tui::wizard::state::WizardState;
+use crate::tui::wizard::update::WizardMsg;
 use ratatui::text::{Line, Span};
 
 /// The banner for a screen area of `width`×`height`: the carrier's words get more lines when
@@ -59,11 +61,14 @@ fn separator(width: usize, cut: bool, theme: &Theme) -> Line<'static> {
     if !cut {
         return Line::from(Span::styled("─".repeat(width), theme.dim()));
     }
-    let key = " Ctrl-P: the carrier's whole message ";
-    let rest = width.saturating_sub(2 + crate::tui::text::width(key));
+    let key = format!(
+        " {}: the carrier's whole message ",
+        keys_of(&WizardMsg::TogglePinned)
+    );
+    let rest = width.saturating_sub(2 + crate::tui::text::width(&key));
     Line::from(vec![
         Span::styled("──", theme.dim()),
-        Span::styled(truncate(key, width.saturating_sub(2)), theme.heading()),
+        Span::styled(truncate(&key, width.saturating_sub(2)), theme.heading()),
         Span::styled("─".repeat(rest), theme.dim()),
     ])
 }

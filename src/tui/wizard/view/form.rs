@@ -14,8 +14,10 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;
 use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
+use crate::tui::wizard::keymap::keys_of;
 use crate::tui::wizard::numbers::{label, summary, symbol};
 use crate::tui::wizard::state::{Column, Editor, WizardState, is_csr_field};
+use crate::tui::wizard::update::WizardMsg;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -28,17 +30,18 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
     let mut rows = Rows::default();
     let mut title = vec![Span::styled(state.step.title().to_string(), theme.title())];
     title.push(Span::styled("   * required", theme.dim()));
+    let csr_key = keys_of(&WizardMsg::ToggleCsr);
     let csr_hint = if state.csr_view {
-        Some("CSR column on (Ctrl-K hides it)")
+        Some(format!("CSR column on ({csr_key} hides it)"))
     } else if state.step_has_csr_fields() {
-        Some("Ctrl-K: compare with the CSR")
+        Some(format!("{csr_key}: compare with the CSR"))
     } else {
         None
     };
     if let Some(hint) = csr_hint {
         let title_width: usize = title.iter().map(|s| text_width(&s.content)).sum();
         // Beside the title when it fits, else on a line of its own: never cut.
-        if title_width + 3 + text_width(hint) <= width {
+        if title_width + 3 + text_width(&hint) <= width {
             title.push(Span::styled(format!("   {hint}"), theme.dim()));
             rows.push(Line::from(title));
         } else {
@@ -121,10 +124,11 @@ fn label_rows(
         Span::styled(label.clone(), label_style),
     ];
     if field.secret {
+        let reveal = keys_of(&WizardMsg::ToggleReveal);
         let words = match (focused == Some(Column::Order), state.pin_revealed) {
-            (true, true) => "(shown · Ctrl-R hides it)",
-            (true, false) => "(hidden · Ctrl-R shows it)",
-            _ => "(hidden)",
+            (true, true) => format!("(shown · {reveal} hides it)"),
+            (true, false) => format!("(hidden · {reveal} shows it)"),
+            _ => "(hidden)".to_string(),
         };
         if !tags.is_empty() {
             tags.push(Span::raw(" "));
@@ -513,7 +517,11 @@ fn numbers_area_rows(
     let more = if hidden > 0 {
         format!("{INDENT}└ {total} lines; ↑↓ move between them")
     } else {
-        format!("{INDENT}└ Enter: new line · Ctrl-O: load a CSV (PhoneNumber column)")
+        format!(
+            "{INDENT}└ {}: new line · {}: load a CSV (PhoneNumber column)",
+            keys_of(&WizardMsg::Newline),
+            keys_of(&WizardMsg::OpenCsvPrompt)
+        )
     };
     rows.push(Line::from(Span::styled(
         truncate(&more, width),
