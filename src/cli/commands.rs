@@ -166,7 +166,13 @@ fn list(
     console.print(&if json {
         output::list_json(&rows)
     } else {
-        output::list_table(&rows, Console::out_is_terminal())
+        let reader = match (Console::out_is_terminal(), Console::out_width()) {
+            (false, _) => output::ListReader::Program,
+            (true, width) => output::ListReader::People {
+                width: width.unwrap_or(usize::MAX),
+            },
+        };
+        output::list_table(&rows, reader)
     })
 }
 

@@ -14,6 +14,9 @@ use std::io::{self, Write};
 pub struct Console<'a> {
     out: Box<dyn Write + 'a>,
     err: Box<dyn Write + 'a>,
+    /// stderr is a terminal: a long echoed value is shortened so a message stays one line
+    /// (`sanitize::shorten_echo`); piped, every byte of it is kept.
+    err_on_terminal: bool,
 }
 
 impl<'a> Console<'a> {
@@ -21,12 +24,28 @@ impl<'a> Console<'a> {
         Console {
             out: Box::new(out),
             err: Box::new(err),
+            err_on_terminal: false,
         }
     }
 
     /// The process's own stdout and stderr.
     pub fn stdio() -> Console<'static> {
         Console::new(io::stdout(), io::stderr())
+            .err_on_terminal(io::IsTerminal::is_terminal(&io::stderr()))
+    }
+
+    /// Say whether stderr is a terminal (its messages' long echoes are then shortened).
+    pub fn err_on_terminal(mut self, on_terminal: bool) -> Self {
+        self.err_on_terminal = on_terminal;
+        self
+    }
+
+    /// The width of the terminal stdout is, when it is one: what `list` fits its columns to.
+    pub fn out_width() -> Option<usize> {
+        Self::out_is_terminal()
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(columns, _)| usize::from(columns))
     }
 
     /// Whether stdout is a terminal (people read it) rather than a pipe or a file.
@@ -63,6 +82,9 @@ impl<'a> Console<'a> {
     /// argument's) is shown as `\n`. A failure to write there cannot be told anywhere: ignored.
     pub fn say(&mut self, line: &str) {
         let mut text = one_line(line);
+        if self.err_on_terminal {
+            text = crate::domain::sanitize::shorten_echo(&text);
+        }
         text.push('\n');
         let _ = self.err.write_all(text.as_bytes());
         let _ = self.err.flush();
@@ -113,6 +135,21 @@ mod tests {
             for door in ["io::stdout", "io::stderr", "std::io::Std"] {
                 assert!(!text.contains(door), "{} uses {door}", file.display());
             }
+        }
+    }
+
+    #[test]
+    fn a_long_echo_is_shortened_on_a_terminal_and_kept_whole_in_a_pipe() {
+        let long = "x".repeat(500);
+        let line = format!("portwiz: unknown field key `{long}`");
+        for (on_terminal, whole) in [(true, false), (false, true)] {
+            let mut err = Vec::new();
+            Console::new(io::sink(), &mut err)
+                .err_on_terminal(on_terminal)
+                .say(&line);
+            let said = String::from_utf8_lossy(&err).into_owned();
+            assert_eq!(said == format!("{line}\n"), whole, "{said}");
+            assert_eq!(said.lines().count(), 1);
         }
     }
 

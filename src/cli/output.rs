@@ -32,17 +32,32 @@ pub fn list_json(orders: &[&Summary]) -> String {
     ))
 }
 
-/// One line per order. `for_people` (stdout is a terminal) adds a header and says when there is
-/// nothing; piped into another program, the output is exactly one line per order. The name comes
-/// last: it is free text with spaces, and the columns before it still split on whitespace.
-pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
-    const COLUMNS: usize = 6;
-    let rows: Vec<[String; COLUMNS]> = orders
+/// Who reads `list`: people at a terminal this many columns wide, or a program (a pipe, a file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListReader {
+    /// A header, status labels ("Customer action required"), "(no orders)" when there is
+    /// nothing, and the carrier and the name shortened with `…` so each row fits the width.
+    People { width: usize },
+    /// Exactly one line per order, status keys, every value whole: scripts split it.
+    Program,
+}
+
+const LIST_COLUMNS: usize = 6;
+type ListRow = [String; LIST_COLUMNS];
+
+/// One line per order. The name comes last: it is free text with spaces, and the columns
+/// before it still split on whitespace.
+pub fn list_table(orders: &[&Summary], reader: ListReader) -> String {
+    let people = matches!(reader, ListReader::People { .. });
+    let rows: Vec<ListRow> = orders
         .iter()
         .map(|o| {
             [
                 clean_cell(&o.id),
-                o.status.key().to_string(),
+                match people {
+                    true => o.status.label().to_string(),
+                    false => o.status.key().to_string(),
+                },
                 clean_cell(&o.carrier),
                 o.number_count.to_string(),
                 o.updated_at.strftime("%Y-%m-%d %H:%M").to_string(),
@@ -51,38 +66,64 @@ pub fn list_table(orders: &[&Summary], for_people: bool) -> String {
         })
         .collect();
     let header = ["ID", "STATUS", "CARRIER", "NUMBERS", "UPDATED", "NAME"].map(str::to_string);
-    let mut widths = header.clone().map(|h| h.chars().count());
+    // Columns on a screen; characters for a program, as it always was (byte for byte).
+    let width = |text: &str| match people {
+        true => crate::domain::sanitize::width(text),
+        false => text.chars().count(),
+    };
+    let mut widths = header.clone().map(|h| width(&h));
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
+    if let ListReader::People { width } = reader {
+        fit_columns(&mut widths, width);
+    }
     let mut text = String::with_capacity(80 * (rows.len() + 1));
-    let mut line = |row: &[String; COLUMNS]| {
+    let mut line = |row: &ListRow| {
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             if i > 0 {
                 text.push_str("  ");
             }
-            text.push_str(cell);
-            if i < COLUMNS - 1 {
-                text.extend(std::iter::repeat_n(
-                    ' ',
-                    w.saturating_sub(cell.chars().count()),
-                ));
+            let cell = match people {
+                true => crate::domain::sanitize::truncate(cell, w),
+                false => cell.clone(),
+            };
+            text.push_str(&cell);
+            if i < LIST_COLUMNS - 1 {
+                text.extend(std::iter::repeat_n(' ', w.saturating_sub(width(&cell))));
             }
         }
         text.push('\n');
     };
-    if for_people {
+    if people {
         line(&header);
     }
     for row in &rows {
         line(row);
     }
-    if rows.is_empty() && for_people {
+    if rows.is_empty() && people {
         text.push_str("(no orders)\n");
     }
     text
+}
+
+/// The free-text columns, in the order they give up room: the name, then the carrier, then the
+/// status, first down to a readable width, then (a narrow terminal) to a few letters. The id,
+/// the count and the time are never cut.
+const SHRINKABLE: [(usize, usize); 6] = [(5, 12), (2, 10), (1, 8), (5, 4), (2, 4), (1, 4)];
+
+/// Narrow the free-text columns until a row fits `width` (as far as their minimums allow;
+/// narrower still, the terminal wraps).
+fn fit_columns(widths: &mut [usize; LIST_COLUMNS], width: usize) {
+    let gaps = 2 * (LIST_COLUMNS - 1);
+    for (column, least) in SHRINKABLE {
+        let total: usize = widths.iter().sum::<usize>() + gaps;
+        let over = total.saturating_sub(width);
+        let room = widths[column].saturating_sub(least);
+        widths[column] -= over.min(room);
+    }
 }
 
 /// Text from outside, made safe to print on one line: terminal sequences removed.

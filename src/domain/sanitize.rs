@@ -90,6 +90,84 @@ pub fn one_line(text: &str) -> String {
     for_terminal(text).replace('\n', "\\n")
 }
 
+/// Columns `text` takes on a terminal.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Cut `text` to at most `max` columns, ending with `…` when cut; grapheme by grapheme, so an
+/// accented letter or an emoji is never split.
+pub fn truncate(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = width(g);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Longest an echoed value (a run of text without spaces, or one quoted in backticks: an id, a
+/// key, a path) stays in a message on a terminal.
+pub const ECHO_MAX: usize = 80;
+
+/// A message line that echoes a long value, kept short enough to stay one line on a terminal:
+/// a value quoted in backticks, or a run of text without spaces, wider than [`ECHO_MAX`] keeps
+/// its start and its end around `…`. The words around it (what went wrong) stay whole.
+pub fn shorten_echo(line: &str) -> String {
+    let mut out = String::with_capacity(line.len().min(4 * ECHO_MAX));
+    // Outside backticks (even pieces) and inside them (odd pieces).
+    for (i, piece) in line.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && width(piece) > ECHO_MAX {
+            out.push_str(&middle_cut(piece, ECHO_MAX));
+            continue;
+        }
+        let runs: Vec<String> = piece
+            .split(' ')
+            .map(|run| match width(run) > ECHO_MAX {
+                true => middle_cut(run, ECHO_MAX),
+                false => run.to_string(),
+            })
+            .collect();
+        out.push_str(&runs.join(" "));
+    }
+    out
+}
+
+/// `text` in `max` columns: about two thirds of its start, `…`, a third from its end.
+fn middle_cut(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let tail_room = max.saturating_sub(1) / 3;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for g in graphemes.iter().rev() {
+        if used + width(g) > tail_room {
+            break;
+        }
+        used += width(g);
+        tail.push(*g);
+    }
+    tail.reverse();
+    let head = truncate(text, max.saturating_sub(used));
+    format!("{head}{}", tail.concat())
+}
+
 /// `text` without zero-width characters and byte-order marks.
 pub fn strip_invisible(text: &str) -> String {
     text.chars().filter(|c| !is_invisible(*c)).collect()
@@ -188,6 +266,29 @@ fn skip_string(chars: &mut Chars, bel_ends: bool) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_long_echoed_value_keeps_its_ends_and_the_words_around_it() {
+        let long = "x".repeat(3000);
+        let said = shorten_echo(&format!("unknown field key `{long}`; see set --help"));
+        assert!(width(&said) < 2 * ECHO_MAX, "{said}");
+        assert!(said.starts_with("unknown field key `xxx"), "{said}");
+        assert!(said.ends_with("xxx`; see set --help"), "{said}");
+        assert!(said.contains('…'), "{said}");
+        let spaced = format!("no order `a b {long}`");
+        let said = shorten_echo(&spaced);
+        assert!(
+            said.starts_with("no order `a b x") && said.ends_with("x`"),
+            "{said}"
+        );
+        assert!(width(&said) < 2 * ECHO_MAX, "{said}");
+        let path = format!("cannot read /tmp/{long}/doc.json: No such file");
+        let said = shorten_echo(&path);
+        assert!(said.ends_with("/doc.json: No such file"), "{said}");
+        // Prose and short values are untouched.
+        let prose = "Port date: 2026-12-08 is too soon: ports in the United States need at least 5 business days' notice.";
+        assert_eq!(shorten_echo(prose), prose);
+    }
 
     #[test]
     fn a_stored_value_keeps_no_trace_of_a_sequence_and_stays_on_one_line() {

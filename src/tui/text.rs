@@ -1,7 +1,6 @@
 //! Text from outside (carrier messages, names, imported values) made safe to draw, and small
 //! helpers for laying text out in columns.
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Outside text made safe to draw: the shared sanitizer removes terminal sequences, control and
@@ -49,24 +48,7 @@ pub fn width(text: &str) -> usize {
 /// Cut `text` to at most `max` columns, ending with `…` when cut; grapheme by grapheme, so an
 /// accented letter or an emoji is never split.
 pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = width(g);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
+    crate::domain::sanitize::truncate(text, max)
 }
 
 /// Word-wrap `text` to lines of at most `width` columns (words longer than a line are cut into

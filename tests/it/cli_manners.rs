@@ -101,3 +101,88 @@ fn show_of_a_support_engaged_order_says_the_scenario() {
         show.stdout
     );
 }
+
+/// `list` on a terminal: status labels, and rows fitted to the width (the carrier and the name
+/// shortened with `…`); piped, the same store prints keys and whole values, one line an order.
+#[test]
+fn list_on_a_terminal_fits_its_width_and_piped_stays_as_it_was() {
+    use crate::support::pty::{PtySession, TIMEOUT};
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let long_name = "Northwind Traders regional headquarters main lines and fax";
+    let long_carrier = "Contoso Telecommunications of the Pacific Northwest";
+    let set = run(
+        dir.path(),
+        &[
+            "set",
+            &id,
+            "order_name",
+            long_name,
+            "current_carrier",
+            long_carrier,
+        ],
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let piped = run(dir.path(), &["list"]);
+    assert_eq!(
+        piped.stdout.lines().count(),
+        1,
+        "no header when piped: {}",
+        piped.stdout
+    );
+    let line = piped.stdout.lines().next().unwrap_or_default();
+    assert!(
+        line.starts_with(&format!("{id}  draft   {long_carrier}  3  ")),
+        "{line}"
+    );
+    assert!(line.ends_with(&format!("  {long_name}")), "{line}");
+
+    let mut app = PtySession::spawn(
+        env!("CARGO_BIN_EXE_portwiz"),
+        &["list"],
+        &[("PORTWIZ_DATA_DIR", dir.path())],
+        80,
+        10,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    let screen = app.screen();
+    let lines: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "a header and one row, no wrapped line: {screen}"
+    );
+    assert!(lines[0].starts_with("ID "), "{screen}");
+    assert!(
+        lines[1].contains("  Draft  "),
+        "the label, not the key: {screen}"
+    );
+    assert!(lines[1].contains('…'), "{screen}");
+    assert!(lines[1].contains("Contoso Tele"), "{screen}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{screen}");
+}
+
+/// A refused command that echoes a long value says so on one line of the terminal.
+#[test]
+fn a_long_echoed_value_stays_on_one_line_of_the_terminal() {
+    use crate::support::pty::{PtySession, TIMEOUT};
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(3000);
+    let mut app = PtySession::spawn(
+        env!("CARGO_BIN_EXE_portwiz"),
+        &["show", &long],
+        &[("PORTWIZ_DATA_DIR", dir.path())],
+        200,
+        20,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    let screen = app.screen();
+    let lines: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "{screen}");
+    assert!(
+        lines[0].starts_with("portwiz: ") && lines[0].contains('…'),
+        "{screen}"
+    );
+}
