@@ -2,7 +2,6 @@
 //! spelling never changes; everything that names a field uses `FieldKey`.
 
 pub use super::registry::FieldKey;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A key that is not one of docs/field-keys.md.
@@ -29,21 +28,7 @@ pub fn unknown_key_hint(name: &str) -> String {
 
 /// Edits (insert, delete, replace a character) between two names, case ignored.
 fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (
-        a.to_lowercase().chars().collect(),
-        b.to_lowercase().chars().collect(),
-    );
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let replaced = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
 }
 
 impl FieldKey {
@@ -96,16 +81,18 @@ impl fmt::Display for FieldKey {
     }
 }
 
-impl Serialize for FieldKey {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+/// Files write a key as its stable string (the derive's `into`) and read it through `FromStr`
+/// (`try_from`), so an unknown key says which one was meant.
+impl From<FieldKey> for &'static str {
+    fn from(key: FieldKey) -> &'static str {
+        key.as_str()
     }
 }
 
-impl<'de> Deserialize<'de> for FieldKey {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl TryFrom<String> for FieldKey {
+    type Error = UnknownFieldKey;
+    fn try_from(s: String) -> Result<FieldKey, UnknownFieldKey> {
+        s.parse()
     }
 }
 
@@ -118,14 +105,27 @@ mod tests {
         for key in FieldKey::ALL {
             assert_eq!(key.as_str().parse::<FieldKey>(), Ok(*key));
         }
-        assert_eq!(FieldKey::ALL.len(), 37);
+        // Every row of the field table has its key, once, in the table's order.
+        let table: Vec<FieldKey> = crate::domain::FIELDS.iter().map(|f| f.key).collect();
+        assert_eq!(FieldKey::ALL, table.as_slice());
+        let mut unique = table.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), table.len());
         assert!("colour".parse::<FieldKey>().is_err());
     }
 
     #[test]
     fn groups_expand_to_their_keys() {
-        assert_eq!(FieldKey::group("authorized_user").map(|g| g.len()), Some(2));
-        assert_eq!(FieldKey::group("service_address").map(|g| g.len()), Some(5));
+        // A group is every key written `group.part`, counted from the table.
+        for group in ["authorized_user", "service_address"] {
+            let members = FieldKey::ALL
+                .iter()
+                .filter(|k| k.as_str().starts_with(&format!("{group}.")))
+                .count();
+            assert!(members > 1, "{group}");
+            assert_eq!(FieldKey::group(group).map(|g| g.len()), Some(members));
+        }
         assert_eq!(FieldKey::group("pin"), Some(vec![FieldKey::Pin]));
         assert_eq!(FieldKey::group("nonsense"), None);
         assert_eq!(

@@ -395,6 +395,8 @@ macro_rules! field_table {
     )+) => {
         /// One field of a port order, named by its stable key, in the wizard's order.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "&'static str")]
         pub enum FieldKey { $($variant),+ }
 
         impl FieldKey {

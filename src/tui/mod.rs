@@ -4,7 +4,6 @@
 //! is the runtime: it owns the terminal and the store and executes effects.
 
 pub mod app;
-pub mod clipboard;
 pub mod keymap;
 pub mod layout;
 pub mod list;
@@ -545,12 +544,14 @@ pub fn resolve_export_path(typed: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("Could not read the path {}: {e}", expanded.display()))
 }
 
-/// Put text on the clipboard through the terminal (OSC 52), beside ratatui's own output.
+/// Put text on the clipboard through the terminal (OSC 52: `ESC ] 52 ; c ; <base64> ST`,
+/// crossterm's `CopyToClipboard`), beside ratatui's own output. It works over SSH and inside
+/// tmux (`set-clipboard on`), where no clipboard program can reach the user's desktop.
 fn copy_to_clipboard(text: &str) -> io::Result<()> {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    out.write_all(clipboard::osc52(text).as_bytes())?;
-    out.flush()
+    crossterm::execute!(
+        io::stdout().lock(),
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    )
 }
 
 /// The keys already waiting when a conflict view that opened by itself was first drawn: typed

@@ -14,14 +14,20 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
     let mut rest = raw;
     while let Some(at) = find(rest, OSC52) {
         let after = &rest[at + OSC52.len()..];
-        let end = after
+        // Ended by ST (ESC \, what crossterm writes) or BEL (xterm's older form).
+        let (end, terminator) = after
             .iter()
-            .position(|b| *b == 0x07)
-            .unwrap_or_else(|| panic!("an OSC 52 without its BEL: {after:?}"));
+            .enumerate()
+            .find_map(|(i, b)| match (b, after.get(i + 1)) {
+                (0x07, _) => Some((i, 1)),
+                (0x1b, Some(b'\\')) => Some((i, 2)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("an OSC 52 without its ST or BEL: {after:?}"));
         let payload = std::str::from_utf8(&after[..end]).expect("base64 is ASCII");
         let bytes = decode_base64(payload).unwrap_or_else(|| panic!("not base64: {payload:?}"));
         out.push(String::from_utf8(bytes).expect("the value is UTF-8"));
-        rest = &after[end + 1..];
+        rest = &after[end + terminator..];
     }
     out
 }

@@ -2,7 +2,7 @@
 //! key (`as_str`, used in files and on the command line), a label for people, and a lenient
 //! `FromStr` that also accepts the label and other common spellings.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -75,7 +75,10 @@ macro_rules! choice {
         $($variant:ident => $key:literal, $label:literal, $option:literal, [$($alias:literal),*]);+ $(;)?
     ) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        /// Written in files as its stable key, read through `FromStr` (a label or an alias, any
+        /// case, is taken too).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "&'static str")]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -131,16 +134,16 @@ macro_rules! choice {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+        impl From<$name> for &'static str {
+            fn from(choice: $name) -> &'static str {
+                choice.as_str()
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+        impl TryFrom<String> for $name {
+            type Error = UnknownChoice;
+            fn try_from(s: String) -> Result<$name, UnknownChoice> {
+                s.parse()
             }
         }
     };

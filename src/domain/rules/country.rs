@@ -3,13 +3,15 @@
 
 use super::choices::{Choices, UnknownChoice};
 use crate::domain::countries::{CountryRules, Route, rulebook};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
 /// A Calling Plans country, by its ISO 3166-1 code (`GB`). Made only from the rulebook's codes.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Written in files as its key, read through `FromStr`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
 pub struct Country(&'static str);
 
 #[allow(non_upper_case_globals)]
@@ -115,15 +117,15 @@ impl fmt::Display for Country {
     }
 }
 
-impl Serialize for Country {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
+impl From<Country> for &'static str {
+    fn from(country: Country) -> &'static str {
+        country.0
     }
 }
 
-impl<'de> Deserialize<'de> for Country {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+impl TryFrom<String> for Country {
+    type Error = UnknownChoice;
+    fn try_from(s: String) -> Result<Country, UnknownChoice> {
+        s.parse()
     }
 }
