@@ -27,6 +27,7 @@ pub mod order;
 pub mod summary;
 
 // Floor 2: edits, checks against the CSR, readiness, and the transitions they guard.
+pub mod answer;
 pub mod copy;
 pub mod csr;
 pub mod edit;

@@ -3,6 +3,7 @@
 //! same checks as the full-screen wizard, prints plain text only (no ANSI sequences, no
 //! redraws), saves the draft after every answer, and ends gracefully at the end of input.
 
+mod answer;
 mod choose;
 mod field;
 mod prompt;
@@ -107,8 +108,10 @@ fn converse<R: BufRead, W: Write>(
 ) -> Result<Outcome, PlainError> {
     p.say(INTRO)?;
     p.say("")?;
-    let Some(order) = choose::choose_order(&mut p, store, clock)? else {
-        return Ok(Outcome::Kept(None));
+    let order = match choose::choose_order(&mut p, store, clock)? {
+        None => return Ok(Outcome::Kept(None)),
+        Some(choose::Chosen::Answer(order)) => return answer::record(&mut p, store, order, clock),
+        Some(choose::Chosen::Edit(order)) => order,
     };
     let mut session = Session {
         order,

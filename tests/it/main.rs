@@ -42,6 +42,7 @@ mod loa_pdf;
 mod one_core;
 mod order_facts;
 mod plain;
+mod plain_answers;
 mod schema;
 mod secrets;
 mod small_keys_pty;
