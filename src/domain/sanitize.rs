@@ -264,6 +264,17 @@ fn skip_string(chars: &mut Chars, bel_ends: bool) {
     }
 }
 
+/// `text` cut to at most `max` bytes, at a character boundary (a stored text's cap).
+pub fn cut_to(text: &mut String, max: usize) {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

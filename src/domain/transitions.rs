@@ -71,7 +71,7 @@ impl Order {
             format!("Rejected by the carrier: {}", labels.join(", "))
         };
         let mut text = input.text;
-        cut_to(&mut text, CARRIER_TEXT_LIMIT);
+        crate::domain::sanitize::cut_to(&mut text, CARRIER_TEXT_LIMIT);
         self.rejections.push(Rejection {
             at: now,
             text,
@@ -284,35 +284,11 @@ pub fn ticket_text(raw: &str) -> Result<String, Refusal> {
     if count > TICKET_LIMIT {
         return Err(Refusal::new(format!(
             "A ticket id or link takes at most {} characters (this one has {}); nothing was recorded.",
-            thousands(TICKET_LIMIT),
-            thousands(count)
+            crate::domain::rules::text::thousands(TICKET_LIMIT),
+            crate::domain::rules::text::thousands(count)
         )));
     }
     Ok(ticket)
-}
-
-/// `1000` as `1,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `text` cut to at most `max` bytes, at a character boundary.
-fn cut_to(text: &mut String, max: usize) {
-    if text.len() > max {
-        let mut end = max;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-    }
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub fn load(dir: &Path) -> Result<Vec<LabelledExample>, ExamplesError> {
 /// outgrow `MAX_FILE_BYTES`.
 pub fn append(dir: &Path, mut example: LabelledExample) -> Result<(), ExamplesError> {
     let _guard = super::lock::acquire(dir, &|_| {})?;
-    cut(&mut example.text, MAX_TEXT_BYTES);
+    crate::domain::sanitize::cut_to(&mut example.text, MAX_TEXT_BYTES);
     let mut examples = load(dir)?;
     examples.retain(|e| e.text.trim() != example.text.trim());
     examples.push(example);
@@ -107,17 +107,6 @@ pub fn append(dir: &Path, mut example: LabelledExample) -> Result<(), ExamplesEr
     })?;
     write_atomic_locked(&path, &bytes, open_private)
         .map_err(|source| ExamplesError::Write { path, source })
-}
-
-/// `text` cut to at most `max` bytes, at a character boundary.
-fn cut(text: &mut String, max: usize) {
-    if text.len() > max {
-        let mut end = max;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-    }
 }
 
 #[cfg(test)]

@@ -224,6 +224,27 @@ pub enum Show {
     FooterSummary,
 }
 
+/// One line of a table, whatever shows it ([`help`], [`both`] and [`summary`] are this with
+/// fewer words).
+pub const fn binding<A>(
+    context: Context,
+    keys: &'static [Key],
+    action: Option<A>,
+    description: &'static str,
+    show: Show,
+    footer: &'static str,
+) -> Binding<A> {
+    Binding {
+        context,
+        keys,
+        label: Label::of(keys),
+        action,
+        description,
+        show,
+        footer,
+    }
+}
+
 /// A binding listed by `?` only.
 pub const fn help<A>(
     context: Context,
@@ -231,15 +252,7 @@ pub const fn help<A>(
     action: A,
     description: &'static str,
 ) -> Binding<A> {
-    Binding {
-        context,
-        keys,
-        label: Label::of(keys),
-        action: Some(action),
-        description,
-        show: Show::Help,
-        footer: "",
-    }
+    binding(context, keys, Some(action), description, Show::Help, "")
 }
 
 /// A binding listed by `?` and in the footer (with shorter words).
@@ -250,15 +263,14 @@ pub const fn both<A>(
     description: &'static str,
     footer: &'static str,
 ) -> Binding<A> {
-    Binding {
+    binding(
         context,
         keys,
-        label: Label::of(keys),
-        action: Some(action),
+        Some(action),
         description,
-        show: Show::HelpAndFooter,
+        Show::HelpAndFooter,
         footer,
-    }
+    )
 }
 
 /// A footer entry standing for several bindings.
@@ -267,15 +279,7 @@ pub const fn summary<A>(
     keys: &'static [Key],
     footer: &'static str,
 ) -> Binding<A> {
-    Binding {
-        context,
-        keys,
-        label: Label::of(keys),
-        action: None,
-        description: footer,
-        show: Show::FooterSummary,
-        footer,
-    }
+    binding(context, keys, None, footer, Show::FooterSummary, footer)
 }
 
 use KeyCode::{Down, Enter, Esc, F, PageDown, PageUp, Up};

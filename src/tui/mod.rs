@@ -61,18 +61,7 @@ pub fn app_for_summaries(
     size: (u16, u16),
 ) -> Root {
     let mut app = Root::from_summaries(summaries, clock, size);
-    app.read_only = notices
-        .iter()
-        .filter_map(|n| match n {
-            Notice::NewerSchema { id, .. } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    app.notices = notices
-        .iter()
-        .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
-        .map(ToString::to_string)
-        .collect();
+    update::take_notices(&mut app.app, notices);
     app
 }
 

@@ -204,3 +204,23 @@ impl Root {
         self.screens.push(Screen::Order(OrderPage::new(order_id)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every screen of the list, a new one included, binds no key twice in one context.
+    macro_rules! no_key_twice {
+        ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+            #[test]
+            fn no_screen_binds_a_key_twice() {
+                $(assert_eq!(
+                    crate::tui::keymap::has_no_duplicate(<$ty as Component>::KEYS),
+                    Ok(()),
+                    stringify!($variant)
+                );)*
+            }
+        };
+    }
+    crate::with_screens!(no_key_twice);
+}

@@ -45,7 +45,12 @@ pub trait Component {
     }
 
     /// This screen's key bindings, every part of them.
-    fn keys(&self) -> &'static [Binding<Action<Self::Msg>>];
+    const KEYS: &'static [Binding<Action<Self::Msg>>];
+
+    /// [`Component::KEYS`], for a screen at hand.
+    fn keys(&self) -> &'static [Binding<Action<Self::Msg>>] {
+        Self::KEYS
+    }
 
     /// The screen's name in help's title ("Keys: order page").
     fn name(&self, app: &App) -> &'static str;
@@ -251,6 +256,7 @@ impl<T: Component> Routed for T {
 impl<T: Component> Component for Box<T> {
     type Msg = T::Msg;
     const ID: ScreenId = T::ID;
+    const KEYS: &'static [Binding<Action<T::Msg>>] = T::KEYS;
     fn open(order_id: Option<&str>, app: &mut App) -> Option<Self> {
         T::open(order_id, app).map(Box::new)
     }
@@ -262,9 +268,6 @@ impl<T: Component> Component for Box<T> {
     }
     fn layers(&self, app: &App) -> Vec<Context> {
         (**self).layers(app)
-    }
-    fn keys(&self) -> &'static [Binding<Action<T::Msg>>] {
-        (**self).keys()
     }
     fn name(&self, app: &App) -> &'static str {
         (**self).name(app)

@@ -157,6 +157,14 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     app.refresh_id_width();
     let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
     app.loaded.retain(|id, _| known.contains(id.as_str()));
+    take_notices(app, &notices);
+    app.refresh_rows();
+    Vec::new()
+}
+
+/// What the store said as it read the orders: orders written by a newer portwiz are read-only
+/// here; every notice but a removed stale temporary file is shown.
+pub(crate) fn take_notices(app: &mut super::app::App, notices: &[Notice]) {
     app.read_only = notices
         .iter()
         .filter_map(|n| match n {
@@ -170,8 +178,6 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
             .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
             .map(ToString::to_string),
     );
-    app.refresh_rows();
-    Vec::new()
 }
 
 fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {

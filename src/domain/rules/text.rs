@@ -12,6 +12,19 @@ pub const PIN_HELP: &str = "The PIN or passcode on the account at the current ca
     for every mobile number). It is not a freeze PIN: a freeze (port protection) can only be \
     lifted by asking the carrier, and entering a PIN here doesn't lift it.";
 
+/// `12345` as `12,345`: counts in messages and on screen.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A pragmatic e-mail check: one `@`, something before it, a domain with a dot after it, no
 /// spaces. Not RFC 5322: it catches typos, not every exotic legal address.
 pub fn check_email(text: &str) -> Result<(), RuleError> {

@@ -129,9 +129,7 @@ impl Component for Respond {
         }
     }
 
-    fn keys(&self) -> &'static [Binding<Action<RespondMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<RespondMsg>>] = KEYS;
 
     fn name(&self, _app: &App) -> &'static str {
         "carrier response"
@@ -173,13 +171,5 @@ impl Component for Respond {
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
         self.has_unsaved_edits()
             .then_some("The carrier response you are recording is not saved.")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
     }
 }

@@ -59,9 +59,7 @@ impl Component for Wizard {
         keymap::layers(&self.state)
     }
 
-    fn keys(&self) -> &'static [Binding<Action<WizardMsg>>] {
-        keymap::KEYS
-    }
+    const KEYS: &'static [Binding<Action<WizardMsg>>] = keymap::KEYS;
 
     fn name(&self, _app: &App) -> &'static str {
         "wizard"

@@ -431,17 +431,28 @@ fn toggle_pinned(state: &mut WizardState) -> WizardOutcome {
     WizardOutcome::Stay
 }
 
-fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
+/// The focused choice's options and its selection, when a choice has the focus and may be
+/// changed.
+fn focused_choice(
+    state: &mut WizardState,
+) -> Option<(
+    &'static crate::domain::rules::choices::Choices,
+    &mut Option<usize>,
+)> {
     if !editing_allowed(state) {
-        return WizardOutcome::Stay;
+        return None;
     }
-    let Some(target) = state.target() else {
-        return WizardOutcome::Stay;
+    let Kind::Choice(options) = spec(state.target()?.key).kind else {
+        return None;
     };
-    let Kind::Choice(options) = spec(target.key).kind else {
-        return WizardOutcome::Stay;
-    };
-    if let Editor::Choice(selected) = &mut state.editor {
+    match &mut state.editor {
+        Editor::Choice(selected) => Some((options, selected)),
+        _ => None,
+    }
+}
+
+fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
+    if let Some((options, selected)) = focused_choice(state) {
         let n = options.len();
         *selected = Some(match (*selected, forward) {
             (None, true) => 0,
@@ -455,16 +466,7 @@ fn cycle_choice(state: &mut WizardState, forward: bool) -> WizardOutcome {
 
 /// The option after the selected one whose label starts with `letter` (any case), wrapping.
 fn jump_choice(state: &mut WizardState, letter: char) -> WizardOutcome {
-    if !editing_allowed(state) {
-        return WizardOutcome::Stay;
-    }
-    let Some(target) = state.target() else {
-        return WizardOutcome::Stay;
-    };
-    let Kind::Choice(options) = spec(target.key).kind else {
-        return WizardOutcome::Stay;
-    };
-    if let Editor::Choice(selected) = &mut state.editor {
+    if let Some((options, selected)) = focused_choice(state) {
         let n = options.len();
         let start = selected.map_or(0, |i| i + 1);
         let starts = |i: usize| {

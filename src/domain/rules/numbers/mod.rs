@@ -247,22 +247,10 @@ pub fn check_number_count(count: usize) -> Result<(), RuleError> {
         return Err(RuleError::new(format!(
             "This order has {} numbers; the porting wizard takes at most {MAX_NUMBERS_PER_ORDER}. \
              Orders of 1,000 numbers or more must be submitted manually with Microsoft.",
-            thousands(count)
+            super::text::thousands(count)
         )));
     }
     Ok(())
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Parses typed or pasted numbers: 10-digit or E.164, separated by commas, semicolons, spaces

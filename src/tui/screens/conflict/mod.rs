@@ -150,9 +150,7 @@ impl Component for ConflictPage {
         Context::Conflict
     }
 
-    fn keys(&self) -> &'static [Binding<Action<ConflictMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<ConflictMsg>>] = KEYS;
 
     fn name(&self, _app: &App) -> &'static str {
         "conflict"
@@ -198,13 +196,5 @@ impl Component for ConflictPage {
 
     fn unsaved(&self, _app: &App) -> Option<&'static str> {
         Some("A field changed in two windows is not settled, and your edit is not saved.")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
     }
 }

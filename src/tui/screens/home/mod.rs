@@ -120,9 +120,7 @@ impl Component for Home {
         }
     }
 
-    fn keys(&self) -> &'static [Binding<Action<HomeMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<HomeMsg>>] = KEYS;
 
     fn name(&self, app: &App) -> &'static str {
         if app.orders.is_empty() && app.reading.is_some() {
@@ -263,13 +261,5 @@ impl Component for Home {
         } else {
             history::render(app, frame, area)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
     }
 }

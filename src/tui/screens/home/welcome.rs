@@ -1,5 +1,6 @@
 //! The first start: what portwiz does, and the two ways to begin.
 
+use crate::domain::rules::text::thousands;
 use crate::tui::app::App;
 use crate::tui::text::wrap;
 use ratatui::Frame;
@@ -91,17 +92,4 @@ pub fn render_reading(app: &App, (done, total): (usize, usize), frame: &mut Fram
         ..bar
     };
     frame.render_widget(Gauge::default().gauge_style(theme.ok()).ratio(ratio), bar);
-}
-
-/// `12345` as `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

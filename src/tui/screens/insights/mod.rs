@@ -77,9 +77,7 @@ impl Component for InsightsPage {
         C::Insights
     }
 
-    fn keys(&self) -> &'static [Binding<Action<InsightsMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<InsightsMsg>>] = KEYS;
 
     fn name(&self, _app: &App) -> &'static str {
         "insights"
@@ -111,13 +109,5 @@ impl Component for InsightsPage {
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::render(app, self, frame, area)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
     }
 }

@@ -108,9 +108,7 @@ impl Component for OrderPage {
         C::OrderPage
     }
 
-    fn keys(&self) -> &'static [Binding<Action<PageMsg>>] {
-        KEYS
-    }
+    const KEYS: &'static [Binding<Action<PageMsg>>] = KEYS;
 
     fn offers(&self, msg: &PageMsg, app: &App) -> bool {
         let order = app
@@ -180,13 +178,5 @@ impl Component for OrderPage {
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         view::render(app, self, frame, area)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn no_key_is_bound_twice() {
-        assert_eq!(crate::tui::keymap::has_no_duplicate(super::KEYS), Ok(()));
     }
 }

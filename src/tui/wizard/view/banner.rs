@@ -38,22 +38,24 @@ pub fn lines(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Vec
         };
         out.push(Line::from(format!("{lead}{line}{close}")));
     }
-    for (i, line) in wrap_at_most(
-        &format!("→ {}", action(rejection)),
-        width.saturating_sub(4),
-        2,
-    )
-    .into_iter()
-    .enumerate()
-    {
-        let lead = if i == 0 { "  " } else { "    " };
-        out.push(Line::from(Span::styled(
-            format!("{lead}{line}"),
-            theme.warning(),
-        )));
-    }
+    out.extend(action_lines(
+        wrap_at_most(
+            &format!("→ {}", action(rejection)),
+            width.saturating_sub(4),
+            2,
+        ),
+        theme,
+    ));
     out.push(separator(width, cut, theme));
     out
+}
+
+/// What to do, wrapped: the arrow's line, then the rest indented under its text.
+fn action_lines(lines: Vec<String>, theme: &Theme) -> impl Iterator<Item = Line<'static>> {
+    lines.into_iter().enumerate().map(|(i, line)| {
+        let lead = if i == 0 { "  " } else { "    " };
+        Line::from(Span::styled(format!("{lead}{line}"), theme.warning()))
+    })
 }
 
 /// The rule under the banner; it names the key to the rest when the banner shows only part.
@@ -82,16 +84,10 @@ pub fn expanded(state: &WizardState, width: u16, theme: &Theme) -> Vec<Line<'sta
     let width = usize::from(width);
     let body = width.saturating_sub(4);
     let mut out = vec![heading(rejection, width, theme)];
-    for (i, line) in wrap(&format!("→ {}", action(rejection)), body)
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if i == 0 { "  " } else { "    " };
-        out.push(Line::from(Span::styled(
-            format!("{lead}{line}"),
-            theme.warning(),
-        )));
-    }
+    out.extend(action_lines(
+        wrap(&format!("→ {}", action(rejection)), body),
+        theme,
+    ));
     if let Some(key) = rejection
         .key_sentence
         .as_deref()

@@ -55,15 +55,17 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
     for field in state.step.fields_asked(&state.order.fields) {
         let start = rows.len();
         let focused_column = focus.filter(|t| t.key == field.key).map(|t| t.column);
-        field_rows(
+        let place = Place {
             state,
             field,
-            focused_column,
+            focused: focused_column,
             width,
-            usize::from(height),
+            height: usize::from(height),
             theme,
-            &mut rows,
-        );
+        };
+        label_rows(&place, &mut rows);
+        input_rows(&place, &mut rows);
+        note_rows(&place, &mut rows);
         if focused_column.is_some() {
             rows.focus = Some((start, rows.len().saturating_sub(1)));
         }
@@ -75,57 +77,62 @@ fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
     field.required_for(&state.order.fields)
 }
 
-/// One field: its label line, its input (and the CSR's), then what is said about it.
-fn field_rows(
-    state: &WizardState,
-    field: &FieldSpec,
+/// One field as drawn: its label line, its input (and the CSR's), then what is said about it.
+struct Place<'a> {
+    state: &'a WizardState,
+    field: &'a FieldSpec,
+    /// Which column of the field has the focus, if one does.
     focused: Option<Column>,
     width: usize,
     height: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    label_rows(state, field, focused, width, theme, rows);
-    input_rows(state, field, focused, width, height, theme, rows);
-    note_rows(state, field, focused, width, theme, rows);
+    theme: &'a Theme,
 }
 
 /// The field's label with its marks (required, rejected, changed since the rejection, hidden),
 /// the marks on a line of their own when they do not fit beside it.
-fn label_rows(
-    state: &WizardState,
-    field: &FieldSpec,
-    focused: Option<Column>,
-    width: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    let order = &state.order;
-    let pointer = if focused.is_some() { "› " } else { INDENT };
-    let required = if is_required(state, field) { " *" } else { "" };
-    let label = format!("{}{required}", field.label_for(&state.order.fields));
+fn label_rows(place: &Place, rows: &mut Rows) {
+    let order = &place.state.order;
+    let pointer = if place.focused.is_some() {
+        "› "
+    } else {
+        INDENT
+    };
+    let required = if is_required(place.state, place.field) {
+        " *"
+    } else {
+        ""
+    };
+    let label = format!("{}{required}", place.field.label_for(&order.fields));
     let mut tags: Vec<Span<'static>> = Vec::new();
-    if order.rejected_fields().contains(&field.key) {
-        tags.push(Span::styled("! rejected by carrier", theme.rejected()));
+    if order.rejected_fields().contains(&place.field.key) {
+        tags.push(Span::styled(
+            "! rejected by carrier",
+            place.theme.rejected(),
+        ));
     }
-    if order.status == Status::CustomerActionRequired && order.changed_since_submission(field.key) {
+    if order.status == Status::CustomerActionRequired
+        && order.changed_since_submission(place.field.key)
+    {
         if !tags.is_empty() {
             tags.push(Span::raw(" · "));
         }
-        tags.push(Span::styled("changed since rejection", theme.ok()));
+        tags.push(Span::styled("changed since rejection", place.theme.ok()));
     }
-    let label_style = if focused.is_some() {
-        theme.focus()
+    let label_style = if place.focused.is_some() {
+        place.theme.focus()
     } else {
-        theme.title()
+        place.theme.title()
     };
     let mut label_line = vec![
-        Span::styled(pointer.to_string(), theme.focus()),
+        Span::styled(pointer.to_string(), place.theme.focus()),
         Span::styled(label.clone(), label_style),
     ];
-    if field.secret {
+    if place.field.secret {
         let reveal = keys_of(&WizardMsg::ToggleReveal);
-        let words = match (focused == Some(Column::Order), state.pin_revealed) {
+        let words = match (
+            place.focused == Some(Column::Order),
+            place.state.pin_revealed,
+        ) {
             (true, true) => format!("(shown · {reveal} hides it)"),
             (true, false) => format!("(hidden · {reveal} shows it)"),
             _ => "(hidden)".to_string(),
@@ -133,11 +140,11 @@ fn label_rows(
         if !tags.is_empty() {
             tags.push(Span::raw(" "));
         }
-        tags.push(Span::styled(words, theme.dim()));
+        tags.push(Span::styled(words, place.theme.dim()));
     }
     let tags_width: usize = tags.iter().map(|s| text_width(&s.content)).sum();
     if !tags.is_empty() {
-        if text_width(&label) + tags_width + 4 <= width {
+        if text_width(&label) + tags_width + 4 <= place.width {
             label_line.push(Span::raw("  "));
             label_line.extend(tags);
             rows.push(Line::from(label_line));
@@ -154,28 +161,40 @@ fn label_rows(
 
 /// The field's input as its kind asks (a box, a choice, the numbers), the port date's window,
 /// and the CSR's box beside it when the CSR column is on.
-fn input_rows(
-    state: &WizardState,
-    field: &FieldSpec,
-    focused: Option<Column>,
-    width: usize,
-    height: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    let order = &state.order;
-    let box_width = width.saturating_sub(6).clamp(8, MAX_BOX);
-    let order_focused = focused == Some(Column::Order);
-    match field.kind {
-        Kind::Choice(options) => {
-            choice_rows(state, field, options, order_focused, width, theme, rows)
-        }
-        Kind::Numbers => numbers_rows(state, order_focused, width, height, theme, rows),
-        Kind::Usages => super::usage::usage_rows(state, order_focused, width, height, theme, rows),
+fn input_rows(place: &Place, rows: &mut Rows) {
+    let order = &place.state.order;
+    let box_width = place.width.saturating_sub(6).clamp(8, MAX_BOX);
+    let order_focused = place.focused == Some(Column::Order);
+    match place.field.kind {
+        Kind::Choice(options) => choice_rows(
+            place.state,
+            place.field,
+            options,
+            order_focused,
+            place.width,
+            place.theme,
+            rows,
+        ),
+        Kind::Numbers => numbers_rows(
+            place.state,
+            order_focused,
+            place.width,
+            place.height,
+            place.theme,
+            rows,
+        ),
+        Kind::Usages => super::usage::usage_rows(
+            place.state,
+            order_focused,
+            place.width,
+            place.height,
+            place.theme,
+            rows,
+        ),
         _ => {
-            let value = order.fields.get(field.key).to_line();
-            let masked = field.secret && !(order_focused && state.pin_revealed);
-            let editor = match (&state.editor, order_focused) {
+            let value = order.fields.get(place.field.key).to_line();
+            let masked = place.field.secret && !(order_focused && place.state.pin_revealed);
+            let editor = match (&place.state.editor, order_focused) {
                 (Editor::Text(f), true) => Some(f),
                 _ => None,
             };
@@ -185,32 +204,32 @@ fn input_rows(
                 editor,
                 masked,
                 box_width,
-                theme,
+                place.theme,
                 rows,
-                Some(&field.example_for(&order.fields)),
+                Some(&place.field.example_for(&order.fields)),
             );
         }
     }
-    if field.key == FieldKey::PortDate {
+    if place.field.key == FieldKey::PortDate {
         rows.push(Line::from(Span::styled(
             format!(
                 "{INDENT}  {}",
                 window_hint(
                     order.fields.rules_country(),
                     order.fields.numbers.len(),
-                    state.clock.today
+                    place.state.clock.today
                 )
             ),
-            theme.dim(),
+            place.theme.dim(),
         )));
     }
-    if state.csr_view && is_csr_field(field) {
-        let csr_value = order.csr.get(&field.key).cloned().unwrap_or_default();
-        let editor = match (&state.editor, focused) {
+    if place.state.csr_view && is_csr_field(place.field) {
+        let csr_value = order.csr.get(&place.field.key).cloned().unwrap_or_default();
+        let editor = match (&place.state.editor, place.focused) {
             (Editor::Text(f), Some(Column::Csr)) => Some(f),
             _ => None,
         };
-        let lead = if focused == Some(Column::Csr) {
+        let lead = if place.focused == Some(Column::Csr) {
             "› CSR "
         } else {
             "  CSR "
@@ -219,9 +238,9 @@ fn input_rows(
             lead,
             &csr_value,
             editor,
-            field.secret,
+            place.field.secret,
             box_width.saturating_sub(4),
-            theme,
+            place.theme,
             rows,
             None,
         );
@@ -230,25 +249,23 @@ fn input_rows(
 
 /// What is said about the field: its problems, a signed LOA to sign again, how it differs
 /// from the CSR, and its help while focused.
-fn note_rows(
-    state: &WizardState,
-    field: &FieldSpec,
-    focused: Option<Column>,
-    width: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    let order = &state.order;
-    if let Some(problems) = state.checked.get(&field.key) {
+fn note_rows(place: &Place, rows: &mut Rows) {
+    let order = &place.state.order;
+    if let Some(problems) = place.state.checked.get(&place.field.key) {
         for problem in problems {
             let (symbol, style) = match problem.severity {
-                Severity::Error => ("✗", theme.error()),
-                Severity::Warning => ("⚠", theme.warning()),
+                Severity::Error => ("✗", place.theme.error()),
+                Severity::Warning => ("⚠", place.theme.warning()),
             };
-            message_rows(&format!("{symbol} {}", problem.message), style, width, rows);
+            message_rows(
+                &format!("{symbol} {}", problem.message),
+                style,
+                place.width,
+                rows,
+            );
         }
     }
-    if field.key == FieldKey::Loa {
+    if place.field.key == FieldKey::Loa {
         let resign = order.loa_needs_resigning();
         if !resign.is_empty() {
             let labels: Vec<&str> = resign
@@ -260,34 +277,35 @@ fn note_rows(
                     "! Sign again: {} changed after this LOA was signed. Have the authorized user sign a new LOA, then record it here.",
                     labels.join(", ")
                 ),
-                theme.rejected(),
-                width,
+                place.theme.rejected(),
+                place.width,
                 rows,
             );
         }
     }
-    if let Some(csr_value) = order.csr.get(&field.key) {
-        let value = order.fields.get(field.key).to_line();
+    if let Some(csr_value) = order.csr.get(&place.field.key) {
+        let value = order.fields.get(place.field.key).to_line();
         match csr::compare(&value, csr_value) {
             Some(diff) => message_rows(
-                &csr::describe(field, csr_value, &diff),
-                theme.warning(),
-                width,
+                &csr::describe(place.field, csr_value, &diff),
+                place.theme.warning(),
+                place.width,
                 rows,
             ),
-            None if state.csr_view => {
-                message_rows("= CSR: matches", theme.ok(), width, rows);
+            None if place.state.csr_view => {
+                message_rows("= CSR: matches", place.theme.ok(), place.width, rows);
             }
             None => {}
         }
     }
-    if focused.is_some() {
-        let mut help = field.help_for(&state.order.fields).to_string();
-        let example = field.example_for(&state.order.fields);
-        if !example.is_empty() && !field.secret {
+    if place.focused.is_some() {
+        let fields = &place.state.order.fields;
+        let mut help = place.field.help_for(fields).to_string();
+        let example = place.field.example_for(fields);
+        if !example.is_empty() && !place.field.secret {
             help.push_str(&format!(" Example: {example}"));
         }
-        message_rows(&help, theme.dim(), width, rows);
+        message_rows(&help, place.theme.dim(), place.width, rows);
     }
 }
 
