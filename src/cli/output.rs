@@ -280,6 +280,11 @@ fn progress_words(order: &Order) -> String {
         1 => words.push_str("; rejected once"),
         n => words.push_str(&format!("; rejected {n} times")),
     }
+    match progress.support {
+        0 => {}
+        1 => words.push_str("; Microsoft support engaged once"),
+        n => words.push_str(&format!("; Microsoft support engaged {n} times")),
+    }
     words
 }
 

@@ -72,6 +72,8 @@ pub struct Progress {
     pub cancelled: bool,
     /// How many times the carrier rejected it.
     pub rejections: usize,
+    /// How many times Microsoft support took it over.
+    pub support: usize,
 }
 
 impl Progress {
@@ -101,6 +103,11 @@ pub fn progress(order: &Order) -> Progress {
         finished: order.status.is_final(),
         cancelled: order.status == Status::Cancelled,
         rejections: order.rejections.len(),
+        support: order
+            .history
+            .iter()
+            .filter(|h| h.event == Event::SupportEngaged)
+            .count(),
     }
 }
 

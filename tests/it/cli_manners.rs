@@ -100,6 +100,12 @@ fn show_of_a_support_engaged_order_says_the_scenario() {
         "{}",
         show.stdout
     );
+    // The progress line counts it, as it counts rejections.
+    assert!(
+        show.stdout.contains("; Microsoft support engaged once"),
+        "{}",
+        show.stdout
+    );
 }
 
 /// `list` on a terminal: status labels, and rows fitted to the width (the carrier and the name

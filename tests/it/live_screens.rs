@@ -232,3 +232,24 @@ fn space_keeps_yours_and_enter_saves() {
     assert_eq!(order.fields.order_name, mine.fields.order_name);
     assert_eq!(order.fields.pin.expose(), "314159");
 }
+
+/// Ctrl-Y puts your value of the selected field on the clipboard (the runtime's OSC 52 effect),
+/// so keeping the other window's loses nothing; the PIN is never copied from here.
+#[test]
+fn ctrl_y_copies_your_value_but_never_the_pin() {
+    let (mut app, mine) = app_with_conflict((100, 30));
+    // The first row is the PIN.
+    assert!(crate::support::ctrl(&mut app, 'y').is_empty());
+    assert!(
+        render(&app).contains("The PIN is never copied"),
+        "{}",
+        render(&app)
+    );
+    press(&mut app, KeyCode::Down);
+    let effects = crate::support::ctrl(&mut app, 'y');
+    assert_eq!(effects, [Effect::Copy(mine.fields.order_name.clone())]);
+    assert!(
+        matches!(app.top(), Screen::Conflict(_)),
+        "nothing was chosen"
+    );
+}

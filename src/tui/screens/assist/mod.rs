@@ -36,6 +36,8 @@ pub enum AssistMsg {
     SaveTicket,
     /// Clear the ticket input.
     Clear,
+    /// Put the Service Center's link on the clipboard (OSC 52, as the hand-off's `y`).
+    CopyLink,
     /// Back to the order's page.
     Back,
 }
@@ -47,6 +49,7 @@ pub static KEYS: &[Binding<Action<AssistMsg>>] = &[
     // The ticket input has the focus: letters type.
     both(Context::Assist, &[key(KeyCode::Enter)], O(AssistMsg::SaveTicket), "Record the ticket id or link on the order", "Record ticket"),
     help(Context::Assist, &[ctrl('u')], O(AssistMsg::Clear), "Clear the input"),
+    both(Context::Assist, &[ctrl('y')], O(AssistMsg::CopyLink), "Copy the Phone number Service Center's link (through the terminal: OSC 52)", "Copy link"),
     both(Context::Assist, &[key(KeyCode::Esc)], O(AssistMsg::Back), "Back to the order's page", "Back"),
 ];
 
@@ -108,6 +111,12 @@ impl Component for AssistPage {
         match msg {
             AssistMsg::SaveTicket => return self.save_ticket(app),
             AssistMsg::Back => return vec![Effect::Close],
+            AssistMsg::CopyLink => {
+                app.message = Some(Message::info(format!(
+                    "Copied {SERVICE_CENTER_URL} (through the terminal; in tmux, set-clipboard on)."
+                )));
+                return vec![Effect::Copy(SERVICE_CENTER_URL.to_string())];
+            }
             AssistMsg::Clear => {
                 self.ticket.handle(InputRequest::DeleteLine);
                 self.error = None;
@@ -178,5 +187,32 @@ impl AssistPage {
     fn refuse(&mut self, why: &str) -> Vec<Effect> {
         self.error = Some(why.to_string());
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ctrl_y_copies_the_service_centers_link() {
+        use crate::tui::screen::Component;
+        let order = crate::domain::Order::new(
+            "PO-1".into(),
+            crate::domain::OrderFields::default(),
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        let mut app = crate::tui::app::App::new(
+            vec![order],
+            crate::domain::Clock::fixed(jiff::civil::date(2026, 11, 26)),
+            (80, 24),
+        );
+        let mut page = super::AssistPage::open(Some("PO-1"), &mut app)
+            .unwrap_or_else(|| panic!("the page opens"));
+        let effects = page.act(super::AssistMsg::CopyLink, &mut app);
+        assert_eq!(
+            effects,
+            [crate::tui::msg::Effect::Copy(
+                super::SERVICE_CENTER_URL.into()
+            )]
+        );
     }
 }

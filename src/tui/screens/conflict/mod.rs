@@ -37,6 +37,9 @@ pub enum ConflictMsg {
     Mine,
     /// Save with the values chosen.
     Save,
+    /// Put your value of the selected field on the clipboard (OSC 52), so keeping the other
+    /// window's loses nothing (a link, an address) you may want elsewhere.
+    CopyMine,
     /// Leave without saving (asks once).
     Back,
 }
@@ -50,6 +53,7 @@ pub static KEYS: &[Binding<Action<ConflictMsg>>] = &[
     both(Context::Conflict, &[key(KeyCode::Left)], O(ConflictMsg::Theirs), "Keep the value saved in the other window", "Keep other"),
     both(Context::Conflict, &[key(KeyCode::Right), ch(' ')], O(ConflictMsg::Mine), "Keep your value", "Keep yours"),
     both(Context::Conflict, &[key(KeyCode::Enter), ctrl('s').also()], O(ConflictMsg::Save), "Save with the values chosen", "Save"),
+    help(Context::Conflict, &[ctrl('y')], O(ConflictMsg::CopyMine), "Copy your value of this field (through the terminal: OSC 52)"),
     both(Context::Conflict, &[key(KeyCode::Esc)], O(ConflictMsg::Back), "Leave without saving (asks first)", "Back"),
 ];
 
@@ -105,6 +109,29 @@ impl ConflictPage {
         if let Some(next) = self.picks.iter().position(Option::is_none) {
             self.selected = next;
         }
+    }
+
+    /// Ctrl-Y: your value of the selected field on the clipboard; never a secret (it is masked
+    /// here, and the PIN is copied only from the hand-off, after a question).
+    fn copy_mine(&mut self, app: &mut App) -> Vec<Effect> {
+        let Some(conflict) = self.merge.conflicts.get(self.selected) else {
+            return Vec::new();
+        };
+        let refused = if conflict.part.is_secret() {
+            Some("The PIN is never copied from this view.")
+        } else if conflict.mine.trim().is_empty() {
+            Some("Your value of this field is empty: nothing to copy.")
+        } else {
+            None
+        };
+        if let Some(why) = refused {
+            self.error = Some(why.to_string());
+            return Vec::new();
+        }
+        app.message = Some(Message::info(
+            "Copied your value (through the terminal; in tmux, set-clipboard on).",
+        ));
+        vec![Effect::Copy(conflict.mine.clone())]
     }
 
     fn save(&mut self, app: &mut App) -> Vec<Effect> {
@@ -175,6 +202,7 @@ impl Component for ConflictPage {
             ConflictMsg::Theirs => self.pick(Side::Theirs),
             ConflictMsg::Mine => self.pick(Side::Mine),
             ConflictMsg::Save => return self.save(app),
+            ConflictMsg::CopyMine => return self.copy_mine(app),
             ConflictMsg::Back if self.leaving => {
                 app.message = Some(Message::error(match self.held_by {
                     Some(screen) => format!(

@@ -421,8 +421,13 @@ fn progress(page: &mut Page, order: &Order) {
             Mark::Ahead => "○",
         };
         text.push_str(&format!("{mark} {}", stage.status().label()));
-        if stage == Stage::Submitted && progress.rejections > 0 {
-            text.push_str(&format!(" ─✗{}─ ", progress.rejections));
+        let between: Vec<String> = [("✗", progress.rejections), ("⚑", progress.support)]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(mark, n)| format!("{mark}{n}"))
+            .collect();
+        if stage == Stage::Submitted && !between.is_empty() {
+            text.push_str(&format!(" ─{}─ ", between.join(" ")));
         } else if i + 1 < Stage::ALL.len() {
             text.push_str(" ─ ");
         }
@@ -431,16 +436,19 @@ fn progress(page: &mut Page, order: &Order) {
         text.push_str(&format!(" · ✗ {}", Status::Cancelled.label()));
     }
     page.text(" ", "   ", &text, Style::new());
-    if progress.rejections > 0 {
-        page.text(
-            " ",
-            " ",
-            &match progress.rejections {
-                1 => "✗1 = rejected once by the carrier.".to_string(),
-                n => format!("✗{n} = rejected {n} times by the carrier."),
-            },
-            page.theme.dim(),
-        );
+    let mut legend = Vec::new();
+    match progress.rejections {
+        0 => {}
+        1 => legend.push("✗1 = rejected once by the carrier.".to_string()),
+        n => legend.push(format!("✗{n} = rejected {n} times by the carrier.")),
+    }
+    match progress.support {
+        0 => {}
+        1 => legend.push("⚑1 = Microsoft support engaged once.".to_string()),
+        n => legend.push(format!("⚑{n} = Microsoft support engaged {n} times.")),
+    }
+    if !legend.is_empty() {
+        page.text(" ", " ", &legend.join(" "), page.theme.dim());
     }
 }
 
