@@ -187,7 +187,7 @@ fn show(
     console.print(&if json {
         output::json(&document::export(order, false))
     } else {
-        output::show(order, clock)
+        output::show(order, clock, &crate::system::time_zone())
     })
 }
 

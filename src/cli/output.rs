@@ -136,7 +136,8 @@ fn clean_lines(text: &str) -> String {
     crate::domain::sanitize::clean(text)
 }
 
-pub fn show(order: &Order, clock: Clock) -> String {
+/// One order for people; history times in `zone`.
+pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
     let mut text = format!(
         "{}  {}\n",
         clean_cell(&order.id),
@@ -197,7 +198,7 @@ pub fn show(order: &Order, clock: Clock) -> String {
             ));
         }
     }
-    push_rejections_and_history(&mut text, order);
+    push_rejections_and_history(&mut text, order, zone);
     text
 }
 
@@ -228,7 +229,7 @@ fn push_open_rejection(text: &mut String, order: &Order) {
 }
 
 /// Every rejection with what came of it, then the order's history, oldest first.
-fn push_rejections_and_history(text: &mut String, order: &Order) {
+fn push_rejections_and_history(text: &mut String, order: &Order, zone: &jiff::tz::TimeZone) {
     if !order.rejections.is_empty() {
         text.push_str(&format!("\nRejections ({})\n", order.rejections.len()));
         let outcomes = facts::rejection_outcomes(order);
@@ -236,13 +237,16 @@ fn push_rejections_and_history(text: &mut String, order: &Order) {
             text.push_str(&format!(
                 "  {}. {}  {}\n     {}\n",
                 i + 1,
-                rejection.at.strftime("%Y-%m-%d %H:%M"),
+                facts::local_time(rejection.at, zone),
                 field_labels(&rejection.fields),
                 clean_cell(&outcome.to_string())
             ));
         }
     }
-    text.push_str("\nHistory\n");
+    text.push_str(&format!(
+        "\nHistory (times in {})\n",
+        facts::zone_name(zone, order.updated_at)
+    ));
     for (entry, detail) in facts::timeline(order) {
         let detail = match detail {
             Detail::Nothing => String::new(),
@@ -251,7 +255,7 @@ fn push_rejections_and_history(text: &mut String, order: &Order) {
         };
         text.push_str(&format!(
             "  {}  {}  {detail}\n",
-            entry.at.strftime("%Y-%m-%d %H:%M"),
+            facts::local_time(entry.at, zone),
             entry.event.label(),
         ));
     }

@@ -111,6 +111,22 @@ pub fn progress(order: &Order) -> Progress {
     }
 }
 
+/// A moment as a person reads it where they are: "2026-11-12 10:00" in `zone`.
+pub fn local_time(at: Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The zone's name, for a heading over local times: "America/Los_Angeles", "UTC"; a zone
+/// without a name says its abbreviation or offset at `at`.
+pub fn zone_name(zone: &jiff::tz::TimeZone, at: Timestamp) -> String {
+    match zone.iana_name() {
+        Some(name) => name.to_string(),
+        None => at.to_zoned(zone.clone()).strftime("%Z").to_string(),
+    }
+}
+
 /// What came of one rejection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RejectionOutcome {

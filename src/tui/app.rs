@@ -19,6 +19,8 @@ pub const MIN_HEIGHT: u16 = 24;
 
 pub struct App {
     pub clock: Clock,
+    /// The zone history times are shown in (the runtime's `TZ`; UTC in tests).
+    pub zone: jiff::tz::TimeZone,
     pub theme: Theme,
     /// Terminal size: (columns, rows).
     pub size: (u16, u16),
@@ -244,6 +246,7 @@ impl App {
     pub fn from_summaries(orders: Vec<Summary>, clock: Clock, size: (u16, u16)) -> App {
         let mut app = App {
             clock,
+            zone: jiff::tz::TimeZone::UTC,
             theme: Theme::plain(),
             size,
             orders,

@@ -199,6 +199,7 @@ fn first_model(store: &mut Store, notices: &[Notice], options: &Options, size: (
             .push(format!("{e}; learned examples are not used")),
     }
     app.demo = options.demo;
+    app.zone = crate::system::time_zone();
     app.session = session_id();
     app.export_dir = export_folder();
     app

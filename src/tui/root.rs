@@ -8,15 +8,8 @@ use super::app::{App, Message};
 use super::keymap::Context;
 use super::msg::{Open, ScreenId};
 use super::screen::{Component, Routed};
-use super::screens::assist::AssistPage;
-use super::screens::conflict::ConflictPage;
-use super::screens::export::ExportPage;
-use super::screens::handoff::HandoffPage;
 use super::screens::home::Home;
-use super::screens::insights::InsightsPage;
-use super::screens::numbers::NumbersPage;
 use super::screens::order::OrderPage;
-use super::{respond::Respond, wizard::Wizard};
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use std::ops::{Deref, DerefMut};
@@ -59,7 +52,8 @@ macro_rules! screens {
 }
 
 /// The screens, one line each: the variant, which is also the screen's [`ScreenId`], and the
-/// type that implements [`Component`]. The list is handed to a macro (`with_screens!(m)`): the
+/// type that implements [`Component`], named by its path (so a new screen needs no `use` here).
+/// The list is handed to a macro (`with_screens!(m)`): the
 /// root builds `Screen` from it and `tui/msg.rs` the `ScreenId` enum, so an id exists once per
 /// line and is unique by construction (a repeated line does not compile).
 #[doc(hidden)]
@@ -68,25 +62,25 @@ macro_rules! with_screens {
     ($m:ident) => {
         $m! {
             /// The order history, or the welcome screen while there are no orders.
-            Home(Home),
+            Home($crate::tui::screens::home::Home),
             /// One order's page.
-            Order(OrderPage),
+            Order($crate::tui::screens::order::OrderPage),
             /// The porting wizard.
-            Wizard(Box<Wizard>),
+            Wizard(Box<$crate::tui::wizard::Wizard>),
             /// "Carrier response": record what the carrier or Microsoft answered.
-            Respond(Box<Respond>),
+            Respond(Box<$crate::tui::respond::Respond>),
             /// Request assistance: the Phone number Service Center and the order's ticket.
-            Assist(AssistPage),
+            Assist($crate::tui::screens::assist::AssistPage),
             /// "Export": write the order to a file, drawn over its page.
-            Export(ExportPage),
+            Export($crate::tui::screens::export::ExportPage),
             /// "Hand-off": the order as the Teams admin center asks for it, to copy value by value.
-            Handoff(HandoffPage),
+            Handoff($crate::tui::screens::handoff::HandoffPage),
             /// "Insights": what the history says about each carrier.
-            Insights(InsightsPage),
+            Insights($crate::tui::screens::insights::InsightsPage),
             /// Every number of an order (from its page or the wizard's Review).
-            Numbers(NumbersPage),
+            Numbers($crate::tui::screens::numbers::NumbersPage),
             /// "Changed in two places": a field both windows changed, to choose a value for.
-            Conflict(ConflictPage),
+            Conflict($crate::tui::screens::conflict::ConflictPage),
         }
     };
 }

@@ -192,3 +192,33 @@ fn a_long_echoed_value_stays_on_one_line_of_the_terminal() {
         "{screen}"
     );
 }
+
+/// History times read in the user's zone, named: `TZ` chooses it (here, as a parameter).
+#[test]
+fn show_gives_history_times_in_the_local_zone_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = new_order(dir.path(), "complete-order.json");
+    let utc = run(dir.path(), &["show", &id]);
+    assert!(
+        utc.stdout.contains("History (times in UTC)"),
+        "{}",
+        utc.stdout
+    );
+    assert!(
+        utc.stdout.contains("2026-11-26 12:00  Created"),
+        "{}",
+        utc.stdout
+    );
+    let out = crate::support::portwiz(dir.path())
+        .env("TZ", "America/Los_Angeles")
+        .args(["show", &id])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("History (times in America/Los_Angeles)"),
+        "{text}"
+    );
+    // Noon UTC is 04:00 in Los Angeles in November.
+    assert!(text.contains("2026-11-26 04:00  Created"), "{text}");
+}

@@ -318,3 +318,15 @@ fn a_cold_store_shows_a_progress_bar_then_the_history() {
         assert!(app.reading.is_none());
     }
 }
+
+/// The order page's history in the app's zone (the runtime takes it from `TZ`), named in its
+/// heading.
+#[test]
+fn the_order_pages_history_is_in_the_local_zone() {
+    let mut app = crate::support::demo_app(100, 200);
+    app.zone = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+    crate::support::open_order(&mut app, "PO-DEMO0002");
+    let screen = crate::support::render(&app);
+    assert!(screen.contains("History (times in Asia/Tokyo)"), "{screen}");
+    assert!(!screen.contains("(times in UTC)"), "{screen}");
+}

@@ -114,6 +114,8 @@ pub fn portwiz(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_portwiz"));
     cmd.env("PORTWIZ_DATA_DIR", dir)
         .env("PORTWIZ_TODAY", TODAY)
+        // History times are shown in the zone of `TZ`: no test reads the machine's.
+        .env("TZ", "UTC")
         .env_remove("NO_COLOR");
     cmd.stdin(Stdio::null());
     cmd

@@ -72,6 +72,9 @@ impl PtySession {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        // History times are shown in the zone of `TZ`: no test reads the machine's (a test
+        // may set another in `env`).
+        command.env("TZ", "UTC");
         for (key, value) in env {
             command.env(key, value);
         }

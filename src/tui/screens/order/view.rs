@@ -134,9 +134,9 @@ pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> 
     page.blank();
     progress(&mut page, order);
     page.blank();
-    rejections_so_far(&mut page, order);
+    rejections_so_far(&mut page, order, &app.zone);
     fields(&mut page, order);
-    timeline(&mut page, order);
+    timeline(&mut page, order, &app.zone);
     page.lines
 }
 
@@ -187,7 +187,7 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
     let title = format!("{} {}", status.symbol(), status.label());
     match status {
         Status::CustomerActionRequired => rejected_banner(page, app, order, &title),
-        Status::SupportEngaged => support_banner(page, order, &title),
+        Status::SupportEngaged => support_banner(page, order, &title, &app.zone),
         Status::FocConfirmed => {
             let when = match &order.foc {
                 Some(foc) => {
@@ -270,7 +270,7 @@ fn rejected_banner(page: &mut Page, app: &App, order: &Order, title: &str) {
 }
 
 /// Microsoft support has the order: why, since when, its ticket.
-fn support_banner(page: &mut Page, order: &Order, title: &str) {
+fn support_banner(page: &mut Page, order: &Order, title: &str, zone: &jiff::tz::TimeZone) {
     let theme = page.theme;
     let status = order.status;
     page.banner(
@@ -291,7 +291,13 @@ fn support_banner(page: &mut Page, order: &Order, title: &str) {
         );
         page.banner(
             status,
-            &format!("Since: {}", support.since.strftime("%Y-%m-%d %H:%M UTC")),
+            &format!(
+                "Since: {}",
+                support
+                    .since
+                    .to_zoned(zone.clone())
+                    .strftime("%Y-%m-%d %H:%M %Z")
+            ),
             Style::new(),
         );
     }
@@ -375,7 +381,7 @@ fn ticket_line(page: &mut Page, order: &Order) {
 
 /// Every rejection, oldest first: when, which fields, the carrier's words, and what the user
 /// changed before resubmitting.
-fn rejections_so_far(page: &mut Page, order: &Order) {
+fn rejections_so_far(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
     if order.rejections.is_empty() {
         return;
     }
@@ -392,7 +398,7 @@ fn rejections_so_far(page: &mut Page, order: &Order) {
         page.text(
             &format!("   ✗{} ", i + 1),
             "       ",
-            &format!("{} · {fields}", rejection.at.strftime("%Y-%m-%d %H:%M")),
+            &format!("{} · {fields}", facts::local_time(rejection.at, zone)),
             theme.rejected(),
         );
         let words = mask_secret(&clean_for_screen(&rejection.text), pin);
@@ -527,12 +533,15 @@ fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {
     value
 }
 
-fn timeline(page: &mut Page, order: &Order) {
+fn timeline(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
     let theme = page.theme;
-    page.heading("History (times in UTC)");
+    page.heading(&format!(
+        "History (times in {})",
+        facts::zone_name(zone, order.updated_at)
+    ));
     let indent = " ".repeat(20);
     for (entry, detail) in facts::timeline(order) {
-        let time = entry.at.strftime("%Y-%m-%d %H:%M").to_string();
+        let time = facts::local_time(entry.at, zone);
         let label = entry.event.label();
         let style = match entry.event {
             Event::Rejected => theme.rejected(),
