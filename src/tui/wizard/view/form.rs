@@ -175,14 +175,19 @@ fn input_rows(place: &Place, rows: &mut Rows) {
             place.theme,
             rows,
         ),
-        Kind::Numbers => numbers_rows(
-            place.state,
-            order_focused,
-            place.width,
-            place.height,
-            place.theme,
-            rows,
-        ),
+        // The area, then the count by state and every number with its state (as many as
+        // fit; those with a problem first when they do not all fit).
+        Kind::Numbers => {
+            numbers_area_rows(
+                place.state,
+                order_focused,
+                place.width,
+                place.height,
+                place.theme,
+                rows,
+            );
+            number_state_rows(place.state, place.width, place.height, place.theme, rows);
+        }
         Kind::Usages => super::usage::usage_rows(
             place.state,
             order_focused,
@@ -449,20 +454,6 @@ fn choice_rows(
             )));
         }
     }
-}
-
-/// The numbers area, the count by state, and every number with its state (as many as fit; the
-/// ones with a problem first when they do not all fit).
-fn numbers_rows(
-    state: &WizardState,
-    focused: bool,
-    width: usize,
-    height: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    numbers_area_rows(state, focused, width, height, theme, rows);
-    number_state_rows(state, width, height, theme, rows);
 }
 
 /// The numbers area: a window of its lines around the cursor, then how to add more.
