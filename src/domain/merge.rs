@@ -390,7 +390,14 @@ fn merged_by_position(
             _ => from = shared - 1,
         }
     }
-    history.extend(mine_history.iter().skip(from).cloned());
+    // Entries theirs already holds (mine began on an older version than its last) stay once.
+    let added: Vec<HistoryEntry> = mine_history
+        .iter()
+        .skip(from)
+        .filter(|e| !theirs_history.contains(e))
+        .cloned()
+        .collect();
+    history.extend(added);
     history
 }
 

@@ -172,12 +172,13 @@ pub(crate) fn take_notices(app: &mut super::app::App, notices: &[Notice]) {
             _ => None,
         })
         .collect();
-    app.notices.extend(
-        notices
-            .iter()
-            .filter(|n| !matches!(n, Notice::StaleTempRemoved(_)))
-            .map(ToString::to_string),
-    );
+    // The first frame's store may have said some already (a folder's permissions): once is enough.
+    for notice in notices {
+        let text = notice.to_string();
+        if !matches!(notice, Notice::StaleTempRemoved(_)) && !app.notices.contains(&text) {
+            app.notices.push(text);
+        }
+    }
 }
 
 fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
@@ -369,24 +370,20 @@ fn on_key(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// A key typed before the conflict view, which opened by itself, was drawn: never a choice. A
-/// letter or a Backspace goes to the field it was typed for (the wizard's, under the view);
-/// anything else (Tab, Enter, an arrow) is dropped.
+/// key that only edits the text of the field it was typed for (a letter, Backspace, Ctrl-U, an
+/// arrow within the text) goes to that field (the wizard's, under the view), so the field holds
+/// what was typed; anything else (Tab, Enter, Esc) is dropped.
 fn typed_before_the_view(app: &mut Root, key: KeyEvent) -> Vec<Effect> {
-    use crossterm::event::{KeyCode, KeyModifiers};
-    let text = match key.code {
-        KeyCode::Char(_) => !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
-        KeyCode::Backspace => true,
-        _ => false,
-    };
-    let below_is_wizard = app
+    let below = app
         .screens
         .len()
         .checked_sub(2)
-        .and_then(|i| app.screens.get(i))
-        .is_some_and(|s| matches!(s, Screen::Wizard(_)));
-    if !text || !below_is_wizard {
+        .and_then(|i| app.screens.get(i));
+    let edits_the_field = match below {
+        Some(Screen::Wizard(wizard)) => wizard.edits_its_field(&key),
+        _ => false,
+    };
+    if !edits_the_field {
         return Vec::new();
     }
     let Some(view) = app.screens.pop() else {

@@ -252,3 +252,51 @@ fn parallel_teachings_each_keep_theirs() {
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["examples"].as_array().unwrap().len(), 8, "{text}");
 }
+
+/// How a name is planted in the store.
+#[derive(Clone, Copy, Debug)]
+enum Planted {
+    LinkOut,
+    Dangling,
+    Fifo,
+}
+
+/// The temp files a save under the lock names itself (`.portwiz-tmp-NAME`: an order's and the
+/// learned examples') and the store's `.gitignore` (which portwiz writes), planted as links to a
+/// file outside, as links to nowhere and as FIFOs: nothing is written through or created
+/// outside, nothing hangs, and the saves still land.
+#[test]
+fn temp_names_and_the_gitignore_planted_as_links_or_fifos_are_never_followed() {
+    for planted in [Planted::LinkOut, Planted::Dangling, Planted::Fifo] {
+        for name in [
+            "orders/.portwiz-tmp-ID.json",
+            ".portwiz-tmp-examples.json",
+            ".gitignore",
+        ] {
+            let (store, id) = store_with_order();
+            let dir = store.path();
+            let path = dir.join(name.replace("ID", &id));
+            let outside = tempfile::tempdir().unwrap();
+            let victim = outside.path().join("victim");
+            fs::write(&victim, VICTIM).unwrap();
+            let _ = fs::remove_file(&path);
+            match planted {
+                Planted::LinkOut => symlink(&victim, &path).unwrap(),
+                Planted::Dangling => symlink(outside.path().join("planted"), &path).unwrap(),
+                Planted::Fifo => mkfifo(&path),
+            }
+            let case = format!("{name} planted as {planted:?}");
+            touch_everything(dir, &id, &case);
+            assert_eq!(fs::read(&victim).unwrap(), VICTIM, "{case}: wrote through");
+            assert_eq!(
+                fs::read_dir(outside.path()).unwrap().count(),
+                1,
+                "{case}: a file appeared outside the store"
+            );
+            let order = crate::support::order_file(dir, &id);
+            assert_eq!(order["fields"]["order_name"], "Renamed", "{case}");
+            let examples = fs::read_to_string(dir.join("examples.json")).unwrap_or_default();
+            assert!(examples.contains("Account number mismatch"), "{case}");
+        }
+    }
+}

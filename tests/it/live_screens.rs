@@ -233,6 +233,67 @@ fn space_keeps_yours_and_enter_saves() {
     assert_eq!(order.fields.pin.expose(), "314159");
 }
 
+/// Issue 23, tried as a new user: "Ctrl-U Ito" typed as the view opened left "TanakaIto" in
+/// the field (the letters went on, the Ctrl-U was dropped). Every key that only edits the field's
+/// text (Ctrl-U, Backspace, Delete, Home, End, ←, →) goes on to it with the letters, so the field
+/// holds what was typed; keys that leave the field or save (Tab, Enter, Esc) still do nothing.
+#[test]
+fn editing_keys_typed_before_the_view_was_drawn_edit_the_field_as_typed() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let base = demo_orders()
+        .into_iter()
+        .find(|o| o.status.is_editable())
+        .unwrap_or_else(|| panic!("no editable demo order"));
+    let theirs = set(&base, FieldKey::OrderName, "Bothell");
+    let mine = set(&base, FieldKey::OrderName, "Renton");
+    let mut app = Root::new(vec![theirs.clone()], test_clock(), (100, 30));
+    crate::support::open_order(&mut app, &base.id);
+    press(&mut app, KeyCode::Char('u'));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::PageUp);
+    }
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert!(render(&app).contains("› Order name"), "{}", render(&app));
+    update(
+        &mut app,
+        Msg::SaveConflict {
+            merge: Box::new(merge(&base, &theirs, &mine)),
+            mine: Box::new(mine.clone()),
+        },
+    );
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let typed = [ctrl_u]
+        .into_iter()
+        .chain("Ito".chars().map(|c| plain(KeyCode::Char(c))))
+        .chain([
+            plain(KeyCode::Home),
+            plain(KeyCode::Delete),
+            plain(KeyCode::Char('O')),
+            plain(KeyCode::End),
+            plain(KeyCode::Left),
+            plain(KeyCode::Backspace),
+            plain(KeyCode::Right),
+            plain(KeyCode::Char('x')),
+            plain(KeyCode::Tab),
+            plain(KeyCode::Enter),
+        ]);
+    for key in typed {
+        let effects = update(&mut app, Msg::Key(key));
+        assert!(effects.is_empty(), "{key:?}: {effects:?}");
+    }
+    match app.top() {
+        Screen::Conflict(page) => assert_eq!(page.picks, [None]),
+        _ => panic!("the conflict view closed"),
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    let screen = render(&app);
+    assert!(screen.contains("[Oox "), "{screen}");
+}
+
 /// Ctrl-Y puts your value of the selected field on the clipboard (the runtime's OSC 52 effect),
 /// so keeping the other window's loses nothing; the PIN is never copied from here.
 #[test]

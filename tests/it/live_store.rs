@@ -200,3 +200,75 @@ fn an_order_the_app_just_added_saves_without_a_conflict() {
     let answer = execute(&mut store, Effect::Save(Box::new(renamed)));
     assert!(matches!(answer, Some(Msg::Saved(_))), "{answer:?}");
 }
+
+/// Issue 23, tried as a new user: the wizard saves on Tab, and the answer (merged with another
+/// window's save) can arrive while the user already types in the next field. When the other
+/// window changed that very field, the typing began on the value before: its save is merged from
+/// there, so both values are shown to choose instead of the other window's being overwritten.
+#[test]
+fn a_field_another_window_changed_while_it_was_typed_in_is_a_conflict_to_settle() {
+    use crate::support::{ctrl, open_order, press, render, typed};
+    use crossterm::event::KeyCode;
+    use portwiz::tui::{Effect, Msg, Root, execute, update};
+    let (dir, mut store, orders, _) =
+        portwiz::demo::temporary_copy(test_clock()).unwrap_or_else(|e| panic!("{e}"));
+    let id = "PO-DEMO0005";
+    let mut app = Root::new(orders, test_clock(), (100, 30));
+    open_order(&mut app, id);
+    press(&mut app, KeyCode::Char('u'));
+    for _ in 0..6 {
+        if render(&app).contains("› Organization name") {
+            break;
+        }
+        press(&mut app, KeyCode::BackTab);
+    }
+    assert!(
+        render(&app).contains("› Organization name"),
+        "{}",
+        render(&app)
+    );
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Alpha Org");
+    // Tab: the organization's save goes out; the user types on in the account number.
+    let effects = press(&mut app, KeyCode::Tab);
+    let [Effect::Save(order)] = effects.as_slice() else {
+        panic!("expected one save, got {effects:?}");
+    };
+    ctrl(&mut app, 'u');
+    typed(&mut app, "ACC-A");
+    // Meanwhile another window saved the account number.
+    let (mut other, _) = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let theirs = other.load(id).map(|l| l.order.clone());
+    let theirs = theirs.unwrap_or_else(|e| panic!("{e}"));
+    other
+        .save(&edited(&theirs, FieldKey::AccountNumber, "ACC-B"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The organization's save merges with it and comes back.
+    let answer = execute(&mut store, Effect::Save(order.clone()));
+    let Some(saved @ Msg::Merged { .. }) = answer else {
+        panic!("expected a merged save");
+    };
+    update(&mut app, saved);
+    assert!(
+        render(&app).contains("[ACC-A"),
+        "the typing stays: {}",
+        render(&app)
+    );
+    // Leaving the field saves it: both values are shown to choose.
+    let effects = press(&mut app, KeyCode::Tab);
+    let [Effect::Save(order)] = effects.as_slice() else {
+        panic!("expected one save, got {effects:?}");
+    };
+    match execute(&mut store, Effect::Save(order.clone())) {
+        Some(Msg::SaveConflict { merge, .. }) => {
+            let conflict = &merge.conflicts[..];
+            assert_eq!(conflict.len(), 1, "{conflict:?}");
+            assert_eq!(conflict[0].part, Part::Field(FieldKey::AccountNumber));
+            assert_eq!(
+                (&*conflict[0].theirs, &*conflict[0].mine),
+                ("ACC-B", "ACC-A")
+            );
+        }
+        _ => panic!("expected both values to choose from"),
+    }
+}

@@ -55,3 +55,24 @@ fn notices_take_a_panel_above_the_screen_at_80x24() {
     press(&mut app, KeyCode::Char('q'));
     assert!(app.app.quit);
 }
+
+/// Tried as a new user: a store folder readable by others was said twice, once from the first
+/// frame's index and once from the check of every file. A notice already shown is not added again.
+#[test]
+fn a_notice_the_first_frame_gave_is_not_repeated_by_the_check() {
+    let mut app = demo_app(100, 30);
+    let summaries = app.app.orders.clone();
+    let loose = portwiz::store::Notice::Permissions(
+        "warning: /data/orders is readable by others (mode 755); run: chmod go-rwx /data/orders"
+            .into(),
+    );
+    app.app.notices.push(loose.to_string());
+    update(
+        &mut app,
+        Msg::StoreChecked {
+            summaries,
+            notices: vec![loose.clone(), loose],
+        },
+    );
+    assert_eq!(app.app.notices.len(), 1, "{:#?}", app.app.notices);
+}

@@ -95,8 +95,15 @@ impl Wizard {
     pub fn adopt(&mut self, saved: Order) {
         let typing = self.state.has_pending_edit();
         let content_changed = saved != self.state.order;
+        let contested = typing && self.typed_in_was_changed_elsewhere(&saved);
+        let begun_on = self.state.order.revision;
         self.saved = saved.clone();
         self.state.order = saved;
+        if contested {
+            // The text being typed began on the value before: its save is merged from that
+            // version, so the other window's value and this one are shown to choose between.
+            self.state.order.revision = begun_on;
+        }
         if content_changed {
             self.state.visit.rebase();
             if !typing {
@@ -110,10 +117,31 @@ impl Wizard {
         }
     }
 
+    /// Whether the field being typed in holds another value in `saved` than in the wizard's
+    /// order: another window changed it while it was typed in.
+    fn typed_in_was_changed_elsewhere(&self, saved: &Order) -> bool {
+        self.state.target().is_some_and(|t| {
+            t.column == state::Column::Order
+                && saved.fields.get(t.key) != self.state.order.fields.get(t.key)
+        })
+    }
+
     /// Whether a message would drop a path typed into the CSV-path prompt.
     pub fn cancels_a_typed_path(&self, msg: &WizardMsg) -> bool {
         matches!(&self.state.prompt, Some(state::Prompt::CsvPath { path, .. }) if !path.value().trim().is_empty())
             && *msg == WizardMsg::PromptCancel
+    }
+
+    /// Whether `key` only edits the focused field's text (a letter, Backspace, Ctrl-U, an arrow
+    /// within the text, a line in the numbers area): such a key typed as another view opened
+    /// by itself still belongs to the field.
+    pub fn edits_its_field(&self, key: &KeyEvent) -> bool {
+        matches!(
+            keymap::translate(key, &self.state),
+            Some(Action::Own(
+                WizardMsg::Edit(_) | WizardMsg::ChoiceJump(_) | WizardMsg::Newline
+            ))
+        )
     }
 
     /// Whether the wizard holds work that is not on disk: text being typed, or edits whose
