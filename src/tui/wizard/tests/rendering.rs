@@ -179,3 +179,13 @@ fn a_review_problem_longer_than_two_lines_is_shown_whole_at_80x24() {
         "{text}"
     );
 }
+
+#[test]
+fn the_review_heading_is_never_cut() {
+    let mut order = complete_draft();
+    order.fields.port_type = "partial".into();
+    let wizard = on_step(order, Step::Review);
+    let text = screen(&wizard, 100, 30);
+    assert!(text.contains("warning(s) to read"), "{text}");
+    assert!(text.contains("admin center (t)"), "{text}");
+}

@@ -91,7 +91,8 @@ fn problem_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Row
         theme.ok()
     };
     rows.push(Line::from(""));
-    rows.push(Line::from(Span::styled(heading, heading_style)));
+    // Wrapped whole: "ready for the Teams admin center (t)" is what the step is for.
+    push_wrapped(rows, "", &heading, heading_style, width);
     for (i, item) in problems.iter().enumerate() {
         let selected = state.review_selected == Some(i);
         let pointer = if selected { "› " } else { "  " };
