@@ -2,6 +2,8 @@
 //!
 //!     cargo run --release --example train_classifier            # retrain and write the model
 //!     cargo run --release --example train_classifier -- --loso   # leave-one-source-out score
+//!     cargo run --release --example train_classifier -- --dev    # the dev set with a fresh model
+//!     ... -- --loso --corpus OLD.tsv                              # score another corpus file
 //!
 //! Deterministic: the same corpus and catalog give the same file (a test checks it is current).
 
@@ -9,12 +11,20 @@
 #![allow(clippy::disallowed_macros)]
 
 use portwiz::domain::classifier::{
-    BUILTIN_CORPUS, Catalog, leave_one_source_out, parse_corpus, train,
+    Answering, BUILTIN_CORPUS, Catalog, Classification, HeldOut, MODEL_RULE, Model,
+    classify_with_model, leave_one_source_out, parse_corpus, train,
 };
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let rows = match parse_corpus(BUILTIN_CORPUS) {
+    // `--corpus PATH` scores another corpus file (an older one, to compare); training always
+    // reads the shipped one.
+    let args: Vec<String> = std::env::args().collect();
+    let other = args
+        .windows(2)
+        .find(|w| w[0] == "--corpus")
+        .and_then(|w| std::fs::read_to_string(&w[1]).ok());
+    let rows = match parse_corpus(other.as_deref().unwrap_or(BUILTIN_CORPUS)) {
         Ok(rows) => rows,
         Err(e) => {
             eprintln!("assets/corpus/rejections.tsv: {e}");
@@ -23,37 +33,41 @@ fn main() -> ExitCode {
     };
     let catalog = Catalog::builtin();
     if std::env::args().any(|a| a == "--loso") {
-        for use_model in [false, true] {
-            let (scores, wrong) = leave_one_source_out(&rows, &catalog, use_model);
+        for answering in [
+            Answering::Rules,
+            Answering::RulesThenModel,
+            Answering::Combined,
+        ] {
+            let held = leave_one_source_out(&rows, &catalog, answering);
             if std::env::args().any(|a| a == "--misses") {
-                for (line, c) in &wrong {
-                    let keys: Vec<&str> = c.fields.iter().map(|k| k.as_str()).collect();
-                    let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
-                    println!(
-                        "  miss line {line}: got {keys:?} carrier={} by {rules:?}",
-                        c.needs_carrier_contact
-                    );
-                }
+                print_misses(&held);
             }
-            let (right, all) = scores
-                .iter()
-                .fold((0, 0), |(r, a), s| (r + s.right, a + s.rows));
-            println!(
-                "{}: {right}/{all} = {:.1}%",
-                if use_model {
-                    "rules + model"
-                } else {
-                    "rules alone"
-                },
-                100.0 * right as f64 / all.max(1) as f64
-            );
-            for s in &scores {
+            let (right, all) = held.total();
+            let what = match answering {
+                Answering::Rules => "rules alone",
+                Answering::RulesThenModel => "rules, then the model where none fires",
+                Answering::Combined => "rules + model veto + model where none fires",
+            };
+            println!("{what}: {right}/{all} = {:.1}%", percent(right, all));
+            for s in &held.scores {
                 println!("  {:32} {:3}/{:3}", s.family, s.right, s.rows);
+            }
+            if answering == Answering::Combined {
+                print_reliability(&held);
             }
         }
         return ExitCode::SUCCESS;
     }
+    if other.is_some() {
+        eprintln!(
+            "--corpus only scores (with --loso); the model is trained from the shipped corpus"
+        );
+        return ExitCode::FAILURE;
+    }
     let model = train(&rows, &catalog);
+    if std::env::args().any(|a| a == "--dev") {
+        return check_dev_set(&catalog, &model);
+    }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/classifier-model.json");
     match std::fs::write(path, model.to_json()) {
         Ok(()) => {
@@ -69,4 +83,111 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn percent(right: usize, all: usize) -> f64 {
+    100.0 * right as f64 / all.max(1) as f64
+}
+
+fn print_misses(held: &HeldOut) {
+    for (line, c) in &held.wrong {
+        let keys: Vec<&str> = c.fields.iter().map(|k| k.as_str()).collect();
+        let rules: Vec<&str> = c.matches.iter().map(|m| m.rule.as_str()).collect();
+        println!(
+            "  miss line {line}: got {keys:?} carrier={} by {rules:?}",
+            c.needs_carrier_contact
+        );
+    }
+}
+
+/// How often the model's held-out suggestions were right, by the confidence it gave them: the
+/// "not sure" threshold (`SURE_AT`) is read from this table.
+fn print_reliability(held: &HeldOut) {
+    println!("  model suggestions on held-out rows, by confidence:");
+    let edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+    for pair in edges.windows(2) {
+        let (lo, hi) = (pair[0], pair[1]);
+        let bin: Vec<bool> = held
+            .suggestions
+            .iter()
+            .filter(|(c, _)| *c >= lo && *c < hi)
+            .map(|(_, right)| *right)
+            .collect();
+        let right = bin.iter().filter(|r| **r).count();
+        println!(
+            "    {lo:.1}..{:.1}: {right:3}/{:3} right ({:.0}%)",
+            hi.min(1.0),
+            bin.len(),
+            percent(right, bin.len())
+        );
+    }
+}
+
+/// The labelled sets of `tests/data` (dev, public, more; three columns) answered by the rules with
+/// a model freshly trained on the whole corpus, as the tests will answer them once it ships.
+fn check_dev_set(catalog: &Catalog, model: &Model) -> ExitCode {
+    for name in ["dev", "public", "more"] {
+        let path = format!(
+            "{}/tests/data/rejections-{name}.tsv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("{path}: not readable");
+            return ExitCode::FAILURE;
+        };
+        check_set(name, &text, catalog, model);
+    }
+    ExitCode::SUCCESS
+}
+
+fn check_set(name: &str, text: &str, catalog: &Catalog, model: &Model) {
+    let as_corpus: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.splitn(3, '\t').collect::<Vec<_>>().try_into().ok())
+        .map(|[e, a, t]: [&str; 3]| format!("{e}\t{a}\tdev\tdev\t{t}\n"))
+        .collect();
+    let rows = match parse_corpus(&as_corpus) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            return;
+        }
+    };
+    let wrong: Vec<_> = rows
+        .iter()
+        .filter(|r| !r.is_right(&rules_and_veto(&r.text, catalog, model)))
+        .collect();
+    for r in &wrong {
+        let c = rules_and_veto(&r.text, catalog, model);
+        let alone = classify_with_model(&r.text, catalog, None);
+        let keys = |c: &Classification| -> Vec<String> {
+            c.matches.iter().map(|m| m.rule.clone()).collect()
+        };
+        let p = model.predict(&r.text, catalog, &[]);
+        println!(
+            "  {name} miss: {} | rules {:?} -> kept {:?} | model {:?}",
+            r.text,
+            keys(&alone),
+            keys(&c),
+            &p.ranked[..3]
+        );
+    }
+    println!(
+        "{name} set: {}/{} right",
+        rows.len() - wrong.len(),
+        rows.len()
+    );
+}
+
+/// What `classify` answers once `model` ships: the rules and the model's vetoes, without the
+/// model's own suggestion (which the screens show apart).
+fn rules_and_veto(text: &str, catalog: &Catalog, model: &Model) -> Classification {
+    let mut c = classify_with_model(text, catalog, Some(model));
+    if c.matches.first().is_some_and(|m| m.rule == MODEL_RULE) {
+        c.matches.clear();
+        c.fields.clear();
+        c.needs_carrier_contact = false;
+    }
+    c
 }

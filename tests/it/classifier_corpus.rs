@@ -2,20 +2,22 @@
 //! leave-one-source-out score of rules plus model, and that the shipped model is current.
 
 use portwiz::domain::classifier::{
-    BUILTIN_CORPUS, Catalog, Model, leave_one_source_out, parse_corpus, train,
+    Answering, BUILTIN_CORPUS, Catalog, Model, leave_one_source_out, parse_corpus, train,
 };
 use std::collections::BTreeSet;
 
 /// Issue 30 asks for 90% held out; the corpus and model reach this floor today (see README,
-/// "Classifier"). The test fails if a change makes the held-out score worse.
-const LOSO_FLOOR: f64 = 0.74;
+/// "The classifier's corpus and model"). The test fails if a change makes the held-out score
+/// worse. (The corpus grew from 464 to 720 texts, most of the new ones in other languages and
+/// other publishers' words: the same rules and model score 79.5% on the old 464.)
+const LOSO_FLOOR: f64 = 0.69;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 460, "{} rows", rows.len());
+    assert!(rows.len() >= 720, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 40, "{} families", families.len());
+    assert!(families.len() >= 100, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),
@@ -34,15 +36,14 @@ fn the_corpus_is_labelled_and_sourced() {
 #[test]
 fn leave_one_source_out_score_per_family() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    let (scores, _) = leave_one_source_out(&rows, &Catalog::builtin(), true);
-    let right: usize = scores.iter().map(|s| s.right).sum();
-    let all: usize = scores.iter().map(|s| s.rows).sum();
+    let held = leave_one_source_out(&rows, &Catalog::builtin(), Answering::Combined);
+    let (right, all) = held.total();
     let overall = right as f64 / all as f64;
     eprintln!(
         "leave-one-source-out: {right}/{all} = {:.1}%",
         overall * 100.0
     );
-    for s in &scores {
+    for s in &held.scores {
         eprintln!("  {:32} {:3}/{:3}", s.family, s.right, s.rows);
     }
     assert!(
@@ -125,4 +126,36 @@ fn explain_shows_the_model_features_beside_the_rules() {
     let first = model.lines().nth(1).unwrap_or_default();
     assert!(first.trim_start().starts_with("pin 0."), "{model}");
     assert!(first.contains("concept pin +"), "{model}");
+}
+
+/// The screens and the command line answer with the built-in model's vetoes
+/// (`classify_with_examples`): the dev and "more" sets stay right and the public set at 95% or
+/// more, as with the rules alone.
+#[test]
+fn the_model_vetoes_keep_the_labelled_sets_right() {
+    use crate::rejection_sets as sets;
+    use portwiz::domain::classifier::{ExampleIndex, classify_with_examples};
+    let catalog = Catalog::builtin();
+    let no_examples = ExampleIndex::new(Vec::new());
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (name, floor) in [("dev", 1.0), ("more", 1.0), ("public", 0.95)] {
+        let rows = sets::read_rows(&data.join(format!("rejections-{name}.tsv")));
+        // The dev set's one row whose label the design overrides (see classifier_dev).
+        let rows: Vec<_> = rows
+            .into_iter()
+            .filter(|r| r.text != "POSTAL_CODE_MISMATCH")
+            .collect();
+        let failures: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                sets::check(r, &classify_with_examples(&r.text, &catalog, &no_examples))
+            })
+            .collect();
+        let right = 1.0 - failures.len() as f64 / rows.len() as f64;
+        assert!(
+            right >= floor,
+            "{name}: {right:.3}\n{}",
+            failures.join("\n")
+        );
+    }
 }

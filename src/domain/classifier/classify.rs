@@ -14,6 +14,7 @@ use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
 use super::model::Model;
 use super::model_answer::suggest;
 use super::normalize::{Token, tokenize};
+use super::veto::rules_to_keep;
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -106,15 +107,16 @@ impl Classification {
     }
 }
 
-/// `classify`, then the user's examples: a text very like one the user labelled takes the
-/// user's fields (the user corrected the catalog on it); a text the catalog cannot read takes a
-/// somewhat similar example's fields, as a guess.
+/// What the screens and the command line answer: the rules, less the matches the built-in model
+/// strongly rejects (see `veto`), then the user's examples: a text very like one the user
+/// labelled takes the user's fields (the user corrected the catalog on it); a text the catalog
+/// cannot read takes a somewhat similar example's fields, as a guess.
 pub fn classify_with_examples(
     text: &str,
     catalog: &Catalog,
     examples: &ExampleIndex,
 ) -> Classification {
-    let mut c = classify(text, catalog);
+    let mut c = classify_by_rules(text, catalog, Model::builtin());
     let Some(n) = examples.nearest(text) else {
         return c;
     };
@@ -181,24 +183,34 @@ struct Hit {
     sentence: u32,
 }
 
-/// Classifies a carrier's rejection text by the catalog's rules. Pure; never fails: text it
-/// cannot read is "not recognised" (`suggest` then offers the model's guess).
+/// Classifies a carrier's rejection text by the catalog's rules alone. Pure; never fails: text
+/// it cannot read is "not recognised". What the screens show is `classify_with_examples`: these
+/// rules, the built-in model's vetoes and the user's examples.
 pub fn classify(text: &str, catalog: &Catalog) -> Classification {
-    classify_by_rules(text, catalog)
+    classify_by_rules(text, catalog, None)
 }
 
-/// The rules' answer, or where no rule fires, `model`'s (`None`: the rules alone). This is the
+/// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
+/// rule reads the text and it is no status update, `model`'s (`None`: the rules alone). This is the
 /// answer the leave-one-source-out score measures and the screens show, the model's part marked
 /// as a suggestion to confirm.
 pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>) -> Classification {
-    let c = classify_by_rules(text, catalog);
+    let c = classify_by_rules(text, catalog, model);
     match model {
-        Some(model) if !c.is_recognised() => suggest(text, catalog, model).unwrap_or(c),
+        // As the screens do: a status update gets no guess.
+        Some(model) if !c.is_recognised() && !c.is_status_update() => {
+            suggest(text, catalog, model).unwrap_or(c)
+        }
         _ => c,
     }
 }
 
-fn classify_by_rules(text: &str, catalog: &Catalog) -> Classification {
+/// The catalog's rules, and where several fire, the ones `model` does not veto.
+pub(crate) fn classify_by_rules(
+    text: &str,
+    catalog: &Catalog,
+    model: Option<&Model>,
+) -> Classification {
     let tokens = tokenize(text);
     let occurrences = without_cleared_clauses(catalog.phrases.find(&tokens), catalog);
 
@@ -223,6 +235,9 @@ fn classify_by_rules(text: &str, catalog: &Catalog) -> Classification {
         );
     }
     drop_covered_fallbacks(&catalog.rules, &mut hits);
+    if let Some(model) = model {
+        drop_vetoed(text, catalog, model, &mut hits);
+    }
     build(text, &tokens, catalog, hits)
 }
 
@@ -313,6 +328,27 @@ fn evaluate_scope(
                     sentence,
                 })
             }
+        }
+    }
+}
+
+/// The ids of the catalog rules that fire on `text` (the rules alone, no model).
+pub(crate) fn fired_rules<'c>(text: &str, catalog: &'c Catalog) -> Vec<&'c str> {
+    let c = classify_by_rules(text, catalog, None);
+    c.matches
+        .iter()
+        .filter_map(|m| catalog.rule(&m.rule).map(|r| r.id.as_str()))
+        .collect()
+}
+
+/// Drops the hits of rules the model strongly rejects (see `veto`).
+fn drop_vetoed(text: &str, catalog: &Catalog, model: &Model, hits: &mut [Option<Hit>]) {
+    let fired: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].is_some()).collect();
+    let rules: Vec<&Rule> = fired.iter().map(|&i| &catalog.rules[i]).collect();
+    let keep = rules_to_keep(text, catalog, model, &rules);
+    for (i, keep) in fired.into_iter().zip(keep) {
+        if !keep {
+            hits[i] = None;
         }
     }
 }

@@ -23,6 +23,7 @@ mod normalize;
 mod quoted;
 mod status;
 mod train;
+mod veto;
 
 pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
 pub use classify::{
@@ -34,7 +35,8 @@ pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, S
 pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, SURE_AT};
 pub use model_answer::{MODEL_RULE, suggest};
 pub use quoted::quoted_values;
-pub use train::{FamilyScore, leave_one_source_out, train};
+pub use train::{Answering, FamilyScore, HeldOut, leave_one_source_out, train};
+pub use veto::VETO_BELOW;
 
 #[cfg(test)]
 mod rule_probes;

@@ -1,7 +1,7 @@
 //! The model's answer for a text no rule recognised: a suggestion the user confirms.
 
 use super::catalog::Catalog;
-use super::classify::{Classification, Match};
+use super::classify::{Classification, Match, fired_rules};
 use super::model::{Model, SURE_AT};
 use crate::domain::FieldKey;
 
@@ -14,7 +14,10 @@ const CARRIER_ACTION: &str = "Only the current carrier can clear this: ask the c
 /// What the model makes of `text`, or `None` when it chooses nothing. The match's score is the
 /// model's confidence; below `SURE_AT` it says "not sure" in its action.
 pub fn suggest(text: &str, catalog: &Catalog, model: &Model) -> Option<Classification> {
-    let prediction = model.predict(text, catalog, &[]);
+    // The model reads the text knowing which rules fired, as it was trained, even when it vetoed
+    // them all (see `veto`).
+    let rules = fired_rules(text, catalog);
+    let prediction = model.predict(text, catalog, &rules);
     let chosen = prediction.chosen();
     if chosen.is_empty() {
         return None;

@@ -2,10 +2,11 @@
 //! same rows give the same model (fixed order, fixed shuffle, rounded weights).
 
 use super::catalog::Catalog;
-use super::classify::{Classification, classify_with_model};
+use super::classify::{Classification, classify_by_rules, classify_with_model, fired_rules};
 use super::corpus::CorpusRow;
 use super::features::features;
 use super::model::{Model, scale, sigmoid};
+use super::model_answer::{MODEL_RULE, suggest};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A feature must appear in this many training texts to be kept.
@@ -87,10 +88,14 @@ fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Mode
     Model::new(labels, bias.into_iter().map(round).collect(), weights)
 }
 
-/// Stochastic gradient descent on the logistic loss, one output per label.
+/// Stochastic gradient descent on the logistic loss, one output per label. The weights are one
+/// flat row per feature (`n_labels` wide), walked as slices so the debug build the tests run is
+/// not slowed by indexing; the arithmetic is the per-label sums and updates, in the same order.
 fn fit(examples: &[Example], n_feats: usize, n_labels: usize) -> (Vec<f32>, Vec<Vec<f32>>) {
     let mut bias = vec![0.0f32; n_labels];
-    let mut w = vec![vec![0.0f32; n_labels]; n_feats];
+    let mut w = vec![0.0f32; n_feats * n_labels];
+    let mut sums = vec![0.0f32; n_labels];
+    let mut grads = vec![0.0f32; n_labels];
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x5eed;
     for epoch in 0..EPOCHS {
@@ -98,18 +103,32 @@ fn fit(examples: &[Example], n_feats: usize, n_labels: usize) -> (Vec<f32>, Vec<
         let rate = LEARNING_RATE / (1.0 + epoch as f32 * 0.1);
         for &e in &order {
             let ex = &examples[e];
-            for j in 0..n_labels {
-                let z = bias[j] + ex.feats.iter().map(|&f| w[f][j] * ex.x).sum::<f32>();
+            sums.fill(0.0);
+            for &f in &ex.feats {
+                let row = &w[f * n_labels..(f + 1) * n_labels];
+                for (s, wj) in sums.iter_mut().zip(row) {
+                    *s += wj * ex.x;
+                }
+            }
+            for (j, ((g, b), s)) in grads.iter_mut().zip(&mut bias).zip(&sums).enumerate() {
                 let target = if ex.labels.contains(&j) { 1.0 } else { 0.0 };
-                let g = sigmoid(z) - target;
-                bias[j] -= rate * g;
-                for &f in &ex.feats {
-                    w[f][j] -= rate * (g * ex.x + L2 * w[f][j]);
+                *g = sigmoid(*b + s) - target;
+                *b -= rate * *g;
+            }
+            for &f in &ex.feats {
+                let row = &mut w[f * n_labels..(f + 1) * n_labels];
+                for (wj, g) in row.iter_mut().zip(&grads) {
+                    *wj -= rate * (g * ex.x + L2 * *wj);
                 }
             }
         }
     }
-    (bias, w)
+    let rows = if n_labels == 0 {
+        vec![Vec::new(); n_feats]
+    } else {
+        w.chunks(n_labels).map(<[f32]>::to_vec).collect()
+    };
+    (bias, rows)
 }
 
 /// Fisher–Yates with a fixed linear congruential generator: the same order on every machine.
@@ -127,15 +146,6 @@ fn round(v: f32) -> f32 {
     (v * ROUNDING).round() / ROUNDING
 }
 
-/// The ids of the catalog rules that fire on `text` (the rules alone, no model).
-pub(crate) fn fired_rules<'c>(text: &str, catalog: &'c Catalog) -> Vec<&'c str> {
-    let c = classify_with_model(text, catalog, None);
-    c.matches
-        .iter()
-        .filter_map(|m| catalog.rule(&m.rule).map(|r| r.id.as_str()))
-        .collect()
-}
-
 /// One family's share of right answers when it was held out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FamilyScore {
@@ -144,39 +154,95 @@ pub struct FamilyScore {
     pub right: usize,
 }
 
+/// What leave-one-source-out found.
+#[derive(Debug, Clone, Default)]
+pub struct HeldOut {
+    /// Per family, in name order.
+    pub scores: Vec<FamilyScore>,
+    /// The rows answered wrongly (corpus line) and the answer given.
+    pub wrong: Vec<(usize, Classification)>,
+    /// For each row no rule read and the model answered: its confidence and whether it was
+    /// right. The reliability of the "not sure" threshold is read from these.
+    pub suggestions: Vec<(f32, bool)>,
+}
+
+impl HeldOut {
+    /// Right answers and rows over every family.
+    pub fn total(&self) -> (usize, usize) {
+        self.scores
+            .iter()
+            .fold((0, 0), |(r, a), s| (r + s.right, a + s.rows))
+    }
+}
+
+/// How the held-out rows are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answering {
+    /// The catalog's rules alone.
+    Rules,
+    /// The rules; the model only where no rule fires (no veto).
+    RulesThenModel,
+    /// As the screens answer: the rules, the model vetoing the matches it strongly rejects,
+    /// and the model where no rule fires.
+    Combined,
+}
+
 /// Leave-one-source-out: for each family, train on every other family and classify the held-out
-/// family's rows with the rules plus that model (`use_model: false`: the rules alone).
+/// family's rows as `answering` says.
 pub fn leave_one_source_out(
     rows: &[CorpusRow],
     catalog: &Catalog,
-    use_model: bool,
-) -> (Vec<FamilyScore>, Vec<(usize, Classification)>) {
+    answering: Answering,
+) -> HeldOut {
+    let use_model = answering != Answering::Rules;
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
     let feats = if use_model {
         row_features(rows, catalog)
     } else {
         Vec::new()
     };
-    let mut scores = Vec::new();
-    let mut wrong = Vec::new();
+    let mut out = HeldOut::default();
     for family in families {
         let (held, rest): (Vec<usize>, Vec<usize>) =
             (0..rows.len()).partition(|&i| rows[i].family == family);
         let model = use_model.then(|| train_on(rows, &feats, &rest));
         let mut right = 0;
         for &i in &held {
-            let c = classify_with_model(&rows[i].text, catalog, model.as_ref());
-            if rows[i].is_right(&c) {
+            let c = answer(&rows[i].text, catalog, model.as_ref(), answering);
+            let is_right = rows[i].is_right(&c);
+            if let Some(m) = c.matches.first().filter(|m| m.rule == MODEL_RULE) {
+                out.suggestions.push((m.score, is_right));
+            }
+            if is_right {
                 right += 1;
             } else {
-                wrong.push((rows[i].line, c));
+                out.wrong.push((rows[i].line, c));
             }
         }
-        scores.push(FamilyScore {
+        out.scores.push(FamilyScore {
             family: family.to_string(),
             rows: held.len(),
             right,
         });
     }
-    (scores, wrong)
+    out
+}
+
+fn answer(
+    text: &str,
+    catalog: &Catalog,
+    model: Option<&Model>,
+    answering: Answering,
+) -> Classification {
+    match (answering, model) {
+        (Answering::RulesThenModel, Some(model)) => {
+            let c = classify_by_rules(text, catalog, None);
+            if c.is_recognised() || c.is_status_update() {
+                c
+            } else {
+                suggest(text, catalog, model).unwrap_or(c)
+            }
+        }
+        _ => classify_with_model(text, catalog, model),
+    }
 }
