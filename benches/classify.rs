@@ -1,5 +1,7 @@
 //! Time to classify a typical carrier message: under 50 µs with the built-in catalog, under
-//! 200 µs with 10,000 learned examples; and the model's suggestion where no rule fires.
+//! 200 µs with 10,000 learned examples; and the model's suggestion where no rule fires. With
+//! 10,000 examples in a store's `examples.json` (issue 23): reading and indexing the file, and
+//! `portwiz classify` as a whole process.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
@@ -8,11 +10,26 @@ use portwiz::domain::classifier::{
     Catalog, ExampleIndex, LabelledExample, Model, classify, classify_with_examples, suggest,
 };
 use std::hint::black_box;
+use std::process::{Command, Stdio};
 
 const TYPICAL: &str = "The provided zip code or service address doesn't match what your current carrier has on file. Please contact your current provider and check your current documentation, update the service address, and then resubmit your order.";
 
 /// Ten thousand varied rejection texts, as a user labelling for years would leave behind.
 fn many_examples() -> ExampleIndex {
+    ExampleIndex::new(example_list())
+}
+
+/// A store folder whose `examples.json` holds `list`, as `reject --fields` writes it.
+fn store_with_examples(list: &[LabelledExample]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let doc = serde_json::json!({ "schema_version": 1, "examples": list });
+    let bytes = serde_json::to_vec_pretty(&doc).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(portwiz::store::examples::path(dir.path()), bytes)
+        .unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn example_list() -> Vec<LabelledExample> {
     let subjects = [
         "account number",
         "PIN",
@@ -58,7 +75,7 @@ fn many_examples() -> ExampleIndex {
             order: format!("Order {i}"),
         });
     }
-    ExampleIndex::new(list)
+    list
 }
 
 fn bench_classify(c: &mut Criterion) {
@@ -85,6 +102,24 @@ fn bench_classify(c: &mut Criterion) {
             })
         },
     );
+    let store = store_with_examples(&example_list());
+    c.bench_function("read and index examples.json of 10000 examples", |b| {
+        b.iter(|| {
+            let list = portwiz::store::examples::load(store.path()).unwrap_or_default();
+            ExampleIndex::new(list)
+        })
+    });
+    c.bench_function("classify TEXT with 10000 examples.json (process)", |b| {
+        b.iter(|| {
+            Command::new(env!("CARGO_BIN_EXE_portwiz"))
+                .args(["classify", TYPICAL])
+                .env("PORTWIZ_DATA_DIR", store.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+    });
     c.bench_function("catalog builtin", |b| b.iter(Catalog::builtin));
     // Where no rule fires, the screens add the model's suggestion: rules, then the model.
     if let Some(model) = Model::builtin() {

@@ -116,8 +116,12 @@ fn every_file_changed_three_times(label: &str, dir: &Path, store: &mut Store, ap
                 let _ = file.set_modified(when);
             }
         }
-        if let Some(msg) = portwiz::tui::store_changes(store, ids.clone()) {
-            update(app, msg);
+        // A few hundred at a time, as the runtime takes them (`follow_changes`).
+        let all: Vec<String> = ids.iter().cloned().collect();
+        for batch in all.chunks(256) {
+            if let Some(msg) = portwiz::tui::store_changes(store, batch.iter().cloned().collect()) {
+                update(app, msg);
+            }
         }
         after.push(format!("{} MiB", rss_kib() / 1024));
     }
