@@ -178,7 +178,7 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
     if let Some(ticket) = &order.ticket {
         text.push_str(&format!("Support ticket: {}\n", clean_cell(ticket)));
     }
-    for step in Step::ALL {
+    for step in Step::pages_of(&order.fields).iter().copied() {
         let fields: Vec<_> = step.fields_asked(&order.fields).collect();
         if fields.is_empty() {
             continue;
@@ -191,7 +191,11 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
             } else {
                 clean_cell(&value)
             };
-            text.push_str(&format!("  {:<36} {}\n", field.label, shown));
+            text.push_str(&format!(
+                "  {:<36} {}\n",
+                field.label_for(&order.fields),
+                shown
+            ));
         }
     }
     push_rejections_and_history(&mut text, order, zone);

@@ -1,5 +1,6 @@
-//! The pages of the Teams admin center's porting wizard: each field of the table says on which
-//! one it is entered (the hand-off lays the order out in them).
+//! The pages of the Teams admin center's porting wizards: each field of the table says on which
+//! one it is entered (the hand-off lays the order out in them). The US & Canada wizard's seven
+//! come first ([`AdminPage::ALL`]); the All regions wizard's pages follow.
 
 /// The pages of the admin center's porting wizard, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,6 +12,11 @@ pub enum AdminPage {
     Documents,
     PortingDetails,
     AuthorizeAndSubmit,
+    /// The All regions wizard's pages (its Get started is the one above; Manage numbers only
+    /// checks what Get started took, so no value is entered there).
+    AddAccountInformation,
+    AddNumberFeatures,
+    CompleteYourOrder,
 }
 
 impl AdminPage {
@@ -24,6 +30,18 @@ impl AdminPage {
         AdminPage::AuthorizeAndSubmit,
     ];
 
+    /// The page of the All regions wizard a field is entered on, from its page in portwiz's
+    /// wizard of that route (the numbers are typed on Get started, E.164 only).
+    pub fn of_regions_step(step: super::registry::Step) -> AdminPage {
+        use super::registry::Step;
+        match step {
+            Step::AddAccountInformation => AdminPage::AddAccountInformation,
+            Step::AddNumberFeatures => AdminPage::AddNumberFeatures,
+            Step::CompleteYourOrder => AdminPage::CompleteYourOrder,
+            _ => AdminPage::GetStarted,
+        }
+    }
+
     /// The page's name in the admin center.
     pub const fn title(self) -> &'static str {
         match self {
@@ -34,6 +52,9 @@ impl AdminPage {
             AdminPage::Documents => "Documents",
             AdminPage::PortingDetails => "Porting details",
             AdminPage::AuthorizeAndSubmit => "Authorize and submit",
+            AdminPage::AddAccountInformation => "Add account information",
+            AdminPage::AddNumberFeatures => "Add number features",
+            AdminPage::CompleteYourOrder => "Complete your order",
         }
     }
 }

@@ -58,6 +58,21 @@ pub(super) fn numbers(fields: &OrderFields, _: Date) -> Found {
     found
 }
 
+/// Each number's usage (the All regions wizard's Add number features): every number one.
+pub(super) fn number_usage(fields: &OrderFields, _: Date) -> Found {
+    if fields.number_usage.is_empty() {
+        return Vec::new();
+    }
+    rules::usage::usage_problems(
+        &fields.number_usage,
+        &fields.numbers,
+        fields.rules_country(),
+    )
+    .into_iter()
+    .map(|p| (Severity::Error, p))
+    .collect()
+}
+
 /// One valid number of the order's country.
 fn one_number(text: &str, fields: &OrderFields) -> Found {
     let report = rules::parse_numbers(text, fields.rules_country(), None);
@@ -233,10 +248,24 @@ pub(super) fn address_country(fields: &OrderFields, _: Date) -> Found {
 
 pub(super) fn port_date(fields: &OrderFields, today: Date) -> Found {
     let country = fields.rules_country();
+    if let Some(e) = slash_date_outside_north_america(fields) {
+        return vec![(Severity::Error, e)];
+    }
     match rules::check_port_date(&fields.port_date, today, country, fields.numbers.len()) {
         Err(e) => error(e),
         Ok(date) => warn(peers_lead_time(country, today, date)),
     }
+}
+
+/// `03/04/2027` reads as 4 March in the US and 3 April elsewhere: outside the US & Canada only
+/// `YYYY-MM-DD` is taken, so a date is never read the other way round.
+pub(super) fn slash_date_outside_north_america(fields: &OrderFields) -> Option<String> {
+    let text = fields.port_date.trim();
+    (fields.route() != super::countries::Route::UsCanada && text.contains('/')).then(|| {
+        format!(
+            "`{text}` could be read day first or month first: write it as YYYY-MM-DD (e.g. 2027-04-03)"
+        )
+    })
 }
 
 /// A date sooner than the lead time peers quote for the country (Microsoft states none there):

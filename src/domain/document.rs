@@ -162,9 +162,12 @@ fn signed_fields(name: &str, value: &Value) -> Result<OrderFields, DocumentError
 pub fn fields_to_map(fields: &OrderFields, include_secrets: bool) -> Map<String, Value> {
     let mut map = Map::new();
     for field in FIELDS {
-        // A country's identifier is written only when given: other countries' orders, and
-        // every document written before they existed, stay as they were.
-        if matches!(field.kind, Kind::Identifier(_)) && fields.get(field.key).is_empty() {
+        // A country's identifier, and each number's usage (All regions only), are written only
+        // when given: other countries' orders, and every document written before they
+        // existed, stay as they were.
+        if matches!(field.kind, Kind::Identifier(_) | Kind::Usages)
+            && fields.get(field.key).is_empty()
+        {
             continue;
         }
         if field.secret && !include_secrets {

@@ -142,10 +142,12 @@ pub fn normalise(
     let field = spec(key);
     if field.kind.is_list() {
         let items = list_items(key, input)?;
-        return Ok(FieldValue::List(if field.kind == Kind::Numbers {
-            normalise_numbers(&items, fields)
-        } else {
-            items
+        return Ok(FieldValue::List(match field.kind {
+            Kind::Numbers => normalise_numbers(&items, fields),
+            Kind::Usages => {
+                rules::usage::normalise_usages(&items, &fields.numbers, fields.rules_country())
+            }
+            _ => items,
         }));
     }
     let text = match input {
@@ -164,6 +166,11 @@ pub fn normalise(
     let normal = match field.kind {
         Kind::Choice(choices) => (choices.parse)(text).map(str::to_string),
         Kind::Phone => one_number(text, fields),
+        // Day-first or month-first cannot be told apart outside the US & Canada: kept as
+        // typed there, for the date's check to ask for YYYY-MM-DD.
+        Kind::Date if text.contains('/') && fields.route() != super::countries::Route::UsCanada => {
+            None
+        }
         Kind::Date => rules::port_date::parse_date(text).map(|d| d.to_string()),
         Kind::Time => rules::port_time::parse_time(text).map(|t| t.strftime("%H:%M").to_string()),
         Kind::Region => rules::check_region(text, fields.address_country()).ok(),
@@ -173,7 +180,7 @@ pub fn normalise(
             .rules()
             .and_then(|c| c.identifier(name))
             .and_then(|rule| rule.check(text).ok()),
-        Kind::Text | Kind::Secret | Kind::List | Kind::Numbers => None,
+        Kind::Text | Kind::Secret | Kind::List | Kind::Numbers | Kind::Usages => None,
     };
     Ok(FieldValue::Text(normal.unwrap_or_else(|| text.to_string())))
 }
@@ -429,7 +436,7 @@ impl Order {
                 event: Event::Edited,
                 from: None,
                 to: None,
-                note: edited_note(std::slice::from_ref(&change)),
+                note: edited_note(&self.fields, std::slice::from_ref(&change)),
                 changes: vec![change],
                 visit: visit.entry_id(),
             });
@@ -446,7 +453,7 @@ impl Order {
             None => entry.changes.push(change),
         }
         entry.at = now;
-        entry.note = edited_note(&entry.changes);
+        entry.note = edited_note(&self.fields, &entry.changes);
         visit.entry = None;
         if !entry.changes.is_empty() {
             self.history.push(entry);
@@ -504,8 +511,13 @@ impl Order {
     }
 }
 
-pub(crate) fn edited_note(changes: &[Change]) -> String {
-    let labels: Vec<&str> = changes.iter().map(|c| spec(c.key).label).collect();
+/// "Changed Port date, Port time (local time in France (Europe/Paris))": the labels as the
+/// order's wizard shows them.
+pub(crate) fn edited_note(fields: &OrderFields, changes: &[Change]) -> String {
+    let labels: Vec<_> = changes
+        .iter()
+        .map(|c| spec(c.key).label_for(fields))
+        .collect();
     format!("Changed {}", labels.join(", "))
 }
 

@@ -16,6 +16,10 @@ pub struct OrderFields {
     pub country: String,
     pub number_type: String,
     pub numbers: Vec<String>,
+    /// Each number's usage (`+NUMBER usage`), asked by the All regions wizard only: left out of
+    /// the file while empty, so files without it (every order before it) read as they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub number_usage: Vec<String>,
     pub port_type: String,
     pub billing_telephone_number: String,
     pub replacement_btn: String,
@@ -178,6 +182,11 @@ impl OrderFields {
             .country
             .parse()
             .unwrap_or_else(|_| self.rules_country())
+    }
+
+    /// How the order reaches Microsoft: its country's route (docs/countries.md).
+    pub fn route(&self) -> super::countries::Route {
+        self.rules_country().route()
     }
 
     pub fn number_type_choice(&self) -> Option<NumberType> {

@@ -20,7 +20,7 @@ pub use super::admin_page::AdminPage;
 pub struct HandoffLine {
     pub key: FieldKey,
     pub page: AdminPage,
-    pub label: &'static str,
+    pub label: std::borrow::Cow<'static, str>,
     /// The value as drawn: cleaned, the PIN masked; `None` when the field is empty.
     pub shown: Option<String>,
     pub secret: bool,
@@ -58,11 +58,12 @@ impl Handoff {
     }
 }
 
-/// The fields in the admin center's page order (the registry's order within a page).
-pub fn fields_by_page() -> Vec<&'static FieldSpec> {
+/// The fields in the page order of the admin center's wizard for this order's route (the
+/// registry's order within a page).
+pub fn fields_by_page(order: &super::fields::OrderFields) -> Vec<&'static FieldSpec> {
     let mut fields: Vec<&FieldSpec> = FIELDS.iter().collect();
     // Stable: a page keeps the registry's order.
-    fields.sort_by_key(|f| f.admin_page);
+    fields.sort_by_key(|f| f.admin_for(order).0);
     fields
 }
 
@@ -70,14 +71,15 @@ pub fn fields_by_page() -> Vec<&'static FieldSpec> {
 pub fn handoff(order: &Order) -> Handoff {
     let resubmission = order.status == Status::CustomerActionRequired;
     let (mut changed, mut rest) = (Vec::new(), Vec::new());
-    for field in fields_by_page()
+    for field in fields_by_page(&order.fields)
         .into_iter()
         .filter(|f| f.asked(&order.fields))
     {
+        let (page, label) = field.admin_for(&order.fields);
         let line = HandoffLine {
             key: field.key,
-            page: field.admin_page,
-            label: field.admin_label,
+            page,
+            label,
             shown: shown(order, field),
             secret: field.secret,
             changed: resubmission && order.changed_since_submission(field.key),
@@ -168,7 +170,7 @@ mod tests {
         // Every field a US order asks (no other country's identifiers).
         let asked = FIELDS.iter().filter(|f| f.asked(&order.fields)).count();
         assert_eq!(h.len(), asked);
-        assert_eq!(asked, FIELDS.len() - 11);
+        assert_eq!(asked, FIELDS.len() - 12);
         let pages: Vec<AdminPage> = h.lines().map(|l| l.page).collect();
         let mut sorted = pages.clone();
         sorted.sort();
@@ -181,6 +183,49 @@ mod tests {
         for page in AdminPage::ALL {
             assert!(h.lines().any(|l| l.page == page), "{page:?}");
         }
+    }
+
+    #[test]
+    fn an_all_regions_order_is_laid_out_in_that_wizards_pages_and_labels() {
+        let mut order = complete_order("PW-1", "Northwind Telecom", 0);
+        let f = &mut order.fields;
+        f.country = "GB".into();
+        f.service_address.country = "GB".into();
+        f.numbers = vec!["+442079460000".into(), "+442079460001".into()];
+        f.number_usage = vec![
+            "+442079460000 user".into(),
+            "+442079460001 conference".into(),
+        ];
+        let h = handoff(&order);
+        let pages: Vec<AdminPage> = h.lines().map(|l| l.page).collect();
+        let mut sorted = pages.clone();
+        sorted.sort();
+        assert_eq!(pages, sorted);
+        let mut titles: Vec<&str> = pages.iter().map(|p| p.title()).collect();
+        titles.dedup();
+        assert_eq!(
+            titles,
+            [
+                "Get started",
+                "Add account information",
+                "Add number features",
+                "Complete your order"
+            ]
+        );
+        let line = |k| h.lines().find(|l| l.key == k).unwrap();
+        assert_eq!(line(FieldKey::Numbers).label, "Phone numbers (E.164 only)");
+        assert_eq!(line(FieldKey::Numbers).page, AdminPage::GetStarted);
+        assert_eq!(
+            line(FieldKey::NumberUsage).page,
+            AdminPage::AddNumberFeatures
+        );
+        assert_eq!(
+            line(FieldKey::PortTime).label,
+            "Port time (local, Europe/London)"
+        );
+        // No mobile numbers port there: no account PIN is asked.
+        assert!(h.lines().all(|l| l.key != FieldKey::Pin));
+        assert!(h.lines().any(|l| l.key == FieldKey::IdUnderlyingCarrier));
     }
 
     #[test]
@@ -243,7 +288,7 @@ mod tests {
         // Every field a US order asks (no other country's identifiers).
         let asked = FIELDS.iter().filter(|f| f.asked(&order.fields)).count();
         assert_eq!(h.len(), asked);
-        assert_eq!(asked, FIELDS.len() - 11);
+        assert_eq!(asked, FIELDS.len() - 12);
         assert!(h.rest.iter().all(|l| !l.changed));
     }
 

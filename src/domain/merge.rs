@@ -381,7 +381,7 @@ fn merged_by_position(
                         event: Event::Edited,
                         from: None,
                         to: None,
-                        note: super::edit::edited_note(&changes),
+                        note: super::edit::edited_note(&mine.fields, &changes),
                         changes,
                         visit: None,
                     });

@@ -13,6 +13,28 @@ use super::status::Status;
 use super::validate::{Problem, Severity, validate};
 use jiff::civil::Date;
 
+/// Why the wizard may not go on from `page` yet: the All regions wizard takes no step past
+/// Manage numbers until every number is valid, as Microsoft's does (domain.md §7).
+pub fn held_on_page(
+    fields: &super::fields::OrderFields,
+    page: super::registry::Step,
+    today: Date,
+) -> Option<String> {
+    if page != super::registry::Step::ManageNumbers {
+        return None;
+    }
+    let errors = super::validate::check_field(FieldKey::Numbers, fields, today)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    (errors > 0).then(|| {
+        format!(
+            "Every number must be valid before you go on, as in Microsoft's All regions wizard: {errors} problem{} to fix or remove",
+            if errors == 1 { "" } else { "s" }
+        )
+    })
+}
+
 /// Every problem of the order: errors first, then warnings (the LOA to sign again, rejected
 /// fields left as they were, differences from the CSR, the validators' warnings).
 pub fn readiness(order: &Order, today: Date) -> Vec<Problem> {
@@ -116,8 +138,8 @@ pub fn to_fix_first(order: &Order, today: Date) -> Vec<FieldKey> {
     } else {
         rejected.to_vec()
     };
-    super::registry::Step::ALL
-        .into_iter()
+    super::registry::Step::pages_of(&order.fields)
+        .iter()
         .flat_map(|step| step.fields_asked(&order.fields))
         .map(|f| f.key)
         .filter(|key| wanted.contains(key))

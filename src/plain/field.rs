@@ -29,7 +29,7 @@ pub fn ask_field<R: BufRead, W: Write>(
 ) -> Result<Next, super::PlainError> {
     introduce(p, session, field)?;
     loop {
-        let prompt = format!("{}: ", field.label);
+        let prompt = format!("{}: ", field.label_for(&session.order.fields));
         let answer = if field.secret {
             p.ask_secret(&prompt)?
         } else {
@@ -86,14 +86,18 @@ fn introduce<R: BufRead, W: Write>(
 ) -> std::io::Result<()> {
     let need = field.need_words(&session.order.fields);
     p.say("")?;
-    p.say(format!("{}, {need}", field.label))?;
+    p.say(format!(
+        "{}, {need}",
+        field.label_for(&session.order.fields)
+    ))?;
     if session.order.rejected_fields().contains(&field.key) {
         p.say("  Named in the carrier's rejection: check it against the carrier's record.")?;
     }
     p.say(format!("  Now: {}", current(session, field)))?;
-    p.say(format!("  {}", field.help))?;
-    if !field.example.is_empty() {
-        p.say(format!("  Example: {}", field.example))?;
+    p.say(format!("  {}", field.help_for(&session.order.fields)))?;
+    let example = field.example_for(&session.order.fields);
+    if !example.is_empty() {
+        p.say(format!("  Example: {example}"))?;
     }
     if let Kind::Choice(options) = field.kind {
         for (n, (value, label)) in options.iter().enumerate() {

@@ -131,16 +131,21 @@ fn converse<R: BufRead, W: Write>(
     {
         return Ok(outcome);
     }
-    // Counted like the app's wizard: its 7 steps, the last one Review.
-    for step in Step::ALL.into_iter().filter(|s| *s != Step::Review) {
+    // Counted like the app's wizard: the pages of the order's route (known once Get started
+    // has the country), the last one Review.
+    let mut step = Step::GetStarted;
+    while step != Step::Review {
         p.say("")?;
-        p.say(step_heading(step))?;
+        p.say(step_heading(step, &session.order.fields))?;
         let asked: Vec<_> = step.fields_asked(&session.order.fields).collect();
         for spec in asked.into_iter().filter(|f| !first.contains(&f.key)) {
             if let Next::Stop = field::ask_field(&mut p, &mut session, spec)? {
                 return Ok(stopped(&mut p, &session)?);
             }
         }
+        step = step
+            .moved_by(session.order.fields.route(), 1)
+            .unwrap_or(Step::Review);
     }
     review::review(&mut p, &mut session)
 }
@@ -174,12 +179,13 @@ fn ask_first<R: BufRead, W: Write>(
     }
 }
 
-/// "Step 2 of 7: Phone numbers", numbered as the app's wizard.
-fn step_heading(step: Step) -> String {
+/// "Step 2 of 7: Phone numbers", numbered as the app's wizard for the order's route.
+fn step_heading(step: Step, order: &crate::domain::OrderFields) -> String {
+    let route = order.route();
     format!(
         "Step {} of {}: {}",
-        step.index() + 1,
-        Step::ALL.len(),
+        step.index_in(route) + 1,
+        Step::pages(route).len(),
         step.title()
     )
 }

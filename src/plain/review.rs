@@ -15,7 +15,10 @@ pub fn review<R: BufRead, W: Write>(
 ) -> Result<Outcome, PlainError> {
     let id = session.order.id.clone();
     p.say("")?;
-    p.say(super::step_heading(crate::domain::Step::Review))?;
+    p.say(super::step_heading(
+        crate::domain::Step::Review,
+        &session.order.fields,
+    ))?;
     // The domain's one readiness check, as the wizard's Review and `submit` ask it.
     let problems = readiness(&session.order, session.clock.today);
     for problem in &problems {

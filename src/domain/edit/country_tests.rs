@@ -169,3 +169,52 @@ fn port_dates_follow_the_countrys_holidays_and_lead_time() {
     // Times are the country's own, with no window.
     set(&mut de, FieldKey::PortTime, "06:30").unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn a_slashed_date_is_refused_outside_north_america_where_day_and_month_swap() {
+    let mut order = order_in("GB");
+    let err = set(&mut order, FieldKey::PortDate, "03/04/2027").unwrap_err();
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    assert!(set(&mut order, FieldKey::PortDate, "2027-01-12").is_ok());
+    // The US still reads its own month-first dates.
+    let mut us = order_in("US");
+    assert!(set(&mut us, FieldKey::PortDate, "12/15/2026").is_ok());
+    assert_eq!(us.fields.port_date, "2026-12-15");
+}
+
+#[test]
+fn each_numbers_usage_is_stored_in_the_orders_order_and_every_number_needs_one() {
+    let mut order = order_in("GB");
+    set(
+        &mut order,
+        FieldKey::Numbers,
+        "020 7946 0000; 020 7946 0001",
+    )
+    .unwrap();
+    let err = set(&mut order, FieldKey::NumberUsage, "020 7946 0001 fax").unwrap_err();
+    assert!(err.contains("its usage"), "{err}");
+    set(&mut order, FieldKey::NumberUsage, "020 7946 0001 voice app").unwrap_err();
+    assert!(order.fields.number_usage.is_empty());
+    set(
+        &mut order,
+        FieldKey::NumberUsage,
+        "020 7946 0001 voice app, user",
+    )
+    .unwrap();
+    assert_eq!(
+        order.fields.number_usage,
+        ["+442079460000 user", "+442079460001 voice_app"]
+    );
+    // A number dropped from the order leaves its usage behind: named, never silently lost.
+    set(&mut order, FieldKey::Numbers, "020 7946 0000").unwrap();
+    let found = problems(&order, FieldKey::NumberUsage);
+    assert!(
+        found
+            .iter()
+            .any(|(_, m)| m.contains("+442079460001 is not one of this order's numbers")),
+        "{found:?}"
+    );
+    // A US order has no such field: nothing is asked, nothing is required.
+    let us = order_in("US");
+    assert!(problems(&us, FieldKey::NumberUsage).is_empty());
+}

@@ -369,7 +369,7 @@ fn a_visit_with_an_id_finds_its_entry_and_a_transition_closes_it() {
         event: Event::Edited,
         from: None,
         to: None,
-        note: edited_note(&[]),
+        note: edited_note(&order.fields, &[]),
         changes: Vec::new(),
         visit: Some("w-2".into()),
     };

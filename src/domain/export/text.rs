@@ -27,11 +27,13 @@ pub fn render(order: &Order, include_secrets: bool) -> String {
         .max()
         .unwrap_or(0)
         + 2;
-    let steps = Step::ALL.iter().filter(|s| s.fields().next().is_some());
+    let steps = Step::pages_of(&order.fields)
+        .iter()
+        .filter(|s| s.fields().next().is_some());
     for (n, step) in steps.enumerate() {
         out.push_str(&format!("\n{}. {}\n", n + 1, step.title()));
         for field in step.fields_asked(&order.fields) {
-            let label = format!("{}:", field.label);
+            let label = format!("{}:", field.label_for(&order.fields));
             if field.key == FieldKey::Numbers {
                 numbers(&mut out, &order.fields.numbers, &label);
                 continue;

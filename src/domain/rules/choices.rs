@@ -164,6 +164,14 @@ choice! {
     Partial => "partial", "Partial port", "Partial port: some numbers stay with the carrier", [];
 }
 
+choice! {
+    /// What a number is for, as the All regions wizard's "Add number features" asks.
+    NumberUsage, "number usage",
+    User => "user", "User", "User: a person's number", ["users", "person"];
+    VoiceApp => "voice_app", "Voice app", "Voice app: an auto attendant or call queue", ["voice application", "auto attendant", "call queue", "service"];
+    Conference => "conference", "Conference", "Conference: a conferencing bridge", ["conferencing", "audio conferencing", "bridge"];
+}
+
 pub use super::country::Country;
 
 #[cfg(test)]

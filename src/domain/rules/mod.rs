@@ -14,9 +14,10 @@ pub mod port_time;
 mod puerto_rico_tests;
 mod regions;
 pub mod text;
+pub mod usage;
 
 pub use address::{check_postal_code, check_region, looks_like_po_box, postcode_region_conflict};
-pub use choices::{Country, NumberType, PortType, UnknownChoice};
+pub use choices::{Country, NumberType, NumberUsage, PortType, UnknownChoice};
 pub use error::RuleError;
 pub use holidays::{Holiday, federal_holidays, holiday_name, holiday_on};
 pub use numbers::{

@@ -135,6 +135,8 @@ pub struct RejectionForm {
     pub status_asked: bool,
     /// Per `FIELDS` index: whether the order's country asks the field (the list shows those).
     pub offered: Vec<bool>,
+    /// The order's route: the list is grouped by its wizard's pages.
+    pub route: crate::domain::countries::Route,
     /// The values the carrier quotes from its record, by field (the domain's reading, kept as
     /// the CSR's on save, where the wizard's Ctrl-T takes them).
     pub quoted: Vec<(FieldKey, String)>,
@@ -144,6 +146,7 @@ impl RejectionForm {
     pub fn new(catalog: &Catalog, order: &Order) -> RejectionForm {
         RejectionForm {
             offered: FIELDS.iter().map(|f| f.asked(&order.fields)).collect(),
+            route: order.fields.route(),
             text: TextArea::default(),
             classification: classify("", catalog),
             suggestion: None,

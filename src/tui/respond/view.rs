@@ -321,11 +321,11 @@ fn checklist(out: &mut Lines, area: Rect, form: &RejectionForm) {
     let mut rows: Vec<Line<'static>> = Vec::new();
     let mut cursor_row = 0;
     let mut first_ticked: Option<usize> = None;
-    for step in Step::ALL {
+    for step in Step::pages(form.route).iter().copied() {
         let mut fields = FIELDS
             .iter()
             .enumerate()
-            .filter(|(i, f)| f.step == step && form.offers(*i))
+            .filter(|(i, f)| f.step_on(form.route) == step && form.offers(*i))
             .peekable();
         if fields.peek().is_none() {
             continue;

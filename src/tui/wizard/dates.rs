@@ -12,10 +12,18 @@ pub fn port_date_window(country: Country, number_count: usize, today: Date) -> (
     (window.earliest, window.latest)
 }
 
-/// "earliest 2026-12-03, latest 2026-12-26".
+/// "earliest 2026-12-03, latest 2026-12-26"; outside the US & Canada, where no source states
+/// a latest date, only the earliest.
 pub fn window_hint(country: Country, number_count: usize, today: Date) -> String {
     let (earliest, latest) = port_date_window(country, number_count, today);
-    format!("earliest {earliest}, latest {latest}")
+    if country.route() == crate::domain::countries::Route::UsCanada {
+        format!("earliest {earliest}, latest {latest}")
+    } else {
+        format!(
+            "earliest {earliest} (a business day in {})",
+            country.in_sentence()
+        )
+    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,9 @@ impl WizardState {
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
             if !state.order.fields.get(field.key).is_empty() {
-                state.visited.insert(field.step);
+                state
+                    .visited
+                    .insert(field.step_on(state.order.fields.route()));
                 state.check(field.key);
             }
         }
@@ -175,7 +177,7 @@ impl WizardState {
         let frozen = crate::domain::readiness::only_the_carrier_can_fix(&self.order);
         match first.first() {
             Some(key) if !frozen => {
-                self.step = spec(*key).step;
+                self.step = spec(*key).step_on(self.order.fields.route());
                 self.focus = self
                     .targets()
                     .iter()
@@ -226,7 +228,7 @@ impl WizardState {
                         let text = value.to_line();
                         Editor::Choice(options.position_of(&text))
                     }
-                    Kind::Numbers => match value {
+                    Kind::Numbers | Kind::Usages => match value {
                         FieldValue::List(items) => {
                             Editor::Numbers(TextArea::new(&items.join("\n")))
                         }
@@ -278,7 +280,9 @@ impl WizardState {
     /// the stored list.
     pub fn numbers_text(&self) -> String {
         match &self.editor {
-            Editor::Numbers(area) => area.text(),
+            Editor::Numbers(area) if self.target().is_some_and(|t| t.key == FieldKey::Numbers) => {
+                area.text()
+            }
             _ => self.order.fields.numbers.join("\n"),
         }
     }

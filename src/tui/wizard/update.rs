@@ -9,7 +9,7 @@ use crate::domain::entry;
 use crate::domain::fields::{FieldValue, is_list};
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
-use crate::domain::readiness::{readiness, unchanged_warning};
+use crate::domain::readiness::{held_on_page, readiness, unchanged_warning};
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
 use crate::tui::app::Message;
@@ -201,7 +201,9 @@ fn scroll_pinned(state: &mut WizardState, lines: i16) {
 
 /// Ctrl-O in the numbers area: ask for the CSV file's path.
 fn open_csv_prompt(state: &mut WizardState) {
-    if matches!(state.editor, Editor::Numbers(_)) {
+    // The usage box is a text area too: a CSV of numbers is for the numbers only.
+    let on_numbers = state.target().is_some_and(|t| t.key == FieldKey::Numbers);
+    if matches!(state.editor, Editor::Numbers(_)) && on_numbers {
         state.prompt = Some(Prompt::CsvPath {
             path: Default::default(),
             error: None,
@@ -311,6 +313,16 @@ fn go_to_step(state: &mut WizardState, step: Step, focus_last: bool) -> WizardOu
         state.visited.insert(left);
         state.check_step(left);
     }
+    let route = state.order.fields.route();
+    if step.index_in(route) > left.index_in(route)
+        && let Some(why) = held_on_page(&state.order.fields, left, state.clock.today)
+    {
+        state.notice = Some(Message {
+            text: format!("✗ {why}"),
+            is_error: true,
+        });
+        return saved_if(changed, state);
+    }
     state.step = step;
     state.focus = if focus_last {
         state.targets().len().saturating_sub(1)
@@ -336,16 +348,15 @@ fn prev_field(state: &mut WizardState) -> WizardOutcome {
     if state.focus > 0 {
         return focus_to(state, state.focus - 1);
     }
-    match state.step.index().checked_sub(1).map(|i| Step::ALL[i]) {
+    match state.step.moved_by(state.order.fields.route(), -1) {
         Some(step) => go_to_step(state, step, true),
         None => WizardOutcome::Stay,
     }
 }
 
 fn step_by(state: &mut WizardState, delta: isize) -> WizardOutcome {
-    let index = state.step.index().checked_add_signed(delta);
-    match index.and_then(|i| Step::ALL.get(i)) {
-        Some(step) => go_to_step(state, *step, false),
+    match state.step.moved_by(state.order.fields.route(), delta) {
+        Some(step) => go_to_step(state, step, false),
         None => WizardOutcome::Stay,
     }
 }
@@ -533,7 +544,7 @@ fn review_move(state: &mut WizardState, down: bool) {
 
 /// Focus the (order) input of a field, on its step.
 pub fn jump_to(state: &mut WizardState, key: FieldKey) -> WizardOutcome {
-    let step = spec(key).step;
+    let step = spec(key).step_on(state.order.fields.route());
     let outcome = go_to_step(state, step, false);
     state.focus = state
         .targets()

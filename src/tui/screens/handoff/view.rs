@@ -81,7 +81,7 @@ fn list(
 ) -> (Vec<Line<'static>>, usize) {
     let label_width = handoff
         .lines()
-        .map(|l| columns(l.label))
+        .map(|l| columns(&l.label))
         .max()
         .unwrap_or(0)
         .min(LABEL_MAX);
@@ -162,7 +162,7 @@ fn value_line(
     };
     Line::from(vec![
         Span::styled(pointer, label_style),
-        Span::styled(pad(line.label, label_width), label_style),
+        Span::styled(pad(&line.label, label_width), label_style),
         Span::raw("  "),
         Span::styled(pad(&truncate(&value, room), room), value_style),
         Span::raw("  "),

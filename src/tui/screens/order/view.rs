@@ -462,7 +462,7 @@ fn fields(page: &mut Page, order: &Order) {
     let theme = page.theme;
     let rejected = order.rejected_fields();
     let value_width = page.width.saturating_sub(LABEL_WIDTH + 2).max(12);
-    for step in Step::ALL {
+    for step in Step::pages_of(&order.fields).iter().copied() {
         if step.fields().next().is_none() {
             continue;
         }
@@ -490,7 +490,7 @@ fn fields(page: &mut Page, order: &Order) {
             let gutter = if is_rejected { " ▶ " } else { "   " };
             for (i, part) in wrap(&words, value_width).into_iter().enumerate() {
                 let label = if i == 0 {
-                    pad(field.label, LABEL_WIDTH - 1)
+                    pad(&field.label_for(&order.fields), LABEL_WIDTH - 1)
                 } else {
                     pad("", LABEL_WIDTH - 1)
                 };

@@ -1,5 +1,6 @@
 //! The wizard's tests: update driven by key events, and whole-screen snapshots.
 
+mod all_regions;
 mod edits;
 mod fixtures;
 mod keys;

@@ -102,7 +102,7 @@ fn label_rows(place: &Place, rows: &mut Rows) {
     } else {
         ""
     };
-    let label = format!("{}{required}", place.field.label);
+    let label = format!("{}{required}", place.field.label_for(&order.fields));
     let mut tags: Vec<Span<'static>> = Vec::new();
     if order.rejected_fields().contains(&place.field.key) {
         tags.push(Span::styled(
@@ -188,6 +188,14 @@ fn input_rows(place: &Place, rows: &mut Rows) {
             );
             number_state_rows(place.state, place.width, place.height, place.theme, rows);
         }
+        Kind::Usages => super::usage::usage_rows(
+            place.state,
+            order_focused,
+            place.width,
+            place.height,
+            place.theme,
+            rows,
+        ),
         _ => {
             let value = order.fields.get(place.field.key).to_line();
             let masked = place.field.secret && !(order_focused && place.state.pin_revealed);
@@ -203,7 +211,7 @@ fn input_rows(place: &Place, rows: &mut Rows) {
                 box_width,
                 place.theme,
                 rows,
-                Some(place.field.example),
+                Some(&place.field.example_for(&order.fields)),
             );
         }
     }
@@ -296,9 +304,11 @@ fn note_rows(place: &Place, rows: &mut Rows) {
         }
     }
     if place.focused.is_some() {
-        let mut help = place.field.help.to_string();
-        if !place.field.example.is_empty() && !place.field.secret {
-            help.push_str(&format!(" Example: {}", place.field.example));
+        let fields = &place.state.order.fields;
+        let mut help = place.field.help_for(fields).to_string();
+        let example = place.field.example_for(fields);
+        if !example.is_empty() && !place.field.secret {
+            help.push_str(&format!(" Example: {example}"));
         }
         message_rows(&help, place.theme.dim(), place.width, rows);
     }

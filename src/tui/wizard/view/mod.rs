@@ -8,6 +8,7 @@ mod prompt;
 mod review;
 mod rows;
 mod steps;
+mod usage;
 
 use super::state::WizardState;
 use crate::tui::layout::Drawn;
@@ -126,8 +127,8 @@ fn header_line(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> 
     let order = &state.order;
     let step = format!(
         "Step {} of {}",
-        state.step.index() + 1,
-        crate::domain::registry::Step::ALL.len()
+        state.step.index_in(order.fields.route()) + 1,
+        crate::domain::registry::Step::pages_of(&order.fields).len()
     );
     let mut status = format!(" · {} {}", order.status.symbol(), order.status.label());
     if !order.status.is_editable() {

@@ -192,7 +192,8 @@ fn change_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows
 /// Every step's fields as the order holds them, the rejected ones marked.
 fn field_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows) {
     let order = &state.order;
-    for step in Step::ALL.iter().filter(|s| **s != Step::Review) {
+    let pages = Step::pages_of(&order.fields);
+    for step in pages.iter().filter(|s| **s != Step::Review) {
         rows.push(Line::from(""));
         rows.push(Line::from(Span::styled(
             step.title().to_string(),
@@ -206,7 +207,7 @@ fn field_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Rows)
                 ""
             };
             let line = truncate(
-                &format!("  {}: {value}", field.label),
+                &format!("  {}: {value}", field.label_for(&order.fields)),
                 width.saturating_sub(crate::tui::text::width(rejected)),
             );
             let mut spans = vec![Span::raw(line)];

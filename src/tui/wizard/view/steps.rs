@@ -44,10 +44,10 @@ impl StepMark {
 pub fn mark(state: &WizardState, step: Step) -> StepMark {
     let order = &state.order;
     let rejected = order.rejected_fields().iter().any(|k| {
-        crate::domain::registry::spec(*k).step == step
+        crate::domain::registry::spec(*k).step_on(order.fields.route()) == step
             && !crate::domain::readiness::rejection_addressed(order, *k)
     });
-    let resign = step == Step::LetterOfAuthorization && !order.loa_needs_resigning().is_empty();
+    let resign = step == loa_step(state) && !order.loa_needs_resigning().is_empty();
     if rejected || resign {
         return StepMark::Rejected;
     }
@@ -56,7 +56,7 @@ pub fn mark(state: &WizardState, step: Step) -> StepMark {
     }
     // What the fields showed when last checked (on leaving them, or the step): the same
     // verdicts the form shows, without checking 999 numbers again at every frame.
-    let errors = step.fields().any(|f| {
+    let errors = step.fields_asked(&order.fields).any(|f| {
         state
             .checked
             .get(&f.key)
@@ -69,18 +69,25 @@ pub fn mark(state: &WizardState, step: Step) -> StepMark {
     }
 }
 
+/// The page the signed LOA is entered on in this order's wizard.
+fn loa_step(state: &WizardState) -> Step {
+    let loa = crate::domain::registry::spec(crate::domain::key::FieldKey::Loa);
+    loa.step_on(state.order.fields.route())
+}
+
 pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines = vec![
         Line::from(Span::styled("Steps", theme.title())),
         Line::from(""),
     ];
-    for step in Step::ALL {
+    let route = state.order.fields.route();
+    for step in Step::pages(route).iter().copied() {
         let mark = mark(state, step);
         let current = step == state.step;
         let pointer = if current { "•" } else { " " };
         let title = truncate(
-            &format!("{} {}", step.index() + 1, step.title()),
+            &format!("{} {}", step.index_in(route) + 1, step.title()),
             width.saturating_sub(4),
         );
         let title_style = if current { theme.focus() } else { Style::new() };
@@ -90,7 +97,7 @@ pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'stat
             Span::raw(" "),
             Span::styled(title, title_style),
         ]));
-        if step == Step::LetterOfAuthorization && !state.order.loa_needs_resigning().is_empty() {
+        if step == loa_step(state) && !state.order.loa_needs_resigning().is_empty() {
             lines.push(Line::from(Span::styled(
                 "      the LOA must be signed again",
                 theme.rejected(),
@@ -108,6 +115,7 @@ pub fn sidebar(state: &WizardState, area: Rect, theme: &Theme) -> Vec<Line<'stat
 pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
+    let route = state.order.fields.route();
     let current_title = |step: Step| {
         let mark = mark(state, step);
         let words = match mark {
@@ -117,23 +125,28 @@ pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
             StepMark::ToDo => "",
         };
         if words.is_empty() {
-            format!("• {} {}", step.index() + 1, step.title())
+            format!("• {} {}", step.index_in(route) + 1, step.title())
         } else {
             format!(
                 "• {} {} {} {words}",
-                step.index() + 1,
+                step.index_in(route) + 1,
                 step.title(),
                 mark.symbol()
             )
         }
     };
-    let others: usize = Step::ALL.len().saturating_sub(1) * 4;
-    for step in Step::ALL {
+    let others: usize = Step::pages(route).len().saturating_sub(1) * 4;
+    for step in Step::pages(route).iter().copied() {
         let mark = mark(state, step);
         if step == state.step {
             let room = usize::from(width).saturating_sub(others + used).max(8);
             let full = current_title(step);
-            let short = format!("• {} {} {}", step.index() + 1, step.title(), mark.symbol());
+            let short = format!(
+                "• {} {} {}",
+                step.index_in(route) + 1,
+                step.title(),
+                mark.symbol()
+            );
             let text = if crate::tui::text::width(&full) <= room {
                 full
             } else {
@@ -143,7 +156,7 @@ pub fn bar(state: &WizardState, width: u16, theme: &Theme) -> Line<'static> {
             spans.push(Span::styled(text, theme.focus()));
             spans.push(Span::raw("  "));
         } else {
-            spans.push(Span::raw(format!("{}", step.index() + 1)));
+            spans.push(Span::raw(format!("{}", step.index_in(route) + 1)));
             spans.push(Span::styled(mark.symbol().to_string(), mark.style(theme)));
             spans.push(Span::raw("  "));
             used += 4;
