@@ -407,3 +407,30 @@ fn review_ends_at_the_hand_off_where_the_submission_is_recorded() {
     quit(app);
     assert_eq!(only_order(dir.path())["status"], "submitted");
 }
+
+/// Issue 29.3: the CSR value typed in the CSR column is taken by Ctrl-T at once, before Tab has
+/// left the box (it said "No CSR value for this field yet" until the value was saved).
+#[test]
+fn ctrl_t_right_after_typing_a_csr_value_takes_it_into_the_field() {
+    let dir = store_with_demo_file("PO-DEMO0003.json");
+    let mut app = spawn(dir.path(), 120, 40);
+    wait(&app, "Contoso Redmond HQ main lines");
+    send_then(&mut app, keys::ENTER, "Press u to update");
+    send_then(&mut app, "u", "› Account number");
+    send_then(&mut app, "\x0b", "CSR column on");
+    send_then(&mut app, keys::TAB, "› CSR [");
+    send_then(&mut app, "TSC-4471-0039", "› CSR [TSC-4471-0039");
+    let screen = send_then(&mut app, "\x14", "= CSR: matches");
+    assert!(!screen.contains("No CSR value"), "{screen}");
+    wait(&app, "Saved “Contoso Redmond HQ main lines”");
+    send_then(&mut app, keys::ESC, "u Update");
+    quit(app);
+
+    let order = only_order(dir.path());
+    assert_eq!(
+        field(&order, "account_number"),
+        "TSC-4471-0039",
+        "{order:#}"
+    );
+    assert_eq!(order["csr"]["account_number"], "TSC-4471-0039", "{order:#}");
+}
