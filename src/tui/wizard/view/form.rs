@@ -3,7 +3,6 @@
 
 use super::rows::Rows;
 use crate::domain::csr;
-use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{FieldSpec, Kind};
 use crate::domain::rules::NumberState;
@@ -12,7 +11,6 @@ use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, width as text_width, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;
-use crate::tui::widgets::textarea::TextArea;
 use crate::tui::wizard::dates::window_hint;
 use crate::tui::wizard::keymap::keys_of;
 use crate::tui::wizard::numbers::{label, summary, symbol};
@@ -465,18 +463,8 @@ fn numbers_area_rows(
     theme: &Theme,
     rows: &mut Rows,
 ) {
-    let stored;
-    let area = match (&state.editor, focused) {
-        (Editor::Numbers(area), true) => area,
-        _ => {
-            let text = match state.order.fields.get(FieldKey::Numbers) {
-                FieldValue::List(items) => items.join("\n"),
-                FieldValue::Text(text) => text,
-            };
-            stored = TextArea::new(&text);
-            &stored
-        }
-    };
+    let mut stored = None;
+    let area = super::usage::shown_area(state, FieldKey::Numbers, focused, &mut stored);
     let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
     let window = 6usize.min(height.saturating_sub(8)).max(3);
     let total = area.lines().len();

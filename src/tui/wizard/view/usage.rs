@@ -15,6 +15,26 @@ use ratatui::text::{Line, Span};
 const INDENT: &str = "  ";
 const MAX_BOX: usize = 60;
 
+/// The text area a multi-line field shows: the editor's while it is focused, else one made from
+/// the order's stored value (kept in `stored` for the caller's frame).
+pub(super) fn shown_area<'a>(
+    state: &'a WizardState,
+    key: FieldKey,
+    focused: bool,
+    stored: &'a mut Option<TextArea>,
+) -> &'a TextArea {
+    match (&state.editor, focused) {
+        (Editor::Numbers(area), true) => area,
+        _ => {
+            let text = match state.order.fields.get(key) {
+                FieldValue::List(items) => items.join("\n"),
+                FieldValue::Text(text) => text,
+            };
+            stored.insert(TextArea::new(&text))
+        }
+    }
+}
+
 /// The usage box and the count of numbers by usage.
 pub fn usage_rows(
     state: &WizardState,
@@ -24,18 +44,8 @@ pub fn usage_rows(
     theme: &Theme,
     rows: &mut Rows,
 ) {
-    let stored;
-    let area = match (&state.editor, focused) {
-        (Editor::Numbers(area), true) => area,
-        _ => {
-            let text = match state.order.fields.get(FieldKey::NumberUsage) {
-                FieldValue::List(items) => items.join("\n"),
-                FieldValue::Text(text) => text,
-            };
-            stored = TextArea::new(&text);
-            &stored
-        }
-    };
+    let mut stored = None;
+    let area = shown_area(state, FieldKey::NumberUsage, focused, &mut stored);
     let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
     let placeholder = "e.g. user (every number), or +442079460000 voice_app a line";
     area_rows(area, focused, placeholder, box_width, height, theme, rows);
