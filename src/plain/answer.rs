@@ -29,12 +29,7 @@ pub fn record<R: BufRead, W: Write>(
     clock: Clock,
 ) -> Result<Outcome, PlainError> {
     p.say("")?;
-    p.say(format!(
-        "Order {}: {} ({})",
-        order.id,
-        one_line(&order.display_name()),
-        order.status.label()
-    ))?;
+    p.say(super::heading(&order))?;
     if order.status.is_final() {
         p.say("Nothing more can be recorded on it.")?;
         return Ok(Outcome::Kept(Some(order.id)));

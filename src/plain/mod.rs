@@ -200,15 +200,20 @@ fn stopped<R: BufRead, W: Write>(
     Ok(Outcome::Kept(session.saved().then_some(id)))
 }
 
-/// Say which order this is and, for a rejected one, what the carrier said.
-fn introduce_order<R: BufRead, W: Write>(p: &mut Prompter<R, W>, order: &Order) -> io::Result<()> {
-    p.say("")?;
-    p.say(format!(
+/// The line that names an order in plain mode: its id, name and status.
+fn heading(order: &Order) -> String {
+    format!(
         "Order {}: {} ({})",
         order.id,
         one_line(&order.display_name()),
         order.status.label()
-    ))?;
+    )
+}
+
+/// Say which order this is and, for a rejected one, what the carrier said.
+fn introduce_order<R: BufRead, W: Write>(p: &mut Prompter<R, W>, order: &Order) -> io::Result<()> {
+    p.say("")?;
+    p.say(heading(order))?;
     if order.status != Status::CustomerActionRequired {
         return Ok(());
     }
