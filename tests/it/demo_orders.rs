@@ -108,8 +108,14 @@ fn the_demo_has_all_regions_orders_and_a_french_rio_rejection() {
         .iter()
         .find(|o| o.fields.country == "FR" && o.status == Status::CustomerActionRequired)
         .unwrap_or_else(|| panic!("no rejected French order"));
-    let rejection = french.last_rejection().unwrap_or_else(|| panic!("no rejection"));
-    assert!(rejection.text.contains("RIO incorrect"), "{}", rejection.text);
+    let rejection = french
+        .last_rejection()
+        .unwrap_or_else(|| panic!("no rejection"));
+    assert!(
+        rejection.text.contains("RIO incorrect"),
+        "{}",
+        rejection.text
+    );
     assert_eq!(rejection.fields, vec![FieldKey::IdRio]);
     // As the classifier reads the words today, so the demo stays what `reject` records.
     let catalog = portwiz::domain::classifier::Catalog::builtin();

@@ -383,8 +383,7 @@ fn welcome_opens_a_demo_copy_through_an_effect() {
             .is_some_and(|m| m.text.contains(&format!(
                 "demo copy ({} orders)",
                 crate::support::demo_count()
-            ))
-                && m.text.contains("your own store is untouched"))
+            )) && m.text.contains("your own store is untouched"))
     );
 }
 
