@@ -66,7 +66,7 @@ const WORDS: ListWords = ListWords {
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M::List, WORDS;
     both(C::OrderPage, &[ch('u')], O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
-    both(C::OrderPage, &[ch('r')], O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
+    both(C::OrderPage, &[ch('r')], O(M::Respond), "Record what the carrier or Microsoft answered", "Response"),
     both(C::OrderPage, &[ch('a')], O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
     both(C::OrderPage, &[ch('e')], O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], O(M::Back), "Back to the order history", "Back"),
@@ -77,7 +77,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
-    help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal (a call, a case comment)"),
+    help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal"),
     both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
