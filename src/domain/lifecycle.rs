@@ -3,7 +3,7 @@
 
 use super::history::Event;
 use super::order::{Order, Refusal};
-use super::rules::holidays::holiday_name;
+use super::countries::us_federal::holiday_name;
 use super::rules::port_date::{is_business_day, today_in_eastern};
 use super::status::Status;
 use jiff::civil::Date;

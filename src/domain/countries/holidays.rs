@@ -3,7 +3,7 @@
 //! countries with their substitute-day rules at a small build cost, so the rules are data.
 
 use super::CountryRules;
-use crate::domain::rules::holiday_on;
+use super::us_federal::holiday_on;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;

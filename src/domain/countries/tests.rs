@@ -1,4 +1,4 @@
-use super::identifiers::{abn_ok, luhn_ok};
+use crate::domain::rules::identifiers::{abn_ok, luhn_ok};
 use super::*;
 use jiff::civil::date;
 
