@@ -1,9 +1,9 @@
 //! What a lifecycle step should make the user stop and look at: a port date the carrier cannot
 //! mean, a completion before the port, a resubmission that changes nothing.
 
+use super::countries::us_federal::holiday_name;
 use super::history::Event;
 use super::order::{Order, Refusal};
-use super::countries::us_federal::holiday_name;
 use super::rules::port_date::{is_business_day, today_in_eastern};
 use super::status::Status;
 use jiff::civil::Date;

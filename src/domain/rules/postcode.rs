@@ -6,7 +6,6 @@ use super::choices::Country;
 use super::error::RuleError;
 use crate::domain::countries::CountryRules;
 
-
 impl CountryRules {
     /// The postcode written the country's way, or why it cannot be one of its codes.
     pub fn check_postcode(&self, text: &str) -> Result<String, RuleError> {
