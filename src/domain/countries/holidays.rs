@@ -16,7 +16,7 @@ pub struct HolidayTable {
     pub scope: String,
     pub source: String,
     pub rules: Vec<HolidayRule>,
-    /// `us_federal`: the US federal holidays of `rules::holidays` instead of `rules`.
+    /// `us_federal`: the US federal holidays of `us_federal` instead of `rules`.
     #[serde(default)]
     pub computed: Option<String>,
     #[serde(default)]
