@@ -684,6 +684,7 @@ fn imported_order(
         note: "Imported from an export".into(),
         changes: Vec::new(),
         visit: None,
+        by: None,
     });
     order.updated_at = clock.now;
     Ok(order)

@@ -440,6 +440,7 @@ impl Order {
                 note: edited_note(&self.fields, std::slice::from_ref(&change)),
                 changes: vec![change],
                 visit: visit.entry_id(),
+                by: None,
             });
             visit.entry = Some(self.history.len() - 1);
             return;
