@@ -42,6 +42,8 @@ pub fn run(
             explain,
             text,
         } => return classify(json, explain, text.as_deref(), dir, console),
+        // About every tenant under `dir`, not one store.
+        Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
         _ => {}
     }
     let mut command = command;
@@ -116,7 +118,10 @@ pub fn run(
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
-        Command::Completions { .. } | Command::Man | Command::Classify { .. } => Ok(()),
+        Command::Completions { .. }
+        | Command::Man
+        | Command::Classify { .. }
+        | Command::Tenants { .. } => Ok(()),
     }
 }
 
@@ -516,6 +521,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Import { .. }
         | Command::Stats { .. }
         | Command::Completions { .. }
+        | Command::Tenants { .. }
         | Command::Man => None,
     }
 }
