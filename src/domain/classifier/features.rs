@@ -6,16 +6,30 @@
 //! (the screens' path was 87 µs a message when every feature was a `String`).
 
 use super::catalog::Catalog;
-use super::normalize::tokenize;
+use super::concepts::Occurrence;
+use super::examples::fnv1a;
+use super::normalize::{Token, tokenize};
 
 /// Words this long also give their 4-letter pieces ("authorization" and "authorized" share
 /// "auth", "utho"), so an unseen form of a known word still counts.
 const PIECES_FROM_LEN: usize = 6;
 const PIECE_LEN: usize = 4;
 
-/// Walks the features of `text`, each as the parts its name is made of (with repeats).
-fn each_feature(text: &str, catalog: &Catalog, rules: &[&str], mut emit: impl FnMut(&[&str])) {
-    let tokens = tokenize(text);
+/// What the features are read from: a text's tokens and the catalog phrases found in them (all
+/// of them, before cleared clauses are dropped), as the rules already have them.
+pub(crate) struct Reading<'a> {
+    pub tokens: &'a [Token],
+    pub found: &'a [Occurrence],
+}
+
+/// Walks the features of a reading, each as the parts its name is made of (with repeats).
+fn each_feature(
+    reading: &Reading,
+    catalog: &Catalog,
+    rules: &[&str],
+    mut emit: impl FnMut(&[&str]),
+) {
+    let tokens = reading.tokens;
     for (i, t) in tokens.iter().enumerate() {
         emit(&["w:", &t.text]);
         if let Some(next) = tokens.get(i + 1)
@@ -30,7 +44,7 @@ fn each_feature(text: &str, catalog: &Catalog, rules: &[&str], mut emit: impl Fn
         }
     }
     let names = catalog.concept_names();
-    for o in catalog.phrases.find(&tokens) {
+    for o in reading.found {
         if let Some(name) = names.get(usize::from(o.concept)) {
             emit(&["c:", name]);
         }
@@ -54,8 +68,14 @@ fn pieces(word: &str) -> impl Iterator<Item = &str> {
 
 /// The features of `text`, sorted and each once. `rules` are the ids of the rules that fired.
 pub fn features(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<String> {
+    let tokens = tokenize(text);
+    let found = catalog.phrases.find(&tokens);
+    let reading = Reading {
+        tokens: &tokens,
+        found: &found,
+    };
     let mut out: Vec<String> = Vec::new();
-    each_feature(text, catalog, rules, |parts| out.push(parts.concat()));
+    each_feature(&reading, catalog, rules, |parts| out.push(parts.concat()));
     out.sort();
     out.dedup();
     out
@@ -63,27 +83,29 @@ pub fn features(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<String> {
 
 /// The hashes of `features(text, catalog, rules)`, sorted and each once, built without a string.
 pub fn feature_hashes(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<u64> {
-    let mut out: Vec<u64> = Vec::new();
-    each_feature(text, catalog, rules, |parts| {
-        out.push(parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p)));
+    let tokens = tokenize(text);
+    let found = catalog.phrases.find(&tokens);
+    let reading = Reading {
+        tokens: &tokens,
+        found: &found,
+    };
+    hashes_of(&reading, catalog, rules)
+}
+
+/// The feature hashes of a text the rules have already read (no second tokenising).
+pub(crate) fn hashes_of(reading: &Reading, catalog: &Catalog, rules: &[&str]) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::with_capacity(reading.tokens.len() * 6);
+    each_feature(reading, catalog, rules, |parts| {
+        out.push(fnv1a(b"", parts.iter().flat_map(|p| p.chars())));
     });
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The hash of a feature's name, as `feature_hashes` gives it.
+/// The hash of a feature's name, as `feature_hashes` gives it (the model hashes its names so).
 pub fn feature_hash(name: &str) -> u64 {
-    fnv(FNV_OFFSET, name)
-}
-
-// FNV-1a, 64 bits: stable across builds and platforms (the model's names are hashed on load).
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-fn fnv(hash: u64, part: &str) -> u64 {
-    part.bytes()
-        .fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    fnv1a(b"", name.chars())
 }
 
 /// The readable form of a feature name, for `classify --explain`.

@@ -3,7 +3,7 @@
 //! corpus by `cargo run --example train_classifier` and shipped as `assets/classifier-model.json`.
 
 use super::catalog::Catalog;
-use super::features::{describe, feature_hash, feature_hashes, features};
+use super::features::{Reading, describe, feature_hash, feature_hashes, features, hashes_of};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -168,6 +168,16 @@ impl Model {
     /// The probabilities of every label for `text`; `rules` are the ids of the rules that fired.
     pub fn predict(&self, text: &str, catalog: &Catalog, rules: &[&str]) -> Prediction {
         self.predict_features(&feature_hashes(text, catalog, rules))
+    }
+
+    /// The probabilities of every label for a text the rules have already read.
+    pub(crate) fn predict_reading(
+        &self,
+        reading: &Reading,
+        catalog: &Catalog,
+        rules: &[&str],
+    ) -> Prediction {
+        self.predict_features(&hashes_of(reading, catalog, rules))
     }
 
     /// The probabilities of every label for a text's feature hashes (`feature_hashes`).
