@@ -8,13 +8,13 @@ use super::input;
 use super::output;
 use super::rejection;
 use super::stats;
+use crate::domain::checks::Severity;
 use crate::domain::document::{self, Document};
 use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::entry;
 use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
-use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
 use clap::ValueEnum;
@@ -42,6 +42,8 @@ pub fn run(
             explain,
             text,
         } => return classify(json, explain, text.as_deref(), dir, console),
+        // About every tenant under `dir`, not one store.
+        Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
         _ => {}
     }
     let mut command = command;
@@ -115,7 +117,10 @@ pub fn run(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
-        Command::Completions { .. } | Command::Man | Command::Classify { .. } => Ok(()),
+        Command::Completions { .. }
+        | Command::Man
+        | Command::Classify { .. }
+        | Command::Tenants { .. } => Ok(()),
     }
 }
 
@@ -514,6 +519,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Import { .. }
         | Command::Stats { .. }
         | Command::Completions { .. }
+        | Command::Tenants { .. }
         | Command::Man => None,
     }
 }
@@ -684,6 +690,7 @@ fn imported_order(
         note: "Imported from an export".into(),
         changes: Vec::new(),
         visit: None,
+        by: None,
     });
     order.updated_at = clock.now;
     Ok(order)

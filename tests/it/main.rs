@@ -6,6 +6,7 @@ mod rejection_sets;
 mod support;
 
 mod all_regions;
+mod authors;
 mod classifier_corpus;
 mod classifier_dev;
 mod classifier_learning;
@@ -52,6 +53,7 @@ mod stats;
 mod store;
 mod store_ids;
 mod store_roundtrip;
+mod tenants;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;
