@@ -253,8 +253,29 @@ pub(super) fn port_date(fields: &OrderFields, today: Date) -> Found {
     }
     match rules::check_port_date(&fields.port_date, today, country, fields.numbers.len()) {
         Err(e) => error(e),
-        Ok(date) => warn(peers_lead_time(country, today, date)),
+        Ok(date) => {
+            let mut found = warn(peers_lead_time(country, today, date));
+            found.extend(warn(partial_holidays(country, date)));
+            found
+        }
     }
+}
+
+/// Where the country's table lacks holidays no rule computes (lunar, Islamic, Hindu calendars),
+/// the check of `date` is partial: a warning naming what is missing and the list to check.
+fn partial_holidays(country: rules::Country, date: Date) -> Option<String> {
+    let table = &country.rules()?.holidays;
+    table.partial.then(|| {
+        format!(
+            "the holiday check for {date} is partial in {}: {} ({}).",
+            country.in_sentence(),
+            table
+                .note
+                .as_deref()
+                .unwrap_or("some holidays follow calendars portwiz does not compute"),
+            table.source
+        )
+    })
 }
 
 /// `03/04/2027` reads as 4 March in the US and 3 April elsewhere: outside the US & Canada only
