@@ -108,3 +108,38 @@ fn the_uk_loa_names_microsofts_form_for_the_uk() {
     );
     assert!(text.contains("+442079460320"), "{text}");
 }
+
+/// No public layout of Microsoft's French form: the LOA names the form (with the versions the
+/// sources disagree on) and lists the order's values, the RIO and SIRET among them, in text and
+/// in the PDF.
+#[test]
+fn the_french_loa_names_the_form_and_lists_the_identifiers_in_text_and_pdf() {
+    let dir = demo_store();
+    let french = demo_of("FR");
+    let out = run(dir.path(), &["export", &french.id, "--format", "loa"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout;
+    assert!(
+        text.contains(
+            "Letter of Authorization (LOA) for France (geographic numbers) (v.6.0) (fr-fr)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("v.5.0"),
+        "the sources' disagreement is said: {text}"
+    );
+    assert!(
+        text.contains("RIO:") && text.contains("01E12345A6BC"),
+        "{text}"
+    );
+    assert!(
+        text.contains("SIRET:") && text.contains("73282932000074"),
+        "{text}"
+    );
+    let pdf =
+        portwiz::domain::export::file(&french, portwiz::domain::export::Format::LoaPdf, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("01E12345A6BC"), "the PDF carries the RIO");
+}
