@@ -581,13 +581,23 @@ fn orthodox_easter_by_the_julian_computus() {
         (2027, date(2027, 5, 2)),
         (2030, date(2030, 4, 28)),
     ] {
-        assert_eq!(holidays::orthodox_easter_sunday(year), Some(sunday), "{year}");
+        assert_eq!(
+            holidays::orthodox_easter_sunday(year),
+            Some(sunday),
+            "{year}"
+        );
     }
     // Romania keeps Orthodox Good Friday, Easter Monday and Whit Monday (Labour Code art. 139).
     let ro = country("RO");
     let name = |d| ro.holiday_on(d).map(|h| h.name);
-    assert_eq!(name(date(2027, 4, 30)).as_deref(), Some("Orthodox Good Friday"));
-    assert_eq!(name(date(2027, 5, 3)).as_deref(), Some("Orthodox Easter Monday"));
+    assert_eq!(
+        name(date(2027, 4, 30)).as_deref(),
+        Some("Orthodox Good Friday")
+    );
+    assert_eq!(
+        name(date(2027, 5, 3)).as_deref(),
+        Some("Orthodox Easter Monday")
+    );
     assert!(name(date(2027, 6, 21)).is_some_and(|n| n.starts_with("Orthodox Whit Monday")));
     // Western Easter Monday is a working day there.
     assert_eq!(name(date(2027, 3, 29)), None);
