@@ -180,7 +180,7 @@ fn wrong_postcodes_say_the_country_and_an_example() {
         .to_string();
     assert_eq!(
         err,
-        "`75001` is not a postcode of United Kingdom; write it as its post does, like SW1A 2AA."
+        "`75001` is not a postcode of the United Kingdom; write it as its post does, like SW1A 2AA."
     );
     let hk = country("HK")
         .check_postcode("999077")
