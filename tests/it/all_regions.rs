@@ -143,3 +143,24 @@ fn the_french_loa_names_the_form_and_lists_the_identifiers_in_text_and_pdf() {
     let raw = String::from_utf8_lossy(&pdf);
     assert!(raw.contains("01E12345A6BC"), "the PDF carries the RIO");
 }
+
+/// The response dialog's fields to tick carry the order's own labels (found trying a French
+/// rejection by hand: "Port time (US Eastern)" was offered on a Paris order).
+#[test]
+fn the_rejection_checklist_names_the_port_time_in_the_orders_zone() {
+    use crossterm::event::KeyCode;
+    let mut french = demo_of("FR");
+    french.status = portwiz::domain::Status::Submitted;
+    let id = french.id.clone();
+    let mut app = portwiz::tui::Root::new(vec![french], crate::support::test_clock(), (120, 70));
+    crate::support::open_order(&mut app, &id);
+    crate::support::press(&mut app, KeyCode::Char('r'));
+    crate::support::press(&mut app, KeyCode::Enter);
+    let screen = crate::support::render(&app);
+    assert!(screen.contains("Fields to fix"), "{screen}");
+    assert!(
+        screen.contains("Port time (local, Europe/Paris)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("US Eastern"), "{screen}");
+}
