@@ -15,6 +15,30 @@ pub(super) fn none(_: &OrderFields, _: Date) -> Found {
     Vec::new()
 }
 
+/// A number type the country's wizard does not take (mobiles outside the US, Puerto Rico and
+/// Canada): an error naming the types it takes and Microsoft's page (found trying a French order
+/// by hand: `mobile` was taken and submit only asked for a PIN).
+pub(super) fn number_type(fields: &OrderFields, _: Date) -> Found {
+    let chosen = fields.number_type.trim();
+    let country = fields.rules_country();
+    let Some(rules) = country.rules() else {
+        return Vec::new();
+    };
+    if chosen.is_empty() || rules.takes_number_type(chosen).is_some() {
+        return Vec::new();
+    }
+    let takes: Vec<&str> = rules.number_types.iter().map(|t| t.key.as_str()).collect();
+    let source = rules.number_types.first().map_or("", |t| t.source.as_str());
+    vec![(
+        Severity::Error,
+        format!(
+            "Teams Calling Plans take {} numbers in {}, not {chosen} ({source}).",
+            takes.join(" and "),
+            country.in_sentence()
+        ),
+    )]
+}
+
 fn warn(warning: Option<String>) -> Found {
     warning
         .map(|w| (Severity::Warning, w))

@@ -164,3 +164,26 @@ fn the_rejection_checklist_names_the_port_time_in_the_orders_zone() {
     );
     assert!(!screen.contains("US Eastern"), "{screen}");
 }
+
+/// Mobiles port only in the US, Puerto Rico and Canada: a French mobile order is refused at the
+/// number type, naming what France takes (it was taken, and submit asked only for a PIN).
+#[test]
+fn a_mobile_order_outside_north_america_is_refused_at_its_number_type() {
+    let dir = demo_store();
+    let french = demo_of("FR");
+    let set = run(dir.path(), &["set", &french.id, "number_type", "mobile"]);
+    assert!(
+        set.stderr
+            .contains("take geographic and toll_free numbers in France, not mobile"),
+        "{}{}",
+        set.stdout,
+        set.stderr
+    );
+    // The echo of a change names the order's own labels.
+    let time = run(dir.path(), &["set", &french.id, "port_time", "11:00"]);
+    assert!(
+        time.stdout.contains("Port time (local, Europe/Paris)"),
+        "{}",
+        time.stdout
+    );
+}
