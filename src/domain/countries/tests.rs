@@ -1,5 +1,5 @@
-use super::identifiers::{abn_ok, luhn_ok};
 use super::*;
+use crate::domain::rules::identifiers::{abn_ok, luhn_ok};
 use jiff::civil::date;
 
 fn country(code: &str) -> &'static CountryRules {
@@ -609,7 +609,7 @@ fn orthodox_easter_by_the_julian_computus() {
 #[test]
 fn the_port_date_rule_knows_orthodox_easter_and_says_where_the_check_is_partial() {
     use crate::domain::fields::OrderFields;
-    use crate::domain::validate::Severity;
+    use crate::domain::checks::Severity;
     let today = date(2027, 4, 1);
     let with = |code: &str, port_date: &str| {
         let fields = OrderFields {
