@@ -608,8 +608,8 @@ fn orthodox_easter_by_the_julian_computus() {
 /// the list to check (lunar and Islamic calendars are not computed).
 #[test]
 fn the_port_date_rule_knows_orthodox_easter_and_says_where_the_check_is_partial() {
-    use crate::domain::fields::OrderFields;
     use crate::domain::checks::Severity;
+    use crate::domain::fields::OrderFields;
     let today = date(2027, 4, 1);
     let with = |code: &str, port_date: &str| {
         let fields = OrderFields {
