@@ -10,6 +10,7 @@ pub mod input;
 mod output;
 pub mod rejection;
 pub mod stats;
+pub mod tenants;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

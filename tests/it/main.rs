@@ -53,6 +53,7 @@ mod stats;
 mod store;
 mod store_ids;
 mod store_roundtrip;
+mod tenants;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;
