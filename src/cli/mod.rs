@@ -7,6 +7,7 @@ mod countries_help;
 mod docs;
 mod export_file;
 pub mod input;
+mod note;
 mod output;
 pub mod rejection;
 pub mod stats;

@@ -7,5 +7,6 @@ pub mod export;
 pub mod handoff;
 pub mod home;
 pub mod insights;
+pub mod note;
 pub mod numbers;
 pub mod order;
