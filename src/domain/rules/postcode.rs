@@ -37,7 +37,8 @@ impl CountryRules {
             .ok_or_else(|| {
                 RuleError::new(format!(
                     "`{trimmed}` is not a postcode of {}; write it as its post does, like {}.",
-                    self.name, rule.example
+                    self.in_sentence(),
+                    rule.example
                 ))
             })
     }
