@@ -172,8 +172,6 @@ choice! {
     Conference => "conference", "Conference", "Conference: a conferencing bridge", ["conferencing", "audio conferencing", "bridge"];
 }
 
-pub use super::country::Country;
-
 #[cfg(test)]
 mod tests {
     use super::*;
