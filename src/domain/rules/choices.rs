@@ -175,6 +175,7 @@ choice! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::Country;
 
     #[test]
     fn keys_round_trip() {
