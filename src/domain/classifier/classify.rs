@@ -13,7 +13,6 @@ use super::concepts::{ConceptSet, Occurrence};
 use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
 use super::features::Reading;
 use super::model::Model;
-use super::model_answer::suggest;
 use super::normalize::{Token, tokenize};
 use super::veto::rules_to_keep;
 use crate::domain::FieldKey;
@@ -189,21 +188,6 @@ struct Hit {
 /// rules, the built-in model's vetoes and the user's examples.
 pub fn classify(text: &str, catalog: &Catalog) -> Classification {
     classify_by_rules(text, catalog, None)
-}
-
-/// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
-/// rule reads the text and it is no status update, `model`'s (`None`: the rules alone). This is the
-/// answer the leave-one-source-out score measures and the screens show, the model's part marked
-/// as a suggestion to confirm.
-pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>) -> Classification {
-    let c = classify_by_rules(text, catalog, model);
-    match model {
-        // As the screens do: a status update gets no guess.
-        Some(model) if !c.is_recognised() && !c.is_status_update() => {
-            suggest(text, catalog, model).unwrap_or(c)
-        }
-        _ => c,
-    }
 }
 
 /// The catalog's rules, and where several fire, the ones `model` does not veto.
