@@ -173,6 +173,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What needs you now, most urgent first: rejected orders, ports today and tomorrow, ports
+    /// not recorded after their date, carriers past their usual answer time, quiet support
+    /// cases, LOAs to sign again. `PORTWIZ_TODAY=YYYY-MM-DD` sets the day.
+    Today {
+        /// One JSON document: {"today": DATE, "items": [{"id", "name", "status", "rank",
+        /// "need", "says"}...]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script, e.g. `portwiz completions bash > ~/.local/share/bash-completion/completions/portwiz`.
     Completions {
         /// The shell to complete in.

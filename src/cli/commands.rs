@@ -72,6 +72,7 @@ pub fn run(
         Command::Submit { id } => submit(store, &id, clock, console),
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
+        Command::Today { json } => super::today::run(store, clock, json, console),
         Command::Reject {
             id,
             text,
@@ -124,7 +125,7 @@ pub fn run(
 /// orders in the index).
 fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
     let opened = match command {
-        Command::List { .. } | Command::Stats { .. } => Store::open(dir),
+        Command::List { .. } | Command::Stats { .. } | Command::Today { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -509,6 +510,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Classify { .. }
         | Command::Import { .. }
         | Command::Stats { .. }
+        | Command::Today { .. }
         | Command::Completions { .. }
         | Command::Man => None,
     }

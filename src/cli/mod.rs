@@ -9,6 +9,7 @@ pub mod input;
 mod output;
 pub mod rejection;
 pub mod stats;
+mod today;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

@@ -46,6 +46,7 @@ pub mod insights;
 pub mod preflight;
 #[cfg(test)]
 mod test_orders;
+pub mod today;
 
 pub use fields::{FieldValue, OrderFields};
 pub use key::FieldKey;

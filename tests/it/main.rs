@@ -51,6 +51,7 @@ mod stats;
 mod store;
 mod store_ids;
 mod store_roundtrip;
+mod today;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;
