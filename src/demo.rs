@@ -58,6 +58,18 @@ pub static DEMO_FILES: &[(&str, &str)] = &[
         "PO-DEMO0012.json",
         include_str!("../assets/demo/PO-DEMO0012.json"),
     ),
+    (
+        "PO-DEMO0013.json",
+        include_str!("../assets/demo/PO-DEMO0013.json"),
+    ),
+    (
+        "PO-DEMO0014.json",
+        include_str!("../assets/demo/PO-DEMO0014.json"),
+    ),
+    (
+        "PO-DEMO0015.json",
+        include_str!("../assets/demo/PO-DEMO0015.json"),
+    ),
 ];
 
 /// The demo orders, parsed. A file that does not parse is reported by name.

@@ -135,7 +135,8 @@ pub enum Command {
         id: String,
         /// YYYY-MM-DD or MM/DD/YYYY (month first)
         date: String,
-        /// HH:MM (24-hour) or h:mm am/pm, US Eastern
+        /// HH:MM (24-hour) or h:mm am/pm: US Eastern on a US or Canadian order, the country's
+        /// own time elsewhere (e.g. Europe/Paris)
         time: Option<String>,
     },
     /// The numbers ported → completed.

@@ -459,8 +459,13 @@ fn foc(
     let time = time
         .map(|t| {
             crate::domain::rules::port_time::parse_time(t).ok_or_else(|| {
+                // The carrier's zone is the order's (an unknown id is said by `get` below).
+                let zone = store.get(id).map_or_else(
+                    |_| "US Eastern".to_string(),
+                    |l| l.order.fields.carrier_zone_name(),
+                );
                 Failure::Input(format!(
-                    "`{}` is not a time; write it as HH:MM (24-hour, US Eastern) or \
+                    "`{}` is not a time; write it as HH:MM (24-hour, {zone}) or \
                      h:mm am/pm, e.g. 14:30 or 2:30 pm",
                     t.trim()
                 ))
@@ -481,8 +486,7 @@ fn complete(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    let today = crate::domain::rules::today_in_eastern(clock.now);
-    let warnings = store.get(id)?.order.completion_warnings(today);
+    let warnings = store.get(id)?.order.completion_warnings(clock.now);
     transition(store, id, console, |o| o.complete(clock.now))?;
     for warning in warnings {
         console.say(&format!("warning: {warning}"));

@@ -162,7 +162,11 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
             "FOC (the carrier's port date): {}{}\n",
             foc.date,
             foc.time
-                .map(|t| format!(" {} US Eastern", t.strftime("%H:%M")))
+                .map(|t| format!(
+                    " {} {}",
+                    t.strftime("%H:%M"),
+                    order.fields.carrier_zone_name()
+                ))
                 .unwrap_or_default()
         ));
     }

@@ -181,7 +181,7 @@ pub fn parse_fields(names: &[String]) -> Result<Vec<FieldKey>, Failure> {
         let group = FieldKey::group(name).ok_or_else(|| {
             let mut groups: Vec<&str> = FieldKey::ALL
                 .iter()
-                .filter(|k| k.as_str().contains('.'))
+                .filter(|k| k.group_name() != k.as_str())
                 .map(|k| k.group_name())
                 .collect();
             groups.dedup();

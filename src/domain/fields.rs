@@ -192,6 +192,31 @@ impl OrderFields {
     pub fn number_type_choice(&self) -> Option<NumberType> {
         self.number_type.parse().ok()
     }
+
+    /// The zone the carrier's times of this order (port time, FOC time) are given in: US
+    /// Eastern on the US & Canada route, the country's own zone elsewhere (docs/countries.md).
+    pub fn carrier_zone(&self) -> jiff::tz::TimeZone {
+        match self.carrier_zone_rules() {
+            Some(rules) => rules.zone(),
+            None => super::rules::port_date::eastern(),
+        }
+    }
+
+    /// [`Self::carrier_zone`]'s name, as written after a time: "US Eastern", "Europe/Paris".
+    pub fn carrier_zone_name(&self) -> String {
+        match self.carrier_zone_rules() {
+            Some(rules) => rules.time_zone.value.clone(),
+            None => "US Eastern".to_string(),
+        }
+    }
+
+    /// The country's rules when its times are its own (not US Eastern).
+    fn carrier_zone_rules(&self) -> Option<&'static super::countries::CountryRules> {
+        match self.route() {
+            super::countries::Route::UsCanada => None,
+            _ => self.rules_country().rules(),
+        }
+    }
 }
 
 /// Split a typed list on the separators Teams accepts (`;`), plus `,` and new lines.

@@ -65,10 +65,13 @@ impl FieldKey {
         (!keys.is_empty()).then_some(keys)
     }
 
-    /// The group a key belongs to (`authorized_user.first_name` → `authorized_user`).
+    /// The group a key belongs to (`authorized_user.first_name` → `authorized_user`). A country's
+    /// identifiers are each a value of its own, not parts of one (`identifiers.rio` is its own
+    /// group: a rejection of the RIO is not answered by changing the SIRET).
     pub fn group_name(self) -> &'static str {
         let key = self.as_str();
         match key.split_once('.') {
+            Some(("identifiers", _)) => key,
             Some((group, _)) => group,
             None => key,
         }
@@ -131,6 +134,18 @@ mod tests {
         assert_eq!(
             FieldKey::ServiceAddressPostalCode.group_name(),
             "service_address"
+        );
+    }
+
+    /// Found by `stats` on the demo's French order: its rejection of the RIO was counted under
+    /// "Underlying carrier", the first identifier, as if the identifiers were one field.
+    #[test]
+    fn each_identifier_is_its_own_group() {
+        assert_eq!(FieldKey::IdRio.group_name(), "identifiers.rio");
+        assert_ne!(FieldKey::IdRio.group_name(), FieldKey::IdSiret.group_name());
+        assert_eq!(
+            FieldKey::group("identifiers.rio"),
+            Some(vec![FieldKey::IdRio])
         );
     }
 }

@@ -279,12 +279,12 @@ impl Order {
         }
     }
 
-    /// When the confirmed port happens (US Eastern; 00:00 when the carrier gave no time).
+    /// When the confirmed port happens, in the carrier's zone (US Eastern on the US & Canada
+    /// route, the country's own elsewhere; 00:00 when the carrier gave no time).
     pub fn foc_instant(&self) -> Option<Timestamp> {
         let foc = self.foc.as_ref()?;
         let time = foc.time.unwrap_or(Time::midnight());
-        let tz = jiff::tz::TimeZone::get("America/New_York")
-            .unwrap_or(jiff::tz::TimeZone::fixed(jiff::tz::offset(-5)));
+        let tz = self.fields.carrier_zone();
         foc.date
             .to_datetime(time)
             .to_zoned(tz)

@@ -214,7 +214,10 @@ fn foc<R: BufRead, W: Write>(
         }
     };
     let time = loop {
-        let Some(answer) = p.ask("FOC time (HH:MM US Eastern, or 2:30 pm; Enter for none): ")?
+        let zone = order.fields.carrier_zone_name();
+        let Some(answer) = p.ask(&format!(
+            "FOC time (HH:MM {zone}, or 2:30 pm; Enter for none): "
+        ))?
         else {
             return Ok(false);
         };

@@ -82,8 +82,45 @@ fn the_demo_covers_every_status_and_the_seven_rejections() {
         .iter()
         .map(|o| o.fields.number_type.as_str())
         .collect();
-    assert_eq!(countries, BTreeSet::from(["CA", "US"]));
+    assert_eq!(countries, BTreeSet::from(["CA", "DE", "FR", "GB", "US"]));
     assert_eq!(types, BTreeSet::from(["geographic", "mobile", "toll_free"]));
+}
+
+/// Issue 25: a UK, a French and a German order, the French one rejected in the carrier's words
+/// naming the RIO, recorded through the normal reject path (the field is marked to fix).
+#[test]
+fn the_demo_has_all_regions_orders_and_a_french_rio_rejection() {
+    use portwiz::domain::FieldKey;
+    use portwiz::domain::countries::Route;
+    let orders = crate::support::demo_orders();
+    for country in ["GB", "FR", "DE"] {
+        let order = orders
+            .iter()
+            .find(|o| o.fields.country == country)
+            .unwrap_or_else(|| panic!("no {country} order"));
+        assert_eq!(order.fields.route(), Route::AllRegions, "{country}");
+        assert!(
+            order.fields.number_usage.len() == order.fields.numbers.len(),
+            "{country}: each number's usage"
+        );
+    }
+    let french = orders
+        .iter()
+        .find(|o| o.fields.country == "FR" && o.status == Status::CustomerActionRequired)
+        .unwrap_or_else(|| panic!("no rejected French order"));
+    let rejection = french
+        .last_rejection()
+        .unwrap_or_else(|| panic!("no rejection"));
+    assert!(
+        rejection.text.contains("RIO incorrect"),
+        "{}",
+        rejection.text
+    );
+    assert_eq!(rejection.fields, vec![FieldKey::IdRio]);
+    // As the classifier reads the words today, so the demo stays what `reject` records.
+    let catalog = portwiz::domain::classifier::Catalog::builtin();
+    let fresh = portwiz::domain::classifier::classify(&rejection.text, &catalog);
+    assert_eq!(fresh.fields, vec![FieldKey::IdRio]);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod rejection_sets;
 mod support;
 
+mod all_regions;
 mod classifier_corpus;
 mod classifier_dev;
 mod classifier_learning;

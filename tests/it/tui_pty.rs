@@ -110,7 +110,8 @@ fn a_small_terminal_is_told_so_and_a_resize_redraws() {
 fn demo_mode_opens_a_copy_of_every_demo_order() {
     let dir = store_with(&[]);
     let mut app = spawn(dir.path(), &["--demo"], 100, 30);
-    app.wait_for("Showing 12 of 12 orders", TIMEOUT)
+    let n = crate::support::demo_count();
+    app.wait_for(&format!("Showing {n} of {n} orders"), TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));

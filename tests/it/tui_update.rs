@@ -33,16 +33,18 @@ fn moves_through_the_list_and_stays_inside_it() {
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
     assert_eq!(selected_id(&app), first);
+    let last = crate::support::demo_count() - 1;
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.history.selected, 11);
+    assert_eq!(app.history.selected, last);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.history.selected, 11);
+    assert_eq!(app.history.selected, last);
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(app.history.selected, 0);
     press(&mut app, KeyCode::PageDown);
+    assert!(last < 18, "the demo fits a page of 18 rows");
     assert_eq!(
-        app.history.selected, 11,
-        "a page of 18 rows reaches the end of 12"
+        app.history.selected, last,
+        "a page of 18 rows reaches the end of the demo"
     );
 }
 
@@ -63,10 +65,14 @@ fn only_the_visible_window_scrolls_with_the_selection() {
     assert_eq!(app.history.selected, 34);
     assert!(app.history.offset <= 34 && 34 < app.history.offset + visible);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.history.selected, 10_011);
-    assert_eq!(app.history.offset, 10_012 - visible);
+    let total = 10_000 + crate::support::demo_count();
+    assert_eq!(app.history.selected, total - 1);
+    assert_eq!(app.history.offset, total - visible);
     let screen = crate::support::render(&app);
-    assert!(screen.contains("Showing 10012 of 10012 orders"), "{screen}");
+    assert!(
+        screen.contains(&format!("Showing {total} of {total} orders")),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -89,7 +95,7 @@ fn filter_narrows_by_text_and_esc_clears_it() {
     assert_eq!(app.history.rows.len(), 3);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.history.filter, "");
-    assert_eq!(app.history.rows.len(), 12);
+    assert_eq!(app.history.rows.len(), crate::support::demo_count());
 }
 
 #[test]
@@ -105,7 +111,7 @@ fn filter_finds_numbers_ids_and_clears_with_ctrl_u() {
     update(&mut app, Msg::Paste("\u{1b}[31m".into()));
     assert!(!app.history.filter.contains('\u{1b}'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.history.rows.len(), 12);
+    assert_eq!(app.history.rows.len(), crate::support::demo_count());
     assert_eq!(app.context(), Context::History);
 }
 
@@ -114,10 +120,15 @@ fn status_filter_cycles_through_waiting_on_you_and_every_status() {
     let mut app = demo_app(80, 24);
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.history.status_filter.label(), "Waiting on you");
+    let waiting_on_you = crate::support::demo_orders()
+        .iter()
+        .filter(|o| matches!(o.status, Status::Draft | Status::CustomerActionRequired))
+        .count();
+    assert!(waiting_on_you >= 7, "the demo's drafts and rejected orders");
     assert_eq!(
         app.history.rows.len(),
-        7,
-        "one draft and six rejected orders"
+        waiting_on_you,
+        "the drafts and the rejected orders"
     );
     for status in Status::ALL {
         press(&mut app, KeyCode::Char('f'));
@@ -134,7 +145,7 @@ fn status_filter_cycles_through_waiting_on_you_and_every_status() {
         );
     }
     press(&mut app, KeyCode::Char('f'));
-    assert_eq!(app.history.rows.len(), 12);
+    assert_eq!(app.history.rows.len(), crate::support::demo_count());
 }
 
 #[test]
@@ -249,7 +260,7 @@ fn n_asks_for_an_id_then_opens_the_wizard_and_saves_through_effects() {
     assert_eq!(saved.id, "PO-NEW00001");
     assert_eq!(saved.status, Status::Draft);
     update(&mut app, Msg::Saved(saved));
-    assert_eq!(app.orders.len(), 13);
+    assert_eq!(app.orders.len(), crate::support::demo_count() + 1);
     assert!(
         app.message
             .as_ref()
@@ -364,13 +375,15 @@ fn welcome_opens_a_demo_copy_through_an_effect() {
         },
     );
     assert_eq!(app.context(), Context::History);
-    assert_eq!(app.history.rows.len(), 12);
+    assert_eq!(app.history.rows.len(), crate::support::demo_count());
     assert!(app.demo, "the title says it is the demo copy");
     assert!(
         app.message
             .as_ref()
-            .is_some_and(|m| m.text.contains("demo copy (12 orders)")
-                && m.text.contains("your own store is untouched"))
+            .is_some_and(|m| m.text.contains(&format!(
+                "demo copy ({} orders)",
+                crate::support::demo_count()
+            )) && m.text.contains("your own store is untouched"))
     );
 }
 

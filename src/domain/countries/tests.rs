@@ -538,7 +538,7 @@ fn loa_forms_per_number_type() {
     assert_eq!(
         titles("GB", "geographic"),
         [(
-            "en-gb".to_string(),
+            "en-us".to_string(),
             "Letter of Authorization (LOA) for the U.K. (geographic numbers) (v.2.0)".to_string()
         )]
     );

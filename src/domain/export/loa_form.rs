@@ -21,7 +21,8 @@ pub fn render(order: &Order, country: &CountryRules) -> String {
          For {}, Microsoft's own LOA form is signed, not a letter of portwiz's. Download it in \
          the Teams admin center (the porting wizard's \"Complete your order\" page), fill it in \
          with the values below, have the authorized user sign it, and upload it.\n\n",
-        country.name, country.name
+        country.name,
+        order.fields.rules_country().in_sentence()
     );
     let forms: Vec<_> = country.loa_forms(number_type).collect();
     if forms.is_empty() {
@@ -112,7 +113,7 @@ mod tests {
         );
         assert!(
             text.contains(
-                "Letter of Authorization (LOA) for the U.K. (geographic numbers) (v.2.0) (en-gb)"
+                "Letter of Authorization (LOA) for the U.K. (geographic numbers) (v.2.0) (en-us)"
             ),
             "{text}"
         );

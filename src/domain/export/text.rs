@@ -103,7 +103,13 @@ fn foc(out: &mut String, order: &Order) {
     };
     let time = foc
         .time
-        .map(|t| format!(" at {} US Eastern", t.strftime("%H:%M")))
+        .map(|t| {
+            format!(
+                " at {} {}",
+                t.strftime("%H:%M"),
+                order.fields.carrier_zone_name()
+            )
+        })
         .unwrap_or_default();
     out.push_str(&format!(
         "\nConfirmed port date (FOC): {}{time}\n",

@@ -41,6 +41,16 @@ pub fn is_business_day(date: Date) -> bool {
     !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday_on(date).is_none()
 }
 
+/// What a holiday of `country` is called after its name: "a US federal holiday", "a public
+/// holiday in France".
+pub fn holiday_kind(country: Country) -> String {
+    if country.route() == Route::UsCanada {
+        "a US federal holiday".to_string()
+    } else {
+        format!("a public holiday in {}", country.in_sentence())
+    }
+}
+
 /// Monday to Friday, and not a public holiday of `country` (its rulebook's holidays).
 pub fn is_business_day_in(country: Country, date: Date) -> bool {
     country.rules().map_or_else(
@@ -258,14 +268,10 @@ pub fn check_port_date(
         )));
     }
     if let Some(holiday) = country.rules().and_then(|r| r.holiday_on(date)) {
-        let kind = if country.route() == Route::UsCanada {
-            "a US federal holiday".to_string()
-        } else {
-            format!("a public holiday in {}", country.in_sentence())
-        };
         return Err(RuleError::new(format!(
-            "{date} is {}, {kind}; carriers don't port on holidays. {}",
+            "{date} is {}, {}; carriers don't port on holidays. {}",
             holiday.display_name(),
+            holiday_kind(country),
             suggestion(country, date, window)
         )));
     }

@@ -312,7 +312,11 @@ impl FocForm {
             Ok(None)
         } else {
             parse_time(time_text).map(Some).ok_or_else(|| {
-                format!("“{}” is not a time: write it as HH:MM (24-hour, US Eastern) or leave it empty.", one(time_text))
+                format!(
+                    "“{}” is not a time: write it as HH:MM (24-hour, {}) or leave it empty.",
+                    one(time_text),
+                    order.fields.carrier_zone_name()
+                )
             })
         };
         let mut warnings = Vec::new();

@@ -114,7 +114,7 @@ pub fn render(app: &App, respond: &Respond, frame: &mut Frame, area: Rect) {
             support(&mut out, form);
             out.error(&respond.error);
         }
-        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order, app.clock.today),
+        Some(Form::Confirm(kind)) => confirm(&mut out, *kind, order, app.clock.now),
     }
     let rows = usize::from(area.height);
     let lines: Vec<Line> = out.lines.into_iter().take(rows).collect();
@@ -504,9 +504,10 @@ fn foc(out: &mut Lines, app: &App, form: &FocForm, order: &Order) {
         ("", _) => "no port date was requested".to_string(),
         (d, "") => format!("you requested {}", one_line(d)),
         (d, t) => format!(
-            "you requested {} at {} US Eastern",
+            "you requested {} at {} {}",
             one_line(d),
-            one_line(t)
+            one_line(t),
+            order.fields.carrier_zone_name()
         ),
     };
     out.text(" ", &format!("For comparison: {requested}."), theme.dim());
@@ -536,7 +537,11 @@ fn foc(out: &mut Lines, app: &App, form: &FocForm, order: &Order) {
     match &check.time {
         Ok(Some(t)) => out.text(
             &" ".repeat(LABEL + 3),
-            &format!("✓ {} US Eastern", t.strftime("%H:%M")),
+            &format!(
+                "✓ {} {}",
+                t.strftime("%H:%M"),
+                order.fields.carrier_zone_name()
+            ),
             theme.ok(),
         ),
         Ok(None) => out.text(
@@ -609,14 +614,14 @@ fn support(out: &mut Lines, form: &SupportForm) {
     );
 }
 
-fn confirm(out: &mut Lines, kind: Answer, order: &Order, today: jiff::civil::Date) {
+fn confirm(out: &mut Lines, kind: Answer, order: &Order, now: jiff::Timestamp) {
     let theme = out.theme;
     let name = one_line(&order.display_name());
     match kind {
         Answer::Completion => {
             out.text(" ", "Completion: the numbers ported.", theme.heading());
             out.blank();
-            for warning in order.completion_warnings(today) {
+            for warning in order.completion_warnings(now) {
                 out.text(" ⚠ ", &warning, theme.warning());
             }
             out.text(

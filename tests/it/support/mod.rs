@@ -62,6 +62,12 @@ pub fn demo_orders() -> Vec<Order> {
     orders
 }
 
+/// How many demo orders there are, read from the demo itself: a test that counts them follows
+/// the demo when an order is added.
+pub fn demo_count() -> usize {
+    portwiz::demo::DEMO_FILES.len()
+}
+
 /// The app on the demo orders, at a fixed date, of the given size.
 pub fn demo_app(width: u16, height: u16) -> Root {
     Root::new(demo_orders(), test_clock(), (width, height))

@@ -193,7 +193,11 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 Some(foc) => {
                     let day = foc.date.strftime("%a %Y-%m-%d");
                     match foc.time {
-                        Some(t) => format!("{day} at {} (US Eastern)", t.strftime("%H:%M")),
+                        Some(t) => format!(
+                            "{day} at {} ({})",
+                            t.strftime("%H:%M"),
+                            order.fields.carrier_zone_name()
+                        ),
                         None => day.to_string(),
                     }
                 }
