@@ -8,13 +8,13 @@ use super::input;
 use super::output;
 use super::rejection;
 use super::stats;
+use crate::domain::checks::Severity;
 use crate::domain::document::{self, Document};
 use crate::domain::edit::{EditRefusal, Mode, Visit};
 use crate::domain::entry;
 use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
-use crate::domain::validate::Severity;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
 use clap::ValueEnum;
@@ -686,6 +686,7 @@ fn imported_order(
         note: "Imported from an export".into(),
         changes: Vec::new(),
         visit: None,
+        by: None,
     });
     order.updated_at = clock.now;
     Ok(order)

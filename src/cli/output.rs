@@ -257,8 +257,12 @@ fn push_rejections_and_history(text: &mut String, order: &Order, zone: &jiff::tz
             Detail::RejectedFields(keys) => field_labels(keys),
             Detail::Note(note) => clean_cell(note),
         };
+        let by = entry
+            .author()
+            .map(|name| format!("  (by {})", clean_cell(name)))
+            .unwrap_or_default();
         text.push_str(&format!(
-            "  {}  {}  {detail}\n",
+            "  {}  {}  {detail}{by}\n",
             facts::local_time(entry.at, zone),
             entry.event.label(),
         ));

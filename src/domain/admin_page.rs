@@ -30,18 +30,6 @@ impl AdminPage {
         AdminPage::AuthorizeAndSubmit,
     ];
 
-    /// The page of the All regions wizard a field is entered on, from its page in portwiz's
-    /// wizard of that route (the numbers are typed on Get started, E.164 only).
-    pub fn of_regions_step(step: super::registry::Step) -> AdminPage {
-        use super::registry::Step;
-        match step {
-            Step::AddAccountInformation => AdminPage::AddAccountInformation,
-            Step::AddNumberFeatures => AdminPage::AddNumberFeatures,
-            Step::CompleteYourOrder => AdminPage::CompleteYourOrder,
-            _ => AdminPage::GetStarted,
-        }
-    }
-
     /// The page's name in the admin center.
     pub const fn title(self) -> &'static str {
         match self {

@@ -5,10 +5,20 @@
 
 use super::countries::AskedBy;
 use super::fields::OrderFields;
-use super::registry::Found;
 use super::rules::{self, NumberState};
-use super::validate::Severity;
 use jiff::civil::Date;
+use serde::Serialize;
+
+/// How much a problem weighs: an error blocks submission, a warning informs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a field's validator found: (severity, words after the label).
+pub type Found = Vec<(Severity, String)>;
 
 /// Fields with no rule beyond being present (or a choice).
 pub(super) fn none(_: &OrderFields, _: Date) -> Found {
@@ -201,7 +211,7 @@ pub(super) fn street(fields: &OrderFields, _: Date) -> Found {
 }
 
 pub(super) fn state(fields: &OrderFields, _: Date) -> Found {
-    if !super::registry::spec(super::key::FieldKey::ServiceAddressState).asked(fields) {
+    if !fields.address_has_region() {
         return not_asked(fields, &fields.service_address.state);
     }
     result(rules::check_region(
@@ -211,7 +221,7 @@ pub(super) fn state(fields: &OrderFields, _: Date) -> Found {
 }
 
 pub(super) fn postal_code(fields: &OrderFields, _: Date) -> Found {
-    if !super::registry::spec(super::key::FieldKey::ServiceAddressPostalCode).asked(fields) {
+    if !fields.address_has_postcode() {
         return not_asked(fields, &fields.service_address.postal_code);
     }
     let country = fields.address_country();

@@ -1,10 +1,11 @@
 //! The *fields document* of docs/command-line.md: one JSON object keyed by field keys, read by
 //! `new --from` and `import`, written by `export --format json`.
 
-use super::fields::{FieldValue, OrderFields, is_list};
+use super::fields::{FieldValue, OrderFields};
 use super::history::HistoryEntry;
 use super::key::FieldKey;
 use super::order::{Foc, Order, Rejection, Support};
+use super::registry::is_list;
 use super::registry::{FIELDS, Kind};
 use super::secret::MASK;
 use super::status::Status;

@@ -9,13 +9,14 @@
 //! what was entered, and the field's problems, returned with every edit, say what is wrong.
 //! [`Mode::RefuseErrors`] (the command line) refuses such a value instead.
 
+use super::checks::Severity;
 use super::fields::{FieldValue, OrderFields, split_list};
 use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
 use super::order::{Clock, Order, Refusal};
 use super::registry::{FIELDS, Kind, spec};
 use super::rules::{self, MAX_NUMBERS_PER_ORDER, NumberState};
-use super::validate::{Problem, Severity, check_field};
+use super::validate::{Problem, check_field};
 use jiff::Timestamp;
 use std::collections::HashSet;
 
@@ -439,6 +440,7 @@ impl Order {
                 note: edited_note(&self.fields, std::slice::from_ref(&change)),
                 changes: vec![change],
                 visit: visit.entry_id(),
+                by: None,
             });
             visit.entry = Some(self.history.len() - 1);
             return;

@@ -5,7 +5,6 @@
 //! fields by [`FieldKey`]. The struct is the file's shape; a test checks that its slots and the
 //! table's keys are the same set.
 
-use super::key::FieldKey;
 use super::rules::{Country, NumberType};
 use super::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -113,11 +112,6 @@ impl FieldValue {
     }
 }
 
-/// Fields whose value is a list (`numbers`, `notification_emails`, `documents`).
-pub fn is_list(key: FieldKey) -> bool {
-    super::registry::spec(key).kind.is_list()
-}
-
 /// One slot of `OrderFields`: how a value of its type is read and written by key.
 pub(super) trait Slot {
     fn read(&self) -> FieldValue;
@@ -189,6 +183,20 @@ impl OrderFields {
         self.rules_country().route()
     }
 
+    /// Whether the service address's country writes a state, province or prefecture line
+    /// (its rulebook's region; yes while the country is not known).
+    pub fn address_has_region(&self) -> bool {
+        let country = self.address_country().rules();
+        country.is_none_or(|c| c.region.is_some())
+    }
+
+    /// Whether the service address's country has postcodes (not Hong Kong; yes while the
+    /// country is not known).
+    pub fn address_has_postcode(&self) -> bool {
+        let country = self.address_country().rules();
+        country.is_none_or(|c| c.postcode.is_some())
+    }
+
     pub fn number_type_choice(&self) -> Option<NumberType> {
         self.number_type.parse().ok()
     }
@@ -231,6 +239,8 @@ pub fn split_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::key::FieldKey;
+    use crate::domain::registry::is_list;
 
     #[test]
     fn every_key_reads_back_what_was_set() {

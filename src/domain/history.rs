@@ -7,7 +7,10 @@ use super::status::Status;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Equality ignores whether an entry is signed yet (`by` is compared only when both are
+/// signed): the store signs the copy it saves, while the window that made the entry may still
+/// hold it unsigned, and a merge must see the two as the same entry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub at: Timestamp,
     pub event: Event,
@@ -25,7 +28,89 @@ pub struct HistoryEntry {
     /// that made it, so a visit stays one entry however often either window saves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<String>,
+    /// Who made the entry (design.md §4, docs/storage.md): `None` until the store saves it and
+    /// signs it with the author of that save (`sign`); an entry of a file written before authors
+    /// were kept reads as `Some("")`, unknown, and stays so. Cleaned and capped on the way in, as
+    /// any text from a file.
+    #[serde(
+        default = "unknown_author",
+        deserialize_with = "read_author",
+        skip_serializing_if = "is_unsigned_or_unknown"
+    )]
+    pub by: Option<String>,
 }
+
+/// Longest author name kept, in bytes (a git `user.name` is free text).
+pub const AUTHOR_MAX: usize = 100;
+
+/// An author's name as it is stored: one clean line, at most [`AUTHOR_MAX`] bytes.
+pub fn author_text(name: &str) -> String {
+    let mut name = super::sanitize::value_text(name).trim().to_string();
+    super::sanitize::cut_to(&mut name, AUTHOR_MAX);
+    name.trim_end().to_string()
+}
+
+fn unknown_author() -> Option<String> {
+    Some(String::new())
+}
+
+fn read_author<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let name: Option<String> = Option::deserialize(d)?;
+    Ok(Some(name.as_deref().map(author_text).unwrap_or_default()))
+}
+
+fn is_unsigned_or_unknown(by: &Option<String>) -> bool {
+    by.as_deref().is_none_or(str::is_empty)
+}
+
+impl HistoryEntry {
+    /// An entry of `event` at `at`, with no status change, note or changes, not yet signed.
+    pub fn new(at: Timestamp, event: Event) -> HistoryEntry {
+        HistoryEntry {
+            at,
+            event,
+            from: None,
+            to: None,
+            note: String::new(),
+            changes: Vec::new(),
+            visit: None,
+            by: None,
+        }
+    }
+
+    /// Who made it, when known.
+    pub fn author(&self) -> Option<&str> {
+        self.by.as_deref().filter(|b| !b.is_empty())
+    }
+}
+
+/// Sign every entry not signed yet with `author` (the store does it as it saves): entries read
+/// from a file keep theirs, so a merge keeps each side's author.
+pub fn sign(history: &mut [HistoryEntry], author: &str) {
+    let author = author_text(author);
+    for entry in history.iter_mut().filter(|e| e.by.is_none()) {
+        entry.by = Some(author.clone());
+    }
+}
+
+impl PartialEq for HistoryEntry {
+    fn eq(&self, other: &Self) -> bool {
+        let same_author = match (&self.by, &other.by) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        same_author
+            && self.at == other.at
+            && self.event == other.event
+            && self.from == other.from
+            && self.to == other.to
+            && self.note == other.note
+            && self.changes == other.changes
+            && self.visit == other.visit
+    }
+}
+
+impl Eq for HistoryEntry {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -136,5 +221,57 @@ mod tests {
         assert!(change.to.contains("changed"));
         let plain = Change::new(FieldKey::AccountNumber, "1", "2");
         assert_eq!((plain.from.as_str(), plain.to.as_str()), ("1", "2"));
+    }
+}
+
+#[cfg(test)]
+mod author_tests {
+    use super::*;
+
+    fn entry_json(by: &str) -> String {
+        format!(r#"{{"at":"2026-12-01T10:00:00Z","event":"edited","note":"x"{by}}}"#)
+    }
+
+    #[test]
+    fn an_old_entry_without_an_author_reads_as_unknown_and_stays_unknown() {
+        let old: HistoryEntry =
+            serde_json::from_str(&entry_json("")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(old.author(), None);
+        let mut history = vec![
+            old,
+            HistoryEntry::new(Timestamp::UNIX_EPOCH, Event::Submitted),
+        ];
+        sign(&mut history, "Alice");
+        assert_eq!(history[0].author(), None, "an old entry is not claimed");
+        assert_eq!(history[1].author(), Some("Alice"));
+        let json = serde_json::to_string(&history).unwrap_or_default();
+        assert_eq!(json.matches("\"by\"").count(), 1, "{json}");
+        let back: Vec<HistoryEntry> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back[1].author(), Some("Alice"));
+        assert_eq!(back[0].author(), None);
+    }
+
+    #[test]
+    fn an_author_from_a_file_is_cleaned_and_capped() {
+        let hostile = format!(r#","by":"Eve\u001b]52;c;aGk=\u0007{}""#, "x".repeat(300));
+        let entry: HistoryEntry =
+            serde_json::from_str(&entry_json(&hostile)).unwrap_or_else(|e| panic!("{e}"));
+        let by = entry.author().unwrap_or_default();
+        assert!(by.starts_with("Eve") && !by.contains('\u{1b}'), "{by:?}");
+        assert!(by.len() <= AUTHOR_MAX, "{}", by.len());
+        let null: HistoryEntry =
+            serde_json::from_str(&entry_json(r#","by":null"#)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(null.author(), None);
+    }
+
+    #[test]
+    fn an_unsigned_entry_is_the_same_entry_once_signed() {
+        let unsigned = HistoryEntry::new(Timestamp::UNIX_EPOCH, Event::Edited);
+        let mut signed = vec![unsigned.clone()];
+        sign(&mut signed, "Alice");
+        assert_eq!(unsigned, signed[0]);
+        let mut other = vec![unsigned.clone()];
+        sign(&mut other, "Bob");
+        assert_ne!(signed[0], other[0]);
     }
 }

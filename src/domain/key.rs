@@ -1,8 +1,41 @@
 //! The stable field keys of docs/field-keys.md. They appear in files, CLI output and tests, so their
 //! spelling never changes; everything that names a field uses `FieldKey`.
 
-pub use super::registry::FieldKey;
 use std::fmt;
+
+/// Makes `FieldKey` from the rows of `field_table`: each row's variant and stable key (the
+/// rest of the row is the registry's).
+macro_rules! key_enum {
+    ($($variant:ident => $key:literal at $($slot:ident).+ { $($spec:tt)* })+) => {
+        /// One field of a port order, named by its stable key, in the wizard's order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "&'static str")]
+        pub enum FieldKey { $($variant),+ }
+
+        impl FieldKey {
+            /// Every key, in the wizard's order.
+            pub const ALL: &'static [FieldKey] = &[$(FieldKey::$variant),+];
+
+            /// The stable key as written in files and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(FieldKey::$variant => $key),+ }
+            }
+        }
+
+        impl std::str::FromStr for FieldKey {
+            type Err = UnknownFieldKey;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($key => Ok(FieldKey::$variant),)+
+                    _ => Err(UnknownFieldKey(s.to_string())),
+                }
+            }
+        }
+    };
+}
+
+super::field_table::field_rows!(key_enum);
 
 /// A key that is not one of docs/field-keys.md.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

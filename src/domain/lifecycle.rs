@@ -133,6 +133,7 @@ mod tests {
             note: String::new(),
             changes: Vec::new(),
             visit: None,
+            by: None,
         });
         let early = order.foc_date_warnings(date(2025, 12, 8)).join(" ");
         assert!(

@@ -384,6 +384,7 @@ fn merged_by_position(
                         note: super::edit::edited_note(&mine.fields, &changes),
                         changes,
                         visit: None,
+                        by: None,
                     });
                 }
             }
@@ -437,6 +438,7 @@ fn kept_theirs_in_history(
         ),
         changes,
         visit: None,
+        by: None,
     });
 }
 
@@ -478,6 +480,7 @@ fn kept_as_note(base: &Order, theirs: &Order, mine: &Order, why: Blocked) -> Ord
         note,
         changes,
         visit: None,
+        by: None,
     });
     order.updated_at = mine.updated_at.max(theirs.updated_at);
     order

@@ -197,6 +197,7 @@ impl Order {
                 note: "Draft created".into(),
                 changes: Vec::new(),
                 visit: None,
+                by: None,
             }],
             revision: Revision(0),
         }
@@ -322,6 +323,7 @@ impl Order {
             note,
             changes,
             visit: None,
+            by: None,
         });
     }
 

@@ -5,12 +5,13 @@
 //! rejected order needs: whether only the carrier can fix it, and whether nothing the carrier
 //! complained about has changed.
 
+use super::checks::Severity;
 use super::csr;
 use super::key::FieldKey;
 use super::order::Order;
 use super::registry::spec;
 use super::status::Status;
-use super::validate::{Problem, Severity, validate};
+use super::validate::{Problem, validate};
 use jiff::civil::Date;
 
 /// Why the wizard may not go on from `page` yet: the All regions wizard takes no step past

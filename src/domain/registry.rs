@@ -1,21 +1,21 @@
-//! The field registry: every field of an order, declared once in [`field_table!`]'s one
-//! invocation below. The key enum ([`FieldKey`]), the table ([`FIELDS`]), the order's
+//! The field registry: every field of an order, declared once in `field_table`'s rows, which
+//! [`field_specs!`] reads here and `key` reads for the key enum ([`FieldKey`]). The table ([`FIELDS`]), the order's
 //! get/set by key, the groups, labels, help, kind (which gives the normaliser, see `edit`) and
 //! each field's validator all come from that one declaration; the wizard's steps, validation,
 //! review, rejected-field highlighting, CSR comparison, exports, plain mode and `portwiz set`
 //! read it, and none keeps its own list of fields.
 //!
-//! Adding a field: add a row here (key, slot in `OrderFields`, label, step, kind, required,
-//! LOA, example, validator, admin center page and label, help) and its slot in
+//! Adding a field: add a row to `field_table` (key, slot in `OrderFields`, label, step, kind,
+//! required, LOA, example, validator, admin center page and label, help) and its slot in
 //! `fields::OrderFields`; the compiler checks that every key has a slot and a spec, and
 //! `fields`' tests that every slot has a key.
 
 use super::admin_page::AdminPage;
-use super::checks;
+use super::checks::{self, Found};
 use super::countries::Route;
 use super::fields::OrderFields;
+use super::key::FieldKey;
 use super::rules::choices::{Choices, Country, NumberType, PortType};
-use super::validate::Severity;
 use jiff::civil::Date;
 
 /// The wizard's pages: the US & Canada wizard's seven ([`Step::ALL`]) and the All regions
@@ -70,6 +70,17 @@ impl Step {
     /// The pages of the wizard this order's country uses.
     pub fn pages_of(order: &OrderFields) -> &'static [Step] {
         Step::pages(order.route())
+    }
+
+    /// The admin center's page of the All regions wizard a field on this page is entered on
+    /// (this is its page in portwiz's wizard of that route; the numbers are typed on Get started, E.164 only).
+    pub const fn regions_admin_page(self) -> AdminPage {
+        match self {
+            Step::AddAccountInformation => AdminPage::AddAccountInformation,
+            Step::AddNumberFeatures => AdminPage::AddNumberFeatures,
+            Step::CompleteYourOrder => AdminPage::CompleteYourOrder,
+            _ => AdminPage::GetStarted,
+        }
     }
 
     pub const fn title(self) -> &'static str {
@@ -268,7 +279,7 @@ impl FieldSpec {
                     FieldKey::PortTime => self.label_for(fields),
                     _ => self.admin_label.into(),
                 };
-                (AdminPage::of_regions_step(self.regions_step), label)
+                (self.regions_step.regions_admin_page(), label)
             }
         }
     }
@@ -292,10 +303,9 @@ impl FieldSpec {
 
     /// Whether this order's country asks for the field at all (its wizard page shows it).
     pub fn asked(&self, fields: &OrderFields) -> bool {
-        let country = fields.address_country().rules();
         match (self.required, self.kind) {
-            (Required::WhereRegion, _) => country.is_none_or(|c| c.region.is_some()),
-            (Required::WherePostcode, _) => country.is_none_or(|c| c.postcode.is_some()),
+            (Required::WhereRegion, _) => fields.address_has_region(),
+            (Required::WherePostcode, _) => fields.address_has_postcode(),
             (Required::WhereAllRegions, _) => fields.route() == Route::AllRegions,
             // The account PIN is for mobiles, which port only where the country takes them.
             (Required::WhenMobile, _) => fields
@@ -350,9 +360,6 @@ pub fn zone_words(fields: &OrderFields) -> String {
     }
 }
 
-/// What a field's validator found: (severity, words after the label).
-pub type Found = Vec<(Severity, String)>;
-
 #[derive(Debug)]
 pub struct FieldSpec {
     pub key: FieldKey,
@@ -382,9 +389,9 @@ pub const COUNTRIES: &Choices = &Country::CHOICES;
 pub const NUMBER_TYPES: &Choices = &NumberType::CHOICES;
 pub const PORT_TYPES: &Choices = &PortType::CHOICES;
 
-/// The one declaration of the fields. Each row: the variant, then its stable key (docs/field-keys.md),
-/// its slot in `OrderFields`, and its spec.
-macro_rules! field_table {
+/// Makes the table and the order's get/set by key from the rows of `field_table`. Each row:
+/// the variant, its stable key (read by `key`), its slot in `OrderFields`, and its spec.
+macro_rules! field_specs {
     ($(
         $variant:ident => $key:literal at $($slot:ident).+ {
             $label:literal, $step:ident / $regions:ident, $kind:expr, $req:ident, loa: $loa:literal,
@@ -393,32 +400,6 @@ macro_rules! field_table {
             $help:literal $(,)?
         }
     )+) => {
-        /// One field of a port order, named by its stable key, in the wizard's order.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[derive(serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "String", into = "&'static str")]
-        pub enum FieldKey { $($variant),+ }
-
-        impl FieldKey {
-            /// Every key, in the wizard's order.
-            pub const ALL: &'static [FieldKey] = &[$(FieldKey::$variant),+];
-
-            /// The stable key as written in files and on the command line.
-            pub const fn as_str(self) -> &'static str {
-                match self { $(FieldKey::$variant => $key),+ }
-            }
-        }
-
-        impl std::str::FromStr for FieldKey {
-            type Err = super::key::UnknownFieldKey;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($key => Ok(FieldKey::$variant),)+
-                    _ => Err(super::key::UnknownFieldKey(s.to_string())),
-                }
-            }
-        }
-
         /// Every field, in the wizard's order (the order of `FieldKey`).
         pub static FIELDS: &[FieldSpec] = &[$(
             FieldSpec {
@@ -457,230 +438,7 @@ macro_rules! field_table {
     };
 }
 
-field_table! {
-    Country => "country" at country {
-        "Country or region", GetStarted / GetStarted, Kind::Choice(COUNTRIES), Always, loa: false,
-        example: "US", check: checks::none,
-        admin: GetStarted "Country or region",
-        "Where the numbers are hosted today. It cannot be changed once the order is submitted."
-    }
-    NumberType => "number_type" at number_type {
-        "Number type", GetStarted / GetStarted, Kind::Choice(NUMBER_TYPES), Always, loa: false,
-        example: "geographic", check: checks::none,
-        admin: GetStarted "Number type",
-        "One order carries one type of number: geographic user numbers, toll-free, or mobile (US, Puerto Rico and Canada only)."
-    }
-    Numbers => "numbers" at numbers {
-        "Phone numbers", PhoneNumbers / ManageNumbers, Kind::Numbers, Always, loa: true,
-        example: "+14255550100, 425-555-0101", check: checks::numbers,
-        admin: PhoneNumbers "Phone numbers",
-        "10-digit or E.164 numbers separated by commas, semicolons, spaces or new lines; no ranges. Up to 999 numbers; all on one account with one carrier."
-    }
-    PortType => "port_type" at port_type {
-        "Port type", BillingAndPortType / AddAccountInformation, Kind::Choice(PORT_TYPES), Always, loa: true,
-        example: "full", check: checks::port_type,
-        admin: BillingNumber "Port type (full or partial)",
-        "Full: every number on the account, the billing number included; the account closes. Partial: some numbers stay with the carrier."
-    }
-    BillingTelephoneNumber => "billing_telephone_number" at billing_telephone_number {
-        "Billing telephone number (BTN)", BillingAndPortType / AddAccountInformation, Kind::Phone, Always, loa: true,
-        example: "+14255550100", check: checks::btn,
-        admin: BillingNumber "Billing telephone number (BTN)",
-        "The account's main number (also called ATN), as printed on the carrier's bill."
-    }
-    ReplacementBtn => "replacement_btn" at replacement_btn {
-        "Replacement BTN", BillingAndPortType / AddAccountInformation, Kind::Phone, Optional, loa: true,
-        example: "+14255550199", check: checks::replacement_btn,
-        admin: BillingNumber "Replacement BTN",
-        "Partial port only: when the BTN is ported, the number that stays with the carrier and becomes the account's new BTN."
-    }
-    CurrentCarrier => "current_carrier" at current_carrier {
-        "Current service provider", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "Contoso Telecom", check: checks::none,
-        admin: AccountInformation "Current service provider",
-        "The carrier that holds the numbers today (the losing carrier)."
-    }
-    OrganizationName => "organization_name" at organization_name {
-        "Organization name", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "Fabrikam Inc", check: checks::organization_name,
-        admin: AccountInformation "Organization's name",
-        "Exactly as on the carrier's record (its bill or Customer Service Record): no abbreviations."
-    }
-    AccountNumber => "account_number" at account_number {
-        "Account number", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "ACC-0098765", check: checks::none,
-        admin: AccountInformation "Account number",
-        "The account number with the current carrier, as on its bill. Not the billing telephone number."
-    }
-    Pin => "pin" at pin {
-        "Account PIN", AccountInformation / AddAccountInformation, Kind::Secret, WhenMobile, loa: false,
-        example: "", check: checks::pin,
-        admin: AccountInformation "Account PIN",
-        "The account PIN or passcode set with the carrier; required for mobile numbers. Not the same as a number-freeze PIN."
-    }
-    AuthorizedUserFirstName => "authorized_user.first_name" at authorized_user.first_name {
-        "Authorized user first name", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "Dana", check: checks::first_name,
-        admin: AccountInformation "Authorized user: First name",
-        "The person the carrier lists as authorized on the account; they sign the LOA. It cannot change during the request."
-    }
-    AuthorizedUserLastName => "authorized_user.last_name" at authorized_user.last_name {
-        "Authorized user last name", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "Reyes", check: checks::last_name,
-        admin: AccountInformation "Authorized user: Last name",
-        "As on the carrier's record, including any middle initial the carrier keeps."
-    }
-    ServiceAddressStreet => "service_address.street" at service_address.street {
-        "Service address street", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "1 Microsoft Way", check: checks::street,
-        admin: AccountInformation "Service address: Street",
-        "The physical address where the numbers are used, not the billing address; no PO box."
-    }
-    ServiceAddressCity => "service_address.city" at service_address.city {
-        "Service address city", AccountInformation / AddAccountInformation, Kind::Text, Always, loa: true,
-        example: "Redmond", check: checks::none,
-        admin: AccountInformation "Service address: City",
-        "The service address's city."
-    }
-    ServiceAddressState => "service_address.state" at service_address.state {
-        "Service address state or province", AccountInformation / AddAccountInformation, Kind::Region, WhereRegion, loa: true,
-        example: "WA", check: checks::state,
-        admin: AccountInformation "Service address: State or province",
-        "US and Canada: the two-letter state or province code. Elsewhere only where the country's addresses have one (Australia's state, Mexico's state, Japan's prefecture)."
-    }
-    ServiceAddressPostalCode => "service_address.postal_code" at service_address.postal_code {
-        "Service address ZIP or postal code", AccountInformation / AddAccountInformation, Kind::PostalCode, WherePostcode, loa: true,
-        example: "98052", check: checks::postal_code,
-        admin: AccountInformation "Service address: ZIP or postal code",
-        "As the country's post writes it: 12345 or 12345-6789 (US), A1A 1A1 (Canada), SW1A 2AA, 75001."
-    }
-    ServiceAddressCountry => "service_address.country" at service_address.country {
-        "Service address country", AccountInformation / AddAccountInformation, Kind::Choice(COUNTRIES), Always, loa: true,
-        example: "US", check: checks::address_country,
-        admin: AccountInformation "Service address: Country or region",
-        "The country of the service address."
-    }
-    IdUnderlyingCarrier => "identifiers.underlying_carrier" at identifiers.underlying_carrier {
-        "Underlying carrier (range holder)", AccountInformation / AddAccountInformation, Kind::Identifier("underlying_carrier"), Identifier, loa: true,
-        example: "BT Wholesale", check: checks::identifier_underlying_carrier,
-        admin: AccountInformation "Underlying carrier (range holder)",
-        "UK: the network that holds the number range when your provider resells another's line."
-    }
-    IdPac => "identifiers.pac" at identifiers.pac {
-        "PAC (mobile)", AccountInformation / AddAccountInformation, Kind::Identifier("pac"), Identifier, loa: true,
-        example: "ABC123456", check: checks::identifier_pac,
-        admin: AccountInformation "PAC (mobile)",
-        "UK mobiles: the Porting Authorisation Code, 3 letters and 6 digits."
-    }
-    IdRio => "identifiers.rio" at identifiers.rio {
-        "RIO", AccountInformation / AddAccountInformation, Kind::Identifier("rio"), Identifier, loa: true,
-        example: "01E12345A6BC", check: checks::identifier_rio,
-        admin: AccountInformation "RIO",
-        "France: the Relevé d'Identité Opérateur, 12 characters, got by dialling 3179 from the line."
-    }
-    IdSiret => "identifiers.siret" at identifiers.siret {
-        "SIRET", AccountInformation / AddAccountInformation, Kind::Identifier("siret"), Identifier, loa: true,
-        example: "73282932000074", check: checks::identifier_siret,
-        admin: AccountInformation "SIRET",
-        "France: the 14-digit SIRET of the site that holds the lines."
-    }
-    IdHeadNumber => "identifiers.head_number" at identifiers.head_number {
-        "Head number (NDI)", AccountInformation / AddAccountInformation, Kind::Identifier("head_number"), Identifier, loa: true,
-        example: "+33140000000", check: checks::identifier_head_number,
-        admin: AccountInformation "Head number (NDI)",
-        "France: the installation's head number, when porting the direct-dial numbers (SDA) under it."
-    }
-    IdMigrationCode => "identifiers.migration_code" at identifiers.migration_code {
-        "Migration code", AccountInformation / AddAccountInformation, Kind::Identifier("migration_code"), Identifier, loa: true,
-        example: "TIN12345678901X", check: checks::identifier_migration_code,
-        admin: AccountInformation "Migration code",
-        "Italy: the codice di migrazione on the bill."
-    }
-    IdCodiceFiscale => "identifiers.codice_fiscale" at identifiers.codice_fiscale {
-        "Codice fiscale (signer)", AccountInformation / AddAccountInformation, Kind::Identifier("codice_fiscale"), Identifier, loa: true,
-        example: "RSSMRA85T10A562S", check: checks::identifier_codice_fiscale,
-        admin: AccountInformation "Codice fiscale (signer)",
-        "Italy: the signer's codice fiscale, 16 characters ending in a check letter (a company's: 11 digits)."
-    }
-    IdCvp => "identifiers.cvp" at identifiers.cvp {
-        "Validation code (CVP)", AccountInformation / AddAccountInformation, Kind::Identifier("cvp"), Identifier, loa: true,
-        example: "", check: checks::identifier_cvp,
-        admin: AccountInformation "Validation code (CVP)",
-        "Portugal: the porting validation code the current carrier gives."
-    }
-    IdNif => "identifiers.nif" at identifiers.nif {
-        "NIF / CIF", AccountInformation / AddAccountInformation, Kind::Identifier("nif"), Identifier, loa: true,
-        example: "B12345674", check: checks::identifier_nif,
-        admin: AccountInformation "NIF / CIF",
-        "Spain: the account holder's NIF, NIE or CIF, with its check character."
-    }
-    IdAbn => "identifiers.abn" at identifiers.abn {
-        "ABN", AccountInformation / AddAccountInformation, Kind::Identifier("abn"), Identifier, loa: true,
-        example: "51824753556", check: checks::identifier_abn,
-        admin: AccountInformation "ABN",
-        "Australia: the account holder's Australian Business Number, 11 digits."
-    }
-    IdPortCategory => "identifiers.port_category" at identifiers.port_category {
-        "Port category (CAT A / CAT C)", AccountInformation / AddAccountInformation, Kind::Identifier("port_category"), Identifier, loa: true,
-        example: "A", check: checks::identifier_port_category,
-        admin: AccountInformation "Port category (CAT A / CAT C)",
-        "Australia: A for a simple port, C for a complex one."
-    }
-    NumberUsage => "number_usage" at number_usage {
-        "Each number's usage", AccountInformation / AddNumberFeatures, Kind::Usages, WhereAllRegions, loa: false,
-        example: "+442079460000 user", check: checks::number_usage,
-        admin: PhoneNumbers "Number usage",
-        "What each number is for: user (a person's number), voice_app (an auto attendant or call queue) or conference (a conferencing bridge). One `+NUMBER usage` a line; a usage alone gives every number without one that usage."
-    }
-    OrderName => "order_name" at order_name {
-        "Order name", PortingDetails / CompleteYourOrder, Kind::Text, Always, loa: false,
-        example: "Redmond HQ main lines", check: checks::none,
-        admin: PortingDetails "Order name",
-        "A name to find this order by in the order history."
-    }
-    PortDate => "port_date" at port_date {
-        "Port date", PortingDetails / CompleteYourOrder, Kind::Date, Always, loa: false,
-        example: "2026-12-08", check: checks::port_date,
-        admin: PortingDetails "Port date",
-        "YYYY-MM-DD. At least 5 business days ahead (10 in Canada), at most 30 days ahead; no weekends or US holidays."
-    }
-    PortTime => "port_time" at port_time {
-        "Port time (US Eastern)", PortingDetails / CompleteYourOrder, Kind::Time, Always, loa: false,
-        example: "10:00", check: checks::port_time,
-        admin: PortingDetails "Port time (US Eastern)",
-        "HH:MM, US Eastern. US user numbers between 8:00 and 20:00; Canadian and toll-free numbers at 11:30."
-    }
-    RequesterName => "requester.name" at requester.name {
-        "Requester name", PortingDetails / CompleteYourOrder, Kind::Text, Always, loa: false,
-        example: "Sam Lee", check: checks::none,
-        admin: PortingDetails "Requester name",
-        "Who to contact about this order."
-    }
-    RequesterEmail => "requester.email" at requester.email {
-        "Requester e-mail", PortingDetails / CompleteYourOrder, Kind::Text, Always, loa: false,
-        example: "sam@fabrikam.com", check: checks::requester_email,
-        admin: PortingDetails "Requester email",
-        "The requester's e-mail address."
-    }
-    NotificationEmails => "notification_emails" at notification_emails {
-        "Notification e-mails", PortingDetails / CompleteYourOrder, Kind::List, Optional, loa: false,
-        example: "it@fabrikam.com; ops@fabrikam.com", check: checks::notification_emails,
-        admin: PortingDetails "Notification emails",
-        "More addresses to notify about this order, separated by semicolons."
-    }
-    Loa => "loa" at loa {
-        "Signed LOA", LetterOfAuthorization / CompleteYourOrder, Kind::Text, Always, loa: false,
-        example: "e-signed by Dana Reyes 2026-11-20", check: checks::none,
-        admin: AuthorizeAndSubmit "Letter of Authorization (LOA)",
-        "The Letter of Authorization signed by the authorized user: a file path, or a note of the e-signature. Sign again after changing any field it covers."
-    }
-    Documents => "documents" at documents {
-        "Documents", LetterOfAuthorization / CompleteYourOrder, Kind::List, Optional, loa: false,
-        example: "bill-2026-10.pdf; csr.pdf", check: checks::none,
-        admin: Documents "Documents",
-        "PDFs from the carrier (a recent bill, the Customer Service Record), separated by semicolons."
-    }
-}
+super::field_table::field_rows!(field_specs);
 
 /// The registry entry of a key: total, as the table is generated in `FieldKey`'s order.
 pub fn spec(key: FieldKey) -> &'static FieldSpec {
@@ -691,6 +449,11 @@ pub fn spec(key: FieldKey) -> &'static FieldSpec {
 /// a stand-in field.
 pub fn spec_named(name: &str) -> Result<&'static FieldSpec, super::key::UnknownFieldKey> {
     name.parse().map(spec)
+}
+
+/// Fields whose value is a list (`numbers`, `notification_emails`, `documents`).
+pub fn is_list(key: FieldKey) -> bool {
+    spec(key).kind.is_list()
 }
 
 /// The fields a Customer Service Record can be compared with: those the LOA covers, less the

@@ -2,18 +2,12 @@
 //! its message starts with the field's label and says what would be right. Errors block
 //! submission; warnings inform.
 
+use super::checks::Severity;
 use super::fields::OrderFields;
 use super::key::FieldKey;
 use super::registry::{FIELDS, Kind, Required, spec};
 use jiff::civil::Date;
 use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {

@@ -3,10 +3,11 @@
 
 use super::Session;
 use super::prompt::Prompter;
+use crate::domain::checks::Severity;
 use crate::domain::entry;
 use crate::domain::export::{one_line, readable_value};
 use crate::domain::registry::{FieldSpec, Kind};
-use crate::domain::validate::{Severity, check_field};
+use crate::domain::validate::check_field;
 use crate::domain::{FieldKey, FieldValue};
 use std::io::{BufRead, Write};
 

@@ -4,9 +4,9 @@
 use super::prompt::Prompter;
 use super::{Outcome, PlainError, Session};
 use crate::domain::Status;
+use crate::domain::checks::Severity;
 use crate::domain::export::one_line;
 use crate::domain::readiness::readiness;
-use crate::domain::validate::Severity;
 use std::io::{BufRead, Write};
 
 pub fn review<R: BufRead, W: Write>(

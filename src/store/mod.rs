@@ -480,12 +480,13 @@ impl Store {
         let revision = loaded_revision
             .checked_add(1)
             .ok_or_else(|| StoreError::RevisionLimit(order.id.clone()))?;
-        let bytes = file::encode(order, revision).map_err(|e| StoreError::Encode {
+        let mut saved = order.clone();
+        self.sign(&mut saved);
+        let bytes = file::encode(&saved, revision).map_err(|e| StoreError::Encode {
             id: order.id.clone(),
             reason: e.to_string(),
         })?;
         write_atomic_locked(&path, &bytes, self.open_temp).map_err(write_err)?;
-        let mut saved = order.clone();
         saved.revision = crate::domain::order::Revision(revision);
         let loaded = Loaded {
             order: saved,
@@ -499,6 +500,14 @@ impl Store {
         }
         self.replace_slot(&order.id, Slot::loaded(loaded, stamp));
         Ok(revision)
+    }
+
+    /// Sign the history entries made since the order was read with who saves them (design.md
+    /// §4: the author is worked out once a process).
+    fn sign(&self, order: &mut Order) {
+        if order.history.iter().any(|e| e.by.is_none()) {
+            crate::domain::history::sign(&mut order.history, &crate::system::author(&self.dir));
+        }
     }
 
     /// Put a slot in place, keeping the full order it replaces among the previous versions.
@@ -522,7 +531,10 @@ impl Store {
     /// and renamed into place like any save, but the disk is flushed once for the batch rather
     /// than twice a file, and the index gets one transaction. Refused as a whole, before
     /// anything is written, when an id is taken.
-    pub fn create_batch(&mut self, orders: Vec<Order>) -> Result<(), StoreError> {
+    pub fn create_batch(&mut self, mut orders: Vec<Order>) -> Result<(), StoreError> {
+        for order in &mut orders {
+            self.sign(order);
+        }
         for order in &orders {
             file::check_id(&order.id)?;
             if self.slots.contains_key(&order.id)

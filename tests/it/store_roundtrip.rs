@@ -21,7 +21,7 @@ fn any_fields() -> impl Strategy<Value = OrderFields> {
         let mut fields = OrderFields::default();
         let mut lists = lists.into_iter();
         for (key, text) in FieldKey::ALL.iter().zip(texts) {
-            let value = if portwiz::domain::fields::is_list(*key) {
+            let value = if portwiz::domain::registry::is_list(*key) {
                 FieldValue::List(lists.next().unwrap_or_default())
             } else {
                 FieldValue::Text(text)

@@ -2,7 +2,8 @@
 //! would be right. Dates are checked against a fixed day.
 
 use jiff::civil::date;
-use portwiz::domain::validate::{Severity, validate};
+use portwiz::domain::checks::Severity;
+use portwiz::domain::validate::validate;
 use portwiz::domain::{FieldKey, FieldValue, OrderFields};
 
 const TODAY: jiff::civil::Date = date(2026, 11, 26);

@@ -3,7 +3,7 @@
 //! countries with their substitute-day rules at a small build cost, so the rules are data.
 
 use super::CountryRules;
-use crate::domain::rules::holiday_on;
+use super::us_federal::holiday_on;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ pub struct HolidayTable {
     pub scope: String,
     pub source: String,
     pub rules: Vec<HolidayRule>,
-    /// `us_federal`: the US federal holidays of `rules::holidays` instead of `rules`.
+    /// `us_federal`: the US federal holidays of `us_federal` instead of `rules`.
     #[serde(default)]
     pub computed: Option<String>,
     #[serde(default)]

@@ -1,13 +1,15 @@
 //! The country rulebook: what portwiz knows of each Teams Calling Plans country, as data
 //! (`assets/countries.json`, parsed once), each rule with its source. A country is added or
-//! corrected there, not here: this module only reads the data and applies it (postcodes,
-//! identifiers, holidays, ranges that cannot be ported). docs/countries.md gives the format.
+//! corrected there, not here: this module only reads the data and applies it (holidays, ranges
+//! that cannot be ported); the checks of typed values against it (postcodes, identifiers) are
+//! the rules' (`rules/postcode.rs`, `rules/identifiers.rs`). It stands below `rules` and
+//! imports nothing of it. docs/countries.md gives the format.
 
 mod holidays;
 mod identifiers;
-mod postcode;
 #[cfg(test)]
 mod tests;
+pub mod us_federal;
 
 pub use holidays::CountryHoliday;
 pub use identifiers::IdentifierFormat;

@@ -1,5 +1,5 @@
-use super::identifiers::{abn_ok, luhn_ok};
 use super::*;
+use crate::domain::rules::identifiers::{abn_ok, luhn_ok};
 use jiff::civil::date;
 
 fn country(code: &str) -> &'static CountryRules {

@@ -2,7 +2,8 @@
 //! country in E.164, its postcode written its way, its identifiers, its holidays.
 
 use super::*;
-use crate::domain::validate::{Severity, check_field};
+use crate::domain::checks::Severity;
+use crate::domain::validate::check_field;
 use jiff::civil::date;
 
 fn clock() -> Clock {

@@ -372,6 +372,7 @@ fn a_visit_with_an_id_finds_its_entry_and_a_transition_closes_it() {
         note: edited_note(&order.fields, &[]),
         changes: Vec::new(),
         visit: Some("w-2".into()),
+        by: None,
     };
     order.history.push(other.clone());
     edit(&mut order, &mut visit, FieldKey::AccountNumber, "ACC-1");
@@ -381,6 +382,7 @@ fn a_visit_with_an_id_finds_its_entry_and_a_transition_closes_it() {
     order.history.push(HistoryEntry {
         event: Event::Submitted,
         visit: None,
+        by: None,
         ..other
     });
     edit(&mut order, &mut visit, FieldKey::OrderName, "Two");

@@ -107,6 +107,7 @@ fn a_resubmission_after_support_hands_the_order_back_counts_for_its_rejection() 
         note: String::new(),
         changes: Vec::new(),
         visit: None,
+        by: None,
     });
     order.status = Status::CustomerActionRequired;
     order.resubmit(day(5)).unwrap();

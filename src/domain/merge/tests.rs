@@ -379,3 +379,53 @@ fn a_visit_entry_follows_its_own_window_only() {
     assert_eq!(edits[0].visit.as_deref(), Some("b-1"));
     assert_eq!(edits[0].changes[0].to, "ACC-2");
 }
+
+/// What the store does as it saves: sign the entries made since the order was read.
+fn saved_by(order: &Order, author: &str) -> Order {
+    let mut out = order.clone();
+    crate::domain::history::sign(&mut out.history, author);
+    out
+}
+
+#[test]
+fn a_merge_keeps_each_sides_author() {
+    let b = saved_by(&base(), "Alice");
+    let theirs = saved_by(
+        &edited(&b, FieldKey::OrderName, "Renamed by Bob", day(1)),
+        "Bob",
+    );
+    let mine = edited(&b, FieldKey::AccountNumber, "998877", day(2));
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean(), "{m:?}");
+    let saved = saved_by(&m.order, "Carol");
+    let authors: Vec<(Event, Option<&str>)> = saved
+        .history
+        .iter()
+        .map(|e| (e.event, e.author()))
+        .collect();
+    let edits: Vec<&str> = saved
+        .history
+        .iter()
+        .filter(|e| e.event == Event::Edited)
+        .filter_map(|e| e.author())
+        .collect();
+    assert_eq!(edits, vec!["Bob", "Carol"], "{authors:?}");
+    assert!(
+        saved
+            .history
+            .iter()
+            .take(b.history.len())
+            .all(|e| e.author() == Some("Alice")),
+        "{authors:?}"
+    );
+    // A conflict resolved here is told by the one who chose.
+    let theirs = saved_by(&edited(&b, FieldKey::OrderName, "Theirs", day(1)), "Bob");
+    let mine = edited(&b, FieldKey::OrderName, "Mine", day(2));
+    let chosen = saved_by(
+        &merge(&b, &theirs, &mine).resolve(&mine, |_| Side::Theirs),
+        "Carol",
+    );
+    let last = chosen.history.last().and_then(|e| e.author());
+    assert_eq!(last, Some("Carol"));
+    assert!(chosen.history.iter().any(|e| e.author() == Some("Bob")));
+}

@@ -6,10 +6,11 @@ pub mod address;
 pub mod choices;
 mod country;
 pub mod error;
-pub mod holidays;
+pub(crate) mod identifiers;
 pub mod numbers;
 pub mod port_date;
 pub mod port_time;
+mod postcode;
 #[cfg(test)]
 mod puerto_rico_tests;
 mod regions;
@@ -19,7 +20,6 @@ pub mod usage;
 pub use address::{check_postal_code, check_region, looks_like_po_box, postcode_region_conflict};
 pub use choices::{Country, NumberType, NumberUsage, PortType, UnknownChoice};
 pub use error::RuleError;
-pub use holidays::{Holiday, federal_holidays, holiday_name, holiday_on};
 pub use numbers::{
     CsvCell, CsvNumbers, CsvRowError, MAX_NUMBERS_PER_ORDER, NotANumberReason, NumberEntry,
     NumberState, NumbersReport, StateCounts, check_number_count, parse_numbers, parse_numbers_csv,

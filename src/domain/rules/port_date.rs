@@ -3,8 +3,8 @@
 
 use super::choices::Country;
 use super::error::RuleError;
-use super::holidays::holiday_on;
 use crate::domain::countries::Route;
+use crate::domain::countries::us_federal::holiday_on;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use jiff::tz::{Offset, TimeZone};

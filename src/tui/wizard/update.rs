@@ -6,10 +6,11 @@ use super::WizardOutcome;
 use super::state::{Column, ConfirmKind, Editor, Prompt, WizardState};
 use crate::domain::edit::Mode;
 use crate::domain::entry;
-use crate::domain::fields::{FieldValue, is_list};
+use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::readiness::{held_on_page, readiness, unchanged_warning};
+use crate::domain::registry::is_list;
 use crate::domain::registry::{Kind, Step, spec};
 use crate::domain::status::Status;
 use crate::tui::app::Message;
@@ -583,7 +584,7 @@ fn review_activate(state: &mut WizardState) -> WizardOutcome {
         // errors first).
         let first = readiness(&state.order, state.clock.today)
             .into_iter()
-            .find(|p| p.severity == crate::domain::validate::Severity::Error);
+            .find(|p| p.severity == crate::domain::checks::Severity::Error);
         let verb = if kind == ConfirmKind::Resubmit {
             "resubmitted"
         } else {

@@ -122,6 +122,8 @@ pub fn portwiz(dir: &Path) -> Command {
         .env("PORTWIZ_TODAY", TODAY)
         // History times are shown in the zone of `TZ`: no test reads the machine's.
         .env("TZ", "UTC")
+        // History entries are signed with who made them: no test reads the machine's user.
+        .env("PORTWIZ_USER", "tester")
         .env_remove("NO_COLOR");
     cmd.stdin(Stdio::null());
     cmd

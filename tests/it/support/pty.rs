@@ -75,6 +75,8 @@ impl PtySession {
         // History times are shown in the zone of `TZ`: no test reads the machine's (a test
         // may set another in `env`).
         command.env("TZ", "UTC");
+        // History entries are signed with who made them: no test reads the machine's user.
+        command.env("PORTWIZ_USER", "tester");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -198,9 +198,10 @@ fn a_postcode_of_another_state_or_province_is_named_with_both() {
 
 #[test]
 fn validation_warns_at_the_postal_code_when_the_address_contradicts_itself() {
+    use crate::domain::checks::Severity;
     use crate::domain::fields::{FieldValue, OrderFields};
     use crate::domain::key::FieldKey;
-    use crate::domain::validate::{Severity, validate};
+    use crate::domain::validate::validate;
     let mut fields = OrderFields::default();
     for (key, value) in [
         (FieldKey::Country, "US"),

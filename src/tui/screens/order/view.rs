@@ -557,8 +557,12 @@ fn timeline(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
             Detail::RejectedFields(keys) => labels(keys),
             Detail::Note(note) => one_line(note),
         };
+        let by = entry
+            .author()
+            .map(|name| format!(" · by {}", one_line(name)))
+            .unwrap_or_default();
         let room = page.width.saturating_sub(indent.len()).max(10);
-        let first_room = room.saturating_sub(label.width() + 2).max(10);
+        let first_room = room.saturating_sub(label.width() + 2 + by.width()).max(10);
         let mut parts = wrap(&note, first_room).into_iter();
         let first = parts.next().unwrap_or_default();
         page.lines.push(Line::from(vec![
@@ -569,6 +573,7 @@ fn timeline(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
             } else {
                 format!(": {first}")
             }),
+            Span::styled(by, theme.dim()),
         ]));
         let rest: Vec<String> = parts.collect();
         if !rest.is_empty() {

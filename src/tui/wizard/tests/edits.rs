@@ -1,9 +1,9 @@
 //! The wizard edits through the domain: its readiness verdicts and refusals are the domain's.
 
 use super::fixtures::*;
+use crate::domain::checks::Severity;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
-use crate::domain::validate::Severity;
 use crate::tui::wizard::Start;
 use crate::tui::wizard::state::{ConfirmKind, Editor, Prompt};
 use crate::tui::wizard::{Wizard, WizardOutcome};

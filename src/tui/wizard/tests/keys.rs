@@ -1,10 +1,10 @@
 //! The wizard's update, driven by key events as the shell sends them.
 
 use super::fixtures::*;
+use crate::domain::checks::Severity;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::Step;
 use crate::domain::status::Status;
-use crate::domain::validate::Severity;
 use crate::tui::wizard::Start;
 use crate::tui::wizard::state::{Column, ConfirmKind, Editor, Prompt};
 use crate::tui::wizard::{Wizard, WizardOutcome};

@@ -2,12 +2,12 @@
 //! words, its rejection marker, its CSR difference, and help for the focused one.
 
 use super::rows::Rows;
+use crate::domain::checks::Severity;
 use crate::domain::csr;
 use crate::domain::key::FieldKey;
 use crate::domain::registry::{FieldSpec, Kind};
 use crate::domain::rules::NumberState;
 use crate::domain::status::Status;
-use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, width as text_width, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::TextField;

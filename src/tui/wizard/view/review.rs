@@ -2,13 +2,13 @@
 //! changes since the last submission, and every field by step (PIN masked).
 
 use super::rows::Rows;
+use crate::domain::checks::Severity;
 use crate::domain::readiness::{
     needs_carrier_contact, only_the_carrier_can_fix, readiness, unchanged_warning,
 };
 use crate::domain::registry::{FieldSpec, Step};
 use crate::domain::secret::MASK;
 use crate::domain::status::Status;
-use crate::domain::validate::Severity;
 use crate::tui::text::{one_line, truncate, wrap, wrap_at_most};
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;

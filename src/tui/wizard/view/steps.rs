@@ -1,8 +1,8 @@
 //! The steps and their state, as a sidebar or a one-line bar: symbols and words, colour only
 //! adds to them.
 
+use crate::domain::checks::Severity;
 use crate::domain::registry::Step;
-use crate::domain::validate::Severity;
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 use crate::tui::wizard::state::WizardState;

@@ -1,8 +1,10 @@
 //! Postcodes as each country's post writes them, from the templates of the rulebook:
 //! `sw1a2aa` becomes `SW1A 2AA`, `1234ab` becomes `1234 AB`, `1050` in Latvia `LV-1050`.
 
-use super::CountryRules;
-use crate::domain::rules::{Country, RuleError, check_postal_code};
+use super::address::check_postal_code;
+use super::choices::Country;
+use super::error::RuleError;
+use crate::domain::countries::CountryRules;
 
 impl CountryRules {
     /// The postcode written the country's way, or why it cannot be one of its codes.
