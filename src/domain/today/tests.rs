@@ -25,6 +25,7 @@ fn submitted(id: &str, country: &str, on: Date) -> Order {
         note: String::new(),
         changes: Vec::new(),
         visit: None,
+        by: None,
     });
     order
 }
