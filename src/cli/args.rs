@@ -174,6 +174,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Match the tenant's number export against the orders: per order the numbers Teams shows
+    /// ported, those whose FOC it shows accepted, those missing after the FOC date; and numbers
+    /// with a port status no order holds. Reads Export-CsAcquiredPhoneNumber's CSV,
+    /// Get-CsPhoneNumberAssignment as CSV or JSON, or Graph's numberAssignments JSON.
+    Reconcile {
+        /// The export (CSV or JSON), up to 256 MiB.
+        file: PathBuf,
+        /// Record it: completion when every number ported (on a FOC-confirmed order), a history
+        /// note for an accepted FOC or numbers missing. Never moves an order backwards.
+        #[arg(long)]
+        apply: bool,
+    },
     /// What needs you now, most urgent first: rejected orders, ports today and tomorrow, ports
     /// not recorded after their date, carriers past their usual answer time, quiet support
     /// cases, LOAs to sign again. `PORTWIZ_TODAY=YYYY-MM-DD` sets the day.

@@ -73,6 +73,9 @@ pub fn run(
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
         Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Reconcile { file, apply } => {
+            super::reconcile::run(store, &file, apply, clock, console)
+        }
         Command::Reject {
             id,
             text,
@@ -125,7 +128,10 @@ pub fn run(
 /// orders in the index).
 fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
     let opened = match command {
-        Command::List { .. } | Command::Stats { .. } | Command::Today { .. } => Store::open(dir),
+        Command::List { .. }
+        | Command::Stats { .. }
+        | Command::Today { .. }
+        | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -515,6 +521,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Import { .. }
         | Command::Stats { .. }
         | Command::Today { .. }
+        | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Man => None,
     }

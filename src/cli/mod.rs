@@ -7,6 +7,7 @@ mod docs;
 mod export_file;
 pub mod input;
 mod output;
+mod reconcile;
 pub mod rejection;
 pub mod stats;
 mod today;

@@ -127,6 +127,8 @@ pub enum Event {
     Ticket,
     Cancelled,
     CsrRecorded,
+    /// The tenant's number export was compared with the order (`portwiz reconcile --apply`).
+    TeamsChecked,
 }
 
 impl Event {
@@ -144,6 +146,7 @@ impl Event {
             Event::Ticket => "Support ticket",
             Event::Cancelled => "Cancelled",
             Event::CsrRecorded => "CSR recorded",
+            Event::TeamsChecked => "Checked against Teams",
         }
     }
 }

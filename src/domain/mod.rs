@@ -48,6 +48,7 @@ pub mod export;
 pub mod handoff;
 pub mod insights;
 pub mod preflight;
+pub mod reconcile;
 #[cfg(test)]
 mod test_orders;
 pub mod today;

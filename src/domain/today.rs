@@ -31,8 +31,14 @@ pub enum Need {
     PortToday { foc: Foc, zone: String },
     /// The confirmed port is tomorrow.
     PortTomorrow { foc: Foc, zone: String },
-    /// The confirmed port date passed this many days ago and completion is not recorded.
-    PortNotRecorded { foc: Foc, days: i64 },
+    /// The confirmed port date passed this many days ago and completion is not recorded;
+    /// `teams` is what the latest check against the tenant's export recorded since the FOC
+    /// (`portwiz reconcile --apply`: the numbers Teams does not show ported), if any.
+    PortNotRecorded {
+        foc: Foc,
+        days: i64,
+        teams: Option<String>,
+    },
     /// Submitted this many business days ago, past the carrier's usual answer time.
     CarrierLate {
         business_days: u32,
@@ -117,7 +123,16 @@ impl Need {
             }
             Need::PortToday { foc, zone } => format!("The port is today, {}.", at(foc, zone)),
             Need::PortTomorrow { foc, zone } => format!("The port is tomorrow, {}.", at(foc, zone)),
-            Need::PortNotRecorded { foc, days } => format!(
+            Need::PortNotRecorded {
+                foc,
+                days,
+                teams: Some(checked),
+            } => format!(
+                "The port date {} passed {}: {checked}.",
+                foc.describe(),
+                ago(*days)
+            ),
+            Need::PortNotRecorded { foc, days, .. } => format!(
                 "The port date {} passed {} and no completion is recorded: check the numbers \
                  in Teams (portwiz reconcile) or record it completed.",
                 foc.describe(),
@@ -235,7 +250,14 @@ fn port_need(order: &Order, country: Country, clock: Clock) -> Option<Need> {
         Some(Need::PortTomorrow { foc, zone })
     } else if foc.date < clock.today {
         let days = (clock.today - foc.date).get_days().into();
-        Some(Need::PortNotRecorded { foc, days })
+        let teams = order
+            .history
+            .iter()
+            .rev()
+            .take_while(|h| h.event != Event::FocConfirmed)
+            .find(|h| h.event == Event::TeamsChecked)
+            .map(|h| h.note.trim_end_matches('.').to_string());
+        Some(Need::PortNotRecorded { foc, days, teams })
     } else {
         None
     }
