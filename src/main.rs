@@ -18,11 +18,18 @@ fn main() -> ExitCode {
         }
         return run_demo(args.plain || dumb_terminal());
     }
-    let dir = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
+    let root = match portwiz::store::resolve_data_dir(args.data_dir.as_deref()) {
         Ok(dir) => dir,
         Err(message) => {
             say(&format!("portwiz: {message}"));
             return ExitCode::from(2);
+        }
+    };
+    let dir = match store_dir(&root, args.tenant.as_deref(), args.command.as_ref()) {
+        Ok(dir) => dir,
+        Err(failure) => {
+            Console::stdio().report(&failure);
+            return ExitCode::from(failure.exit_code());
         }
     };
     if args.command.is_none() && (args.plain || dumb_terminal()) {
@@ -37,6 +44,34 @@ fn main() -> ExitCode {
         Err(failure) => {
             console.report(&failure);
             ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// The store to work on (docs/storage.md): `tenants` looks at every tenant under `root`; a
+/// command works on the tenant asked for (`--tenant`, `PORTWIZ_TENANT`), else on `root`; the app
+/// and plain mode also start on the tenant used last, and remember the one they open.
+fn store_dir(
+    root: &Path,
+    flag: Option<&str>,
+    command: Option<&cli::Command>,
+) -> Result<std::path::PathBuf, cli::Failure> {
+    use cli::Command;
+    let chosen = cli::tenants::chosen(flag)?;
+    match command {
+        Some(Command::Tenants { .. }) => Ok(root.to_path_buf()),
+        Some(command) => {
+            let creates = matches!(command, Command::New { .. } | Command::Import { .. });
+            cli::tenants::store_dir(root, chosen.as_deref(), creates)
+        }
+        None => {
+            let last = portwiz::store::tenants::last_used(root);
+            let tenant = chosen.or_else(|| last.clone());
+            let dir = cli::tenants::store_dir(root, tenant.as_deref(), true)?;
+            if tenant != last {
+                portwiz::store::tenants::remember(root, tenant.as_deref());
+            }
+            Ok(dir)
         }
     }
 }

@@ -9,6 +9,10 @@ pub struct Cli {
     /// The folder that holds the orders (default: PORTWIZ_DATA_DIR, then the platform's data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The customer's store to use, DIR/tenants/NAME (default: PORTWIZ_TENANT; the app: the
+    /// tenant used last; else DIR itself).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub tenant: Option<String>,
     /// Open the app on a fresh temporary copy of the demo orders.
     #[arg(long)]
     pub demo: bool,
@@ -192,6 +196,13 @@ pub enum Command {
     Today {
         /// One JSON document: {"today": DATE, "items": [{"id", "name", "status", "rank",
         /// "need", "says"}...]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The tenants (customers' stores, DIR/tenants/NAME) with their order counts and what
+    /// waits on whom.
+    Tenants {
+        /// One JSON document instead of text.
         #[arg(long)]
         json: bool,
     },

@@ -42,6 +42,8 @@ pub fn run(
             explain,
             text,
         } => return classify(json, explain, text.as_deref(), dir, console),
+        // About every tenant under `dir`, not one store.
+        Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
         _ => {}
     }
     let mut command = command;
@@ -119,7 +121,10 @@ pub fn run(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
-        Command::Completions { .. } | Command::Man | Command::Classify { .. } => Ok(()),
+        Command::Completions { .. }
+        | Command::Man
+        | Command::Classify { .. }
+        | Command::Tenants { .. } => Ok(()),
     }
 }
 
@@ -523,6 +528,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Today { .. }
         | Command::Reconcile { .. }
         | Command::Completions { .. }
+        | Command::Tenants { .. }
         | Command::Man => None,
     }
 }

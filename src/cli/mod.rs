@@ -10,6 +10,7 @@ mod output;
 mod reconcile;
 pub mod rejection;
 pub mod stats;
+pub mod tenants;
 mod today;
 
 pub use args::{Cli, Command};

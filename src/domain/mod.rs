@@ -49,6 +49,7 @@ pub mod handoff;
 pub mod insights;
 pub mod preflight;
 pub mod reconcile;
+pub mod tenant;
 #[cfg(test)]
 mod test_orders;
 pub mod today;

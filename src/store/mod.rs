@@ -19,6 +19,7 @@ mod open;
 mod own;
 pub mod preflight;
 mod read_all;
+pub mod tenants;
 pub use read_all::EveryOrder;
 pub mod watch;
 

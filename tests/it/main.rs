@@ -54,6 +54,7 @@ mod stats;
 mod store;
 mod store_ids;
 mod store_roundtrip;
+mod tenants;
 mod today;
 mod tui_export;
 mod tui_handoff;
