@@ -190,6 +190,16 @@ pub enum Command {
         #[arg(long)]
         apply: bool,
     },
+    /// The e-mail that unblocks a port, filled from the order and the carrier's last words (never
+    /// the PIN): csr (the carrier's Customer Service Record), freeze (lift a freeze), pin (the
+    /// port-out PIN), carrier (the underlying carrier of a reseller), signature (to the
+    /// authorized user: sign or re-sign the LOA).
+    Ask {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// csr, freeze, pin, carrier or signature.
+        kind: String,
+    },
     /// What needs you now, most urgent first: rejected orders, ports today and tomorrow, ports
     /// not recorded after their date, carriers past their usual answer time, quiet support
     /// cases, LOAs to sign again. `PORTWIZ_TODAY=YYYY-MM-DD` sets the day.

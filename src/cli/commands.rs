@@ -75,6 +75,7 @@ pub fn run(
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
         Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
         Command::Reconcile { file, apply } => {
             super::reconcile::run(store, &file, apply, clock, console)
         }
@@ -505,6 +506,21 @@ fn complete(
     Ok(())
 }
 
+/// `ask ID KIND`: the e-mail on stdout, ready to paste.
+fn ask(
+    store: &mut Store,
+    id: &str,
+    kind: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let kind: crate::domain::asks::AskKind = kind
+        .parse()
+        .map_err(|e: String| Failure::Input(format!("ask: {e}")))?;
+    let order = &store.get(id)?.order;
+    console.print(&crate::domain::asks::ask(order, kind, clock).text())
+}
+
 /// The order a command is about, if any. Every variant is named, so a new command has to say.
 fn order_id_mut(command: &mut Command) -> Option<&mut String> {
     match command {
@@ -519,7 +535,8 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
         | Command::Cancel { id }
-        | Command::Copy { id } => Some(id),
+        | Command::Copy { id }
+        | Command::Ask { id, .. } => Some(id),
         Command::List { .. }
         | Command::New { .. }
         | Command::Classify { .. }

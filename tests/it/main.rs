@@ -6,6 +6,7 @@ mod rejection_sets;
 mod support;
 
 mod all_regions;
+mod asks;
 mod authors;
 mod classifier_corpus;
 mod classifier_dev;
