@@ -6,6 +6,7 @@ pub mod console;
 mod docs;
 mod export_file;
 pub mod input;
+mod note;
 mod output;
 mod reconcile;
 pub mod rejection;

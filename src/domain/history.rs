@@ -127,6 +127,8 @@ pub enum Event {
     Ticket,
     Cancelled,
     CsrRecorded,
+    /// A note in the order's journal (`domain::journal`): the text is the entry's `note`.
+    Note,
     /// The tenant's number export was compared with the order (`portwiz reconcile --apply`).
     TeamsChecked,
 }
@@ -146,6 +148,7 @@ impl Event {
             Event::Ticket => "Support ticket",
             Event::Cancelled => "Cancelled",
             Event::CsrRecorded => "CSR recorded",
+            Event::Note => "Note",
             Event::TeamsChecked => "Checked against Teams",
         }
     }
