@@ -85,6 +85,10 @@ fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
             update(app, msg);
         }
     }
+    // Each batch's parsed orders are freed; a `git pull` of every file left them resident.
+    if ids.len() > CHANGES_AT_ONCE {
+        crate::system::release_free_memory();
+    }
 }
 
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
@@ -230,6 +234,8 @@ fn take_checked(
             // Moved, not copied: the app holds the only summaries.
             let summaries = store.take_summaries();
             update(app, Msg::StoreChecked { summaries, notices });
+            // The first frame's summaries and the check's index rows are freed now.
+            crate::system::release_free_memory();
         }
         Err(e) => app.notices.push(e.to_string()),
     }
