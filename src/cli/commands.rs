@@ -53,11 +53,7 @@ pub fn run(
     if let Some(id) = order_id_mut(&mut command) {
         *id = store.resolve(id)?;
     }
-    for notice in &notices {
-        if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            console.say(&format!("portwiz: {notice}"));
-        }
-    }
+    say_notices(&notices, console);
     let store = &mut store;
     match command {
         Command::List { status, json } => list(store, status, json, console),
@@ -127,6 +123,15 @@ pub fn run(
         | Command::Man
         | Command::Classify { .. }
         | Command::Tenants { .. } => Ok(()),
+    }
+}
+
+/// What opening the store found, said on stderr (a removed stale temp file goes unsaid).
+fn say_notices(notices: &[Notice], console: &mut Console) {
+    for notice in notices {
+        if !matches!(notice, Notice::StaleTempRemoved(_)) {
+            console.say(&format!("portwiz: {notice}"));
+        }
     }
 }
 

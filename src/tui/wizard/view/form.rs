@@ -458,14 +458,20 @@ fn choice_rows(
             )));
         }
     }
-    if selected.is_none() {
-        let value = state.order.fields.get(field.key).to_line();
-        if !value.trim().is_empty() && !focused {
-            rows.push(Line::from(Span::styled(
-                format!("{INDENT}  (holds “{}”, not one of these)", one_line(&value)),
-                theme.warning(),
-            )));
-        }
+    if selected.is_none() && !focused {
+        stored_outside_choices(state, field, theme, rows);
+    }
+}
+
+/// A stored value that is none of the choices (written by hand or by an older portwiz), said
+/// under them.
+fn stored_outside_choices(state: &WizardState, field: &FieldSpec, theme: &Theme, rows: &mut Rows) {
+    let value = state.order.fields.get(field.key).to_line();
+    if !value.trim().is_empty() {
+        rows.push(Line::from(Span::styled(
+            format!("{INDENT}  (holds “{}”, not one of these)", one_line(&value)),
+            theme.warning(),
+        )));
     }
 }
 
