@@ -9,6 +9,7 @@ pub mod input;
 mod note;
 mod output;
 pub mod rejection;
+mod split;
 pub mod stats;
 pub mod tenants;
 

@@ -49,6 +49,7 @@ pub mod export;
 pub mod handoff;
 pub mod insights;
 pub mod preflight;
+pub mod split;
 pub mod tenant;
 #[cfg(test)]
 mod test_orders;

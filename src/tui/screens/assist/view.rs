@@ -29,6 +29,23 @@ pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
         theme.heading(),
     );
     text(&mut lines, " ", SERVICE_CENTER, Style::new());
+    // An order that already has its case: Microsoft's advice is to update it, not open another.
+    if let Some(order) = app.order(&page.order_id)
+        && let (Some(ticket), Some(_)) = (
+            &order.ticket,
+            crate::domain::export::case::route_note(order),
+        )
+    {
+        text(
+            &mut lines,
+            " ⇢ ",
+            &format!(
+                "This order is a Service Center case: {}. Update that case (add a comment, attach the corrected LOA or numbers) rather than open a new one.",
+                one_line(ticket)
+            ),
+            theme.heading(),
+        );
+    }
     lines.push(Line::from(vec![
         Span::raw(" Phone number Service Center: "),
         Span::styled(SERVICE_CENTER_URL, theme.key()),
