@@ -11,13 +11,14 @@ use crate::tui::layout::Drawn;
 use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
-use crate::tui::text::{clean_for_screen, hanging, one_line};
+use crate::tui::text::{hanging, one_line};
+use crate::tui::widgets::form::{draw_with_input, input_line};
 use crate::tui::widgets::input::{TextField, request_for};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 use unicode_width::UnicodeWidthStr;
@@ -203,14 +204,9 @@ impl SplitPage {
         );
         lines.push(Line::raw(""));
         let room = width.saturating_sub(LABEL.width() + 2).max(8);
-        let shown = self.path.visible(room, false);
-        let value = clean_for_screen(&shown.text);
-        let fill = room.saturating_sub(value.width());
+        let (input, column) = input_line(LABEL, &self.path, room, theme.focus(), theme.input());
         let input_row = lines.len();
-        lines.push(Line::from(vec![
-            Span::styled(LABEL, theme.focus()),
-            Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
-        ]));
+        lines.push(input);
         match &self.error {
             Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
             None => text(
@@ -220,20 +216,7 @@ impl SplitPage {
                 theme.dim(),
             ),
         }
-        let rows = usize::from(area.height);
-        let skip = (input_row + 2).saturating_sub(rows).min(input_row);
-        frame.render_widget(
-            Paragraph::new(lines.into_iter().skip(skip).take(rows).collect::<Vec<_>>()),
-            area,
-        );
-        let row = input_row - skip;
-        if row < rows {
-            let x = LABEL.width() + usize::from(shown.cursor_column);
-            frame.set_cursor_position(Position::new(
-                area.x + u16::try_from(x).unwrap_or(0).min(area.width - 1),
-                area.y + u16::try_from(row).unwrap_or(0),
-            ));
-        }
+        draw_with_input(frame, area, lines, (input_row, column), 1);
     }
 
     fn preview(&self, app: &App, plan: &SplitPlan, frame: &mut Frame, area: Rect) -> Drawn {
