@@ -2,7 +2,8 @@
 //! §8, domain.md §8): more numbers than the wizard takes, or service numbers. Each reason names
 //! Microsoft's page that states it.
 
-use super::choices::{Country, NumberUsage};
+use super::Country;
+use super::choices::NumberUsage;
 use super::text::thousands;
 
 /// The most numbers the porting wizard takes in one order.

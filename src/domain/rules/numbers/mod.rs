@@ -10,7 +10,8 @@ pub use csv_import::{
     CsvCell, CsvNumbers, CsvRowError, Sheet, SheetRow, parse_numbers_csv, read_sheet,
 };
 
-use super::choices::{Country, NumberType};
+use super::choices::NumberType;
+use super::country::Country;
 use super::error::RuleError;
 use std::collections::HashMap;
 
