@@ -9,10 +9,12 @@ mod export_file;
 pub mod input;
 mod note;
 mod output;
+mod reconcile;
 pub mod rejection;
 mod split;
 pub mod stats;
 pub mod tenants;
+mod today;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};
