@@ -11,6 +11,7 @@ mod note;
 mod output;
 mod reconcile;
 pub mod rejection;
+mod split;
 pub mod stats;
 pub mod tenants;
 mod today;

@@ -10,4 +10,5 @@ pub mod insights;
 pub mod note;
 pub mod numbers;
 pub mod order;
+pub mod split;
 pub mod today;
