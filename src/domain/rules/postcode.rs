@@ -2,7 +2,7 @@
 //! `sw1a2aa` becomes `SW1A 2AA`, `1234ab` becomes `1234 AB`, `1050` in Latvia `LV-1050`.
 
 use super::address::check_postal_code;
-use super::choices::Country;
+use super::country::Country;
 use super::error::RuleError;
 use crate::domain::countries::CountryRules;
 
