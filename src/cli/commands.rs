@@ -74,6 +74,11 @@ pub fn run(
         Command::Submit { id } => submit(store, &id, clock, console),
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
+        Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
+        Command::Reconcile { file, apply } => {
+            super::reconcile::run(store, &file, apply, clock, console)
+        }
         Command::Reject {
             id,
             text,
@@ -130,7 +135,10 @@ pub fn run(
 /// orders in the index).
 fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
     let opened = match command {
-        Command::List { .. } | Command::Stats { .. } => Store::open(dir),
+        Command::List { .. }
+        | Command::Stats { .. }
+        | Command::Today { .. }
+        | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -499,6 +507,21 @@ fn complete(
     Ok(())
 }
 
+/// `ask ID KIND`: the e-mail on stdout, ready to paste.
+fn ask(
+    store: &mut Store,
+    id: &str,
+    kind: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let kind: crate::domain::asks::AskKind = kind
+        .parse()
+        .map_err(|e: String| Failure::Input(format!("ask: {e}")))?;
+    let order = &store.get(id)?.order;
+    console.print(&crate::domain::asks::ask(order, kind, clock).text())
+}
+
 /// The order a command is about, if any. Every variant is named, so a new command has to say.
 fn order_id_mut(command: &mut Command) -> Option<&mut String> {
     match command {
@@ -514,12 +537,15 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
         | Command::Cancel { id }
-        | Command::Copy { id } => Some(id),
+        | Command::Copy { id }
+        | Command::Ask { id, .. } => Some(id),
         Command::List { .. }
         | Command::New { .. }
         | Command::Classify { .. }
         | Command::Import { .. }
         | Command::Stats { .. }
+        | Command::Today { .. }
+        | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }
         | Command::Man => None,

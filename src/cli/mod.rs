@@ -9,9 +9,11 @@ mod export_file;
 pub mod input;
 mod note;
 mod output;
+mod reconcile;
 pub mod rejection;
 pub mod stats;
 pub mod tenants;
+mod today;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

@@ -10,3 +10,4 @@ pub mod insights;
 pub mod note;
 pub mod numbers;
 pub mod order;
+pub mod today;
