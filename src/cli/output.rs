@@ -147,7 +147,7 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
         "Status: {} ({})\n  {}\n",
         order.status.label(),
         order.status.key(),
-        order.status.meaning()
+        crate::domain::today::status_meaning(order)
     ));
     text.push_str(&format!("Progress: {}\n", progress_words(order)));
     if let Some(note) = crate::domain::export::case::route_note(order) {

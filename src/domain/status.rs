@@ -73,7 +73,7 @@ impl Status {
                 "Not submitted yet. Complete every field, enter the order in the Teams admin center (the hand-off lists each value) and record it as submitted."
             }
             Status::Submitted => {
-                "Submitted in the Teams admin center; the current carrier usually answers in 3–5 business days (5–7 in Canada). Record its answer when it arrives."
+                "Submitted in the Teams admin center; the current carrier answers within days (an order names its country's usual time). Record its answer when it arrives."
             }
             Status::CustomerActionRequired => {
                 "The current carrier rejected the order. Update the fields it named and resubmit."

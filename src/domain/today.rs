@@ -263,6 +263,28 @@ fn port_need(order: &Order, country: Country, clock: Clock) -> Option<Need> {
     }
 }
 
+/// What the order's status means and what to do now. A submitted order names its own
+/// country's usual answer time ([`answer_time`]): the status alone cannot (3–5 business days is
+/// the US figure, not the UK's).
+pub fn status_meaning(order: &Order) -> std::borrow::Cow<'static, str> {
+    if order.status != Status::Submitted {
+        return order.status.meaning().into();
+    }
+    let country = order.fields.rules_country();
+    let ([fewest, most], by) = answer_time(country);
+    let when = if country.rules().is_some_and(|r| r.answer_time.is_some()) {
+        format!("the current carrier usually answers in {fewest}–{most} business days ({by})")
+    } else {
+        format!(
+            "no source gives the current carrier's usual answer time in {}; Today reminds you \
+             after {most} business days",
+            country.in_sentence()
+        )
+    };
+    format!("Submitted in the Teams admin center; {when}. Record its answer when it arrives.")
+        .into()
+}
+
 /// The country's usual answer time and whose figure it is, in a few words.
 pub fn answer_time(country: Country) -> ([u32; 2], String) {
     match country.rules().and_then(|r| r.answer_time.as_ref()) {

@@ -78,7 +78,7 @@ pub fn review<R: BufRead, W: Write>(
             p.say(format!(
                 "Order {id} is now {}. {}",
                 session.order.status.label(),
-                session.order.status.meaning()
+                crate::domain::today::status_meaning(&session.order)
             ))?;
             Ok(Outcome::Submitted(id))
         }

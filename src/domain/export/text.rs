@@ -73,7 +73,10 @@ fn header(out: &mut String, order: &Order) {
     out.push_str(&format!("{title}\n{}\n", "=".repeat(title.chars().count())));
     out.push_str(&format!("Order ID: {}\n", one_line(&order.id)));
     out.push_str(&format!("Status:   {}\n", order.status.label()));
-    out.push_str(&format!("          {}\n", order.status.meaning()));
+    out.push_str(&format!(
+        "          {}\n",
+        crate::domain::today::status_meaning(order)
+    ));
     if let Some(ticket) = &order.ticket {
         out.push_str(&format!("Support ticket: {}\n", one_line(ticket)));
     }

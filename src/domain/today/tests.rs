@@ -184,3 +184,22 @@ fn finished_orders_need_nothing() {
     order.status = Status::Completed;
     assert_eq!(needs(&order, clock_on(date(2026, 12, 7))), []);
 }
+
+#[test]
+fn a_submitted_order_names_its_own_countrys_usual_answer_time() {
+    let on = date(2026, 11, 20);
+    let meaning = |country: &str| status_meaning(&submitted("PO-1", country, on)).into_owned();
+    assert!(meaning("US").contains("3–5 business days (porting guides)"));
+    assert!(meaning("CA").contains("5–7 business days"));
+    // No source gives the UK's answer time: said so, no US or Canadian figure quoted.
+    let uk = meaning("GB");
+    assert!(
+        uk.contains("no source gives") && uk.contains("United Kingdom"),
+        "{uk}"
+    );
+    assert!(!uk.contains("Canada") && !uk.contains("3–5"), "{uk}");
+    // Other statuses say what the status alone says.
+    let mut draft = submitted("PO-2", "GB", on);
+    draft.status = Status::Draft;
+    assert_eq!(status_meaning(&draft), Status::Draft.meaning());
+}

@@ -225,7 +225,11 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
         }
         Status::Submitted => {
             page.banner(status, &title, theme.heading());
-            page.banner(status, status.meaning(), Style::new());
+            page.banner(
+                status,
+                &crate::domain::today::status_meaning(order),
+                Style::new(),
+            );
             let since = ago(app.clock.now, order.in_status_since());
             page.banner(
                 status,
