@@ -67,6 +67,7 @@ mod tui_pty;
 mod tui_respond;
 mod tui_save;
 mod tui_screens;
+mod tui_tenants;
 mod tui_update;
 mod two_processes;
 mod validation;

@@ -9,3 +9,4 @@ pub mod home;
 pub mod insights;
 pub mod numbers;
 pub mod order;
+pub mod tenants;
