@@ -53,7 +53,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// The store to work on (docs/storage.md): `tenants` looks at every tenant under `root`; a
+/// The store to work on (docs/storage.md): `tenants` and `list --all-tenants` look at every
+/// tenant under `root`; a
 /// command works on the tenant asked for (`--tenant`, `PORTWIZ_TENANT`), else on `root`; the app
 /// and plain mode also start on the tenant used last, and remember the one they open.
 fn store_dir(
@@ -64,7 +65,17 @@ fn store_dir(
     use cli::Command;
     let chosen = cli::tenants::chosen(flag)?;
     match command {
-        Some(Command::Tenants { .. }) => Ok((root.to_path_buf(), None)),
+        Some(Command::List {
+            all_tenants: true, ..
+        }) if flag.is_some() => Err(cli::Failure::Input(
+            "--all-tenants lists every tenant's orders; leave out --tenant".to_string(),
+        )),
+        Some(
+            Command::Tenants { .. }
+            | Command::List {
+                all_tenants: true, ..
+            },
+        ) => Ok((root.to_path_buf(), None)),
         Some(command) => {
             let creates = matches!(command, Command::New { .. } | Command::Import { .. });
             let dir = cli::tenants::store_dir(root, chosen.as_deref(), creates)?;

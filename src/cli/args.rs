@@ -33,6 +33,10 @@ pub enum Command {
         /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
         json: bool,
+        /// Every tenant's orders in one list, with a tenant column (reads each tenant's store,
+        /// writes none).
+        #[arg(long)]
+        all_tenants: bool,
     },
     /// One order, PIN masked.
     Show {

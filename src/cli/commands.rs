@@ -44,6 +44,11 @@ pub fn run(
         } => return classify(json, explain, text.as_deref(), dir, console),
         // About every tenant under `dir`, not one store.
         Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
+        Command::List {
+            status,
+            json,
+            all_tenants: true,
+        } => return super::tenants::board_list(dir, status, json, console),
         _ => {}
     }
     let mut command = command;
@@ -60,7 +65,7 @@ pub fn run(
     }
     let store = &mut store;
     match command {
-        Command::List { status, json } => list(store, status, json, console),
+        Command::List { status, json, .. } => list(store, status, json, console),
         Command::Show { id, json } => show(store, &id, json, clock, console),
         Command::New { from } => new(store, &from, clock, console),
         Command::Import { file } => import(store, &file, clock, console),
@@ -150,8 +155,24 @@ fn list(
     json: bool,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    // A status, or "waiting on you" as the app's `f` offers it.
-    let wanted: Option<Box<dyn Fn(Status) -> bool>> = match status {
+    let wanted = status_filter(status)?;
+    let mut rows: Vec<&Summary> = store
+        .summaries()
+        .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
+        .collect();
+    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    console.print(&if json {
+        output::list_json(&rows)
+    } else {
+        output::list_table(&rows, list_reader())
+    })
+}
+
+/// `list --status S`: a status, or "waiting on you" as the app's `f` offers it.
+pub(super) type StatusFilter = Option<Box<dyn Fn(Status) -> bool>>;
+
+pub(super) fn status_filter(status: Option<String>) -> Result<StatusFilter, Failure> {
+    Ok(match status {
         None => None,
         Some(s) if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" => {
             Some(Box::new(Status::waits_on_user))
@@ -162,23 +183,17 @@ fn list(
                 .map_err(|e| Failure::Input(e.to_string()))?;
             Some(Box::new(move |st| st == only))
         }
-    };
-    let mut rows: Vec<&Summary> = store
-        .summaries()
-        .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
-        .collect();
-    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
-    console.print(&if json {
-        output::list_json(&rows)
-    } else {
-        let reader = match (Console::out_is_terminal(), Console::out_width()) {
-            (false, _) => output::ListReader::Program,
-            (true, width) => output::ListReader::People {
-                width: width.unwrap_or(usize::MAX),
-            },
-        };
-        output::list_table(&rows, reader)
     })
+}
+
+/// Who reads `list` now: people at a terminal, or a program.
+pub(super) fn list_reader() -> output::ListReader {
+    match (Console::out_is_terminal(), Console::out_width()) {
+        (false, _) => output::ListReader::Program,
+        (true, width) => output::ListReader::People {
+            width: width.unwrap_or(usize::MAX),
+        },
+    }
 }
 
 fn show(
