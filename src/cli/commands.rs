@@ -79,6 +79,20 @@ pub fn run(
         Command::Submit { id } => submit(store, &id, clock, console),
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
+        Command::Report {
+            format,
+            output,
+            force,
+        } => super::report::report(
+            store,
+            super::report::ReportTo {
+                format,
+                output,
+                force,
+            },
+            clock,
+            console,
+        ),
         Command::Reject {
             id,
             text,
@@ -134,7 +148,7 @@ pub fn run(
 /// orders in the index).
 fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
     let opened = match command {
-        Command::List { .. } | Command::Stats { .. } => Store::open(dir),
+        Command::List { .. } | Command::Stats { .. } | Command::Report { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -535,6 +549,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Stats { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }
+        | Command::Report { .. }
         | Command::Man => None,
     }
 }

@@ -8,6 +8,7 @@ mod export_file;
 pub mod input;
 mod output;
 pub mod rejection;
+mod report;
 pub mod stats;
 pub mod tenants;
 

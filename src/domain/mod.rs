@@ -48,6 +48,7 @@ pub mod export;
 pub mod handoff;
 pub mod insights;
 pub mod preflight;
+pub mod report;
 pub mod tenant;
 #[cfg(test)]
 mod test_orders;

@@ -45,6 +45,7 @@ mod one_core;
 mod order_facts;
 mod plain;
 mod plain_answers;
+mod report;
 mod schema;
 mod secrets;
 mod small_keys_pty;
