@@ -170,6 +170,15 @@ pub enum Command {
         /// The ticket's id or link (not empty).
         ticket: String,
     },
+    /// A dated note in the order's journal: a call with the carrier, a case comment (any status;
+    /// up to 4,000 characters, one line).
+    Note {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// The note, e.g. "Called Contoso: freeze lifted, resubmit Monday".
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+    },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).

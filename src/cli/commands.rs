@@ -135,6 +135,7 @@ pub fn run(
             ticket,
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
+        Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
         Command::Completions { .. }
         | Command::Man
@@ -540,6 +541,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Complete { id }
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
+        | Command::Note { id, .. }
         | Command::Cancel { id }
         | Command::Copy { id } => Some(id),
         Command::List { .. }

@@ -6,6 +6,7 @@ pub mod console;
 mod docs;
 mod export_file;
 pub mod input;
+mod note;
 mod output;
 pub mod rejection;
 mod report;

@@ -37,6 +37,9 @@ pub struct Handoff {
     pub changed: Vec<HandoffLine>,
     /// Every other field, in page order (every field for a first submission).
     pub rest: Vec<HandoffLine>,
+    /// The journal's notes, dated (`journal::dated_notes`): what was said with the carrier or
+    /// the desk, for whoever enters the order; nothing here is entered in Teams.
+    pub notes: Vec<String>,
 }
 
 impl Handoff {
@@ -94,6 +97,7 @@ pub fn handoff(order: &Order) -> Handoff {
         resubmission,
         changed,
         rest,
+        notes: super::journal::dated_notes(order),
     }
 }
 

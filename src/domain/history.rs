@@ -127,6 +127,8 @@ pub enum Event {
     Ticket,
     Cancelled,
     CsrRecorded,
+    /// A note in the order's journal (`domain::journal`): the text is the entry's `note`.
+    Note,
 }
 
 impl Event {
@@ -144,6 +146,7 @@ impl Event {
             Event::Ticket => "Support ticket",
             Event::Cancelled => "Cancelled",
             Event::CsrRecorded => "CSR recorded",
+            Event::Note => "Note",
         }
     }
 }

@@ -37,6 +37,7 @@ pub mod csr;
 pub mod edit;
 pub mod entry;
 pub mod facts;
+pub mod journal;
 pub mod lifecycle;
 pub mod merge;
 pub mod readiness;

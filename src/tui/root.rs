@@ -79,6 +79,8 @@ macro_rules! with_screens {
             Insights($crate::tui::screens::insights::InsightsPage),
             /// Every number of an order (from its page or the wizard's Review).
             Numbers($crate::tui::screens::numbers::NumbersPage),
+            /// "Add a note": a dated note in the order's journal.
+            Note($crate::tui::screens::note::NotePage),
             /// "Changed in two places": a field both windows changed, to choose a value for.
             Conflict($crate::tui::screens::conflict::ConflictPage),
             /// "Tenants": whose store to open (`T` on the order history).

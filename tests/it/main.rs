@@ -34,6 +34,7 @@ mod hostile_random;
 mod hostile_screen;
 mod hostile_texts;
 mod index;
+mod journal;
 mod kill_during_save;
 mod layers;
 mod lifecycle;

@@ -52,7 +52,20 @@ pub fn render(order: &Order, include_secrets: bool) -> String {
             out.push_str(&format!("   {label:<width$}{shown}{flag}\n"));
         }
     }
+    notes(&mut out, order);
     out
+}
+
+/// The journal's notes, dated, after the fields: what was said with the carrier or the desk.
+fn notes(out: &mut String, order: &Order) {
+    let notes = crate::domain::journal::dated_notes(order);
+    if notes.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\nNotes ({})\n", notes.len()));
+    for note in notes {
+        out.push_str(&format!("   {}\n", one_line(&note)));
+    }
 }
 
 fn header(out: &mut String, order: &Order) {

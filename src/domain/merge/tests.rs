@@ -380,6 +380,22 @@ fn a_visit_entry_follows_its_own_window_only() {
     assert_eq!(edits[0].changes[0].to, "ACC-2");
 }
 
+/// The journal's notes are history entries: a note added in each window keeps both, in time
+/// order, whichever saved first.
+#[test]
+fn notes_added_in_two_windows_are_both_kept() {
+    let b = base();
+    let mut theirs = b.clone();
+    theirs.add_note("Called the carrier", day(1).now).unwrap();
+    let mut mine = b.clone();
+    mine.add_note("Case comment: LOA accepted", day(2).now)
+        .unwrap();
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean(), "{m:?}");
+    let notes: Vec<&str> = m.order.notes().map(|n| n.note.as_str()).collect();
+    assert_eq!(notes, ["Called the carrier", "Case comment: LOA accepted"]);
+}
+
 /// What the store does as it saves: sign the entries made since the order was read.
 fn saved_by(order: &Order, author: &str) -> Order {
     let mut out = order.clone();

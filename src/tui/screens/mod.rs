@@ -7,6 +7,7 @@ pub mod export;
 pub mod handoff;
 pub mod home;
 pub mod insights;
+pub mod note;
 pub mod numbers;
 pub mod order;
 pub mod tenants;

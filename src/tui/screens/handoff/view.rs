@@ -134,6 +134,18 @@ fn list(
         }
         rows.push(Line::raw(""));
     }
+    if !handoff.notes.is_empty() {
+        rows.push(Line::styled(
+            " Your notes (not entered in Teams)",
+            theme.heading(),
+        ));
+        // Wrapped, not cut: a note is read here, never copied.
+        for note in &handoff.notes {
+            for part in wrap(&one_line(note), width.saturating_sub(4).max(10)) {
+                rows.push(Line::raw(format!("    {part}")));
+            }
+        }
+    }
     (rows, cursor_row)
 }
 

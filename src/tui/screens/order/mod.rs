@@ -45,6 +45,8 @@ pub enum PageMsg {
     Numbers,
     /// A new draft with this order's fields.
     Copy,
+    /// A dated note in the order's journal.
+    Note,
     /// Back to the order history.
     Back,
 }
@@ -64,7 +66,7 @@ const WORDS: ListWords = ListWords {
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M::List, WORDS;
     both(C::OrderPage, &[ch('u')], O(M::Update), "Update a rejected order (or edit a draft) in the wizard", "Update"),
-    both(C::OrderPage, &[ch('r')], O(M::Respond), "Record the carrier's answer: rejection, FOC, completion, support, cancellation", "Response"),
+    both(C::OrderPage, &[ch('r')], O(M::Respond), "Record what the carrier or Microsoft answered", "Response"),
     both(C::OrderPage, &[ch('a')], O(M::Assist), "Request assistance: the Service Center and the ticket", "Assist"),
     both(C::OrderPage, &[ch('e')], O(M::Export), "Export to a file: summary, LOA, CSV of numbers, JSON", "Export"),
     both(C::OrderPage, &[key(Esc)], O(M::Back), "Back to the order history", "Back"),
@@ -75,6 +77,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M
     // (N: all)" says it there.
     both(C::OrderPage, &[ch('N')], O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
+    help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal"),
     both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
@@ -116,6 +119,7 @@ impl Component for OrderPage {
             .filter(|o| !app.read_only.contains(&o.id));
         match msg {
             M::Update => order.is_some_and(|o| o.status.is_editable()),
+            M::Note => order.is_some(),
             // A completed or cancelled order has nothing left to enter in Teams.
             M::Respond | M::Handoff => order.is_some_and(|o| !o.status.is_final()),
             // Offered where the page does not list every number already.
@@ -163,6 +167,7 @@ impl Component for OrderPage {
             M::Handoff => return vec![Effect::Open(Open::on(ScreenId::Handoff, &self.order_id))],
             M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
             M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
+            M::Note => return vec![Effect::Open(Open::on(ScreenId::Note, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
