@@ -4,6 +4,7 @@
 //!     cargo run --release --example train_classifier -- --loso   # leave-one-source-out score
 //!     cargo run --release --example train_classifier -- --dev    # the dev set with a fresh model
 //!     ... -- --loso --corpus OLD.tsv                              # score another corpus file
+//!     ... -- --loso --catalog NEW.json                            # score with another catalog (also --dev)
 //!
 //! Deterministic: the same corpus and catalog give the same file (a test checks it is current).
 
@@ -31,7 +32,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let catalog = Catalog::builtin();
+    // `--catalog PATH` scores with another catalog (a vocabulary change, before it ships).
+    let other_catalog = args
+        .windows(2)
+        .find(|w| w[0] == "--catalog")
+        .map(|w| std::fs::read_to_string(&w[1]).map_err(|e| e.to_string()));
+    let catalog = match other_catalog {
+        None => Catalog::builtin(),
+        Some(text) => match text.and_then(|t| Catalog::from_json(&t).map_err(|e| e.to_string())) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("--catalog: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     if std::env::args().any(|a| a == "--loso") {
         for answering in [
             Answering::Rules,
@@ -58,15 +73,15 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    if other.is_some() {
-        eprintln!(
-            "--corpus only scores (with --loso); the model is trained from the shipped corpus"
-        );
-        return ExitCode::FAILURE;
-    }
     let model = train(&rows, &catalog);
     if std::env::args().any(|a| a == "--dev") {
         return check_dev_set(&catalog, &model);
+    }
+    if other.is_some() || args.iter().any(|a| a == "--catalog") {
+        eprintln!(
+            "--corpus and --catalog only score (with --loso or --dev); the model is trained from the shipped corpus and catalog"
+        );
+        return ExitCode::FAILURE;
     }
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/classifier-model.json");
     match std::fs::write(path, model.to_json()) {

@@ -222,9 +222,12 @@ pub enum Command {
 }
 
 /// The command line with what only the running program knows added to it: `set --help` lists
-/// every key with its format, from the field registry (never a second list).
+/// every key with its format, from the field registry, and every country with its rules and
+/// their sources, from the rulebook (never a second list).
 pub fn command() -> clap::Command {
-    Cli::command().mut_subcommand("set", |set| set.after_help(set_keys_help()))
+    Cli::command().mut_subcommand("set", |set| {
+        set.after_help(set_keys_help() + &super::countries_help::countries_help())
+    })
 }
 
 /// Parse the process's arguments against [`command`].

@@ -332,7 +332,7 @@ fn changed_lines(before: &Order, after: &Order) -> String {
             format!(
                 "{}: {} {} → {}\n",
                 after.id,
-                crate::domain::registry::spec(*k).label,
+                crate::domain::registry::spec(*k).label_for(&after.fields),
                 shown(*k, before),
                 shown(*k, after)
             )

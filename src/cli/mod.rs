@@ -3,6 +3,7 @@
 pub mod args;
 mod commands;
 pub mod console;
+mod countries_help;
 mod docs;
 mod export_file;
 pub mod input;

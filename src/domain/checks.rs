@@ -25,6 +25,30 @@ pub(super) fn none(_: &OrderFields, _: Date) -> Found {
     Vec::new()
 }
 
+/// A number type the country's wizard does not take (mobiles outside the US, Puerto Rico and
+/// Canada): an error naming the types it takes and Microsoft's page (found trying a French order
+/// by hand: `mobile` was taken and submit only asked for a PIN).
+pub(super) fn number_type(fields: &OrderFields, _: Date) -> Found {
+    let chosen = fields.number_type.trim();
+    let country = fields.rules_country();
+    let Some(rules) = country.rules() else {
+        return Vec::new();
+    };
+    if chosen.is_empty() || rules.takes_number_type(chosen).is_some() {
+        return Vec::new();
+    }
+    let takes: Vec<&str> = rules.number_types.iter().map(|t| t.key.as_str()).collect();
+    let source = rules.number_types.first().map_or("", |t| t.source.as_str());
+    vec![(
+        Severity::Error,
+        format!(
+            "Teams Calling Plans take {} numbers in {}, not {chosen} ({source}).",
+            takes.join(" and "),
+            country.in_sentence()
+        ),
+    )]
+}
+
 fn warn(warning: Option<String>) -> Found {
     warning
         .map(|w| (Severity::Warning, w))
@@ -263,8 +287,29 @@ pub(super) fn port_date(fields: &OrderFields, today: Date) -> Found {
     }
     match rules::check_port_date(&fields.port_date, today, country, fields.numbers.len()) {
         Err(e) => error(e),
-        Ok(date) => warn(peers_lead_time(country, today, date)),
+        Ok(date) => {
+            let mut found = warn(peers_lead_time(country, today, date));
+            found.extend(warn(partial_holidays(country, date)));
+            found
+        }
     }
+}
+
+/// Where the country's table lacks holidays no rule computes (lunar, Islamic, Hindu calendars),
+/// the check of `date` is partial: a warning naming what is missing and the list to check.
+fn partial_holidays(country: rules::Country, date: Date) -> Option<String> {
+    let table = &country.rules()?.holidays;
+    table.partial.then(|| {
+        format!(
+            "the holiday check for {date} is partial in {}: {} ({}).",
+            country.in_sentence(),
+            table
+                .note
+                .as_deref()
+                .unwrap_or("some holidays follow calendars portwiz does not compute"),
+            table.source
+        )
+    })
 }
 
 /// `03/04/2027` reads as 4 March in the US and 3 April elsewhere: outside the US & Canada only

@@ -19,7 +19,7 @@ macro_rules! field_rows {
             }
             NumberType => "number_type" at number_type {
                 "Number type", GetStarted / GetStarted, Kind::Choice(NUMBER_TYPES), Always, loa: false,
-                example: "geographic", check: checks::none,
+                example: "geographic", check: checks::number_type,
                 admin: GetStarted "Number type",
                 "One order carries one type of number: geographic user numbers, toll-free, or mobile (US, Puerto Rico and Canada only)."
             }

@@ -15,7 +15,8 @@ use super::checks::{self, Found};
 use super::countries::Route;
 use super::fields::OrderFields;
 use super::key::FieldKey;
-use super::rules::choices::{Choices, Country, NumberType, PortType};
+use super::rules::Country;
+use super::rules::choices::{Choices, NumberType, PortType};
 use jiff::civil::Date;
 
 /// The wizard's pages: the US & Canada wizard's seven ([`Step::ALL`]) and the All regions

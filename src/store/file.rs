@@ -1,12 +1,39 @@
 //! One order file: its JSON shape, schema versions, and reading with precise error positions.
 
-use super::index::Stamp;
 use super::{Loaded, StoreError};
 use crate::domain::Order;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Read;
 use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+/// Which file a row describes: a save or an edit by hand changes at least one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i64,
+    pub inode: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            len: meta.len(),
+            mtime_ns,
+            inode,
+        }
+    }
+}
 
 /// The schema this portwiz writes. Version 1 is the first that shipped.
 pub const CURRENT_SCHEMA: u32 = 1;

@@ -7,6 +7,7 @@
 //! One row an order, with the summary's columns, all of the order's digits (what the `/` filter
 //! searches) and its carrier's key, so `submit` finds the carrier's recent orders without a scan.
 
+use super::file::Stamp;
 use crate::domain::Status;
 use crate::domain::insights::carrier_key;
 use crate::domain::summary::Summary;
@@ -14,37 +15,10 @@ use jiff::Timestamp;
 use rusqlite::{Connection, params};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 /// Bumped whenever what a row holds changes, so an old index is rebuilt rather than trusted.
 const INDEX_VERSION: i64 = 5;
-
-/// Which file a row describes: a save or an edit by hand changes at least one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub len: u64,
-    pub mtime_ns: i64,
-    pub inode: u64,
-}
-
-impl Stamp {
-    pub fn of(meta: &fs::Metadata) -> Stamp {
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Stamp {
-            len: meta.len(),
-            mtime_ns,
-            inode,
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct Entry {

@@ -96,7 +96,7 @@ fn the_index_never_decides_what_an_order_holds() {
         revision: 1,
         newer_schema: None,
     };
-    let entry = index::entry_of(&loaded, index::Stamp::of(&meta));
+    let entry = index::entry_of(&loaded, file::Stamp::of(&meta));
     Index::open(dir.path()).unwrap().put(&entry).unwrap();
     let (store, _) = Store::open(dir.path()).unwrap();
     let full = &store.get("PO-A").unwrap().order;

@@ -3,7 +3,7 @@
 //! than refusing it.
 
 use super::file::{self, ReadError};
-use super::{Loaded, Notice, Slot, Store, StoreError, index, open};
+use super::{Loaded, Notice, Slot, Store, StoreError, index, own};
 use crate::domain::Order;
 use crate::domain::fields::FieldValue;
 use crate::domain::merge::{Merge, merge};
@@ -58,7 +58,7 @@ impl Store {
                 None => Refresh::Unchanged,
             };
         };
-        let stamp = index::Stamp::of(&meta);
+        let stamp = file::Stamp::of(&meta);
         if self.slots.get(id).and_then(|s| s.stamp) == Some(stamp) {
             return Refresh::Unchanged;
         }
@@ -92,7 +92,7 @@ impl Store {
                     self.index_remove(id);
                 }
                 Refresh::SetAside(match e {
-                    ReadError::Corrupt(reason) => open::quarantine(&self.dir, &path, reason),
+                    ReadError::Corrupt(reason) => own::quarantine(&self.dir, &path, reason),
                     ReadError::Unreadable(reason) => Notice::Unreadable { path, reason },
                     ReadError::Newer { version, reason } => Notice::Unreadable {
                         path,

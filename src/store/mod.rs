@@ -164,11 +164,11 @@ struct Slot {
     full: OnceCell<Option<Box<Loaded>>>,
     /// The stamp of the file this slot was read from or saved as: a change on disk with the
     /// same stamp is this store's own save.
-    stamp: Option<index::Stamp>,
+    stamp: Option<file::Stamp>,
 }
 
 impl Slot {
-    fn loaded(loaded: Loaded, stamp: Option<index::Stamp>) -> Slot {
+    fn loaded(loaded: Loaded, stamp: Option<file::Stamp>) -> Slot {
         Slot {
             summary: Some(Box::new(Summary::of(&loaded.order))),
             revision: loaded.revision,
@@ -180,7 +180,7 @@ impl Slot {
 
     /// What the store keeps of an order it does not hold in full: its revision and stamp, and
     /// its summary when `with_summary` (not once the app took the summaries).
-    fn summary_only(loaded: &Loaded, stamp: index::Stamp, with_summary: bool) -> Slot {
+    fn summary_only(loaded: &Loaded, stamp: file::Stamp, with_summary: bool) -> Slot {
         Slot {
             summary: with_summary.then(|| Box::new(Summary::of(&loaded.order))),
             revision: loaded.revision,
@@ -496,7 +496,7 @@ impl Store {
             newer_schema: None,
         };
         // Under the lock no other save replaces the file, so this stamp is of the bytes above.
-        let stamp = path.symlink_metadata().ok().map(|m| index::Stamp::of(&m));
+        let stamp = path.symlink_metadata().ok().map(|m| file::Stamp::of(&m));
         if let Some(stamp) = stamp {
             self.index_put(&index::entry_of(&loaded, stamp));
         }
@@ -573,7 +573,7 @@ impl Store {
             let stamp = self
                 .path_of(&order.id)
                 .symlink_metadata()
-                .map(|m| index::Stamp::of(&m))
+                .map(|m| file::Stamp::of(&m))
                 .map_err(|source| StoreError::Write {
                     id: order.id.clone(),
                     path: self.path_of(&order.id),

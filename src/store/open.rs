@@ -3,8 +3,8 @@
 //! does around that (the orders folder, stale temp files, the store's `.gitignore`).
 
 use super::atomic::{self, create_private_dir, stale_temp_files, wider_than_private};
-use super::file::{self, ReadError};
-use super::index::{self, Entry, Index, Stamp};
+use super::file::{self, ReadError, Stamp};
+use super::index::{self, Entry, Index};
 use super::{Notice, Slot, Store, StoreError, lock, own};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -151,7 +151,7 @@ fn scan(
             Err(ReadError::Corrupt(reason)) => {
                 // Moved away: a chmod of its old name would fail.
                 wide_files.retain(|wide| wide != &path);
-                notices.push(quarantine(dir, &path, reason));
+                notices.push(own::quarantine(dir, &path, reason));
             }
         }
         gone.push(id);
@@ -244,48 +244,6 @@ impl Store {
             .map(|entry| (entry.summary.id.clone(), Slot::of_entry(entry)))
             .collect();
         Some(store)
-    }
-}
-
-/// Move an unparsable file aside, never deleting it; only into a real `quarantine/` folder (a
-/// link there would carry the order, PIN included, out of the store).
-pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("order.json");
-    let moved = match own::quarantine_ready(dir).0 {
-        Some(qdir) => {
-            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-            let mut target = qdir.join(format!("{name}.{stamp}"));
-            let mut n = 1;
-            while target.symlink_metadata().is_ok() {
-                target = qdir.join(format!("{name}.{stamp}.{n}"));
-                n += 1;
-            }
-            fs::rename(path, &target).map(|()| target)
-        }
-        None => Err(std::io::Error::other(
-            "the quarantine folder cannot be made",
-        )),
-    };
-    match moved {
-        Ok(target) => {
-            // A file git (or a sync) wrote is often 0644 and may hold the PIN: no warning
-            // watches quarantine/, so its copy there is made owner-only.
-            atomic::make_private(&target);
-            Notice::Quarantined {
-                from: path.to_path_buf(),
-                to: target,
-                reason,
-            }
-        }
-        Err(e) => Notice::Unreadable {
-            path: path.to_path_buf(),
-            reason: format!(
-                "{reason}; it could not be moved to quarantine ({e}) and was left in place"
-            ),
-        },
     }
 }
 

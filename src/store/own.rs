@@ -6,7 +6,7 @@
 //! made afresh), never written through.
 
 use super::Notice;
-use super::atomic::create_private_dir;
+use super::atomic::{self, create_private_dir};
 use super::file::kind_of;
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -86,10 +86,52 @@ pub fn set_aside_odd(dir: &Path) -> Vec<Notice> {
         let path = dir.join(name);
         if let Some(kind) = odd(&path) {
             let reason = format!("it is {kind}, where portwiz keeps a file of its own");
-            notices.push(super::open::quarantine(dir, &path, reason));
+            notices.push(quarantine(dir, &path, reason));
         }
     }
     notices
+}
+
+/// Move an unparsable file aside, never deleting it; only into a real `quarantine/` folder (a
+/// link there would carry the order, PIN included, out of the store).
+pub(super) fn quarantine(dir: &Path, path: &Path, reason: String) -> Notice {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("order.json");
+    let moved = match quarantine_ready(dir).0 {
+        Some(qdir) => {
+            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+            let mut target = qdir.join(format!("{name}.{stamp}"));
+            let mut n = 1;
+            while target.symlink_metadata().is_ok() {
+                target = qdir.join(format!("{name}.{stamp}.{n}"));
+                n += 1;
+            }
+            fs::rename(path, &target).map(|()| target)
+        }
+        None => Err(std::io::Error::other(
+            "the quarantine folder cannot be made",
+        )),
+    };
+    match moved {
+        Ok(target) => {
+            // A file git (or a sync) wrote is often 0644 and may hold the PIN: no warning
+            // watches quarantine/, so its copy there is made owner-only.
+            atomic::make_private(&target);
+            Notice::Quarantined {
+                from: path.to_path_buf(),
+                to: target,
+                reason,
+            }
+        }
+        Err(e) => Notice::Unreadable {
+            path: path.to_path_buf(),
+            reason: format!(
+                "{reason}; it could not be moved to quarantine ({e}) and was left in place"
+            ),
+        },
+    }
 }
 
 /// `DIR/quarantine` as a real folder of ours, when it can be made, and the notice of what was in

@@ -9,7 +9,7 @@
 //! lock are not order files.
 
 use super::file;
-use super::index::Stamp;
+use super::file::Stamp;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};

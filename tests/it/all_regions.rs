@@ -108,3 +108,82 @@ fn the_uk_loa_names_microsofts_form_for_the_uk() {
     );
     assert!(text.contains("+442079460320"), "{text}");
 }
+
+/// No public layout of Microsoft's French form: the LOA names the form (with the versions the
+/// sources disagree on) and lists the order's values, the RIO and SIRET among them, in text and
+/// in the PDF.
+#[test]
+fn the_french_loa_names_the_form_and_lists_the_identifiers_in_text_and_pdf() {
+    let dir = demo_store();
+    let french = demo_of("FR");
+    let out = run(dir.path(), &["export", &french.id, "--format", "loa"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout;
+    assert!(
+        text.contains(
+            "Letter of Authorization (LOA) for France (geographic numbers) (v.6.0) (fr-fr)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("v.5.0"),
+        "the sources' disagreement is said: {text}"
+    );
+    assert!(
+        text.contains("RIO:") && text.contains("01E12345A6BC"),
+        "{text}"
+    );
+    assert!(
+        text.contains("SIRET:") && text.contains("73282932000074"),
+        "{text}"
+    );
+    let pdf =
+        portwiz::domain::export::file(&french, portwiz::domain::export::Format::LoaPdf, false)
+            .unwrap_or_else(|e| panic!("{e}"));
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("01E12345A6BC"), "the PDF carries the RIO");
+}
+
+/// The response dialog's fields to tick carry the order's own labels (found trying a French
+/// rejection by hand: "Port time (US Eastern)" was offered on a Paris order).
+#[test]
+fn the_rejection_checklist_names_the_port_time_in_the_orders_zone() {
+    use crossterm::event::KeyCode;
+    let mut french = demo_of("FR");
+    french.status = portwiz::domain::Status::Submitted;
+    let id = french.id.clone();
+    let mut app = portwiz::tui::Root::new(vec![french], crate::support::test_clock(), (120, 70));
+    crate::support::open_order(&mut app, &id);
+    crate::support::press(&mut app, KeyCode::Char('r'));
+    crate::support::press(&mut app, KeyCode::Enter);
+    let screen = crate::support::render(&app);
+    assert!(screen.contains("Fields to fix"), "{screen}");
+    assert!(
+        screen.contains("Port time (local, Europe/Paris)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("US Eastern"), "{screen}");
+}
+
+/// Mobiles port only in the US, Puerto Rico and Canada: a French mobile order is refused at the
+/// number type, naming what France takes (it was taken, and submit asked only for a PIN).
+#[test]
+fn a_mobile_order_outside_north_america_is_refused_at_its_number_type() {
+    let dir = demo_store();
+    let french = demo_of("FR");
+    let set = run(dir.path(), &["set", &french.id, "number_type", "mobile"]);
+    assert!(
+        set.stderr
+            .contains("take geographic and toll_free numbers in France, not mobile"),
+        "{}{}",
+        set.stdout,
+        set.stderr
+    );
+    // The echo of a change names the order's own labels.
+    let time = run(dir.path(), &["set", &french.id, "port_time", "11:00"]);
+    assert!(
+        time.stdout.contains("Port time (local, Europe/Paris)"),
+        "{}",
+        time.stdout
+    );
+}

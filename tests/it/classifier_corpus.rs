@@ -8,16 +8,17 @@ use std::collections::BTreeSet;
 
 /// Issue 30 asks for 90% held out; the corpus and model reach this floor today (see README,
 /// "The classifier's corpus and model"). The test fails if a change makes the held-out score
-/// worse. (The corpus grew from 464 to 720 texts, most of the new ones in other languages and
-/// other publishers' words: the same rules and model score 79.5% on the old 464.)
-const LOSO_FLOOR: f64 = 0.69;
+/// worse. (The corpus grew from 464 to 755 texts, most of the new ones in other languages and
+/// other publishers' words: the same rules and model score 79.5% on the old 464. The catalog's
+/// vocabulary in other languages took 755 texts from 69.7% to 71.1%.)
+const LOSO_FLOOR: f64 = 0.71;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 720, "{} rows", rows.len());
+    assert!(rows.len() >= 755, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 100, "{} families", families.len());
+    assert!(families.len() >= 127, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),

@@ -498,6 +498,77 @@ fn no_circle_of_imports_runs_through_the_domain() {
     assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
 }
 
+/// Every file of the crate under `src` as a unit (its module path, `domain::rules::postcode`)
+/// with the files it imports by `crate::` or `super::`. A folder's module and the files
+/// under it are one unit of the folder (its `mod.rs` declares them and hands their names on),
+/// so edges between a module and its own submodules are left out.
+fn file_graph(src: &Path) -> Vec<(String, Vec<String>)> {
+    let found = paths_from(src, "crate::");
+    let modules: Vec<Vec<String>> = found.iter().map(|(at, _)| at.clone()).collect();
+    // The file a path lies in: its longest start that is a module of its own file.
+    let file_of = |path: &[String]| -> Option<Vec<String>> {
+        (1..=path.len())
+            .rev()
+            .map(|n| path[..n].to_vec())
+            .find(|start| modules.contains(start))
+    };
+    let mut graph = Vec::new();
+    for (at, paths) in &found {
+        let mut edges: Vec<String> = Vec::new();
+        for path in paths {
+            let Some(to) = file_of(path) else { continue };
+            let name = to.join("::");
+            let same_folder = to.starts_with(at) || at.starts_with(&to);
+            if !same_folder && !edges.contains(&name) {
+                edges.push(name);
+            }
+        }
+        graph.push((at.join("::"), edges));
+    }
+    graph
+}
+
+#[test]
+fn no_circle_of_imports_runs_between_any_two_files() {
+    // Every layer at once: the domain, the store, the app (`tui/`), plain mode and the CLI.
+    let graph = file_graph(&root().join("src"));
+    assert!(graph.len() > 150, "files not found: {}", graph.len());
+    assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
+}
+
+#[test]
+fn the_file_check_sees_a_made_up_circle() {
+    // A small crate on disk: `a` and `b` import each other through `crate::` and `super::`; a
+    // folder (`c/mod.rs`) and its file (`c/d.rs`) import each other, which is one folder.
+    let dir = std::env::temp_dir().join(format!("portwiz-layers-{}", std::process::id()));
+    let files = [
+        ("lib.rs", "pub mod a;\npub mod b;\npub mod c;\n"),
+        ("a.rs", "use crate::b::Bee;\npub struct Ay;\n"),
+        ("b.rs", "use super::a::Ay;\npub struct Bee;\n"),
+        (
+            "c/mod.rs",
+            "mod d;\npub use self::d::Dee;\npub struct Cee(crate::c::d::Dee);\n",
+        ),
+        ("c/d.rs", "use super::Cee;\npub struct Dee;\n"),
+    ];
+    for (name, text) in files {
+        let path = dir.join("src").join(name);
+        std::fs::create_dir_all(path.parent().unwrap_or(&dir)).expect("temp dir");
+        std::fs::write(&path, text).expect("temp file");
+    }
+    let found = circles(&file_graph(&dir.join("src")));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut names: Vec<Vec<String>> = found
+        .into_iter()
+        .map(|mut c| {
+            c.sort();
+            c
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, [vec!["a".to_string(), "b".to_string()]]);
+}
+
 #[test]
 fn the_circle_check_sees_a_circle() {
     let graph = [

@@ -11,8 +11,8 @@
 use super::catalog::{Catalog, Rule};
 use super::concepts::{ConceptSet, Occurrence};
 use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
+use super::features::Reading;
 use super::model::Model;
-use super::model_answer::suggest;
 use super::normalize::{Token, tokenize};
 use super::veto::rules_to_keep;
 use crate::domain::FieldKey;
@@ -190,21 +190,6 @@ pub fn classify(text: &str, catalog: &Catalog) -> Classification {
     classify_by_rules(text, catalog, None)
 }
 
-/// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
-/// rule reads the text and it is no status update, `model`'s (`None`: the rules alone). This is the
-/// answer the leave-one-source-out score measures and the screens show, the model's part marked
-/// as a suggestion to confirm.
-pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>) -> Classification {
-    let c = classify_by_rules(text, catalog, model);
-    match model {
-        // As the screens do: a status update gets no guess.
-        Some(model) if !c.is_recognised() && !c.is_status_update() => {
-            suggest(text, catalog, model).unwrap_or(c)
-        }
-        _ => c,
-    }
-}
-
 /// The catalog's rules, and where several fire, the ones `model` does not veto.
 pub(crate) fn classify_by_rules(
     text: &str,
@@ -212,7 +197,10 @@ pub(crate) fn classify_by_rules(
     model: Option<&Model>,
 ) -> Classification {
     let tokens = tokenize(text);
-    let occurrences = without_cleared_clauses(catalog.phrases.find(&tokens), catalog);
+    let found = catalog.phrases.find(&tokens);
+    // The model reads every phrase found, cleared clauses included, as it was trained.
+    let found_for_model = model.map(|_| found.clone());
+    let occurrences = without_cleared_clauses(found, catalog);
 
     let mut hits: Vec<Option<Hit>> = (0..catalog.rules.len()).map(|_| None).collect();
     for sentence in sentences(&occurrences) {
@@ -235,8 +223,12 @@ pub(crate) fn classify_by_rules(
         );
     }
     drop_covered_fallbacks(&catalog.rules, &mut hits);
-    if let Some(model) = model {
-        drop_vetoed(text, catalog, model, &mut hits);
+    if let (Some(model), Some(found)) = (model, &found_for_model) {
+        let reading = Reading {
+            tokens: &tokens,
+            found,
+        };
+        drop_vetoed(&reading, catalog, model, &mut hits);
     }
     build(text, &tokens, catalog, hits)
 }
@@ -342,10 +334,10 @@ pub(crate) fn fired_rules<'c>(text: &str, catalog: &'c Catalog) -> Vec<&'c str> 
 }
 
 /// Drops the hits of rules the model strongly rejects (see `veto`).
-fn drop_vetoed(text: &str, catalog: &Catalog, model: &Model, hits: &mut [Option<Hit>]) {
+fn drop_vetoed(reading: &Reading, catalog: &Catalog, model: &Model, hits: &mut [Option<Hit>]) {
     let fired: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].is_some()).collect();
     let rules: Vec<&Rule> = fired.iter().map(|&i| &catalog.rules[i]).collect();
-    let keep = rules_to_keep(text, catalog, model, &rules);
+    let keep = rules_to_keep(reading, catalog, model, &rules);
     for (i, keep) in fired.into_iter().zip(keep) {
         if !keep {
             hits[i] = None;

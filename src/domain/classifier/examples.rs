@@ -106,8 +106,12 @@ impl ExampleIndex {
     /// The most similar example at or above `SIMILARITY_GUESS`; the newest wins a tie (the
     /// user's latest word counts).
     pub fn nearest(&self, text: &str) -> Option<Neighbour> {
+        // No examples (every new user): nothing to read the text for.
+        if self.examples.is_empty() {
+            return None;
+        }
         let query = features(text);
-        if query.hashes.is_empty() || self.examples.is_empty() {
+        if query.hashes.is_empty() {
             return None;
         }
         let mut postings: Vec<&[u32]> = query
@@ -202,7 +206,7 @@ fn features(text: &str) -> Features {
 }
 
 /// FNV-1a over a tag and characters: stable across runs and much cheaper than SipHash here.
-fn fnv1a(tag: &[u8], chars: impl Iterator<Item = char>) -> u64 {
+pub(crate) fn fnv1a(tag: &[u8], chars: impl Iterator<Item = char>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);

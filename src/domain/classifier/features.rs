@@ -1,42 +1,111 @@
 //! What the model sees of a text: normalised words, word pairs, pieces of long words, the
 //! catalog's concepts and the rules that fired. Names carry a prefix so kinds never collide.
+//!
+//! Training and `--explain` need the names (`features`); answering needs only to find each one's
+//! weights, so `feature_hashes` hashes the same names as they are walked, building no string
+//! (the screens' path was 87 µs a message when every feature was a `String`).
 
 use super::catalog::Catalog;
-use super::normalize::tokenize;
+use super::concepts::Occurrence;
+use super::examples::fnv1a;
+use super::normalize::{Token, tokenize};
 
 /// Words this long also give their 4-letter pieces ("authorization" and "authorized" share
 /// "auth", "utho"), so an unseen form of a known word still counts.
 const PIECES_FROM_LEN: usize = 6;
 const PIECE_LEN: usize = 4;
 
-/// The features of `text`, sorted and each once. `rules` are the ids of the rules that fired.
-pub fn features(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<String> {
-    let tokens = tokenize(text);
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len() * 4);
+/// What the features are read from: a text's tokens and the catalog phrases found in them (all
+/// of them, before cleared clauses are dropped), as the rules already have them.
+pub(crate) struct Reading<'a> {
+    pub tokens: &'a [Token],
+    pub found: &'a [Occurrence],
+}
+
+/// Walks the features of a reading, each as the parts its name is made of (with repeats).
+fn each_feature(
+    reading: &Reading,
+    catalog: &Catalog,
+    rules: &[&str],
+    mut emit: impl FnMut(&[&str]),
+) {
+    let tokens = reading.tokens;
     for (i, t) in tokens.iter().enumerate() {
-        out.push(format!("w:{}", t.text));
+        emit(&["w:", &t.text]);
         if let Some(next) = tokens.get(i + 1)
             && next.sentence == t.sentence
         {
-            out.push(format!("b:{}_{}", t.text, next.text));
+            emit(&["b:", &t.text, "_", &next.text]);
         }
-        let chars: Vec<char> = t.text.chars().collect();
-        if chars.len() >= PIECES_FROM_LEN {
-            for piece in chars.windows(PIECE_LEN) {
-                out.push(format!("g:{}", piece.iter().collect::<String>()));
+        if t.text.chars().count() >= PIECES_FROM_LEN {
+            for piece in pieces(&t.text) {
+                emit(&["g:", piece]);
             }
         }
     }
     let names = catalog.concept_names();
-    for o in catalog.phrases.find(&tokens) {
+    for o in reading.found {
         if let Some(name) = names.get(usize::from(o.concept)) {
-            out.push(format!("c:{name}"));
+            emit(&["c:", name]);
         }
     }
-    out.extend(rules.iter().map(|r| format!("r:{r}")));
+    for r in rules {
+        emit(&["r:", r]);
+    }
+}
+
+/// Every run of `PIECE_LEN` characters of `word`, as slices of it.
+fn pieces(word: &str) -> impl Iterator<Item = &str> {
+    word.char_indices().map_while(move |(start, _)| {
+        let rest = &word[start..];
+        let end = rest
+            .char_indices()
+            .nth(PIECE_LEN)
+            .map_or(rest.len(), |(e, _)| e);
+        (rest[..end].chars().count() == PIECE_LEN).then(|| &rest[..end])
+    })
+}
+
+/// The features of `text`, sorted and each once. `rules` are the ids of the rules that fired.
+pub fn features(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<String> {
+    let tokens = tokenize(text);
+    let found = catalog.phrases.find(&tokens);
+    let reading = Reading {
+        tokens: &tokens,
+        found: &found,
+    };
+    let mut out: Vec<String> = Vec::new();
+    each_feature(&reading, catalog, rules, |parts| out.push(parts.concat()));
     out.sort();
     out.dedup();
     out
+}
+
+/// The hashes of `features(text, catalog, rules)`, sorted and each once, built without a string.
+pub fn feature_hashes(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<u64> {
+    let tokens = tokenize(text);
+    let found = catalog.phrases.find(&tokens);
+    let reading = Reading {
+        tokens: &tokens,
+        found: &found,
+    };
+    hashes_of(&reading, catalog, rules)
+}
+
+/// The feature hashes of a text the rules have already read (no second tokenising).
+pub(crate) fn hashes_of(reading: &Reading, catalog: &Catalog, rules: &[&str]) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::with_capacity(reading.tokens.len() * 6);
+    each_feature(reading, catalog, rules, |parts| {
+        out.push(fnv1a(b"", parts.iter().flat_map(|p| p.chars())));
+    });
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The hash of a feature's name, as `feature_hashes` gives it (the model hashes its names so).
+pub fn feature_hash(name: &str) -> u64 {
+    fnv1a(b"", name.chars())
 }
 
 /// The readable form of a feature name, for `classify --explain`.
@@ -71,6 +140,35 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(f, sorted);
+    }
+
+    #[test]
+    fn pieces_are_every_four_letter_run() {
+        let got: Vec<&str> = pieces("numéro").collect();
+        assert_eq!(got, ["numé", "umér", "méro"]);
+    }
+
+    #[test]
+    fn hashes_are_the_hashes_of_the_names() {
+        let catalog = Catalog::builtin();
+        let rows =
+            crate::domain::classifier::parse_corpus(crate::domain::classifier::BUILTIN_CORPUS)
+                .expect("the corpus parses");
+        for row in &rows {
+            let rules = crate::domain::classifier::classify::fired_rules(&row.text, &catalog);
+            let mut want: Vec<u64> = features(&row.text, &catalog, &rules)
+                .iter()
+                .map(|f| feature_hash(f))
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(
+                feature_hashes(&row.text, &catalog, &rules),
+                want,
+                "{}",
+                row.text
+            );
+        }
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! corpus by `cargo run --example train_classifier` and shipped as `assets/classifier-model.json`.
 
 use super::catalog::Catalog;
-use super::features::{describe, features};
+use super::features::{Reading, describe, feature_hash, feature_hashes, features, hashes_of};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const BUILTIN_JSON: &str = include_str!("../../../assets/classifier-model.json");
@@ -26,8 +26,9 @@ pub struct Model {
     pub bias: Vec<f32>,
     /// Sorted, so the same corpus always writes the same file.
     pub weights: BTreeMap<String, Vec<f32>>,
+    /// Each feature's hash and its row, sorted by hash (answering looks features up by hash).
     #[serde(skip)]
-    index: HashMap<String, usize>,
+    index: Vec<(u64, usize)>,
     #[serde(skip)]
     rows: Vec<Vec<f32>>,
 }
@@ -82,7 +83,7 @@ impl Model {
             labels,
             bias,
             weights,
-            index: HashMap::new(),
+            index: Vec::new(),
             rows: Vec::new(),
         };
         m.build_index();
@@ -94,8 +95,9 @@ impl Model {
             .weights
             .keys()
             .enumerate()
-            .map(|(i, k)| (k.clone(), i))
+            .map(|(i, k)| (feature_hash(k), i))
             .collect();
+        self.index.sort_unstable();
         self.rows = self.weights.values().cloned().collect();
     }
 
@@ -107,6 +109,10 @@ impl Model {
             return Err("model: weights do not match its labels".to_string());
         }
         m.build_index();
+        // Two names with one hash would share weights: refuse rather than answer wrongly.
+        if m.index.windows(2).any(|w| w[0].0 == w[1].0) {
+            return Err("model: two features share a hash".to_string());
+        }
         Ok(m)
     }
 
@@ -141,17 +147,18 @@ impl Model {
             .as_ref()
     }
 
-    /// Raw scores per label for a feature list.
-    fn scores(&self, feats: &[String]) -> Vec<f32> {
-        let known: Vec<usize> = feats
-            .iter()
-            .filter_map(|f| self.index.get(f))
-            .copied()
-            .collect();
+    /// The row of weights of the feature hashed to `hash`, if the model knows it.
+    fn row(&self, hash: u64) -> Option<&[f32]> {
+        let at = self.index.binary_search_by_key(&hash, |(h, _)| *h).ok()?;
+        Some(&self.rows[self.index[at].1])
+    }
+
+    /// Raw scores per label for a text's feature hashes.
+    fn scores(&self, feats: &[u64]) -> Vec<f32> {
         let x = scale(feats.len());
         let mut s = self.bias.clone();
-        for i in known {
-            for (acc, w) in s.iter_mut().zip(&self.rows[i]) {
+        for row in feats.iter().filter_map(|&f| self.row(f)) {
+            for (acc, w) in s.iter_mut().zip(row) {
                 *acc += w * x;
             }
         }
@@ -160,10 +167,21 @@ impl Model {
 
     /// The probabilities of every label for `text`; `rules` are the ids of the rules that fired.
     pub fn predict(&self, text: &str, catalog: &Catalog, rules: &[&str]) -> Prediction {
-        self.predict_features(&features(text, catalog, rules))
+        self.predict_features(&feature_hashes(text, catalog, rules))
     }
 
-    pub(crate) fn predict_features(&self, feats: &[String]) -> Prediction {
+    /// The probabilities of every label for a text the rules have already read.
+    pub(crate) fn predict_reading(
+        &self,
+        reading: &Reading,
+        catalog: &Catalog,
+        rules: &[&str],
+    ) -> Prediction {
+        self.predict_features(&hashes_of(reading, catalog, rules))
+    }
+
+    /// The probabilities of every label for a text's feature hashes (`feature_hashes`).
+    pub(crate) fn predict_features(&self, feats: &[u64]) -> Prediction {
         let mut ranked: Vec<(String, f32)> = self
             .labels
             .iter()
@@ -190,7 +208,7 @@ impl Model {
         let x = scale(feats.len());
         let mut pushes: Vec<(String, f32)> = feats
             .iter()
-            .filter_map(|f| Some((describe(f), self.rows[*self.index.get(f)?][j] * x)))
+            .filter_map(|f| Some((describe(f), self.row(feature_hash(f))?[j] * x)))
             .filter(|(_, w)| *w > 0.0)
             .collect();
         pushes.sort_by(|a, b| b.1.total_cmp(&a.1));

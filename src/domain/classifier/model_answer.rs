@@ -1,7 +1,7 @@
 //! The model's answer for a text no rule recognised: a suggestion the user confirms.
 
 use super::catalog::Catalog;
-use super::classify::{Classification, Match, fired_rules};
+use super::classify::{Classification, Match, classify_by_rules, fired_rules};
 use super::model::{Model, SURE_AT};
 use crate::domain::FieldKey;
 
@@ -56,4 +56,19 @@ pub fn suggest(text: &str, catalog: &Catalog, model: &Model) -> Option<Classific
         key_sentence: None,
         status_words: Vec::new(),
     })
+}
+
+/// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
+/// rule reads the text and it is no status update, `model`'s (`None`: the rules alone). This is the
+/// answer the leave-one-source-out score measures and the screens show, the model's part marked
+/// as a suggestion to confirm.
+pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>) -> Classification {
+    let c = classify_by_rules(text, catalog, model);
+    match model {
+        // As the screens do: a status update gets no guess.
+        Some(model) if !c.is_recognised() && !c.is_status_update() => {
+            suggest(text, catalog, model).unwrap_or(c)
+        }
+        _ => c,
+    }
 }

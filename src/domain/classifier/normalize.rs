@@ -1,6 +1,10 @@
 //! Turns carrier text into normalised tokens: lower case, snake and camel codes split, contractions
 //! expanded, plurals folded, each token remembering where it came from (for evidence) and which
 //! sentence and clause it sits in (rules look for their concepts together in one sentence).
+//! Accents are dropped, so a catalog phrase matches both spellings of a word.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// One normalised word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,11 +126,25 @@ fn push_word(
         let plain = !lower.contains(['\'', '’'])
             && !BARE_CONTRACTIONS.iter().any(|(bare, _)| *bare == lower);
         if plain {
-            push_owned(out, fold_plural(lower), s, e, sentence, clause);
+            push_owned(
+                out,
+                fold_plural(fold_accents(lower)),
+                s,
+                e,
+                sentence,
+                clause,
+            );
             continue;
         }
         for piece in expand(&lower) {
-            push_owned(out, fold_plural(piece), s, e, sentence, clause);
+            push_owned(
+                out,
+                fold_plural(fold_accents(piece)),
+                s,
+                e,
+                sentence,
+                clause,
+            );
         }
     }
 }
@@ -195,6 +213,16 @@ fn expand(word: &str) -> Vec<String> {
     vec![word]
 }
 
+/// Drops accents so a word's accented and plain spellings meet ("numéro" and "numero",
+/// "übereinstimmen" and "ubereinstimmen"): carriers' texts and people's notes use both.
+/// Words with no accent pass through with their one allocation.
+fn fold_accents(word: String) -> String {
+    if word.is_ascii() {
+        return word;
+    }
+    word.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
 /// Folds simple plurals so the vocabulary lists one form ("numbers" → number, "LOAs" → loa).
 /// Phrases in the catalog go through the same folding, so a mis-fold on both sides still agrees.
 fn fold_plural(mut word: String) -> String {
@@ -256,6 +284,14 @@ mod tests {
         assert_eq!(
             words("numbers TNs LOAs address status 2025s"),
             ["number", "tns", "loa", "address", "status", "2025s"]
+        );
+    }
+
+    #[test]
+    fn accents_are_dropped() {
+        assert_eq!(
+            words("Numéro erroné, Straße übereinstimmen NÚMERO"),
+            ["numero", "errone", "straße", "ubereinstimmen", "numero"]
         );
     }
 

@@ -2,11 +2,11 @@
 //! same rows give the same model (fixed order, fixed shuffle, rounded weights).
 
 use super::catalog::Catalog;
-use super::classify::{Classification, classify_by_rules, classify_with_model, fired_rules};
+use super::classify::{Classification, classify_by_rules, fired_rules};
 use super::corpus::CorpusRow;
 use super::features::features;
 use super::model::{Model, scale, sigmoid};
-use super::model_answer::{MODEL_RULE, suggest};
+use super::model_answer::{MODEL_RULE, classify_with_model, suggest};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A feature must appear in this many training texts to be kept.

@@ -6,6 +6,7 @@
 //! of another reading; the text then gets the model's answer, as one no rule reads.
 
 use super::catalog::{Catalog, Rule};
+use super::features::Reading;
 use super::model::{Model, Prediction, SURE_AT};
 
 /// A rule's match is dropped when the model gives every label it stands for less than this,
@@ -17,7 +18,7 @@ pub const VETO_BELOW: f32 = 0.15;
 /// field with it, and every other the model does not strongly reject; a lone rule unless the
 /// model strongly rejects it and is sure of another label.
 pub(crate) fn rules_to_keep(
-    text: &str,
+    reading: &Reading,
     catalog: &Catalog,
     model: &Model,
     fired: &[&Rule],
@@ -26,7 +27,7 @@ pub(crate) fn rules_to_keep(
         return Vec::new();
     }
     let ids: Vec<&str> = fired.iter().map(|r| r.id.as_str()).collect();
-    let prediction = model.predict(text, catalog, &ids);
+    let prediction = model.predict_reading(reading, catalog, &ids);
     let support: Vec<f32> = fired.iter().map(|r| support(&prediction, r)).collect();
     if let [only] = support[..] {
         let sure_elsewhere = prediction

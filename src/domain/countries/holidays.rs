@@ -19,6 +19,10 @@ pub struct HolidayTable {
     /// `us_federal`: the US federal holidays of `us_federal` instead of `rules`.
     #[serde(default)]
     pub computed: Option<String>,
+    /// Some holidays follow calendars no rule here computes (lunar, Islamic, Hindu): the table
+    /// lacks them, and the port date's check says so (the note says which).
+    #[serde(default)]
+    pub partial: bool,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -74,7 +78,8 @@ pub enum Substitute {
     SundayToMonday,
 }
 
-/// One holiday. Exactly one of `date`, `easter`, `nth`, `on_or_after`, `equinox`, `dates`.
+/// One holiday. Exactly one of `date`, `easter`, `orthodox_easter`, `nth`, `on_or_after`,
+/// `equinox`, `dates`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayRule {
@@ -85,6 +90,9 @@ pub struct HolidayRule {
     /// Days after (or before, negative) Western Easter Sunday.
     #[serde(default)]
     pub easter: Option<i16>,
+    /// Days after (or before, negative) Orthodox Easter Sunday (Romania).
+    #[serde(default)]
+    pub orthodox_easter: Option<i16>,
     #[serde(default)]
     pub nth: Option<NthWeekday>,
     /// The first such weekday on or after a day (Midsummer Eve: a Friday from 19 June).
@@ -140,6 +148,11 @@ impl HolidayRule {
                 .checked_add(i64::from(offset).days())
                 .ok();
         }
+        if let Some(offset) = self.orthodox_easter {
+            return orthodox_easter_sunday(year)?
+                .checked_add(i64::from(offset).days())
+                .ok();
+        }
         if let Some(nth) = self.nth {
             let first = Date::new(year, nth.month, 1).ok()?;
             return first.nth_weekday_of_month(nth.n, nth.weekday.into()).ok();
@@ -176,6 +189,19 @@ pub(super) fn easter_sunday(year: i16) -> Option<Date> {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// Orthodox Easter Sunday, as a Gregorian date: the Julian computus (Meeus), then the Julian
+/// calendar's lag behind the Gregorian one (13 days from 1900 to 2099).
+pub(super) fn orthodox_easter_sunday(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let d = (19 * y.rem_euclid(19) + 15).rem_euclid(30);
+    let e = (2 * y.rem_euclid(4) + 4 * y.rem_euclid(7) - d + 34).rem_euclid(7);
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+    let lag = y / 100 - y / 400 - 2;
+    julian.checked_add(i64::from(lag).days()).ok()
 }
 
 /// Japan's equinox days by the formula the Cabinet's almanac follows (1980–2099).

@@ -298,6 +298,15 @@ impl CountryRules {
     }
 
     /// The country's time zone (UTC if the data names one this build does not know).
+    /// "the United Kingdom", "France": the name inside a sentence.
+    pub fn in_sentence(&self) -> String {
+        if ["US", "GB", "NL", "CZ"].contains(&self.code.as_str()) {
+            format!("the {}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
     pub fn zone(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.time_zone.value).unwrap_or(jiff::tz::TimeZone::UTC)
     }

@@ -180,7 +180,7 @@ fn wrong_postcodes_say_the_country_and_an_example() {
         .to_string();
     assert_eq!(
         err,
-        "`75001` is not a postcode of United Kingdom; write it as its post does, like SW1A 2AA."
+        "`75001` is not a postcode of the United Kingdom; write it as its post does, like SW1A 2AA."
     );
     let hk = country("HK")
         .check_postcode("999077")
@@ -570,4 +570,71 @@ fn carriers_words_about_country_identifiers_name_their_fields() {
         let found = classify(text, &catalog).fields;
         assert!(found.contains(&key), "{text}: {found:?}");
     }
+}
+
+#[test]
+fn orthodox_easter_by_the_julian_computus() {
+    for (year, sunday) in [
+        (2024, date(2024, 5, 5)),
+        (2025, date(2025, 4, 20)),
+        (2026, date(2026, 4, 12)),
+        (2027, date(2027, 5, 2)),
+        (2030, date(2030, 4, 28)),
+    ] {
+        assert_eq!(
+            holidays::orthodox_easter_sunday(year),
+            Some(sunday),
+            "{year}"
+        );
+    }
+    // Romania keeps Orthodox Good Friday, Easter Monday and Whit Monday (Labour Code art. 139).
+    let ro = country("RO");
+    let name = |d| ro.holiday_on(d).map(|h| h.name);
+    assert_eq!(
+        name(date(2027, 4, 30)).as_deref(),
+        Some("Orthodox Good Friday")
+    );
+    assert_eq!(
+        name(date(2027, 5, 3)).as_deref(),
+        Some("Orthodox Easter Monday")
+    );
+    assert!(name(date(2027, 6, 21)).is_some_and(|n| n.starts_with("Orthodox Whit Monday")));
+    // Western Easter Monday is a working day there.
+    assert_eq!(name(date(2027, 3, 29)), None);
+}
+
+/// A Romanian port date on Orthodox Easter Monday is refused like any holiday; a Hong Kong or
+/// Singapore one is checked against the holidays the table has and warned as partial, naming
+/// the list to check (lunar and Islamic calendars are not computed).
+#[test]
+fn the_port_date_rule_knows_orthodox_easter_and_says_where_the_check_is_partial() {
+    use crate::domain::checks::Severity;
+    use crate::domain::fields::OrderFields;
+    let today = date(2027, 4, 1);
+    let with = |code: &str, port_date: &str| {
+        let fields = OrderFields {
+            country: code.to_string(),
+            port_date: port_date.to_string(),
+            ..OrderFields::default()
+        };
+        crate::domain::checks::port_date(&fields, today)
+    };
+    let romania = with("RO", "2027-05-03");
+    assert!(
+        romania.iter().any(|(s, w)| *s == Severity::Error
+            && w.contains("Orthodox Easter Monday, a public holiday in Romania")),
+        "{romania:?}"
+    );
+    for code in ["HK", "SG"] {
+        let found = with(code, "2027-05-05");
+        assert!(
+            found.iter().any(|(s, w)| *s == Severity::Warning
+                && w.contains("is partial")
+                && w.contains(&country(code).holidays.source)),
+            "{code}: {found:?}"
+        );
+        assert!(country(code).holidays.partial, "{code}");
+    }
+    let uk = with("GB", "2027-05-05");
+    assert!(uk.iter().all(|(_, w)| !w.contains("partial")), "{uk:?}");
 }

@@ -1,7 +1,7 @@
 //! Service address rules: postal codes, PO boxes, state and province codes. Carriers compare the
 //! service address (where the numbers are used) with their record; a PO box is refused.
 
-use super::choices::Country;
+use super::country::Country;
 use super::error::RuleError;
 use super::regions;
 

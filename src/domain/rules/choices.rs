@@ -172,11 +172,10 @@ choice! {
     Conference => "conference", "Conference", "Conference: a conferencing bridge", ["conferencing", "audio conferencing", "bridge"];
 }
 
-pub use super::country::Country;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::Country;
 
     #[test]
     fn keys_round_trip() {

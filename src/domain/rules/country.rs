@@ -50,13 +50,8 @@ impl Country {
 
     /// "the United States", "France": for use inside sentences.
     pub fn in_sentence(self) -> String {
-        let name = self.label();
-        let with_the = ["US", "GB", "NL", "CZ"].contains(&self.0);
-        if with_the {
-            format!("the {name}")
-        } else {
-            name.to_string()
-        }
+        self.rules()
+            .map_or_else(|| self.0.to_string(), CountryRules::in_sentence)
     }
 
     /// The route its orders take (the US & Canada wizard for the US, Puerto Rico and Canada).

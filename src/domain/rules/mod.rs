@@ -18,7 +18,8 @@ pub mod text;
 pub mod usage;
 
 pub use address::{check_postal_code, check_region, looks_like_po_box, postcode_region_conflict};
-pub use choices::{Country, NumberType, NumberUsage, PortType, UnknownChoice};
+pub use choices::{NumberType, NumberUsage, PortType, UnknownChoice};
+pub use country::Country;
 pub use error::RuleError;
 pub use numbers::{
     CsvCell, CsvNumbers, CsvRowError, MAX_NUMBERS_PER_ORDER, NotANumberReason, NumberEntry,

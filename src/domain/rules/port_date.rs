@@ -1,7 +1,7 @@
 //! The port date rules: business days, the allowed window, and checking a typed date. The clock is
 //! always passed in (`today`), never read here.
 
-use super::choices::Country;
+use super::country::Country;
 use super::error::RuleError;
 use crate::domain::countries::Route;
 use crate::domain::countries::us_federal::holiday_on;

@@ -1,6 +1,7 @@
 //! The port time rules. Times are US Eastern wall-clock times.
 
-use super::choices::{Country, NumberType};
+use super::choices::NumberType;
+use super::country::Country;
 use super::error::RuleError;
 use super::port_date::eastern;
 use crate::domain::countries::Route;

@@ -2,7 +2,7 @@
 //! `sw1a2aa` becomes `SW1A 2AA`, `1234ab` becomes `1234 AB`, `1050` in Latvia `LV-1050`.
 
 use super::address::check_postal_code;
-use super::choices::Country;
+use super::country::Country;
 use super::error::RuleError;
 use crate::domain::countries::CountryRules;
 
@@ -37,7 +37,8 @@ impl CountryRules {
             .ok_or_else(|| {
                 RuleError::new(format!(
                     "`{trimmed}` is not a postcode of {}; write it as its post does, like {}.",
-                    self.name, rule.example
+                    self.in_sentence(),
+                    rule.example
                 ))
             })
     }

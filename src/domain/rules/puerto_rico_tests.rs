@@ -2,7 +2,8 @@
 //! order, with the US's rules (business days, holidays, port times) and its own numbers (787,
 //! 939), its one region code (PR) and its ZIP codes.
 
-use super::choices::{Country, NumberType};
+use super::choices::NumberType;
+use super::country::Country;
 use super::numbers::{NumberState, parse_numbers};
 use super::port_time::{PortTimeRule, port_time_rule};
 use super::{check_postal_code, check_region};

@@ -2,7 +2,8 @@
 //! Voice app, Conference: domain.md §7). Stored as one `+NUMBER usage` item per number, in the
 //! order of the order's numbers; a usage typed alone gives every number without one that usage.
 
-use super::choices::{Country, NumberUsage};
+use super::choices::NumberUsage;
+use super::country::Country;
 use super::numbers::parse_numbers;
 use std::collections::{HashMap, HashSet};
 

@@ -215,7 +215,7 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
         ]));
     }
 
-    checklist(out, area, form);
+    checklist(out, area, form, order);
     out.save_row(
         "Save: record the rejection → Customer action required (Ctrl-S)",
         form.focus == RejectionFocus::List && form.save_row(),
@@ -306,7 +306,7 @@ fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
 }
 
 /// The fields to tick, grouped by step, scrolled to keep the cursor on screen.
-fn checklist(out: &mut Lines, area: Rect, form: &RejectionForm) {
+fn checklist(out: &mut Lines, area: Rect, form: &RejectionForm, order: &Order) {
     let theme = out.theme;
     // The checklist, grouped by step, scrolled to keep the cursor on screen.
     let ticked = form.fields().len();
@@ -360,7 +360,8 @@ fn checklist(out: &mut Lines, area: Rect, form: &RejectionForm) {
             let marker = if here { "   ▶ " } else { "     " };
             rows.push(Line::from(vec![
                 Span::styled(marker.to_string(), style),
-                Span::styled(format!("{tick} {}", field.label), style),
+                // The order's own label: "Port time (local, Europe/Paris)" outside the US.
+                Span::styled(format!("{tick} {}", field.label_for(&order.fields)), style),
                 Span::styled(note.to_string(), theme.dim()),
             ]));
         }

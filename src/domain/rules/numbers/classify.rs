@@ -4,7 +4,8 @@ use super::range;
 use super::split::{digit_count, is_dash};
 use super::{NotANumberReason, NumberState, TOLL_FREE_AREA_CODES};
 use crate::domain::countries::rulebook;
-use crate::domain::rules::choices::{Country, NumberType};
+use crate::domain::rules::choices::NumberType;
+use crate::domain::rules::country::Country;
 use phonenumber::{Mode, PhoneNumber, Type};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -139,7 +140,7 @@ fn not_portable(number: &Facts, country: Country) -> Option<NumberState> {
             source: range.source.clone(),
         });
     }
-    let region_fits = number.region.as_deref() == Some(country.as_str());
+    let region_fits = wrong_region(number, country).is_none();
     if number.mobile && region_fits && rules.takes_number_type("mobile").is_none() {
         let source = book
             .get("US")
@@ -220,13 +221,21 @@ fn is_nanp_toll_free(number: &PhoneNumber) -> bool {
 
 /// The number's region when it isn't one of `country`'s: a US order takes US and Puerto Rico
 /// numbers (PR is a US state code for the service address too), a Canadian order Canadian ones,
-/// a Puerto Rico order Puerto Rico ones.
+/// a Puerto Rico order Puerto Rico ones. A valid number phonenumber names no region for (Italy's
+/// +39 is shared with the Vatican, so Milan's 02 numbers have none) fits the country whose
+/// calling code it has.
 fn wrong_region(number: &Facts, country: Country) -> Option<String> {
     let region = number.region.clone();
+    let own_code = || {
+        phonenumber::metadata::DATABASE
+            .by_id(country.as_str())
+            .is_some_and(|m| m.country_code() == number.code)
+    };
     let fits = matches!(
         (country, region.as_deref()),
         (Country::Us, Some("US" | "PR"))
-    ) || region.as_deref() == Some(country.as_str());
+    ) || region.as_deref() == Some(country.as_str())
+        || (region.is_none() && own_code());
     if fits {
         None
     } else {

@@ -6,7 +6,8 @@
 #[cfg(test)]
 use super::NumberState;
 use super::{NumbersReport, build_report};
-use crate::domain::rules::choices::{Country, NumberType};
+use crate::domain::rules::choices::NumberType;
+use crate::domain::rules::country::Country;
 use crate::domain::rules::error::RuleError;
 
 /// One non-blank cell of the phone-number column.

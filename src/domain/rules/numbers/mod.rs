@@ -8,7 +8,8 @@ mod split;
 
 pub use csv_import::{CsvCell, CsvNumbers, CsvRowError, parse_numbers_csv};
 
-use super::choices::{Country, NumberType};
+use super::choices::NumberType;
+use super::country::Country;
 use super::error::RuleError;
 use std::collections::HashMap;
 

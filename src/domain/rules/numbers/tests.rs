@@ -292,3 +292,69 @@ proptest! {
         }
     }
 }
+
+/// Issue 25, per country: its example fixed-line number (phonenumber's metadata) is valid in an
+/// order of that country, a number of another country is the wrong country, UIFN (+800) and the
+/// country's own ranges that cannot be ported are refused with their source.
+#[test]
+fn every_country_valid_wrong_country_and_not_portable() {
+    for rules in &crate::domain::countries::rulebook().countries {
+        let country: Country = rules.code.parse().unwrap_or(Country::Us);
+        assert_eq!(country.as_str(), rules.code);
+        let meta = phonenumber::metadata::DATABASE.by_id(rules.code.as_str());
+        let example = meta
+            .and_then(|m| m.descriptors().fixed_line())
+            .and_then(|d| d.example())
+            .unwrap_or_else(|| panic!("{}: no example number", rules.code));
+        let code = meta.map_or(0, |m| m.country_code());
+        let own = format!("+{code}{example}");
+        let state = |text: &str| {
+            parse_numbers(text, country, Some(NumberType::Geographic)).entries[0]
+                .state
+                .clone()
+        };
+        assert_eq!(state(&own), NumberState::Valid, "{}: {own}", rules.code);
+        let other = if code == 44 {
+            "+33140000000"
+        } else {
+            "+442079460000"
+        };
+        assert!(
+            matches!(state(other), NumberState::WrongCountry { .. }),
+            "{}: {other}",
+            rules.code
+        );
+        assert!(
+            matches!(state("+80012345678"), NumberState::NotPortable { .. }),
+            "{}: UIFN",
+            rules.code
+        );
+        // Mobiles port only where Microsoft says so (the US, Puerto Rico, Canada); where mobile
+        // and fixed lines share ranges (Mexico) the metadata cannot tell, and none is refused.
+        let tells_mobiles = |number: &String| {
+            phonenumber::parse(None, number).is_ok_and(|n| {
+                n.number_type(&phonenumber::metadata::DATABASE) == phonenumber::Type::Mobile
+            })
+        };
+        let mobile = meta
+            .and_then(|m| m.descriptors().mobile())
+            .and_then(|d| d.example())
+            .map(|m| format!("+{code}{m}"));
+        let refused = rules.takes_number_type("mobile").is_none();
+        if let Some(mobile) = mobile.filter(|m| refused && tells_mobiles(m)) {
+            assert!(
+                matches!(state(&mobile), NumberState::NotPortable { .. }),
+                "{}: {mobile}",
+                rules.code
+            );
+        }
+        for range in &rules.not_portable {
+            let number = format!("{}1234567", range.prefix);
+            assert!(
+                matches!(state(&number), NumberState::NotPortable { ref source, .. } if *source == range.source),
+                "{}: {number}",
+                rules.code
+            );
+        }
+    }
+}

@@ -419,8 +419,23 @@ fn choice_rows(
             None => Span::raw(format!("( ) {shown}")),
         });
         let jump = if focused { ", or its first letter" } else { "" };
-        spans.push(Span::styled(format!("   {place}{hint}{jump}"), theme.dim()));
-        rows.push(Line::from(spans));
+        let keys = format!("{hint}{jump}");
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + text_width(&format!("   {place}{keys}")) <= width {
+            spans.push(Span::styled(format!("   {place}{keys}"), theme.dim()));
+            rows.push(Line::from(spans));
+        } else {
+            // Too narrow for the keys beside the choice (80 columns): they get a line of their
+            // own rather than being cut.
+            spans.push(Span::styled(format!("   {place}"), theme.dim()));
+            rows.push(Line::from(spans));
+            if focused {
+                rows.push(Line::from(vec![
+                    Span::raw(INDENT),
+                    Span::styled(keys.trim_start().to_string(), theme.dim()),
+                ]));
+            }
+        }
     } else if inline + text_width(hint) <= width {
         let mut spans = vec![Span::raw(INDENT)];
         for (i, (_, label)) in options.iter().enumerate() {
