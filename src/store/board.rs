@@ -3,8 +3,8 @@
 //! parsed), without writing anything in that store: no index, lock, `.gitignore` or quarantine
 //! is made or changed there, so reading every tenant leaves each one byte-identical.
 
-use super::file;
-use super::index::{self, Stamp};
+use super::file::{self, Stamp};
+use super::index;
 use crate::domain::summary::Summary;
 use std::collections::HashMap;
 use std::path::Path;
