@@ -2,6 +2,19 @@
 
 use crate::domain::Clock;
 
+/// Hand the heap the allocator keeps after a large free back to the system. glibc returns only
+/// the top of each heap by itself: after the check of every file (built on a thread, in that
+/// thread's arena) or a re-read of every file, the holes left between the summaries kept stay
+/// resident (about 25 MiB at 100,000 orders). Elsewhere a no-op.
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of glibc's own arenas; it has no
+    // preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The time zone people read times in: `TZ`, else the system's (`/etc/localtime`); UTC when
 /// neither says. Tests set `TZ`, so none depends on the machine's zone.
 pub fn time_zone() -> jiff::tz::TimeZone {

@@ -191,6 +191,37 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Match the tenant's number export against the orders: per order the numbers Teams shows
+    /// ported, those whose FOC it shows accepted, those missing after the FOC date; and numbers
+    /// with a port status no order holds. Reads Export-CsAcquiredPhoneNumber's CSV,
+    /// Get-CsPhoneNumberAssignment as CSV or JSON, or Graph's numberAssignments JSON.
+    Reconcile {
+        /// The export (CSV or JSON), up to 256 MiB.
+        file: PathBuf,
+        /// Record it: completion when every number ported (on a FOC-confirmed order), a history
+        /// note for an accepted FOC or numbers missing. Never moves an order backwards.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// The e-mail that unblocks a port, filled from the order and the carrier's last words (never
+    /// the PIN): csr (the carrier's Customer Service Record), freeze (lift a freeze), pin (the
+    /// port-out PIN), carrier (the underlying carrier of a reseller), signature (to the
+    /// authorized user: sign or re-sign the LOA).
+    Ask {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// csr, freeze, pin, carrier or signature.
+        kind: String,
+    },
+    /// What needs you now, most urgent first: rejected orders, ports today and tomorrow, ports
+    /// not recorded after their date, carriers past their usual answer time, quiet support
+    /// cases, LOAs to sign again. `PORTWIZ_TODAY=YYYY-MM-DD` sets the day.
+    Today {
+        /// One JSON document: {"today": DATE, "items": [{"id", "name", "status", "rank",
+        /// "need", "says"}...]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// The tenants (customers' stores, DIR/tenants/NAME) with their order counts and what
     /// waits on whom.
     Tenants {

@@ -5,6 +5,7 @@ use super::Failure;
 use super::args::{Command, ExportFormat};
 use super::console::Console;
 use super::input;
+use super::listing::{list_reader, status_filter};
 use super::output;
 use super::rejection;
 use super::stats;
@@ -58,11 +59,7 @@ pub fn run(
     if let Some(id) = order_id_mut(&mut command) {
         *id = store.resolve(id)?;
     }
-    for notice in &notices {
-        if !matches!(notice, Notice::StaleTempRemoved(_)) {
-            console.say(&format!("portwiz: {notice}"));
-        }
-    }
+    say_notices(&notices, console);
     let store = &mut store;
     match command {
         Command::List { status, json, .. } => list(store, status, json, console),
@@ -93,6 +90,11 @@ pub fn run(
             clock,
             console,
         ),
+        Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
+        Command::Reconcile { file, apply } => {
+            super::reconcile::run(store, &file, apply, clock, console)
+        }
         Command::Reject {
             id,
             text,
@@ -144,12 +146,25 @@ pub fn run(
     }
 }
 
+/// What opening the store found, said on stderr (a removed stale temp file goes unsaid).
+fn say_notices(notices: &[Notice], console: &mut Console) {
+    for notice in notices {
+        if !matches!(notice, Notice::StaleTempRemoved(_)) {
+            console.say(&format!("portwiz: {notice}"));
+        }
+    }
+}
+
 /// The store for `command`: `list` and `stats` need every order; every other command is about
 /// one order and reads only that order's file (`submit` and `resubmit` find the carrier's recent
 /// orders in the index).
 fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Failure> {
     let opened = match command {
-        Command::List { .. } | Command::Stats { .. } | Command::Report { .. } => Store::open(dir),
+        Command::List { .. }
+        | Command::Stats { .. }
+        | Command::Report { .. }
+        | Command::Today { .. }
+        | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
     let (mut store, notices) = opened.map_err(|e| Failure::Input(e.to_string()))?;
@@ -181,34 +196,6 @@ fn list(
     } else {
         output::list_table(&rows, list_reader())
     })
-}
-
-/// `list --status S`: a status, or "waiting on you" as the app's `f` offers it.
-pub(super) type StatusFilter = Option<Box<dyn Fn(Status) -> bool>>;
-
-pub(super) fn status_filter(status: Option<String>) -> Result<StatusFilter, Failure> {
-    Ok(match status {
-        None => None,
-        Some(s) if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" => {
-            Some(Box::new(Status::waits_on_user))
-        }
-        Some(s) => {
-            let only = s
-                .parse::<Status>()
-                .map_err(|e| Failure::Input(e.to_string()))?;
-            Some(Box::new(move |st| st == only))
-        }
-    })
-}
-
-/// Who reads `list` now: people at a terminal, or a program.
-pub(super) fn list_reader() -> output::ListReader {
-    match (Console::out_is_terminal(), Console::out_width()) {
-        (false, _) => output::ListReader::Program,
-        (true, width) => output::ListReader::People {
-            width: width.unwrap_or(usize::MAX),
-        },
-    }
 }
 
 fn show(
@@ -528,6 +515,21 @@ fn complete(
     Ok(())
 }
 
+/// `ask ID KIND`: the e-mail on stdout, ready to paste.
+fn ask(
+    store: &mut Store,
+    id: &str,
+    kind: &str,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let kind: crate::domain::asks::AskKind = kind
+        .parse()
+        .map_err(|e: String| Failure::Input(format!("ask: {e}")))?;
+    let order = &store.get(id)?.order;
+    console.print(&crate::domain::asks::ask(order, kind, clock).text())
+}
+
 /// The order a command is about, if any. Every variant is named, so a new command has to say.
 fn order_id_mut(command: &mut Command) -> Option<&mut String> {
     match command {
@@ -543,12 +545,15 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
         | Command::Cancel { id }
-        | Command::Copy { id } => Some(id),
+        | Command::Copy { id }
+        | Command::Ask { id, .. } => Some(id),
         Command::List { .. }
         | Command::New { .. }
         | Command::Classify { .. }
         | Command::Import { .. }
         | Command::Stats { .. }
+        | Command::Today { .. }
+        | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }
         | Command::Report { .. }

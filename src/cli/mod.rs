@@ -7,12 +7,15 @@ mod countries_help;
 mod docs;
 mod export_file;
 pub mod input;
+mod listing;
 mod note;
 mod output;
+mod reconcile;
 pub mod rejection;
 mod report;
 pub mod stats;
 pub mod tenants;
+mod today;
 
 pub use args::{Cli, Command};
 pub use commands::{run, system_clock as commands_clock};

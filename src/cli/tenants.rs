@@ -108,7 +108,7 @@ pub fn board_list(
     json: bool,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    let wanted = super::commands::status_filter(status)?;
+    let wanted = super::listing::status_filter(status)?;
     let (names, mut problems) = tenants::names(dir);
     let mut rows: Vec<(String, crate::domain::summary::Summary)> = Vec::new();
     for name in names {
@@ -142,7 +142,7 @@ pub fn board_list(
             .collect();
         return console.print(&format!("{:#}\n", serde_json::Value::Array(docs)));
     }
-    let reader = super::commands::list_reader();
+    let reader = super::listing::list_reader();
     let summaries: Vec<&crate::domain::summary::Summary> = rows.iter().map(|(_, s)| s).collect();
     let table = super::output::list_table(&summaries, reader);
     let people = matches!(reader, super::output::ListReader::People { .. });

@@ -129,6 +129,8 @@ pub enum Event {
     CsrRecorded,
     /// A note in the order's journal (`domain::journal`): the text is the entry's `note`.
     Note,
+    /// The tenant's number export was compared with the order (`portwiz reconcile --apply`).
+    TeamsChecked,
 }
 
 impl Event {
@@ -147,6 +149,7 @@ impl Event {
             Event::Cancelled => "Cancelled",
             Event::CsrRecorded => "CSR recorded",
             Event::Note => "Note",
+            Event::TeamsChecked => "Checked against Teams",
         }
     }
 }

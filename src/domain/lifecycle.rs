@@ -125,16 +125,12 @@ mod tests {
             order.foc_date_warnings(date(2025, 12, 8)).is_empty(),
             "not submitted"
         );
-        order.history.push(crate::domain::history::HistoryEntry {
-            at: clock.now,
-            event: Event::Submitted,
-            from: None,
-            to: None,
-            note: String::new(),
-            changes: Vec::new(),
-            visit: None,
-            by: None,
-        });
+        order
+            .history
+            .push(crate::domain::history::HistoryEntry::new(
+                clock.now,
+                Event::Submitted,
+            ));
         let early = order.foc_date_warnings(date(2025, 12, 8)).join(" ");
         assert!(
             early.contains("before the order was submitted (2026-11-26)"),

@@ -44,15 +44,18 @@ pub mod readiness;
 pub mod transitions;
 
 // Floor 3: what is made from whole orders: exports, the hand-off, insights over many orders.
+pub mod asks;
 pub mod document;
 pub mod export;
 pub mod handoff;
 pub mod insights;
 pub mod preflight;
+pub mod reconcile;
 pub mod report;
 pub mod tenant;
 #[cfg(test)]
 mod test_orders;
+pub mod today;
 
 pub use fields::{FieldValue, OrderFields};
 pub use key::FieldKey;

@@ -157,7 +157,7 @@ fn rejection<R: BufRead, W: Write>(
         order.set_csr(*key, value, clock.now);
         p.say(format!(
             "  The carrier's record: {} “{}” (kept as the CSR value)",
-            spec(*key).label,
+            spec(*key).label_for(&order.fields),
             one_line(value)
         ))?;
     }

@@ -219,7 +219,11 @@ fn introduce_order<R: BufRead, W: Write>(p: &mut Prompter<R, W>, order: &Order) 
     }
     if let Some(r) = order.last_rejection() {
         p.say(format!("The carrier rejected it: {}", one_line(&r.text)))?;
-        let labels: Vec<&str> = r.fields.iter().map(|k| spec(*k).label).collect();
+        let labels: Vec<String> = r
+            .fields
+            .iter()
+            .map(|k| spec(*k).label_for(&order.fields).into_owned())
+            .collect();
         if !labels.is_empty() {
             p.say(format!("Fields to fix: {}", labels.join(", ")))?;
         }

@@ -58,6 +58,9 @@ pub struct App {
     /// While a store without an index is read on a thread: (files parsed, files to parse). The
     /// home screen shows a progress bar instead of the welcome.
     pub reading: Option<(usize, usize)>,
+    /// An order a screen above the history asked the runtime to read (Today's Enter): its page
+    /// opens when it comes.
+    pub open_when_loaded: Option<String>,
     /// This app's id among the windows on the store (the runtime makes it from the process and
     /// the time): each wizard visit's history entry carries it with a count, so two windows'
     /// saves keep each visit one entry.
@@ -270,6 +273,7 @@ impl App {
             drawn: Drawn::default(),
             examples: ExampleIndex::default(),
             reading: None,
+            open_when_loaded: None,
             session: "app".to_string(),
             visits: 0,
             tenant: None,

@@ -138,6 +138,10 @@ fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
             update(app, msg);
         }
     }
+    // Each batch's parsed orders are freed; a `git pull` of every file left them resident.
+    if ids.len() > CHANGES_AT_ONCE {
+        crate::system::release_free_memory();
+    }
 }
 
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
@@ -198,6 +202,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
                 continue;
             }
             Incoming::Insights(insights) => Msg::InsightsLoaded(insights),
+            Incoming::Today(items) => Msg::TodayLoaded(items),
             Incoming::Reading(done, total) if checking => Msg::Reading(done, total),
             Incoming::Reading(..) => continue,
             // The check of a store the app has left for another tenant's.
@@ -236,9 +241,9 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
                 }
                 continue;
             }
-            if effect == Effect::LoadInsights {
+            if effect == Effect::LoadInsights || effect == Effect::LoadToday {
                 // Every order read: ~350 ms at 10,000, so not here; the screen says it reads.
-                insights_in_background(&store, insights_tx.clone());
+                every_order_in_background(&store, insights_tx.clone(), effect);
                 continue;
             }
             if let Some(reply) = execute(&mut store, effect) {
@@ -298,6 +303,8 @@ fn take_checked(
             // Moved, not copied: the app holds the only summaries.
             let summaries = store.take_summaries();
             update(app, Msg::StoreChecked { summaries, notices });
+            // The first frame's summaries and the check's index rows are freed now.
+            crate::system::release_free_memory();
         }
         Err(e) => app.notices.push(e.to_string()),
     }
@@ -340,18 +347,27 @@ enum Incoming {
     Changed(BTreeSet<String>),
     /// The insights, computed from every order on a thread of their own.
     Insights(Box<crate::domain::insights::Insights>),
+    /// Today's list, made from every order on a thread of its own.
+    Today(Vec<crate::domain::today::Item>),
     /// How far the read of a store without an index has come: files parsed, files to parse.
     Reading(usize, usize),
 }
 
-/// `Effect::LoadInsights` on a thread of its own: the store hands over what to read (the
-/// orders at hand, the files of the others) and goes on answering keys.
-fn insights_in_background(store: &Store, tx: mpsc::Sender<Incoming>) {
+/// `Effect::LoadInsights` or `Effect::LoadToday` on a thread of its own: the store hands over
+/// what to read (the orders at hand, the files of the others) and goes on answering keys.
+fn every_order_in_background(store: &Store, tx: mpsc::Sender<Incoming>, effect: Effect) {
     let every = store.every_order();
     std::thread::spawn(move || {
         let orders = every.read();
-        let insights = crate::domain::insights::compute(&orders, now().now);
-        let _ = tx.send(Incoming::Insights(Box::new(insights)));
+        let clock = now();
+        let made = if effect == Effect::LoadToday {
+            Incoming::Today(crate::domain::today::today(&orders, clock))
+        } else {
+            Incoming::Insights(Box::new(crate::domain::insights::compute(
+                &orders, clock.now,
+            )))
+        };
+        let _ = tx.send(made);
     });
 }
 
@@ -483,6 +499,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             let insights = crate::domain::insights::compute(&orders, now().now);
             Some(Msg::InsightsLoaded(Box::new(insights)))
         }
+        Effect::LoadToday => Some(Msg::TodayLoaded(crate::domain::today::today(
+            &store.read_every_order(),
+            now(),
+        ))),
         Effect::Copy(text) => copy_to_clipboard(&text)
             .err()
             .map(|e| Msg::CopyFailed(e.to_string())),

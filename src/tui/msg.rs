@@ -118,6 +118,8 @@ pub enum Msg {
     },
     /// The insights of every order in the store, as the runtime computed them.
     InsightsLoaded(Box<crate::domain::insights::Insights>),
+    /// What needs the user today, from every order in the store, as the runtime read them.
+    TodayLoaded(Vec<crate::domain::today::Item>),
     /// What the order's carrier rejected on earlier orders (`domain::preflight`), for the
     /// carrier it names (`insights::carrier_key`).
     PreflightFound {
@@ -210,6 +212,8 @@ pub enum Effect {
     Preflight(Box<Order>),
     /// Read every order and compute the insights; the runtime answers `InsightsLoaded`.
     LoadInsights,
+    /// Read every order and make today's list; the runtime answers `TodayLoaded`.
+    LoadToday,
     /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
     /// answers `CopyFailed` only when that fails.
     Copy(String),

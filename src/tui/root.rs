@@ -77,6 +77,8 @@ macro_rules! with_screens {
             Handoff($crate::tui::screens::handoff::HandoffPage),
             /// "Insights": what the history says about each carrier.
             Insights($crate::tui::screens::insights::InsightsPage),
+            /// "Today": what needs the user now, most urgent first.
+            Today($crate::tui::screens::today::TodayPage),
             /// Every number of an order (from its page or the wizard's Review).
             Numbers($crate::tui::screens::numbers::NumbersPage),
             /// "Add a note": a dated note in the order's journal.

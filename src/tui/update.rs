@@ -128,7 +128,11 @@ fn frame_drawn(app: &mut Root, drawn: Drawn) {
 fn loaded(app: &mut Root, order: Order) {
     let order_id = order.id.clone();
     app.upsert(order);
-    if app.screens.len() <= 1 {
+    let asked = app.app.open_when_loaded.as_deref() == Some(order_id.as_str());
+    if asked {
+        app.app.open_when_loaded = None;
+    }
+    if app.screens.len() <= 1 || asked {
         app.open_page(order_id);
     }
 }

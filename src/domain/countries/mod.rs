@@ -135,6 +135,18 @@ pub struct LeadTime {
     pub source: String,
 }
 
+/// How many business days the losing carrier usually takes to answer a port request (a FOC or a
+/// rejection), and who says so: past the upper figure the carrier is worth chasing.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerTime {
+    /// The usual range, `[fewest, most]`.
+    pub business_days: [u32; 2],
+    /// `microsoft` or `peers`.
+    pub by: String,
+    pub source: String,
+}
+
 /// One form Microsoft publishes for porting in this country.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -183,6 +195,9 @@ pub struct CountryRules {
     pub region: Option<RegionRule>,
     pub identifiers: Vec<IdentifierRule>,
     pub lead_time: LeadTime,
+    /// `None`: no source gives one for the country.
+    #[serde(default)]
+    pub answer_time: Option<AnswerTime>,
     pub holidays: holidays::HolidayTable,
     pub loa: LoaRule,
     #[serde(default)]

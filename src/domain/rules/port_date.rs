@@ -92,6 +92,23 @@ pub fn add_business_days_in(country: Country, date: Date, n: u32) -> Date {
     day
 }
 
+/// Business days of `country` after `from` up to and including `to` (0 when `to` is not
+/// after `from`): how long something has waited, as carriers count.
+pub fn business_days_between(country: Country, from: Date, to: Date) -> u32 {
+    let mut count = 0;
+    let mut day = from;
+    while day < to {
+        match day.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+        if is_business_day_in(country, day) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// The last business day on or before `date`.
 fn business_day_on_or_before(country: Country, date: Date) -> Date {
     let is_business_day = |d| is_business_day_in(country, d);

@@ -198,7 +198,7 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
     let cap = usize::from(area.height)
         .saturating_sub(out.lines.len() + reserved)
         .max(2);
-    let suggestion = suggestion(form, theme);
+    let suggestion = suggestion(form, theme, order);
     let room = out.width.saturating_sub(3);
     let mut wrapped: Vec<(String, Style)> = suggestion
         .into_iter()
@@ -223,7 +223,7 @@ fn rejection(out: &mut Lines, frame: &mut Frame, area: Rect, form: &RejectionFor
 }
 
 /// The classifier's suggestion, field by field, with the words that triggered it.
-fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
+fn suggestion(form: &RejectionForm, theme: &Theme, order: &Order) -> Vec<(String, Style)> {
     let mut suggestion: Vec<(String, Style)> = Vec::new();
     let c = &form.classification;
     if form.text.text().trim().is_empty() {
@@ -266,7 +266,10 @@ fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
                 format!(" ← {}", words.join(", "))
             };
             suggestion.push((
-                format!("◆ {}{because}", crate::domain::spec(*key).label),
+                format!(
+                    "◆ {}{because}",
+                    crate::domain::spec(*key).label_for(&order.fields)
+                ),
                 theme.rejected(),
             ));
         }
@@ -280,7 +283,7 @@ fn suggestion(form: &RejectionForm, theme: &Theme) -> Vec<(String, Style)> {
             suggestion.push((
                 format!(
                     "= The carrier's record: {} “{}” (kept as the CSR value: Ctrl-T in the wizard takes it)",
-                    crate::domain::spec(*key).label,
+                    crate::domain::spec(*key).label_for(&order.fields),
                     one_line(value)
                 ),
                 theme.ok(),

@@ -11,3 +11,4 @@ pub mod note;
 pub mod numbers;
 pub mod order;
 pub mod tenants;
+pub mod today;

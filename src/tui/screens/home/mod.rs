@@ -50,6 +50,8 @@ pub enum HomeMsg {
     Insights,
     /// The tenant picker.
     Tenants,
+    /// Today's list (`t`).
+    Today,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -94,6 +96,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::History, &[ch('n')], O(M::NewOrder), "New order", "New"),
     both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
+    help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
@@ -219,6 +222,17 @@ impl Component for Home {
                 .into_iter()
                 .flatten()
                 .collect();
+            }
+            // Today's list, and the orders read when they are not all at hand.
+            M::Today => {
+                let open = Effect::Open(Open {
+                    screen: ScreenId::Today,
+                    order_id: None,
+                });
+                return [Some(open), (!app.all_loaded()).then_some(Effect::LoadToday)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
             }
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();

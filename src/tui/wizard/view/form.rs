@@ -458,14 +458,20 @@ fn choice_rows(
             )));
         }
     }
-    if selected.is_none() {
-        let value = state.order.fields.get(field.key).to_line();
-        if !value.trim().is_empty() && !focused {
-            rows.push(Line::from(Span::styled(
-                format!("{INDENT}  (holds “{}”, not one of these)", one_line(&value)),
-                theme.warning(),
-            )));
-        }
+    if selected.is_none() && !focused {
+        stored_outside_choices(state, field, theme, rows);
+    }
+}
+
+/// A stored value that is none of the choices (written by hand or by an older portwiz), said
+/// under them.
+fn stored_outside_choices(state: &WizardState, field: &FieldSpec, theme: &Theme, rows: &mut Rows) {
+    let value = state.order.fields.get(field.key).to_line();
+    if !value.trim().is_empty() {
+        rows.push(Line::from(Span::styled(
+            format!("{INDENT}  (holds “{}”, not one of these)", one_line(&value)),
+            theme.warning(),
+        )));
     }
 }
 
@@ -481,50 +487,10 @@ fn numbers_area_rows(
     let mut stored = None;
     let area = super::usage::shown_area(state, FieldKey::Numbers, focused, &mut stored);
     let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
+    let placeholder = "e.g. +14255550100, 425-555-0101 (paste a list, or Ctrl-O for a CSV)";
+    super::usage::area_rows(area, focused, placeholder, box_width, height, theme, rows);
     let window = 6usize.min(height.saturating_sub(8)).max(3);
     let total = area.lines().len();
-    let first = if focused {
-        (area.row() + 1)
-            .saturating_sub(window)
-            .min(total.saturating_sub(window))
-    } else {
-        0
-    };
-    let empty = area.text().trim().is_empty();
-    for (i, line) in area.lines().iter().enumerate().skip(first).take(window) {
-        let is_current = focused && i == area.row();
-        let shown = if is_current {
-            line.visible(box_width, false)
-        } else {
-            line.clone().with_cursor(0).visible(box_width, false)
-        };
-        let text = if empty && i == 0 && !focused {
-            Span::styled(
-                format!(
-                    "{:<box_width$}",
-                    truncate(
-                        "e.g. +14255550100, 425-555-0101 (paste a list, or Ctrl-O for a CSV)",
-                        box_width
-                    )
-                ),
-                theme.dim(),
-            )
-        } else {
-            let pad = box_width.saturating_sub(text_width(&shown.text));
-            Span::styled(format!("{}{}", shown.text, " ".repeat(pad)), theme.input())
-        };
-        if is_current {
-            rows.cursor = Some((
-                rows.len(),
-                u16::try_from(4 + usize::from(shown.cursor_column)).unwrap_or(u16::MAX),
-            ));
-        }
-        rows.push(Line::from(vec![
-            Span::raw(format!("{INDENT}│ ")),
-            text,
-            Span::raw(" │"),
-        ]));
-    }
     let hidden = total.saturating_sub(window);
     let more = if hidden > 0 {
         format!("{INDENT}└ {total} lines; ↑↓ move between them")

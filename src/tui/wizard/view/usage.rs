@@ -62,8 +62,8 @@ pub fn usage_rows(
     )));
 }
 
-/// A window of the area's lines around its cursor, boxed.
-fn area_rows(
+/// A window of the area's lines around its cursor, boxed (the numbers' box and the usages').
+pub(super) fn area_rows(
     area: &TextArea,
     focused: bool,
     placeholder: &str,
