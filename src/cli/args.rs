@@ -107,7 +107,7 @@ pub enum Command {
         /// The text, or `-` (or nothing) to read standard input.
         text: Option<String>,
     },
-    /// Write an order as json, text, csv, an LOA or the LOA as a PDF.
+    /// Write an order as json, text, csv, an LOA, the LOA as a PDF or a Service Center case.
     Export {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
@@ -178,6 +178,18 @@ pub enum Command {
         /// The note, e.g. "Called Contoso: freeze lifted, resubmit Monday".
         #[arg(allow_hyphen_values = true)]
         text: String,
+    },
+    /// A company's sheet of numbers as the orders Microsoft allows (one country, carrier,
+    /// account, BTN, number type and service address each; over 999 numbers a Service Center
+    /// case): one draft each, the ids on stdout, why on stderr.
+    Split {
+        /// A CSV with a PhoneNumber column and any columns headed by field keys
+        /// (current_carrier, account_number, number_type, country, service_address.city…).
+        #[arg(value_name = "FILE.csv")]
+        file: std::path::PathBuf,
+        /// Show the orders it would make; create nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel {
@@ -323,6 +335,9 @@ pub enum ExportFormat {
     Loa,
     /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
     LoaPdf,
+    /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
+    /// numbers or more, or of service numbers).
+    Case,
 }
 
 impl From<ExportFormat> for crate::domain::export::Format {
@@ -334,6 +349,7 @@ impl From<ExportFormat> for crate::domain::export::Format {
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Loa => Format::Loa,
             ExportFormat::LoaPdf => Format::LoaPdf,
+            ExportFormat::Case => Format::Case,
         }
     }
 }

@@ -138,6 +138,9 @@ pub fn run(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
+        Command::Split { file, dry_run } => {
+            super::split::split(store, &file, dry_run, clock, console)
+        }
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
         Command::Completions { .. }
         | Command::Man
@@ -551,6 +554,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::New { .. }
         | Command::Classify { .. }
         | Command::Import { .. }
+        | Command::Split { .. }
         | Command::Stats { .. }
         | Command::Today { .. }
         | Command::Reconcile { .. }

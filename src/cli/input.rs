@@ -14,8 +14,9 @@ use std::path::Path;
 pub const DOCUMENT_MAX_BYTES: u64 = 4 * 1024 * 1024;
 /// A CSV of numbers for `set ID numbers @FILE.csv`.
 pub const CSV_MAX_BYTES: u64 = 1024 * 1024;
-/// Lines of that CSV: ten times Teams' 999 numbers an order, so the refusal comes before parsing.
-pub const CSV_MAX_LINES: usize = 10_000;
+/// Lines of that CSV: twice the 10,000 numbers an order (a Service Center case) keeps, so the
+/// refusal of a far larger file comes before parsing.
+pub const CSV_MAX_LINES: usize = 20_000;
 /// A carrier's rejection text (`reject --text`, `classify`): a long e-mail is a few kilobytes.
 pub const CARRIER_TEXT_MAX_BYTES: u64 = 64 * 1024;
 /// The user's `rejections.json` in the data folder.
@@ -38,6 +39,11 @@ pub const CSV: Limit = Limit {
 pub const CARRIER_TEXT: Limit = Limit {
     what: "carrier text",
     max_bytes: CARRIER_TEXT_MAX_BYTES,
+};
+/// A company's sheet for `split`: 50,000 rows with a few columns are about 5 MB.
+pub const SHEET: Limit = Limit {
+    what: "sheet",
+    max_bytes: 16 * 1024 * 1024,
 };
 pub const CATALOG: Limit = Limit {
     what: "rejection catalog",
@@ -168,8 +174,9 @@ pub fn check_csv_lines(bytes: &[u8], name: &str) -> Result<(), Failure> {
     let lines = bytes.iter().filter(|b| **b == b'\n').count();
     if lines > CSV_MAX_LINES {
         return Err(Failure::Input(format!(
-            "{name} has more than {CSV_MAX_LINES} lines; an order takes at most 999 numbers \
-             (Teams' limit), so nothing was read"
+            "{name} has more than {CSV_MAX_LINES} lines; an order takes at most 10,000 numbers \
+             (a Service Center case; portwiz split FILE.csv makes several orders of a larger \
+             sheet), so nothing was read"
         )));
     }
     Ok(())

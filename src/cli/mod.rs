@@ -13,6 +13,7 @@ mod output;
 mod reconcile;
 pub mod rejection;
 mod report;
+mod split;
 pub mod stats;
 pub mod tenants;
 mod today;

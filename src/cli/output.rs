@@ -150,6 +150,11 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
         order.status.meaning()
     ));
     text.push_str(&format!("Progress: {}\n", progress_words(order)));
+    if let Some(note) = crate::domain::export::case::route_note(order) {
+        text.push_str(&format!(
+            "Route: {note} (export --format case writes its fields)\n"
+        ));
+    }
     if let Some(days) = facts::days_overdue(order, clock.now) {
         text.push_str(&format!(
             "  Overdue: waiting on you for {days} days (more than {OVERDUE_DAYS}); some \

@@ -23,8 +23,17 @@ use std::collections::HashSet;
 /// The longest value (or list item) a field takes, in characters.
 pub const TEXT_LIMIT: usize = 1_000;
 
-/// The most items a list takes: Teams' own limit of numbers per order.
-pub const LIST_LIMIT: usize = MAX_NUMBERS_PER_ORDER;
+/// The most items a list other than the numbers takes (the numbers and their usages:
+/// [`MAX_NUMBERS_PER_ORDER`], a Service Center case's).
+pub const LIST_LIMIT: usize = 999;
+
+/// The most items the list of `key` takes.
+pub fn list_limit(key: FieldKey) -> usize {
+    match key {
+        FieldKey::Numbers | FieldKey::NumberUsage => MAX_NUMBERS_PER_ORDER,
+        _ => LIST_LIMIT,
+    }
+}
 
 /// Why an edit was not applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,8 +47,10 @@ pub enum EditRefusal {
     )]
     TooLong { key: FieldKey, len: usize },
     #[error(
-        "{label}: {count} entries is too many; an order takes at most {LIST_LIMIT} (Teams' own limit). Split them into orders of at most {LIST_LIMIT}; orders of 1,000 numbers or more are submitted manually with Microsoft.",
-        label = spec(*.key).label
+        "{label}: {count} entries is too many; an order takes at most {limit}.{split}",
+        label = spec(*.key).label,
+        limit = super::rules::text::thousands(list_limit(*.key)),
+        split = if *.key == FieldKey::Numbers { " Split them into several orders (portwiz split FILE.csv); an order over 999 numbers goes to the Phone Number Service Center as a case." } else { "" }
     )]
     TooMany { key: FieldKey, count: usize },
     /// A mask (`••••`) or placeholder, as an export without secrets writes: never a value.
@@ -231,7 +242,7 @@ fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefus
             .filter(|i| !i.trim().is_empty())
             .count(),
     };
-    if count > LIST_LIMIT {
+    if count > list_limit(key) {
         return Err(EditRefusal::TooMany { key, count });
     }
     let items: Vec<String> = match input {
@@ -243,7 +254,7 @@ fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefus
         .map(|i| crate::domain::sanitize::value_text(i).trim().to_string())
         .filter(|i| !i.is_empty())
         .collect();
-    if items.len() > LIST_LIMIT {
+    if items.len() > list_limit(key) {
         return Err(EditRefusal::TooMany {
             key,
             count: items.len(),

@@ -178,9 +178,30 @@ impl OrderFields {
             .unwrap_or_else(|_| self.rules_country())
     }
 
-    /// How the order reaches Microsoft: its country's route (docs/countries.md).
+    /// The wizard whose pages the order is drafted in: its country's route (docs/countries.md).
+    /// A Service Center case is drafted in the same pages (the case asks the same values).
     pub fn route(&self) -> super::countries::Route {
         self.rules_country().route()
+    }
+
+    /// Where the order is submitted: the Phone Number Service Center when
+    /// [`case_reasons`](Self::case_reasons) names any reason, else its country's wizard.
+    pub fn submission_route(&self) -> super::countries::Route {
+        if self.case_reasons().is_empty() {
+            self.route()
+        } else {
+            super::countries::Route::ServiceCenter
+        }
+    }
+
+    /// Why the order goes to the Service Center instead of the wizard (design.md §8): more than
+    /// 999 numbers, or service numbers. None: the wizard takes it.
+    pub fn case_reasons(&self) -> Vec<super::rules::service_center::CaseReason> {
+        super::rules::service_center::case_reasons(
+            self.numbers.len(),
+            &self.number_usage,
+            self.rules_country(),
+        )
     }
 
     /// Whether the service address's country writes a state, province or prefecture line

@@ -40,6 +40,9 @@ pub struct Handoff {
     /// The journal's notes, dated (`journal::dated_notes`): what was said with the carrier or
     /// the desk, for whoever enters the order; nothing here is entered in Teams.
     pub notes: Vec<String>,
+    /// For an order the wizard does not take, the Service Center case's fields
+    /// (`export::case`), to enter in the case form; empty for a wizard order.
+    pub case: Vec<super::export::case::CaseField>,
 }
 
 impl Handoff {
@@ -98,6 +101,10 @@ pub fn handoff(order: &Order) -> Handoff {
         changed,
         rest,
         notes: super::journal::dated_notes(order),
+        case: match order.fields.submission_route() {
+            super::countries::Route::ServiceCenter => super::export::case::fields(order),
+            _ => Vec::new(),
+        },
     }
 }
 

@@ -52,6 +52,7 @@ pub mod insights;
 pub mod preflight;
 pub mod reconcile;
 pub mod report;
+pub mod split;
 pub mod tenant;
 #[cfg(test)]
 mod test_orders;

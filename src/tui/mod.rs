@@ -489,6 +489,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
             carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
@@ -513,6 +514,20 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::SwitchTenant(_) => None,
         Effect::Close | Effect::Open(_) | Effect::Quit => None,
     }
+}
+
+/// Create a draft of each fields (the edit operation's normalising, as `new --from`); the
+/// orders saved, and why any was not.
+fn create_drafts(store: &mut Store, drafts: Vec<crate::domain::OrderFields>) -> Msg {
+    let (mut orders, mut problems) = (Vec::new(), Vec::new());
+    for fields in drafts {
+        let (order, _) = Order::from_fields(store.new_id(), &fields, now().now);
+        match store.create(order.clone()) {
+            Ok(()) => orders.push(order),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    Msg::DraftsCreated { orders, problems }
 }
 
 /// Save an order: a new one is created; an edit is saved over the revision it was read at,

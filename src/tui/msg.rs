@@ -116,6 +116,11 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// The drafts created of a split sheet, and those that could not be saved (why).
+    DraftsCreated {
+        orders: Vec<Order>,
+        problems: Vec<String>,
+    },
     /// The insights of every order in the store, as the runtime computed them.
     InsightsLoaded(Box<crate::domain::insights::Insights>),
     /// What needs the user today, from every order in the store, as the runtime read them.
@@ -219,6 +224,9 @@ pub enum Effect {
     Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
+    /// Create a draft of each of these fields (a split sheet's orders), each with a fresh id;
+    /// the runtime answers `DraftsCreated`.
+    CreateDrafts(Vec<crate::domain::OrderFields>),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
     Learn(Box<crate::domain::classifier::LabelledExample>),
     /// Open tenant's store (`None`: the store `DIR` itself) in place of this one, and start there

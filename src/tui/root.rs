@@ -81,6 +81,8 @@ macro_rules! with_screens {
             Today($crate::tui::screens::today::TodayPage),
             /// Every number of an order (from its page or the wizard's Review).
             Numbers($crate::tui::screens::numbers::NumbersPage),
+            /// "Split a sheet into orders": a company's sheet, previewed, then its drafts.
+            Split($crate::tui::screens::split::SplitPage),
             /// "Add a note": a dated note in the order's journal.
             Note($crate::tui::screens::note::NotePage),
             /// "Changed in two places": a field both windows changed, to choose a value for.

@@ -110,6 +110,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
+        Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
         other => to_screen(app, other),
     }
 }
@@ -280,6 +281,23 @@ fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
         "Order {order_id} was not saved: {}",
         one_line(error)
     )));
+    Vec::new()
+}
+
+/// A split sheet's drafts: in the history at once, with what was created.
+fn drafts_created(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> Vec<Effect> {
+    let count = orders.len();
+    for order in orders {
+        upsert(app, order);
+    }
+    app.message = Some(if problems.is_empty() {
+        Message::info(format!("Created {count} drafts from the sheet."))
+    } else {
+        Message::error(format!(
+            "Created {count} drafts from the sheet; not saved: {}",
+            one_line(&problems.join("; "))
+        ))
+    });
     Vec::new()
 }
 

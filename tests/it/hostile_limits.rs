@@ -122,14 +122,14 @@ fn oversized_inputs_are_refused_before_any_work() {
     );
     // Under the byte cap but more lines than any order can take.
     let lines = dir.join("lines.csv");
-    fs::write(&lines, "1\n".repeat(20_000)).unwrap();
+    fs::write(&lines, "1\n".repeat(40_000)).unwrap();
     let arg = format!("@{}", lines.display());
     refused_fast(
         dir,
-        "20,000-line CSV",
+        "40,000-line CSV",
         &s(&["set", &id, "numbers", &arg]),
         Input::Null,
-        "more than 10000 lines",
+        "more than 20000 lines",
     );
     // A fields document of 300,000 numbers, 4.8 MB. (100,000 numbers fit the byte cap: the edit
     // operation refuses them by count, see one_core.)

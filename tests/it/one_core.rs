@@ -493,7 +493,7 @@ fn twenty_thousand_numbers_are_refused_at_once_with_the_limit() {
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
-        out.stderr.contains("20000 entries") && out.stderr.contains("at most 999"),
+        out.stderr.contains("20000 entries") && out.stderr.contains("at most 10,000"),
         "{}",
         out.stderr
     );

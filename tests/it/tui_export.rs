@@ -217,7 +217,7 @@ fn footer_and_help_show_the_export_keys() {
     press(&mut app, KeyCode::Char('e'));
     let screen = render(&app);
     assert!(
-        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/j Format  Esc Cancel  ? Help"),
+        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/s/j Format  Esc Cancel  ? Help"),
         "{screen}"
     );
     press(&mut app, KeyCode::Char('?'));

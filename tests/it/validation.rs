@@ -71,15 +71,20 @@ fn numbers_ranges_wrong_country_and_garbage_are_errors_duplicates_are_merged() {
 
 #[test]
 fn a_thousand_numbers_need_a_manual_submission() {
+    // Issue 26: no longer refused; the order is kept and routed to the Service Center.
     let mut fields = complete();
     let numbers: Vec<String> = (0..1000).map(|i| format!("+1425555{:04}", i)).collect();
     fields.set(FieldKey::Numbers, FieldValue::List(numbers));
     let problems = validate(&fields, TODAY);
     assert!(
-        problems
+        !problems
             .iter()
-            .any(|p| p.key == FieldKey::Numbers && p.message.contains("manually")),
+            .any(|p| p.key == FieldKey::Numbers && p.severity == Severity::Error),
         "{problems:#?}"
+    );
+    assert_eq!(
+        fields.submission_route(),
+        portwiz::domain::countries::Route::ServiceCenter
     );
 }
 

@@ -2,6 +2,7 @@
 //! field registry (never a list of its own), cleans text that came from outside of terminal
 //! control sequences, and leaves the PIN out unless secrets are asked for (the LOA never shows it).
 
+pub mod case;
 pub mod csv;
 mod helvetica;
 pub mod loa;
@@ -29,6 +30,8 @@ pub enum Format {
     Loa,
     /// The same letter as a PDF, to upload once signed.
     LoaPdf,
+    /// The Phone Number Service Center's "Port in" case, field by field (`case`).
+    Case,
 }
 
 impl Format {
@@ -57,6 +60,7 @@ pub fn render(order: &Order, format: Format, include_secrets: bool) -> Result<St
         Format::Csv => csv::render(&order.fields.numbers),
         Format::Loa => Ok(loa::render(order)?),
         Format::LoaPdf => Err(ExportError::NotText),
+        Format::Case => Ok(case::render(order)),
     }
 }
 

@@ -14,6 +14,7 @@ mod postcode;
 #[cfg(test)]
 mod puerto_rico_tests;
 mod regions;
+pub mod service_center;
 pub mod text;
 pub mod usage;
 

@@ -10,5 +10,6 @@ pub mod insights;
 pub mod note;
 pub mod numbers;
 pub mod order;
+pub mod split;
 pub mod tenants;
 pub mod today;

@@ -3,6 +3,7 @@
 //! bracketed paste; a status message that wraps ([`status`]); and a bordered box over the screen ([`popup`]). Wrapping and cleaning text for
 //! the screen is `tui::text`.
 
+pub mod form;
 pub mod input;
 pub mod popup;
 pub mod status;

@@ -301,7 +301,7 @@ impl WizardState {
             let shown: String = key
                 .0
                 .lines()
-                .take(crate::domain::edit::LIST_LIMIT)
+                .take(crate::domain::edit::list_limit(FieldKey::Numbers))
                 .collect::<Vec<_>>()
                 .join("\n");
             let states = super::numbers::number_states(

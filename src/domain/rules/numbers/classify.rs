@@ -29,6 +29,18 @@ pub(super) fn is_valid_international(text: &str) -> bool {
     (8..=MAX_E164_DIGITS).contains(&digits.len()) && facts(&format!("+{digits}")).is_some()
 }
 
+/// The facts of a `+` number, for `number_facts`.
+pub(super) fn facts_of(text: &str) -> Option<super::NumberFacts> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if !(8..=MAX_E164_DIGITS).contains(&digits.len()) {
+        return None;
+    }
+    facts(&format!("+{digits}")).map(|f| super::NumberFacts {
+        toll_free: f.toll_free,
+        region: f.region,
+    })
+}
+
 fn parse_valid(e164: &str) -> Option<PhoneNumber> {
     phonenumber::parse(None, e164).ok().filter(|n| n.is_valid())
 }

@@ -64,12 +64,58 @@ const FORMAT_HINT: &str =
 /// `file_error`; a bad row is reported with its row number and the good rows are kept.
 pub fn parse_numbers_csv(bytes: &[u8]) -> CsvNumbers {
     let mut out = CsvNumbers::default();
+    let sheet = match read_sheet(bytes) {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            out.file_error = Some(e);
+            return out;
+        }
+    };
+    out.row_errors = sheet.row_errors;
+    for row in &sheet.rows {
+        take_cell(&mut out, row.row, row.cell(sheet.phone_column));
+    }
+    out.row_errors.sort_by_key(|e| e.row);
+    out
+}
+
+/// A sheet of rows with a `PhoneNumber` column and any other columns (`portwiz split` reads them
+/// all; the CSV import, the number column): every non-blank row's cells with its spreadsheet row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sheet {
+    /// The header's cells, cleaned.
+    pub header: Vec<String>,
+    /// Which column holds the numbers.
+    pub phone_column: usize,
+    pub rows: Vec<SheetRow>,
+    /// Rows that cannot be read at all.
+    pub row_errors: Vec<CsvRowError>,
+}
+
+/// One row of a [`Sheet`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetRow {
+    /// 1-based spreadsheet row (the header is row 1).
+    pub row: usize,
+    /// The cells, cleaned (quotes, apostrophe, `="…"`, spaces).
+    pub cells: Vec<String>,
+}
+
+impl SheetRow {
+    /// The cell of `column`, empty when the row is short.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map_or("", String::as_str)
+    }
+}
+
+/// Read a whole sheet; `Err` says what makes the file unusable (UTF-16, empty, no `PhoneNumber`
+/// column). A file of one column whose first row is a number has no header.
+pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, RuleError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        out.file_error = Some(RuleError::new(format!(
+        return Err(RuleError::new(format!(
             "The file is saved as UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8\" instead. \
              {FORMAT_HINT}"
         )));
-        return out;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -77,58 +123,56 @@ pub fn parse_numbers_csv(bytes: &[u8]) -> CsvNumbers {
         .flexible(true)
         .delimiter(sniff_delimiter(bytes))
         .from_reader(bytes);
-
     let mut records = reader.byte_records();
-    let Some(first) = records.next() else {
-        out.file_error = Some(RuleError::new(format!("The file is empty. {FORMAT_HINT}")));
-        return out;
-    };
-    let first = match first {
-        Ok(record) => record,
-        Err(e) => {
-            out.file_error = Some(RuleError::new(format!(
+    let first = match records.next() {
+        None => return Err(RuleError::new(format!("The file is empty. {FORMAT_HINT}"))),
+        Some(Err(e)) => {
+            return Err(RuleError::new(format!(
                 "The file's first row can't be read ({e}). {FORMAT_HINT}"
             )));
-            return out;
         }
+        Some(Ok(record)) => record,
     };
     let header: Vec<String> = first.iter().map(clean_cell).collect();
-    let column = match header.iter().position(|h| is_phone_header(h)) {
-        Some(column) => column,
+    let mut sheet = Sheet::default();
+    match header.iter().position(|h| is_phone_header(h)) {
+        Some(column) => sheet.phone_column = column,
         // A single column with a number on row 1: a file without header.
         None if header.len() == 1 && super::split::digit_count(&header[0]) >= 7 => {
-            take_cell(&mut out, 1, &header[0]);
-            0
+            sheet.rows.push(SheetRow {
+                row: 1,
+                cells: header.clone(),
+            });
         }
         None => {
             let found: Vec<&str> = header.iter().map(String::as_str).collect();
-            out.file_error = Some(RuleError::new(format!(
+            return Err(RuleError::new(format!(
                 "No column is headed PhoneNumber (the first row has: {}). {FORMAT_HINT}",
                 found.join(", ")
             )));
-            return out;
         }
-    };
-
+    }
+    sheet.header = header;
     let mut rows = RowCounter::new(bytes);
     for record in records {
         match record {
             Ok(record) => {
                 let row = record.position().map_or(0, |p| rows.row_at(p.byte()));
-                if let Some(cell) = record.get(column) {
-                    take_cell(&mut out, row, &clean_cell(cell));
+                let cells: Vec<String> = record.iter().map(clean_cell).collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    sheet.rows.push(SheetRow { row, cells });
                 }
             }
             Err(e) => {
                 let row = e.position().map_or(0, |p| rows.row_at(p.byte()));
-                out.row_errors.push(CsvRowError {
+                sheet.row_errors.push(CsvRowError {
                     row,
                     message: format!("Row {row}: can't be read ({e}); the row was skipped."),
                 });
             }
         }
     }
-    out
+    Ok(sheet)
 }
 
 /// Turns the csv reader's byte offsets into 1-based spreadsheet rows. Counted here because the

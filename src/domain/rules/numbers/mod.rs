@@ -6,15 +6,31 @@ mod csv_import;
 mod range;
 mod split;
 
-pub use csv_import::{CsvCell, CsvNumbers, CsvRowError, parse_numbers_csv};
+pub use csv_import::{
+    CsvCell, CsvNumbers, CsvRowError, Sheet, SheetRow, parse_numbers_csv, read_sheet,
+};
 
 use super::choices::NumberType;
 use super::country::Country;
 use super::error::RuleError;
 use std::collections::HashMap;
 
-/// The porting wizard takes at most this many numbers; 1,000 or more need a manual submission.
-pub const MAX_NUMBERS_PER_ORDER: usize = 999;
+/// The most numbers one order keeps: a Service Center case (the wizard takes at most
+/// [`super::service_center::WIZARD_MAX_NUMBERS`]; a larger order is routed to the Service Center).
+pub const MAX_NUMBERS_PER_ORDER: usize = super::service_center::SERVICE_CENTER_MAX_NUMBERS;
+
+/// What phonenumber says of a valid number: whether it is toll-free, and its region's ISO code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberFacts {
+    pub toll_free: bool,
+    pub region: Option<String>,
+}
+
+/// [`NumberFacts`] of a number written with its country code (`+…`); `None` when phonenumber
+/// does not take it. Remembered as the checks' verdicts are.
+pub fn number_facts(text: &str) -> Option<NumberFacts> {
+    classify::facts_of(text)
+}
 
 /// NANP toll-free area codes.
 pub const TOLL_FREE_AREA_CODES: [&str; 7] = ["800", "833", "844", "855", "866", "877", "888"];
@@ -234,7 +250,6 @@ impl NumbersReport {
     }
 }
 
-/// 1,000 numbers or more can't go through the wizard.
 /// A number of the NANP's fictional range 555-0100 through 555-0199 (any area code), kept for
 /// films and examples: no carrier holds it, so it never ports.
 pub fn is_fictional(number: &str) -> bool {
@@ -243,12 +258,15 @@ pub fn is_fictional(number: &str) -> bool {
     national.len() == 10 && national[3..6] == *"555" && national[6..8] == *"01"
 }
 
+/// More numbers than one order keeps (orders over 999 go to the Service Center as a case, up to
+/// 10,000: `service_center`).
 pub fn check_number_count(count: usize) -> Result<(), RuleError> {
     if count > MAX_NUMBERS_PER_ORDER {
         return Err(RuleError::new(format!(
-            "This order has {} numbers; the porting wizard takes at most {MAX_NUMBERS_PER_ORDER}. \
-             Orders of 1,000 numbers or more must be submitted manually with Microsoft.",
-            super::text::thousands(count)
+            "This order has {} numbers; one order (a Service Center case) takes at most {}. \
+             Split them into several orders (portwiz split FILE.csv does it by the sheet).",
+            super::text::thousands(count),
+            super::text::thousands(MAX_NUMBERS_PER_ORDER)
         )));
     }
     Ok(())

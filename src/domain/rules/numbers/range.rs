@@ -1,8 +1,8 @@
 //! Ranges ("4255550100-4255550199", "4255550100-0199", "4255550100 to 4255550199"). The wizard
 //! doesn't take them, so we say so and list the numbers the range stands for.
 
-use super::MAX_NUMBERS_PER_ORDER;
 use super::split::{digit_count, is_dash};
+use crate::domain::rules::service_center::WIZARD_MAX_NUMBERS as MAX_NUMBERS_PER_ORDER;
 
 /// Words between the two ends of a range, with their surrounding spaces.
 const RANGE_WORDS: [&str; 3] = [" to ", " thru ", " through "];

@@ -253,28 +253,24 @@ fn to_result_reports_the_first_problem_and_the_count() {
 }
 
 #[test]
-fn a_thousand_numbers_are_refused_999_are_fine() {
+fn an_order_keeps_up_to_10000_numbers_and_refuses_more() {
+    // Over 999 the order is a Service Center case (`service_center`), up to 10,000.
     let numbers = |n: u64| {
         (0..n)
-            .map(|i| format!("+1425555{:04}", i))
+            .map(|i| format!("+1425{:07}", 2_000_000 + i))
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let ok = us(&numbers(999));
-    assert_eq!(ok.to_result().map(|v| v.len()), Ok(999));
-    let err = us(&numbers(1000)).to_result().unwrap_err();
+    let ok = us(&numbers(1_000));
+    assert_eq!(ok.to_result().map(|v| v.len()), Ok(1_000));
+    let err = us(&numbers(10_001)).to_result().unwrap_err();
     assert_eq!(
         err.message(),
-        "This order has 1,000 numbers; the porting wizard takes at most 999. Orders of 1,000 \
-         numbers or more must be submitted manually with Microsoft."
+        "This order has 10,001 numbers; one order (a Service Center case) takes at most 10,000. \
+         Split them into several orders (portwiz split FILE.csv does it by the sheet)."
     );
-    assert!(check_number_count(999).is_ok());
-    assert!(
-        check_number_count(12_345)
-            .unwrap_err()
-            .message()
-            .contains("12,345 numbers")
-    );
+    assert!(check_number_count(10_000).is_ok());
+    assert!(check_number_count(10_001).is_err());
 }
 
 proptest! {

@@ -5,12 +5,12 @@ use super::AssistPage;
 use super::{FIND_TICKET_STEPS, SERVICE_CENTER, SERVICE_CENTER_URL};
 use crate::tui::app::App;
 use crate::tui::text::hanging;
-use crate::tui::text::{clean_for_screen, one_line};
+use crate::tui::text::one_line;
+use crate::tui::widgets::form::{draw_with_input, input_line};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 const LABEL: &str = " Ticket id or link: ";
@@ -29,6 +29,23 @@ pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
         theme.heading(),
     );
     text(&mut lines, " ", SERVICE_CENTER, Style::new());
+    // An order that already has its case: Microsoft's advice is to update it, not open another.
+    if let Some(order) = app.order(&page.order_id)
+        && let (Some(ticket), Some(_)) = (
+            &order.ticket,
+            crate::domain::export::case::route_note(order),
+        )
+    {
+        text(
+            &mut lines,
+            " ⇢ ",
+            &format!(
+                "This order is a Service Center case: {}. Update that case (add a comment, attach the corrected LOA or numbers) rather than open a new one.",
+                one_line(ticket)
+            ),
+            theme.heading(),
+        );
+    }
     lines.push(Line::from(vec![
         Span::raw(" Phone number Service Center: "),
         Span::styled(SERVICE_CENTER_URL, theme.key()),
@@ -50,14 +67,9 @@ pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
     };
     text(&mut lines, " ", &current, Style::new());
     let room = width.saturating_sub(LABEL.width() + 2).clamp(8, 60);
-    let shown = page.ticket.visible(room, false);
-    let value = clean_for_screen(&shown.text);
-    let fill = room.saturating_sub(value.width());
+    let (input, column) = input_line(LABEL, &page.ticket, room, theme.focus(), theme.input());
     let input_row = lines.len();
-    lines.push(Line::from(vec![
-        Span::styled(LABEL, theme.focus()),
-        Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
-    ]));
+    lines.push(input);
     match &page.error {
         Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
         None => text(
@@ -67,17 +79,5 @@ pub fn render(app: &App, page: &AssistPage, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ),
     }
-    let rows = usize::from(area.height);
-    let cursor_ok = input_row < rows;
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().take(rows).collect::<Vec<_>>()),
-        area,
-    );
-    if cursor_ok {
-        let x = LABEL.width() + usize::from(shown.cursor_column);
-        frame.set_cursor_position(Position::new(
-            area.x + u16::try_from(x).unwrap_or(0).min(area.width - 1),
-            area.y + u16::try_from(input_row).unwrap_or(0),
-        ));
-    }
+    draw_with_input(frame, area, lines, (input_row, column), 1);
 }

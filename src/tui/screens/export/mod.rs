@@ -84,10 +84,11 @@ pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     help(C::ExportFormat, &[key(KeyCode::Down)], O(E::Down), "Next format"),
     help(C::ExportFormat, &[key(KeyCode::Up)], O(E::Up), "Previous format"),
     both(C::ExportFormat, &[key(KeyCode::Enter)], O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
-    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('j')], "Format"),
+    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('s'), ch('j')], "Format"),
     help(C::ExportFormat, &[ch('t')], O(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
     help(C::ExportFormat, &[ch('l')], O(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
     help(C::ExportFormat, &[ch('p')], O(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
+    help(C::ExportFormat, &[ch('s')], O(E::Pick(Format::Case)), "Service Center case: the Port in case's fields"),
     help(C::ExportFormat, &[ch('c')], O(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
     help(C::ExportFormat, &[ch('j')], O(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
     both(C::ExportFormat, &[key(KeyCode::Esc)], O(E::Back), "Cancel: back to the order's page", "Cancel"),
@@ -114,7 +115,7 @@ pub struct Choice {
 }
 
 /// The formats, in the order the dialog lists them; the first is the default.
-pub const CHOICES: [Choice; 5] = [
+pub const CHOICES: [Choice; 6] = [
     Choice {
         format: Format::Text,
         key: 't',
@@ -141,6 +142,13 @@ pub const CHOICES: [Choice; 5] = [
         key: 'c',
         label: "CSV of numbers",
         about: "the numbers as Teams imports them",
+        pin: false,
+    },
+    Choice {
+        format: Format::Case,
+        key: 's',
+        label: "Service Center case",
+        about: "a Port in case at the Service Center",
         pin: false,
     },
     Choice {
@@ -186,6 +194,7 @@ pub fn default_file_name(order_id: &str, format: Format) -> String {
         Format::LoaPdf => format!("{id}-loa.pdf"),
         Format::Csv => format!("{id}-numbers.csv"),
         Format::Json => format!("{id}.json"),
+        Format::Case => format!("{id}-case.txt"),
     }
 }
 

@@ -26,13 +26,12 @@ pub fn render(app: &App, page: &HandoffPage, frame: &mut Frame, area: Rect) {
         return;
     };
     let width = usize::from(area.width);
-    let mut head = vec![Line::styled(
-        truncate(
-            " Enter each value in the Teams admin center's porting wizard, page by page:",
-            width,
-        ),
-        theme.heading(),
-    )];
+    let intro = if handoff.case.is_empty() {
+        " Enter each value in the Teams admin center's porting wizard, page by page:"
+    } else {
+        " A Port in case at the Phone Number Service Center: its fields, then the order's values:"
+    };
+    let mut head = vec![Line::styled(truncate(intro, width), theme.heading())];
     head.push(Line::styled(
         truncate(&progress(page, &handoff), width),
         theme.dim(),
@@ -42,9 +41,14 @@ pub fn render(app: &App, page: &HandoffPage, frame: &mut Frame, area: Rect) {
     let list_height = usize::from(area.height).saturating_sub(head.len());
     // The cursor stays mid-screen (as in a pager), so what comes next is always in sight; the
     // ends of the list show whole.
-    let offset = cursor_row
-        .saturating_sub(list_height / 2)
-        .min(rows.len().saturating_sub(list_height));
+    let offset = if page.cursor == 0 && cursor_row < list_height {
+        // On the first value, what is above it (a case's fields) shows whole.
+        0
+    } else {
+        cursor_row
+            .saturating_sub(list_height / 2)
+            .min(rows.len().saturating_sub(list_height))
+    };
     let mut lines = head;
     lines.extend(rows.into_iter().skip(offset).take(list_height));
     frame.render_widget(Paragraph::new(lines), area);
@@ -85,7 +89,7 @@ fn list(
         .max()
         .unwrap_or(0)
         .min(LABEL_MAX);
-    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut rows: Vec<Line<'static>> = case_rows(handoff, theme, width);
     let mut cursor_row = 0;
     let mut index = 0;
     let sections: Vec<(Option<&str>, &[HandoffLine])> = if handoff.resubmission {
@@ -147,6 +151,43 @@ fn list(
         }
     }
     (rows, cursor_row)
+}
+
+/// The Service Center case's fields, each wrapped under its label, before the order's values
+/// (which the case's description and the carrier still need, and which `y` copies).
+fn case_rows(handoff: &Handoff, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    if handoff.case.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = vec![Line::styled(
+        format!(
+            " The case ({})",
+            crate::domain::export::case::SERVICE_CENTER_URL
+        ),
+        theme.heading(),
+    )];
+    for field in &handoff.case {
+        // One line a field where it fits; the description's other lines are the order's values,
+        // listed below to copy.
+        let lines: Vec<&str> = match field.label {
+            "Description" => field.value.lines().take(1).collect(),
+            _ => field.value.lines().collect(),
+        };
+        let text = format!("{}: {}", field.label, lines.join(" · "));
+        for (i, part) in wrap(&one_line(&text), width.saturating_sub(4).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "  " } else { "    " };
+            rows.push(Line::raw(format!("{lead}{part}")));
+        }
+    }
+    rows.push(Line::raw(""));
+    rows.push(Line::styled(
+        " The order's values (y copies one)",
+        theme.heading(),
+    ));
+    rows
 }
 
 fn value_line(

@@ -52,6 +52,8 @@ pub enum HomeMsg {
     Tenants,
     /// Today's list (`t`).
     Today,
+    /// Split a company's sheet into orders (a preview first).
+    Split,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -83,6 +85,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::Reading, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The welcome screen.
     both(C::Welcome, &[ch('n')], O(M::NewOrder), "Start a new port order", "New order"),
+    help(C::Welcome, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
     both(C::Welcome, &[ch('d')], O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
     help(C::Welcome, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     both(C::Welcome, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
@@ -97,6 +100,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
+    help(C::History, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
@@ -210,6 +214,12 @@ impl Component for Home {
             }
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
             // The insights screen, and the orders read when they are not all at hand.
+            M::Split => {
+                return vec![Effect::Open(Open {
+                    screen: ScreenId::Split,
+                    order_id: None,
+                })];
+            }
             M::Insights => {
                 let open = Effect::Open(Open {
                     screen: ScreenId::Insights,

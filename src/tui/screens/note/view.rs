@@ -3,12 +3,12 @@
 
 use super::NotePage;
 use crate::tui::app::App;
-use crate::tui::text::{clean_for_screen, hanging, one_line};
+use crate::tui::text::{hanging, one_line};
+use crate::tui::widgets::form::{draw_with_input, input_line};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
 const LABEL: &str = " Note: ";
@@ -55,31 +55,12 @@ pub fn render(app: &App, page: &NotePage, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     let room = width.saturating_sub(LABEL.width() + 2).max(8);
-    let shown = page.note.visible(room, false);
-    let value = clean_for_screen(&shown.text);
-    let fill = room.saturating_sub(value.width());
+    let (input, column) = input_line(LABEL, &page.note, room, theme.focus(), theme.input());
     let input_row = lines.len();
-    lines.push(Line::from(vec![
-        Span::styled(LABEL, theme.focus()),
-        Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
-    ]));
+    lines.push(input);
     match &page.error {
         Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
         None => text(&mut lines, " ", "Enter adds it · Esc back", theme.dim()),
     }
-    let rows = usize::from(area.height);
-    // The input stays in sight on a short terminal: the oldest lines above it give way.
-    let skip = (input_row + 2).saturating_sub(rows);
-    let input_row = input_row - skip.min(input_row);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).take(rows).collect::<Vec<_>>()),
-        area,
-    );
-    if input_row < rows {
-        let x = LABEL.width() + usize::from(shown.cursor_column);
-        frame.set_cursor_position(Position::new(
-            area.x + u16::try_from(x).unwrap_or(0).min(area.width - 1),
-            area.y + u16::try_from(input_row).unwrap_or(0),
-        ));
-    }
+    draw_with_input(frame, area, lines, (input_row, column), 1);
 }

@@ -129,6 +129,9 @@ pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> 
         theme: &app.theme,
     };
     header(&mut page, order);
+    if let Some(note) = crate::domain::export::case::route_note(order) {
+        page.text(" ⇢ ", "   ", &note, page.theme.heading());
+    }
     page.blank();
     banner(&mut page, app, order);
     page.blank();

@@ -74,14 +74,21 @@ fn problem_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Row
     // What the carrier rejected on earlier orders: warnings beside the readiness check's.
     let history = state.preflight_warnings();
     let warnings = problems.len() - errors + history.len();
-    let heading = match (errors, warnings) {
-        (0, 0) => "✓ No problems found: ready to enter in the Teams admin center (t: the hand-off)"
-            .to_string(),
-        (0, w) => {
+    let case = crate::domain::export::case::route_note(order);
+    let heading = match (errors, warnings, case.is_some()) {
+        (0, 0, false) => {
+            "✓ No problems found: ready to enter in the Teams admin center (t: the hand-off)"
+                .to_string()
+        }
+        (0, w, false) => {
             format!("✓ No errors · ⚠ {w} warning(s) to read · ready for the Teams admin center (t)")
         }
-        (e, 0) => format!("✗ {e} error(s) block submission"),
-        (e, w) => format!("✗ {e} error(s) block submission · ⚠ {w} warning(s)"),
+        (0, 0, true) => "✓ No problems found: ready for a case at the Phone Number Service Center (t: the case's fields)".to_string(),
+        (0, w, true) => format!(
+            "✓ No errors · ⚠ {w} warning(s) to read · ready for a Service Center case (t)"
+        ),
+        (e, 0, _) => format!("✗ {e} error(s) block submission"),
+        (e, w, _) => format!("✗ {e} error(s) block submission · ⚠ {w} warning(s)"),
     };
     let heading_style = if errors > 0 {
         theme.error()
@@ -93,6 +100,9 @@ fn problem_rows(state: &WizardState, width: usize, theme: &Theme, rows: &mut Row
     rows.push(Line::from(""));
     // Wrapped whole: "ready for the Teams admin center (t)" is what the step is for.
     push_wrapped(rows, "", &heading, heading_style, width);
+    if let Some(case) = &case {
+        push_wrapped(rows, "  ", &format!("⇢ {case}"), theme.heading(), width);
+    }
     for (i, item) in problems.iter().enumerate() {
         let selected = state.review_selected == Some(i);
         let pointer = if selected { "› " } else { "  " };
