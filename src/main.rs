@@ -25,8 +25,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let dir = match store_dir(&root, args.tenant.as_deref(), args.command.as_ref()) {
-        Ok(dir) => dir,
+    let (dir, tenant) = match store_dir(&root, args.tenant.as_deref(), args.command.as_ref()) {
+        Ok(chosen) => chosen,
         Err(failure) => {
             Console::stdio().report(&failure);
             return ExitCode::from(failure.exit_code());
@@ -36,7 +36,12 @@ fn main() -> ExitCode {
         return ExitCode::from(portwiz::plain::run_on_terminal(&dir, cli::commands_clock()));
     }
     let Some(command) = args.command else {
-        return run_app(&dir, tui::Options::default());
+        let options = tui::Options {
+            root: Some(root),
+            tenant,
+            ..tui::Options::default()
+        };
+        return run_app(&dir, options);
     };
     let mut console = Console::stdio();
     match cli::run(command, &dir, cli::commands_clock(), &mut console) {
@@ -48,21 +53,33 @@ fn main() -> ExitCode {
     }
 }
 
-/// The store to work on (docs/storage.md): `tenants` looks at every tenant under `root`; a
+/// The store to work on (docs/storage.md): `tenants` and `list --all-tenants` look at every
+/// tenant under `root`; a
 /// command works on the tenant asked for (`--tenant`, `PORTWIZ_TENANT`), else on `root`; the app
 /// and plain mode also start on the tenant used last, and remember the one they open.
 fn store_dir(
     root: &Path,
     flag: Option<&str>,
     command: Option<&cli::Command>,
-) -> Result<std::path::PathBuf, cli::Failure> {
+) -> Result<(std::path::PathBuf, Option<String>), cli::Failure> {
     use cli::Command;
     let chosen = cli::tenants::chosen(flag)?;
     match command {
-        Some(Command::Tenants { .. }) => Ok(root.to_path_buf()),
+        Some(Command::List {
+            all_tenants: true, ..
+        }) if flag.is_some() => Err(cli::Failure::Input(
+            "--all-tenants lists every tenant's orders; leave out --tenant".to_string(),
+        )),
+        Some(
+            Command::Tenants { .. }
+            | Command::List {
+                all_tenants: true, ..
+            },
+        ) => Ok((root.to_path_buf(), None)),
         Some(command) => {
             let creates = matches!(command, Command::New { .. } | Command::Import { .. });
-            cli::tenants::store_dir(root, chosen.as_deref(), creates)
+            let dir = cli::tenants::store_dir(root, chosen.as_deref(), creates)?;
+            Ok((dir, chosen))
         }
         None => {
             let last = portwiz::store::tenants::last_used(root);
@@ -71,7 +88,7 @@ fn store_dir(
             if tenant != last {
                 portwiz::store::tenants::remember(root, tenant.as_deref());
             }
-            Ok(dir)
+            Ok((dir, tenant))
         }
     }
 }

@@ -33,6 +33,10 @@ pub enum Command {
         /// Print JSON (one document, for programs) instead of text.
         #[arg(long)]
         json: bool,
+        /// Every tenant's orders in one list, with a tenant column (reads each tenant's store,
+        /// writes none).
+        #[arg(long)]
+        all_tenants: bool,
     },
     /// One order, PIN masked.
     Show {
@@ -237,6 +241,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One tenant's orders for its own people: status, dates, rejections and their causes, days
+    /// to FOC, what waits on whom, numbers ported; never a PIN.
+    Report {
+        /// Markdown (md) or CSV (csv).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output (never over an existing file without --force).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With --output: replace the file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Print a shell completion script, e.g. `portwiz completions bash > ~/.local/share/bash-completion/completions/portwiz`.
     Completions {
         /// The shell to complete in.
@@ -295,6 +312,15 @@ fn set_keys_help() -> String {
         text.push_str(&format!("  {:<width$}  {format}\n", field.key.as_str()));
     }
     text
+}
+
+/// What `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: a summary, a table of the orders, each rejection and its cause.
+    Md,
+    /// CSV: one row per order.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@ use super::Failure;
 use super::args::{Command, ExportFormat};
 use super::console::Console;
 use super::input;
+use super::listing::{list_reader, status_filter};
 use super::output;
 use super::rejection;
 use super::stats;
@@ -44,6 +45,11 @@ pub fn run(
         } => return classify(json, explain, text.as_deref(), dir, console),
         // About every tenant under `dir`, not one store.
         Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
+        Command::List {
+            status,
+            json,
+            all_tenants: true,
+        } => return super::tenants::board_list(dir, status, json, console),
         _ => {}
     }
     let mut command = command;
@@ -56,7 +62,7 @@ pub fn run(
     say_notices(&notices, console);
     let store = &mut store;
     match command {
-        Command::List { status, json } => list(store, status, json, console),
+        Command::List { status, json, .. } => list(store, status, json, console),
         Command::Show { id, json } => show(store, &id, json, clock, console),
         Command::New { from } => new(store, &from, clock, console),
         Command::Import { file } => import(store, &file, clock, console),
@@ -70,6 +76,20 @@ pub fn run(
         Command::Submit { id } => submit(store, &id, clock, console),
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
+        Command::Report {
+            format,
+            output,
+            force,
+        } => super::report::report(
+            store,
+            super::report::ReportTo {
+                format,
+                output,
+                force,
+            },
+            clock,
+            console,
+        ),
         Command::Today { json } => super::today::run(store, clock, json, console),
         Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
         Command::Reconcile { file, apply } => {
@@ -145,6 +165,7 @@ fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Fai
     let opened = match command {
         Command::List { .. }
         | Command::Stats { .. }
+        | Command::Report { .. }
         | Command::Today { .. }
         | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
@@ -167,19 +188,7 @@ fn list(
     json: bool,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    // A status, or "waiting on you" as the app's `f` offers it.
-    let wanted: Option<Box<dyn Fn(Status) -> bool>> = match status {
-        None => None,
-        Some(s) if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" => {
-            Some(Box::new(Status::waits_on_user))
-        }
-        Some(s) => {
-            let only = s
-                .parse::<Status>()
-                .map_err(|e| Failure::Input(e.to_string()))?;
-            Some(Box::new(move |st| st == only))
-        }
-    };
+    let wanted = status_filter(status)?;
     let mut rows: Vec<&Summary> = store
         .summaries()
         .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
@@ -188,13 +197,7 @@ fn list(
     console.print(&if json {
         output::list_json(&rows)
     } else {
-        let reader = match (Console::out_is_terminal(), Console::out_width()) {
-            (false, _) => output::ListReader::Program,
-            (true, width) => output::ListReader::People {
-                width: width.unwrap_or(usize::MAX),
-            },
-        };
-        output::list_table(&rows, reader)
+        output::list_table(&rows, list_reader())
     })
 }
 
@@ -557,6 +560,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }
+        | Command::Report { .. }
         | Command::Man => None,
     }
 }

@@ -15,7 +15,7 @@ pub fn json(value: &Value) -> String {
     text
 }
 
-fn summary_json(o: &Summary) -> Value {
+pub fn summary_json(o: &Summary) -> Value {
     json!({
         "id": o.id,
         "name": o.name,

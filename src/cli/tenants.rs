@@ -99,3 +99,69 @@ pub fn list(dir: &Path, clock: Clock, json: bool, console: &mut Console) -> Resu
     }
     console.print(&text)
 }
+
+/// `list --all-tenants`: every tenant's orders in one list, latest change first, each with its
+/// tenant; read from each tenant's store without writing in any (`store::board`).
+pub fn board_list(
+    dir: &Path,
+    status: Option<String>,
+    json: bool,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let wanted = super::listing::status_filter(status)?;
+    let (names, mut problems) = tenants::names(dir);
+    let mut rows: Vec<(String, crate::domain::summary::Summary)> = Vec::new();
+    for name in names {
+        let (summaries, unread) = crate::store::board::summaries(&tenants::dir(dir, &name));
+        problems.extend(unread.into_iter().map(|p| format!("tenant {name}: {p}")));
+        rows.extend(
+            summaries
+                .into_iter()
+                .filter(|s| wanted.as_ref().is_none_or(|w| w(s.status)))
+                .map(|s| (name.clone(), s)),
+        );
+    }
+    for problem in &problems {
+        console.say(&format!("portwiz: {problem}"));
+    }
+    rows.sort_by(|(ta, a), (tb, b)| {
+        (b.updated_at.cmp(&a.updated_at))
+            .then(ta.cmp(tb))
+            .then(a.id.cmp(&b.id))
+    });
+    if json {
+        let docs: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(tenant, s)| {
+                let mut doc = super::output::summary_json(s);
+                if let Some(map) = doc.as_object_mut() {
+                    map.insert("tenant".into(), tenant.clone().into());
+                }
+                doc
+            })
+            .collect();
+        return console.print(&format!("{:#}\n", serde_json::Value::Array(docs)));
+    }
+    let reader = super::listing::list_reader();
+    let summaries: Vec<&crate::domain::summary::Summary> = rows.iter().map(|(_, s)| s).collect();
+    let table = super::output::list_table(&summaries, reader);
+    let people = matches!(reader, super::output::ListReader::People { .. });
+    let width = rows
+        .iter()
+        .map(|(t, _)| t.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    // The tenant first: each line of the table is one order in `rows`' order, after the
+    // header people get.
+    let mut tenant_of = rows.iter().map(|(t, _)| t.as_str());
+    let mut text = String::with_capacity(table.len() + rows.len() * (width + 2));
+    for (i, line) in table.lines().enumerate() {
+        let tenant = match (people, i) {
+            (true, 0) if !rows.is_empty() => "TENANT",
+            _ => tenant_of.next().unwrap_or(""),
+        };
+        text.push_str(&format!("{tenant:width$}  {line}\n"));
+    }
+    console.print(&text)
+}

@@ -51,6 +51,7 @@ pub mod handoff;
 pub mod insights;
 pub mod preflight;
 pub mod reconcile;
+pub mod report;
 pub mod split;
 pub mod tenant;
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! held only while a save checks and replaces a file, so two instances never overwrite each other.
 
 pub mod atomic;
+pub mod board;
 pub mod catalog;
 pub mod examples;
 #[cfg(test)]

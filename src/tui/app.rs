@@ -67,6 +67,10 @@ pub struct App {
     pub session: String,
     /// Wizard visits begun so far.
     pub visits: u32,
+    /// The tenant whose store is open (`DIR/tenants/NAME/`); `None`: the store `DIR` itself.
+    pub tenant: Option<String>,
+    /// The tenants there are, by name (the runtime reads them at the start and on a switch).
+    pub tenants: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,6 +276,8 @@ impl App {
             open_when_loaded: None,
             session: "app".to_string(),
             visits: 0,
+            tenant: None,
+            tenants: Vec::new(),
         };
         app.refresh_id_width();
         app.refresh_rows();

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 /// How the app was started.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// On a temporary copy of the demo orders.
     pub demo: bool,
@@ -46,6 +46,10 @@ pub struct Options {
     /// Nothing was read yet (no index): the first frame says the orders are being read, with
     /// a progress bar, until the check's result comes.
     pub cold: bool,
+    /// The data folder whose tenants the app may switch between (none in the demo).
+    pub root: Option<PathBuf>,
+    /// The tenant whose store was opened (`None`: the data folder's own).
+    pub tenant: Option<String>,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
@@ -68,12 +72,61 @@ pub fn app_for_summaries(
 /// How many changed files are re-read before the app takes them (`Incoming::Changed`).
 const CHANGES_AT_ONCE: usize = 256;
 
-/// The store's watcher, answering on the runtime's one channel.
-fn watch_orders(store: &Store, tx: mpsc::Sender<Incoming>) {
+/// Which store the watcher in force watches: a switch of tenant moves it on, and the watchers
+/// of the stores before stop at their next change instead of reporting it.
+type WatchGeneration = std::sync::Arc<std::sync::atomic::AtomicUsize>;
+
+/// The store's watcher, answering on the runtime's one channel while `generation` stays the
+/// one it started in.
+fn watch_orders(store: &Store, tx: mpsc::Sender<Incoming>, generation: &WatchGeneration) {
+    use std::sync::atomic::Ordering::SeqCst;
     let prefer = crate::store::watch::preferred();
+    let (generation, mine) = (generation.clone(), generation.load(SeqCst));
     crate::store::watch::watch(&store.orders_dir(), prefer, move |ids| {
-        tx.send(Incoming::Changed(ids)).is_ok()
+        generation.load(SeqCst) == mine && tx.send(Incoming::Changed(ids)).is_ok()
     });
+}
+
+/// Open `tenant`'s store (`None`: the data folder's own) in place of `store`, with a model of its
+/// own, and start there next time; a store that cannot be opened is said and nothing changes.
+fn switch_tenant(
+    options: &mut Options,
+    tenant: Option<String>,
+    store: &mut Store,
+    app: &mut Root,
+) -> bool {
+    let Some(root) = options.root.clone() else {
+        return false;
+    };
+    let dir = match tenant.as_deref() {
+        Some(name) => crate::store::tenants::create(&root, name),
+        None => Ok(root.clone()),
+    };
+    let opened = dir
+        .map_err(|e| e.to_string())
+        .and_then(|dir| Store::open(&dir).map_err(|e| e.to_string()));
+    let (mut fresh, notices) = match opened {
+        Ok(opened) => opened,
+        Err(e) => {
+            app.message = Some(app::Message::error(format!("Cannot open that tenant: {e}")));
+            return false;
+        }
+    };
+    crate::store::tenants::remember(&root, tenant.as_deref());
+    options.tenant = tenant;
+    *app = first_model(&mut fresh, &notices, options, app.size);
+    *store = fresh;
+    let whose = options
+        .tenant
+        .as_deref()
+        .unwrap_or("the store itself (no tenant)");
+    let message = format!(
+        "Now on {}: {} orders.",
+        text::one_line(whose),
+        app.orders.len()
+    );
+    app.message = Some(app::Message::info(message));
+    true
 }
 
 /// Files changed on disk, taken a few hundred at a time: a `git pull` of every file re-reads
@@ -92,7 +145,7 @@ fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
 }
 
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
-pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
+pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
@@ -101,7 +154,8 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    watch_orders(&store, tx.clone());
+    let generation = WatchGeneration::default();
+    watch_orders(&store, tx.clone(), &generation);
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options.verify_first;
     if checking {
@@ -151,6 +205,8 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
             Incoming::Today(items) => Msg::TodayLoaded(items),
             Incoming::Reading(done, total) if checking => Msg::Reading(done, total),
             Incoming::Reading(..) => continue,
+            // The check of a store the app has left for another tenant's.
+            Incoming::Checked(Ok((ref fresh, _))) if fresh.dir() != store.dir() => continue,
             Incoming::Checked(result) => {
                 checking = false;
                 take_checked(&mut app, &mut store, result, &mut saved_meanwhile);
@@ -174,6 +230,15 @@ pub fn run(mut store: Store, notices: Vec<Notice>, options: Options) -> io::Resu
                     saved_meanwhile.clear();
                 }
                 effects.extend(update(&mut app, reply));
+                continue;
+            }
+            if let Effect::SwitchTenant(tenant) = effect {
+                if switch_tenant(&mut options, tenant, &mut store, &mut app) {
+                    generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    watch_orders(&store, insights_tx.clone(), &generation);
+                    (checking, effects) = (false, VecDeque::new());
+                    saved_meanwhile.clear();
+                }
                 continue;
             }
             if effect == Effect::LoadInsights || effect == Effect::LoadToday {
@@ -207,6 +272,10 @@ fn first_model(store: &mut Store, notices: &[Notice], options: &Options, size: (
     app.zone = crate::system::time_zone();
     app.session = session_id();
     app.export_dir = export_folder();
+    app.tenant = options.tenant.clone();
+    if let Some(root) = &options.root {
+        app.tenants = crate::store::tenants::names(root).0;
+    }
     app
 }
 
@@ -441,6 +510,8 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::Learn(example) => crate::store::examples::append(store.dir(), *example)
             .err()
             .map(|e| Msg::LearnFailed(e.to_string())),
+        // The runtime's loop switches the store before it gets here.
+        Effect::SwitchTenant(_) => None,
         Effect::Close | Effect::Open(_) | Effect::Quit => None,
     }
 }

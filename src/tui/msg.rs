@@ -229,6 +229,9 @@ pub enum Effect {
     CreateDrafts(Vec<crate::domain::OrderFields>),
     /// Remember a rejection text with the fields the user chose (`DIR/examples.json`).
     Learn(Box<crate::domain::classifier::LabelledExample>),
+    /// Open tenant's store (`None`: the store `DIR` itself) in place of this one, and start there
+    /// next time; the runtime answers with a fresh model on that store.
+    SwitchTenant(Option<String>),
     /// Take the screen that returned this off the stack. The root router does it; it never
     /// reaches the runtime.
     Close,

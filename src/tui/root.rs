@@ -87,6 +87,8 @@ macro_rules! with_screens {
             Note($crate::tui::screens::note::NotePage),
             /// "Changed in two places": a field both windows changed, to choose a value for.
             Conflict($crate::tui::screens::conflict::ConflictPage),
+            /// "Tenants": whose store to open (`T` on the order history).
+            Tenants($crate::tui::screens::tenants::TenantsPage),
         }
     };
 }

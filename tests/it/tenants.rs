@@ -173,3 +173,52 @@ fn tenants_lists_each_with_its_counts_and_what_waits() {
     assert_eq!(doc["tenants"][1]["waiting_on_carrier"], 1);
     let _ = a;
 }
+
+#[test]
+fn the_board_lists_every_tenants_orders_and_leaves_every_store_byte_identical() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path();
+    let a = new_in(dir, "contoso");
+    let b = new_in(dir, "fabrikam");
+    assert_eq!(in_tenant(dir, "fabrikam", &["submit", &b]).code, 0);
+    // A file changed by hand since the index saw it: the board reads the file, not the row.
+    let path = dir.join("tenants/contoso/orders").join(format!("{a}.json"));
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    file["fields"]["order_name"] = "Edited by hand".into();
+    std::fs::write(&path, serde_json::to_vec(&file).expect("json")).expect("write");
+    let before = files(&dir.join("tenants"));
+    let out = run(dir, &["list", "--all-tenants"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let line_a = out
+        .stdout
+        .lines()
+        .find(|l| l.contains(&a))
+        .unwrap_or_default();
+    let line_b = out
+        .stdout
+        .lines()
+        .find(|l| l.contains(&b))
+        .unwrap_or_default();
+    assert!(
+        line_a.starts_with("contoso ") && line_a.contains("Edited by hand"),
+        "{}",
+        out.stdout
+    );
+    assert!(line_b.starts_with("fabrikam "), "{}", out.stdout);
+    let only = run(
+        dir,
+        &["list", "--all-tenants", "--status", "submitted", "--json"],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&only.stdout).expect("json");
+    assert_eq!(doc.as_array().map(Vec::len), Some(1), "{}", only.stdout);
+    assert_eq!(doc[0]["tenant"], "fabrikam");
+    assert_eq!(doc[0]["id"], b.as_str());
+    assert_eq!(
+        files(&dir.join("tenants")),
+        before,
+        "the board wrote in a tenant's store"
+    );
+    let both = in_tenant(dir, "contoso", &["list", "--all-tenants"]);
+    assert_eq!(both.code, 2, "--tenant and --all-tenants: {}", both.stderr);
+}

@@ -144,7 +144,15 @@ fn help_lists_the_keys_of_the_screen() {
     for (w, h) in SIZES {
         let mut app = demo_app(w, h);
         update(&mut app, Msg::ToggleHelp);
-        let screen = render(&app);
+        snapshot("help_history", &app);
+        let mut screen = render(&app);
+        if screen.contains("more (↑↓ PgDn)") {
+            // At 80×24 the history's help scrolls (t, m and T joined it): the rest is one
+            // page down.
+            crate::support::draw(&mut app);
+            crate::support::press(&mut app, crossterm::event::KeyCode::PageDown);
+            screen.push_str(&render(&app));
+        }
         for text in [
             "Keys: order history",
             "Filter by name",
@@ -153,7 +161,6 @@ fn help_lists_the_keys_of_the_screen() {
         ] {
             assert!(screen.contains(text), "no {text:?} in\n{screen}");
         }
-        snapshot("help_history", &app);
     }
     let mut app = demo_app(80, 24);
     open_order(&mut app, "PO-DEMO0003");

@@ -165,7 +165,8 @@ pub fn was_submitted(order: &Order) -> bool {
     first_submitted(order).is_some() || !matches!(order.status, Status::Draft | Status::Cancelled)
 }
 
-fn first_reached(order: &Order, status: Status) -> Option<Timestamp> {
+/// When the order first reached `status`, from its history.
+pub fn first_reached(order: &Order, status: Status) -> Option<Timestamp> {
     order
         .history
         .iter()

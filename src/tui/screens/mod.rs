@@ -11,4 +11,5 @@ pub mod note;
 pub mod numbers;
 pub mod order;
 pub mod split;
+pub mod tenants;
 pub mod today;

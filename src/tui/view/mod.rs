@@ -73,7 +73,17 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
 fn render_title(app: &App, place: &str, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let demo = if app.demo { "  [demo copy]" } else { "" };
-    let room = usize::from(area.width).saturating_sub(" portwiz  ".len() + demo.len());
+    // Whose orders these are, before anything else: a tenant's name, cut to a third of the line.
+    let tenant = app.tenant.as_deref().map_or(String::new(), |t| {
+        let most = usize::from(area.width) / 3;
+        format!(
+            "{} › ",
+            super::text::truncate(&super::text::one_line(t), most.max(4))
+        )
+    });
+    let room = usize::from(area.width).saturating_sub(
+        " portwiz  ".len() + demo.len() + unicode_width::UnicodeWidthStr::width(tenant.as_str()),
+    );
     let spans = vec![
         Span::styled(
             " portwiz ",
@@ -82,6 +92,7 @@ fn render_title(app: &App, place: &str, frame: &mut Frame, area: Rect) {
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         ),
         Span::raw(" "),
+        Span::styled(tenant, theme.title()),
         Span::styled(super::text::truncate(place, room), theme.heading()),
         Span::styled(demo, theme.dim()),
     ];

@@ -48,6 +48,8 @@ pub enum HomeMsg {
     OpenDemoCopy,
     /// The insights screen.
     Insights,
+    /// The tenant picker.
+    Tenants,
     /// Today's list (`t`).
     Today,
     /// Split a company's sheet into orders (a preview first).
@@ -85,6 +87,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::Welcome, &[ch('n')], O(M::NewOrder), "Start a new port order", "New order"),
     help(C::Welcome, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
     both(C::Welcome, &[ch('d')], O(M::OpenDemoCopy), "Look around in a temporary copy of the demo orders (your store stays empty)", "Demo copy"),
+    help(C::Welcome, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     both(C::Welcome, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Welcome, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The order history.
@@ -95,6 +98,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     help(C::History, &[ch('S')], O(M::ReverseSort), "Reverse the sort"),
     both(C::History, &[ch('n')], O(M::NewOrder), "New order", "New"),
     both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
+    help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
     help(C::History, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
@@ -202,6 +206,12 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
+            M::Tenants => {
+                return vec![Effect::Open(Open {
+                    screen: ScreenId::Tenants,
+                    order_id: None,
+                })];
+            }
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
             // The insights screen, and the orders read when they are not all at hand.
             M::Split => {

@@ -1,0 +1,42 @@
+//! `portwiz report [--format md|csv] [-o FILE [--force]]`: one tenant's orders for its own
+//! people (`domain::report`): never a PIN, never another tenant's order (the command opens one
+//! store, the tenant's).
+
+use super::args::ReportFormat;
+use super::{Console, Failure};
+use crate::domain::Clock;
+use crate::domain::report;
+use crate::store::Store;
+use std::path::PathBuf;
+
+pub struct ReportTo {
+    pub format: ReportFormat,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+}
+
+pub fn report(
+    store: &Store,
+    to: ReportTo,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    let orders = store.read_every_order();
+    let lines = report::lines(&orders, &crate::system::time_zone());
+    // A tenant's store is `DIR/tenants/NAME`: the report is headed with the tenant's name.
+    let dir = store.dir();
+    let in_tenants = dir.parent().and_then(|p| p.file_name()) == Some("tenants".as_ref());
+    let tenant = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|_| in_tenants);
+    let title = tenant.unwrap_or("every order of this store");
+    let text = match to.format {
+        ReportFormat::Md => report::markdown(title, &lines, clock.today),
+        ReportFormat::Csv => report::csv(&lines),
+    };
+    match to.output {
+        Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.force),
+        None => console.print(&text),
+    }
+}

@@ -1,0 +1,129 @@
+//! The app's tenants (issue 28.1): the title names the tenant open, `T` on the history opens the
+//! picker (the list kit), Enter asks the runtime to switch; in the real binary the switch shows
+//! the other tenant's orders only, and the next start opens on it.
+
+use crate::support::pty::PtySession;
+use crate::support::{TODAY, demo_app, fixture, portwiz, press, render};
+use crossterm::event::KeyCode;
+use portwiz::tui::Effect;
+use std::path::Path;
+use std::time::Duration;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn t_opens_the_picker_and_enter_switches_to_the_row_under_the_cursor() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        app.tenant = Some("fabrikam".into());
+        app.tenants = vec!["contoso".into(), "fabrikam".into(), "northwind".into()];
+        assert!(
+            render(&app)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .contains("fabrikam")
+        );
+        press(&mut app, KeyCode::Char('T'));
+        let screen = render(&app);
+        assert!(screen.contains("Tenants"), "{screen}");
+        assert!(screen.contains("fabrikam  (open)"), "{screen}");
+        assert!(screen.contains("(no tenant: the store itself)"), "{screen}");
+        insta::assert_snapshot!(format!("tenants_picker_{w}x{h}"), screen);
+        // The cursor starts on the tenant open; two up is the store itself.
+        press(&mut app, KeyCode::Up);
+        press(&mut app, KeyCode::Up);
+        let effects = press(&mut app, KeyCode::Enter);
+        assert!(effects.contains(&Effect::SwitchTenant(None)), "{effects:?}");
+        press(&mut app, KeyCode::Char('T'));
+        press(&mut app, KeyCode::Down);
+        let effects = press(&mut app, KeyCode::Enter);
+        assert!(
+            effects.contains(&Effect::SwitchTenant(Some("northwind".into()))),
+            "{effects:?}"
+        );
+    }
+}
+
+#[test]
+fn the_demo_copy_has_no_tenants_to_switch_to() {
+    let mut app = demo_app(80, 24);
+    app.demo = true;
+    let effects = press(&mut app, KeyCode::Char('T'));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(render(&app).contains("no tenants"), "{}", render(&app));
+}
+
+fn new_in(dir: &Path, tenant: &str, name: &str) {
+    let out = portwiz(dir)
+        .args(["--tenant", tenant, "new", "--from"])
+        .arg(fixture("complete-order.json"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let set = portwiz(dir)
+        .args(["--tenant", tenant, "set", &id, "order_name", name])
+        .output()
+        .expect("runs");
+    assert!(set.status.success());
+}
+
+fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    let env = [
+        ("PORTWIZ_DATA_DIR", dir.as_os_str()),
+        ("PORTWIZ_TODAY", std::ffi::OsStr::new(TODAY)),
+    ];
+    PtySession::spawn(env!("CARGO_BIN_EXE_portwiz"), args, &env, 100, 30)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+#[test]
+fn the_app_switches_tenant_and_starts_on_the_last_one_next_time() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path();
+    new_in(dir, "contoso", "Contoso HQ lines");
+    new_in(dir, "fabrikam", "Fabrikam branch");
+    let mut app = spawn(dir, &["--tenant", "contoso"]);
+    let screen = app
+        .wait_for("Contoso HQ lines", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!screen.contains("Fabrikam branch"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("contoso"),
+        "{screen}"
+    );
+    app.send("T");
+    app.wait_for("(open)", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("\x1b[B");
+    app.send("\r");
+    let screen = app
+        .wait_for("Fabrikam branch", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!screen.contains("Contoso HQ lines"), "{screen}");
+    app.send("q");
+    app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    let again = spawn(dir, &[]);
+    let screen = again
+        .wait_for("Fabrikam branch", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("fabrikam"),
+        "{screen}"
+    );
+}
