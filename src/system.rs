@@ -36,7 +36,7 @@ pub fn clock() -> Clock {
     }
 }
 
-/// Who is making the changes this process saves in the store at `dir` (design.md §4):
+/// Who is making the changes this process saves in the store at `dir` (docs/storage.md):
 /// `PORTWIZ_USER`, else the store's git `user.name` when the store is in a git work tree, else
 /// the OS user name; cleaned and capped as any outside text, and worked out once a process per
 /// store.

@@ -194,7 +194,7 @@ impl OrderFields {
         }
     }
 
-    /// Why the order goes to the Service Center instead of the wizard (design.md §8): more than
+    /// Why the order goes to the Service Center instead of the wizard (docs/countries.md, the Service Center): more than
     /// 999 numbers, or service numbers. None: the wizard takes it.
     pub fn case_reasons(&self) -> Vec<super::rules::service_center::CaseReason> {
         super::rules::service_center::case_reasons(

@@ -28,7 +28,7 @@ pub struct HistoryEntry {
     /// that made it, so a visit stays one entry however often either window saves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<String>,
-    /// Who made the entry (design.md §4, docs/storage.md): `None` until the store saves it and
+    /// Who made the entry (docs/storage.md): `None` until the store saves it and
     /// signs it with the author of that save (`sign`); an entry of a file written before authors
     /// were kept reads as `Some("")`, unknown, and stays so. Cleaned and capped on the way in, as
     /// any text from a file.

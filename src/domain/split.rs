@@ -1,4 +1,4 @@
-//! Split a company's sheet of numbers into the orders Microsoft allows (design.md §8): one
+//! Split a company's sheet of numbers into the orders Microsoft allows (docs/command-line.md, split): one
 //! country, carrier, account, BTN, number type and service address an order; a group over 999
 //! numbers is a Service Center case (up to 10,000 a case; beyond, it is cut). Columns are
 //! `PhoneNumber` and any field keys (docs/field-keys.md); each value goes through the edit
@@ -15,7 +15,7 @@ use super::rules::text::thousands;
 use super::rules::{Country, NumberState, NumberType, NumberUsage, parse_numbers};
 use std::collections::HashMap;
 
-/// The keys that make an order its own (design.md §8), in the order reasons name them.
+/// The keys that make an order its own (docs/command-line.md, split), in the order reasons name them.
 pub const GROUP_KEYS: [FieldKey; 10] = [
     FieldKey::Country,
     FieldKey::CurrentCarrier,

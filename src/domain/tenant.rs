@@ -1,4 +1,4 @@
-//! Tenants (design.md §4, docs/storage.md): one store per customer, `DIR/tenants/NAME/`. What a
+//! Tenants (docs/storage.md): one store per customer, `DIR/tenants/NAME/`. What a
 //! tenant's name may be, and what a tenant's orders wait on, for `portwiz tenants` and the app.
 
 use super::status::Status;

@@ -509,8 +509,8 @@ impl Store {
         Ok(revision)
     }
 
-    /// Sign the history entries made since the order was read with who saves them (design.md
-    /// §4: the author is worked out once a process).
+    /// Sign the history entries made since the order was read with who saves them
+    /// (docs/storage.md: the author is worked out once a process).
     fn sign(&self, order: &mut Order) {
         if order.history.iter().any(|e| e.by.is_none()) {
             crate::domain::history::sign(&mut order.history, &crate::system::author(&self.dir));

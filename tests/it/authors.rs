@@ -1,4 +1,4 @@
-//! Who did what (design.md §4, issue 28.5): every history entry records its author, shown by
+//! Who did what (docs/storage.md, issue 28.5): every history entry records its author, shown by
 //! `show`, kept in exports, and kept for each side when two people's work meets.
 
 use crate::support::{new_order, order_file, portwiz, run};

@@ -1,4 +1,4 @@
-//! Tenants (design.md §4, issue 28.1): `--tenant NAME` / `PORTWIZ_TENANT` work on
+//! Tenants (docs/storage.md, issue 28.1): `--tenant NAME` / `PORTWIZ_TENANT` work on
 //! `DIR/tenants/NAME/`, a store of its own; a command with one tenant never reads or writes
 //! another's; names that try to leave `tenants/` are refused.
 

@@ -1,5 +1,5 @@
-//! When an order goes to the Phone Number Service Center instead of a porting wizard (design.md
-//! §8, domain.md §8): more numbers than the wizard takes, or service numbers. Each reason names
+//! When an order goes to the Phone Number Service Center instead of a porting wizard
+//! (docs/countries.md, the Service Center): more numbers than the wizard takes, or service numbers. Each reason names
 //! Microsoft's page that states it.
 
 use super::Country;

@@ -148,7 +148,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// Every good row lands in exactly one order, and no order mixes carriers, accounts or
-    /// number types (design.md §8).
+    /// number types (docs/command-line.md, split).
     #[test]
     fn every_good_row_lands_in_exactly_one_order_that_keeps_the_rule(rows in prop::collection::vec(arb_row(), 1..120)) {
         let mut text = String::from("PhoneNumber,current_carrier,account_number\n");
