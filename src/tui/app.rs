@@ -4,6 +4,7 @@
 
 pub use super::keymap::Context;
 use super::layout::Drawn;
+use super::list::Marks;
 use super::text::one_line;
 use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
@@ -111,6 +112,17 @@ pub struct HistoryState {
     /// The width of the id column: the prefix that tells every order apart (see
     /// `refresh_id_width`).
     pub id_width: usize,
+    /// The marked orders (Space), which `e`, `N` and `y` act on together.
+    pub marks: Marks<OrderKey>,
+}
+
+/// Which order, wherever it is kept: its tenant (`None`: the store `DIR` itself) and its id.
+/// Marks are kept by it, so two tenants' orders of one id are never taken for each other on
+/// the board, which shows every tenant's orders.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrderKey {
+    pub tenant: Option<String>,
+    pub id: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,6 +242,7 @@ impl Default for HistoryState {
             offset: 0,
             rows: Vec::new(),
             id_width: crate::domain::summary::MIN_SHORT_ID,
+            marks: Marks::default(),
         }
     }
 }
@@ -295,12 +308,55 @@ impl App {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    /// The name of an order for a title line.
+    /// The name of an order for a title line (from its summary when it is not read yet).
     pub fn order_name(&self, id: &str) -> String {
-        match self.order(id) {
-            Some(order) => one_line(&order.display_name()),
-            None => "(missing order)".to_string(),
+        match (self.order(id), self.orders.iter().find(|s| s.id == id)) {
+            (Some(order), _) => one_line(&order.display_name()),
+            (None, Some(summary)) => one_line(&summary.name),
+            (None, None) => "(missing order)".to_string(),
         }
+    }
+
+    /// Which order a summary is. Every order here is the open store's (the board, listing
+    /// every tenant's orders, takes each row's own tenant).
+    pub fn key_of(&self, summary: &Summary) -> OrderKey {
+        OrderKey {
+            tenant: self.tenant.clone(),
+            id: summary.id.clone(),
+        }
+    }
+
+    /// The marked orders' summaries, in the history's order (those the filters hide last).
+    pub fn marked(&self) -> Vec<&Summary> {
+        if self.history.marks.is_empty() {
+            return Vec::new();
+        }
+        let shown = self.history.rows.iter().filter_map(|i| self.orders.get(*i));
+        let mut seen = std::collections::HashSet::new();
+        shown
+            .chain(&self.orders)
+            .filter(|s| self.history.marks.contains(&self.key_of(s)) && seen.insert(&s.id))
+            .collect()
+    }
+
+    /// What `e`, `N` and `y` on the history act on: the marked orders, else the selected one.
+    pub fn targets(&self) -> Vec<&Summary> {
+        if self.history.marks.is_empty() {
+            self.selected_summary().into_iter().collect()
+        } else {
+            self.marked()
+        }
+    }
+
+    /// Marks of orders that are gone from the store are dropped (orders filtered out keep
+    /// theirs).
+    pub fn drop_gone_marks(&mut self) {
+        if self.history.marks.is_empty() {
+            return;
+        }
+        let here: std::collections::HashSet<OrderKey> =
+            self.orders.iter().map(|s| self.key_of(s)).collect();
+        self.history.marks.keep_only(|k| here.contains(k));
     }
 
     /// Whether every order is held in full (then insights need no reading).

@@ -28,6 +28,7 @@ pub fn follow_disk(app: &mut App, changed: Vec<Order>, removed: Vec<String>, not
         app.orders.retain(|s| s.id != *id);
         app.loaded.remove(id);
     }
+    app.drop_gone_marks();
     if let [id] = removed.as_slice() {
         app.message = Some(Message::info(format!(
             "Order {} was removed from the store elsewhere.",

@@ -160,6 +160,7 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     let app = &mut app.app;
     app.orders = summaries;
     app.refresh_id_width();
+    app.drop_gone_marks();
     let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
     app.loaded.retain(|id, _| known.contains(id.as_str()));
     take_notices(app, &notices);

@@ -66,6 +66,7 @@ mod tui_handoff;
 mod tui_insights;
 mod tui_leave;
 mod tui_lifecycle;
+mod tui_marks;
 mod tui_messages;
 mod tui_notices;
 mod tui_order_lists;

@@ -23,8 +23,10 @@ pub fn table_rows(size: (u16, u16)) -> usize {
 /// carrier from 100, full status labels and dates from 120, the date of the last change and
 /// long headers from 150.
 struct Columns {
-    /// The selection marker and the short id.
+    /// The selection marker, the mark while any order is marked, and the short id.
     id: u16,
+    /// Whether the id column holds a mark (any order is marked).
+    marking: bool,
     /// What is left for the order name.
     name: u16,
     wide: bool,
@@ -39,7 +41,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn for_width(width: u16, id_width: usize) -> Columns {
+    fn for_width(width: u16, id_width: usize, marking: bool) -> Columns {
         let (wide, dated) = (width >= 120, width >= 150);
         let (status, carrier, numbers, port_date, rejections) = match width {
             0..100 => (17, None, 4, 10, 4),
@@ -48,7 +50,7 @@ impl Columns {
             _ => (27, Some(18), 8, 14, 9),
         };
         let changed = if dated { 18 } else { 9 };
-        let id = u16::try_from(id_width.min(MAX_ID_WIDTH) + 1).unwrap_or(12);
+        let id = u16::try_from(id_width.min(MAX_ID_WIDTH) + 1 + usize::from(marking)).unwrap_or(12);
         let columns = if carrier.is_some() { 8 } else { 7 };
         let fixed = id
             + status
@@ -60,6 +62,7 @@ impl Columns {
             + (columns - 1);
         Columns {
             id,
+            marking,
             name: width.saturating_sub(fixed),
             wide,
             dated,
@@ -89,6 +92,9 @@ impl Columns {
     }
 }
 
+/// The glyph of a marked order, before its id.
+pub const MARK: &str = "●";
+
 /// The most an id column takes, whatever ids the store holds.
 const MAX_ID_WIDTH: usize = 16;
 
@@ -96,8 +102,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let theme = &app.theme;
     let h = &app.history;
     let sort_arrow = if h.descending { "↓" } else { "↑" };
+    let marked = match h.marks.len() {
+        0 => String::new(),
+        n => format!(" · {n} marked"),
+    };
     let summary = format!(
-        " Showing {} of {} orders · Status: {} · Sorted by {} {sort_arrow}",
+        " Showing {} of {} orders{marked} · Status: {} · Sorted by {} {sort_arrow}",
         h.rows.len(),
         app.orders.len(),
         h.status_filter.label(),
@@ -153,7 +163,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         );
         frame.render_widget(Paragraph::new(Line::styled(text, theme.dim())), below);
     }
-    let cols = Columns::for_width(area.width, h.id_width);
+    let cols = Columns::for_width(area.width, h.id_width, !h.marks.is_empty());
     let header = header_row(app, &cols);
     let offset = offset_showing(h.offset, h.selected, visible, h.rows.len());
     let end = (offset + visible).min(h.rows.len());
@@ -195,7 +205,7 @@ fn header_row(app: &App, cols: &Columns) -> Row<'static> {
     let h = &app.history;
     let arrow = if h.descending { "↓" } else { "↑" };
     let names: [(Option<SortColumn>, &str); 8] = [
-        (None, " Id"),
+        (None, if cols.marking { "  Id" } else { " Id" }),
         (Some(SortColumn::Name), "Order name"),
         (Some(SortColumn::Status), "Status"),
         (Some(SortColumn::Carrier), "Carrier"),
@@ -259,6 +269,12 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
         ago(app.clock.now, order.updated_at)
     };
     let marker = if selected { "▶" } else { " " };
+    // A marked order carries a glyph, not only a colour (plain terminals, screen readers).
+    let mark = match (cols.marking, app.history.marks.contains(&app.key_of(order))) {
+        (false, _) => "",
+        (true, true) => MARK,
+        (true, false) => " ",
+    };
     let carrier = one_line(&order.carrier);
     // Waiting on the user too long: a marker and the days, before the name.
     let overdue = match order.days_overdue(app.clock.now) {
@@ -271,10 +287,10 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     };
     let short_id: String = one_line(&order.id)
         .chars()
-        .take(usize::from(cols.id) - 1)
+        .take(usize::from(cols.id) - 1 - usize::from(cols.marking))
         .collect();
     let mut cells = vec![
-        Cell::from(format!("{marker}{short_id}")),
+        Cell::from(format!("{marker}{mark}{short_id}")),
         Cell::from(truncate(
             &format!("{overdue}{}{ticket}", one_line(&order.name)),
             usize::from(cols.name),
@@ -295,10 +311,10 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
         Cell::from(changed),
     ]);
     let row = Row::new(cells);
-    if selected {
-        row.style(theme.selected())
-    } else {
-        row.style(Style::new())
+    match (selected, mark == MARK) {
+        (true, _) => row.style(theme.selected()),
+        (false, true) => row.style(theme.focus()),
+        (false, false) => row.style(Style::new()),
     }
 }
 

@@ -5,10 +5,10 @@
 pub mod history;
 pub mod welcome;
 
-use crate::tui::app::{App, Context};
+use crate::tui::app::{App, Context, Message};
 use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key};
 use crate::tui::layout::Drawn;
-use crate::tui::list::{ListMsg, ListWords};
+use crate::tui::list::{ListMsg, ListWords, MarkMsg, MarkWords};
 use crate::tui::msg::{Effect, Msg, Open, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
@@ -34,6 +34,10 @@ pub struct Home;
 pub enum HomeMsg {
     /// ↑↓, PgUp PgDn, Home End (`tui::list`).
     List(ListMsg),
+    /// Space, `a`, `A`: mark orders to act on together (`tui::list`).
+    Mark(MarkMsg),
+    /// `y`: the marked orders (else the selected one) as a table on the clipboard.
+    Copy,
     /// Open the selected order.
     Open,
     /// Clear the filter.
@@ -77,8 +81,16 @@ const WORDS: ListWords = ListWords {
     ..ListWords::SCROLL
 };
 
+/// The history's marking words.
+const MARK_WORDS: MarkWords = MarkWords {
+    toggle: "Mark or unmark the order, then the next",
+    all: "Mark every order shown",
+    clear: "Clear every mark",
+    clear_footer: "Unmark",
+};
+
 #[rustfmt::skip]
-pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::List, WORDS;
+pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::List, WORDS, marks M::Mark, MARK_WORDS;
     // While a store without an index is read.
     both(C::Reading, &[ch('n')], O(M::NewOrder), "Start a new port order while the orders are read", "New order"),
     both(C::Reading, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
@@ -90,7 +102,8 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     help(C::Welcome, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     both(C::Welcome, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::Welcome, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
-    // The order history.
+    // The order history; the marked orders first in the footer while there are some.
+    both(C::History, &[ch('y')], O(M::Copy), "Copy the marked orders (else this one) to paste", "Copy"),
     both(C::History, &[key(Enter)], O(M::Open), "Open the selected order", "Open"),
     both(C::History, &[ch('/')], O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
     both(C::History, &[ch('f')], O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
@@ -148,8 +161,10 @@ impl Component for Home {
             "Reading the orders".to_string()
         } else if app.orders.is_empty() {
             "Welcome".to_string()
-        } else {
+        } else if app.history.marks.is_empty() {
             "Order history".to_string()
+        } else {
+            format!("Order history · {} marked", app.history.marks.len())
         }
     }
 
@@ -162,8 +177,14 @@ impl Component for Home {
         crate::tui::keymap::help_entries(KEYS, &[context])
     }
 
+    /// The keys on marked orders show in the footer only while there are marks (help lists
+    /// them always).
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
-        *msg != M::Open || !app.history.rows.is_empty()
+        match msg {
+            M::Open => !app.history.rows.is_empty(),
+            M::Copy | M::Mark(MarkMsg::Clear) => !app.history.marks.is_empty(),
+            _ => true,
+        }
     }
 
     fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<HomeMsg>> {
@@ -182,11 +203,18 @@ impl Component for Home {
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
-        if let Msg::Paste(text) = msg
-            && app.history.editing_filter
-        {
-            app.history.filter.push_str(one_line(&text).trim());
-            app.refresh_rows();
+        match msg {
+            Msg::Paste(text) if app.history.editing_filter => {
+                app.history.filter.push_str(one_line(&text).trim());
+                app.refresh_rows();
+            }
+            Msg::CopyFailed(reason) => {
+                app.message = Some(Message::error(format!(
+                    "Nothing was copied: {}",
+                    one_line(&reason)
+                )));
+            }
+            _ => {}
         }
         Vec::new()
     }
@@ -195,6 +223,19 @@ impl Component for Home {
         let h = &mut app.history;
         match msg {
             M::List(m) => app.move_selection(m),
+            M::Mark(m) => {
+                let selected = app.selected_summary().map(|s| app.key_of(s));
+                let shown: Vec<_> = app
+                    .history
+                    .rows
+                    .iter()
+                    .map(|i| app.key_of(&app.orders[*i]))
+                    .collect();
+                if app.history.marks.apply(m, selected, shown) {
+                    app.move_selection(ListMsg::Down);
+                }
+            }
+            M::Copy => return copy(app),
             M::Open => {
                 let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
                     return Vec::new();
@@ -295,5 +336,35 @@ impl Component for Home {
         } else {
             history::render(app, frame, area)
         }
+    }
+}
+
+/// `y`: the orders acted on (marked, else selected) as a table on the clipboard, saying how many.
+fn copy(app: &mut App) -> Vec<Effect> {
+    let targets = app.targets();
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let table = crate::domain::export::table::of(&targets);
+    let asked = targets.len();
+    app.message = Some(if table.orders < asked {
+        Message::error(format!(
+            "Copied the first {} of the {asked} orders (id, name, status, carrier, numbers, port date): the clipboard takes no more through the terminal.",
+            table.orders
+        ))
+    } else {
+        Message::info(format!(
+            "Copied {} to the clipboard: id, name, status, carrier, numbers, port date (through the terminal; in tmux, set-clipboard on).",
+            orders_word(asked)
+        ))
+    });
+    vec![Effect::Copy(table.text)]
+}
+
+/// "1 order", "3 orders".
+pub fn orders_word(count: usize) -> String {
+    match count {
+        1 => "1 order".to_string(),
+        n => format!("{n} orders"),
     }
 }

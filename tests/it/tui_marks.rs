@@ -1,0 +1,142 @@
+//! Several orders at once on the history (issue 26.5): Space marks, `a` marks every order shown,
+//! `A` clears; marks are kept by order, through filtering and sorting, and go with their order;
+//! `y`, `N` and `e` act on the marked orders (else on the selected one).
+
+use crate::support::{demo_app, press, render, typed};
+use crossterm::event::KeyCode;
+use portwiz::tui::{Effect, Msg, Root, update};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// The ids of the marked orders, in the history's order.
+fn marked(app: &Root) -> Vec<String> {
+    app.marked().iter().map(|s| s.id.clone()).collect()
+}
+
+/// The ids of the first `n` rows of the history, top down.
+fn first_rows(app: &Root, n: usize) -> Vec<String> {
+    app.history.rows[..n]
+        .iter()
+        .map(|i| app.orders[*i].id.clone())
+        .collect()
+}
+
+/// Space on the first two rows: both marked, the cursor on the third.
+fn mark_first_two(app: &mut Root) -> Vec<String> {
+    let ids = first_rows(app, 2);
+    press(app, KeyCode::Char(' '));
+    press(app, KeyCode::Char(' '));
+    ids
+}
+
+#[test]
+fn space_marks_the_order_and_moves_on_and_again_unmarks_it() {
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    assert_eq!(marked(&app), ids);
+    assert_eq!(app.history.selected, 2);
+    let screen = render(&app);
+    assert!(screen.contains("Order history · 2 marked"), "{screen}");
+    assert!(screen.contains("15 orders · 2 marked"), "{screen}");
+    // A glyph, not only a colour: both marked rows carry it, the others do not.
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("PO-DEMO")).collect();
+    for id in &ids {
+        assert!(
+            rows.iter().any(|r| r.contains(&format!("●{id}"))),
+            "{screen}"
+        );
+    }
+    assert_eq!(screen.matches('●').count(), 2, "{screen}");
+    // Back up and Space again: unmarked.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(marked(&app), ids[..1]);
+    press(&mut app, KeyCode::Char('A'));
+    assert!(marked(&app).is_empty());
+    let screen = render(&app);
+    assert!(
+        !screen.contains("marked") && !screen.contains('●'),
+        "{screen}"
+    );
+}
+
+#[test]
+fn marks_survive_the_filter_and_the_sort() {
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    // A filter that hides both: still marked, and said so.
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "northwind");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.history.rows.is_empty());
+    assert_eq!(marked(&app).len(), 2);
+    assert!(render(&app).contains("2 marked"), "{}", render(&app));
+    // `a` marks the three shown, keeping the two hidden.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(marked(&app).len(), 5);
+    press(&mut app, KeyCode::Esc);
+    // Sorted by every column in turn: the same orders stay marked.
+    let before: std::collections::BTreeSet<String> = marked(&app).into_iter().collect();
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Char('s'));
+        let now: std::collections::BTreeSet<String> = marked(&app).into_iter().collect();
+        assert_eq!(now, before);
+    }
+    assert!(ids.iter().all(|id| before.contains(id)));
+}
+
+#[test]
+fn the_mark_of_an_order_removed_elsewhere_goes_with_it() {
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    update(
+        &mut app,
+        Msg::StoreChanged {
+            changed: Vec::new(),
+            removed: vec![ids[0].clone()],
+            notices: Vec::new(),
+        },
+    );
+    assert_eq!(marked(&app), ids[1..]);
+    assert!(render(&app).contains("1 marked"), "{}", render(&app));
+}
+
+#[test]
+fn y_copies_the_marked_orders_and_only_them() {
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    let effects = press(&mut app, KeyCode::Char('y'));
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("y copies: {effects:?}");
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("Order\tName\tStatus"), "{text}");
+    for (line, id) in lines[1..].iter().zip(&ids) {
+        assert!(line.starts_with(&format!("{id}\t")), "{text}");
+    }
+    let message = app.message.clone().unwrap();
+    assert!(message.text.starts_with("Copied 2 orders"), "{message:?}");
+    // Without marks, the selected order alone.
+    press(&mut app, KeyCode::Char('A'));
+    let selected = app.selected_summary().unwrap().id.clone();
+    let effects = press(&mut app, KeyCode::Char('y'));
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("y copies: {effects:?}");
+    };
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains(&format!("\n{selected}\t")), "{text}");
+}
+
+#[test]
+fn marked_history_snapshots() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        mark_first_two(&mut app);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+        let screen = render(&app);
+        assert_eq!(screen.matches('●').count(), 3, "{screen}");
+        insta::assert_snapshot!(format!("history_marked_{w}x{h}"), screen);
+    }
+}
