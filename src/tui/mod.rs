@@ -489,6 +489,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::AddNotes { orders, text } => Some(add_notes(store, &orders, &text)),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
@@ -514,6 +515,38 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::SwitchTenant(_) => None,
         Effect::Close | Effect::Open(_) | Effect::Quit => None,
     }
+}
+
+/// The note added to each order as on disk and saved as any edit is (merged when the file moved
+/// on); which were saved, and why the others were not. One store: the open tenant's.
+fn add_notes(store: &mut Store, orders: &[crate::tui::app::OrderKey], text: &str) -> Msg {
+    let (mut saved, mut refused) = (Vec::new(), Vec::new());
+    for key in orders {
+        let noted = store
+            .editable(&key.id)
+            .map_err(|e| e.to_string())
+            .and_then(|loaded| {
+                let mut order = loaded.order.clone();
+                order.add_note(text, now().now).map_err(|e| e.to_string())?;
+                Ok(order)
+            });
+        let answer = match noted {
+            Ok(order) => save(store, Box::new(order)),
+            Err(why) => {
+                refused.push((key.id.clone(), why));
+                continue;
+            }
+        };
+        match answer {
+            Msg::Saved(order) | Msg::Merged { order, .. } => saved.push(*order),
+            Msg::SaveFailed { error, .. } => refused.push((key.id.clone(), error.to_string())),
+            _ => refused.push((
+                key.id.clone(),
+                "changed in another window at the same time; open it to add the note".into(),
+            )),
+        }
+    }
+    Msg::NotesAdded { saved, refused }
 }
 
 /// Create a draft of each fields (the edit operation's normalising, as `new --from`); the

@@ -136,6 +136,12 @@ pub enum Msg {
     CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
+    /// A note added to several orders (`Effect::AddNotes`): the orders as saved, and the ids of
+    /// those that did not get it, each with why.
+    NotesAdded {
+        saved: Vec<Order>,
+        refused: Vec<(String, String)>,
+    },
     /// The demo copy's orders, now the app's store, and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
@@ -222,6 +228,12 @@ pub enum Effect {
     /// Put this text on the clipboard: the runtime writes it to the terminal as OSC 52, and
     /// answers `CopyFailed` only when that fails.
     Copy(String),
+    /// Add this note to each order's journal (`Order::add_note`, as `portwiz note`), each read
+    /// from the store and saved like any edit; the runtime answers `NotesAdded`.
+    AddNotes {
+        orders: Vec<crate::tui::app::OrderKey>,
+        text: String,
+    },
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
     /// Create a draft of each of these fields (a split sheet's orders), each with a fresh id;

@@ -111,6 +111,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
+        Msg::NotesAdded { saved, refused } => notes_added(app, saved, refused),
         other => to_screen(app, other),
     }
 }
@@ -300,6 +301,31 @@ fn drafts_created(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> 
         ))
     });
     Vec::new()
+}
+
+/// A note added to several orders: each saved one in the history at once, and how many got it.
+fn notes_added(app: &mut Root, saved: Vec<Order>, refused: Vec<(String, String)>) -> Vec<Effect> {
+    let count = saved.len();
+    for order in &saved {
+        upsert(app, order.clone());
+    }
+    let added = super::screens::home::orders_word(count);
+    app.message = Some(match refused.as_slice() {
+        [] => Message::info(format!(
+            "Note added to {added}: each shows it in its history, its exports and the hand-off."
+        )),
+        not => Message::error(format!(
+            "Note added to {added}; not to {}: {}",
+            super::screens::home::orders_word(not.len()),
+            one_line(
+                &not.iter()
+                    .map(|(id, why)| format!("{id} ({why})"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        )),
+    });
+    to_screen(app, Msg::NotesAdded { saved, refused })
 }
 
 /// The demo copy, opened from the welcome screen.

@@ -4,7 +4,9 @@
 
 use crate::support::{demo_app, press, render, typed};
 use crossterm::event::KeyCode;
-use portwiz::tui::{Effect, Msg, Root, update};
+use portwiz::store::Store;
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Msg, Root, execute, update};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -138,5 +140,149 @@ fn marked_history_snapshots() {
         let screen = render(&app);
         assert_eq!(screen.matches('●').count(), 3, "{screen}");
         insta::assert_snapshot!(format!("history_marked_{w}x{h}"), screen);
+    }
+}
+
+// ---- A note on the marked orders ----
+
+/// A store in `dir` holding the demo orders.
+fn demo_store(dir: &std::path::Path) -> Store {
+    let (mut store, _) = Store::open(dir).unwrap_or_else(|e| panic!("{e}"));
+    let (_, problems) = portwiz::demo::install(&mut store, crate::support::test_clock());
+    assert!(problems.is_empty(), "{problems:?}");
+    store
+}
+
+/// Each effect run by the runtime against `store`, its answer given to `update`.
+fn run_effects(app: &mut Root, store: &mut Store, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Some(reply) = execute(store, effect) {
+            let more = update(app, reply);
+            run_effects(app, store, more);
+        }
+    }
+}
+
+fn notes_of(store: &Store, id: &str) -> Vec<String> {
+    store
+        .get(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .order
+        .notes()
+        .map(|n| n.note.clone())
+        .collect()
+}
+
+#[test]
+fn n_adds_one_note_to_each_marked_order_and_to_no_other() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(dir.path());
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    let others: Vec<String> = app
+        .orders
+        .iter()
+        .map(|s| s.id.clone())
+        .filter(|id| !ids.contains(id))
+        .collect();
+    let history_before: Vec<usize> = others
+        .iter()
+        .map(|id| store.get(id).unwrap().order.history.len())
+        .collect();
+    assert!(press(&mut app, KeyCode::Char('N')).is_empty());
+    assert!(
+        matches!(app.top(), Screen::Note(_)),
+        "the note dialog opens"
+    );
+    let screen = render(&app);
+    assert!(screen.contains("A note on 2 orders"), "{screen}");
+    assert!(screen.contains("each of these 2 orders"), "{screen}");
+    for id in &ids {
+        assert!(screen.contains(id.as_str()), "{screen}");
+    }
+    // An empty note is refused at the field, nothing asked of the runtime.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(render(&app).contains("A note needs some text"));
+    typed(&mut app, "Called the carrier: freeze lifted");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::AddNotes { orders, text }] = effects.as_slice() else {
+        panic!("Enter asks the runtime to add the notes: {effects:?}");
+    };
+    assert_eq!(orders.iter().map(|k| k.id.clone()).collect::<Vec<_>>(), ids);
+    assert_eq!(text, "Called the carrier: freeze lifted");
+    run_effects(&mut app, &mut store, effects);
+    assert!(matches!(app.top(), Screen::Home(_)), "the dialog closes");
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.text.starts_with("Note added to 2 orders") && !message.is_error,
+        "{message:?}"
+    );
+    for id in &ids {
+        assert_eq!(notes_of(&store, id), ["Called the carrier: freeze lifted"]);
+        // The app holds the order as saved.
+        assert_eq!(app.order(id).unwrap().notes().count(), 1);
+    }
+    for (id, before) in others.iter().zip(history_before) {
+        assert_eq!(store.get(id).unwrap().order.history.len(), before, "{id}");
+    }
+    // The marks stay, for the next action on the same orders (now first: changed last).
+    let (mut still, mut ids) = (marked(&app), ids);
+    still.sort();
+    ids.sort();
+    assert_eq!(still, ids);
+}
+
+#[test]
+fn a_note_refused_for_one_order_stays_typed_for_that_one_alone() {
+    let mut app = demo_app(100, 30);
+    let ids = mark_first_two(&mut app);
+    press(&mut app, KeyCode::Char('N'));
+    typed(&mut app, "Case 2612");
+    press(&mut app, KeyCode::Enter);
+    let mut saved = app.order(&ids[0]).unwrap().clone();
+    saved.add_note("Case 2612", app.clock.now).unwrap();
+    update(
+        &mut app,
+        Msg::NotesAdded {
+            saved: vec![saved],
+            refused: vec![(ids[1].clone(), "the disk is full".into())],
+        },
+    );
+    let Screen::Note(page) = app.top() else {
+        panic!("the dialog stays open");
+    };
+    assert_eq!(page.note.value(), "Case 2612");
+    assert_eq!(
+        page.orders.iter().map(|k| k.id.clone()).collect::<Vec<_>>(),
+        ids[1..]
+    );
+    let screen = render(&app);
+    assert!(screen.contains("the disk is full"), "{screen}");
+    assert!(app.message.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn without_marks_n_notes_the_selected_order_alone() {
+    let mut app = demo_app(100, 30);
+    press(&mut app, KeyCode::Down);
+    let selected = app.selected_summary().unwrap().id.clone();
+    press(&mut app, KeyCode::Char('N'));
+    typed(&mut app, "x");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::AddNotes { orders, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].id, selected);
+}
+
+#[test]
+fn note_on_marked_orders_snapshots() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        mark_first_two(&mut app);
+        press(&mut app, KeyCode::Char('N'));
+        typed(&mut app, "Called Lumen: freeze lifted");
+        insta::assert_snapshot!(format!("note_marked_{w}x{h}"), render(&app));
     }
 }

@@ -38,6 +38,8 @@ pub enum HomeMsg {
     Mark(MarkMsg),
     /// `y`: the marked orders (else the selected one) as a table on the clipboard.
     Copy,
+    /// `N`: a note on each marked order (else the selected one).
+    Note,
     /// Open the selected order.
     Open,
     /// Clear the filter.
@@ -104,6 +106,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::Welcome, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The order history; the marked orders first in the footer while there are some.
     both(C::History, &[ch('y')], O(M::Copy), "Copy the marked orders (else this one) to paste", "Copy"),
+    both(C::History, &[ch('N')], O(M::Note), "A note on each marked order (else this one)", "Note"),
     both(C::History, &[key(Enter)], O(M::Open), "Open the selected order", "Open"),
     both(C::History, &[ch('/')], O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
     both(C::History, &[ch('f')], O(M::CycleStatusFilter), "Show one status (All, Waiting on you, each status)", "Status"),
@@ -182,7 +185,7 @@ impl Component for Home {
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
         match msg {
             M::Open => !app.history.rows.is_empty(),
-            M::Copy | M::Mark(MarkMsg::Clear) => !app.history.marks.is_empty(),
+            M::Copy | M::Note | M::Mark(MarkMsg::Clear) => !app.history.marks.is_empty(),
             _ => true,
         }
     }
@@ -236,6 +239,12 @@ impl Component for Home {
                 }
             }
             M::Copy => return copy(app),
+            M::Note => {
+                return vec![Effect::Open(Open {
+                    screen: ScreenId::Note,
+                    order_id: None,
+                })];
+            }
             M::Open => {
                 let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
                     return Vec::new();
