@@ -22,7 +22,7 @@ pub mod widgets;
 pub mod wizard;
 
 pub use app::App;
-pub use msg::{Effect, Msg, SaveError, Scroll};
+pub use msg::{Effect, MarkedExport, Msg, SaveError, Scroll};
 pub use root::Root;
 pub use update::update;
 pub use view::view;
@@ -490,6 +490,19 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::AddNotes { orders, text } => Some(add_notes(store, &orders, &text)),
+        Effect::ExportMarked {
+            orders,
+            format,
+            path,
+            include_secrets,
+            overwrite,
+        } => Some(Msg::MarkedExported(export_marked(
+            store,
+            &orders,
+            format,
+            &path,
+            (include_secrets, overwrite),
+        ))),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
@@ -629,6 +642,13 @@ fn export_order(
     let bytes = crate::domain::export::file(order, format, include_secrets)
         .map_err(|e| Failed(format!("Nothing was written: {e}")))?;
     let path = resolve_export_path(typed).map_err(Failed)?;
+    write_export(&path, &bytes, overwrite)
+}
+
+/// Write an export file atomically at an absolute path; never over an existing one (a dangling
+/// link included) unless `overwrite`. Returns the path written, as shown.
+fn write_export(path: &Path, bytes: &[u8], overwrite: bool) -> Result<String, ExportRefused> {
+    use ExportRefused::Failed;
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(Failed(format!("{shown} is a folder: add a file name.")));
@@ -644,7 +664,7 @@ fn export_order(
     if !overwrite && path.symlink_metadata().is_ok() {
         return Err(ExportRefused::Exists(shown));
     }
-    crate::store::atomic::write_atomic(&path, &bytes).map_err(|e| {
+    crate::store::atomic::write_atomic(path, bytes).map_err(|e| {
         Failed(match e.kind() {
             io::ErrorKind::PermissionDenied => {
                 format!(
@@ -656,6 +676,75 @@ fn export_order(
         })
     })?;
     Ok(shown)
+}
+
+/// Several orders exported: one file for JSON and CSV, else one per order in the folder typed.
+/// Every file is rendered before any is written, so an order that cannot be exported stops
+/// the export before it starts. One store: the open tenant's.
+fn export_marked(
+    store: &Store,
+    keys: &[crate::tui::app::OrderKey],
+    format: crate::domain::export::Format,
+    typed: &Path,
+    (include_secrets, overwrite): (bool, bool),
+) -> MarkedExport {
+    use crate::domain::export::several;
+    let failed = |reason: String| MarkedExport::Failed {
+        written: Vec::new(),
+        reason,
+    };
+    let mut orders = Vec::new();
+    for key in keys {
+        match store.get(&key.id) {
+            Ok(loaded) => orders.push(loaded.order.clone()),
+            Err(e) => return failed(format!("{} could not be read: {e}", key.id)),
+        }
+    }
+    let path = match resolve_export_path(typed) {
+        Ok(path) => path,
+        Err(reason) => return failed(reason),
+    };
+    if several::is_combined(format) {
+        let written = several::combined(&orders, format, include_secrets)
+            .map_err(|e| ExportRefused::Failed(format!("Nothing was written: {e}")))
+            .and_then(|bytes| write_export(&path, &bytes, overwrite));
+        return match written {
+            Ok(shown) => MarkedExport::Written(vec![shown]),
+            Err(ExportRefused::Exists(shown)) => MarkedExport::Exists(vec![shown]),
+            Err(ExportRefused::Failed(reason)) => failed(reason),
+        };
+    }
+    if !path.is_dir() {
+        return failed(format!(
+            "There is no folder {}: one file per order goes in a folder; create it first or choose another.",
+            path.display()
+        ));
+    }
+    let mut files = Vec::new();
+    for order in &orders {
+        match crate::domain::export::file(order, format, include_secrets) {
+            Ok(bytes) => files.push((path.join(several::file_name(&order.id, format)), bytes)),
+            Err(e) => return failed(format!("Nothing was written: {}: {e}", order.id)),
+        }
+    }
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(file, _)| file.symlink_metadata().is_ok())
+        .map(|(file, _)| file.display().to_string())
+        .collect();
+    if !overwrite && !existing.is_empty() {
+        return MarkedExport::Exists(existing);
+    }
+    let mut written = Vec::new();
+    for (file, bytes) in &files {
+        match write_export(file, bytes, true) {
+            Ok(shown) => written.push(shown),
+            Err(ExportRefused::Failed(reason) | ExportRefused::Exists(reason)) => {
+                return MarkedExport::Failed { written, reason };
+            }
+        }
+    }
+    MarkedExport::Written(written)
 }
 
 /// A typed export path made absolute: `~` (alone or leading) is the home folder, and a relative

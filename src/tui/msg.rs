@@ -116,6 +116,8 @@ pub enum Msg {
         order_id: String,
         reason: String,
     },
+    /// What came of exporting several orders (`Effect::ExportMarked`).
+    MarkedExported(MarkedExport),
     /// The drafts created of a split sheet, and those that could not be saved (why).
     DraftsCreated {
         orders: Vec<Order>,
@@ -146,6 +148,20 @@ pub enum Msg {
     OrdersAdded {
         orders: Vec<Order>,
         problems: Vec<String>,
+    },
+}
+
+/// What came of exporting several orders at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkedExport {
+    /// Every file written (absolute paths).
+    Written(Vec<String>),
+    /// Nothing was written: these files exist and replacing them was not asked.
+    Exists(Vec<String>),
+    /// Why nothing, or not everything, was written; the files written before it stopped.
+    Failed {
+        written: Vec<String>,
+        reason: String,
     },
 }
 
@@ -213,6 +229,16 @@ pub enum Effect {
     /// answers `Exported`, `ExportExists` or `ExportFailed`.
     Export {
         order_id: String,
+        format: Format,
+        path: PathBuf,
+        include_secrets: bool,
+        overwrite: bool,
+    },
+    /// Write several orders in a format: one file at `path` for JSON and CSV, else one file
+    /// per order in the folder `path` (`domain::export::several`); never over an existing file
+    /// unless `overwrite`. The runtime answers `MarkedExported`.
+    ExportMarked {
+        orders: Vec<crate::tui::app::OrderKey>,
         format: Format,
         path: PathBuf,
         include_secrets: bool,

@@ -4,7 +4,9 @@
 
 use crate::support::{demo_app, press, render, typed};
 use crossterm::event::KeyCode;
+use portwiz::domain::export::Format;
 use portwiz::store::Store;
+use portwiz::tui::app::Context;
 use portwiz::tui::root::Screen;
 use portwiz::tui::{Effect, Msg, Root, execute, update};
 
@@ -284,5 +286,144 @@ fn note_on_marked_orders_snapshots() {
         press(&mut app, KeyCode::Char('N'));
         typed(&mut app, "Called Lumen: freeze lifted");
         insta::assert_snapshot!(format!("note_marked_{w}x{h}"), render(&app));
+    }
+}
+
+// ---- Export of the marked orders ----
+
+/// Mark the first two rows and open the export dialog on them.
+fn exporting_two(app: &mut Root) -> Vec<String> {
+    let ids = mark_first_two(app);
+    assert!(press(app, KeyCode::Char('e')).is_empty());
+    assert_eq!(app.context(), Context::ExportFormat);
+    ids
+}
+
+/// Replace the path with `path` and press Enter: the effects.
+fn write_to(app: &mut Root, path: &std::path::Path) -> Vec<Effect> {
+    crate::support::ctrl(app, 'u');
+    typed(app, &path.display().to_string());
+    press(app, KeyCode::Enter)
+}
+
+#[test]
+fn e_writes_the_marked_orders_in_one_json_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(dir.path());
+    let mut app = demo_app(100, 30);
+    let ids = exporting_two(&mut app);
+    assert!(render(&app).contains("Export 2 orders: what should the file hold?"));
+    press(&mut app, KeyCode::Char('j'));
+    let Screen::Export(page) = app.top() else {
+        panic!("the dialog is open")
+    };
+    assert_eq!(page.path.value(), "portwiz-2-orders.json");
+    let file = out.path().join("two.json");
+    let effects = write_to(&mut app, &file);
+    let [Effect::ExportMarked { orders, format, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*format, Format::Json);
+    assert_eq!(orders.iter().map(|k| k.id.clone()).collect::<Vec<_>>(), ids);
+    run_effects(&mut app, &mut store, effects);
+    assert!(matches!(app.top(), Screen::Home(_)), "the dialog closes");
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let exported: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(exported, ids);
+    assert!(!text.contains("4417"), "no PIN unless asked");
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.text.starts_with("Exported 2 orders to "),
+        "{message:?}"
+    );
+}
+
+#[test]
+fn e_writes_a_file_each_in_a_folder_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(dir.path());
+    let mut app = demo_app(100, 30);
+    let ids = exporting_two(&mut app);
+    press(&mut app, KeyCode::Char('t'));
+    assert!(render(&app).contains("Folder:"), "{}", render(&app));
+    let effects = write_to(&mut app, out.path());
+    run_effects(&mut app, &mut store, effects);
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = ids.iter().map(|id| format!("{id}-summary.txt")).collect();
+    expected.sort();
+    assert_eq!(names, expected, "a file for each marked order, none other");
+    assert!(
+        app.message.as_ref().unwrap().text.contains("(2 files)"),
+        "{:?}",
+        app.message
+    );
+    // Again: both exist, so it asks, naming them; y replaces them.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('t'));
+    let effects = write_to(&mut app, out.path());
+    run_effects(&mut app, &mut store, effects);
+    assert_eq!(app.context(), Context::ExportReplace);
+    assert!(render(&app).contains("Replace 2 files"), "{}", render(&app));
+    let effects = press(&mut app, KeyCode::Char('y'));
+    run_effects(&mut app, &mut store, effects);
+    assert!(matches!(app.top(), Screen::Home(_)));
+}
+
+#[test]
+fn e_writes_every_number_of_the_marked_orders_in_one_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(dir.path());
+    let mut app = demo_app(100, 30);
+    let ids = exporting_two(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    let file = out.path().join("numbers.csv");
+    let effects = write_to(&mut app, &file);
+    run_effects(&mut app, &mut store, effects);
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    let numbers: usize = ids
+        .iter()
+        .map(|id| store.get(id).unwrap().order.fields.numbers.len())
+        .sum();
+    assert_eq!(text.lines().count(), numbers + 1, "{text}");
+    assert!(text.starts_with("PhoneNumber,order_id,order_name\r\n"));
+    for id in &ids {
+        assert!(text.contains(&format!(",{id},")), "{text}");
+    }
+}
+
+#[test]
+fn without_marks_e_exports_the_selected_order_as_its_page_does() {
+    let mut app = demo_app(100, 30);
+    let selected = app.selected_summary().unwrap().id.clone();
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Export { order_id, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*order_id, selected);
+}
+
+#[test]
+fn export_of_marked_orders_snapshots() {
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        exporting_two(&mut app);
+        insta::assert_snapshot!(format!("export_marked_{w}x{h}"), render(&app));
+        press(&mut app, KeyCode::Char('t'));
+        insta::assert_snapshot!(format!("export_marked_folder_{w}x{h}"), render(&app));
     }
 }

@@ -5,10 +5,11 @@
 mod view;
 
 use crate::domain::export::Format;
-use crate::tui::app::{App, Context, Message};
+use crate::domain::export::several;
+use crate::tui::app::{App, Context, Message, OrderKey};
 use crate::tui::keymap::{Action, Binding, both, ch, ctrl, help, key, summary};
 use crate::tui::layout::Drawn;
-use crate::tui::msg::{Effect, Msg, ScreenId};
+use crate::tui::msg::{Effect, MarkedExport, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::one_line;
 use crate::tui::widgets::input::{TextField, request_for};
@@ -32,7 +33,11 @@ impl Context {
 /// whether to replace it.
 #[derive(Debug, Clone)]
 pub struct ExportPage {
+    /// The one order exported; empty when the dialog exports `orders`.
     pub order_id: String,
+    /// From the history: the marked orders, exported together (JSON and CSV in one file, the
+    /// other formats a file each in a folder).
+    pub orders: Vec<OrderKey>,
     pub format: Format,
     pub step: ExportStep,
     pub path: TextField,
@@ -178,48 +183,43 @@ pub fn default_path(folder: Option<&std::path::Path>, order_id: &str, format: Fo
 }
 
 pub fn default_file_name(order_id: &str, format: Format) -> String {
-    let id: String = order_id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    match format {
-        Format::Text => format!("{id}-summary.txt"),
-        Format::Loa => format!("{id}-loa.txt"),
-        Format::LoaPdf => format!("{id}-loa.pdf"),
-        Format::Csv => format!("{id}-numbers.csv"),
-        Format::Json => format!("{id}.json"),
-        Format::Case => format!("{id}-case.txt"),
-    }
+    crate::domain::export::several::file_name(order_id, format)
 }
 
 impl Component for ExportPage {
     type Msg = ExportMsg;
     const ID: ScreenId = ScreenId::Export;
 
-    /// `e` on an order's page: the dialog over it.
+    /// `e` on an order's page: the dialog over it. Without an order (`e` on the history): the
+    /// marked orders, else the selected one.
     fn open(order_id: Option<&str>, app: &mut App) -> Option<ExportPage> {
-        let order_id = app.order(order_id?)?.id.clone();
-        let format = CHOICES[0].format;
-        let folder = app.export_dir.clone();
-        Some(ExportPage {
-            path: TextField::new(&default_path(folder.as_deref(), &order_id, format)),
+        let (order_id, orders) = match order_id {
+            Some(id) => (
+                app.orders.iter().find(|s| s.id == id)?.id.clone(),
+                Vec::new(),
+            ),
+            None => match app.targets().as_slice() {
+                [] => return None,
+                [one] => (one.id.clone(), Vec::new()),
+                many => (String::new(), many.iter().map(|s| app.key_of(s)).collect()),
+            },
+        };
+        let mut page = ExportPage {
+            path: TextField::new(""),
             order_id,
-            format,
+            orders,
+            format: CHOICES[0].format,
             step: ExportStep::Format,
             include_secrets: false,
             error: None,
-            folder,
-        })
+            folder: app.export_dir.clone(),
+        };
+        page.path = TextField::new(&page.offered_path(page.format));
+        Some(page)
     }
 
     fn order_id(&self) -> Option<&str> {
-        Some(&self.order_id)
+        (!self.order_id.is_empty()).then_some(self.order_id.as_str())
     }
 
     fn over_below(&self) -> bool {
@@ -241,7 +241,10 @@ impl Component for ExportPage {
     }
 
     fn title(&self, app: &App) -> String {
-        format!("{} › Export", app.order_name(&self.order_id))
+        match self.orders.len() {
+            0 => format!("{} › Export", app.order_name(&self.order_id)),
+            n => format!("Order history › Export {n} orders"),
+        }
     }
 
     fn takes_text(&self, _app: &App) -> bool {
@@ -298,6 +301,7 @@ impl Component for ExportPage {
                 self.error = Some(reason);
                 Vec::new()
             }
+            Msg::MarkedExported(answer) if !self.orders.is_empty() => self.exported(answer, app),
             Msg::ExportFailed { reason, .. } => {
                 app.message = Some(Message::error(format!(
                     "Nothing was exported: {}",
@@ -319,10 +323,61 @@ impl ExportPage {
     /// Whether the path is one the user typed, not a file name the dialog offered.
     fn typed_own_path(&self) -> bool {
         let typed = self.path.value().trim();
-        !typed.is_empty()
-            && !CHOICES
-                .iter()
-                .any(|c| typed == default_path(self.folder.as_deref(), &self.order_id, c.format))
+        !typed.is_empty() && !CHOICES.iter().any(|c| typed == self.offered_path(c.format))
+    }
+
+    /// Whether the path names a folder (several orders, a file each) rather than a file.
+    pub fn to_folder(&self) -> bool {
+        !self.orders.is_empty() && !several::is_combined(self.format)
+    }
+
+    /// The path offered for a format: the order's file name; for several orders in one file,
+    /// a name that counts them; for a file each, the folder.
+    fn offered_path(&self, format: Format) -> String {
+        let folder = self.folder.as_deref();
+        match self.orders.len() {
+            0 => default_path(folder, &self.order_id, format),
+            n if several::is_combined(format) => {
+                let name = several::combined_file_name(n, format);
+                folder.map_or(name.clone(), |f| f.join(&name).display().to_string())
+            }
+            _ => folder.map_or(".".to_string(), |f| f.display().to_string()),
+        }
+    }
+
+    /// What the runtime answered for several orders: the dialog closes on success, asks before
+    /// replacing, or says at the path why not.
+    fn exported(&mut self, answer: MarkedExport, app: &mut App) -> Vec<Effect> {
+        let count = self.orders.len();
+        match answer {
+            MarkedExport::Written(files) => {
+                let (first, more) = (files.first().cloned().unwrap_or_default(), files.len());
+                app.message = Some(Message::info(match more {
+                    1 => format!("Exported {count} orders to {}", one_line(&first)),
+                    n => format!(
+                        "Exported {count} orders, a file each ({n} files) in {}",
+                        one_line(self.path.value().trim())
+                    ),
+                }));
+                vec![Effect::Close]
+            }
+            MarkedExport::Exists(files) => {
+                let names: Vec<String> = files.iter().map(|f| one_line(f)).collect();
+                self.step = ExportStep::Replace(match names.as_slice() {
+                    [one] => one.clone(),
+                    many => format!("{} files ({})", many.len(), many.join(", ")),
+                });
+                Vec::new()
+            }
+            MarkedExport::Failed { written, reason } => {
+                self.step = ExportStep::Path;
+                self.error = Some(match written.len() {
+                    0 => reason,
+                    n => format!("{reason} ({n} files were written before it)"),
+                });
+                Vec::new()
+            }
+        }
     }
 
     fn on_export(&mut self, msg: ExportMsg) -> Vec<Effect> {
@@ -383,7 +438,7 @@ fn move_format(p: &mut ExportPage, delta: isize) {
 /// On to the path: a file name offered for the format, unless the user typed one of their own.
 fn to_path(p: &mut ExportPage) {
     if !p.typed_own_path() {
-        p.path = TextField::new(&default_path(p.folder.as_deref(), &p.order_id, p.format));
+        p.path = TextField::new(&p.offered_path(p.format));
     }
     if !choice(p.format).pin {
         p.include_secrets = false;
@@ -395,10 +450,23 @@ fn to_path(p: &mut ExportPage) {
 fn write(p: &mut ExportPage, overwrite: bool) -> Vec<Effect> {
     let path = p.path.value().trim();
     if path.is_empty() {
-        p.error = Some("Give a file name to write to.".into());
+        p.error = Some(if p.to_folder() {
+            "Give the folder to write the files in.".into()
+        } else {
+            "Give a file name to write to.".into()
+        });
         return Vec::new();
     }
     p.error = None;
+    if !p.orders.is_empty() {
+        return vec![Effect::ExportMarked {
+            orders: p.orders.clone(),
+            format: p.format,
+            path: PathBuf::from(path),
+            include_secrets: p.include_secrets && choice(p.format).pin,
+            overwrite,
+        }];
+    }
     vec![Effect::Export {
         order_id: p.order_id.clone(),
         format: p.format,

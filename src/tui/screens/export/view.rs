@@ -2,6 +2,7 @@
 //! toggle, and the question before replacing a file. Draws only.
 
 use super::{CHOICES, ExportPage, ExportStep, choice};
+use crate::domain::export::several;
 use crate::tui::app::App;
 use crate::tui::text::hanging;
 use crate::tui::text::{clean_for_screen, one_line, pad};
@@ -14,14 +15,16 @@ use unicode_width::UnicodeWidthStr;
 
 const WIDTH: u16 = 72;
 const LABEL: &str = " File: ";
+const FOLDER: &str = " Folder: ";
 
 pub fn render(app: &App, page: &ExportPage, frame: &mut Frame, area: Rect) {
     // The order's page stays in view under the dialog: the root draws it first
     // (`Component::over_below`).
     let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
-    let name = app
-        .order(&page.order_id)
-        .map_or_else(|| page.order_id.clone(), |o| one_line(&o.display_name()));
+    let name = match page.orders.len() {
+        0 => format!("“{}”", app.order_name(&page.order_id)),
+        n => format!("{n} orders"),
+    };
     let (lines, cursor) = match &page.step {
         ExportStep::Format => (format_lines(app, page, &name, inner), None),
         ExportStep::Path | ExportStep::Replace(_) => path_lines(app, page, &name, inner),
@@ -55,9 +58,17 @@ fn format_lines(app: &App, page: &ExportPage, name: &str, inner: usize) -> Vec<L
     text(
         &mut lines,
         " ",
-        &format!("Export “{name}”: what should the file hold?"),
+        &format!("Export {name}: what should the file hold?"),
         theme.heading(),
     );
+    if !page.orders.is_empty() {
+        text(
+            &mut lines,
+            " ",
+            "CSV and JSON put them in one file; the other formats write a file for each order.",
+            theme.dim(),
+        );
+    }
     lines.push(Line::raw(""));
     for c in &CHOICES {
         let chosen = c.format == page.format;
@@ -71,7 +82,7 @@ fn format_lines(app: &App, page: &ExportPage, name: &str, inner: usize) -> Vec<L
             Span::styled(c.key.to_string(), theme.key()),
             Span::raw(" "),
             Span::styled(pad(c.label, 22), style),
-            Span::styled(c.about, theme.dim()),
+            Span::styled(about(page, c), theme.dim()),
         ]));
     }
     lines.push(Line::raw(""));
@@ -102,22 +113,23 @@ fn path_lines(
     text(
         &mut lines,
         " ",
-        &format!("Export “{name}” as {}", c.label),
+        &format!("Export {name} as {}", c.label),
         theme.heading(),
     );
     lines.push(Line::raw(""));
-    let room = inner.saturating_sub(LABEL.width() + 1).max(8);
+    let label = if page.to_folder() { FOLDER } else { LABEL };
+    let room = inner.saturating_sub(label.width() + 1).max(8);
     let shown = page.path.visible(room, false);
     let value = clean_for_screen(&shown.text);
     let fill = room.saturating_sub(value.width());
     if page.step == ExportStep::Path {
         cursor = Some((
-            LABEL.width() + usize::from(shown.cursor_column),
+            label.width() + usize::from(shown.cursor_column),
             lines.len(),
         ));
     }
     lines.push(Line::from(vec![
-        Span::styled(LABEL, theme.focus()),
+        Span::styled(label, theme.focus()),
         Span::styled(format!("{value}{}", " ".repeat(fill)), theme.input()),
     ]));
     // The whole path, however long: the box above scrolls to its cursor.
@@ -125,12 +137,7 @@ fn path_lines(
     if typed.width() > room {
         text(&mut lines, "       ", &format!("= {typed}"), theme.dim());
     }
-    text(
-        &mut lines,
-        "       ",
-        "A bare name goes in the current folder; ~ is your home folder.",
-        theme.dim(),
-    );
+    text(&mut lines, "       ", &where_it_goes(page), theme.dim());
     lines.push(Line::raw(""));
     pin_lines(app, page, c.pin, inner, &mut lines);
     if let Some(why) = &page.error {
@@ -156,7 +163,11 @@ fn path_lines(
         text(
             &mut lines,
             " ",
-            "Enter writes the file. Esc: back to the formats.",
+            if page.to_folder() {
+                "Enter writes the files. Esc: back to the formats."
+            } else {
+                "Enter writes the file. Esc: back to the formats."
+            },
             theme.dim(),
         );
     }
@@ -192,5 +203,38 @@ fn pin_lines(
         }
     } else {
         text(lines, " ", "This format never holds the PIN.", theme.dim());
+    }
+}
+
+/// Where the file (or the files) go, in words.
+fn where_it_goes(page: &ExportPage) -> String {
+    let count = page.orders.len();
+    match (count, page.format) {
+        (0, _) => "A bare name goes in the current folder; ~ is your home folder.".to_string(),
+        (_, crate::domain::export::Format::Json) => format!(
+            "One file: a JSON array of the {count} orders' fields documents. ~ is your home folder."
+        ),
+        (_, crate::domain::export::Format::Csv) => format!(
+            "One file: every number of the {count} orders, with its order's id and name. ~ is your home folder."
+        ),
+        (_, format) => {
+            let first = page
+                .orders
+                .first()
+                .map_or(String::new(), |k| several::file_name(&k.id, format));
+            format!(
+                "A file for each of the {count} orders in this folder ({first}, …). ~ is your home folder."
+            )
+        }
+    }
+}
+
+/// What a format holds, as the list of formats says it: for several orders JSON and CSV say
+/// what their one file holds (`import` reads one order's document, not the array).
+fn about(page: &ExportPage, c: &super::Choice) -> &'static str {
+    match (page.orders.is_empty(), c.format) {
+        (false, crate::domain::export::Format::Json) => "every field, an array of the orders",
+        (false, crate::domain::export::Format::Csv) => "every number, with its order",
+        _ => c.about,
     }
 }

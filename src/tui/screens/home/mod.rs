@@ -40,6 +40,8 @@ pub enum HomeMsg {
     Copy,
     /// `N`: a note on each marked order (else the selected one).
     Note,
+    /// `e`: export the marked orders (else the selected one).
+    Export,
     /// Open the selected order.
     Open,
     /// Clear the filter.
@@ -106,6 +108,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::Welcome, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
     // The order history; the marked orders first in the footer while there are some.
     both(C::History, &[ch('y')], O(M::Copy), "Copy the marked orders (else this one) to paste", "Copy"),
+    both(C::History, &[ch('e')], O(M::Export), "Export the marked orders (else this one)", "Export"),
     both(C::History, &[ch('N')], O(M::Note), "A note on each marked order (else this one)", "Note"),
     both(C::History, &[key(Enter)], O(M::Open), "Open the selected order", "Open"),
     both(C::History, &[ch('/')], O(M::StartFilter), "Filter by name, carrier, number or id", "Filter"),
@@ -185,7 +188,9 @@ impl Component for Home {
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
         match msg {
             M::Open => !app.history.rows.is_empty(),
-            M::Copy | M::Note | M::Mark(MarkMsg::Clear) => !app.history.marks.is_empty(),
+            M::Copy | M::Note | M::Export | M::Mark(MarkMsg::Clear) => {
+                !app.history.marks.is_empty()
+            }
             _ => true,
         }
     }
@@ -239,9 +244,15 @@ impl Component for Home {
                 }
             }
             M::Copy => return copy(app),
-            M::Note => {
+            // The dialogs take the marked orders (else the selected one) from the model.
+            M::Note | M::Export => {
+                let screen = if msg == M::Note {
+                    ScreenId::Note
+                } else {
+                    ScreenId::Export
+                };
                 return vec![Effect::Open(Open {
-                    screen: ScreenId::Note,
+                    screen,
                     order_id: None,
                 })];
             }
