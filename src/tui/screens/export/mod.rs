@@ -362,11 +362,7 @@ impl ExportPage {
                 vec![Effect::Close]
             }
             MarkedExport::Exists(files) => {
-                let names: Vec<String> = files.iter().map(|f| one_line(f)).collect();
-                self.step = ExportStep::Replace(match names.as_slice() {
-                    [one] => one.clone(),
-                    many => format!("{} files ({})", many.len(), many.join(", ")),
-                });
+                self.step = ExportStep::Replace(existing_files(&files));
                 Vec::new()
             }
             MarkedExport::Failed { written, reason } => {
@@ -422,6 +418,38 @@ impl ExportPage {
         if self.step == ExportStep::Path {
             self.path.insert_str(text.replace(['\r', '\n'], " ").trim());
             self.error = None;
+        }
+    }
+}
+
+/// Files that exist, for the question before replacing them: one by its path; several by
+/// their folder, count and the first names.
+fn existing_files(files: &[String]) -> String {
+    const NAMED: usize = 3;
+    let path = |f: &String| std::path::Path::new(f).to_path_buf();
+    match files {
+        [one] => one_line(one),
+        many => {
+            let folder = path(&many[0])
+                .parent()
+                .map_or(String::new(), |d| d.display().to_string());
+            let mut names: Vec<String> = many
+                .iter()
+                .take(NAMED)
+                .filter_map(|f| {
+                    path(f)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                })
+                .collect();
+            if many.len() > NAMED {
+                names.push(format!("{} more", many.len() - NAMED));
+            }
+            one_line(&format!(
+                "{} files in {folder} ({})",
+                many.len(),
+                names.join(", ")
+            ))
         }
     }
 }

@@ -155,7 +155,11 @@ fn path_lines(
         text(
             &mut lines,
             " ",
-            "The file exists: y replaces it, n goes back to choose another name.",
+            if page.to_folder() {
+                "These files exist: y replaces them, n goes back to choose another folder."
+            } else {
+                "The file exists: y replaces it, n goes back to choose another name."
+            },
             theme.dim(),
         );
     } else {

@@ -104,7 +104,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let sort_arrow = if h.descending { "↓" } else { "↑" };
     let marked = match h.marks.len() {
         0 => String::new(),
-        n => format!(" · {n} marked"),
+        n => {
+            // Marks the filter hides still count: `e`, `N` and `y` act on them too.
+            let shown = h
+                .rows
+                .iter()
+                .filter(|i| h.marks.contains(&app.key_of(&app.orders[**i])))
+                .count();
+            match n - shown.min(n) {
+                0 => format!(" · {n} marked"),
+                hidden => format!(" · {n} marked ({hidden} not shown)"),
+            }
+        }
     };
     let summary = format!(
         " Showing {} of {} orders{marked} · Status: {} · Sorted by {} {sort_arrow}",
