@@ -59,6 +59,15 @@ impl Summary {
     }
 }
 
+/// Which order, wherever it is kept: its tenant (`None`: the store `DIR` itself) and its id.
+/// The history's marks are kept by it, so two tenants' orders of one id are never taken for
+/// each other on the board, which shows every tenant's orders.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrderKey {
+    pub tenant: Option<String>,
+    pub id: String,
+}
+
 impl Summary {
     /// Days the order has waited on the user, once overdue (see `facts::days_overdue`).
     pub fn days_overdue(&self, now: Timestamp) -> Option<i64> {

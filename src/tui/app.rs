@@ -8,6 +8,7 @@ use super::list::Marks;
 use super::text::one_line;
 use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
+pub use crate::domain::summary::OrderKey;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order, Status};
 use jiff::civil::Date;
@@ -114,15 +115,6 @@ pub struct HistoryState {
     pub id_width: usize,
     /// The marked orders (Space), which `e`, `N` and `y` act on together.
     pub marks: Marks<OrderKey>,
-}
-
-/// Which order, wherever it is kept: its tenant (`None`: the store `DIR` itself) and its id.
-/// Marks are kept by it, so two tenants' orders of one id are never taken for each other on
-/// the board, which shows every tenant's orders.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct OrderKey {
-    pub tenant: Option<String>,
-    pub id: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -532,7 +532,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
 
 /// The note added to each order as on disk and saved as any edit is (merged when the file moved
 /// on); which were saved, and why the others were not. One store: the open tenant's.
-fn add_notes(store: &mut Store, orders: &[crate::tui::app::OrderKey], text: &str) -> Msg {
+fn add_notes(store: &mut Store, orders: &[crate::domain::summary::OrderKey], text: &str) -> Msg {
     let (mut saved, mut refused) = (Vec::new(), Vec::new());
     for key in orders {
         let noted = store
@@ -683,7 +683,7 @@ fn write_export(path: &Path, bytes: &[u8], overwrite: bool) -> Result<String, Ex
 /// the export before it starts. One store: the open tenant's.
 fn export_marked(
     store: &Store,
-    keys: &[crate::tui::app::OrderKey],
+    keys: &[crate::domain::summary::OrderKey],
     format: crate::domain::export::Format,
     typed: &Path,
     (include_secrets, overwrite): (bool, bool),

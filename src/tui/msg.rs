@@ -238,7 +238,7 @@ pub enum Effect {
     /// per order in the folder `path` (`domain::export::several`); never over an existing file
     /// unless `overwrite`. The runtime answers `MarkedExported`.
     ExportMarked {
-        orders: Vec<crate::tui::app::OrderKey>,
+        orders: Vec<crate::domain::summary::OrderKey>,
         format: Format,
         path: PathBuf,
         include_secrets: bool,
@@ -257,7 +257,7 @@ pub enum Effect {
     /// Add this note to each order's journal (`Order::add_note`, as `portwiz note`), each read
     /// from the store and saved like any edit; the runtime answers `NotesAdded`.
     AddNotes {
-        orders: Vec<crate::tui::app::OrderKey>,
+        orders: Vec<crate::domain::summary::OrderKey>,
         text: String,
     },
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
