@@ -231,31 +231,11 @@ impl Component for Home {
         let h = &mut app.history;
         match msg {
             M::List(m) => app.move_selection(m),
-            M::Mark(m) => {
-                let selected = app.selected_summary().map(|s| app.key_of(s));
-                let shown: Vec<_> = app
-                    .history
-                    .rows
-                    .iter()
-                    .map(|i| app.key_of(&app.orders[*i]))
-                    .collect();
-                if app.history.marks.apply(m, selected, shown) {
-                    app.move_selection(ListMsg::Down);
-                }
-            }
+            M::Mark(m) => mark(app, m),
             M::Copy => return copy(app),
             // The dialogs take the marked orders (else the selected one) from the model.
-            M::Note | M::Export => {
-                let screen = if msg == M::Note {
-                    ScreenId::Note
-                } else {
-                    ScreenId::Export
-                };
-                return vec![Effect::Open(Open {
-                    screen,
-                    order_id: None,
-                })];
-            }
+            M::Note => return open_screen(ScreenId::Note),
+            M::Export => return open_screen(ScreenId::Export),
             M::Open => {
                 let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
                     return Vec::new();
@@ -267,20 +247,10 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
-            M::Tenants => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Tenants,
-                    order_id: None,
-                })];
-            }
+            M::Tenants => return open_screen(ScreenId::Tenants),
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
             // The insights screen, and the orders read when they are not all at hand.
-            M::Split => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Split,
-                    order_id: None,
-                })];
-            }
+            M::Split => return open_screen(ScreenId::Split),
             M::Insights => {
                 let open = Effect::Open(Open {
                     screen: ScreenId::Insights,
@@ -357,6 +327,29 @@ impl Component for Home {
             history::render(app, frame, area)
         }
     }
+}
+
+/// A marking key on the history (`tui::list`): Space moves on to the next order.
+fn mark(app: &mut App, msg: MarkMsg) {
+    let selected = app.selected_summary().map(|s| app.key_of(s));
+    let shown: Vec<_> = app
+        .history
+        .rows
+        .iter()
+        .map(|i| app.key_of(&app.orders[*i]))
+        .collect();
+    if app.history.marks.apply(msg, selected, shown) {
+        app.move_selection(ListMsg::Down);
+    }
+}
+
+/// A screen on no order in particular (a dialog on the orders acted on takes them from the
+/// model: `App::targets`).
+fn open_screen(screen: ScreenId) -> Vec<Effect> {
+    vec![Effect::Open(Open {
+        screen,
+        order_id: None,
+    })]
 }
 
 /// `y`: the orders acted on (marked, else selected) as a table on the clipboard, saying how many.
