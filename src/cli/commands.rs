@@ -91,6 +91,9 @@ pub fn run(
             console,
         ),
         Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Calendar { output, force } => {
+            super::calendar::run(store, output.as_deref(), force, clock, console)
+        }
         Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
         Command::Reconcile { file, apply } => {
             super::reconcile::run(store, &file, apply, clock, console)
@@ -167,6 +170,7 @@ fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Fai
         | Command::Stats { .. }
         | Command::Report { .. }
         | Command::Today { .. }
+        | Command::Calendar { .. }
         | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
@@ -557,6 +561,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Split { .. }
         | Command::Stats { .. }
         | Command::Today { .. }
+        | Command::Calendar { .. }
         | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }

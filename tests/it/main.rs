@@ -8,6 +8,7 @@ mod support;
 mod all_regions;
 mod asks;
 mod authors;
+mod calendar;
 mod classifier_corpus;
 mod classifier_dev;
 mod classifier_learning;
