@@ -2,24 +2,8 @@
 //! every event's UID, DTSTART and zone; the same UIDs on another day (a re-import updates);
 //! a hostile carrier name never breaks the file; `-o` writes as `export -o` does.
 
-use crate::support::{fixture, new_order, portwiz};
+use crate::support::{fixture, new_order, ok_on as ok, run_on as on};
 use std::collections::BTreeMap;
-use std::path::Path;
-
-fn on(dir: &Path, day: &str, args: &[&str]) -> crate::support::Run {
-    portwiz(dir)
-        .env("PORTWIZ_TODAY", day)
-        .args(args)
-        .output()
-        .expect("the portwiz binary runs")
-        .into()
-}
-
-fn ok(dir: &Path, day: &str, args: &[&str]) -> String {
-    let out = on(dir, day, args);
-    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-    out.stdout
-}
 
 /// Each event's properties by name (value, and the parameters' text), parsed by `ical`.
 fn parse(ics: &str) -> Vec<BTreeMap<String, (String, String)>> {
