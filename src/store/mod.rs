@@ -20,6 +20,7 @@ mod open;
 mod own;
 pub mod preflight;
 mod read_all;
+pub mod teams;
 pub mod tenants;
 pub use read_all::EveryOrder;
 pub mod watch;

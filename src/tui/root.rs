@@ -83,6 +83,8 @@ macro_rules! with_screens {
             Numbers($crate::tui::screens::numbers::NumbersPage),
             /// "Split a sheet into orders": a company's sheet, previewed, then its drafts.
             Split($crate::tui::screens::split::SplitPage),
+            /// "Import a Teams export": what the tenant's number export says, then recorded.
+            Teams($crate::tui::screens::teams::TeamsPage),
             /// "Add a note": a dated note in the order's journal.
             Note($crate::tui::screens::note::NotePage),
             /// "Changed in two places": a field both windows changed, to choose a value for.

@@ -111,6 +111,25 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
+        // The orders recorded are the app's too; the screen says what was recorded.
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        } => {
+            for order in orders {
+                upsert(app, order);
+            }
+            let orders = Vec::new();
+            to_screen(
+                app,
+                Msg::TeamsRecorded {
+                    orders,
+                    lines,
+                    problems,
+                },
+            )
+        }
         other => to_screen(app, other),
     }
 }

@@ -147,7 +147,7 @@ fn help_lists_the_keys_of_the_screen() {
         snapshot("help_history", &app);
         let mut screen = render(&app);
         if screen.contains("more (↑↓ PgDn)") {
-            // At 80×24 the history's help scrolls (t, m and T joined it): the rest is one
+            // At 80×24 the history's help scrolls (t, m, T and I joined it): the rest is one
             // page down.
             crate::support::draw(&mut app);
             crate::support::press(&mut app, crossterm::event::KeyCode::PageDown);

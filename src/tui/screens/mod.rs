@@ -11,5 +11,6 @@ pub mod note;
 pub mod numbers;
 pub mod order;
 pub mod split;
+pub mod teams;
 pub mod tenants;
 pub mod today;

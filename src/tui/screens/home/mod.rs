@@ -54,6 +54,8 @@ pub enum HomeMsg {
     Today,
     /// Split a company's sheet into orders (a preview first).
     Split,
+    /// Import a Teams export: what the tenant's numbers say, against the orders.
+    TeamsImport,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -101,6 +103,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
     help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
     help(C::History, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
+    help(C::History, &[ch('I')], O(M::TeamsImport), "Import a Teams export: what ported, what is missing"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
@@ -217,6 +220,12 @@ impl Component for Home {
             M::Split => {
                 return vec![Effect::Open(Open {
                     screen: ScreenId::Split,
+                    order_id: None,
+                })];
+            }
+            M::TeamsImport => {
+                return vec![Effect::Open(Open {
+                    screen: ScreenId::Teams,
                     order_id: None,
                 })];
             }
