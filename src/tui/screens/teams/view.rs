@@ -8,13 +8,12 @@ use crate::domain::rules::text::thousands;
 use crate::tui::app::App;
 use crate::tui::layout::Drawn;
 use crate::tui::text::{hanging, one_line, wrap};
-use crate::tui::widgets::form::{draw_with_input, input_line};
+use crate::tui::widgets::form::{Below, Prompt, draw_prompt};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 const LABEL: &str = " Export (CSV or JSON): ";
 
@@ -39,34 +38,21 @@ pub fn render(app: &App, page: &TeamsPage, frame: &mut Frame, area: Rect) -> Dra
 }
 
 fn path_view(app: &App, page: &TeamsPage, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let width = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-        lines.extend(hanging(lead, body, width, Style::new(), style));
+    let below = match (&page.error, page.busy) {
+        (Some(why), _) => Below::Error(why),
+        (None, true) => Below::Hint("Reading the export…"),
+        (None, false) => {
+            Below::Hint("Enter shows what it says; nothing is recorded until you say so.")
+        }
     };
-    text(
-        &mut lines,
-        " ",
-        "What Teams itself says of each number, against your orders: the CSV of Export-CsAcquiredPhoneNumber, Get-CsPhoneNumberAssignment as CSV or JSON, or Graph's numberAssignments JSON (docs/reconcile.md).",
-        Style::new(),
-    );
-    lines.push(Line::raw(""));
-    let room = width.saturating_sub(LABEL.width() + 2).max(8);
-    let (input, column) = input_line(LABEL, &page.path, room, theme.focus(), theme.input());
-    let input_row = lines.len();
-    lines.push(input);
-    match (&page.error, page.busy) {
-        (Some(why), _) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
-        (None, true) => text(&mut lines, " ", "Reading the export…", theme.dim()),
-        (None, false) => text(
-            &mut lines,
-            " ",
-            "Enter shows what it says; nothing is recorded until you say so.",
-            theme.dim(),
-        ),
-    }
-    draw_with_input(frame, area, lines, (input_row, column), 1);
+    let intro = "What Teams itself says of each number, against your orders: the CSV of Export-CsAcquiredPhoneNumber, Get-CsPhoneNumberAssignment as CSV or JSON, or Graph's numberAssignments JSON (docs/reconcile.md).";
+    let prompt = Prompt {
+        intro,
+        label: LABEL,
+        field: &page.path,
+        below,
+    };
+    draw_prompt(frame, area, &app.theme, prompt);
 }
 
 fn result_lines(app: &App, page: &TeamsPage, check: &Check, width: usize) -> Vec<Line<'static>> {
