@@ -69,6 +69,8 @@ macro_rules! with_screens {
             Wizard(Box<$crate::tui::wizard::Wizard>),
             /// "Carrier response": record what the carrier or Microsoft answered.
             Respond(Box<$crate::tui::respond::Respond>),
+            /// "E-mails that unblock the port": the asks that fit the order, one copied.
+            Asks($crate::tui::screens::asks::AsksPage),
             /// Request assistance: the Phone number Service Center and the order's ticket.
             Assist($crate::tui::screens::assist::AssistPage),
             /// "Export": write the order to a file, drawn over its page.

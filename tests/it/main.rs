@@ -64,6 +64,7 @@ mod store_roundtrip;
 mod teams_pty;
 mod tenants;
 mod today;
+mod tui_asks;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;

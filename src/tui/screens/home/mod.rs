@@ -101,7 +101,7 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::History, &[ch('n')], O(M::NewOrder), "New order", "New"),
     both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
-    help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
+    both(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first", "Today"),
     help(C::History, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
     help(C::History, &[ch('I')], O(M::TeamsImport), "Import a Teams export: what ported, what is missing"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
@@ -117,6 +117,21 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
 impl Component for Home {
     type Msg = HomeMsg;
     const ID: ScreenId = ScreenId::Home;
+
+    /// Today's `t` is named in the footer where it fits (not at 80 columns, where help has it).
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        let mut entries: Vec<_> = crate::tui::keymap::footer_bindings(KEYS, &self.layers(app))
+            .filter(|b| match &b.action {
+                Some(O(msg)) => self.offers(msg, app),
+                _ => true,
+            })
+            .map(|b| (b.label.as_str(), b.footer))
+            .collect();
+        if !crate::tui::keymap::footer_fits(&entries, app.size.0) {
+            entries.retain(|(label, _)| *label != "t");
+        }
+        entries
+    }
 
     fn open(_order_id: Option<&str>, _app: &mut App) -> Option<Home> {
         Some(Home)
