@@ -224,50 +224,13 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
-            M::Tenants => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Tenants,
-                    order_id: None,
-                })];
-            }
+            M::Tenants => return open_screen(ScreenId::Tenants, None, app),
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
-            // The insights screen, and the orders read when they are not all at hand.
-            M::Split => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Split,
-                    order_id: None,
-                })];
-            }
-            M::TeamsImport => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Teams,
-                    order_id: None,
-                })];
-            }
-            M::Insights => {
-                let open = Effect::Open(Open {
-                    screen: ScreenId::Insights,
-                    order_id: None,
-                });
-                return [
-                    Some(open),
-                    (!app.all_loaded()).then_some(Effect::LoadInsights),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-            }
-            // Today's list, and the orders read when they are not all at hand.
-            M::Today => {
-                let open = Effect::Open(Open {
-                    screen: ScreenId::Today,
-                    order_id: None,
-                });
-                return [Some(open), (!app.all_loaded()).then_some(Effect::LoadToday)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-            }
+            M::Split => return open_screen(ScreenId::Split, None, app),
+            M::TeamsImport => return open_screen(ScreenId::Teams, None, app),
+            // The insights and Today, with the orders read when they are not all at hand.
+            M::Insights => return open_screen(ScreenId::Insights, Some(Effect::LoadInsights), app),
+            M::Today => return open_screen(ScreenId::Today, Some(Effect::LoadToday), app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();
@@ -320,4 +283,16 @@ impl Component for Home {
             history::render(app, frame, area)
         }
     }
+}
+
+/// Open one of the history's screens; `read_all` reads every order first when the app does not
+/// hold them all.
+fn open_screen(screen: ScreenId, read_all: Option<Effect>, app: &App) -> Vec<Effect> {
+    let open = Effect::Open(Open {
+        screen,
+        order_id: None,
+    });
+    std::iter::once(open)
+        .chain(read_all.filter(|_| !app.all_loaded()))
+        .collect()
 }
