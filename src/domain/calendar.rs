@@ -209,15 +209,21 @@ fn foc(about: &About) -> Option<Event> {
 }
 
 /// The day after the FOC day: check in Teams that every number ported. A check against the
-/// tenant's export since the FOC (`reconcile --apply`) is said in the summary.
+/// tenant's export since the FOC (`reconcile --apply`) is said in the summary, on its own day.
 fn check(about: &About) -> Option<Event> {
     let foc = about.order.foc.as_ref()?;
-    let day = foc.date.checked_add(1.day()).ok()?;
+    let mut day = foc.date.checked_add(1.day()).ok()?;
     let state = match about.order.status {
         Status::FocConfirmed => State::Confirmed,
         _ => State::Cancelled,
     };
-    let teams = today::teams_check_since_foc(about.order).map(|t| one_line(&t));
+    let checked = today::teams_checked_since_foc(about.order);
+    // Numbers found missing: the event moves to the day the check found them.
+    if let Some((at, _)) = &checked {
+        let zone = about.order.fields.carrier_zone();
+        day = day.max(at.to_zoned(zone).date());
+    }
+    let teams = checked.map(|(_, t)| one_line(&t));
     let summary = match &teams {
         Some(said) => format!("Port not complete: {}: {said}", about.name),
         None => format!("Check the port in Teams: {}", about.name),

@@ -134,7 +134,7 @@ impl Need {
             ),
             Need::PortNotRecorded { foc, days, .. } => format!(
                 "The port date {} passed {} and no completion is recorded: check the numbers \
-                 in Teams (portwiz reconcile) or record it completed.",
+                 in Teams (portwiz reconcile, or I on the app's history) or record it completed.",
                 foc.describe(),
                 ago(*days)
             ),
@@ -260,13 +260,18 @@ fn port_need(order: &Order, country: Country, clock: Clock) -> Option<Need> {
 /// What the latest check against the tenant's export recorded since the FOC
 /// (`portwiz reconcile --apply`: the numbers Teams does not show ported), if any.
 pub fn teams_check_since_foc(order: &Order) -> Option<String> {
+    teams_checked_since_foc(order).map(|(_, note)| note)
+}
+
+/// [`teams_check_since_foc`] with when it was recorded.
+pub fn teams_checked_since_foc(order: &Order) -> Option<(Timestamp, String)> {
     order
         .history
         .iter()
         .rev()
         .take_while(|h| h.event != Event::FocConfirmed)
         .find(|h| h.event == Event::TeamsChecked)
-        .map(|h| h.note.trim_end_matches('.').to_string())
+        .map(|h| (h.at, h.note.trim_end_matches('.').to_string()))
 }
 
 /// What the order's status means and what to do now. A submitted order names its own

@@ -188,3 +188,36 @@ fn esc_goes_back_to_the_path_kept_and_a_tiny_terminal_says_so() {
     update(&mut app, Msg::Resize(80, 24));
     assert!(render(&app).contains("Missing after the FOC date"));
 }
+
+#[test]
+fn the_order_page_says_the_numbers_missing_after_the_foc() {
+    let check = check();
+    let mut order = (demo_orders().into_iter())
+        .find(|o| o.id == "PO-DEMO0010")
+        .unwrap();
+    let result = check
+        .report
+        .orders
+        .iter()
+        .find(|r| r.id == order.id)
+        .unwrap();
+    apply(
+        &mut order,
+        result,
+        Clock::fixed(DAY_AFTER_FOC),
+        &check.source,
+    );
+    let mut app = Root::new(vec![order], Clock::fixed(DAY_AFTER_FOC), (80, 24));
+    crate::support::open_order(&mut app, "PO-DEMO0010");
+    let screen = render(&app);
+    assert!(
+        screen.contains(
+            "⚠ The port date 2026-12-03 10:00 passed 1 day ago: Teams does not show 2 of"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("20 numbers ported after the FOC date"),
+        "{screen}"
+    );
+}

@@ -134,6 +134,8 @@ fn numbers_missing_after_the_foc_are_said_in_the_check() {
         "{}",
         check.summary
     );
+    // On the day the check found them (day 21 is 2026-09-22), not the day after the FOC.
+    assert_eq!(check.when, When::Day(date(2026, 9, 22)));
 }
 
 #[test]
