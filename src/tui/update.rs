@@ -111,25 +111,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
-        // The orders recorded are the app's too; the screen says what was recorded.
         Msg::TeamsRecorded {
             orders,
             lines,
             problems,
-        } => {
-            for order in orders {
-                upsert(app, order);
-            }
-            let orders = Vec::new();
-            to_screen(
-                app,
-                Msg::TeamsRecorded {
-                    orders,
-                    lines,
-                    problems,
-                },
-            )
-        }
+        } => teams_recorded(app, orders, lines, problems),
         other => to_screen(app, other),
     }
 }
@@ -304,6 +290,27 @@ fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
 }
 
 /// A split sheet's drafts: in the history at once, with what was created.
+/// A Teams check recorded: the orders saved are the app's too; the screen says what was recorded.
+fn teams_recorded(
+    app: &mut Root,
+    orders: Vec<Order>,
+    lines: Vec<String>,
+    problems: Vec<String>,
+) -> Vec<Effect> {
+    for order in orders {
+        upsert(app, order);
+    }
+    let orders = Vec::new();
+    to_screen(
+        app,
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        },
+    )
+}
+
 fn drafts_created(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> Vec<Effect> {
     let count = orders.len();
     for order in orders {
