@@ -174,7 +174,7 @@ fn list(
         .summaries()
         .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
         .collect();
-    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id().cmp(b.id())));
     console.print(&if json {
         output::list_json(&rows)
     } else {

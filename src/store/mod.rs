@@ -592,7 +592,7 @@ impl Store {
             };
             let entry = index::entry_of(&loaded, stamp);
             self.slots.insert(
-                entry.summary.id.clone(),
+                entry.summary.id().to_string(),
                 Slot {
                     summary: Some(entry.summary.clone()),
                     revision: 1,

@@ -165,7 +165,7 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     let app = &mut app.app;
     app.orders = summaries;
     app.refresh_id_width();
-    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
+    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
     app.loaded.retain(|id, _| known.contains(id.as_str()));
     take_notices(app, &notices);
     app.refresh_rows();
@@ -240,7 +240,7 @@ fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {
     let before = app
         .orders
         .iter()
-        .find(|s| s.id == order.id)
+        .find(|s| s.id() == order.id)
         .map(|s| s.status);
     upsert(app, (*order).clone());
     // A save that moved the order on (submitted from the hand-off, a recorded answer)

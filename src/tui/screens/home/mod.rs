@@ -214,7 +214,7 @@ impl Component for Home {
         match msg {
             M::List(m) => app.move_selection(m),
             M::Open => {
-                let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
+                let Some(order_id) = app.selected_summary().map(|s| s.id().to_string()) else {
                     return Vec::new();
                 };
                 // Not loaded yet: the root opens the page when the runtime has read it.
