@@ -53,13 +53,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.reading = None;
             store_checked(app, summaries, notices)
         }
-        Msg::LoadFailed { order_id, reason } => {
-            app.message = Some(Message::error(format!(
-                "Order {order_id} could not be opened: {}",
-                one_line(&reason)
-            )));
-            Vec::new()
-        }
+        Msg::LoadFailed { order_id, reason } => load_failed(app, &order_id, &reason),
         Msg::CopyId { source, id } => copy_id(app, &source, id),
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
@@ -112,6 +106,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
         Msg::NotesAdded { saved, refused } => notes_added(app, saved, refused),
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        } => teams_recorded(app, orders, lines, problems),
         other => to_screen(app, other),
     }
 }
@@ -162,7 +161,7 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     app.orders = summaries;
     app.refresh_id_width();
     app.drop_gone_marks();
-    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
+    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
     app.loaded.retain(|id, _| known.contains(id.as_str()));
     take_notices(app, &notices);
     app.refresh_rows();
@@ -237,7 +236,7 @@ fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {
     let before = app
         .orders
         .iter()
-        .find(|s| s.id == order.id)
+        .find(|s| s.id() == order.id)
         .map(|s| s.status);
     upsert(app, (*order).clone());
     // A save that moved the order on (submitted from the hand-off, a recorded answer)
@@ -275,6 +274,14 @@ fn save_conflict(
     Vec::new()
 }
 
+fn load_failed(app: &mut Root, order_id: &str, reason: &str) -> Vec<Effect> {
+    app.message = Some(Message::error(format!(
+        "Order {order_id} could not be opened: {}",
+        one_line(reason)
+    )));
+    Vec::new()
+}
+
 fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
     // Never quit over edits that did not reach the disk.
     app.quit = false;
@@ -287,6 +294,27 @@ fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
 }
 
 /// A split sheet's drafts: in the history at once, with what was created.
+/// A Teams check recorded: the orders saved are the app's too; the screen says what was recorded.
+fn teams_recorded(
+    app: &mut Root,
+    orders: Vec<Order>,
+    lines: Vec<String>,
+    problems: Vec<String>,
+) -> Vec<Effect> {
+    for order in orders {
+        upsert(app, order);
+    }
+    let orders = Vec::new();
+    to_screen(
+        app,
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        },
+    )
+}
+
 fn drafts_created(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> Vec<Effect> {
     let count = orders.len();
     for order in orders {

@@ -14,14 +14,14 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// The ids of the marked orders, in the history's order.
 fn marked(app: &Root) -> Vec<String> {
-    app.marked().iter().map(|s| s.id.clone()).collect()
+    app.marked().iter().map(|s| s.id().to_string()).collect()
 }
 
 /// The ids of the first `n` rows of the history, top down.
 fn first_rows(app: &Root, n: usize) -> Vec<String> {
     app.history.rows[..n]
         .iter()
-        .map(|i| app.orders[*i].id.clone())
+        .map(|i| app.orders[*i].id().to_string())
         .collect()
 }
 
@@ -124,7 +124,7 @@ fn y_copies_the_marked_orders_and_only_them() {
     assert!(message.text.starts_with("Copied 2 orders"), "{message:?}");
     // Without marks, the selected order alone.
     press(&mut app, KeyCode::Char('A'));
-    let selected = app.selected_summary().unwrap().id.clone();
+    let selected = app.selected_summary().unwrap().id().to_string();
     let effects = press(&mut app, KeyCode::Char('y'));
     let [Effect::Copy(text)] = effects.as_slice() else {
         panic!("y copies: {effects:?}");
@@ -185,7 +185,7 @@ fn n_adds_one_note_to_each_marked_order_and_to_no_other() {
     let others: Vec<String> = app
         .orders
         .iter()
-        .map(|s| s.id.clone())
+        .map(|s| s.id().to_string())
         .filter(|id| !ids.contains(id))
         .collect();
     let history_before: Vec<usize> = others
@@ -268,7 +268,7 @@ fn a_note_refused_for_one_order_stays_typed_for_that_one_alone() {
 fn without_marks_n_notes_the_selected_order_alone() {
     let mut app = demo_app(100, 30);
     press(&mut app, KeyCode::Down);
-    let selected = app.selected_summary().unwrap().id.clone();
+    let selected = app.selected_summary().unwrap().id().to_string();
     press(&mut app, KeyCode::Char('N'));
     typed(&mut app, "x");
     let effects = press(&mut app, KeyCode::Enter);
@@ -408,7 +408,7 @@ fn e_writes_every_number_of_the_marked_orders_in_one_csv() {
 #[test]
 fn without_marks_e_exports_the_selected_order_as_its_page_does() {
     let mut app = demo_app(100, 30);
-    let selected = app.selected_summary().unwrap().id.clone();
+    let selected = app.selected_summary().unwrap().id().to_string();
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Enter);

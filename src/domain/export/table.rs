@@ -40,7 +40,7 @@ pub fn of(orders: &[&Summary]) -> Table {
 fn line(order: &Summary) -> String {
     let port_date = match order.foc_date {
         Some(date) => format!("{date} (FOC)"),
-        None => one_line(&order.port_date),
+        None => one_line(order.port_date()),
     };
     let numbers = match order.number_count {
         1 => "1 number".to_string(),
@@ -48,10 +48,10 @@ fn line(order: &Summary) -> String {
     };
     format!(
         "{}\t{}\t{}\t{}\t{numbers}\t{port_date}\n",
-        one_line(&order.id),
-        one_line(&order.name),
+        one_line(order.id()),
+        one_line(order.name()),
         order.status.label(),
-        one_line(&order.carrier),
+        one_line(order.carrier()),
     )
 }
 
@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(lines[0], HEADER);
         let cells: Vec<&str> = lines[1].split('\t').collect();
         assert_eq!(cells.len(), 6, "{cells:?}");
-        assert_eq!(cells[0], a.id);
+        assert_eq!(cells[0], a.id());
         // The tab is a space; the escape sequence is cleaned out (no ESC reaches a terminal).
         assert!(cells[1].starts_with("Contoso HQ"), "{cells:?}");
         assert!(!table.text.contains('\u{1b}'));

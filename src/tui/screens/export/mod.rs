@@ -195,12 +195,12 @@ impl Component for ExportPage {
     fn open(order_id: Option<&str>, app: &mut App) -> Option<ExportPage> {
         let (order_id, orders) = match order_id {
             Some(id) => (
-                app.orders.iter().find(|s| s.id == id)?.id.clone(),
+                app.orders.iter().find(|s| s.id() == id)?.id().to_string(),
                 Vec::new(),
             ),
             None => match app.targets().as_slice() {
                 [] => return None,
-                [one] => (one.id.clone(), Vec::new()),
+                [one] => (one.id().to_string(), Vec::new()),
                 many => (String::new(), many.iter().map(|s| app.key_of(s)).collect()),
             },
         };
