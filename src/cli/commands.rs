@@ -127,6 +127,7 @@ pub fn run(
                 path,
                 force,
             },
+            clock,
             console,
         ),
         Command::Foc { id, date, time } => foc(store, &id, &date, time.as_deref(), clock, console),
@@ -138,6 +139,7 @@ pub fn run(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
+        Command::Assign { id, file } => super::assign::run(store, &id, &file, clock, console),
         Command::Split { file, dry_run } => {
             super::split::split(store, &file, dry_run, clock, console)
         }
@@ -436,7 +438,13 @@ struct ExportTo {
     force: bool,
 }
 
-fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Result<(), Failure> {
+fn export(
+    store: &Store,
+    id: &str,
+    to: ExportTo,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
     if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
         return Err(Failure::Input(format!(
             "--include-secrets adds the PIN to json and text exports only; the {} export \
@@ -447,7 +455,18 @@ fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Resul
         )));
     }
     let order = &store.get(id)?.order;
-    let format: crate::domain::export::Format = to.format.into();
+    let Some(format) = to.format.order_format() else {
+        let written = crate::domain::export::powershell::Written {
+            tenant: crate::store::tenants::name_of(store.dir()),
+            at: clock.now,
+        };
+        let script = crate::domain::export::powershell::render(order, &written)
+            .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
+        return match to.path {
+            Some(path) => super::export_file::write_export(&path, script.as_bytes(), to.force),
+            None => console.print(&script),
+        };
+    };
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.path {
@@ -547,6 +566,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
+        | Command::Assign { id, .. }
         | Command::Cancel { id }
         | Command::Copy { id }
         | Command::Ask { id, .. } => Some(id),
@@ -720,6 +740,7 @@ fn imported_order(
         // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
         order.loa_signed_fields = doc.loa_signed;
     }
+    imported_plan(&mut order, &doc.assignments, console)?;
     if order.status != Status::Draft {
         order.submitted_fields = Some(order.snapshot());
     }
@@ -735,6 +756,34 @@ fn imported_order(
     });
     order.updated_at = clock.now;
     Ok(order)
+}
+
+/// An export's assignment plan, checked against the imported order as a sheet is: an error
+/// refuses the import, a warning is said.
+fn imported_plan(
+    order: &mut Order,
+    plan: &crate::domain::assignment::Plan,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    use crate::domain::assign;
+    let proposal = assign::propose(order, &assign::rows_of(plan));
+    if proposal.has_errors() {
+        return Err(Failure::Refused(
+            proposal
+                .errors()
+                .map(|e| format!("assignments: {e}"))
+                .collect(),
+        ));
+    }
+    for warning in proposal.warnings() {
+        console.say(&format!("warning: assignments: {warning}"));
+    }
+    for change in proposal.changes {
+        if let Some(a) = change.after {
+            order.assignments.insert(change.number, a);
+        }
+    }
+    Ok(())
 }
 
 /// A document's values the edit operation refused: a mask (an export without secrets) is left

@@ -7,6 +7,7 @@ mod support;
 
 mod all_regions;
 mod asks;
+mod assign;
 mod authors;
 mod classifier_corpus;
 mod classifier_dev;

@@ -8,6 +8,7 @@ mod helvetica;
 pub mod loa;
 mod loa_form;
 pub mod loa_pdf;
+pub mod powershell;
 pub mod text;
 
 use super::document;
