@@ -119,10 +119,10 @@ pub fn render(order: &Order, written: &Written) -> Result<String, ScriptError> {
 }
 
 fn header(order: &Order, written: &Written) -> String {
-    let tenant = written.tenant.as_deref().map_or_else(
-        || "none (the store's own orders)".to_string(),
-        |t| one_line(t),
-    );
+    let tenant = written
+        .tenant
+        .as_deref()
+        .map_or_else(|| "none (the store's own orders)".to_string(), one_line);
     let mut out = format!(
         "# portwiz: the Teams assignments of order {} ({})\n# Tenant: {tenant}\n# Written: {}\n",
         one_line(&order.id),
