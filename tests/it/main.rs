@@ -62,6 +62,7 @@ mod store_ids;
 mod store_roundtrip;
 mod tenants;
 mod today;
+mod tui_assign;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;

@@ -47,6 +47,8 @@ pub enum PageMsg {
     Copy,
     /// A dated note in the order's journal.
     Note,
+    /// Who each number goes to in Teams.
+    Assign,
     /// Back to the order history.
     Back,
 }
@@ -78,6 +80,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M
     both(C::OrderPage, &[ch('N')], O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
     help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal"),
+    help(C::OrderPage, &[ch('A')], O(M::Assign), "Assign the numbers: who each goes to in Teams, and its emergency location"),
     both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
@@ -168,6 +171,7 @@ impl Component for OrderPage {
             M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
             M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
             M::Note => return vec![Effect::Open(Open::on(ScreenId::Note, &self.order_id))],
+            M::Assign => return vec![Effect::Open(Open::on(ScreenId::Assign, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
