@@ -4,6 +4,7 @@
 use super::fields::{FieldValue, OrderFields};
 use super::history::HistoryEntry;
 use super::key::FieldKey;
+use super::number_marks::NumberMark;
 use super::order::{Foc, Order, Rejection, Support};
 use super::registry::is_list;
 use super::registry::{FIELDS, Kind};
@@ -39,6 +40,7 @@ const ORDER_KEYS: &[&str] = &[
     "support",
     "ticket",
     "loa_signed_fields",
+    "number_marks",
     "schema_version",
     "pin_redacted",
     "assignments",
@@ -61,6 +63,8 @@ pub struct Document {
     /// The assignment plan (an export's `assignments`), cleaned and capped as read from a file;
     /// `domain::assign` checks it against the imported order.
     pub assignments: super::assignment::Plan,
+    /// What the carrier said of single numbers (`domain::number_marks`), by number.
+    pub number_marks: BTreeMap<String, NumberMark>,
 }
 
 /// serde_json's words for what is wrong, without the "at line L column C" it appends: callers
@@ -136,6 +140,7 @@ fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), D
         "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
         "loa_signed_fields" => doc.loa_signed = Some(signed_fields(name, value)?),
         "assignments" => doc.assignments = super::assignment::read_plan(v).map_err(bad)?,
+        "number_marks" => doc.number_marks = serde_json::from_value(v).map_err(bad)?,
         _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
     }
     Ok(())
@@ -231,6 +236,9 @@ pub fn export(order: &Order, include_secrets: bool) -> Value {
     }
     if let Some(ticket) = &order.ticket {
         put("ticket", Ok(Value::String(ticket.clone())));
+    }
+    if !order.number_marks.is_empty() {
+        put("number_marks", serde_json::to_value(&order.number_marks));
     }
     // The signed LOA's snapshot (never holding the PIN), so an import still warns when a field
     // it covers has changed since it was signed.
