@@ -42,7 +42,7 @@ fn kind_word(kind: IdentityKind) -> &'static str {
 
 pub fn render(app: &App, page: &AssignPage, frame: &mut Frame, area: Rect) -> Drawn {
     let bottom = match (&page.paste, &page.editing) {
-        (Some(_), _) => area.height.saturating_sub(4).min(12).max(4),
+        (Some(_), _) => area.height.saturating_sub(4).clamp(4, 12),
         (None, Some(_)) => 4,
         (None, None) => 0,
     };
