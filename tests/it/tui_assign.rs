@@ -73,7 +73,7 @@ fn a_pasted_bad_row_shows_its_error_and_nothing_is_saved_until_it_is_fixed() {
         render(&app)
     );
     assert!(render(&app).contains("dana@adventure-works.com"));
-    // Fix it: the bad row is under the cursor; its type becomes a resource account.
+    // Fix it: the cursor went to the bad row; its type becomes a resource account.
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 'u');
     crate::support::typed(&mut app, "cq-sales@adventure-works.com");

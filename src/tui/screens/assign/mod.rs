@@ -428,6 +428,14 @@ impl AssignPage {
         }
         (self.paste, self.paste_error) = (None, None);
         self.check(app);
+        // The cursor goes to the first row with an error, where Enter fixes it.
+        if let Some(i) = self
+            .problems
+            .iter()
+            .position(|p| p.iter().any(|(s, _)| *s == Severity::Error))
+        {
+            self.cursor = i;
+        }
         let with_errors = self
             .problems
             .iter()
