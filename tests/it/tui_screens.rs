@@ -233,8 +233,9 @@ fn outside_text_is_cleaned_before_drawing() {
 fn help_scrolls_when_its_keys_do_not_fit() {
     use crate::support::{draw, press};
     use crossterm::event::KeyCode;
-    // At 80×24 every key of the order page shows, and so does how help closes.
-    let mut app = demo_app(80, 24);
+    // Where the order page's help fits (80×26 since `A` joined it; at 80×24 it scrolls, as
+    // below), every key shows, and so does how help closes.
+    let mut app = demo_app(80, 26);
     open_order(&mut app, "PO-DEMO0003");
     update(&mut app, Msg::ToggleHelp);
     let whole = render(&app);
