@@ -2,6 +2,7 @@
 
 pub mod args;
 mod assign;
+mod calendar;
 mod commands;
 pub mod console;
 mod countries_help;

@@ -49,6 +49,8 @@ pub enum PageMsg {
     Note,
     /// Who each number goes to in Teams.
     Assign,
+    /// The e-mails that unblock the port, one copied.
+    Asks,
     /// Back to the order history.
     Back,
 }
@@ -81,6 +83,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M
     help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
     help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal"),
     help(C::OrderPage, &[ch('A')], O(M::Assign), "Assign the numbers: who each goes to in Teams, and its emergency location"),
+    help(C::OrderPage, &[ch('m')], O(M::Asks), "Mail: the e-mail that unblocks the port, copied"),
     both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
 
@@ -123,6 +126,9 @@ impl Component for OrderPage {
         match msg {
             M::Update => order.is_some_and(|o| o.status.is_editable()),
             M::Note => order.is_some(),
+            M::Asks => app
+                .order(&self.order_id)
+                .is_some_and(|o| !crate::domain::asks::fitting(o, app.clock).is_empty()),
             // A completed or cancelled order has nothing left to enter in Teams.
             M::Respond | M::Handoff => order.is_some_and(|o| !o.status.is_final()),
             // Offered where the page does not list every number already.
@@ -172,6 +178,7 @@ impl Component for OrderPage {
             M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
             M::Note => return vec![Effect::Open(Open::on(ScreenId::Note, &self.order_id))],
             M::Assign => return vec![Effect::Open(Open::on(ScreenId::Assign, &self.order_id))],
+            M::Asks => return vec![Effect::Open(Open::on(ScreenId::Asks, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
