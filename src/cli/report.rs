@@ -2,22 +2,15 @@
 //! people (`domain::report`): never a PIN, never another tenant's order (the command opens one
 //! store, the tenant's).
 
-use super::args::ReportFormat;
+use super::args::{ReportArgs, ReportFormat};
 use super::{Console, Failure};
 use crate::domain::Clock;
 use crate::domain::report;
 use crate::store::Store;
-use std::path::PathBuf;
-
-pub struct ReportTo {
-    pub format: ReportFormat,
-    pub output: Option<PathBuf>,
-    pub force: bool,
-}
 
 pub fn report(
     store: &Store,
-    to: ReportTo,
+    to: ReportArgs,
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
@@ -35,8 +28,8 @@ pub fn report(
         ReportFormat::Md => report::markdown(title, &lines, clock.today),
         ReportFormat::Csv => report::csv(&lines),
     };
-    match to.output {
-        Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.force),
+    match to.file.output {
+        Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.file.force),
         None => console.print(&text),
     }
 }
