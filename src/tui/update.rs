@@ -88,11 +88,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             None => Vec::new(),
         },
         Msg::Saved(order) => saved(app, order),
-        Msg::Merged { order, notice } => {
-            upsert(app, (*order).clone());
-            app.message = Some(Message::info(notice));
-            to_screen(app, Msg::Saved(order))
-        }
+        Msg::Merged { order, notice } => merged(app, order, notice),
         Msg::SaveConflict { merge, mine } => save_conflict(app, merge, mine),
         Msg::StoreChanged {
             changed,
@@ -277,6 +273,13 @@ fn save_and_quit(app: &mut Root) -> Vec<Effect> {
     // A failed save takes the quit back (see `SaveFailed`).
     effects.extend(quit(app));
     effects
+}
+
+/// Saved, combined with what another window saved meanwhile: the notice says what it changed.
+fn merged(app: &mut Root, order: Box<Order>, notice: String) -> Vec<Effect> {
+    upsert(app, (*order).clone());
+    app.message = Some(Message::info(notice));
+    to_screen(app, Msg::Saved(order))
 }
 
 fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {
