@@ -131,10 +131,11 @@ impl Component for OrderPage {
                 .is_some_and(|o| !crate::domain::asks::fitting(o, app.clock).is_empty()),
             // A completed or cancelled order has nothing left to enter in Teams.
             M::Respond | M::Handoff => order.is_some_and(|o| !o.status.is_final()),
-            // Offered where the page does not list every number already.
-            M::Numbers => app
-                .order(&self.order_id)
-                .is_some_and(|o| o.fields.numbers.len() > HEADER_NUMBERS),
+            // Offered where the page does not list every number already, or where the carrier
+            // rejected some (the list moves them out).
+            M::Numbers => app.order(&self.order_id).is_some_and(|o| {
+                o.fields.numbers.len() > HEADER_NUMBERS || !o.marked_numbers().is_empty()
+            }),
             _ => true,
         }
     }
