@@ -1,5 +1,7 @@
 //! The command line of docs/command-line.md, as clap types.
 
+use crate::domain::export::Format;
+use clap::builder::PossibleValue;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -265,8 +267,8 @@ pub struct RejectArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// What to write.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-    pub format: ExportFormat,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
     /// Include the account PIN.
     #[arg(long)]
     pub include_secrets: bool,
@@ -354,33 +356,13 @@ pub enum ReportFormat {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The fields document that `import` reads back.
-    Json,
-    /// A plain summary to read, paste or e-mail.
-    Text,
-    /// The numbers in Teams' CSV format (PhoneNumber column).
-    Csv,
-    /// A Letter of Authorization to sign.
-    Loa,
-    /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
-    LoaPdf,
-    /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
-    /// numbers or more, or of service numbers).
-    Case,
-}
+/// `export --format`: the domain's formats, by their names, with the domain's words for each.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
 
-impl From<ExportFormat> for crate::domain::export::Format {
-    fn from(f: ExportFormat) -> Self {
-        use crate::domain::export::Format;
-        match f {
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Text => Format::Text,
-            ExportFormat::Csv => Format::Csv,
-            ExportFormat::Loa => Format::Loa,
-            ExportFormat::LoaPdf => Format::LoaPdf,
-            ExportFormat::Case => Format::Case,
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.about()))
     }
 }

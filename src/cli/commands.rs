@@ -2,7 +2,7 @@
 //! the store and hands each command to a function of its own.
 
 use super::Failure;
-use super::args::{Command, ExportArgs, ExportFormat, RejectArgs, SetPairs};
+use super::args::{Command, ExportArgs, RejectArgs, SetPairs};
 use super::console::Console;
 use super::input;
 use super::listing::{list_reader, status_filter};
@@ -18,7 +18,6 @@ use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
-use clap::ValueEnum;
 use std::path::Path;
 
 /// The real clock, read once per command (`crate::system::clock`).
@@ -396,17 +395,15 @@ fn reject(
 }
 
 fn export(store: &Store, id: &str, to: ExportArgs, console: &mut Console) -> Result<(), Failure> {
-    if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
+    let format = to.format;
+    if to.include_secrets && !format.may_hold_the_pin() {
         return Err(Failure::Input(format!(
             "--include-secrets adds the PIN to json and text exports only; the {} export \
              never holds it",
-            to.format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_string())
+            format.name()
         )));
     }
     let order = &store.get(id)?.order;
-    let format: crate::domain::export::Format = to.format.into();
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.file.output {

@@ -163,11 +163,7 @@ impl Component for NumbersPage {
                 buffer.set_stringn(x, y, shown(&self.numbers[i]), room, Style::new());
             }
         }
-        Drawn {
-            page_rows: rows,
-            page_lines: lines,
-            ..Drawn::default()
-        }
+        Drawn::page(rows, lines)
     }
 }
 

@@ -12,16 +12,15 @@ use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{hanging, one_line};
-use crate::tui::widgets::form::{draw_with_input, input_line};
+use crate::tui::widgets::form::InputPage;
 use crate::tui::widgets::input::{TextField, request_for};
+use crate::tui::widgets::page::draw_scrolled;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
-use unicode_width::UnicodeWidthStr;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -190,46 +189,24 @@ impl SplitPage {
     }
 
     fn path_view(&self, app: &App, frame: &mut Frame, area: Rect) {
-        let theme = &app.theme;
-        let width = usize::from(area.width);
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-            lines.extend(hanging(lead, body, width, Style::new(), style));
-        };
-        text(
-            &mut lines,
+        let mut out = InputPage::new(&app.theme, area);
+        out.text(
             " ",
             "A company's sheet of numbers becomes the orders Microsoft allows: one country, carrier, account, BTN, number type and service address an order; over 999 numbers, a Service Center case. Columns: PhoneNumber, and any field keys (current_carrier, account_number, number_type, country, service_address.city…).",
             Style::new(),
         );
-        lines.push(Line::raw(""));
-        let room = width.saturating_sub(LABEL.width() + 2).max(8);
-        let (input, column) = input_line(LABEL, &self.path, room, theme.focus(), theme.input());
-        let input_row = lines.len();
-        lines.push(input);
-        match &self.error {
-            Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
-            None => text(
-                &mut lines,
-                " ",
-                "Enter shows the orders first; nothing is created until you say so.",
-                theme.dim(),
-            ),
-        }
-        draw_with_input(frame, area, lines, (input_row, column), 1);
+        out.blank();
+        out.input(LABEL, &self.path, None);
+        out.refusal_or_hint(
+            self.error.as_deref(),
+            "Enter shows the orders first; nothing is created until you say so.",
+        );
+        out.draw(frame, area);
     }
 
     fn preview(&self, app: &App, plan: &SplitPlan, frame: &mut Frame, area: Rect) -> Drawn {
         let lines = preview_lines(app, plan, usize::from(area.width));
-        let rows = usize::from(area.height);
-        let start = self.scroll.min(lines.len().saturating_sub(rows));
-        let shown: Vec<Line<'static>> = lines.iter().skip(start).take(rows).cloned().collect();
-        frame.render_widget(Paragraph::new(shown), area);
-        Drawn {
-            page_rows: rows,
-            page_lines: lines.len(),
-            ..Drawn::default()
-        }
+        draw_scrolled(frame, area, lines, self.scroll)
     }
 }
 

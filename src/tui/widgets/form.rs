@@ -1,8 +1,10 @@
 //! A page of text with one labelled input line (the note, the sheet's path, the ticket): the
-//! line itself, and drawing the page so the input stays in sight with the cursor on it.
+//! page built top to bottom ([`InputPage`]), the line itself, and drawing the page so the input
+//! stays in sight with the cursor on it.
 
 use super::input::TextField;
-use crate::tui::text::clean_for_screen;
+use crate::tui::text::{clean_for_screen, hanging, one_line};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -53,5 +55,67 @@ pub fn draw_with_input(
                     .min(area.width.saturating_sub(1)),
             area.y + u16::try_from(row).unwrap_or(0),
         ));
+    }
+}
+
+/// A page of wrapped text around one labelled input, built top to bottom and drawn with
+/// [`draw_with_input`]: a screen that asks for one line of text says what it is for, adds the
+/// input, then the refusal or what Enter does.
+pub struct InputPage<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    /// The input's row among the lines and the cursor's column in it, once added.
+    input: Option<(usize, usize)>,
+}
+
+impl<'t> InputPage<'t> {
+    pub fn new(theme: &'t Theme, area: Rect) -> Self {
+        InputPage {
+            theme,
+            width: usize::from(area.width),
+            lines: Vec::new(),
+            input: None,
+        }
+    }
+
+    /// `body` wrapped to the page, its first line after `lead` and the others under it.
+    pub fn text(&mut self, lead: &str, body: &str, style: Style) {
+        let lines = hanging(lead, body, self.width, Style::new(), style);
+        self.lines.extend(lines);
+    }
+
+    pub fn line(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    pub fn blank(&mut self) {
+        self.line(Line::raw(""));
+    }
+
+    /// The input line: `label`, then `field` in the room left (at least 8 columns, at most
+    /// `widest` when given).
+    pub fn input(&mut self, label: &'static str, field: &TextField, widest: Option<usize>) {
+        let room = self.width.saturating_sub(label.width() + 2).max(8);
+        let room = widest.map_or(room, |widest| room.min(widest.max(8)));
+        let theme = self.theme;
+        let (line, column) = input_line(label, field, room, theme.focus(), theme.input());
+        self.input = Some((self.lines.len(), column));
+        self.lines.push(line);
+    }
+
+    /// Under the input: why the input was refused, else what Enter does.
+    pub fn refusal_or_hint(&mut self, refusal: Option<&str>, hint: &str) {
+        match refusal {
+            Some(why) => self.text(" ✗ ", &one_line(why), self.theme.error()),
+            None => self.text(" ", hint, self.theme.dim()),
+        }
+    }
+
+    /// Draw the page; on a short terminal the lines above the input give way, keeping the
+    /// input and the line below it in sight.
+    pub fn draw(self, frame: &mut Frame, area: Rect) {
+        let input = self.input.unwrap_or((self.lines.len(), 0));
+        draw_with_input(frame, area, self.lines, input, 1);
     }
 }
