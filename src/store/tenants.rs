@@ -16,6 +16,14 @@ pub fn dir(dir: &Path, name: &str) -> PathBuf {
     root(dir).join(name)
 }
 
+/// The tenant whose store `store_dir` is (`DIR/tenants/NAME` → NAME); `None` for any other
+/// folder, the data folder's own store included.
+pub fn name_of(store_dir: &Path) -> Option<String> {
+    let in_tenants = store_dir.parent().and_then(Path::file_name) == Some("tenants".as_ref());
+    let name = store_dir.file_name().and_then(|n| n.to_str())?;
+    in_tenants.then(|| name.to_string())
+}
+
 /// The tenants, sorted by name, and what was found under `tenants/` that is none (a link, a
 /// file, a name portwiz would refuse), said and left alone.
 pub fn names(dir: &Path) -> (Vec<String>, Vec<String>) {
@@ -77,6 +85,14 @@ pub fn create(dir: &Path, name: &str) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_store_under_tenants_is_named_after_its_folder() {
+        let data = Path::new("/data/portwiz");
+        assert_eq!(name_of(&dir(data, "contoso")).as_deref(), Some("contoso"));
+        assert_eq!(name_of(data), None);
+        assert_eq!(name_of(&root(data)), None);
+    }
 
     #[test]
     fn a_link_a_file_or_a_refused_name_under_tenants_is_no_tenant() {

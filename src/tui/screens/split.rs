@@ -120,7 +120,7 @@ impl Component for SplitPage {
                 return vec![Effect::ReadNumbersCsv(typed.into())];
             }
             (M::Enter, Some(plan)) => {
-                let drafts = split::drafts(plan, &self.stem());
+                let drafts = split::drafts(plan, &split::sheet_name(self.path.value()));
                 return vec![Effect::CreateDrafts(drafts), Effect::Close];
             }
             (M::Clear, _) => {
@@ -180,14 +180,6 @@ impl Component for SplitPage {
 }
 
 impl SplitPage {
-    /// The sheet's file name without its extension: the drafts are named after it.
-    fn stem(&self) -> String {
-        std::path::Path::new(self.path.value().trim())
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    }
-
     fn path_view(&self, app: &App, frame: &mut Frame, area: Rect) {
         let mut out = InputPage::new(&app.theme, area);
         out.text(
