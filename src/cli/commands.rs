@@ -226,7 +226,8 @@ fn import(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let doc = read_document(file, true)?;
-    let order = imported_order(store.new_id(), doc, clock, console)?;
+    let (order, refused) = document::imported(store.new_id(), doc, clock.now)?;
+    refuse_or_warn(refused, console)?;
     // An order past submission is not edited any more: its values are history, not problems.
     if order.status.is_editable() {
         say_value_problems(&order, clock, console);
@@ -652,66 +653,6 @@ fn read_value(
         )]));
     }
     Ok(FieldValue::List(import.numbers))
-}
-
-/// An imported export becomes a new order that keeps the status and story it read; its
-/// fields go through the edit operation's normalising, and masks (an export without secrets
-/// writes the CSR's PIN as `••••`) are never taken as values.
-fn imported_order(
-    id: String,
-    doc: Document,
-    clock: Clock,
-    console: &mut Console,
-) -> Result<Order, Failure> {
-    let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
-    refuse_or_warn(refused, console)?;
-    if let Some(status) = doc.status {
-        order.status = status;
-    }
-    if !doc.history.is_empty() {
-        order.history = doc.history;
-        order.created_at = order.history.first().map_or(clock.now, |h| h.at);
-    }
-    order.rejections = doc.rejections;
-    order.csr = doc
-        .csr
-        .into_iter()
-        .filter(|(_, v)| !crate::domain::edit::is_mask(v))
-        .collect();
-    order.foc = doc.foc;
-    order.support = doc.support;
-    // Marks of numbers the order holds only: a mark is about a number of the order.
-    order.number_marks = doc
-        .number_marks
-        .into_iter()
-        .filter(|(n, _)| order.fields.numbers.contains(n))
-        .collect();
-    // A ticket in a document is cleaned and capped as one typed in.
-    order.ticket = doc
-        .ticket
-        .as_deref()
-        .map(crate::domain::transitions::ticket_text)
-        .transpose()?
-        .filter(|t| !t.is_empty());
-    if doc.loa_signed.is_some() {
-        // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
-        order.loa_signed_fields = doc.loa_signed;
-    }
-    if order.status != Status::Draft {
-        order.submitted_fields = Some(order.snapshot());
-    }
-    order.history.push(crate::domain::history::HistoryEntry {
-        at: clock.now,
-        event: crate::domain::history::Event::Imported,
-        from: None,
-        to: None,
-        note: "Imported from an export".into(),
-        changes: Vec::new(),
-        visit: None,
-        by: None,
-    });
-    order.updated_at = clock.now;
-    Ok(order)
 }
 
 /// A document's values the edit operation refused: a mask (an export without secrets) is left
