@@ -14,7 +14,7 @@ pub fn summaries(dir: &Path) -> (Vec<Summary>, Vec<String>) {
     let mut cached: HashMap<String, index::Entry> = index::read_only_rows(dir)
         .unwrap_or_default()
         .into_iter()
-        .map(|e| (e.summary.id.clone(), e))
+        .map(|e| (e.summary.id().to_string(), e))
         .collect();
     let (mut summaries, mut problems) = (Vec::new(), Vec::new());
     let Ok(entries) = std::fs::read_dir(dir.join("orders")) else {

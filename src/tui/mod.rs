@@ -551,6 +551,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
+        Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
+            check_teams_export(store, &path).map(Box::new),
+        )),
+        Effect::RecordTeamsCheck(check) => Some(record_teams_check(store, &check)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
             carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
@@ -589,6 +593,53 @@ fn create_drafts(store: &mut Store, drafts: Vec<crate::domain::OrderFields>) -> 
         }
     }
     Msg::DraftsCreated { orders, problems }
+}
+
+/// The tenant's export at `path` (as typed) compared with every order: read only when it is a
+/// regular file within the size `reconcile` takes, then parsed; a bad file is why, in words.
+fn check_teams_export(
+    store: &Store,
+    typed: &Path,
+) -> Result<crate::domain::reconcile::Check, String> {
+    use crate::domain::reconcile::{Check, parse};
+    let path = resolve_export_path(typed)?;
+    let bytes = read_capped_file(&path, parse::MAX_BYTES)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{name} is not UTF-8 text: is it the CSV or JSON Teams exported?"))?;
+    let numbers = parse::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    Ok(Check::new(
+        &store.read_every_order(),
+        &numbers,
+        now(),
+        &name,
+    ))
+}
+
+/// Record a check on its orders; what was recorded, order by order.
+fn record_teams_check(store: &mut Store, check: &crate::domain::reconcile::Check) -> Msg {
+    use crate::domain::reconcile::Applied;
+    let (mut orders, mut lines, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    for outcome in store.record_teams_check(&check.report, now(), &check.source) {
+        match outcome {
+            Ok((order, applied)) => {
+                lines.push(match applied {
+                    Applied::Completed => format!("{}: completed", order.id),
+                    _ => format!("{}: noted in its history", order.id),
+                });
+                orders.push(order);
+            }
+            Err((id, e)) => problems.push(format!("{id}: {e}")),
+        }
+    }
+    Msg::TeamsRecorded {
+        orders,
+        lines,
+        problems,
+    }
 }
 
 /// Save an order: a new one is created; an edit is saved over the revision it was read at,
@@ -632,6 +683,38 @@ fn save_error(error: crate::store::StoreError) -> SaveError {
 /// A file's bytes, or why they could not be read, in words.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
+}
+
+/// A file the user named, read only when it is a regular file (a link to one is fine) of at
+/// most `cap` bytes: a FIFO or a device would hang or never end.
+pub fn read_capped_file(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => format!("There is no file {shown}: check the path."),
+        _ => format!("Cannot read {shown}: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err(format!("{shown} is a folder: add the file's name."));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a pipe or a device): name the exported file."
+        ));
+    }
+    let too_large = || format!("{shown} is larger than {} MiB: it was not read.", cap >> 20);
+    if meta.len() > cap {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("Cannot read {shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("Cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 enum ExportRefused {

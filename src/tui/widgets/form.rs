@@ -119,3 +119,30 @@ impl<'t> InputPage<'t> {
         draw_with_input(frame, area, self.lines, input, 1);
     }
 }
+
+/// What a one-line prompt says below its input: why the value was refused, or a hint.
+pub enum Below<'a> {
+    Error(&'a str),
+    Hint(&'a str),
+}
+
+/// A page asking for one line (a sheet's path, an export's path): what it is for, a blank
+/// line, the input, then the refusal (`✗`, at the field) or a hint.
+pub struct Prompt<'a> {
+    pub intro: &'a str,
+    pub label: &'static str,
+    pub field: &'a TextField,
+    pub below: Below<'a>,
+}
+
+pub fn draw_prompt(frame: &mut Frame, area: Rect, theme: &Theme, p: Prompt) {
+    let mut out = InputPage::new(theme, area);
+    out.text(" ", p.intro, Style::new());
+    out.blank();
+    out.input(p.label, p.field, None);
+    match p.below {
+        Below::Error(why) => out.refusal_or_hint(Some(why), ""),
+        Below::Hint(hint) => out.refusal_or_hint(None, hint),
+    }
+    out.draw(frame, area);
+}
