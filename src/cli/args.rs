@@ -1,7 +1,5 @@
 //! The command line of docs/command-line.md, as clap types.
 
-use crate::domain::export::Format;
-use clap::builder::PossibleValue;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -156,6 +154,18 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         text: String,
     },
+    /// Who each ported number goes to in Teams: a CSV with the columns PhoneNumber and Identity
+    /// (a user's UPN, a resource account, a conference bridge) and optionally LocationId (the
+    /// emergency location) and IdentityType (User, ResourceAccount, ConferenceBridge), any case,
+    /// any order. A bad row refuses the whole file, named by its line; nothing changes. An empty
+    /// Identity clears the number's assignment. `export --format powershell` writes the lines.
+    Assign {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// The CSV (up to 1 MiB), or `-` for standard input.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
     /// A company's sheet of numbers as the orders Microsoft allows (one country, carrier,
     /// account, BTN, number type and service address each; over 999 numbers a Service Center
     /// case): one draft each, the ids on stdout, why on stderr.
@@ -290,8 +300,8 @@ pub struct RejectArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// What to write.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
     /// Include the account PIN.
     #[arg(long)]
     pub include_secrets: bool,
@@ -379,13 +389,39 @@ pub enum ReportFormat {
     Csv,
 }
 
-/// `export --format`: the domain's formats, by their names, with the domain's words for each.
-impl ValueEnum for Format {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Format::ALL
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The fields document that `import` reads back.
+    Json,
+    /// A plain summary to read, paste or e-mail.
+    Text,
+    /// The numbers in Teams' CSV format (PhoneNumber column).
+    Csv,
+    /// A Letter of Authorization to sign.
+    Loa,
+    /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
+    LoaPdf,
+    /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
+    /// numbers or more, or of service numbers).
+    Case,
+    /// The assignment plan as Teams PowerShell: one Set-CsPhoneNumberAssignment line a number
+    /// (Register-CsOnlineDialInConferencingServiceNumber for a conference bridge).
+    Powershell,
+}
 
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.name()).help(self.about()))
+impl ExportFormat {
+    /// The domain's format; `None` for the PowerShell script, which is written with its tenant
+    /// and time (`domain::export::powershell`).
+    pub fn order_format(self) -> Option<crate::domain::export::Format> {
+        use crate::domain::export::Format;
+        Some(match self {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Text => Format::Text,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Loa => Format::Loa,
+            ExportFormat::LoaPdf => Format::LoaPdf,
+            ExportFormat::Case => Format::Case,
+            ExportFormat::Powershell => return None,
+        })
     }
 }

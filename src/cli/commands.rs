@@ -2,7 +2,7 @@
 //! the store and hands each command to a function of its own.
 
 use super::Failure;
-use super::args::{Command, ExportArgs, RejectArgs, SetPairs};
+use super::args::{Command, ExportArgs, ExportFormat, RejectArgs, SetPairs};
 use super::console::Console;
 use super::input;
 use super::listing::{list_reader, status_filter};
@@ -18,6 +18,7 @@ use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
+use clap::ValueEnum;
 use std::path::Path;
 
 /// The real clock, read once per command (`crate::system::clock`).
@@ -103,7 +104,7 @@ fn dispatch(
             super::reconcile::run(store, &file, apply, clock, console)
         }
         Command::Reject { id, how } => reject(store, &id, how, dir, clock, console),
-        Command::Export { id, to } => export(store, &id, to, console),
+        Command::Export { id, to } => export(store, &id, to, clock, console),
         Command::Foc { id, date, time } => foc(store, &id, &date, time.as_deref(), clock, console),
         Command::Complete { id } => complete(store, &id, clock, console),
         Command::Support {
@@ -113,6 +114,7 @@ fn dispatch(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
+        Command::Assign { id, file } => super::assign::run(store, &id, &file, clock, console),
         Command::MoveOut { id, numbers } => {
             super::move_out::move_out(store, &id, &numbers, clock, console)
         }
@@ -230,8 +232,7 @@ fn import(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let doc = read_document(file, true)?;
-    let (order, refused) = document::imported(store.new_id(), doc, clock.now)?;
-    refuse_or_warn(refused, console)?;
+    let order = imported_order(store.new_id(), doc, clock, console)?;
     // An order past submission is not edited any more: its values are history, not problems.
     if order.status.is_editable() {
         say_value_problems(&order, clock, console);
@@ -416,16 +417,35 @@ fn reject(
     console.print(&report)
 }
 
-fn export(store: &Store, id: &str, to: ExportArgs, console: &mut Console) -> Result<(), Failure> {
-    let format = to.format;
-    if to.include_secrets && !format.may_hold_the_pin() {
+fn export(
+    store: &Store,
+    id: &str,
+    to: ExportArgs,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
         return Err(Failure::Input(format!(
             "--include-secrets adds the PIN to json and text exports only; the {} export \
              never holds it",
-            format.name()
+            to.format
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
         )));
     }
     let order = &store.get(id)?.order;
+    let Some(format) = to.format.order_format() else {
+        let written = crate::domain::export::powershell::Written {
+            tenant: crate::store::tenants::name_of(store.dir()),
+            at: clock.now,
+        };
+        let script = crate::domain::export::powershell::render(order, &written)
+            .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
+        return match to.file.output {
+            Some(path) => super::export_file::write_export(&path, script.as_bytes(), to.file.force),
+            None => console.print(&script),
+        };
+    };
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.file.output {
@@ -525,6 +545,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
+        | Command::Assign { id, .. }
         | Command::MoveOut { id, .. }
         | Command::Cancel { id }
         | Command::Copy { id }
@@ -658,6 +679,95 @@ fn read_value(
         )]));
     }
     Ok(FieldValue::List(import.numbers))
+}
+
+/// An imported export becomes a new order that keeps the status and story it read; its
+/// fields go through the edit operation's normalising, and masks (an export without secrets
+/// writes the CSR's PIN as `••••`) are never taken as values.
+fn imported_order(
+    id: String,
+    doc: Document,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<Order, Failure> {
+    let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
+    refuse_or_warn(refused, console)?;
+    if let Some(status) = doc.status {
+        order.status = status;
+    }
+    if !doc.history.is_empty() {
+        order.history = doc.history;
+        order.created_at = order.history.first().map_or(clock.now, |h| h.at);
+    }
+    order.rejections = doc.rejections;
+    order.csr = doc
+        .csr
+        .into_iter()
+        .filter(|(_, v)| !crate::domain::edit::is_mask(v))
+        .collect();
+    order.foc = doc.foc;
+    order.support = doc.support;
+    // Marks of numbers the order holds only: a mark is about a number of the order.
+    order.number_marks = doc
+        .number_marks
+        .into_iter()
+        .filter(|(n, _)| order.fields.numbers.contains(n))
+        .collect();
+    // A ticket in a document is cleaned and capped as one typed in.
+    order.ticket = doc
+        .ticket
+        .as_deref()
+        .map(crate::domain::transitions::ticket_text)
+        .transpose()?
+        .filter(|t| !t.is_empty());
+    if doc.loa_signed.is_some() {
+        // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
+        order.loa_signed_fields = doc.loa_signed;
+    }
+    imported_plan(&mut order, &doc.assignments, console)?;
+    if order.status != Status::Draft {
+        order.submitted_fields = Some(order.snapshot());
+    }
+    order.history.push(crate::domain::history::HistoryEntry {
+        at: clock.now,
+        event: crate::domain::history::Event::Imported,
+        from: None,
+        to: None,
+        note: "Imported from an export".into(),
+        changes: Vec::new(),
+        visit: None,
+        by: None,
+    });
+    order.updated_at = clock.now;
+    Ok(order)
+}
+
+/// An export's assignment plan, checked against the imported order as a sheet is: an error
+/// refuses the import, a warning is said.
+fn imported_plan(
+    order: &mut Order,
+    plan: &crate::domain::assignment::Plan,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    use crate::domain::assign;
+    let proposal = assign::propose(order, &assign::rows_of(plan));
+    if proposal.has_errors() {
+        return Err(Failure::Refused(
+            proposal
+                .errors()
+                .map(|e| format!("assignments: {e}"))
+                .collect(),
+        ));
+    }
+    for warning in proposal.warnings() {
+        console.say(&format!("warning: assignments: {warning}"));
+    }
+    for change in proposal.changes {
+        if let Some(a) = change.after {
+            order.assignments.insert(change.number, a);
+        }
+    }
+    Ok(())
 }
 
 /// A document's values the edit operation refused: a mask (an export without secrets) is left

@@ -1,17 +1,15 @@
 //! The *fields document* of docs/command-line.md: one JSON object keyed by field keys, read by
 //! `new --from` and `import`, written by `export --format json`.
 
-use super::edit::EditRefusal;
 use super::fields::{FieldValue, OrderFields};
 use super::history::HistoryEntry;
 use super::key::FieldKey;
 use super::number_marks::NumberMark;
-use super::order::{Foc, Order, Refusal, Rejection, Support};
+use super::order::{Foc, Order, Rejection, Support};
 use super::registry::is_list;
 use super::registry::{FIELDS, Kind};
 use super::secret::MASK;
 use super::status::Status;
-use jiff::Timestamp;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -45,6 +43,7 @@ const ORDER_KEYS: &[&str] = &[
     "number_marks",
     "schema_version",
     "pin_redacted",
+    "assignments",
 ];
 
 /// What a document holds: the fields, and (from an export) the order's state.
@@ -61,67 +60,11 @@ pub struct Document {
     /// The fields as the signed LOA covers them (an export's `loa_signed_fields`): what the
     /// "LOA must be signed again" warning compares with.
     pub loa_signed: Option<OrderFields>,
+    /// The assignment plan (an export's `assignments`), cleaned and capped as read from a file;
+    /// `domain::assign` checks it against the imported order.
+    pub assignments: super::assignment::Plan,
     /// What the carrier said of single numbers (`domain::number_marks`), by number.
     pub number_marks: BTreeMap<String, NumberMark>,
-}
-
-/// An imported export becomes a new order that keeps the status and story it read; its
-/// fields go through the edit operation's normalising, and masks (an export without secrets
-/// writes the CSR's PIN as `••••`) are never taken as values. The values refused come back beside
-/// the order, for the front end to weigh (`import` leaves masks out with a warning).
-pub fn imported(
-    id: String,
-    doc: Document,
-    now: Timestamp,
-) -> Result<(Order, Vec<EditRefusal>), Refusal> {
-    let (mut order, refused) = Order::from_fields(id, &doc.fields, now);
-    if let Some(status) = doc.status {
-        order.status = status;
-    }
-    if !doc.history.is_empty() {
-        order.history = doc.history;
-        order.created_at = order.history.first().map_or(now, |h| h.at);
-    }
-    order.rejections = doc.rejections;
-    order.csr = doc
-        .csr
-        .into_iter()
-        .filter(|(_, v)| !super::edit::is_mask(v))
-        .collect();
-    order.foc = doc.foc;
-    order.support = doc.support;
-    // Marks of numbers the order holds only: a mark is about a number of the order.
-    order.number_marks = doc
-        .number_marks
-        .into_iter()
-        .filter(|(n, _)| order.fields.numbers.contains(n))
-        .collect();
-    // A ticket in a document is cleaned and capped as one typed in.
-    order.ticket = doc
-        .ticket
-        .as_deref()
-        .map(super::transitions::ticket_text)
-        .transpose()?
-        .filter(|t| !t.is_empty());
-    if doc.loa_signed.is_some() {
-        // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
-        order.loa_signed_fields = doc.loa_signed;
-    }
-    if order.status != Status::Draft {
-        order.submitted_fields = Some(order.snapshot());
-    }
-    order.history.push(super::history::HistoryEntry {
-        at: now,
-        event: super::history::Event::Imported,
-        from: None,
-        to: None,
-        note: "Imported from an export".into(),
-        changes: Vec::new(),
-        visit: None,
-        by: None,
-    });
-    order.updated_at = now;
-    Ok((order, refused))
 }
 
 /// serde_json's words for what is wrong, without the "at line L column C" it appends: callers
@@ -196,6 +139,7 @@ fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), D
         "support" => doc.support = serde_json::from_value(v).map_err(bad)?,
         "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
         "loa_signed_fields" => doc.loa_signed = Some(signed_fields(name, value)?),
+        "assignments" => doc.assignments = super::assignment::read_plan(v).map_err(bad)?,
         "number_marks" => doc.number_marks = serde_json::from_value(v).map_err(bad)?,
         _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
     }
@@ -304,6 +248,9 @@ pub fn export(order: &Order, include_secrets: bool) -> Value {
             Ok(Value::Object(fields_to_map(signed, false))),
         );
     }
+    if !order.assignments.is_empty() {
+        put("assignments", serde_json::to_value(&order.assignments));
+    }
     Value::Object(map)
 }
 
@@ -352,30 +299,6 @@ mod tests {
             Err(DocumentError::Field { .. })
         ));
         assert!(parse(r#"{"status": "draft"}"#, true).is_ok());
-    }
-
-    #[test]
-    fn an_import_keeps_the_story_it_read_and_says_it_was_imported() {
-        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap_or_default();
-        let doc = parse(
-            r#"{"order_name": "HQ", "pin": "••••", "status": "submitted", "ticket": " T-1 "}"#,
-            true,
-        );
-        let doc = doc.unwrap_or_else(|e| panic!("{e}"));
-        let (order, refused) = imported("PO-I".into(), doc, now).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(order.status, Status::Submitted);
-        assert_eq!(order.ticket.as_deref(), Some("T-1"));
-        // A mask is never a value: refused, for the front end to say.
-        assert!(order.fields.pin.is_empty());
-        assert!(
-            matches!(refused[..], [EditRefusal::Mask { .. }]),
-            "{refused:?}"
-        );
-        // Past a draft, what was submitted is the fields as imported.
-        assert!(order.submitted_fields.is_some());
-        let last = order.history.last().map(|h| h.event);
-        assert_eq!(last, Some(super::super::history::Event::Imported));
-        assert_eq!(order.updated_at, now);
     }
 
     #[test]

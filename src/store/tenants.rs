@@ -16,12 +16,14 @@ pub fn dir(dir: &Path, name: &str) -> PathBuf {
     root(dir).join(name)
 }
 
-/// The tenant whose store `store_dir` is (`DIR/tenants/NAME` → NAME); `None` for any other
-/// folder, the data folder's own store included.
+/// The tenant whose store `store_dir` is (`DIR/tenants/NAME`); `None`: the store `DIR` itself.
 pub fn name_of(store_dir: &Path) -> Option<String> {
-    let in_tenants = store_dir.parent().and_then(Path::file_name) == Some("tenants".as_ref());
-    let name = store_dir.file_name().and_then(|n| n.to_str())?;
-    in_tenants.then(|| name.to_string())
+    let parent = store_dir.parent()?;
+    if parent.file_name()? != "tenants" {
+        return None;
+    }
+    let name = store_dir.file_name()?.to_string_lossy().into_owned();
+    check_name(&name).is_ok().then_some(name)
 }
 
 /// The tenants, sorted by name, and what was found under `tenants/` that is none (a link, a

@@ -527,6 +527,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             source,
             id: store.new_id(),
         }),
+        Effect::MoveOut(source) => Some(Msg::MoveOutId {
+            source,
+            id: store.new_id(),
+        }),
         // The runtime's loop swaps the store for the copy before it gets here.
         Effect::OpenDemoCopy => None,
         Effect::Load(order_id) => Some(match store.load(&order_id) {
@@ -551,6 +555,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
+        Effect::SaveMovedOut { draft, order } => Some(save_moved_out(store, draft, order)),
         Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
             check_teams_export(store, &path).map(Box::new),
         )),
@@ -593,6 +598,25 @@ fn create_drafts(store: &mut Store, drafts: Vec<crate::domain::OrderFields>) -> 
         }
     }
     Msg::DraftsCreated { orders, problems }
+}
+
+/// The draft first, then the order the numbers left (see `Effect::SaveMovedOut`).
+fn save_moved_out(store: &mut Store, draft: Box<Order>, order: Box<Order>) -> Msg {
+    let draft_id = draft.id.clone();
+    let created = store
+        .create(*draft)
+        .and_then(|()| Ok(store.get(&draft_id)?.order.clone()));
+    match (created, save(store, order)) {
+        (Ok(draft), Msg::Saved(order)) => Msg::MovedOut {
+            draft: Box::new(draft),
+            order,
+        },
+        (Ok(_), other) => other,
+        (Err(e), _) => Msg::SaveFailed {
+            order_id: draft_id,
+            error: save_error(e),
+        },
+    }
 }
 
 /// The tenant's export at `path` (as typed) compared with every order: read only when it is a
