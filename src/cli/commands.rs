@@ -173,7 +173,7 @@ fn list(
     let wanted = status_filter(status)?;
     let mut rows: Vec<&Summary> = store
         .summaries()
-        .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
+        .filter(|o| wanted.accepts(o.status))
         .collect();
     rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id().cmp(b.id())));
     console.print(&if json {

@@ -16,14 +16,9 @@ pub fn report(
 ) -> Result<(), Failure> {
     let orders = store.read_every_order();
     let lines = report::lines(&orders, &crate::system::time_zone());
-    // A tenant's store is `DIR/tenants/NAME`: the report is headed with the tenant's name.
-    let dir = store.dir();
-    let in_tenants = dir.parent().and_then(|p| p.file_name()) == Some("tenants".as_ref());
-    let tenant = dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .filter(|_| in_tenants);
-    let title = tenant.unwrap_or("every order of this store");
+    // A tenant's report is headed with the tenant's name.
+    let tenant = crate::store::tenants::name_of(store.dir());
+    let title = tenant.as_deref().unwrap_or("every order of this store");
     let text = match to.format {
         ReportFormat::Md => report::markdown(title, &lines, clock.today),
         ReportFormat::Csv => report::csv(&lines),

@@ -7,8 +7,9 @@ use super::layout::Drawn;
 use super::text::one_line;
 use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
+pub use crate::domain::status::StatusFilter;
 use crate::domain::summary::Summary;
-use crate::domain::{Clock, Order, Status};
+use crate::domain::{Clock, Order};
 use jiff::civil::Date;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
@@ -111,43 +112,6 @@ pub struct HistoryState {
     /// The width of the id column: the prefix that tells every order apart (see
     /// `refresh_id_width`).
     pub id_width: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusFilter {
-    All,
-    /// Drafts to finish and rejected orders to fix.
-    WaitingOnYou,
-    Only(Status),
-}
-
-impl StatusFilter {
-    pub fn next(self) -> StatusFilter {
-        match self {
-            StatusFilter::All => StatusFilter::WaitingOnYou,
-            StatusFilter::WaitingOnYou => StatusFilter::Only(Status::ALL[0]),
-            StatusFilter::Only(s) => match Status::ALL.iter().position(|x| *x == s) {
-                Some(i) if i + 1 < Status::ALL.len() => StatusFilter::Only(Status::ALL[i + 1]),
-                _ => StatusFilter::All,
-            },
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusFilter::All => "All",
-            StatusFilter::WaitingOnYou => "Waiting on you",
-            StatusFilter::Only(s) => s.label(),
-        }
-    }
-
-    pub fn accepts(self, status: Status) -> bool {
-        match self {
-            StatusFilter::All => true,
-            StatusFilter::WaitingOnYou => status.waits_on_user(),
-            StatusFilter::Only(s) => s == status,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -132,10 +132,6 @@ impl Component for TenantsPage {
             lines.push(Line::from(Span::styled(text, style)));
         }
         frame.render_widget(Paragraph::new(lines), area);
-        Drawn {
-            page_rows: rows,
-            page_lines: self.rows.len(),
-            ..Drawn::default()
-        }
+        Drawn::page(rows, self.rows.len())
     }
 }

@@ -3,13 +3,11 @@
 
 use super::NotePage;
 use crate::tui::app::App;
-use crate::tui::text::{hanging, one_line};
-use crate::tui::widgets::form::{draw_with_input, input_line};
+use crate::tui::text::one_line;
+use crate::tui::widgets::form::InputPage;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use unicode_width::UnicodeWidthStr;
 
 const LABEL: &str = " Note: ";
 /// The latest notes shown above the input, for context (the order's page shows them all).
@@ -17,18 +15,13 @@ const SHOWN_NOTES: usize = 5;
 
 pub fn render(app: &App, page: &NotePage, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let width = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-        lines.extend(hanging(lead, body, width, Style::new(), style));
-    };
-    text(
-        &mut lines,
+    let mut out = InputPage::new(theme, area);
+    out.text(
         " ",
         "A note in the order's journal: a call with the carrier, a comment on the case. It is dated now and kept in the order's history, its exports and the hand-off.",
         Style::new(),
     );
-    lines.push(Line::raw(""));
+    out.blank();
     let notes: Vec<_> = app
         .order(&page.order_id)
         .map(|o| o.notes().cloned().collect())
@@ -42,25 +35,14 @@ pub fn render(app: &App, page: &NotePage, frame: &mut Frame, area: Rect) {
                 notes.len()
             ),
         };
-        text(&mut lines, " ", &heading, theme.heading());
+        out.text(" ", &heading, theme.heading());
         for note in &notes[skipped..] {
             let at = crate::domain::facts::local_time(note.at, &app.zone);
-            text(
-                &mut lines,
-                &format!("   {at}  "),
-                &one_line(&note.note),
-                Style::new(),
-            );
+            out.text(&format!("   {at}  "), &one_line(&note.note), Style::new());
         }
-        lines.push(Line::raw(""));
+        out.blank();
     }
-    let room = width.saturating_sub(LABEL.width() + 2).max(8);
-    let (input, column) = input_line(LABEL, &page.note, room, theme.focus(), theme.input());
-    let input_row = lines.len();
-    lines.push(input);
-    match &page.error {
-        Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
-        None => text(&mut lines, " ", "Enter adds it · Esc back", theme.dim()),
-    }
-    draw_with_input(frame, area, lines, (input_row, column), 1);
+    out.input(LABEL, &page.note, None);
+    out.refusal_or_hint(page.error.as_deref(), "Enter adds it · Esc back");
+    out.draw(frame, area);
 }
