@@ -19,6 +19,10 @@ pub struct Cli {
     /// Line-by-line prompts instead of a full-screen app (for screen readers and scripts).
     #[arg(long)]
     pub plain: bool,
+    /// Open the app on the board: every tenant's orders in one history, each opened and saved in
+    /// its own tenant's store (writes in none until an order is saved).
+    #[arg(long = "all-tenants")]
+    pub board: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

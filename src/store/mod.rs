@@ -235,6 +235,13 @@ impl Store {
         }
     }
 
+    /// A store on `dir` with nothing read and nothing made there: the board's stand-in in the
+    /// app (`portwiz --all-tenants`), whose runtime runs every effect about an order on that
+    /// order's tenant's store, and none on this one.
+    pub fn unopened(dir: &Path) -> Store {
+        Store::empty(dir, None)
+    }
+
     /// The store at `dir` for commands about one order: nothing is scanned; an order is read
     /// from its own file when looked up (`resolve`, `load`), and each save updates the index's
     /// row for that order only. `summaries` holds only the orders looked up.

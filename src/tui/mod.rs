@@ -50,6 +50,9 @@ pub struct Options {
     pub root: Option<PathBuf>,
     /// The tenant whose store was opened (`None`: the data folder's own).
     pub tenant: Option<String>,
+    /// The board (`portwiz --all-tenants`): every tenant's orders under `root`, each opened and
+    /// saved in its own tenant's store; the store handed to `run` is only a stand-in.
+    pub board: bool,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
@@ -150,12 +153,19 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
     let mut app = first_model(&mut store, &notices, &options, (size.width, size.height));
+    // On the board each order's tenant's store is opened when first needed; none is watched.
+    let mut board = options.root.as_deref().filter(|_| options.board).map(|root| {
+        load_board(&mut app, root);
+        crate::store::board::Stores::new(root)
+    });
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
     let generation = WatchGeneration::default();
-    watch_orders(&store, tx.clone(), &generation);
+    if board.is_none() {
+        watch_orders(&store, tx.clone(), &generation);
+    }
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     let mut checking = options.verify_first;
     if checking {
@@ -233,12 +243,20 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
                 continue;
             }
             if let Effect::SwitchTenant(tenant) = effect {
+                // Leaving the board for one tenant's store (or from one to another).
+                options.board = false;
                 if switch_tenant(&mut options, tenant, &mut store, &mut app) {
+                    board = None;
                     generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     watch_orders(&store, insights_tx.clone(), &generation);
                     (checking, effects) = (false, VecDeque::new());
                     saved_meanwhile.clear();
                 }
+                continue;
+            }
+            if let Some(stores) = board.as_mut() {
+                let reply = on_the_board(stores, &mut app, &mut store, effect);
+                effects.extend(reply.map(|msg| update(&mut app, msg)).unwrap_or_default());
                 continue;
             }
             if effect == Effect::LoadInsights || effect == Effect::LoadToday {
@@ -251,6 +269,108 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
             }
         }
     }
+}
+
+/// The board's orders in the model: every tenant's, read without writing in any
+/// (`store::board::every_tenant`), each with its tenant; what could not be read is a notice.
+pub fn load_board(app: &mut Root, root: &Path) {
+    let every = crate::store::board::every_tenant(root);
+    let mut tenant_of = std::collections::HashMap::with_capacity(every.orders.len());
+    let mut orders = Vec::with_capacity(every.orders.len());
+    for (tenant, summary) in every.orders {
+        tenant_of.insert(summary.id.clone(), tenant);
+        orders.push(summary);
+    }
+    app.orders = orders;
+    app.notices.extend(every.problems);
+    app.tenant = None;
+    app.tenants.clone_from(&every.names);
+    app.board = Some(app::Board {
+        tenants: every.names,
+        tenant_of,
+    });
+    app.refresh_id_width();
+    app.refresh_rows();
+}
+
+/// Where an effect runs on the board.
+enum OnBoard {
+    /// On the store of this tenant (its order's).
+    Tenant(String),
+    /// Nowhere in a store (the clipboard, a CSV the user named, the screens' own).
+    NoStore,
+    /// Not on the board, and why.
+    Refused(&'static str),
+}
+
+/// Where `effect` runs on the board: an order's effects in its tenant's store; a learned example
+/// in the store of the order last opened, whose rejection it labels.
+fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect) -> OnBoard {
+    let board = app.board.as_ref();
+    let tenant_of = |id: &str| {
+        board
+            .and_then(|b| b.tenant(id))
+            .map_or(OnBoard::Refused("That order is on no tenant of the board."), |t| {
+                OnBoard::Tenant(t.to_string())
+            })
+    };
+    match effect {
+        Effect::Save(order) | Effect::Preflight(order) => tenant_of(&order.id),
+        Effect::Load(id) | Effect::CopyOrder(id) | Effect::Export { order_id: id, .. } => {
+            tenant_of(id)
+        }
+        Effect::Learn(_) => stores.last().map_or(OnBoard::NoStore, |t| OnBoard::Tenant(t.to_string())),
+        Effect::NewOrderId | Effect::CreateDrafts(_) | Effect::OpenDemoCopy => OnBoard::Refused(
+            "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
+        ),
+        Effect::LoadInsights | Effect::LoadToday => OnBoard::Refused(
+            "Today and insights are per tenant: T opens a tenant's store.",
+        ),
+        Effect::Copy(_)
+        | Effect::ReadNumbersCsv(_)
+        | Effect::SwitchTenant(_)
+        | Effect::Close
+        | Effect::Open(_)
+        | Effect::Quit => OnBoard::NoStore,
+    }
+}
+
+/// Run an effect on the board: in its order's tenant's store (opened the first time, under that
+/// store's own lock for saves), never in another's; `stand_in` serves effects that touch no store.
+fn on_the_board(
+    stores: &mut crate::store::board::Stores,
+    app: &mut Root,
+    stand_in: &mut Store,
+    effect: Effect,
+) -> Option<Msg> {
+    let tenant = match board_place(app, stores, &effect) {
+        OnBoard::Tenant(tenant) => tenant,
+        OnBoard::NoStore => return execute(stand_in, effect),
+        OnBoard::Refused(why) => {
+            app.message = Some(app::Message::error(why));
+            return None;
+        }
+    };
+    let store = match stores.of(&tenant) {
+        Ok(store) => store,
+        Err(e) => {
+            let shown = text::one_line(&tenant);
+            app.message = Some(app::Message::error(format!("Tenant {shown}: {e}")));
+            return None;
+        }
+    };
+    // A save is of an order read in this store: its file is read first when it is not yet.
+    if let Effect::Save(order) = &effect
+        && store.get(&order.id).is_err()
+    {
+        let _ = store.load(&order.id);
+    }
+    let reply = execute(store, effect);
+    // A copy is a new order of the same tenant.
+    if let (Some(Msg::CopyId { id, .. }), Some(board)) = (&reply, app.board.as_mut()) {
+        board.adopt(id, &tenant);
+    }
+    reply
 }
 
 /// The model of the first frame: the store's summaries, the theme, the rejection catalog and

@@ -111,6 +111,21 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::FilterEditing, &[ctrl('u')], O(M::FilterClear), "Clear the text", "Clear text"),
 );
 
+/// Why a key of the history does nothing on the board (`portwiz --all-tenants`): a new order
+/// belongs to one tenant, and Today and insights read one tenant's orders.
+fn not_on_the_board(msg: &HomeMsg) -> Option<&'static str> {
+    match msg {
+        M::NewOrder | M::Split => Some(
+            "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
+        ),
+        M::Today | M::Insights => Some(
+            "Today and insights are per tenant: T opens a tenant's store (the board's f shows what waits on you).",
+        ),
+        M::OpenDemoCopy => Some("The board is every tenant's orders: portwiz --demo opens the demo."),
+        _ => None,
+    }
+}
+
 impl Component for Home {
     type Msg = HomeMsg;
     const ID: ScreenId = ScreenId::Home;
@@ -120,9 +135,11 @@ impl Component for Home {
     }
 
     fn context(&self, app: &App) -> Context {
-        if app.orders.is_empty() && app.reading.is_some() {
+        // The board is a history even when empty: it has no welcome, its orders are elsewhere.
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if empty && app.reading.is_some() {
             C::Reading
-        } else if app.orders.is_empty() {
+        } else if empty {
             C::Welcome
         } else if app.history.editing_filter {
             C::FilterEditing
@@ -134,9 +151,10 @@ impl Component for Home {
     const KEYS: &'static [Binding<Action<HomeMsg>>] = KEYS;
 
     fn name(&self, app: &App) -> &'static str {
-        if app.orders.is_empty() && app.reading.is_some() {
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if empty && app.reading.is_some() {
             "reading the orders"
-        } else if app.orders.is_empty() {
+        } else if empty {
             "welcome"
         } else {
             "order history"
@@ -144,7 +162,9 @@ impl Component for Home {
     }
 
     fn title(&self, app: &App) -> String {
-        if app.orders.is_empty() && app.reading.is_some() {
+        if app.board.is_some() {
+            "Board: every tenant's orders".to_string()
+        } else if app.orders.is_empty() && app.reading.is_some() {
             "Reading the orders".to_string()
         } else if app.orders.is_empty() {
             "Welcome".to_string()
@@ -163,7 +183,8 @@ impl Component for Home {
     }
 
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
-        *msg != M::Open || !app.history.rows.is_empty()
+        let board_refuses = app.board.is_some() && not_on_the_board(msg).is_some();
+        (*msg != M::Open || !app.history.rows.is_empty()) && !board_refuses
     }
 
     fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<HomeMsg>> {
@@ -192,6 +213,12 @@ impl Component for Home {
     }
 
     fn act(&mut self, msg: HomeMsg, app: &mut App) -> Vec<Effect> {
+        if app.board.is_some()
+            && let Some(why) = not_on_the_board(&msg)
+        {
+            app.message = Some(crate::tui::app::Message::error(why));
+            return Vec::new();
+        }
         let h = &mut app.history;
         match msg {
             M::List(m) => app.move_selection(m),
@@ -273,7 +300,11 @@ impl Component for Home {
                 app.refresh_rows();
             }
             M::CycleSort => {
-                h.sort = h.sort.next();
+                h.sort = if app.board.is_some() {
+                    h.sort.next_on_board()
+                } else {
+                    h.sort.next()
+                };
                 h.descending = h.sort.starts_descending();
                 app.refresh_rows();
             }
@@ -286,10 +317,11 @@ impl Component for Home {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        if let (true, Some(reading)) = (app.orders.is_empty(), app.reading) {
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if let (true, Some(reading)) = (empty, app.reading) {
             welcome::render_reading(app, reading, frame, area);
             Drawn::default()
-        } else if app.orders.is_empty() {
+        } else if empty {
             welcome::render(app, frame, area);
             Drawn::default()
         } else {
