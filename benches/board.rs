@@ -97,21 +97,27 @@ fn bench_board(c: &mut Criterion) {
         })
     });
     key(&mut app, KeyCode::Char('/'));
-    group.bench_function("a filter letter typed then erased (two keys, two draws)", |b| {
-        b.iter(|| {
-            key(&mut app, KeyCode::Char('t'));
-            draw(&app, 120, 40);
-            key(&mut app, KeyCode::Backspace);
-            draw(&app, 120, 40)
-        })
-    });
+    group.bench_function(
+        "a filter letter typed then erased (two keys, two draws)",
+        |b| {
+            b.iter(|| {
+                key(&mut app, KeyCode::Char('t'));
+                draw(&app, 120, 40);
+                key(&mut app, KeyCode::Backspace);
+                draw(&app, 120, 40)
+            })
+        },
+    );
     key(&mut app, KeyCode::Esc);
-    group.bench_function("s: the next sort column, tenant included (a key, draw)", |b| {
-        b.iter(|| {
-            key(&mut app, KeyCode::Char('s'));
-            draw(&app, 120, 40)
-        })
-    });
+    group.bench_function(
+        "s: the next sort column, tenant included (a key, draw)",
+        |b| {
+            b.iter(|| {
+                key(&mut app, KeyCode::Char('s'));
+                draw(&app, 120, 40)
+            })
+        },
+    );
     let id = app.orders[0].id.clone();
     let tenant = app
         .board
@@ -123,7 +129,10 @@ fn bench_board(c: &mut Criterion) {
         b.iter(|| {
             let mut stores = portwiz::store::board::Stores::new(&root);
             let store = stores.of(&tenant).unwrap_or_else(|e| panic!("{e}"));
-            store.load(&id).map(|l| l.order.fields.numbers.len()).unwrap_or(0)
+            store
+                .load(&id)
+                .map(|l| l.order.fields.numbers.len())
+                .unwrap_or(0)
         })
     });
     group.finish();

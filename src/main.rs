@@ -171,11 +171,15 @@ fn run_demo(plain: bool) -> ExitCode {
 /// order is; the flag goes with the app alone.
 fn run_board(root: &Path, args: &cli::args::Cli) -> ExitCode {
     let refused = if args.command.is_some() {
-        Some("--all-tenants before a command opens the app's board; for the list, put it after: portwiz list --all-tenants")
+        Some(
+            "--all-tenants before a command opens the app's board; for the list, put it after: portwiz list --all-tenants",
+        )
     } else if args.tenant.is_some() {
         Some("--all-tenants shows every tenant's orders; leave out --tenant")
     } else if args.plain || dumb_terminal() {
-        Some("the board (--all-tenants) is the full-screen app's; `portwiz list --all-tenants` prints it")
+        Some(
+            "the board (--all-tenants) is the full-screen app's; `portwiz list --all-tenants` prints it",
+        )
     } else {
         None
     };

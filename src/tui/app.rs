@@ -422,12 +422,15 @@ impl App {
         // On the board the filter finds a tenant's name too.
         let named = self.board.as_ref().map(|b| b.named_by(&needle.text));
         let of_named = |o: &Summary| {
-            named.as_ref().zip(self.board.as_ref()).is_some_and(|(named, board)| {
-                board
-                    .tenant_of
-                    .get(&o.id)
-                    .is_some_and(|t| named.get(*t).copied().unwrap_or(false))
-            })
+            named
+                .as_ref()
+                .zip(self.board.as_ref())
+                .is_some_and(|(named, board)| {
+                    board
+                        .tenant_of
+                        .get(&o.id)
+                        .is_some_and(|t| named.get(*t).copied().unwrap_or(false))
+                })
         };
         let mut rows: Vec<usize> = self
             .orders
@@ -443,7 +446,11 @@ impl App {
                 let tenant = |id: &str| board.and_then(|b| b.tenant(id)).unwrap_or("");
                 rows.sort_by_cached_key(|i| {
                     let o = &self.orders[*i];
-                    (tenant(&o.id).to_lowercase(), std::cmp::Reverse(o.updated_at), o.id.clone())
+                    (
+                        tenant(&o.id).to_lowercase(),
+                        std::cmp::Reverse(o.updated_at),
+                        o.id.clone(),
+                    )
                 });
                 if descending {
                     rows.reverse();

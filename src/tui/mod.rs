@@ -154,10 +154,14 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
     let size = terminal.size()?;
     let mut app = first_model(&mut store, &notices, &options, (size.width, size.height));
     // On the board each order's tenant's store is opened when first needed; none is watched.
-    let mut board = options.root.as_deref().filter(|_| options.board).map(|root| {
-        load_board(&mut app, root);
-        crate::store::board::Stores::new(root)
-    });
+    let mut board = options
+        .root
+        .as_deref()
+        .filter(|_| options.board)
+        .map(|root| {
+            load_board(&mut app, root);
+            crate::store::board::Stores::new(root)
+        });
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
@@ -308,24 +312,25 @@ enum OnBoard {
 fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect) -> OnBoard {
     let board = app.board.as_ref();
     let tenant_of = |id: &str| {
-        board
-            .and_then(|b| b.tenant(id))
-            .map_or(OnBoard::Refused("That order is on no tenant of the board."), |t| {
-                OnBoard::Tenant(t.to_string())
-            })
+        board.and_then(|b| b.tenant(id)).map_or(
+            OnBoard::Refused("That order is on no tenant of the board."),
+            |t| OnBoard::Tenant(t.to_string()),
+        )
     };
     match effect {
         Effect::Save(order) | Effect::Preflight(order) => tenant_of(&order.id),
         Effect::Load(id) | Effect::CopyOrder(id) | Effect::Export { order_id: id, .. } => {
             tenant_of(id)
         }
-        Effect::Learn(_) => stores.last().map_or(OnBoard::NoStore, |t| OnBoard::Tenant(t.to_string())),
+        Effect::Learn(_) => stores
+            .last()
+            .map_or(OnBoard::NoStore, |t| OnBoard::Tenant(t.to_string())),
         Effect::NewOrderId | Effect::CreateDrafts(_) | Effect::OpenDemoCopy => OnBoard::Refused(
             "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
         ),
-        Effect::LoadInsights | Effect::LoadToday => OnBoard::Refused(
-            "Today and insights are per tenant: T opens a tenant's store.",
-        ),
+        Effect::LoadInsights | Effect::LoadToday => {
+            OnBoard::Refused("Today and insights are per tenant: T opens a tenant's store.")
+        }
         Effect::Copy(_)
         | Effect::ReadNumbersCsv(_)
         | Effect::SwitchTenant(_)

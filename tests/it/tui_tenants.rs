@@ -208,16 +208,32 @@ fn the_board_shows_each_orders_tenant_sorts_by_it_and_starts_no_order_without_a_
     for (w, h) in SIZES {
         let mut app = board_app(w, h);
         let screen = render(&app);
-        assert!(screen.lines().next().unwrap_or_default().contains("All tenants"));
+        assert!(
+            screen
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .contains("All tenants")
+        );
         assert!(screen.contains("Tenant"), "{screen}");
-        assert!(screen.contains("contoso") && screen.contains("fabrikam"), "{screen}");
-        assert!(!screen.contains("n New"), "n is refused on the board: {screen}");
+        assert!(
+            screen.contains("contoso") && screen.contains("fabrikam"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("n New"),
+            "n is refused on the board: {screen}"
+        );
         insta::assert_snapshot!(format!("board_{w}x{h}"), screen);
         // n, i and t ask for a tenant first: nothing happens but the reason.
         for key in ['n', 'i', 't', 'm'] {
             let effects = press(&mut app, KeyCode::Char(key));
             assert!(effects.is_empty(), "{key}: {effects:?}");
-            assert!(render(&app).contains("T opens a tenant"), "{key}: {}", render(&app));
+            assert!(
+                render(&app).contains("T opens a tenant"),
+                "{key}: {}",
+                render(&app)
+            );
         }
         // The sort's cycle passes through the tenant after the last change.
         press(&mut app, KeyCode::Char('s'));
@@ -225,7 +241,11 @@ fn the_board_shows_each_orders_tenant_sorts_by_it_and_starts_no_order_without_a_
         assert!(screen.contains("Sorted by Tenant"), "{screen}");
         let tenants: Vec<&str> = screen
             .lines()
-            .filter_map(|l| ["contoso", "fabrikam"].into_iter().find(|t| l.contains(&format!(" {t} "))))
+            .filter_map(|l| {
+                ["contoso", "fabrikam"]
+                    .into_iter()
+                    .find(|t| l.contains(&format!(" {t} ")))
+            })
             .collect();
         let mut sorted = tenants.clone();
         sorted.sort_unstable();

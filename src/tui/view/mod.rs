@@ -43,7 +43,13 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     .areas(area);
     frame.render_widget(Paragraph::new(notice_lines), notices);
     let top = root.top().component();
-    render_title(app, whose_orders(root).as_deref(), &top.title(app), frame, title);
+    render_title(
+        app,
+        whose_orders(root).as_deref(),
+        &top.title(app),
+        frame,
+        title,
+    );
     // A dialog keeps the screen under it in view.
     if top.over_below()
         && let Some(below) = root.screens.iter().rev().nth(1)

@@ -106,10 +106,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     let theme = &app.theme;
     let h = &app.history;
     let sort_arrow = if h.descending { "↓" } else { "↑" };
-    let of_tenants = app
-        .board
-        .as_ref()
-        .map_or(String::new(), |b| format!(" of {} tenants", b.tenants.len()));
+    let of_tenants = app.board.as_ref().map_or(String::new(), |b| {
+        format!(" of {} tenants", b.tenants.len())
+    });
     let summary = format!(
         " Showing {} of {} orders{of_tenants} · Status: {} · Sorted by {} {sort_arrow}",
         h.rows.len(),
@@ -246,9 +245,7 @@ fn header_row(app: &App, cols: &Columns) -> Row<'static> {
         .into_iter()
         .filter(|(column, _)| cols.carrier.is_some() || *column != Some(SortColumn::Carrier))
         .filter(|(column, _)| cols.tenant.is_some() || *column != Some(SortColumn::Tenant))
-        .filter(|(column, _)| {
-            cols.rejections.is_some() || *column != Some(SortColumn::Rejections)
-        })
+        .filter(|(column, _)| cols.rejections.is_some() || *column != Some(SortColumn::Rejections))
         .map(|(column, name)| {
             let text = if column == Some(h.sort) {
                 format!("{name}{arrow}")
@@ -328,10 +325,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
             truncate(&carrier, usize::from(width))
         }));
     }
-    cells.extend([
-        Cell::from(order.number_count.to_string()),
-        Cell::from(date),
-    ]);
+    cells.extend([Cell::from(order.number_count.to_string()), Cell::from(date)]);
     if cols.rejections.is_some() {
         cells.push(Cell::from(rejections));
     }

@@ -121,7 +121,9 @@ fn not_on_the_board(msg: &HomeMsg) -> Option<&'static str> {
         M::Today | M::Insights => Some(
             "Today and insights are per tenant: T opens a tenant's store (the board's f shows what waits on you).",
         ),
-        M::OpenDemoCopy => Some("The board is every tenant's orders: portwiz --demo opens the demo."),
+        M::OpenDemoCopy => {
+            Some("The board is every tenant's orders: portwiz --demo opens the demo.")
+        }
         _ => None,
     }
 }
