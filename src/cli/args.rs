@@ -195,6 +195,17 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Move numbers out of an order into a new draft of their own (same account fields), by
+    /// default every number the carrier's rejection marked: the rest stays, ready to resubmit.
+    /// Prints the new draft's id.
+    #[command(name = "move-out")]
+    MoveOut {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// The numbers to move, as the numbers field takes them (e.g. 425-555-0106); none:
+        /// every number the carrier marked.
+        numbers: Vec<String>,
+    },
     /// Cancel the order → cancelled (refused within 24 h of a confirmed FOC)
     Cancel {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).

@@ -138,6 +138,9 @@ pub fn run(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
+        Command::MoveOut { id, numbers } => {
+            super::move_out::move_out(store, &id, &numbers, clock, console)
+        }
         Command::Split { file, dry_run } => {
             super::split::split(store, &file, dry_run, clock, console)
         }
@@ -424,6 +427,20 @@ fn reject(
             "The carrier's record says {key} = \"{value}\" (kept as the CSR value)\n"
         ));
     }
+    let marked: Vec<String> = order
+        .marked_numbers()
+        .into_iter()
+        .filter(|(_, mark)| mark.at == clock.now)
+        .map(|(number, mark)| format!("  x {number}  {}\n", mark.describe()))
+        .collect();
+    if !marked.is_empty() {
+        report.push_str(&format!(
+            "Numbers the carrier rejected (marked on the order; `portwiz move-out {}` moves them \
+             into a draft of their own):\n{}",
+            order.id,
+            marked.concat()
+        ));
+    }
     report.push_str(&format!("What to do: {action}\n"));
     console.print(&report)
 }
@@ -547,6 +564,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
+        | Command::MoveOut { id, .. }
         | Command::Cancel { id }
         | Command::Copy { id }
         | Command::Ask { id, .. } => Some(id),
@@ -709,6 +727,12 @@ fn imported_order(
         .collect();
     order.foc = doc.foc;
     order.support = doc.support;
+    // Marks of numbers the order holds only: a mark is about a number of the order.
+    order.number_marks = doc
+        .number_marks
+        .into_iter()
+        .filter(|(n, _)| order.fields.numbers.contains(n))
+        .collect();
     // A ticket in a document is cleaned and capped as one typed in.
     order.ticket = doc
         .ticket

@@ -8,6 +8,7 @@ mod docs;
 mod export_file;
 pub mod input;
 mod listing;
+mod move_out;
 mod note;
 mod output;
 mod reconcile;

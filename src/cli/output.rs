@@ -162,6 +162,7 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
         ));
     }
     push_open_rejection(&mut text, order);
+    push_marked_numbers(&mut text, order);
     if let Some(foc) = &order.foc {
         text.push_str(&format!(
             "FOC (the carrier's port date): {}{}\n",
@@ -233,6 +234,27 @@ fn push_open_rejection(text: &mut String, order: &Order) {
         text.push_str(&format!(
             "  What to do: {}\n",
             clean_cell(&rejection.action)
+        ));
+    }
+}
+
+/// The numbers the carrier marked, each with its words, and how to move them out.
+fn push_marked_numbers(text: &mut String, order: &Order) {
+    let marked = order.marked_numbers();
+    if marked.is_empty() {
+        return;
+    }
+    text.push_str(&format!(
+        "\nNumbers the carrier rejected ({}):\n",
+        marked.len()
+    ));
+    for (number, mark) in &marked {
+        text.push_str(&format!("  x {number}  {}\n", clean_cell(&mark.describe())));
+    }
+    if order.status.is_editable() {
+        text.push_str(&format!(
+            "  Move them out into a draft of their own: portwiz move-out {}\n",
+            order.id
         ));
     }
 }

@@ -4,6 +4,7 @@
 use super::fields::{FieldValue, OrderFields};
 use super::history::HistoryEntry;
 use super::key::FieldKey;
+use super::number_marks::NumberMark;
 use super::order::{Foc, Order, Rejection, Support};
 use super::registry::is_list;
 use super::registry::{FIELDS, Kind};
@@ -39,6 +40,7 @@ const ORDER_KEYS: &[&str] = &[
     "support",
     "ticket",
     "loa_signed_fields",
+    "number_marks",
     "schema_version",
     "pin_redacted",
 ];
@@ -57,6 +59,8 @@ pub struct Document {
     /// The fields as the signed LOA covers them (an export's `loa_signed_fields`): what the
     /// "LOA must be signed again" warning compares with.
     pub loa_signed: Option<OrderFields>,
+    /// What the carrier said of single numbers (`domain::number_marks`), by number.
+    pub number_marks: BTreeMap<String, NumberMark>,
 }
 
 /// serde_json's words for what is wrong, without the "at line L column C" it appends: callers
@@ -131,6 +135,7 @@ fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), D
         "support" => doc.support = serde_json::from_value(v).map_err(bad)?,
         "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
         "loa_signed_fields" => doc.loa_signed = Some(signed_fields(name, value)?),
+        "number_marks" => doc.number_marks = serde_json::from_value(v).map_err(bad)?,
         _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
     }
     Ok(())
@@ -226,6 +231,9 @@ pub fn export(order: &Order, include_secrets: bool) -> Value {
     }
     if let Some(ticket) = &order.ticket {
         put("ticket", Ok(Value::String(ticket.clone())));
+    }
+    if !order.number_marks.is_empty() {
+        put("number_marks", serde_json::to_value(&order.number_marks));
     }
     // The signed LOA's snapshot (never holding the PIN), so an import still warns when a field
     // it covers has changed since it was signed.

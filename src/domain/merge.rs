@@ -186,6 +186,7 @@ pub fn merge(base: &Order, theirs: &Order, mine: &Order) -> Merge {
         &mut theirs_changed,
         &mut conflicts,
     );
+    merge_number_marks(base, theirs, mine, &mut order);
     let mine_ticket = mine.ticket != base.ticket && mine.ticket != theirs.ticket;
     if theirs.ticket != base.ticket {
         theirs_changed.push(Part::Ticket);
@@ -273,6 +274,38 @@ fn merge_csr(
                 m.cloned().unwrap_or_default(),
             ));
         }
+    }
+}
+
+/// What the carrier said of each number, number by number: a number only one side marked or
+/// unmarked takes that side's; one both changed keeps the later mark (a mark is the carrier's
+/// words, not a choice of the user's: the newer answer is the one that stands, and a mark one
+/// side removed while the other renewed it stays, so no answer is lost).
+fn merge_number_marks(base: &Order, theirs: &Order, mine: &Order, order: &mut Order) {
+    let numbers: std::collections::BTreeSet<&String> = base
+        .number_marks
+        .keys()
+        .chain(theirs.number_marks.keys())
+        .chain(mine.number_marks.keys())
+        .collect();
+    for number in numbers {
+        let (b, t, m) = (
+            base.number_marks.get(number),
+            theirs.number_marks.get(number),
+            mine.number_marks.get(number),
+        );
+        if m == b || m == t {
+            continue;
+        }
+        let kept = match (t == b, t, m) {
+            (true, _, m) => m,
+            (false, Some(t), Some(m)) => Some(if m.at > t.at { m } else { t }),
+            (false, t, m) => t.or(m),
+        };
+        match kept {
+            Some(mark) => order.number_marks.insert(number.clone(), mark.clone()),
+            None => order.number_marks.remove(number),
+        };
     }
 }
 

@@ -27,6 +27,7 @@ pub mod validate;
 pub mod auto_name;
 pub mod classifier;
 pub mod history;
+pub mod number_marks;
 pub mod order;
 pub mod summary;
 
@@ -40,6 +41,7 @@ pub mod facts;
 pub mod journal;
 pub mod lifecycle;
 pub mod merge;
+pub mod move_out;
 pub mod readiness;
 pub mod transitions;
 

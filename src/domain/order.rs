@@ -4,6 +4,7 @@
 use super::fields::OrderFields;
 use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
+use super::number_marks::NumberMark;
 use super::registry::FIELDS;
 use super::status::{Status, SupportScenario};
 use jiff::Timestamp;
@@ -60,6 +61,10 @@ pub struct Order {
     pub loa_signed_fields: Option<OrderFields>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pin_changed_since_submission: bool,
+    /// What the carrier said of single numbers, by number in E.164 (`domain::number_marks`):
+    /// left out of the file while empty (docs/storage.md), so older files read as they are.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub number_marks: BTreeMap<String, NumberMark>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
     /// The store's revision this copy was read or saved at (0: never saved): which copy it is,
@@ -189,6 +194,7 @@ impl Order {
             submitted_fields: None,
             loa_signed_fields: None,
             pin_changed_since_submission: false,
+            number_marks: BTreeMap::new(),
             history: vec![HistoryEntry {
                 at: now,
                 event: Event::Created,

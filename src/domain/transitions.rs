@@ -65,13 +65,23 @@ impl Order {
             ));
         }
         let labels: Vec<&str> = input.fields.iter().map(|k| spec(*k).label).collect();
-        let note = if labels.is_empty() {
+        let mut note = if labels.is_empty() {
             "Rejected by the carrier (no field named)".to_string()
         } else {
             format!("Rejected by the carrier: {}", labels.join(", "))
         };
         let mut text = input.text;
         crate::domain::sanitize::cut_to(&mut text, CARRIER_TEXT_LIMIT);
+        let named = self.numbers_named_in(&text);
+        if !named.is_empty() {
+            let numbers: Vec<String> = named.iter().map(|n| n.number.clone()).collect();
+            note.push_str(&format!(
+                "; {} number(s) marked: {}",
+                numbers.len(),
+                super::move_out::numbers_in_words(&numbers)
+            ));
+        }
+        self.mark_numbers(&named, now);
         self.rejections.push(Rejection {
             at: now,
             text,

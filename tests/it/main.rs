@@ -43,6 +43,7 @@ mod live_pty;
 mod live_screens;
 mod live_store;
 mod loa_pdf;
+mod numbers_one_by_one;
 mod one_core;
 mod order_facts;
 mod plain;

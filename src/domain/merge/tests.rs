@@ -445,3 +445,43 @@ fn a_merge_keeps_each_sides_author() {
     assert_eq!(last, Some("Carol"));
     assert!(chosen.history.iter().any(|e| e.author() == Some("Bob")));
 }
+
+/// A mark of the carrier's on `number`, recorded on day `n`.
+fn marked(
+    order: &Order,
+    number: &str,
+    problem: crate::domain::number_marks::NumberProblem,
+    n: i64,
+) -> Order {
+    let mut out = order.clone();
+    out.number_marks.insert(
+        number.to_string(),
+        crate::domain::number_marks::NumberMark {
+            problem,
+            words: format!("{number} {}", problem.label()),
+            at: day(n).now,
+        },
+    );
+    out
+}
+
+#[test]
+fn number_marks_merge_number_by_number() {
+    use crate::domain::number_marks::NumberProblem::{Disconnected, NotOnAccount, NotPortable};
+    let b = marked(&base(), "+14255550100", NotPortable, 0);
+    // Theirs marked one number, mine another and unmarked a third: all three changes stand.
+    let theirs = marked(&b, "+14255550101", NotOnAccount, 1);
+    let mut mine = marked(&b, "+14255550102", Disconnected, 2);
+    mine.number_marks.remove("+14255550100");
+    let m = merge(&b, &theirs, &mine);
+    assert!(m.is_clean() && m.blocked.is_none(), "{m:?}");
+    let numbers: Vec<&str> = m.order.number_marks.keys().map(String::as_str).collect();
+    assert_eq!(numbers, ["+14255550101", "+14255550102"]);
+    // Both marked the same number: the later answer stands, whichever side it came from.
+    let theirs = marked(&b, "+14255550101", NotOnAccount, 3);
+    let mine = marked(&b, "+14255550101", Disconnected, 2);
+    let m = merge(&b, &theirs, &mine);
+    assert_eq!(m.order.number_marks["+14255550101"].problem, NotOnAccount);
+    let m = merge(&b, &mine, &theirs);
+    assert_eq!(m.order.number_marks["+14255550101"].problem, NotOnAccount);
+}
