@@ -336,6 +336,8 @@ pub enum ReportFormat {
     Md,
     /// CSV: one row per order.
     Csv,
+    /// PDF (US Letter): the Markdown's content, a block per order; needs -o or a pipe.
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
