@@ -355,18 +355,24 @@ pub enum ExportFormat {
     /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
     /// numbers or more, or of service numbers).
     Case,
+    /// A hand-off packet: a new folder (-o DIR) with the admin center's fields (or the case's),
+    /// the numbers CSV, the LOA PDF and a README of the steps for the customer's admin.
+    Packet,
 }
 
-impl From<ExportFormat> for crate::domain::export::Format {
-    fn from(f: ExportFormat) -> Self {
+impl ExportFormat {
+    /// The domain's format of one file; `None` for the packet, a folder of files
+    /// (`domain::packet`).
+    pub fn order_format(self) -> Option<crate::domain::export::Format> {
         use crate::domain::export::Format;
-        match f {
+        Some(match self {
             ExportFormat::Json => Format::Json,
             ExportFormat::Text => Format::Text,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Loa => Format::Loa,
             ExportFormat::LoaPdf => Format::LoaPdf,
             ExportFormat::Case => Format::Case,
-        }
+            ExportFormat::Packet => return None,
+        })
     }
 }

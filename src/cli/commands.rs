@@ -454,9 +454,14 @@ struct ExportTo {
 }
 
 fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Result<(), Failure> {
-    if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
+    if to.include_secrets
+        && !matches!(
+            to.format,
+            ExportFormat::Json | ExportFormat::Text | ExportFormat::Packet
+        )
+    {
         return Err(Failure::Input(format!(
-            "--include-secrets adds the PIN to json and text exports only; the {} export \
+            "--include-secrets adds the PIN to json and text exports and packets only; the {} export \
              never holds it",
             to.format
                 .to_possible_value()
@@ -464,7 +469,9 @@ fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Resul
         )));
     }
     let order = &store.get(id)?.order;
-    let format: crate::domain::export::Format = to.format.into();
+    let Some(format) = to.format.order_format() else {
+        return super::packet::export_packet(order, to.include_secrets, to.path, to.force, console);
+    };
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.path {

@@ -18,6 +18,7 @@ mod live;
 mod lock;
 mod open;
 mod own;
+pub mod packet;
 pub mod preflight;
 mod read_all;
 pub mod tenants;

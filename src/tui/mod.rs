@@ -319,9 +319,10 @@ fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect)
     };
     match effect {
         Effect::Save(order) | Effect::Preflight(order) => tenant_of(&order.id),
-        Effect::Load(id) | Effect::CopyOrder(id) | Effect::Export { order_id: id, .. } => {
-            tenant_of(id)
-        }
+        Effect::Load(id)
+        | Effect::CopyOrder(id)
+        | Effect::Export { order_id: id, .. }
+        | Effect::WritePacket { order_id: id, .. } => tenant_of(id),
         Effect::Learn(_) => stores
             .last()
             .map_or(OnBoard::NoStore, |t| OnBoard::Tenant(t.to_string())),
@@ -614,6 +615,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             },
         ),
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
+        Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
@@ -696,6 +698,24 @@ fn save_error(error: crate::store::StoreError) -> SaveError {
 /// A file's bytes, or why they could not be read, in words.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
+}
+
+/// The order's hand-off packet (no PIN) written into `dir` (`~` and a relative path resolved as
+/// an export's path).
+fn write_packet(store: &Store, order_id: String, dir: &Path) -> Msg {
+    let written = resolve_export_path(dir).and_then(|dir| {
+        let order = &store
+            .get(&order_id)
+            .map_err(|e| format!("the order could not be read: {e}"))?
+            .order;
+        let files = crate::domain::packet::files(order, false).map_err(|e| e.to_string())?;
+        crate::store::packet::write(&dir, &files)?;
+        Ok(dir.display().to_string())
+    });
+    match written {
+        Ok(path) => Msg::Exported { order_id, path },
+        Err(reason) => Msg::ExportFailed { order_id, reason },
+    }
 }
 
 enum ExportRefused {
