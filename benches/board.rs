@@ -54,7 +54,8 @@ fn bench_root(tenants: usize, orders: usize) -> PathBuf {
         let _ = std::fs::remove_dir_all(&root);
         for t in 0..tenants {
             let dir = root.join("tenants").join(format!("t{t:02}"));
-            if let Err(e) = gen_orders::generate(&dir, orders, MAX_NUMBERS) {
+            // Each tenant's ids of its own: the board shows an id once.
+            if let Err(e) = gen_orders::generate_from(&dir, t * orders, orders, MAX_NUMBERS) {
                 panic!("generating tenant {t}: {e}");
             }
             // The index, as a user's store has it after a start.

@@ -63,16 +63,22 @@ pub fn every_tenant(root: &Path) -> Every {
     for (tenant, name) in names.iter().enumerate() {
         let (summaries, unread) = summaries(&super::tenants::dir(root, name));
         problems.extend(unread.into_iter().map(|p| format!("tenant {name}: {p}")));
+        // Said once a tenant, with the tenant whose ids they repeat first.
+        let mut repeats: Vec<(usize, String)> = Vec::new();
         for summary in summaries {
             if let Some(first) = seen.get(&summary.id) {
-                problems.push(format!(
-                    "tenant {name}: order {} has the id of an order of tenant {} (a copied store?); the board shows that one only: open this one with --tenant {name}",
-                    summary.id, names[*first]
-                ));
+                repeats.push((*first, summary.id));
                 continue;
             }
             seen.insert(summary.id.clone(), tenant);
             orders.push((tenant, summary));
+        }
+        if let Some((first, id)) = repeats.first() {
+            problems.push(format!(
+                "tenant {name}: {} of its orders ({id} first) have the ids of orders of tenant {} (a copied store?); the board shows each id once: open them with --tenant {name}",
+                repeats.len(),
+                names[*first]
+            ));
         }
     }
     Every {
@@ -144,5 +150,45 @@ impl Stores {
         self.open
             .get_mut(name)
             .ok_or_else(|| super::StoreError::NotFound(name.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_two_tenants_share_is_shown_once_and_said_once_a_tenant() {
+        let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = temp.path();
+        for tenant in ["alpha", "beta"] {
+            let dir = super::super::tenants::create(root, tenant).unwrap_or_else(|e| panic!("{e}"));
+            let (mut store, _) = super::super::Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
+            for id in [
+                "PO-SAME1",
+                "PO-SAME2",
+                &format!("PO-{}", tenant.to_uppercase()),
+            ] {
+                let order = crate::domain::Order::new(
+                    id.to_string(),
+                    crate::domain::OrderFields::default(),
+                    jiff::Timestamp::UNIX_EPOCH,
+                );
+                store.create(order).unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+        let every = every_tenant(root);
+        assert_eq!(every.names, ["alpha", "beta"]);
+        assert_eq!(every.orders.len(), 4, "{:?}", every.orders);
+        assert_eq!(every.problems.len(), 1, "{:?}", every.problems);
+        assert!(
+            every.problems[0].starts_with("tenant beta: 2 of its orders"),
+            "{:?}",
+            every.problems
+        );
+        let mut stores = Stores::new(root);
+        assert!(stores.of("beta").is_ok() && stores.last() == Some("beta"));
+        assert!(stores.of("gamma").is_err(), "the board makes no tenant");
+        assert!(!super::super::tenants::dir(root, "gamma").exists());
     }
 }
