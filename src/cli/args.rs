@@ -61,14 +61,8 @@ pub enum Command {
     Set {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
-        /// A field key (listed below), e.g. order_name or service_address.city.
-        key: String,
-        /// The new value, in the key's format (listed below); an empty value clears the field.
-        #[arg(allow_hyphen_values = true)]
-        value: String,
-        /// More KEY VALUE pairs, changed in the same edit.
-        #[arg(value_name = "KEY VALUE", allow_hyphen_values = true)]
-        more: Vec<String>,
+        #[command(flatten)]
+        pairs: SetPairs,
     },
     /// Draft → submitted (refused with the list of problems).
     Submit {
@@ -79,17 +73,8 @@ pub enum Command {
     Reject {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
-        /// The carrier's words, or `-` to read them from standard input.
-        #[arg(long, value_name = "TEXT|-")]
-        text: String,
-        /// The fields concerned, when you know better than the classifier (comma-separated keys).
-        /// portwiz remembers the text with these fields and recognises similar texts later.
-        #[arg(long, value_delimiter = ',')]
-        fields: Option<Vec<String>>,
-        /// Record it though the text reads like a status update ("processing", "received"),
-        /// not a rejection.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        how: RejectArgs,
     },
     /// Customer action required → submitted.
     Resubmit {
@@ -115,18 +100,8 @@ pub enum Command {
     Export {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
-        /// What to write.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
-        /// Include the account PIN.
-        #[arg(long)]
-        include_secrets: bool,
-        /// Write to this file instead of standard output (never over an existing file without --force).
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// With --output: replace the file if it exists.
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        to: ExportArgs,
     },
     /// A new draft with an order's fields (not its status, history, rejections or CSR values);
     /// prints its id.
@@ -259,15 +234,8 @@ pub enum Command {
     /// One tenant's orders for its own people: status, dates, rejections and their causes, days
     /// to FOC, what waits on whom, numbers ported; never a PIN.
     Report {
-        /// Markdown (md) or CSV (csv).
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Write to this file instead of standard output (never over an existing file without --force).
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// With --output: replace the file if it exists.
-        #[arg(long, requires = "output")]
-        force: bool,
+        #[command(flatten)]
+        to: ReportArgs,
     },
     /// Print a shell completion script, e.g. `portwiz completions bash > ~/.local/share/bash-completion/completions/portwiz`.
     Completions {
@@ -277,6 +245,69 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `portwiz man | man -l -`.
     Man,
+}
+
+/// `set`'s KEY VALUE pairs.
+#[derive(Debug, clap::Args)]
+pub struct SetPairs {
+    /// A field key (listed below), e.g. order_name or service_address.city.
+    pub key: String,
+    /// The new value, in the key's format (listed below); an empty value clears the field.
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// More KEY VALUE pairs, changed in the same edit.
+    #[arg(value_name = "KEY VALUE", allow_hyphen_values = true)]
+    pub more: Vec<String>,
+}
+
+/// `reject`'s arguments besides the order.
+#[derive(Debug, clap::Args)]
+pub struct RejectArgs {
+    /// The carrier's words, or `-` to read them from standard input.
+    #[arg(long, value_name = "TEXT|-")]
+    pub text: String,
+    /// The fields concerned, when you know better than the classifier (comma-separated keys).
+    /// portwiz remembers the text with these fields and recognises similar texts later.
+    #[arg(long, value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+    /// Record it though the text reads like a status update ("processing", "received"),
+    /// not a rejection.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `export`'s arguments besides the order.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Include the account PIN.
+    #[arg(long)]
+    pub include_secrets: bool,
+    #[command(flatten)]
+    pub file: ToFile,
+}
+
+/// `report`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Markdown (md), CSV (csv) or PDF (pdf: with -o or a pipe).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub file: ToFile,
+}
+
+/// Where `export` and `report` write: standard output, or a file.
+#[derive(Debug, clap::Args)]
+pub struct ToFile {
+    /// Write to this file instead of standard output (never over an existing file without --force).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output: replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The command line with what only the running program knows added to it: `set --help` lists

@@ -2,7 +2,7 @@
 //! the store and hands each command to a function of its own.
 
 use super::Failure;
-use super::args::{Command, ExportFormat};
+use super::args::{Command, ExportArgs, ExportFormat, RejectArgs, SetPairs};
 use super::console::Console;
 use super::input;
 use super::listing::{list_reader, status_filter};
@@ -33,25 +33,10 @@ pub fn run(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    // Made from the command line alone: no store to open.
-    match command {
-        Command::Completions { shell } => return super::docs::completions(shell, console),
-        Command::Man => return super::docs::man(console),
-        // `classify` needs no order, so it opens no store.
-        Command::Classify {
-            json,
-            explain,
-            text,
-        } => return classify(json, explain, text.as_deref(), dir, console),
-        // About every tenant under `dir`, not one store.
-        Command::Tenants { json } => return super::tenants::list(dir, clock, json, console),
-        Command::List {
-            status,
-            json,
-            all_tenants: true,
-        } => return super::tenants::board_list(dir, status, json, console),
-        _ => {}
-    }
+    let command = match without_store(command, dir, clock, console) {
+        Ok(done) => return done,
+        Err(command) => command,
+    };
     let mut command = command;
     let (mut store, notices) = open_store(&command, dir)?;
     // The id as typed may be any unique prefix, in any case: from here on it is the order's id,
@@ -60,75 +45,63 @@ pub fn run(
         *id = store.resolve(id)?;
     }
     say_notices(&notices, console);
-    let store = &mut store;
+    dispatch(command, &mut store, dir, clock, console)
+}
+
+/// The commands made from the command line alone, or about every tenant under `dir`: they open
+/// no store. `Err` hands any other command back.
+fn without_store(
+    command: Command,
+    dir: &Path,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<Result<(), Failure>, Command> {
+    Ok(match command {
+        Command::Completions { shell } => super::docs::completions(shell, console),
+        Command::Man => super::docs::man(console),
+        // `classify` needs no order, so it opens no store.
+        Command::Classify {
+            json,
+            explain,
+            text,
+        } => classify(json, explain, text.as_deref(), dir, console),
+        Command::Tenants { json } => super::tenants::list(dir, clock, json, console),
+        Command::List {
+            status,
+            json,
+            all_tenants: true,
+        } => super::tenants::board_list(dir, status, json, console),
+        command => return Err(command),
+    })
+}
+
+/// One call per command, on the store opened for it: a new command is one line here and a
+/// function of its own (in its own file under `src/cli/`).
+fn dispatch(
+    command: Command,
+    store: &mut Store,
+    dir: &Path,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
     match command {
         Command::List { status, json, .. } => list(store, status, json, console),
         Command::Show { id, json } => show(store, &id, json, clock, console),
         Command::New { from } => new(store, &from, clock, console),
         Command::Import { file } => import(store, &file, clock, console),
         Command::Copy { id } => copy(store, &id, clock, console),
-        Command::Set {
-            id,
-            key,
-            value,
-            more,
-        } => set(store, &id, set_pairs(key, value, more)?, clock, console),
+        Command::Set { id, pairs } => set(store, &id, set_pairs(pairs)?, clock, console),
         Command::Submit { id } => submit(store, &id, clock, console),
         Command::Resubmit { id, unchanged } => resubmit(store, &id, unchanged, clock, console),
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
-        Command::Report {
-            format,
-            output,
-            force,
-        } => super::report::report(
-            store,
-            super::report::ReportTo {
-                format,
-                output,
-                force,
-            },
-            clock,
-            console,
-        ),
+        Command::Report { to } => super::report::report(store, to, clock, console),
         Command::Today { json } => super::today::run(store, clock, json, console),
         Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
         Command::Reconcile { file, apply } => {
             super::reconcile::run(store, &file, apply, clock, console)
         }
-        Command::Reject {
-            id,
-            text,
-            fields,
-            force,
-        } => reject(
-            store,
-            &id,
-            Rejected {
-                text,
-                fields,
-                force,
-            },
-            dir,
-            clock,
-            console,
-        ),
-        Command::Export {
-            id,
-            format,
-            include_secrets,
-            output: path,
-            force,
-        } => export(
-            store,
-            &id,
-            ExportTo {
-                format,
-                include_secrets,
-                path,
-                force,
-            },
-            console,
-        ),
+        Command::Reject { id, how } => reject(store, &id, how, dir, clock, console),
+        Command::Export { id, to } => export(store, &id, to, console),
         Command::Foc { id, date, time } => foc(store, &id, &date, time.as_deref(), clock, console),
         Command::Complete { id } => complete(store, &id, clock, console),
         Command::Support {
@@ -145,6 +118,7 @@ pub fn run(
             super::split::split(store, &file, dry_run, clock, console)
         }
         Command::Cancel { id } => transition(store, &id, console, |o| o.cancel(clock.now)),
+        // Run by `without_store`.
         Command::Completions { .. }
         | Command::Man
         | Command::Classify { .. }
@@ -373,17 +347,10 @@ fn resubmit(
     transition(store, id, console, |o| o.resubmit(clock))
 }
 
-/// `reject`'s arguments besides the order.
-struct Rejected {
-    text: String,
-    fields: Option<Vec<String>>,
-    force: bool,
-}
-
 fn reject(
     store: &mut Store,
     id: &str,
-    args: Rejected,
+    args: RejectArgs,
     dir: &Path,
     clock: Clock,
     console: &mut Console,
@@ -445,15 +412,7 @@ fn reject(
     console.print(&report)
 }
 
-/// `export`'s arguments besides the order.
-struct ExportTo {
-    format: ExportFormat,
-    include_secrets: bool,
-    path: Option<std::path::PathBuf>,
-    force: bool,
-}
-
-fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Result<(), Failure> {
+fn export(store: &Store, id: &str, to: ExportArgs, console: &mut Console) -> Result<(), Failure> {
     if to.include_secrets
         && !matches!(
             to.format,
@@ -470,12 +429,13 @@ fn export(store: &Store, id: &str, to: ExportTo, console: &mut Console) -> Resul
     }
     let order = &store.get(id)?.order;
     let Some(format) = to.format.order_format() else {
-        return super::packet::export_packet(order, to.include_secrets, to.path, to.force, console);
+        let (dir, force) = (to.file.output, to.file.force);
+        return super::packet::export_packet(order, to.include_secrets, dir, force, console);
     };
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
-    match to.path {
-        Some(path) => super::export_file::write_export(&path, &bytes, to.force),
+    match to.file.output {
+        Some(path) => super::export_file::write_export(&path, &bytes, to.file.force),
         // Text is cleaned on its way to stdout; the PDF's bytes are the file.
         None if format.is_text() => console.print(&String::from_utf8_lossy(&bytes)),
         None if Console::out_is_terminal() => Err(Failure::Input(format!(
@@ -653,11 +613,8 @@ fn print_warnings(
 
 /// `KEY VALUE [KEY VALUE]...` as keys and values; an unknown key or a key without a value is a
 /// usage error.
-fn set_pairs(
-    key: String,
-    value: String,
-    more: Vec<String>,
-) -> Result<Vec<(FieldKey, String)>, Failure> {
+fn set_pairs(pairs: SetPairs) -> Result<Vec<(FieldKey, String)>, Failure> {
+    let SetPairs { key, value, more } = pairs;
     if more.len() % 2 == 1 {
         return Err(Failure::Input(format!(
             "`{}` has no value; give KEY VALUE pairs",

@@ -2,22 +2,15 @@
 //! people (`domain::report`): never a PIN, never another tenant's order (the command opens one
 //! store, the tenant's).
 
-use super::args::ReportFormat;
+use super::args::{ReportArgs, ReportFormat};
 use super::{Console, Failure};
 use crate::domain::Clock;
 use crate::domain::report;
 use crate::store::Store;
-use std::path::PathBuf;
-
-pub struct ReportTo {
-    pub format: ReportFormat,
-    pub output: Option<PathBuf>,
-    pub force: bool,
-}
 
 pub fn report(
     store: &Store,
-    to: ReportTo,
+    to: ReportArgs,
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
@@ -36,8 +29,8 @@ pub fn report(
         ReportFormat::Csv => report::csv(&lines),
         ReportFormat::Pdf => {
             let bytes = report::pdf(title, &lines, clock.today);
-            return match to.output {
-                Some(path) => super::export_file::write_export(&path, &bytes, to.force),
+            return match to.file.output {
+                Some(path) => super::export_file::write_export(&path, &bytes, to.file.force),
                 None if Console::out_is_terminal() => Err(Failure::Input(
                     "the PDF report is a binary file and is not written to a terminal; write it \
                      to a file with `portwiz report --format pdf -o report.pdf`, or redirect it"
@@ -47,8 +40,8 @@ pub fn report(
             };
         }
     };
-    match to.output {
-        Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.force),
+    match to.file.output {
+        Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.file.force),
         None => console.print(&text),
     }
 }

@@ -148,16 +148,23 @@ fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
 }
 
 /// Run the app on `store` until the user quits. The terminal is restored however this ends.
-pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::Result<()> {
+pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
     let size = terminal.size()?;
-    let mut app = first_model(&mut store, &notices, &options, (size.width, size.height));
+    let mut runtime = Runtime::start(store, options);
+    let mut app = first_model(
+        &mut runtime.store,
+        &notices,
+        &runtime.options,
+        (size.width, size.height),
+    );
     // On the board each order's tenant's store is opened when first needed; none is watched.
-    let mut board = options
+    runtime.board = runtime
+        .options
         .root
         .as_deref()
-        .filter(|_| options.board)
+        .filter(|_| runtime.options.board)
         .map(|root| {
             load_board(&mut app, root);
             crate::store::board::Stores::new(root)
@@ -166,22 +173,16 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    let generation = WatchGeneration::default();
-    if board.is_none() {
-        watch_orders(&store, tx.clone(), &generation);
+    if runtime.board.is_none() {
+        watch_orders(&runtime.store, tx.clone(), &runtime.generation);
     }
     // The check of every file runs on its own thread, so keys are answered meanwhile.
-    let mut checking = options.verify_first;
-    if checking {
-        app.reading = options.cold.then_some((0, 0));
-        check_in_background(store.dir(), tx.clone(), options.cold);
+    if runtime.checking {
+        app.reading = runtime.options.cold.then_some((0, 0));
+        check_in_background(runtime.store.dir(), tx.clone(), runtime.options.cold);
     }
-    // Insights read every order on a thread of their own and answer on the channel too.
-    let insights_tx = tx;
-    // Orders saved or changed while the check ran: its view of them may predate that.
-    let mut saved_meanwhile: Vec<String> = Vec::new();
-    // The demo copy opened from the welcome screen, deleted when the app ends.
-    let mut demo_copy: Option<tempfile::TempDir> = None;
+    // Insights, Today and the watcher of a tenant switched to answer on the channel too.
+    runtime.tx = Some(tx);
     // What arrived while keys typed ahead of the conflict view were set apart.
     let mut backlog: VecDeque<Incoming> = VecDeque::new();
     loop {
@@ -191,7 +192,7 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
         update(&mut app, Msg::Drawn(drawn));
         if app.quit {
             // The demo copy, if one was opened, is deleted here.
-            drop(demo_copy);
+            drop(runtime);
             return Ok(());
         }
         let incoming = match backlog.pop_front().map_or_else(|| rx.recv(), Ok) {
@@ -199,79 +200,148 @@ pub fn run(mut store: Store, notices: Vec<Notice>, mut options: Options) -> io::
             // Every sender gone: the terminal can no longer be read.
             Err(_) => return Ok(()),
         };
-        let msg = match incoming {
-            Incoming::Terminal(Err(e)) => return Err(e),
-            Incoming::Terminal(Ok(event)) => match terminal_msg(event) {
-                Some(msg) => msg,
-                None => continue,
-            },
-            // The demo copy stands in for the user's store: what that store's watcher and check
-            // report is not about the orders on screen.
-            Incoming::Changed(_) | Incoming::Checked(_) if demo_copy.is_some() => continue,
-            Incoming::Changed(ids) => {
-                if checking {
-                    saved_meanwhile.extend(ids.iter().cloned());
-                }
-                follow_changes(&mut app, &mut store, ids);
-                continue;
-            }
-            Incoming::Insights(insights) => Msg::InsightsLoaded(insights),
-            Incoming::Today(items) => Msg::TodayLoaded(items),
-            Incoming::Reading(done, total) if checking => Msg::Reading(done, total),
-            Incoming::Reading(..) => continue,
-            // The check of a store the app has left for another tenant's.
-            Incoming::Checked(Ok((ref fresh, _))) if fresh.dir() != store.dir() => continue,
-            Incoming::Checked(result) => {
-                checking = false;
-                take_checked(&mut app, &mut store, result, &mut saved_meanwhile);
-                continue;
-            }
+        let Some(msg) = runtime.take(&mut app, incoming)? else {
+            continue;
         };
         update(&mut app, Msg::Tick(now()));
-        let mut effects: VecDeque<Effect> = update(&mut app, msg).into();
+        let effects = update(&mut app, msg);
+        runtime.carry_out(&mut app, effects.into());
+    }
+}
+
+/// What the runtime holds between events besides the model: the store on screen and how it
+/// came to be there.
+struct Runtime {
+    store: Store,
+    options: Options,
+    /// The check of every order file is running in the background.
+    checking: bool,
+    /// Orders saved or changed while the check ran: its view of them may predate that.
+    saved_meanwhile: Vec<String>,
+    /// The demo copy opened from the welcome screen, deleted when the app ends.
+    demo_copy: Option<tempfile::TempDir>,
+    generation: WatchGeneration,
+    /// The runtime's channel, for the threads it starts (set once the loop begins).
+    tx: Option<mpsc::Sender<Incoming>>,
+    /// On the board (`--all-tenants`): the tenants' stores, each opened when one of its orders
+    /// is; `store` is then only a stand-in that no effect about an order reaches.
+    board: Option<crate::store::board::Stores>,
+}
+
+impl Runtime {
+    fn start(store: Store, options: Options) -> Self {
+        Runtime {
+            store,
+            checking: options.verify_first,
+            options,
+            saved_meanwhile: Vec::new(),
+            demo_copy: None,
+            generation: WatchGeneration::default(),
+            tx: None,
+            board: None,
+        }
+    }
+
+    /// The message `incoming` brings the app, if any; what only the runtime needs (changed
+    /// files, the check's store) is taken here.
+    fn take(&mut self, app: &mut Root, incoming: Incoming) -> io::Result<Option<Msg>> {
+        Ok(match incoming {
+            Incoming::Terminal(Err(e)) => return Err(e),
+            Incoming::Terminal(Ok(event)) => terminal_msg(event),
+            // The demo copy stands in for the user's store: what that store's watcher and check
+            // report is not about the orders on screen.
+            Incoming::Changed(_) | Incoming::Checked(_) if self.demo_copy.is_some() => None,
+            Incoming::Changed(ids) => {
+                if self.checking {
+                    self.saved_meanwhile.extend(ids.iter().cloned());
+                }
+                follow_changes(app, &mut self.store, ids);
+                None
+            }
+            Incoming::Insights(insights) => Some(Msg::InsightsLoaded(insights)),
+            Incoming::Today(items) => Some(Msg::TodayLoaded(items)),
+            Incoming::Reading(done, total) if self.checking => Some(Msg::Reading(done, total)),
+            Incoming::Reading(..) => None,
+            // The check of a store the app has left for another tenant's.
+            Incoming::Checked(Ok((ref fresh, _))) if fresh.dir() != self.store.dir() => None,
+            Incoming::Checked(result) => {
+                self.checking = false;
+                take_checked(app, &mut self.store, result, &mut self.saved_meanwhile);
+                None
+            }
+        })
+    }
+
+    /// Run `effects` and those their answers bring, in order.
+    fn carry_out(&mut self, app: &mut Root, mut effects: VecDeque<Effect>) {
         while let Some(effect) = effects.pop_front() {
-            if checking && let Effect::Save(order) = &effect {
-                saved_meanwhile.push(order.id.clone());
+            if self.checking
+                && let Effect::Save(order) = &effect
+            {
+                self.saved_meanwhile.push(order.id.clone());
             }
-            if effect == Effect::OpenDemoCopy {
-                // The demo copy takes the store's place until the app ends; the user's own
-                // store is not written, and the check of it is no longer wanted.
-                let (reply, copy) = make_demo_copy();
-                if let Some((temp, copy)) = copy {
-                    store = copy;
-                    demo_copy = Some(temp);
-                    checking = false;
-                    saved_meanwhile.clear();
+            match effect {
+                Effect::OpenDemoCopy => effects.extend(update(app, self.open_demo_copy())),
+                Effect::SwitchTenant(tenant) => {
+                    // The effects after a switch were meant for the store left behind.
+                    if self.switch_tenant(app, tenant) {
+                        effects.clear();
+                    }
                 }
-                effects.extend(update(&mut app, reply));
-                continue;
-            }
-            if let Effect::SwitchTenant(tenant) = effect {
-                // Leaving the board for one tenant's store (or from one to another).
-                options.board = false;
-                if switch_tenant(&mut options, tenant, &mut store, &mut app) {
-                    board = None;
-                    generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    watch_orders(&store, insights_tx.clone(), &generation);
-                    (checking, effects) = (false, VecDeque::new());
-                    saved_meanwhile.clear();
+                // On the board every other effect runs in its order's tenant's store.
+                effect if self.board.is_some() => {
+                    let reply = self
+                        .board
+                        .as_mut()
+                        .and_then(|stores| on_the_board(stores, app, &mut self.store, effect));
+                    effects.extend(reply.map(|msg| update(app, msg)).unwrap_or_default());
                 }
-                continue;
-            }
-            if let Some(stores) = board.as_mut() {
-                let reply = on_the_board(stores, &mut app, &mut store, effect);
-                effects.extend(reply.map(|msg| update(&mut app, msg)).unwrap_or_default());
-                continue;
-            }
-            if effect == Effect::LoadInsights || effect == Effect::LoadToday {
-                // Every order read: ~350 ms at 10,000, so not here; the screen says it reads.
-                every_order_in_background(&store, insights_tx.clone(), effect);
-                continue;
-            }
-            if let Some(reply) = execute(&mut store, effect) {
-                effects.extend(update(&mut app, reply));
+                Effect::LoadInsights | Effect::LoadToday => {
+                    // Every order read: ~350 ms at 10,000, so not here; the screen says it reads.
+                    if let Some(tx) = &self.tx {
+                        every_order_in_background(&self.store, tx.clone(), effect);
+                    }
+                }
+                effect => {
+                    if let Some(reply) = execute(&mut self.store, effect) {
+                        effects.extend(update(app, reply));
+                    }
+                }
             }
         }
+    }
+
+    /// The demo copy takes the store's place until the app ends; the user's own store is not
+    /// written, and the check of it is no longer wanted.
+    fn open_demo_copy(&mut self) -> Msg {
+        let (reply, copy) = make_demo_copy();
+        if let Some((temp, copy)) = copy {
+            self.store = copy;
+            self.demo_copy = Some(temp);
+            self.checking = false;
+            self.saved_meanwhile.clear();
+        }
+        reply
+    }
+
+    /// Another tenant's store in place of this one, watched in place of it; `false` when it
+    /// could not be opened (the app says why, nothing changes).
+    fn switch_tenant(&mut self, app: &mut Root, tenant: Option<String>) -> bool {
+        // Leaving the board for one tenant's store (or from one to another).
+        self.options.board = false;
+        if !switch_tenant(&mut self.options, tenant, &mut self.store, app) {
+            self.options.board = self.board.is_some();
+            return false;
+        }
+        self.board = None;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if let Some(tx) = &self.tx {
+            watch_orders(&self.store, tx.clone(), &self.generation);
+        }
+        self.checking = false;
+        self.saved_meanwhile.clear();
+        true
     }
 }
 

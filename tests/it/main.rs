@@ -54,6 +54,7 @@ mod report;
 mod schema;
 mod secrets;
 mod service_center;
+mod short_functions;
 mod small_keys_pty;
 mod split;
 mod startup_pty;

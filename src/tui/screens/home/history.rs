@@ -116,30 +116,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         h.status_filter.label(),
         h.sort.label(),
     );
-    let filter_line = if h.editing_filter {
-        Line::from(vec![
-            Span::styled(" Filter: ", theme.heading()),
-            Span::raw(one_line(&h.filter)),
-            Span::styled("▏", theme.key()),
-            Span::styled("  (Enter keeps it, Esc clears it)", theme.dim()),
-        ])
-    } else if h.filter.is_empty() && app.board.is_some() {
-        Line::styled(
-            " Filter: none (/ to filter by tenant, name, carrier, number or id)",
-            theme.dim(),
-        )
-    } else if h.filter.is_empty() {
-        Line::styled(
-            " Filter: none (/ to filter by name, carrier, number or id)",
-            theme.dim(),
-        )
-    } else {
-        Line::from(vec![
-            Span::styled(" Filter: ", theme.heading()),
-            Span::raw(one_line(&h.filter)),
-            Span::styled("  (/ to change, Esc to clear)", theme.dim()),
-        ])
-    };
+    let filter_line = filter_line(app);
     let top = Rect::new(area.x, area.y, area.width, 1);
     frame.render_widget(Paragraph::new(Line::styled(summary, theme.heading())), top);
     let second = Rect::new(
@@ -201,6 +178,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         history_rows: visible,
         history_offset: offset,
         ..Drawn::default()
+    }
+}
+
+/// The line under the counts: the filter as typed or kept, else how to filter.
+fn filter_line(app: &App) -> Line<'static> {
+    let (theme, h) = (&app.theme, &app.history);
+    if h.editing_filter {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("▏", theme.key()),
+            Span::styled("  (Enter keeps it, Esc clears it)", theme.dim()),
+        ])
+    } else if h.filter.is_empty() && app.board.is_some() {
+        Line::styled(
+            " Filter: none (/ to filter by tenant, name, carrier, number or id)",
+            theme.dim(),
+        )
+    } else if h.filter.is_empty() {
+        Line::styled(
+            " Filter: none (/ to filter by name, carrier, number or id)",
+            theme.dim(),
+        )
+    } else {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("  (/ to change, Esc to clear)", theme.dim()),
+        ])
     }
 }
 

@@ -128,6 +128,27 @@ fn not_on_the_board(msg: &HomeMsg) -> Option<&'static str> {
     }
 }
 
+/// Whether `msg` is refused because the app is on the board (the reason is said).
+fn refused_on_the_board(msg: &HomeMsg, app: &mut App) -> bool {
+    let why = app.board.as_ref().and_then(|_| not_on_the_board(msg));
+    if let Some(why) = why {
+        app.message = Some(crate::tui::app::Message::error(why));
+    }
+    why.is_some()
+}
+
+/// `s`: the next sort column (on the board the tenant's too), in its own first direction.
+fn cycle_sort(app: &mut App) {
+    let h = &mut app.history;
+    h.sort = if app.board.is_some() {
+        h.sort.next_on_board()
+    } else {
+        h.sort.next()
+    };
+    h.descending = h.sort.starts_descending();
+    app.refresh_rows();
+}
+
 impl Component for Home {
     type Msg = HomeMsg;
     const ID: ScreenId = ScreenId::Home;
@@ -215,10 +236,7 @@ impl Component for Home {
     }
 
     fn act(&mut self, msg: HomeMsg, app: &mut App) -> Vec<Effect> {
-        if app.board.is_some()
-            && let Some(why) = not_on_the_board(&msg)
-        {
-            app.message = Some(crate::tui::app::Message::error(why));
+        if refused_on_the_board(&msg, app) {
             return Vec::new();
         }
         let h = &mut app.history;
@@ -301,15 +319,7 @@ impl Component for Home {
                 h.status_filter = h.status_filter.next();
                 app.refresh_rows();
             }
-            M::CycleSort => {
-                h.sort = if app.board.is_some() {
-                    h.sort.next_on_board()
-                } else {
-                    h.sort.next()
-                };
-                h.descending = h.sort.starts_descending();
-                app.refresh_rows();
-            }
+            M::CycleSort => cycle_sort(app),
             M::ReverseSort => {
                 h.descending = !h.descending;
                 app.refresh_rows();
