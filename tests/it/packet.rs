@@ -16,6 +16,13 @@ fn order_with_pin(dir: &Path) -> String {
     id
 }
 
+/// `export ID --format packet -o DIR` and `extra` arguments.
+fn packet_to(dir: &Path, id: &str, to: &Path, extra: &[&str]) -> crate::support::Run {
+    let to = to.to_str().expect("utf-8");
+    let args = [&["export", id, "--format", "packet", "-o", to], extra].concat();
+    run(dir, &args)
+}
+
 fn read(path: &Path) -> String {
     String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned()
 }
@@ -26,17 +33,7 @@ fn a_packet_holds_the_sheet_numbers_loa_and_steps_and_no_pin_by_default() {
     let dir = temp.path();
     let id = order_with_pin(dir);
     let packet = dir.join("for-the-customer");
-    let out = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "-o",
-            packet.to_str().expect("utf-8"),
-        ],
-    );
+    let out = packet_to(dir, &id, &packet, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut names: Vec<String> = std::fs::read_dir(&packet)
         .expect("the folder")
@@ -91,17 +88,7 @@ fn a_packet_holds_the_sheet_numbers_loa_and_steps_and_no_pin_by_default() {
     }
     // Again into the same folder: refused, naming what it would overwrite; nothing changes.
     let before = read(&packet.join("README.txt"));
-    let again = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "-o",
-            packet.to_str().expect("utf-8"),
-        ],
-    );
+    let again = packet_to(dir, &id, &packet, &[]);
     assert_ne!(again.code, 0);
     assert!(again.stderr.contains("would overwrite"), "{}", again.stderr);
     assert_eq!(read(&packet.join("README.txt")), before);
@@ -113,18 +100,7 @@ fn the_pin_goes_in_only_with_include_secrets_with_a_warning_in_a_private_file() 
     let dir = temp.path();
     let id = order_with_pin(dir);
     let packet = dir.join("with-pin");
-    let out = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "--include-secrets",
-            "-o",
-            packet.to_str().expect("utf-8"),
-        ],
-    );
+    let out = packet_to(dir, &id, &packet, &["--include-secrets"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("PIN in clear"), "{}", out.stderr);
     let sheet = packet.join("1-admin-center-fields.txt");
@@ -158,33 +134,13 @@ fn a_link_or_a_file_in_the_folders_place_is_refused_and_nothing_is_written_throu
     std::fs::create_dir(&elsewhere).expect("mkdir");
     let link = dir.join("link");
     std::os::unix::fs::symlink(&elsewhere, &link).expect("symlink");
-    let out = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "-o",
-            link.to_str().expect("utf-8"),
-        ],
-    );
+    let out = packet_to(dir, &id, &link, &[]);
     assert_ne!(out.code, 0);
     assert!(out.stderr.contains("symbolic link"), "{}", out.stderr);
     assert_eq!(std::fs::read_dir(&elsewhere).expect("dir").count(), 0);
     let file = dir.join("a-file");
     std::fs::write(&file, "mine").expect("write");
-    let out = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "-o",
-            file.to_str().expect("utf-8"),
-        ],
-    );
+    let out = packet_to(dir, &id, &file, &[]);
     assert_ne!(out.code, 0);
     assert_eq!(read(&file), "mine");
     // Without -o: a usage error that says how.
@@ -213,17 +169,7 @@ fn a_service_center_orders_packet_holds_the_case_fields() {
     );
     assert_eq!(set.code, 0, "{}", set.stderr);
     let packet = dir.join("case");
-    let out = run(
-        dir,
-        &[
-            "export",
-            &id,
-            "--format",
-            "packet",
-            "-o",
-            packet.to_str().expect("utf-8"),
-        ],
-    );
+    let out = packet_to(dir, &id, &packet, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let case = read(&packet.join("1-service-center-case.txt"));
     assert!(case.contains("Case type: Port in"), "{case}");
