@@ -119,7 +119,7 @@ fn bench_board(c: &mut Criterion) {
             })
         },
     );
-    let id = app.orders[0].id.clone();
+    let id = app.orders[0].id().to_string();
     let tenant = app
         .board
         .as_ref()

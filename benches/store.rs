@@ -103,7 +103,8 @@ fn cat_every_file(dir: &Path) -> usize {
 /// (as its watcher would tell it). The resident set after each of three rounds, against before:
 /// the app must hold one version of each order, not a parsed copy of every file it re-read.
 fn every_file_changed_three_times(label: &str, dir: &Path, store: &mut Store, app: &mut Root) {
-    let ids: std::collections::BTreeSet<String> = app.orders.iter().map(|s| s.id.clone()).collect();
+    let ids: std::collections::BTreeSet<String> =
+        app.orders.iter().map(|s| s.id().to_string()).collect();
     let before = rss_kib();
     let mut after = Vec::new();
     for round in 1..=3u64 {
@@ -152,15 +153,15 @@ fn bench_sizes(c: &mut Criterion) {
             .orders
             .iter()
             .find(|s| s.status == Status::Draft)
-            .map(|s| s.id.clone())
+            .map(|s| s.id().to_string())
             .unwrap_or_default();
         let middle = format!("PO-GEN{:06}", count / 2);
         // A number of an order in the middle, typed as its last seven digits.
         let digits: String = app
             .orders
             .iter()
-            .find(|s| s.id == middle)
-            .and_then(|s| s.digits.lines().next())
+            .find(|s| s.id() == middle)
+            .and_then(|s| s.digits().lines().next().map(str::to_string))
             .map(|n| n[n.len().saturating_sub(7)..].to_string())
             .unwrap_or_default();
         drop(full);

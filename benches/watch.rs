@@ -60,7 +60,7 @@ fn bench_watch(c: &mut Criterion) {
             .orders
             .iter()
             .find(|s| s.status == Status::Draft)
-            .map(|s| s.id.clone())
+            .map(|s| s.id().to_string())
             .unwrap_or_else(|| panic!("no draft"));
         // The other window.
         let (mut other, _) = Store::open_one(&dir).unwrap_or_else(|e| panic!("{e}"));
@@ -90,7 +90,11 @@ fn bench_watch(c: &mut Criterion) {
                     let ids: BTreeSet<String> = [changed.clone()].into();
                     let msg = store_changes(&mut store, ids).unwrap_or_else(|| panic!("unseen"));
                     update(&mut app, msg);
-                    assert!(app.orders.iter().any(|s| s.id == changed && s.name == name));
+                    assert!(
+                        app.orders
+                            .iter()
+                            .any(|s| s.id() == changed && s.name() == name)
+                    );
                 },
                 BatchSize::PerIteration,
             )
@@ -121,7 +125,11 @@ fn bench_watch(c: &mut Criterion) {
                         if let Some(msg) = store_changes(&mut store, ids) {
                             update(&mut app, msg);
                         }
-                        if app.orders.iter().any(|s| s.id == changed && s.name == name) {
+                        if app
+                            .orders
+                            .iter()
+                            .any(|s| s.id() == changed && s.name() == name)
+                        {
                             break;
                         }
                     }

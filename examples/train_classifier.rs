@@ -12,8 +12,8 @@
 #![allow(clippy::disallowed_macros)]
 
 use portwiz::domain::classifier::{
-    Answering, BUILTIN_CORPUS, Catalog, Classification, HeldOut, MODEL_RULE, Model,
-    classify_with_model, leave_one_source_out, parse_corpus, train,
+    Answering, BUILTIN_CORPUS, Catalog, Classification, HeldOut, MODEL_RULE, Model, RULES_SURE_AT,
+    SURE_AT, classify_with_model, leave_one_source_out, parse_corpus, train,
 };
 use std::process::ExitCode;
 
@@ -69,6 +69,7 @@ fn main() -> ExitCode {
             }
             if answering == Answering::Combined {
                 print_reliability(&held);
+                print_sure_answers(&held);
             }
         }
         return ExitCode::SUCCESS;
@@ -136,6 +137,31 @@ fn print_reliability(held: &HeldOut) {
             percent(right, bin.len())
         );
     }
+}
+
+/// Coverage against precision: the answers shown as sure at each threshold (rules' or model's,
+/// by `answer_confidence`), how often they were right, and how many rows that name something
+/// were left to the user ("not sure" or unrecognised).
+fn print_sure_answers(held: &HeldOut) {
+    let rows = held.answers.len();
+    let naming = held.answers.iter().filter(|a| !a.expects_nothing).count();
+    println!(
+        "  sure answers on held-out rows ({rows} rows, {naming} name something), by threshold:"
+    );
+    for sure_at in [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
+        let (given, right, open) = held.sure_answers(sure_at, sure_at);
+        println!(
+            "    sure at {sure_at:.1}: {given:3} answers ({:.0}% of rows), {right:3} right ({:.1}%); {open:3} of {naming} left to the user",
+            percent(given, rows),
+            percent(right, given)
+        );
+    }
+    let (given, right, open) = held.sure_answers(RULES_SURE_AT, SURE_AT);
+    println!(
+        "    as shipped (rules' answers at {RULES_SURE_AT}, the model's at {SURE_AT}): {given:3} answers ({:.0}% of rows), {right:3} right ({:.1}%); {open:3} of {naming} left to the user",
+        percent(given, rows),
+        percent(right, given)
+    );
 }
 
 /// The labelled sets of `tests/data` (dev, public, more; three columns) answered by the rules with

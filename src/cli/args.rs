@@ -224,6 +224,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The orders' dates as an iCalendar file (RFC 5545): requested port dates, FOCs (in UTC,
+    /// the carrier's time and zone in the summary), and follow-ups: chase the carrier past its
+    /// usual answer time, check the numbers the day after the FOC, the LOA turning 30 days old.
+    /// Each event keeps its id, so importing the file again updates it.
+    Calendar {
+        /// Write to this file instead of standard output (never over an existing file without --force).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With --output: replace the file if it exists (a calendar made again).
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// The tenants (customers' stores, DIR/tenants/NAME) with their order counts and what
     /// waits on whom.
     Tenants {

@@ -96,6 +96,9 @@ fn dispatch(
         Command::Stats { json } => console.print(&stats::report(store, clock, json)),
         Command::Report { to } => super::report::report(store, to, clock, console),
         Command::Today { json } => super::today::run(store, clock, json, console),
+        Command::Calendar { output, force } => {
+            super::calendar::run(store, output.as_deref(), force, clock, console)
+        }
         Command::Ask { id, kind } => ask(store, &id, &kind, clock, console),
         Command::Reconcile { file, apply } => {
             super::reconcile::run(store, &file, apply, clock, console)
@@ -144,6 +147,7 @@ fn open_store(command: &Command, dir: &Path) -> Result<(Store, Vec<Notice>), Fai
         | Command::Stats { .. }
         | Command::Report { .. }
         | Command::Today { .. }
+        | Command::Calendar { .. }
         | Command::Reconcile { .. } => Store::open(dir),
         _ => Store::open_one(dir),
     };
@@ -170,7 +174,7 @@ fn list(
         .summaries()
         .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
         .collect();
-    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id().cmp(b.id())));
     console.print(&if json {
         output::list_json(&rows)
     } else {
@@ -542,6 +546,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Split { .. }
         | Command::Stats { .. }
         | Command::Today { .. }
+        | Command::Calendar { .. }
         | Command::Reconcile { .. }
         | Command::Completions { .. }
         | Command::Tenants { .. }

@@ -17,10 +17,10 @@ pub fn json(value: &Value) -> String {
 
 pub fn summary_json(o: &Summary) -> Value {
     json!({
-        "id": o.id,
-        "name": o.name,
+        "id": o.id(),
+        "name": o.name(),
         "status": o.status.key(),
-        "current_carrier": o.carrier,
+        "current_carrier": o.carrier(),
         "numbers": o.number_count,
         "updated": o.updated_at.to_string(),
     })
@@ -53,15 +53,15 @@ pub fn list_table(orders: &[&Summary], reader: ListReader) -> String {
         .iter()
         .map(|o| {
             [
-                clean_cell(&o.id),
+                clean_cell(o.id()),
                 match people {
                     true => o.status.label().to_string(),
                     false => o.status.key().to_string(),
                 },
-                clean_cell(&o.carrier),
+                clean_cell(o.carrier()),
                 o.number_count.to_string(),
                 o.updated_at.strftime("%Y-%m-%d %H:%M").to_string(),
-                clean_cell(&o.name),
+                clean_cell(o.name()),
             ]
         })
         .collect();

@@ -10,12 +10,9 @@ use crate::domain::reconcile::{self, Applied, OrderResult, Report, shortened};
 use crate::store::Store;
 use std::path::Path;
 
-/// The largest export read: 100,000 numbers with every property Teams exports take about 60 MB.
-pub const EXPORT_MAX_BYTES: u64 = 256 * 1024 * 1024;
-
 const EXPORT: Limit = Limit {
     what: "number export",
-    max_bytes: EXPORT_MAX_BYTES,
+    max_bytes: reconcile::parse::MAX_BYTES,
 };
 
 pub fn run(
@@ -42,24 +39,21 @@ pub fn run(
         .file_name()
         .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
     let mut recorded = String::new();
-    for result in &report.orders {
-        let mut order = store.editable(&result.id)?.order.clone();
-        match reconcile::apply(&mut order, result, clock, &source) {
-            Applied::Completed => {
-                store.save(&order)?;
+    let mut failed = None;
+    for outcome in store.record_teams_check(&report, clock, &source) {
+        match outcome {
+            Ok((order, Applied::Completed)) => {
                 recorded.push_str(&format!("{}: Completed\n", order.id));
             }
-            Applied::Noted(_) => {
-                store.save(&order)?;
-                recorded.push_str(&format!("{}: noted in its history\n", order.id));
-            }
-            Applied::Nothing => {}
+            Ok((order, _)) => recorded.push_str(&format!("{}: noted in its history\n", order.id)),
+            Err((_, e)) => failed = failed.or(Some(e)),
         }
     }
-    if recorded.is_empty() {
+    if recorded.is_empty() && failed.is_none() {
         recorded.push_str("Nothing new to record.\n");
     }
-    console.print(&format!("\n{recorded}"))
+    console.print(&format!("\n{recorded}"))?;
+    failed.map_or(Ok(()), |e| Err(e.into()))
 }
 
 /// The report as text: per order what Teams shows, then the numbers no order holds.

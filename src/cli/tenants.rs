@@ -127,7 +127,7 @@ pub fn board_list(
     rows.sort_by(|(ta, a), (tb, b)| {
         (b.updated_at.cmp(&a.updated_at))
             .then(ta.cmp(tb))
-            .then(a.id.cmp(&b.id))
+            .then(a.id().cmp(b.id()))
     });
     if json {
         let docs: Vec<serde_json::Value> = rows

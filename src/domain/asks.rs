@@ -106,6 +106,37 @@ pub fn suggested(order: &Order, clock: Clock) -> AskKind {
     }
 }
 
+/// The e-mails that fit the order now, the [`suggested`] one first (none for a completed or
+/// cancelled order: nothing is left to unblock). The CSR always fits (the way to the values the
+/// carrier holds); a freeze and the underlying carrier once the carrier rejected the order (the
+/// carrier named the carrier, or any rejection: a freeze or a reseller are causes it seldom
+/// names); the PIN when the carrier named it or the order needs one it has not; the signature
+/// before the order goes out (a draft, a rejected order) or when the LOA must be signed again.
+pub fn fitting(order: &Order, clock: Clock) -> Vec<AskKind> {
+    if order.status.is_final() {
+        return Vec::new();
+    }
+    let named = order.rejected_fields();
+    let rejected = order.last_rejection().is_some();
+    let resign = needs(order, clock)
+        .iter()
+        .any(|n| matches!(n, Need::LoaToResign(_)));
+    let pin_missing =
+        spec(FieldKey::Pin).required_for(&order.fields) && order.fields.pin.expose().is_empty();
+    let fits = |kind: AskKind| match kind {
+        AskKind::Csr => true,
+        AskKind::Freeze => rejected,
+        AskKind::Pin => named.contains(&FieldKey::Pin) || pin_missing,
+        AskKind::Carrier => rejected,
+        AskKind::Signature => resign || order.status.is_editable(),
+    };
+    let first = suggested(order, clock);
+    std::iter::once(first)
+        .chain(AskKind::ALL.into_iter().filter(|k| *k != first))
+        .filter(|k| fits(*k))
+        .collect()
+}
+
 /// The e-mail of `kind` for `order` at `clock` (which says how old the LOA is).
 pub fn ask(order: &Order, kind: AskKind, clock: Clock) -> Ask {
     let f = &order.fields;
@@ -351,6 +382,32 @@ mod tests {
         );
         assert_eq!("PIN".parse::<AskKind>(), Ok(AskKind::Pin));
         assert!("nope".parse::<AskKind>().is_err());
+    }
+
+    #[test]
+    fn the_asks_that_fit_the_order_come_suggested_first() {
+        use crate::domain::Status;
+        let mut order = complete_order("PO-1", "Contoso Telecom", 0);
+        // A draft: the CSR, and the LOA to sign before it goes out.
+        assert_eq!(fitting(&order, day(1)), [AskKind::Csr, AskKind::Signature]);
+        order.submit(day(1)).unwrap();
+        assert_eq!(fitting(&order, day(2)), [AskKind::Csr]);
+        // The carrier named the PIN: that e-mail first, then what a rejection opens.
+        order
+            .reject(rejection(&[FieldKey::Pin]), day(3).now)
+            .unwrap();
+        assert_eq!(
+            fitting(&order, day(4)),
+            [
+                AskKind::Pin,
+                AskKind::Csr,
+                AskKind::Freeze,
+                AskKind::Carrier,
+                AskKind::Signature
+            ]
+        );
+        order.status = Status::Completed;
+        assert_eq!(fitting(&order, day(4)), []);
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub mod transitions;
 
 // Floor 3: what is made from whole orders: exports, the hand-off, insights over many orders.
 pub mod asks;
+pub mod calendar;
 pub mod document;
 pub mod export;
 pub mod handoff;

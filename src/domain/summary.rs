@@ -5,56 +5,282 @@ use super::order::Order;
 use super::status::Status;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One order's line in a list. 100,000 of them are held at once (issue 23), so each is packed:
+/// its texts share one block, the lower-case search text is made only while the `/` filter
+/// looks (from those texts), and every number's digits are kept two to a byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// The id, name, carrier, port date, organization (in lower case: only the filter reads
+    /// it) and ticket, one after another; `ends` says where each but the last ends.
+    text: Box<str>,
+    ends: [u32; 5],
+    has_ticket: bool,
+    pub status: Status,
+    pub foc_date: Option<Date>,
+    pub number_count: usize,
+    pub rejections: usize,
+    pub updated_at: Timestamp,
+    pub in_status_since: Timestamp,
+    /// The digits of every number (not only the first few), one number a line: what the filter
+    /// matches digits against, without loading the order.
+    digits: PackedDigits,
+}
+
+/// What a summary is made of, as the summary index stores it (`store::index`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryParts {
     pub id: String,
     pub name: String,
     pub status: Status,
     pub carrier: String,
     pub number_count: usize,
     pub port_date: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<Date>,
     pub rejections: usize,
     pub updated_at: Timestamp,
     pub in_status_since: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
-    /// What the `/` filter matches text against: name, carrier, id, organization and ticket, in
-    /// lower case. Shared, so copies of a summary cost nothing.
-    #[serde(skip)]
-    pub search_text: Arc<str>,
-    /// The digits of every number (not only the first few), one number a line: what the filter
-    /// matches digits against, without loading the order.
-    #[serde(skip)]
-    pub digits: Arc<str>,
+    /// As [`Summary::search_text`] gives it.
+    pub search_text: String,
+    /// As [`Summary::digits`] gives it.
+    pub digits: String,
 }
+
+/// The parts of a summary's text, in order.
+const ID: usize = 0;
+const NAME: usize = 1;
+const CARRIER: usize = 2;
+const PORT_DATE: usize = 3;
+const ORGANIZATION: usize = 4;
+const TICKET: usize = 5;
 
 impl Summary {
     pub fn of(order: &Order) -> Summary {
-        Summary {
-            id: order.id.clone(),
-            name: order.display_name(),
-            status: order.status,
-            carrier: order.fields.current_carrier.clone(),
-            number_count: order.fields.numbers.len(),
-            port_date: order.fields.port_date.clone(),
-            foc_date: order.foc.as_ref().map(|f| f.date),
-            rejections: order.rejections.len(),
-            updated_at: order.updated_at,
-            in_status_since: order.in_status_since(),
-            ticket: order.ticket.clone(),
-            search_text: search_text(
-                &order.display_name(),
-                &order.fields.current_carrier,
+        let name = order.display_name();
+        let organization = order.fields.organization_name.to_lowercase();
+        let ticket = order.ticket.as_deref();
+        Summary::packed(
+            [
                 &order.id,
-                &order.fields.organization_name,
-                order.ticket.as_deref(),
-            ),
-            digits: digits_of(&order.fields.numbers),
+                &name,
+                &order.fields.current_carrier,
+                &order.fields.port_date,
+                &organization,
+                ticket.unwrap_or_default(),
+            ],
+            ticket.is_some(),
+            PackedDigits::of_numbers(&order.fields.numbers),
+            Summary {
+                text: Box::default(),
+                ends: [0; 5],
+                has_ticket: false,
+                status: order.status,
+                foc_date: order.foc.as_ref().map(|f| f.date),
+                number_count: order.fields.numbers.len(),
+                rejections: order.rejections.len(),
+                updated_at: order.updated_at,
+                in_status_since: order.in_status_since(),
+                digits: PackedDigits::default(),
+            },
+        )
+    }
+
+    /// The summary the index stored. `None` when its search text or digits are not what a
+    /// summary of these parts makes (a damaged index: it is then rebuilt from the files).
+    pub fn from_parts(p: SummaryParts) -> Option<Summary> {
+        // The search text is name, carrier, id, organization and ticket in lower case, one a
+        // line: all but the organization are known, so it is what lies between them.
+        let head = format!(
+            "{}\n{}\n{}\n",
+            p.name.to_lowercase(),
+            p.carrier.to_lowercase(),
+            p.id.to_lowercase()
+        );
+        let tail = format!(
+            "\n{}",
+            p.ticket.as_deref().unwrap_or_default().to_lowercase()
+        );
+        let organization = p
+            .search_text
+            .strip_prefix(&head)?
+            .strip_suffix(&tail)?
+            .to_string();
+        let digits = PackedDigits::of_lines(&p.digits)?;
+        Some(Summary::packed(
+            [
+                &p.id,
+                &p.name,
+                &p.carrier,
+                &p.port_date,
+                &organization,
+                p.ticket.as_deref().unwrap_or_default(),
+            ],
+            p.ticket.is_some(),
+            digits,
+            Summary {
+                text: Box::default(),
+                ends: [0; 5],
+                has_ticket: false,
+                status: p.status,
+                foc_date: p.foc_date,
+                number_count: p.number_count,
+                rejections: p.rejections,
+                updated_at: p.updated_at,
+                in_status_since: p.in_status_since,
+                digits: PackedDigits::default(),
+            },
+        ))
+    }
+
+    /// `rest` with these texts and digits packed in.
+    fn packed(parts: [&str; 6], has_ticket: bool, digits: PackedDigits, rest: Summary) -> Summary {
+        let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        let mut ends = [0u32; 5];
+        for (i, part) in parts.iter().enumerate() {
+            text.push_str(part);
+            if let Some(end) = ends.get_mut(i) {
+                // Every stored text is capped far below 4 GB (docs/storage.md).
+                *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            }
+        }
+        Summary {
+            text: text.into_boxed_str(),
+            ends,
+            has_ticket,
+            digits,
+            ..rest
+        }
+    }
+
+    fn part(&self, i: usize) -> &str {
+        let at = |i: usize| self.ends.get(i).map_or(self.text.len(), |e| *e as usize);
+        let start = if i == 0 { 0 } else { at(i - 1) };
+        self.text.get(start..at(i)).unwrap_or_default()
+    }
+
+    pub fn id(&self) -> &str {
+        self.part(ID)
+    }
+
+    pub fn name(&self) -> &str {
+        self.part(NAME)
+    }
+
+    pub fn carrier(&self) -> &str {
+        self.part(CARRIER)
+    }
+
+    pub fn port_date(&self) -> &str {
+        self.part(PORT_DATE)
+    }
+
+    pub fn ticket(&self) -> Option<&str> {
+        self.has_ticket.then(|| self.part(TICKET))
+    }
+
+    fn organization(&self) -> &str {
+        self.part(ORGANIZATION)
+    }
+
+    /// What the `/` filter matches text against: name, carrier, id, organization and ticket,
+    /// one a line, in lower case (made anew each time: it is not kept).
+    pub fn search_text(&self) -> String {
+        let mut out = String::new();
+        self.search_text_into(&mut out);
+        out
+    }
+
+    /// [`Summary::search_text`] into `out` (cleared first), so one buffer serves every summary.
+    pub fn search_text_into(&self, out: &mut String) {
+        out.clear();
+        let parts = [self.name(), self.carrier(), self.id(), self.organization()];
+        let ticket = self.ticket().unwrap_or_default();
+        for (i, part) in parts.into_iter().chain([ticket]).enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            push_lowercase(out, part);
+        }
+    }
+
+    /// Every number's digits, one number a line.
+    pub fn digits(&self) -> String {
+        let mut out = String::new();
+        self.digits.unpack_into(&mut out);
+        out
+    }
+
+    /// [`Summary::digits`] into `out` (cleared first).
+    pub fn digits_into(&self, out: &mut String) {
+        self.digits.unpack_into(out);
+    }
+}
+
+/// `text` in lower case (as `str::to_lowercase`), added to `out`; ASCII without a new string.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// Digits kept two to a byte (a number's 11 to 15 digits in 6 to 8 bytes): each half byte a
+/// digit, [`NEXT`] after each number, [`PAD`] to fill the last byte.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackedDigits(Box<[u8]>);
+
+const NEXT: u8 = 0xA;
+const PAD: u8 = 0xF;
+
+impl PackedDigits {
+    /// Every number's digits (anything else in a number is left out), a [`NEXT`] after each.
+    pub fn of_numbers(numbers: &[String]) -> PackedDigits {
+        let mut halves: Vec<u8> = Vec::with_capacity(numbers.len() * 13);
+        for number in numbers {
+            halves.extend(number.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0'));
+            halves.push(NEXT);
+        }
+        PackedDigits::of_halves(&halves)
+    }
+
+    /// From the text [`Summary::digits`] gives: digits and line ends only (else `None`).
+    pub fn of_lines(text: &str) -> Option<PackedDigits> {
+        let halves: Option<Vec<u8>> = text
+            .bytes()
+            .map(|b| match b {
+                b'0'..=b'9' => Some(b - b'0'),
+                b'\n' => Some(NEXT),
+                _ => None,
+            })
+            .collect();
+        Some(PackedDigits::of_halves(&halves?))
+    }
+
+    fn of_halves(halves: &[u8]) -> PackedDigits {
+        let bytes = halves.chunks(2).map(|pair| match pair {
+            [high, low] => high << 4 | low,
+            [high] => high << 4 | PAD,
+            _ => PAD << 4 | PAD,
+        });
+        PackedDigits(bytes.collect())
+    }
+
+    /// The digits, one number a line, into `out` (cleared first).
+    pub fn unpack_into(&self, out: &mut String) {
+        out.clear();
+        out.reserve(self.0.len() * 2);
+        for half in self.0.iter().flat_map(|b| [b >> 4, b & 0xF]) {
+            match half {
+                0..=9 => out.push(char::from(b'0' + half)),
+                NEXT => out.push('\n'),
+                _ => {}
+            }
         }
     }
 }
@@ -87,28 +313,6 @@ pub fn short_id_len<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
     (shared + 1).min(longest).max(MIN_SHORT_ID)
 }
 
-/// The lower-case text the filter searches, from the parts a summary shows.
-pub fn search_text(
-    name: &str,
-    carrier: &str,
-    id: &str,
-    organization: &str,
-    ticket: Option<&str>,
-) -> Arc<str> {
-    let parts = [name, carrier, id, organization, ticket.unwrap_or_default()];
-    parts.join("\n").to_lowercase().into()
-}
-
-/// Every number's digits, one number a line (so a search never matches across two numbers).
-pub fn digits_of(numbers: &[String]) -> Arc<str> {
-    let mut out = String::with_capacity(numbers.len() * 13);
-    for number in numbers {
-        out.extend(number.chars().filter(char::is_ascii_digit));
-        out.push('\n');
-    }
-    out.into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +325,109 @@ mod tests {
         // One id the prefix of another: the longer one needs a character more.
         assert_eq!(short_id_len(["PO-ABCDEFG", "PO-ABCDEFGH"].into_iter()), 11);
         assert_eq!(short_id_len(std::iter::empty()), MIN_SHORT_ID);
+    }
+
+    /// What a summary was before it was packed (issue 23): its search text and digits, made
+    /// once and kept. The packed one must give exactly these.
+    fn search_text_as_kept(order: &Order) -> String {
+        let ticket = order.ticket.as_deref().unwrap_or_default();
+        let f = &order.fields;
+        let parts = [&order.display_name(), &f.current_carrier, &order.id];
+        let parts = [parts[0], parts[1], parts[2], &f.organization_name, ticket];
+        parts.join("\n").to_lowercase()
+    }
+
+    fn digits_as_kept(numbers: &[String]) -> String {
+        let mut out = String::new();
+        for number in numbers {
+            out.extend(number.chars().filter(char::is_ascii_digit));
+            out.push('\n');
+        }
+        out
+    }
+
+    fn orders() -> Vec<Order> {
+        let mut plain = crate::domain::test_orders::complete_order("PO-7K3M2Q9A", "AT&T", 0);
+        plain.ticket = Some("T-0042 Escalated".into());
+        let mut odd = crate::domain::test_orders::complete_order("po-Ümlaut_1", "Télécom ΣΑΣ", 1);
+        odd.fields.organization_name = "ΟΔΟΣ Straße İstanbul".into();
+        odd.fields.order_name = "Zürich ΣΊΣΥΦΟΣ".into();
+        odd.fields.numbers = vec![
+            "+41 44 668 18 00".into(),
+            String::new(),
+            "ext. 12".into(),
+            "+1 (425) 555-0100".into(),
+        ];
+        odd.ticket = Some(String::new());
+        let mut empty = Order::new("PO-EMPTY".into(), Default::default(), Timestamp::UNIX_EPOCH);
+        empty.fields.numbers.clear();
+        vec![plain, odd, empty]
+    }
+
+    #[test]
+    fn a_packed_summary_gives_back_its_texts_search_text_and_digits() {
+        for order in orders() {
+            let s = Summary::of(&order);
+            assert_eq!(s.id(), order.id);
+            assert_eq!(s.name(), order.display_name());
+            assert_eq!(s.carrier(), order.fields.current_carrier);
+            assert_eq!(s.port_date(), order.fields.port_date);
+            assert_eq!(s.ticket(), order.ticket.as_deref());
+            assert_eq!(s.search_text(), search_text_as_kept(&order), "{}", order.id);
+            assert_eq!(s.digits(), digits_as_kept(&order.fields.numbers));
+            assert_eq!(s.number_count, order.fields.numbers.len());
+        }
+    }
+
+    #[test]
+    fn a_summary_read_back_from_the_index_s_columns_is_the_same() {
+        for order in orders() {
+            let s = Summary::of(&order);
+            let parts = SummaryParts {
+                id: s.id().into(),
+                name: s.name().into(),
+                status: s.status,
+                carrier: s.carrier().into(),
+                number_count: s.number_count,
+                port_date: s.port_date().into(),
+                foc_date: s.foc_date,
+                rejections: s.rejections,
+                updated_at: s.updated_at,
+                in_status_since: s.in_status_since,
+                ticket: s.ticket().map(str::to_string),
+                search_text: s.search_text(),
+                digits: s.digits(),
+            };
+            assert_eq!(Summary::from_parts(parts.clone()), Some(s));
+            // Columns that do not fit together are a damaged index, not a summary.
+            let wrong_text = SummaryParts {
+                search_text: "something else".into(),
+                ..parts.clone()
+            };
+            assert_eq!(Summary::from_parts(wrong_text), None);
+            let wrong_digits = SummaryParts {
+                digits: "12a\n".into(),
+                ..parts
+            };
+            assert_eq!(Summary::from_parts(wrong_digits), None);
+        }
+    }
+
+    #[test]
+    fn digits_are_kept_two_to_a_byte_and_unpacked_as_they_were() {
+        for lines in ["", "\n", "1\n", "12\n", "14255550100\n\n0\n", "123\n4567\n"] {
+            let packed = PackedDigits::of_lines(lines).unwrap_or_default();
+            assert_eq!(packed.0.len(), lines.len().div_ceil(2), "{lines:?}");
+            let mut out = String::from("left over");
+            packed.unpack_into(&mut out);
+            assert_eq!(out, lines);
+        }
+        let numbers = [
+            "+1 (425) 555-0100".to_string(),
+            "+4420 7946 0000".to_string(),
+        ];
+        let mut out = String::new();
+        PackedDigits::of_numbers(&numbers).unpack_into(&mut out);
+        assert_eq!(out, "14255550100\n442079460000\n");
     }
 }

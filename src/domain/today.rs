@@ -8,7 +8,7 @@ use super::key::FieldKey;
 use super::order::{Clock, Foc, Order};
 use super::registry::spec;
 use super::rules::Country;
-use super::rules::port_date::business_days_between;
+use super::rules::port_date::{add_business_days_in, business_days_between};
 use super::status::Status;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -134,7 +134,7 @@ impl Need {
             ),
             Need::PortNotRecorded { foc, days, .. } => format!(
                 "The port date {} passed {} and no completion is recorded: check the numbers \
-                 in Teams (portwiz reconcile) or record it completed.",
+                 in Teams (portwiz reconcile, or I on the app's history) or record it completed.",
                 foc.describe(),
                 ago(*days)
             ),
@@ -250,17 +250,28 @@ fn port_need(order: &Order, country: Country, clock: Clock) -> Option<Need> {
         Some(Need::PortTomorrow { foc, zone })
     } else if foc.date < clock.today {
         let days = (clock.today - foc.date).get_days().into();
-        let teams = order
-            .history
-            .iter()
-            .rev()
-            .take_while(|h| h.event != Event::FocConfirmed)
-            .find(|h| h.event == Event::TeamsChecked)
-            .map(|h| h.note.trim_end_matches('.').to_string());
+        let teams = teams_check_since_foc(order);
         Some(Need::PortNotRecorded { foc, days, teams })
     } else {
         None
     }
+}
+
+/// What the latest check against the tenant's export recorded since the FOC
+/// (`portwiz reconcile --apply`: the numbers Teams does not show ported), if any.
+pub fn teams_check_since_foc(order: &Order) -> Option<String> {
+    teams_checked_since_foc(order).map(|(_, note)| note)
+}
+
+/// [`teams_check_since_foc`] with when it was recorded.
+pub fn teams_checked_since_foc(order: &Order) -> Option<(Timestamp, String)> {
+    order
+        .history
+        .iter()
+        .rev()
+        .take_while(|h| h.event != Event::FocConfirmed)
+        .find(|h| h.event == Event::TeamsChecked)
+        .map(|h| (h.at, h.note.trim_end_matches('.').to_string()))
 }
 
 /// What the order's status means and what to do now. A submitted order names its own
@@ -317,6 +328,39 @@ fn carrier_late(order: &Order, country: Country, clock: Clock) -> Option<Need> {
         usual,
         by,
     })
+}
+
+/// The day the carrier turns past its usual answer time for the order's latest submission
+/// (the first day Today shows [`Need::CarrierLate`]); `None` for an order never submitted.
+pub fn chase_date(order: &Order) -> Option<Date> {
+    let country = order.fields.rules_country();
+    let since = if order.status == Status::Submitted {
+        order.in_status_since()
+    } else {
+        order
+            .history
+            .iter()
+            .rev()
+            .find(|h| h.to == Some(Status::Submitted))?
+            .at
+    };
+    let (usual, _) = answer_time(country);
+    Some(add_business_days_in(
+        country,
+        local_date(since, country),
+        usual[1] + 1,
+    ))
+}
+
+/// The day the recorded LOA turns [`LOA_MAX_AGE_DAYS`] days old, in the order's country.
+pub fn loa_too_old_on(order: &Order) -> Option<Date> {
+    if order.fields.loa.trim().is_empty() {
+        return None;
+    }
+    let signed = local_date(loa_signed_at(order)?, order.fields.rules_country());
+    signed
+        .checked_add(jiff::Span::new().days(LOA_MAX_AGE_DAYS))
+        .ok()
 }
 
 fn case_quiet(order: &Order, country: Country, clock: Clock) -> Option<Need> {

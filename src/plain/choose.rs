@@ -24,7 +24,7 @@ pub fn choose_order<R: BufRead, W: Write>(
 ) -> io::Result<Option<Chosen>> {
     let now = clock.now;
     let newest_first =
-        |a: &&Summary, b: &&Summary| b.updated_at.cmp(&a.updated_at).then(a.id.cmp(&b.id));
+        |a: &&Summary, b: &&Summary| b.updated_at.cmp(&a.updated_at).then(a.id().cmp(b.id()));
     let mut open: Vec<&Summary> = store
         .summaries()
         .filter(|s| s.status.is_editable())
@@ -65,7 +65,7 @@ pub fn choose_order<R: BufRead, W: Write>(
             _ => (false, answer),
         };
         let id = match which.parse::<usize>() {
-            Ok(n) if (1..=listed.len()).contains(&n) => listed[n - 1].id.clone(),
+            Ok(n) if (1..=listed.len()).contains(&n) => listed[n - 1].id().to_string(),
             Ok(_) => {
                 p.say(format!("Choose a number from 1 to {}.", listed.len()))?;
                 continue;
@@ -92,9 +92,9 @@ fn list_orders<R: BufRead, W: Write>(
         format!(
             "  {}) {}  {}  {} ({} numbers)",
             n,
-            s.id,
+            s.id(),
             s.status.label(),
-            one_line(&s.name),
+            one_line(s.name()),
             s.number_count
         )
     };

@@ -14,7 +14,7 @@ pub fn summaries(dir: &Path) -> (Vec<Summary>, Vec<String>) {
     let mut cached: HashMap<String, index::Entry> = index::read_only_rows(dir)
         .unwrap_or_default()
         .into_iter()
-        .map(|e| (e.summary.id.clone(), e))
+        .map(|e| (e.summary.id().to_string(), e))
         .collect();
     let (mut summaries, mut problems) = (Vec::new(), Vec::new());
     let Ok(entries) = std::fs::read_dir(dir.join("orders")) else {
@@ -66,11 +66,11 @@ pub fn every_tenant(root: &Path) -> Every {
         // Said once a tenant, with the tenant whose ids they repeat first.
         let mut repeats: Vec<(usize, String)> = Vec::new();
         for summary in summaries {
-            if let Some(first) = seen.get(&summary.id) {
-                repeats.push((*first, summary.id));
+            if let Some(first) = seen.get(summary.id()) {
+                repeats.push((*first, summary.id().to_string()));
                 continue;
             }
-            seen.insert(summary.id.clone(), tenant);
+            seen.insert(summary.id().to_string(), tenant);
             orders.push((tenant, summary));
         }
         if let Some((first, id)) = repeats.first() {

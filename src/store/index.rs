@@ -10,7 +10,7 @@
 use super::file::Stamp;
 use crate::domain::Status;
 use crate::domain::insights::carrier_key;
-use crate::domain::summary::Summary;
+use crate::domain::summary::{Summary, SummaryParts};
 use jiff::Timestamp;
 use rusqlite::{Connection, params};
 use std::fs;
@@ -227,27 +227,27 @@ impl Index {
             for entry in puts {
                 let s = &entry.summary;
                 put_order.execute(params![
-                    s.id.to_ascii_lowercase(),
-                    carrier_key(&s.carrier),
-                    s.id,
+                    s.id().to_ascii_lowercase(),
+                    carrier_key(s.carrier()),
+                    s.id(),
                     entry.stamp.len as i64,
                     entry.stamp.mtime_ns,
                     entry.stamp.inode as i64,
                     // Stored bit for bit: a revision above i64::MAX reads back the same.
                     entry.revision as i64,
                     entry.newer_schema,
-                    s.name,
+                    s.name(),
                     s.status.key(),
-                    s.carrier,
+                    s.carrier(),
                     s.number_count as i64,
-                    s.port_date,
+                    s.port_date(),
                     s.foc_date.map(|d| d.to_string()),
                     s.rejections as i64,
                     nanos(s.updated_at),
                     nanos(s.in_status_since),
-                    s.ticket,
-                    &*s.search_text,
-                    &*s.digits,
+                    s.ticket(),
+                    s.search_text(),
+                    s.digits(),
                 ])?;
             }
         }
@@ -273,9 +273,7 @@ fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         let ns: i64 = r.get(i)?;
         Timestamp::from_nanosecond(i128::from(ns)).map_err(|_| bad(i))
     };
-    let search_text: String = r.get(16)?;
-    let digits: String = r.get(17)?;
-    let summary = Summary {
+    let parts = SummaryParts {
         id: r.get(0)?,
         name: r.get(6)?,
         status,
@@ -287,9 +285,10 @@ fn entry_of_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
         updated_at: timestamp(13)?,
         in_status_since: timestamp(14)?,
         ticket: r.get(15)?,
-        search_text: search_text.into(),
-        digits: digits.into(),
+        search_text: r.get(16)?,
+        digits: r.get(17)?,
     };
+    let summary = Summary::from_parts(parts).ok_or_else(|| bad(16))?;
     Ok(Entry {
         stamp: Stamp {
             len: r.get::<_, i64>(1)? as u64,

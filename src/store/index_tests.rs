@@ -21,7 +21,7 @@ fn names(dir: &Path) -> Vec<(String, String)> {
     let (store, _) = Store::open(dir).unwrap();
     store
         .summaries()
-        .map(|s| (s.id.clone(), s.name.clone()))
+        .map(|s| (s.id().to_string(), s.name().to_string()))
         .collect()
 }
 
@@ -277,10 +277,7 @@ fn a_first_view_holds_the_latest_orders_and_hands_its_summaries_over() {
     let mut first = Store::open_cached(dir.path()).unwrap();
     let held = first.take_summaries();
     assert!(held.len() < 400 && !held.is_empty());
-    assert!(
-        held.iter().all(|s| s.id.as_str() >= "PO-0100"),
-        "the latest first"
-    );
+    assert!(held.iter().all(|s| s.id() >= "PO-0100"), "the latest first");
     assert_eq!(first.summaries().count(), 0, "handed over, not copied");
     // Any order can still be loaded and saved from this view.
     let mut o = first.load("PO-0000").unwrap().order.clone();

@@ -21,6 +21,7 @@ mod own;
 pub mod packet;
 pub mod preflight;
 mod read_all;
+pub mod teams;
 pub mod tenants;
 pub use read_all::EveryOrder;
 pub mod watch;
@@ -599,7 +600,7 @@ impl Store {
             };
             let entry = index::entry_of(&loaded, stamp);
             self.slots.insert(
-                entry.summary.id.clone(),
+                entry.summary.id().to_string(),
                 Slot {
                     summary: Some(entry.summary.clone()),
                     revision: 1,

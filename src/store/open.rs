@@ -197,7 +197,7 @@ impl Store {
         };
         let known: Vec<(&str, Stamp, Option<u32>)> = cached
             .iter()
-            .map(|e| (e.summary.id.as_str(), e.stamp, e.newer_schema))
+            .map(|e| (e.summary.id(), e.stamp, e.newer_schema))
             .collect();
         let found = scan(dir, &orders_dir, index.as_ref(), &known, progress)?;
         drop(known);
@@ -207,7 +207,7 @@ impl Store {
             .zip(found.unchanged)
             .filter(|(_, unchanged)| *unchanged)
             .chain(found.fresh.into_iter().map(|e| (e, true)))
-            .map(|(entry, _)| (entry.summary.id.clone(), Slot::of_entry(entry)))
+            .map(|(entry, _)| (entry.summary.id().to_string(), Slot::of_entry(entry)))
             .collect();
         // Built from sorted pairs in one go rather than by 100,000 inserts.
         slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -241,7 +241,7 @@ impl Store {
         let mut store = Store::empty(dir, Some(index));
         store.slots = rows
             .into_iter()
-            .map(|entry| (entry.summary.id.clone(), Slot::of_entry(entry)))
+            .map(|entry| (entry.summary.id().to_string(), Slot::of_entry(entry)))
             .collect();
         Some(store)
     }

@@ -23,8 +23,8 @@ pub fn warnings(store: &mut Store, order: &Order) -> Vec<HistoryWarning> {
                 let key = insights::carrier_key(&order.fields.current_carrier);
                 let earlier = all
                     .summaries()
-                    .filter(|s| s.id != order.id && insights::carrier_key(&s.carrier) == key)
-                    .filter_map(|s| all.get(&s.id).ok())
+                    .filter(|s| s.id() != order.id && insights::carrier_key(s.carrier()) == key)
+                    .filter_map(|s| all.get(s.id()).ok())
                     .map(|l| &l.order);
                 preflight::warnings(order, earlier)
             }

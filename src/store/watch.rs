@@ -94,33 +94,35 @@ fn start_events(dir: &Path, tx: mpsc::Sender<PathBuf>) -> Option<notify::Recomme
 
 /// The id of an order file's path: `<id>.json` with a valid id, nothing else.
 pub fn order_id(path: &Path) -> Option<String> {
-    let id = path.file_name()?.to_str()?.strip_suffix(".json")?;
-    file::check_id(id).ok()?;
-    Some(id.to_string())
+    id_of_name(path.file_name()?.to_str()?).map(str::to_string)
 }
 
-/// Every order file's stamp, by id.
-fn stamps(dir: &Path) -> HashMap<String, Stamp> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return HashMap::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|e| {
-            let id = order_id(Path::new(&e.file_name()))?;
-            let meta = e.metadata().ok()?;
-            Some((id, Stamp::of(&meta)))
-        })
-        .collect()
+fn id_of_name(name: &str) -> Option<&str> {
+    let id = name.strip_suffix(".json")?;
+    file::check_id(id).ok()?;
+    Some(id)
+}
+
+/// Every order file's stamp as last seen, by id, and the poll that last saw it: a poll then
+/// compares the folder with it file by file, rather than making a second map of 100,000 ids
+/// every few seconds (issue 23).
+#[derive(Default)]
+struct Known {
+    files: HashMap<Box<str>, (Stamp, u32)>,
+    poll: u32,
+}
+
+impl Known {
+    fn of_folder(dir: &Path) -> Known {
+        let mut known = Known::default();
+        poll(dir, &mut known);
+        known
+    }
 }
 
 /// The ids among `ids` whose stamp differs from `known` (new, changed or gone); `known` is
 /// brought up to date.
-fn changed(
-    dir: &Path,
-    ids: BTreeSet<String>,
-    known: &mut HashMap<String, Stamp>,
-) -> BTreeSet<String> {
+fn changed(dir: &Path, ids: BTreeSet<String>, known: &mut Known) -> BTreeSet<String> {
     ids.into_iter()
         .filter(|id| {
             let now = dir
@@ -129,24 +131,47 @@ fn changed(
                 .ok()
                 .map(|m| Stamp::of(&m));
             let before = match now {
-                Some(stamp) => known.insert(id.clone(), stamp),
-                None => known.remove(id),
+                Some(stamp) => known.files.insert(id.as_str().into(), (stamp, known.poll)),
+                None => known.files.remove(id.as_str()),
             };
-            before != now
+            before.map(|(stamp, _)| stamp) != now
         })
         .collect()
 }
 
-/// The whole folder against `known`.
-fn poll(dir: &Path, known: &mut HashMap<String, Stamp>) -> BTreeSet<String> {
-    let now = stamps(dir);
-    let mut ids: BTreeSet<String> = known
-        .iter()
-        .filter(|(id, stamp)| now.get(*id) != Some(stamp))
-        .map(|(id, _)| id.clone())
-        .collect();
-    ids.extend(now.keys().filter(|id| !known.contains_key(*id)).cloned());
-    *known = now;
+/// The whole folder against `known` (new, changed and gone files), which is brought up to date.
+fn poll(dir: &Path, known: &mut Known) -> BTreeSet<String> {
+    known.poll = known.poll.wrapping_add(1);
+    let this_poll = known.poll;
+    let mut ids = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(id) = name.to_str().and_then(id_of_name) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let stamp = Stamp::of(&meta);
+        match known.files.get_mut(id) {
+            Some(seen) => {
+                if seen.0 != stamp {
+                    ids.insert(id.to_string());
+                }
+                *seen = (stamp, this_poll);
+            }
+            None => {
+                known.files.insert(id.into(), (stamp, this_poll));
+                ids.insert(id.to_string());
+            }
+        }
+    }
+    known.files.retain(|id, (_, seen)| {
+        if *seen != this_poll {
+            ids.insert(id.to_string());
+        }
+        *seen == this_poll
+    });
     ids
 }
 
@@ -154,7 +179,7 @@ fn run<F>(dir: &Path, raw: &mpsc::Receiver<PathBuf>, poll_every: Duration, mut d
 where
     F: FnMut(BTreeSet<String>) -> bool,
 {
-    let mut known = stamps(dir);
+    let mut known = Known::of_folder(dir);
     let mut next_poll = Instant::now() + poll_every;
     loop {
         let wait = next_poll.saturating_duration_since(Instant::now());
@@ -216,7 +241,7 @@ mod tests {
         };
         write("PO-A.json", "{}");
         write("PO-B.json", "{}");
-        let mut known = stamps(dir.path());
+        let mut known = Known::of_folder(dir.path());
         write("PO-B.json", "{\"changed\": true}");
         write("PO-C.json", "{}");
         write(".portwiz-tmp-PO-D.json", "{}");

@@ -249,9 +249,9 @@ impl SortColumn {
         match self {
             // The board sorts by tenant in `refresh_rows`, which knows whose each order is.
             SortColumn::Tenant => Ordering::Equal,
-            SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortColumn::Name => a.name().to_lowercase().cmp(&b.name().to_lowercase()),
             SortColumn::Status => a.status.cmp(&b.status),
-            SortColumn::Carrier => a.carrier.to_lowercase().cmp(&b.carrier.to_lowercase()),
+            SortColumn::Carrier => a.carrier().to_lowercase().cmp(&b.carrier().to_lowercase()),
             SortColumn::Numbers => a.number_count.cmp(&b.number_count),
             SortColumn::PortDate => port_date(a).cmp(&port_date(b)),
             SortColumn::Rejections => a.rejections.cmp(&b.rejections),
@@ -264,7 +264,7 @@ impl SortColumn {
 pub fn port_date(order: &Summary) -> Option<Date> {
     order
         .foc_date
-        .or_else(|| order.port_date.trim().parse().ok())
+        .or_else(|| order.port_date().trim().parse().ok())
 }
 
 impl Default for HistoryState {
@@ -337,7 +337,7 @@ impl App {
     /// Work out the short ids again, after orders came or went (not on each filter key: it
     /// sorts every id).
     pub fn refresh_id_width(&mut self) {
-        let ids = self.orders.iter().map(|o| o.id.as_str());
+        let ids = self.orders.iter().map(|o| o.id());
         self.history.id_width = crate::domain::summary::short_id_len(ids);
     }
 
@@ -355,7 +355,7 @@ impl App {
 
     /// Whether every order is held in full (then insights need no reading).
     pub fn all_loaded(&self) -> bool {
-        self.orders.iter().all(|s| self.loaded.contains_key(&s.id))
+        self.orders.iter().all(|s| self.loaded.contains_key(s.id()))
     }
 
     /// A full order, once loaded.
@@ -373,13 +373,13 @@ impl App {
 
     /// The selected order in full, when loaded.
     pub fn selected_order(&self) -> Option<&Order> {
-        self.selected_summary().and_then(|s| self.order(&s.id))
+        self.selected_summary().and_then(|s| self.order(s.id()))
     }
 
     /// Record a full order (loaded or saved) and its summary.
     pub fn upsert(&mut self, order: Order) {
         let summary = Summary::of(&order);
-        match self.orders.iter_mut().find(|o| o.id == order.id) {
+        match self.orders.iter_mut().find(|o| o.id() == order.id) {
             Some(slot) => *slot = summary,
             None => {
                 self.orders.push(summary);
@@ -395,7 +395,7 @@ impl App {
             .history
             .rows
             .iter()
-            .position(|i| self.orders[*i].id == order_id)
+            .position(|i| self.orders[*i].id() == order_id)
         {
             self.history.selected = row;
             self.clamp_selection();
@@ -416,9 +416,10 @@ impl App {
 
     /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
     pub fn refresh_rows(&mut self) {
-        let keep = self.selected_summary().map(|o| o.id.clone());
+        let keep = self.selected_summary().map(|o| o.id().to_string());
         let needle = Needle::of(&self.history.filter);
         let status_filter = self.history.status_filter;
+        let mut buffer = String::new();
         // On the board the filter finds a tenant's name too.
         let named = self.board.as_ref().map(|b| b.named_by(&needle.text));
         let of_named = |o: &Summary| {
@@ -428,7 +429,7 @@ impl App {
                 .is_some_and(|(named, board)| {
                     board
                         .tenant_of
-                        .get(&o.id)
+                        .get(o.id())
                         .is_some_and(|t| named.get(*t).copied().unwrap_or(false))
                 })
         };
@@ -436,7 +437,9 @@ impl App {
             .orders
             .iter()
             .enumerate()
-            .filter(|(_, o)| status_filter.accepts(o.status) && (needle.matches(o) || of_named(o)))
+            .filter(|(_, o)| {
+                status_filter.accepts(o.status) && (needle.matches(o, &mut buffer) || of_named(o))
+            })
             .map(|(i, _)| i)
             .collect();
         let (sort, descending) = (self.history.sort, self.history.descending);
@@ -447,9 +450,9 @@ impl App {
                 rows.sort_by_cached_key(|i| {
                     let o = &self.orders[*i];
                     (
-                        tenant(&o.id).to_lowercase(),
+                        tenant(o.id()).to_lowercase(),
                         std::cmp::Reverse(o.updated_at),
-                        o.id.clone(),
+                        o.id().to_string(),
                     )
                 });
                 if descending {
@@ -462,11 +465,11 @@ impl App {
                 rows.sort_by_cached_key(|i| {
                     let o = &self.orders[*i];
                     let text = if sort == SortColumn::Name {
-                        &o.name
+                        o.name()
                     } else {
-                        &o.carrier
+                        o.carrier()
                     };
-                    (text.to_lowercase(), o.id.clone())
+                    (text.to_lowercase(), o.id().to_string())
                 });
                 if descending {
                     rows.reverse();
@@ -474,7 +477,7 @@ impl App {
             }
             _ => rows.sort_by(|a, b| {
                 let (oa, ob) = (&self.orders[*a], &self.orders[*b]);
-                let by_column = sort.compare(oa, ob).then_with(|| oa.id.cmp(&ob.id));
+                let by_column = sort.compare(oa, ob).then_with(|| oa.id().cmp(ob.id()));
                 if descending {
                     by_column.reverse()
                 } else {
@@ -487,7 +490,7 @@ impl App {
             self.history
                 .rows
                 .iter()
-                .position(|i| self.orders[*i].id == id)
+                .position(|i| self.orders[*i].id() == id)
         });
         self.history.selected = found.unwrap_or(0);
         self.clamp_selection();
@@ -528,14 +531,20 @@ impl Needle {
         }
     }
 
-    /// Against the summary alone: its search text and every number's digits come from the
-    /// index, so no order is loaded, whatever the number of orders.
-    fn matches(&self, order: &Summary) -> bool {
-        self.text.is_empty()
-            || order.search_text.contains(&self.text)
-            || self
-                .digits
-                .as_ref()
-                .is_some_and(|d| order.digits.contains(d.as_str()))
+    /// Against the summary alone: its search text and every number's digits are held by the
+    /// summary, so no order is loaded, whatever the number of orders. `buffer` is reused from
+    /// one summary to the next (the search text is made, not kept).
+    fn matches(&self, order: &Summary, buffer: &mut String) -> bool {
+        if self.text.is_empty() {
+            return true;
+        }
+        order.search_text_into(buffer);
+        if buffer.contains(&self.text) {
+            return true;
+        }
+        self.digits.as_ref().is_some_and(|d| {
+            order.digits_into(buffer);
+            buffer.contains(d.as_str())
+        })
     }
 }

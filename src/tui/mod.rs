@@ -352,7 +352,7 @@ pub fn load_board(app: &mut Root, root: &Path) {
     let mut tenant_of = std::collections::HashMap::with_capacity(every.orders.len());
     let mut orders = Vec::with_capacity(every.orders.len());
     for (tenant, summary) in every.orders {
-        tenant_of.insert(summary.id.clone(), tenant);
+        tenant_of.insert(summary.id().to_string(), tenant);
         orders.push(summary);
     }
     app.orders = orders;
@@ -402,6 +402,9 @@ fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect)
         Effect::LoadInsights | Effect::LoadToday => {
             OnBoard::Refused("Today and insights are per tenant: T opens a tenant's store.")
         }
+        Effect::CheckTeamsExport(_) | Effect::RecordTeamsCheck(_) => OnBoard::Refused(
+            "The Teams export is checked against one tenant's orders: T opens a tenant's store.",
+        ),
         Effect::Copy(_)
         | Effect::ReadNumbersCsv(_)
         | Effect::SwitchTenant(_)
@@ -687,6 +690,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
+        Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
+            check_teams_export(store, &path).map(Box::new),
+        )),
+        Effect::RecordTeamsCheck(check) => Some(record_teams_check(store, &check)),
         Effect::Preflight(order) => Some(Msg::PreflightFound {
             order_id: order.id.clone(),
             carrier: crate::domain::insights::carrier_key(&order.fields.current_carrier),
@@ -725,6 +732,53 @@ fn create_drafts(store: &mut Store, drafts: Vec<crate::domain::OrderFields>) -> 
         }
     }
     Msg::DraftsCreated { orders, problems }
+}
+
+/// The tenant's export at `path` (as typed) compared with every order: read only when it is a
+/// regular file within the size `reconcile` takes, then parsed; a bad file is why, in words.
+fn check_teams_export(
+    store: &Store,
+    typed: &Path,
+) -> Result<crate::domain::reconcile::Check, String> {
+    use crate::domain::reconcile::{Check, parse};
+    let path = resolve_export_path(typed)?;
+    let bytes = read_capped_file(&path, parse::MAX_BYTES)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{name} is not UTF-8 text: is it the CSV or JSON Teams exported?"))?;
+    let numbers = parse::parse(&text).map_err(|e| format!("{name}: {e}"))?;
+    Ok(Check::new(
+        &store.read_every_order(),
+        &numbers,
+        now(),
+        &name,
+    ))
+}
+
+/// Record a check on its orders; what was recorded, order by order.
+fn record_teams_check(store: &mut Store, check: &crate::domain::reconcile::Check) -> Msg {
+    use crate::domain::reconcile::Applied;
+    let (mut orders, mut lines, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    for outcome in store.record_teams_check(&check.report, now(), &check.source) {
+        match outcome {
+            Ok((order, applied)) => {
+                lines.push(match applied {
+                    Applied::Completed => format!("{}: completed", order.id),
+                    _ => format!("{}: noted in its history", order.id),
+                });
+                orders.push(order);
+            }
+            Err((id, e)) => problems.push(format!("{id}: {e}")),
+        }
+    }
+    Msg::TeamsRecorded {
+        orders,
+        lines,
+        problems,
+    }
 }
 
 /// Save an order: a new one is created; an edit is saved over the revision it was read at,
@@ -786,6 +840,38 @@ fn write_packet(store: &Store, order_id: String, dir: &Path) -> Msg {
         Ok(path) => Msg::Exported { order_id, path },
         Err(reason) => Msg::ExportFailed { order_id, reason },
     }
+}
+
+/// A file the user named, read only when it is a regular file (a link to one is fine) of at
+/// most `cap` bytes: a FIFO or a device would hang or never end.
+pub fn read_capped_file(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => format!("There is no file {shown}: check the path."),
+        _ => format!("Cannot read {shown}: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err(format!("{shown} is a folder: add the file's name."));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a pipe or a device): name the exported file."
+        ));
+    }
+    let too_large = || format!("{shown} is larger than {} MiB: it was not read.", cap >> 20);
+    if meta.len() > cap {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("Cannot read {shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("Cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 enum ExportRefused {

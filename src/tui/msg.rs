@@ -136,6 +136,16 @@ pub enum Msg {
     CopyFailed(String),
     /// The bytes of a file asked for with `Effect::ReadNumbersCsv`, or why it could not be read.
     FileRead(Result<Vec<u8>, String>),
+    /// The tenant's Teams export read and compared with every order (`Effect::CheckTeamsExport`),
+    /// or why the file could not be read, in words.
+    TeamsChecked(Result<Box<crate::domain::reconcile::Check>, String>),
+    /// The check recorded (`Effect::RecordTeamsCheck`): the orders saved, a line per order in
+    /// words, and why any could not be.
+    TeamsRecorded {
+        orders: Vec<Order>,
+        lines: Vec<String>,
+        problems: Vec<String>,
+    },
     /// The demo copy's orders, now the app's store, and anything worth telling.
     OrdersAdded {
         orders: Vec<Order>,
@@ -230,6 +240,12 @@ pub enum Effect {
     Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
+    /// Read the tenant's number export the user named (docs/reconcile.md) and compare it with
+    /// every order; the runtime answers `TeamsChecked`.
+    CheckTeamsExport(PathBuf),
+    /// Record the check on its orders (`domain::reconcile::apply`, as `reconcile --apply`); the
+    /// runtime answers `TeamsRecorded`.
+    RecordTeamsCheck(Box<crate::domain::reconcile::Check>),
     /// Create a draft of each of these fields (a split sheet's orders), each with a fresh id;
     /// the runtime answers `DraftsCreated`.
     CreateDrafts(Vec<crate::domain::OrderFields>),

@@ -69,6 +69,8 @@ macro_rules! with_screens {
             Wizard(Box<$crate::tui::wizard::Wizard>),
             /// "Carrier response": record what the carrier or Microsoft answered.
             Respond(Box<$crate::tui::respond::Respond>),
+            /// "E-mails that unblock the port": the asks that fit the order, one copied.
+            Asks($crate::tui::screens::asks::AsksPage),
             /// Request assistance: the Phone number Service Center and the order's ticket.
             Assist($crate::tui::screens::assist::AssistPage),
             /// "Export": write the order to a file, drawn over its page.
@@ -83,6 +85,8 @@ macro_rules! with_screens {
             Numbers($crate::tui::screens::numbers::NumbersPage),
             /// "Split a sheet into orders": a company's sheet, previewed, then its drafts.
             Split($crate::tui::screens::split::SplitPage),
+            /// "Import a Teams export": what the tenant's number export says, then recorded.
+            Teams($crate::tui::screens::teams::TeamsPage),
             /// "Add a note": a dated note in the order's journal.
             Note($crate::tui::screens::note::NotePage),
             /// "Changed in two places": a field both windows changed, to choose a value for.

@@ -111,6 +111,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        } => teams_recorded(app, orders, lines, problems),
         other => to_screen(app, other),
     }
 }
@@ -160,7 +165,7 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     let app = &mut app.app;
     app.orders = summaries;
     app.refresh_id_width();
-    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id.as_str()).collect();
+    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
     app.loaded.retain(|id, _| known.contains(id.as_str()));
     take_notices(app, &notices);
     app.refresh_rows();
@@ -235,7 +240,7 @@ fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {
     let before = app
         .orders
         .iter()
-        .find(|s| s.id == order.id)
+        .find(|s| s.id() == order.id)
         .map(|s| s.status);
     upsert(app, (*order).clone());
     // A save that moved the order on (submitted from the hand-off, a recorded answer)
@@ -285,6 +290,27 @@ fn save_failed(app: &mut Root, order_id: &str, error: &str) -> Vec<Effect> {
 }
 
 /// A split sheet's drafts: in the history at once, with what was created.
+/// A Teams check recorded: the orders saved are the app's too; the screen says what was recorded.
+fn teams_recorded(
+    app: &mut Root,
+    orders: Vec<Order>,
+    lines: Vec<String>,
+    problems: Vec<String>,
+) -> Vec<Effect> {
+    for order in orders {
+        upsert(app, order);
+    }
+    let orders = Vec::new();
+    to_screen(
+        app,
+        Msg::TeamsRecorded {
+            orders,
+            lines,
+            problems,
+        },
+    )
+}
+
 fn drafts_created(app: &mut Root, orders: Vec<Order>, problems: Vec<String>) -> Vec<Effect> {
     let count = orders.len();
     for order in orders {

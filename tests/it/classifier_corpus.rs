@@ -8,10 +8,11 @@ use std::collections::BTreeSet;
 
 /// Issue 30 asks for 90% held out; the corpus and model reach this floor today (see README,
 /// "The classifier's corpus and model"). The test fails if a change makes the held-out score
-/// worse. (The corpus grew from 464 to 755 texts, most of the new ones in other languages and
-/// other publishers' words: the same rules and model score 79.5% on the old 464. The catalog's
-/// vocabulary in other languages took 755 texts from 69.7% to 71.1%.)
-const LOSO_FLOOR: f64 = 0.71;
+/// worse. (755 texts: 71.1% with the catalog in other languages; 78.9% once the catalog named
+/// the issue's families in general words (carrier-side blocks, who the carrier is, ranges that
+/// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
+/// after a specific complaint stopped counting as a second field.)
+const LOSO_FLOOR: f64 = 0.78;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
@@ -72,7 +73,7 @@ fn the_shipped_model_is_trained_from_the_current_corpus() {
 #[test]
 fn classify_offers_the_model_suggestion_where_no_rule_fires() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "The Feature indicated prevents porting of this Telephone Number.";
+    let text = "280: Remove LineSharing";
     let out = crate::support::run(dir.path(), &["classify", "--json", text]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();

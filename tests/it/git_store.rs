@@ -111,7 +111,7 @@ fn a_conflicting_merge_of_one_order_quarantines_it_and_keeps_the_others() {
 
     // The index, read alone, holds the order that is there and not the one set aside.
     let cached = Store::open_cached(dir).unwrap_or_else(|| panic!("no index"));
-    let ids: Vec<String> = cached.summaries().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = cached.summaries().map(|s| s.id().to_string()).collect();
     assert_eq!(ids, vec![other.clone()]);
 
     // Settling it with git, as the message says, brings the order back.

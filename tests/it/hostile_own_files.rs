@@ -23,7 +23,12 @@ const OWN_FILES: [&str; 5] = [
 
 /// Every command that touches the own files: a read, a save, a teaching, a classify.
 fn touch_everything(dir: &Path, id: &str, case: &str) {
-    for (name, args) in [
+    touch_everything_as(dir, &[], id, case);
+}
+
+/// The same, each command after `before` (`--tenant NAME`: a tenant's store).
+fn touch_everything_as(dir: &Path, before: &[&str], id: &str, case: &str) {
+    for (name, rest) in [
         ("list", os(&["list"])),
         ("set", os(&["set", id, "order_name", "Renamed"])),
         ("submit", os(&["submit", id])),
@@ -41,6 +46,7 @@ fn touch_everything(dir: &Path, id: &str, case: &str) {
         ("classify", os(&["classify", "PIN mismatch"])),
         ("list again", os(&["list"])),
     ] {
+        let args: Vec<_> = os(before).into_iter().chain(rest).collect();
         let outcome = check(dir, &format!("{name} ({case})"), &args, Input::Null, false);
         assert!(outcome.took < BOUND);
     }
@@ -299,4 +305,72 @@ fn temp_names_and_the_gitignore_planted_as_links_or_fifos_are_never_followed() {
             assert!(examples.contains("Account number mismatch"), "{case}");
         }
     }
+}
+
+/// A tenant's store (`DIR/tenants/NAME/`) is a store of its own, with its own `.lock`, index,
+/// `examples.json` and quarantine: each planted there as a link (to a file outside, or to
+/// nowhere) or a FIFO is never followed or waited on either, and the data folder's own
+/// `.last-tenant` as a link is not written through by the app's choice of tenant.
+#[test]
+fn a_tenant_store_s_own_files_are_never_followed_either() {
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path();
+    let fixture = crate::support::fixture("complete-order.json");
+    let made = check(
+        root,
+        "new in a tenant",
+        &os(&[
+            "--tenant",
+            "Contoso",
+            "new",
+            "--from",
+            fixture.to_str().unwrap(),
+        ]),
+        Input::Null,
+        false,
+    );
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let id = String::from_utf8_lossy(&made.stdout).trim().to_string();
+    let tenant = root.join("tenants").join("Contoso");
+    assert!(tenant.join("orders").join(format!("{id}.json")).is_file());
+    for own in OWN_FILES.into_iter().chain(["quarantine"]) {
+        for planted in ["a link to a file outside", "a link to nowhere", "a FIFO"] {
+            let outside = tempfile::tempdir().unwrap();
+            let victim = outside.path().join("victim");
+            fs::write(&victim, VICTIM).unwrap();
+            let path = tenant.join(own);
+            let _ = fs::remove_file(&path);
+            let _ = fs::remove_dir_all(&path);
+            match planted {
+                "a FIFO" => mkfifo(&path),
+                "a link to nowhere" => symlink(outside.path().join("planted"), &path).unwrap(),
+                _ => symlink(&victim, &path).unwrap(),
+            }
+            let case = format!("tenant's {own} as {planted}");
+            touch_everything_as(root, &["--tenant", "Contoso"], &id, &case);
+            assert_eq!(fs::read(&victim).unwrap(), VICTIM, "{case}: wrote through");
+            assert_eq!(
+                fs::read_dir(outside.path()).unwrap().count(),
+                1,
+                "{case}: a file appeared outside the store"
+            );
+            let meta = fs::symlink_metadata(&path);
+            assert!(
+                meta.is_err() || !meta.unwrap().file_type().is_symlink(),
+                "{case}: the link was left in place"
+            );
+        }
+    }
+    // The data folder's `.last-tenant` as a link: reading and remembering a tenant go through
+    // `tenants::last_used`/`remember`, which refuse it (their unit test); the CLI leaves it be.
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    fs::write(&victim, VICTIM).unwrap();
+    symlink(&victim, root.join(".last-tenant")).unwrap();
+    touch_everything_as(root, &["--tenant", "Contoso"], &id, ".last-tenant a link");
+    assert_eq!(
+        fs::read(&victim).unwrap(),
+        VICTIM,
+        ".last-tenant wrote through"
+    );
 }

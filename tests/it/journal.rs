@@ -85,7 +85,7 @@ fn an_empty_or_over_long_note_is_refused_and_nothing_is_saved() {
 #[test]
 fn n_on_the_order_page_adds_a_note_that_the_page_and_the_hand_off_show() {
     let mut app = demo_app(100, 30);
-    let id = app.orders[0].id.clone();
+    let id = app.orders[0].id().to_string();
     open_order(&mut app, &id);
     press(&mut app, KeyCode::Char('n'));
     assert!(

@@ -78,6 +78,6 @@ fn killing_the_process_during_saves_never_tears_an_order() {
     // file says, whichever save a kill cut short.
     drop(store);
     let cached = portwiz::store::Store::open_cached(dir.path()).unwrap();
-    let listed = cached.summaries().find(|s| s.id == id).unwrap();
-    assert_eq!(listed.name, name);
+    let listed = cached.summaries().find(|s| s.id() == id).unwrap();
+    assert_eq!(listed.name(), name);
 }

@@ -139,7 +139,7 @@ fn a_file_with_merge_conflict_markers_is_quarantined_saying_so() {
 fn an_edit_begun_on_the_first_frames_store_merges_after_the_full_check_replaces_it() {
     let (dir, _mine, mut theirs, _) = two_stores();
     let mut first = Store::open_cached(dir.path()).unwrap_or_else(|| panic!("no index"));
-    let id = first.summaries().map(|s| s.id.clone()).next();
+    let id = first.summaries().map(|s| s.id().to_string()).next();
     let id = id.unwrap_or_else(|| panic!("no order"));
     let opened = first
         .load(&id)

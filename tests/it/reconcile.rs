@@ -3,23 +3,7 @@
 //! notes it in the order's history and Today says so; a full export completes the order; a bad
 //! file is named with its line and changes nothing.
 
-use crate::support::{fixture, new_order, order_file, portwiz};
-use std::path::Path;
-
-fn on(dir: &Path, day: &str, args: &[&str]) -> crate::support::Run {
-    portwiz(dir)
-        .env("PORTWIZ_TODAY", day)
-        .args(args)
-        .output()
-        .expect("the portwiz binary runs")
-        .into()
-}
-
-fn ok(dir: &Path, day: &str, args: &[&str]) -> String {
-    let out = on(dir, day, args);
-    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-    out.stdout
-}
+use crate::support::{fixture, new_order, ok_on as ok, order_file, run_on as on};
 
 #[test]
 fn an_export_shows_two_numbers_missing_after_the_foc_then_all_ported() {

@@ -147,7 +147,7 @@ fn help_lists_the_keys_of_the_screen() {
         snapshot("help_history", &app);
         let mut screen = render(&app);
         if screen.contains("more (↑↓ PgDn)") {
-            // At 80×24 the history's help scrolls (t, m and T joined it): the rest is one
+            // At 80×24 the history's help scrolls (t, m, T and I joined it): the rest is one
             // page down.
             crate::support::draw(&mut app);
             crate::support::press(&mut app, crossterm::event::KeyCode::PageDown);
@@ -233,8 +233,8 @@ fn outside_text_is_cleaned_before_drawing() {
 fn help_scrolls_when_its_keys_do_not_fit() {
     use crate::support::{draw, press};
     use crossterm::event::KeyCode;
-    // At 80×24 every key of the order page shows, and so does how help closes.
-    let mut app = demo_app(80, 24);
+    // At 120×40 every key of the order page shows, and so does how help closes.
+    let mut app = demo_app(120, 40);
     open_order(&mut app, "PO-DEMO0003");
     update(&mut app, Msg::ToggleHelp);
     let whole = render(&app);
@@ -246,6 +246,18 @@ fn help_scrolls_when_its_keys_do_not_fit() {
         !render(&app).contains("↑↓/PgDn Scroll"),
         "nothing to scroll"
     );
+    // At 80×24 its keys (m, the e-mails, joined them) are more than the rows: help scrolls, and
+    // the rest is one page down.
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, "PO-DEMO0003");
+    update(&mut app, Msg::ToggleHelp);
+    draw(&mut app);
+    let first = render(&app);
+    assert!(first.contains("more (↑↓ PgDn)"), "{first}");
+    press(&mut app, KeyCode::PageDown);
+    let rest = render(&app);
+    assert!(rest.contains("also inside text fields"), "{rest}");
+    assert!(rest.contains("Mail: the e-mail that unblocks"), "{rest}");
     // With the store's notices above the screen help has fewer rows: it scrolls.
     let mut app = demo_app(80, 24);
     app.app.notices = vec!["A file was set aside".to_string(); 2];

@@ -192,7 +192,7 @@ fn board_app(w: u16, h: u16) -> portwiz::tui::Root {
         .orders
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.clone(), i % 2))
+        .map(|(i, s)| (s.id().to_string(), i % 2))
         .collect();
     app.board = Some(portwiz::tui::app::Board {
         tenants: tenants.clone(),

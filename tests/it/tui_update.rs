@@ -169,7 +169,7 @@ fn sort_cycles_columns_and_reverses() {
         .history
         .rows
         .iter()
-        .map(|i| app.orders[*i].name.to_lowercase())
+        .map(|i| app.orders[*i].name().to_lowercase())
         .collect();
     let mut sorted = names.clone();
     sorted.sort();

@@ -140,7 +140,7 @@ fn an_edit_on_the_file_read_is_saved_even_when_the_index_is_behind() {
     let file = std::fs::File::options().write(true).open(&path).unwrap();
     file.set_modified(stamp).unwrap();
     let (mut store, _) = Store::open(dir.path()).unwrap();
-    let listed = &store.summaries().next().unwrap().name;
+    let listed = &store.summaries().next().unwrap().name();
     assert!(
         listed.contains(&same_length),
         "the index does not lag: {listed}"

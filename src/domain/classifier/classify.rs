@@ -181,6 +181,9 @@ struct Hit {
     evidence: Vec<Occurrence>,
     /// The sentence of the evidence that gave the best score.
     sentence: u32,
+    /// Where the rule's subject (its first requirement: the PIN, the numbers…) was first named
+    /// in each scope it fired in: (sentence, token).
+    subjects: Vec<(u32, usize)>,
 }
 
 /// Classifies a carrier's rejection text by the catalog's rules alone. Pure; never fails: text
@@ -223,6 +226,7 @@ pub(crate) fn classify_by_rules(
         );
     }
     drop_covered_fallbacks(&catalog.rules, &mut hits);
+    drop_context_fallbacks(&catalog.rules, &mut hits);
     if let (Some(model), Some(found)) = (model, &found_for_model) {
         let reading = Reading {
             tokens: &tokens,
@@ -286,18 +290,28 @@ fn evaluate_scope(
         }
         let holds =
             |set: &ConceptSet, alt: &[ConceptSet]| alt.iter().all(|req| req.intersects(set));
-        let mut best: Option<(f32, ConceptSet)> = None;
+        let mut best: Option<(f32, ConceptSet, ConceptSet)> = None;
         for alt in rule.when.iter().filter(|alt| holds(&scope.all, alt)) {
             let tight = scope.clauses.iter().any(|c| holds(c, alt));
             let score = if tight { tight_score } else { loose_score };
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 let mut used = ConceptSet::default();
                 alt.iter()
                     .for_each(|req| used.union_with(&req.intersection(&scope.all)));
-                best = Some((score, used));
+                let subject = alt
+                    .first()
+                    .map_or_else(ConceptSet::default, |req| req.intersection(&scope.all));
+                best = Some((score, used, subject));
             }
         }
-        let Some((score, used)) = best else { continue };
+        let Some((score, used, subject)) = best else {
+            continue;
+        };
+        let subject_at = scope
+            .occurrences
+            .iter()
+            .find(|o| subject.contains(o.concept))
+            .map(|o| (o.sentence, o.first));
         let evidence: Vec<Occurrence> = scope
             .occurrences
             .iter()
@@ -312,12 +326,14 @@ fn evaluate_scope(
                     h.sentence = sentence;
                 }
                 h.evidence.extend(evidence);
+                h.subjects.extend(subject_at);
             }
             None => {
                 *hit = Some(Hit {
                     score,
                     evidence,
                     sentence,
+                    subjects: subject_at.into_iter().collect(),
                 })
             }
         }
@@ -341,6 +357,30 @@ fn drop_vetoed(reading: &Reading, catalog: &Catalog, model: &Model, hits: &mut [
     for (i, keep) in fired.into_iter().zip(keep) {
         if !keep {
             hits[i] = None;
+        }
+    }
+}
+
+/// A catch-all rule whose subject comes after a specific match's subject in the same sentence, in
+/// every sentence it fired in, only says where that complaint sits ("the PIN for this phone number
+/// does not match", "the postcode on your LOA is wrong"): it is not a second field to fix.
+fn drop_context_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
+    let specific: Vec<(u32, usize)> = rules
+        .iter()
+        .zip(hits.iter())
+        .filter(|(rule, _)| !rule.fallback)
+        .filter_map(|(_, hit)| hit.as_ref())
+        .flat_map(|hit| hit.subjects.iter().copied())
+        .collect();
+    let named_after_a_specific =
+        |&(sentence, at): &(u32, usize)| specific.iter().any(|&(s, a)| s == sentence && a < at);
+    for (rule, hit) in rules.iter().zip(hits.iter_mut()) {
+        let context = rule.fallback
+            && hit.as_ref().is_some_and(|h| {
+                !h.subjects.is_empty() && h.subjects.iter().all(named_after_a_specific)
+            });
+        if context {
+            *hit = None;
         }
     }
 }

@@ -30,10 +30,10 @@ pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_
 pub use concepts::MAX_CONCEPTS;
 pub use corpus::{Answer, BUILTIN_CORPUS, CorpusRow, atoms, parse_corpus};
 pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, SIMILARITY_SURE};
-pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, SURE_AT};
-pub use model_answer::{MODEL_RULE, classify_with_model, suggest};
+pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, RULES_SURE_AT, SURE_AT};
+pub use model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 pub use quoted::quoted_values;
-pub use train::{Answering, FamilyScore, HeldOut, leave_one_source_out, train};
+pub use train::{Answered, Answering, FamilyScore, HeldOut, leave_one_source_out, train};
 pub use veto::VETO_BELOW;
 
 #[cfg(test)]

@@ -58,6 +58,41 @@ pub fn suggest(text: &str, catalog: &Catalog, model: &Model) -> Option<Classific
     })
 }
 
+/// How sure the answer `c` to `text` is, from the model that reads the text knowing which rules
+/// fired: for the model's own answer, its confidence; for the rules', the model's probability of
+/// the least likely thing the answer says (each field's key or group; `carrier` when it names no
+/// field). `None` when `c` answers nothing. The held-out score reads how often answers at each
+/// confidence were right (`train_classifier -- --loso`).
+pub fn answer_confidence(
+    text: &str,
+    catalog: &Catalog,
+    model: &Model,
+    c: &Classification,
+) -> Option<f32> {
+    let first = c.matches.first()?;
+    if first.rule == MODEL_RULE {
+        return Some(first.score);
+    }
+    let rules = fired_rules(text, catalog);
+    let prediction = model.predict(text, catalog, &rules);
+    let p = |label: &str| {
+        prediction
+            .ranked
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0.0, |(_, p)| *p)
+    };
+    let mut said: Vec<f32> = c
+        .fields
+        .iter()
+        .map(|k| p(k.as_str()).max(p(k.group_name())))
+        .collect();
+    if c.fields.is_empty() && c.needs_carrier_contact {
+        said.push(p(CARRIER));
+    }
+    said.into_iter().reduce(f32::min)
+}
+
 /// The rules' answer (`model` may drop the matches it strongly rejects: see `veto`), or where no
 /// rule reads the text and it is no status update, `model`'s (`None`: the rules alone). This is the
 /// answer the leave-one-source-out score measures and the screens show, the model's part marked
@@ -70,5 +105,33 @@ pub fn classify_with_model(text: &str, catalog: &Catalog, model: Option<&Model>)
             suggest(text, catalog, model).unwrap_or(c)
         }
         _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::classifier::{RULES_SURE_AT, classify};
+
+    /// The rules' answer the model finds unlikely gets a low confidence, one it supports a high
+    /// one; the model's own answer keeps its confidence; no answer has none.
+    #[test]
+    fn an_answer_is_as_sure_as_the_model_finds_what_it_says() {
+        let catalog = Catalog::builtin();
+        let model = Model::builtin().expect("the shipped model loads");
+        let confidence = |text: &str| {
+            let c = classify(text, &catalog);
+            answer_confidence(text, &catalog, model, &c)
+        };
+        let doubted =
+            "The telephone number must be unlocked by the end user and current service provider";
+        assert!(confidence(doubted).is_some_and(|p| p < RULES_SURE_AT));
+        let sure = "Wireless account passcode does not match our records";
+        assert!(confidence(sure).is_some_and(|p| p >= RULES_SURE_AT));
+        let unread = "280: Remove LineSharing";
+        let suggestion = suggest(unread, &catalog, model).expect("the model reads it");
+        let p = answer_confidence(unread, &catalog, model, &suggestion);
+        assert_eq!(p, Some(suggestion.matches[0].score));
+        assert_eq!(confidence(""), None);
     }
 }

@@ -211,6 +211,26 @@ const PROBES: &[(&str, &str, &str)] = &[
         "ABN verified",
     ),
     ("cvp_incorrect", "CVP invalid", "CVP verified"),
+    (
+        "losing_carrier_not_answering",
+        "The losing carrier is not responding",
+        "The losing carrier confirmed the date",
+    ),
+    (
+        "range_must_move_whole",
+        "The DDI block must port as an entire range",
+        "The numbers must port together with the BTN",
+    ),
+    (
+        "customer_data_mismatch",
+        "Customer details do not match the records",
+        "Customer details were received",
+    ),
+    (
+        "signature_not_authorized",
+        "Unauthorized signature",
+        "The signature was received",
+    ),
 ];
 
 fn fired(text: &str, catalog: &Catalog) -> Vec<String> {

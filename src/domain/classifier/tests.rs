@@ -125,6 +125,62 @@ fn carrier_only_problems_say_so() {
     assert!(c.action.contains("freeze"));
 }
 
+/// The families of carrier-side blocks, in wording of our own (not the corpus's): each
+/// reads as "only the carrier can clear it", naming no field.
+#[test]
+fn carrier_side_blocks_in_other_words_need_the_carrier() {
+    for text in [
+        "The losing carrier is not responding to our requests.",
+        "The end user has decided to remain with the current provider.",
+        "This number was reported stolen.",
+        "The customer's account is in arrears.",
+        "A bundled broadband service exists on the line.",
+        "Contractual obligations apply until the end of the minimum term.",
+        "This number is already being processed under another transaction.",
+    ] {
+        let c = classify(text, &BUILTIN);
+        assert!(c.needs_carrier_contact, "{text:?} gave {c:?}");
+        assert!(c.fields.is_empty(), "{text:?} gave {:?}", c.fields);
+    }
+}
+
+/// A number named after the field a complaint is about only says where that field sits.
+#[test]
+fn a_number_named_after_the_complaint_is_not_a_second_field() {
+    assert_eq!(
+        fields("The PIN submitted for this phone number does not match our records."),
+        keys(&["pin"])
+    );
+    assert_eq!(
+        fields("An invalid PIN was given for the telephone number."),
+        keys(&["pin"])
+    );
+    // Named first, or in a sentence of its own, it is a complaint of its own.
+    assert_eq!(
+        fields("The TN is invalid and the PIN is missing"),
+        keys(&["numbers", "pin"])
+    );
+    assert_eq!(
+        fields("Telephone number invalid. PIN invalid."),
+        keys(&["numbers", "pin"])
+    );
+}
+
+/// A range that moves only whole is about the numbers list; an unauthorized signature is about
+/// the authorized user, and the LOA only when the LOA or its signer is named.
+#[test]
+fn ranges_and_signatures_name_their_field() {
+    assert_eq!(
+        fields("DDI blocks can only be ported as an entire range."),
+        keys(&["numbers"])
+    );
+    assert_eq!(fields("Unauthorized Signature"), keys(&["authorized_user"]));
+    assert_eq!(
+        fields("The signer is not authorized on the account."),
+        keys(&["authorized_user", "loa"])
+    );
+}
+
 #[test]
 fn matches_carry_score_and_evidence() {
     let c = classify(

@@ -6,7 +6,7 @@ use super::classify::{Classification, classify_by_rules, fired_rules};
 use super::corpus::CorpusRow;
 use super::features::features;
 use super::model::{Model, scale, sigmoid};
-use super::model_answer::{MODEL_RULE, classify_with_model, suggest};
+use super::model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A feature must appear in this many training texts to be kept.
@@ -164,9 +164,40 @@ pub struct HeldOut {
     /// For each row no rule read and the model answered: its confidence and whether it was
     /// right. The reliability of the "not sure" threshold is read from these.
     pub suggestions: Vec<(f32, bool)>,
+    /// Every held-out row's answer: how sure it was and whether it was right (with a model).
+    pub answers: Vec<Answered>,
+}
+
+/// One held-out row's answer, for the coverage and precision of "sure" answers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answered {
+    /// `answer_confidence`: `None` when the answer was "not recognised".
+    pub confidence: Option<f32>,
+    /// The answer came from the model (no rule read the text).
+    pub by_model: bool,
+    /// The row's right answer is "none" (a status or advice text).
+    pub expects_nothing: bool,
+    pub right: bool,
 }
 
 impl HeldOut {
+    /// Of the answers at least `rules_at` sure (`model_at` for the model's own): how many there were, how many were right, and how
+    /// many rows that name something were left "not sure" or unrecognised.
+    pub fn sure_answers(&self, rules_at: f32, model_at: f32) -> (usize, usize, usize) {
+        let sure = |a: &&Answered| {
+            let at = if a.by_model { model_at } else { rules_at };
+            a.confidence.is_some_and(|c| c >= at)
+        };
+        let given = self.answers.iter().filter(sure).count();
+        let right = self.answers.iter().filter(sure).filter(|a| a.right).count();
+        let open = self
+            .answers
+            .iter()
+            .filter(|a| !a.expects_nothing && !sure(a))
+            .count();
+        (given, right, open)
+    }
+
     /// Right answers and rows over every family.
     pub fn total(&self) -> (usize, usize) {
         self.scores
@@ -210,6 +241,14 @@ pub fn leave_one_source_out(
         for &i in &held {
             let c = answer(&rows[i].text, catalog, model.as_ref(), answering);
             let is_right = rows[i].is_right(&c);
+            out.answers.push(Answered {
+                confidence: model
+                    .as_ref()
+                    .and_then(|m| answer_confidence(&rows[i].text, catalog, m, &c)),
+                expects_nothing: rows[i].atoms.is_empty(),
+                by_model: c.matches.first().is_some_and(|m| m.rule == MODEL_RULE),
+                right: is_right,
+            });
             if let Some(m) = c.matches.first().filter(|m| m.rule == MODEL_RULE) {
                 out.suggestions.push((m.score, is_right));
             }

@@ -99,8 +99,8 @@ mod tests {
         c.fields.clone()
     }
 
-    const PIN_AND_NUMBERS: &str =
-        "PIN does not match the Passcodes on the telephone numbers being ported out.";
+    /// Two complaints the rules both read (the number is named first, so it is no mere "where").
+    const PIN_AND_NUMBERS: &str = "The TN is invalid and the PIN is missing.";
 
     #[test]
     fn a_second_match_the_model_rejects_is_dropped() {

@@ -5,6 +5,7 @@
 pub mod case;
 pub mod csv;
 mod helvetica;
+pub mod ics;
 pub mod loa;
 mod loa_form;
 pub mod loa_pdf;

@@ -198,6 +198,60 @@ fn note(order: &Order, result: &OrderResult, source: &str) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} (from {source})", parts.join("; ")))
 }
 
+/// A check read from an export, ready to show and to record: what the comparison found, and
+/// what `apply` would record on each order (only those where it records something).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// The export's file name, as the history notes name it ("from export.csv").
+    pub source: String,
+    pub report: Report,
+    pub planned: Vec<(String, Applied)>,
+}
+
+impl Check {
+    /// `numbers` against `orders` on `clock`'s day, with what recording it would change.
+    pub fn new(orders: &[Order], numbers: &[TeamsNumber], clock: Clock, source: &str) -> Check {
+        let report = reconcile(orders, numbers, clock);
+        let by_id: HashMap<&str, &Order> = orders.iter().map(|o| (o.id.as_str(), o)).collect();
+        let planned = (report.orders.iter())
+            .filter_map(|result| {
+                let mut order = (*by_id.get(result.id.as_str())?).clone();
+                match apply(&mut order, result, clock, source) {
+                    Applied::Nothing => None,
+                    applied => Some((result.id.clone(), applied)),
+                }
+            })
+            .collect();
+        Check {
+            source: source.to_string(),
+            report,
+            planned,
+        }
+    }
+
+    /// "1 order completed, 2 noted in their history": what recording it changes.
+    pub fn planned_words(&self) -> String {
+        let completed = (self.planned.iter())
+            .filter(|(_, a)| *a == Applied::Completed)
+            .count();
+        let noted = self.planned.len() - completed;
+        let done = match completed {
+            1 => "1 order completed".to_string(),
+            c => format!("{c} orders completed"),
+        };
+        let notes = match noted {
+            1 => "1 order noted in its history".to_string(),
+            n => format!("{n} orders noted in their history"),
+        };
+        match (completed, noted) {
+            (0, 0) => "nothing new to record".to_string(),
+            (_, 0) => done,
+            (0, _) => notes,
+            _ => format!("{done}, {notes}"),
+        }
+    }
+}
+
 /// Up to five numbers, then how many more.
 pub fn shortened(numbers: &[String]) -> String {
     const SHOWN: usize = 5;

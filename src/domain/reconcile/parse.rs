@@ -10,6 +10,8 @@ use serde_json::Value;
 
 /// The most numbers one file may hold (a tenant's whole inventory, ten times over).
 pub const MAX_ROWS: usize = 1_000_000;
+/// The largest export read: 100,000 numbers with every property Teams exports take about 60 MB.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// The longest cell read as a number (E.164 is at most 16 characters with its `+`; a Direct
 /// Routing extension adds `;ext=…`).
 const MAX_NUMBER_CHARS: usize = 40;

@@ -168,3 +168,29 @@ fn an_accepted_foc_not_yet_recorded_is_a_history_note() {
         Some(Event::TeamsChecked)
     );
 }
+
+#[test]
+fn a_check_plans_what_apply_records_and_changes_nothing_itself() {
+    let order = foc_order();
+    let orders = vec![order.clone()];
+    let numbers = parse(ACQUIRED).unwrap();
+    let check = Check::new(&orders, &numbers, on(date(2026, 12, 7)), "export.csv");
+    assert_eq!(orders[0], order, "the orders are left as they were");
+    assert_eq!(check.planned.len(), 1);
+    let (id, Applied::Noted(note)) = &check.planned[0] else {
+        panic!("{check:?}")
+    };
+    assert_eq!(id, "PO-1");
+    assert!(note.contains("2 of 3 numbers"), "{note}");
+    assert_eq!(check.planned_words(), "1 order noted in its history");
+    // Recorded, the same check has nothing new to record.
+    let mut recorded = order;
+    apply(
+        &mut recorded,
+        &check.report.orders[0],
+        on(date(2026, 12, 7)),
+        "export.csv",
+    );
+    let again = Check::new(&[recorded], &numbers, on(date(2026, 12, 7)), "export.csv");
+    assert_eq!(again.planned_words(), "nothing new to record");
+}

@@ -12,7 +12,7 @@ use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{hanging, one_line};
-use crate::tui::widgets::form::{draw_with_input, input_line};
+use crate::tui::widgets::form::{Below, Prompt, draw_prompt};
 use crate::tui::widgets::input::{TextField, request_for};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -21,7 +21,6 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
-use unicode_width::UnicodeWidthStr;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -190,33 +189,20 @@ impl SplitPage {
     }
 
     fn path_view(&self, app: &App, frame: &mut Frame, area: Rect) {
-        let theme = &app.theme;
-        let width = usize::from(area.width);
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
-            lines.extend(hanging(lead, body, width, Style::new(), style));
+        let below = match &self.error {
+            Some(why) => Below::Error(why),
+            None => {
+                Below::Hint("Enter shows the orders first; nothing is created until you say so.")
+            }
         };
-        text(
-            &mut lines,
-            " ",
-            "A company's sheet of numbers becomes the orders Microsoft allows: one country, carrier, account, BTN, number type and service address an order; over 999 numbers, a Service Center case. Columns: PhoneNumber, and any field keys (current_carrier, account_number, number_type, country, service_address.city…).",
-            Style::new(),
-        );
-        lines.push(Line::raw(""));
-        let room = width.saturating_sub(LABEL.width() + 2).max(8);
-        let (input, column) = input_line(LABEL, &self.path, room, theme.focus(), theme.input());
-        let input_row = lines.len();
-        lines.push(input);
-        match &self.error {
-            Some(why) => text(&mut lines, " ✗ ", &one_line(why), theme.error()),
-            None => text(
-                &mut lines,
-                " ",
-                "Enter shows the orders first; nothing is created until you say so.",
-                theme.dim(),
-            ),
-        }
-        draw_with_input(frame, area, lines, (input_row, column), 1);
+        let intro = "A company's sheet of numbers becomes the orders Microsoft allows: one country, carrier, account, BTN, number type and service address an order; over 999 numbers, a Service Center case. Columns: PhoneNumber, and any field keys (current_carrier, account_number, number_type, country, service_address.city…).";
+        let prompt = Prompt {
+            intro,
+            label: LABEL,
+            field: &self.path,
+            below,
+        };
+        draw_prompt(frame, area, &app.theme, prompt);
     }
 
     fn preview(&self, app: &App, plan: &SplitPlan, frame: &mut Frame, area: Rect) -> Drawn {

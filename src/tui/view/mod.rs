@@ -86,7 +86,7 @@ fn whose_orders(root: &Root) -> Option<String> {
     let opened = app
         .selected_summary()
         .filter(|_| root.screens.len() > 1)
-        .and_then(|s| board.tenant(&s.id));
+        .and_then(|s| board.tenant(s.id()));
     Some(match opened {
         Some(tenant) => format!("All tenants › {tenant}"),
         None => "All tenants".to_string(),

@@ -55,3 +55,35 @@ pub fn draw_with_input(
         ));
     }
 }
+
+/// What a one-line prompt says below its input: why the value was refused, or a hint.
+pub enum Below<'a> {
+    Error(&'a str),
+    Hint(&'a str),
+}
+
+/// A page asking for one line (a sheet's path, an export's path): what it is for, a blank
+/// line, the input, then the refusal (`✗`, at the field) or a hint.
+pub struct Prompt<'a> {
+    pub intro: &'a str,
+    pub label: &'static str,
+    pub field: &'a TextField,
+    pub below: Below<'a>,
+}
+
+pub fn draw_prompt(frame: &mut Frame, area: Rect, theme: &crate::tui::theme::Theme, p: Prompt) {
+    use crate::tui::text::{hanging, one_line};
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line<'static>> = hanging(" ", p.intro, width, Style::new(), Style::new());
+    lines.push(Line::raw(""));
+    let room = width.saturating_sub(p.label.width() + 2).max(8);
+    let (input, column) = input_line(p.label, p.field, room, theme.focus(), theme.input());
+    let input_row = lines.len();
+    lines.push(input);
+    let (lead, text, style) = match p.below {
+        Below::Error(why) => (" ✗ ", one_line(why), theme.error()),
+        Below::Hint(hint) => (" ", hint.to_string(), theme.dim()),
+    };
+    lines.extend(hanging(lead, &text, width, Style::new(), style));
+    draw_with_input(frame, area, lines, (input_row, column), 1);
+}

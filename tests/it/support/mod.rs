@@ -153,6 +153,23 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// `portwiz ARGS` on `day` (`PORTWIZ_TODAY`).
+pub fn run_on(dir: &Path, day: &str, args: &[&str]) -> Run {
+    portwiz(dir)
+        .env("PORTWIZ_TODAY", day)
+        .args(args)
+        .output()
+        .expect("the portwiz binary runs")
+        .into()
+}
+
+/// [`run_on`] that must succeed: its stdout.
+pub fn ok_on(dir: &Path, day: &str, args: &[&str]) -> String {
+    let out = run_on(dir, day, args);
+    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    out.stdout
+}
+
 /// Create an order from a fixture and return its id.
 pub fn new_order(dir: &Path, fixture_name: &str) -> String {
     let path = fixture(fixture_name);

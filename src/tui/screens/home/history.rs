@@ -295,23 +295,23 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
         ago(app.clock.now, order.updated_at)
     };
     let marker = if selected { "▶" } else { " " };
-    let carrier = one_line(&order.carrier);
+    let carrier = one_line(order.carrier());
     // Waiting on the user too long: a marker and the days, before the name.
     let overdue = match order.days_overdue(app.clock.now) {
         Some(days) => format!("⏰{days} d "),
         None => String::new(),
     };
-    let ticket = match &order.ticket {
+    let ticket = match &order.ticket() {
         Some(t) if cols.wide => format!(" · ticket {}", one_line(t)),
         _ => String::new(),
     };
-    let short_id: String = one_line(&order.id)
+    let short_id: String = one_line(order.id())
         .chars()
         .take(usize::from(cols.id) - 1)
         .collect();
     let mut cells = vec![Cell::from(format!("{marker}{short_id}"))];
     if let Some(width) = cols.tenant {
-        let tenant = app.board.as_ref().and_then(|b| b.tenant(&order.id));
+        let tenant = app.board.as_ref().and_then(|b| b.tenant(order.id()));
         cells.push(Cell::from(truncate(
             &one_line(tenant.unwrap_or("—")),
             usize::from(width),
@@ -319,7 +319,7 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
     }
     cells.extend([
         Cell::from(truncate(
-            &format!("{overdue}{}{ticket}", one_line(&order.name)),
+            &format!("{overdue}{}{ticket}", one_line(order.name())),
             usize::from(cols.name),
         )),
         Cell::from(Span::styled(status, theme.status(order.status))),

@@ -54,6 +54,8 @@ pub enum HomeMsg {
     Today,
     /// Split a company's sheet into orders (a preview first).
     Split,
+    /// Import a Teams export: what the tenant's numbers say, against the orders.
+    TeamsImport,
     // The filter line while it is being typed.
     FilterInput(char),
     FilterBackspace,
@@ -99,8 +101,9 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::History, &[ch('n')], O(M::NewOrder), "New order", "New"),
     both(C::History, &[ch('i')], O(M::Insights), "Insights per carrier: rejections, fields, days to FOC", "Stats"),
     help(C::History, &[ch('T')], O(M::Tenants), "Another tenant: a customer's store"),
-    help(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first"),
+    both(C::History, &[ch('t')], O(M::Today), "Today: what needs you now, most urgent first", "Today"),
     help(C::History, &[ch('m')], O(M::Split), "Split a company's sheet into orders (a preview first)"),
+    help(C::History, &[ch('I')], O(M::TeamsImport), "Import a Teams export: what ported, what is missing"),
     help(C::History, &[key(Esc)], O(M::Back), "Clear the filter"),
     both(C::History, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     both(C::History, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
@@ -118,8 +121,8 @@ fn not_on_the_board(msg: &HomeMsg) -> Option<&'static str> {
         M::NewOrder | M::Split => Some(
             "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
         ),
-        M::Today | M::Insights => Some(
-            "Today and insights are per tenant: T opens a tenant's store (the board's f shows what waits on you).",
+        M::Today | M::Insights | M::TeamsImport => Some(
+            "Today, insights and a Teams export are per tenant: T opens a tenant's store (the board's f shows what waits on you).",
         ),
         M::OpenDemoCopy => {
             Some("The board is every tenant's orders: portwiz --demo opens the demo.")
@@ -152,6 +155,21 @@ fn cycle_sort(app: &mut App) {
 impl Component for Home {
     type Msg = HomeMsg;
     const ID: ScreenId = ScreenId::Home;
+
+    /// Today's `t` is named in the footer where it fits (not at 80 columns, where help has it).
+    fn footer(&self, app: &App) -> Vec<(&'static str, &'static str)> {
+        let mut entries: Vec<_> = crate::tui::keymap::footer_bindings(KEYS, &self.layers(app))
+            .filter(|b| match &b.action {
+                Some(O(msg)) => self.offers(msg, app),
+                _ => true,
+            })
+            .map(|b| (b.label.as_str(), b.footer))
+            .collect();
+        if !crate::tui::keymap::footer_fits(&entries, app.size.0) {
+            entries.retain(|(label, _)| *label != "t");
+        }
+        entries
+    }
 
     fn open(_order_id: Option<&str>, _app: &mut App) -> Option<Home> {
         Some(Home)
@@ -243,7 +261,7 @@ impl Component for Home {
         match msg {
             M::List(m) => app.move_selection(m),
             M::Open => {
-                let Some(order_id) = app.selected_summary().map(|s| s.id.clone()) else {
+                let Some(order_id) = app.selected_summary().map(|s| s.id().to_string()) else {
                     return Vec::new();
                 };
                 // Not loaded yet: the root opens the page when the runtime has read it.
@@ -253,44 +271,13 @@ impl Component for Home {
                 return vec![Effect::Load(order_id)];
             }
             M::NewOrder => return vec![Effect::NewOrderId],
-            M::Tenants => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Tenants,
-                    order_id: None,
-                })];
-            }
+            M::Tenants => return open_screen(ScreenId::Tenants, None, app),
             M::OpenDemoCopy => return vec![Effect::OpenDemoCopy],
-            // The insights screen, and the orders read when they are not all at hand.
-            M::Split => {
-                return vec![Effect::Open(Open {
-                    screen: ScreenId::Split,
-                    order_id: None,
-                })];
-            }
-            M::Insights => {
-                let open = Effect::Open(Open {
-                    screen: ScreenId::Insights,
-                    order_id: None,
-                });
-                return [
-                    Some(open),
-                    (!app.all_loaded()).then_some(Effect::LoadInsights),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-            }
-            // Today's list, and the orders read when they are not all at hand.
-            M::Today => {
-                let open = Effect::Open(Open {
-                    screen: ScreenId::Today,
-                    order_id: None,
-                });
-                return [Some(open), (!app.all_loaded()).then_some(Effect::LoadToday)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-            }
+            M::Split => return open_screen(ScreenId::Split, None, app),
+            M::TeamsImport => return open_screen(ScreenId::Teams, None, app),
+            // The insights and Today, with the orders read when they are not all at hand.
+            M::Insights => return open_screen(ScreenId::Insights, Some(Effect::LoadInsights), app),
+            M::Today => return open_screen(ScreenId::Today, Some(Effect::LoadToday), app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
                 app.refresh_rows();
@@ -340,4 +327,16 @@ impl Component for Home {
             history::render(app, frame, area)
         }
     }
+}
+
+/// Open one of the history's screens; `read_all` reads every order first when the app does not
+/// hold them all.
+fn open_screen(screen: ScreenId, read_all: Option<Effect>, app: &App) -> Vec<Effect> {
+    let open = Effect::Open(Open {
+        screen,
+        order_id: None,
+    });
+    std::iter::once(open)
+        .chain(read_all.filter(|_| !app.all_loaded()))
+        .collect()
 }

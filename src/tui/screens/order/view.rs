@@ -212,6 +212,12 @@ fn banner(page: &mut Page, app: &App, order: &Order) {
                 theme.heading(),
             );
             page.banner(status, status.meaning(), Style::new());
+            // The port date passed: what Today says (numbers Teams does not show ported).
+            for need in crate::domain::today::needs(order, app.clock) {
+                if let crate::domain::today::Need::PortNotRecorded { .. } = need {
+                    page.banner(status, &format!("⚠ {}", need.says()), theme.warning());
+                }
+            }
             ticket_line(page, order);
         }
         Status::Draft => {
