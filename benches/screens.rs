@@ -113,9 +113,8 @@ fn bench_screens(c: &mut Criterion) {
 
     let mut numbers = Root::new(vec![big.clone()], clock(), (200, 60));
     numbers.screens.push(Screen::Numbers(NumbersPage {
-        order_id: big.id.clone(),
-        numbers: big.fields.numbers.clone(),
         scroll: 400,
+        ..NumbersPage::of(&big, false)
     }));
     c.bench_function("frame: every number of 999, scrolled, at 200x60", |b| {
         b.iter(|| draw(&numbers, 200, 60))

@@ -158,6 +158,18 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         text: String,
     },
+    /// Who each ported number goes to in Teams: a CSV with the columns PhoneNumber and Identity
+    /// (a user's UPN, a resource account, a conference bridge) and optionally LocationId (the
+    /// emergency location) and IdentityType (User, ResourceAccount, ConferenceBridge), any case,
+    /// any order. A bad row refuses the whole file, named by its line; nothing changes. An empty
+    /// Identity clears the number's assignment. `export --format powershell` writes the lines.
+    Assign {
+        /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
+        id: String,
+        /// The CSV (up to 1 MiB), or `-` for standard input.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
     /// A company's sheet of numbers as the orders Microsoft allows (one country, carrier,
     /// account, BTN, number type and service address each; over 999 numbers a Service Center
     /// case): one draft each, the ids on stdout, why on stderr.
@@ -398,13 +410,17 @@ pub enum ExportFormat {
     /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
     /// numbers or more, or of service numbers).
     Case,
+    /// The assignment plan as Teams PowerShell: one Set-CsPhoneNumberAssignment line a number
+    /// (Register-CsOnlineDialInConferencingServiceNumber for a conference bridge).
+    Powershell,
     /// A hand-off packet: a new folder (-o DIR) with the admin center's fields (or the case's),
     /// the numbers CSV, the LOA PDF and a README of the steps for the customer's admin.
     Packet,
 }
 
 impl ExportFormat {
-    /// The domain's format of one file; `None` for the packet, a folder of files
+    /// The domain's format of one file; `None` for the PowerShell script, written with its
+    /// tenant and time (`domain::export::powershell`), and for the packet, a folder of files
     /// (`domain::packet`).
     pub fn order_format(self) -> Option<crate::domain::export::Format> {
         use crate::domain::export::Format;
@@ -415,7 +431,7 @@ impl ExportFormat {
             ExportFormat::Loa => Format::Loa,
             ExportFormat::LoaPdf => Format::LoaPdf,
             ExportFormat::Case => Format::Case,
-            ExportFormat::Packet => return None,
+            ExportFormat::Powershell | ExportFormat::Packet => return None,
         })
     }
 }

@@ -104,7 +104,7 @@ fn dispatch(
             super::reconcile::run(store, &file, apply, clock, console)
         }
         Command::Reject { id, how } => reject(store, &id, how, dir, clock, console),
-        Command::Export { id, to } => export(store, &id, to, console),
+        Command::Export { id, to } => export(store, &id, to, clock, console),
         Command::Foc { id, date, time } => foc(store, &id, &date, time.as_deref(), clock, console),
         Command::Complete { id } => complete(store, &id, clock, console),
         Command::Support {
@@ -114,6 +114,7 @@ fn dispatch(
         } => support(store, &id, &scenario, ticket, clock, console),
         Command::Ticket { id, ticket } => set_ticket(store, &id, &ticket, clock, console),
         Command::Note { id, text } => super::note::note(store, &id, &text, clock, console),
+        Command::Assign { id, file } => super::assign::run(store, &id, &file, clock, console),
         Command::MoveOut { id, numbers } => {
             super::move_out::move_out(store, &id, &numbers, clock, console)
         }
@@ -416,7 +417,13 @@ fn reject(
     console.print(&report)
 }
 
-fn export(store: &Store, id: &str, to: ExportArgs, console: &mut Console) -> Result<(), Failure> {
+fn export(
+    store: &Store,
+    id: &str,
+    to: ExportArgs,
+    clock: Clock,
+    console: &mut Console,
+) -> Result<(), Failure> {
     if to.include_secrets
         && !matches!(
             to.format,
@@ -433,8 +440,20 @@ fn export(store: &Store, id: &str, to: ExportArgs, console: &mut Console) -> Res
     }
     let order = &store.get(id)?.order;
     let Some(format) = to.format.order_format() else {
-        let (dir, force) = (to.file.output, to.file.force);
-        return super::packet::export_packet(order, to.include_secrets, dir, force, console);
+        if to.format == ExportFormat::Packet {
+            let (dir, force) = (to.file.output, to.file.force);
+            return super::packet::export_packet(order, to.include_secrets, dir, force, console);
+        }
+        let written = crate::domain::export::powershell::Written {
+            tenant: crate::store::tenants::name_of(store.dir()),
+            at: clock.now,
+        };
+        let script = crate::domain::export::powershell::render(order, &written)
+            .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
+        return match to.file.output {
+            Some(path) => super::export_file::write_export(&path, script.as_bytes(), to.file.force),
+            None => console.print(&script),
+        };
     };
     let bytes = crate::domain::export::file(order, format, to.include_secrets)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
@@ -535,6 +554,7 @@ fn order_id_mut(command: &mut Command) -> Option<&mut String> {
         | Command::Support { id, .. }
         | Command::Ticket { id, .. }
         | Command::Note { id, .. }
+        | Command::Assign { id, .. }
         | Command::MoveOut { id, .. }
         | Command::Cancel { id }
         | Command::Copy { id }
@@ -713,6 +733,7 @@ fn imported_order(
         // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
         order.loa_signed_fields = doc.loa_signed;
     }
+    imported_plan(&mut order, &doc.assignments, console)?;
     if order.status != Status::Draft {
         order.submitted_fields = Some(order.snapshot());
     }
@@ -728,6 +749,34 @@ fn imported_order(
     });
     order.updated_at = clock.now;
     Ok(order)
+}
+
+/// An export's assignment plan, checked against the imported order as a sheet is: an error
+/// refuses the import, a warning is said.
+fn imported_plan(
+    order: &mut Order,
+    plan: &crate::domain::assignment::Plan,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    use crate::domain::assign;
+    let proposal = assign::propose(order, &assign::rows_of(plan));
+    if proposal.has_errors() {
+        return Err(Failure::Refused(
+            proposal
+                .errors()
+                .map(|e| format!("assignments: {e}"))
+                .collect(),
+        ));
+    }
+    for warning in proposal.warnings() {
+        console.say(&format!("warning: assignments: {warning}"));
+    }
+    for change in proposal.changes {
+        if let Some(a) = change.after {
+            order.assignments.insert(change.number, a);
+        }
+    }
+    Ok(())
 }
 
 /// A document's values the edit operation refused: a mask (an export without secrets) is left

@@ -1,6 +1,7 @@
 //! The non-interactive subcommands, thin over `domain` and `store`.
 
 pub mod args;
+mod assign;
 mod calendar;
 mod commands;
 pub mod console;

@@ -43,6 +43,7 @@ const ORDER_KEYS: &[&str] = &[
     "number_marks",
     "schema_version",
     "pin_redacted",
+    "assignments",
 ];
 
 /// What a document holds: the fields, and (from an export) the order's state.
@@ -59,6 +60,9 @@ pub struct Document {
     /// The fields as the signed LOA covers them (an export's `loa_signed_fields`): what the
     /// "LOA must be signed again" warning compares with.
     pub loa_signed: Option<OrderFields>,
+    /// The assignment plan (an export's `assignments`), cleaned and capped as read from a file;
+    /// `domain::assign` checks it against the imported order.
+    pub assignments: super::assignment::Plan,
     /// What the carrier said of single numbers (`domain::number_marks`), by number.
     pub number_marks: BTreeMap<String, NumberMark>,
 }
@@ -135,6 +139,7 @@ fn read_order_key(doc: &mut Document, name: &str, value: &Value) -> Result<(), D
         "support" => doc.support = serde_json::from_value(v).map_err(bad)?,
         "ticket" => doc.ticket = serde_json::from_value(v).map_err(bad)?,
         "loa_signed_fields" => doc.loa_signed = Some(signed_fields(name, value)?),
+        "assignments" => doc.assignments = super::assignment::read_plan(v).map_err(bad)?,
         "number_marks" => doc.number_marks = serde_json::from_value(v).map_err(bad)?,
         _ => {} // id, schema_version, pin_redacted: informative only; import makes a new id.
     }
@@ -242,6 +247,9 @@ pub fn export(order: &Order, include_secrets: bool) -> Value {
             "loa_signed_fields",
             Ok(Value::Object(fields_to_map(signed, false))),
         );
+    }
+    if !order.assignments.is_empty() {
+        put("assignments", serde_json::to_value(&order.assignments));
     }
     Value::Object(map)
 }

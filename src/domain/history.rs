@@ -131,6 +131,8 @@ pub enum Event {
     Note,
     /// The tenant's number export was compared with the order (`portwiz reconcile --apply`).
     TeamsChecked,
+    /// The assignment plan changed (`domain::assign`): who the numbers go to in Teams.
+    Assigned,
 }
 
 impl Event {
@@ -150,6 +152,7 @@ impl Event {
             Event::CsrRecorded => "CSR recorded",
             Event::Note => "Note",
             Event::TeamsChecked => "Checked against Teams",
+            Event::Assigned => "Numbers assigned",
         }
     }
 }

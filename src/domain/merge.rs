@@ -11,6 +11,7 @@
 //! cannot be edited while mine edited fields, mine's work cannot be applied, and it is kept as a
 //! note in the order's history (PIN masked) instead of being dropped.
 
+use super::assignment::{merge_plans, number_key};
 use super::fields::FieldValue;
 use super::fields::OrderFields;
 use super::history::{Change, Event, HistoryEntry};
@@ -29,6 +30,8 @@ pub enum Part {
     Csr(FieldKey),
     /// The Microsoft support ticket.
     Ticket,
+    /// One number's assignment (`domain::assignment`), by the number's E.164 digits.
+    Assignment(u64),
 }
 
 impl Part {
@@ -38,6 +41,7 @@ impl Part {
             Part::Field(key) => spec(key).label.to_string(),
             Part::Csr(key) => format!("CSR: {}", spec(key).label),
             Part::Ticket => "Support ticket".to_string(),
+            Part::Assignment(digits) => format!("Assignment of +{digits}"),
         }
     }
 
@@ -45,7 +49,7 @@ impl Part {
     pub fn is_secret(self) -> bool {
         match self {
             Part::Field(key) | Part::Csr(key) => spec(key).secret,
-            Part::Ticket => false,
+            Part::Ticket | Part::Assignment(_) => false,
         }
     }
 }
@@ -202,6 +206,7 @@ pub fn merge(base: &Order, theirs: &Order, mine: &Order) -> Merge {
             ));
         }
     }
+    let plan = merge_assignments(base, theirs, mine, &mut theirs_changed, &mut conflicts);
     let mine_moved = lifecycle(mine) != lifecycle(base);
     let theirs_moved = lifecycle(theirs) != lifecycle(base);
     let edited = !mine_fields.is_empty() || mine.csr != base.csr || mine_ticket;
@@ -213,8 +218,11 @@ pub fn merge(base: &Order, theirs: &Order, mine: &Order) -> Merge {
         None
     };
     if let Some(why) = blocked {
+        let mut order = kept_as_note(base, theirs, mine, why);
+        // The plan is no field: mine's assignments stand whatever the order became.
+        order.assignments = plan;
         return Merge {
-            order: kept_as_note(base, theirs, mine, why),
+            order,
             theirs_changed,
             conflicts: Vec::new(),
             blocked,
@@ -227,6 +235,7 @@ pub fn merge(base: &Order, theirs: &Order, mine: &Order) -> Merge {
         order.support = mine.support.clone();
         order.submitted_fields = mine.submitted_fields.clone();
     }
+    order.assignments = plan;
     carry_flags(theirs, mine, &mut order, &mine_fields);
     order.history = merged_history(base, theirs, mine);
     order.updated_at = theirs.updated_at.max(mine.updated_at);
@@ -275,6 +284,32 @@ fn merge_csr(
             ));
         }
     }
+}
+
+/// The assignment plans, number by number (`assignment::merge_plans`): a number both changed
+/// differently is a conflict, theirs kept until the user picks.
+fn merge_assignments(
+    base: &Order,
+    theirs: &Order,
+    mine: &Order,
+    theirs_changed: &mut Vec<Part>,
+    conflicts: &mut Vec<Conflict>,
+) -> super::assignment::Plan {
+    let (plan, changed, both) =
+        merge_plans(&base.assignments, &theirs.assignments, &mine.assignments);
+    let part = |n: &String| number_key(n).map(Part::Assignment);
+    theirs_changed.extend(changed.iter().filter_map(part));
+    let side = |o: &Order, n: &String| {
+        o.assignments
+            .get(n)
+            .map_or_else(|| "not assigned".to_string(), |a| a.describe())
+    };
+    for number in &both {
+        if let Some(p) = part(number) {
+            conflicts.push(Conflict::new(p, side(theirs, number), side(mine, number)));
+        }
+    }
+    plan
 }
 
 /// What the carrier said of each number, number by number: a number only one side marked or
@@ -452,7 +487,7 @@ fn kept_theirs_in_history(
                 let (was, now) = (line(&mine.fields, key), line(&order.fields, key));
                 (was != now).then(|| Change::new(key, &was, &now))
             }
-            Part::Csr(_) | Part::Ticket => None,
+            Part::Csr(_) | Part::Ticket | Part::Assignment(_) => None,
         })
         .collect();
     if changes.is_empty() {
@@ -551,6 +586,13 @@ impl Merge {
                     }
                 },
                 Part::Ticket => order.ticket = mine.ticket.clone(),
+                Part::Assignment(digits) => {
+                    let number = format!("+{digits}");
+                    match mine.assignments.get(&number) {
+                        Some(a) => order.assignments.insert(number, a.clone()),
+                        None => order.assignments.remove(&number),
+                    };
+                }
             }
         }
         kept_theirs_in_history(&mut order, &self.conflicts, mine, &pick);
@@ -589,5 +631,7 @@ impl Merge {
     }
 }
 
+#[cfg(test)]
+mod assignment_tests;
 #[cfg(test)]
 mod tests;

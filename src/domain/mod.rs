@@ -24,6 +24,7 @@ pub mod status;
 pub mod validate;
 
 // Floor 1: the order, its history, and the carrier's words read as fields.
+pub mod assignment;
 pub mod auto_name;
 pub mod classifier;
 pub mod history;
@@ -33,6 +34,7 @@ pub mod summary;
 
 // Floor 2: edits, checks against the CSR, readiness, and the transitions they guard.
 pub mod answer;
+pub mod assign;
 pub mod copy;
 pub mod csr;
 pub mod edit;

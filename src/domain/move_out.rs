@@ -6,7 +6,7 @@ use super::edit::{Mode, TEXT_LIMIT, Visit};
 use super::fields::FieldValue;
 use super::history::Event;
 use super::key::FieldKey;
-use super::number_marks::{NamedNumber, NumberMark, named_numbers};
+use super::number_marks::{NamedNumber, NumberMark, named_among};
 use super::order::{Clock, Order, Refusal};
 use super::rules::parse_numbers;
 use jiff::Timestamp;
@@ -32,10 +32,7 @@ pub fn numbers_in_words(numbers: &[String]) -> String {
 impl Order {
     /// The numbers of this order that `text` (a carrier's rejection) names with a problem.
     pub fn numbers_named_in(&self, text: &str) -> Vec<NamedNumber> {
-        named_numbers(text, self.fields.rules_country())
-            .into_iter()
-            .filter(|n| self.fields.numbers.contains(&n.number))
-            .collect()
+        named_among(text, self.fields.rules_country(), &self.fields.numbers)
     }
 
     /// Mark the numbers a rejection named (a number marked before takes the newer words).

@@ -288,5 +288,12 @@ pub fn named_numbers(text: &str, country: Country) -> Vec<NamedNumber> {
     out
 }
 
+/// The numbers of `numbers` (an order's, in E.164) that `text` names with a problem.
+pub fn named_among(text: &str, country: Country, numbers: &[String]) -> Vec<NamedNumber> {
+    let mut named = named_numbers(text, country);
+    named.retain(|n| numbers.contains(&n.number));
+    named
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! A port order: its fields, status, the carrier's answers and its history. The methods here are
 //! the only way the status changes, so every transition is checked and recorded.
 
+use super::assignment::Plan;
 use super::fields::OrderFields;
 use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
@@ -61,6 +62,14 @@ pub struct Order {
     pub loa_signed_fields: Option<OrderFields>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pin_changed_since_submission: bool,
+    /// Who each number goes to in Teams once ported (`domain::assign`): absent from files
+    /// written before it (docs/storage.md), cleaned and capped on the way in.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::assignment::read_plan"
+    )]
+    pub assignments: Plan,
     /// What the carrier said of single numbers, by number in E.164 (`domain::number_marks`):
     /// left out of the file while empty (docs/storage.md), so older files read as they are.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -194,6 +203,7 @@ impl Order {
             submitted_fields: None,
             loa_signed_fields: None,
             pin_changed_since_submission: false,
+            assignments: Plan::new(),
             number_marks: BTreeMap::new(),
             history: vec![HistoryEntry {
                 at: now,

@@ -14,6 +14,37 @@ use super::status::Status;
 use super::validate::{Problem, validate};
 use jiff::civil::Date;
 
+/// Numbers the carrier rejected that are still on the order: a warning (the carrier may have
+/// fixed its record, or the account named may be corrected), naming a few and how to move them.
+fn marked_numbers(order: &Order) -> Option<String> {
+    let marked = order.marked_numbers();
+    if marked.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = marked
+        .iter()
+        .take(3)
+        .map(|(n, m)| format!("{n} ({})", m.problem.label()))
+        .collect();
+    let more = match marked.len().saturating_sub(3) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let how = if marked.len() < order.fields.numbers.len() {
+        format!(
+            "move them out into a draft of their own (N, then o; or `portwiz move-out {}`) or \
+             fix what the carrier named",
+            order.id
+        )
+    } else {
+        "fix what the carrier named (the account, the carrier) before submitting".to_string()
+    };
+    Some(format!(
+        "Phone numbers: the carrier rejected {}{more}, still on the order: {how}",
+        named.join(", ")
+    ))
+}
+
 /// Why the wizard may not go on from `page` yet: the All regions wizard takes no step past
 /// Manage numbers until every number is valid, as Microsoft's does (domain.md §7).
 pub fn held_on_page(
@@ -74,6 +105,9 @@ pub fn readiness(order: &Order, today: Date) -> Vec<Problem> {
         }
     }
     if let Some(w) = fictional_numbers(order) {
+        found.push(warn(FieldKey::Numbers, w));
+    }
+    if let Some(w) = marked_numbers(order) {
         found.push(warn(FieldKey::Numbers, w));
     }
     for (field, words) in csr::differences(order) {

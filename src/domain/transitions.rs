@@ -17,6 +17,8 @@ impl Order {
         // The PIN stays in `fields` alone: a snapshot never holds it.
         self.submitted_fields = Some(self.snapshot());
         self.pin_changed_since_submission = false;
+        // The marks answered the last submission; this one is the carrier's to answer afresh.
+        self.number_marks.clear();
         self.transition(
             clock.now,
             Status::Submitted,
@@ -41,6 +43,7 @@ impl Order {
         }
         self.submitted_fields = Some(self.snapshot());
         self.pin_changed_since_submission = false;
+        self.number_marks.clear();
         let note = if changes.is_empty() {
             "Resubmitted without changes".to_string()
         } else {

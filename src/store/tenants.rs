@@ -16,6 +16,16 @@ pub fn dir(dir: &Path, name: &str) -> PathBuf {
     root(dir).join(name)
 }
 
+/// The tenant whose store `store_dir` is (`DIR/tenants/NAME`); `None`: the store `DIR` itself.
+pub fn name_of(store_dir: &Path) -> Option<String> {
+    let parent = store_dir.parent()?;
+    if parent.file_name()? != "tenants" {
+        return None;
+    }
+    let name = store_dir.file_name()?.to_string_lossy().into_owned();
+    check_name(&name).is_ok().then_some(name)
+}
+
 /// The tenants, sorted by name, and what was found under `tenants/` that is none (a link, a
 /// file, a name portwiz would refuse), said and left alone.
 pub fn names(dir: &Path) -> (Vec<String>, Vec<String>) {

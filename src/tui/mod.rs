@@ -388,7 +388,10 @@ fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect)
         )
     };
     match effect {
-        Effect::Save(order) | Effect::Preflight(order) => tenant_of(&order.id),
+        Effect::Save(order) | Effect::Preflight(order) | Effect::SaveMovedOut { order, .. } => {
+            tenant_of(&order.id)
+        }
+        Effect::MoveOut(id) => tenant_of(id),
         Effect::Load(id)
         | Effect::CopyOrder(id)
         | Effect::Export { order_id: id, .. }
@@ -445,9 +448,14 @@ fn on_the_board(
         let _ = store.load(&order.id);
     }
     let reply = execute(store, effect);
-    // A copy is a new order of the same tenant.
-    if let (Some(Msg::CopyId { id, .. }), Some(board)) = (&reply, app.board.as_mut()) {
-        board.adopt(id, &tenant);
+    // A copy, or the numbers moved out, is a new order of the same tenant.
+    let new_id = match &reply {
+        Some(Msg::CopyId { id, .. }) => Some(id.clone()),
+        Some(Msg::MovedOut { draft, .. }) => Some(draft.id.clone()),
+        _ => None,
+    };
+    if let (Some(id), Some(board)) = (new_id, app.board.as_mut()) {
+        board.adopt(&id, &tenant);
     }
     reply
 }
@@ -665,6 +673,10 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             source,
             id: store.new_id(),
         }),
+        Effect::MoveOut(source) => Some(Msg::MoveOutId {
+            source,
+            id: store.new_id(),
+        }),
         // The runtime's loop swaps the store for the copy before it gets here.
         Effect::OpenDemoCopy => None,
         Effect::Load(order_id) => Some(match store.load(&order_id) {
@@ -690,6 +702,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
         Effect::ReadNumbersCsv(path) => Some(Msg::FileRead(read_file(&path))),
         Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
+        Effect::SaveMovedOut { draft, order } => Some(save_moved_out(store, draft, order)),
         Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
             check_teams_export(store, &path).map(Box::new),
         )),
@@ -732,6 +745,25 @@ fn create_drafts(store: &mut Store, drafts: Vec<crate::domain::OrderFields>) -> 
         }
     }
     Msg::DraftsCreated { orders, problems }
+}
+
+/// The draft first, then the order the numbers left (see `Effect::SaveMovedOut`).
+fn save_moved_out(store: &mut Store, draft: Box<Order>, order: Box<Order>) -> Msg {
+    let draft_id = draft.id.clone();
+    let created = store
+        .create(*draft)
+        .and_then(|()| Ok(store.get(&draft_id)?.order.clone()));
+    match (created, save(store, order)) {
+        (Ok(draft), Msg::Saved(order)) => Msg::MovedOut {
+            draft: Box::new(draft),
+            order,
+        },
+        (Ok(_), other) => other,
+        (Err(e), _) => Msg::SaveFailed {
+            order_id: draft_id,
+            error: save_error(e),
+        },
+    }
 }
 
 /// The tenant's export at `path` (as typed) compared with every order: read only when it is a

@@ -59,6 +59,12 @@ pub enum Msg {
         source: String,
         id: String,
     },
+    /// A fresh id for the draft the numbers the carrier rejected move out to (`o` on the
+    /// numbers list of `source`).
+    MoveOutId {
+        source: String,
+        id: String,
+    },
     /// The order as now on disk.
     Saved(Box<Order>),
     SaveFailed {
@@ -115,6 +121,12 @@ pub enum Msg {
     ExportFailed {
         order_id: String,
         reason: String,
+    },
+    /// The draft the rejected numbers moved out to, created, and their order as saved without
+    /// them (`Effect::SaveMovedOut`).
+    MovedOut {
+        draft: Box<Order>,
+        order: Box<Order>,
     },
     /// The drafts created of a split sheet, and those that could not be saved (why).
     DraftsCreated {
@@ -207,6 +219,9 @@ pub enum Effect {
     NewOrderId,
     /// Allocate an id for a copy of this order; the runtime answers `CopyId`.
     CopyOrder(String),
+    /// Allocate an id for the draft this order's rejected numbers move out to; the runtime
+    /// answers `MoveOutId`.
+    MoveOut(String),
     /// Open a temporary copy of the demo orders in place of the store, as `--demo` does (the
     /// user's store is left as it is); the runtime answers `OrdersAdded`.
     OpenDemoCopy,
@@ -240,6 +255,14 @@ pub enum Effect {
     Copy(String),
     /// Read a numbers CSV file the user named; the runtime answers `FileRead`.
     ReadNumbersCsv(PathBuf),
+    /// Create the draft numbers moved out to, then save their order without them; the runtime
+    /// answers `MovedOut`, or as `Save` does when the order's save does not go through (the
+    /// draft is created first: a failed second save leaves the numbers in both, never in
+    /// neither).
+    SaveMovedOut {
+        draft: Box<Order>,
+        order: Box<Order>,
+    },
     /// Read the tenant's number export the user named (docs/reconcile.md) and compare it with
     /// every order; the runtime answers `TeamsChecked`.
     CheckTeamsExport(PathBuf),

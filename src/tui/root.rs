@@ -89,6 +89,8 @@ macro_rules! with_screens {
             Teams($crate::tui::screens::teams::TeamsPage),
             /// "Add a note": a dated note in the order's journal.
             Note($crate::tui::screens::note::NotePage),
+            /// Who each number goes to in Teams (`A` on an order's page).
+            Assign($crate::tui::screens::assign::AssignPage),
             /// "Changed in two places": a field both windows changed, to choose a value for.
             Conflict($crate::tui::screens::conflict::ConflictPage),
             /// "Tenants": whose store to open (`T` on the order history).

@@ -61,6 +61,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CopyId { source, id } => copy_id(app, &source, id),
+        Msg::MoveOutId { source, id } => move_out_id(app, &source, id),
         Msg::NewOrderId(id) => {
             let order = Order::new(id, OrderFields::default(), app.clock.now);
             let wizard = Wizard::open(order, app.clock, Start::FirstStep);
@@ -87,11 +88,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             None => Vec::new(),
         },
         Msg::Saved(order) => saved(app, order),
-        Msg::Merged { order, notice } => {
-            upsert(app, (*order).clone());
-            app.message = Some(Message::info(notice));
-            to_screen(app, Msg::Saved(order))
-        }
+        Msg::Merged { order, notice } => merged(app, order, notice),
         Msg::SaveConflict { merge, mine } => save_conflict(app, merge, mine),
         Msg::StoreChanged {
             changed,
@@ -111,6 +108,7 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
         }
         Msg::OrdersAdded { orders, problems } => orders_added(app, orders, problems),
         Msg::DraftsCreated { orders, problems } => drafts_created(app, orders, problems),
+        Msg::MovedOut { draft, order } => moved_out(app, *draft, order),
         Msg::TeamsRecorded {
             orders,
             lines,
@@ -205,6 +203,53 @@ fn copy_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Move the numbers the carrier rejected out of `source` into the draft `id`: the draft is
+/// saved first, then the order (so a failed second save leaves the numbers in both, never in
+/// neither); the numbers list, which showed them, closes onto the order's page.
+fn move_out_id(app: &mut Root, source: &str, id: String) -> Vec<Effect> {
+    let Some(mut order) = app.order(source).cloned() else {
+        return Vec::new();
+    };
+    let moved = order
+        .numbers_to_move(&[])
+        .and_then(|numbers| order.move_out(&numbers, id, app.clock));
+    let draft = match moved {
+        Ok(draft) => draft,
+        Err(refusal) => {
+            app.message = Some(Message::error(refusal.to_string()));
+            return Vec::new();
+        }
+    };
+    if matches!(app.screens.last(), Some(Screen::Numbers(page)) if page.order_id == source) {
+        app.screens.pop();
+    }
+    vec![Effect::SaveMovedOut {
+        draft: Box::new(draft),
+        order: Box::new(order),
+    }]
+}
+
+/// Both saved: the draft joins the history, the order is shown without the numbers, and the
+/// status line says what moved where.
+fn moved_out(app: &mut Root, draft: Order, order: Box<Order>) -> Vec<Effect> {
+    let resubmit = if order.status == crate::domain::Status::CustomerActionRequired {
+        ", ready to resubmit (u, then Review)"
+    } else {
+        ""
+    };
+    let text = format!(
+        "Moved {} number(s) out into the new draft {} “{}”; this order keeps {}{resubmit}.",
+        draft.fields.numbers.len(),
+        draft.id,
+        one_line(&draft.display_name()),
+        order.fields.numbers.len()
+    );
+    upsert(app, draft);
+    let effects = saved(app, order);
+    app.message = Some(Message::info(text));
+    effects
+}
+
 fn scroll_help(app: &mut Root, scroll: Scroll) -> Vec<Effect> {
     let rows = app.drawn.help_rows.max(1);
     let max = app.drawn.help_lines.saturating_sub(rows);
@@ -233,6 +278,13 @@ fn save_and_quit(app: &mut Root) -> Vec<Effect> {
     // A failed save takes the quit back (see `SaveFailed`).
     effects.extend(quit(app));
     effects
+}
+
+/// Saved, combined with what another window saved meanwhile: the notice says what it changed.
+fn merged(app: &mut Root, order: Box<Order>, notice: String) -> Vec<Effect> {
+    upsert(app, (*order).clone());
+    app.message = Some(Message::info(notice));
+    to_screen(app, Msg::Saved(order))
 }
 
 fn saved(app: &mut Root, order: Box<Order>) -> Vec<Effect> {

@@ -7,6 +7,7 @@ mod support;
 
 mod all_regions;
 mod asks;
+mod assign;
 mod authors;
 mod calendar;
 mod classifier_corpus;
@@ -67,6 +68,7 @@ mod teams_pty;
 mod tenants;
 mod today;
 mod tui_asks;
+mod tui_assign;
 mod tui_export;
 mod tui_handoff;
 mod tui_insights;

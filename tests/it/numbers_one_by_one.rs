@@ -172,3 +172,155 @@ fn an_order_file_without_marks_reads_as_before() {
     let show = run(dir.path(), &["show", &id]);
     assert!(!show.stdout.contains("Numbers the carrier rejected"));
 }
+
+// ---- The app: the response dialog, the order page, the numbers list's `o` ----
+
+use crate::support::{ctrl, open_order, press, render, test_clock};
+use crossterm::event::KeyCode;
+use portwiz::domain::order::RejectionInput;
+use portwiz::domain::{Order, Status};
+use portwiz::tui::root::Screen;
+use portwiz::tui::{Effect, Msg, Root, update};
+
+/// The fixture order as `PO-ONE`, submitted (and rejected with [`CARRIER`] when `rejected`).
+fn app_order(rejected: bool) -> Order {
+    let text = std::fs::read_to_string(crate::support::fixture("complete-order.json")).unwrap();
+    let fields = portwiz::domain::document::parse(&text, false)
+        .unwrap()
+        .fields;
+    let clock = test_clock();
+    let mut order = Order::new("PO-ONE".into(), fields, clock.now);
+    order.submit(clock).unwrap();
+    if rejected {
+        let input = RejectionInput {
+            text: CARRIER.into(),
+            ..Default::default()
+        };
+        order.reject(input, clock.now).unwrap();
+    }
+    order
+}
+
+fn saves(effects: &[Effect]) -> Vec<Order> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(order) => Some((**order).clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_response_dialog_names_the_numbers_it_will_mark_and_saving_marks_them() {
+    let mut app = Root::new(vec![app_order(false)], test_clock(), (120, 40));
+    open_order(&mut app, "PO-ONE");
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Enter); // a rejection
+    update(&mut app, Msg::Paste(CARRIER.into()));
+    let screen = render(&app);
+    assert!(
+        screen.contains("✗ Numbers it names, marked on saving: +14255550101 (not on the account)"),
+        "{screen}"
+    );
+    let saved = saves(&ctrl(&mut app, 's'));
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].status, Status::CustomerActionRequired);
+    assert_eq!(saved[0].marked_numbers().len(), 2);
+}
+
+#[test]
+fn o_on_the_numbers_list_moves_the_rejected_numbers_out_after_a_yes() {
+    let mut app = Root::new(vec![app_order(true)], test_clock(), (100, 30));
+    open_order(&mut app, "PO-ONE");
+    let page = render(&app);
+    assert!(page.contains("+14255550101 ✗"), "{page}");
+    assert!(page.contains("Numbers the carrier rejected (2)"), "{page}");
+    assert!(
+        page.contains("✗ +14255550102  disconnected: \"TN 4255550102 is disconnected.\""),
+        "{page}"
+    );
+
+    press(&mut app, KeyCode::Char('N'));
+    assert!(matches!(app.top(), Screen::Numbers(_)), "N opens the list");
+    let list = render(&app);
+    assert!(
+        list.contains("Rejected by the carrier (2) · o moves them out"),
+        "{list}"
+    );
+    assert!(
+        list.contains("not on the account: \"425-555-0101 belongs"),
+        "{list}"
+    );
+    assert!(list.contains("+14255550102 ✗"), "{list}");
+    assert!(list.contains("o Move out"), "the footer offers it: {list}");
+
+    // `o` asks; `n` leaves everything as it was.
+    assert!(press(&mut app, KeyCode::Char('o')).is_empty());
+    assert!(
+        render(&app)
+            .contains("Move the 2 number(s) the carrier rejected out into a new draft? y yes"),
+        "{}",
+        render(&app)
+    );
+    assert!(press(&mut app, KeyCode::Char('n')).is_empty());
+    assert!(!render(&app).contains("? y yes"));
+
+    press(&mut app, KeyCode::Char('o'));
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(effects, vec![Effect::MoveOut("PO-ONE".into())]);
+    // The runtime answers with a fresh id; the draft is created first, then the order saved.
+    let effects = update(
+        &mut app,
+        Msg::MoveOutId {
+            source: "PO-ONE".into(),
+            id: "PO-TWO".into(),
+        },
+    );
+    let [Effect::SaveMovedOut { draft, order }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(draft.id, "PO-TWO");
+    assert_eq!(draft.fields.numbers, ["+14255550101", "+14255550102"]);
+    assert_eq!(order.fields.numbers, ["+14255550100"]);
+    assert!(
+        matches!(app.top(), Screen::Order(_)),
+        "back on the order's page"
+    );
+    let (draft, order) = (draft.clone(), order.clone());
+    update(&mut app, Msg::MovedOut { draft, order });
+    assert!(app.order("PO-TWO").is_some(), "the draft is in the history");
+    let page = render(&app);
+    assert!(
+        page.contains(
+            "Moved 2 number(s) out into the new draft PO-TWO “Redmond HQ main lines (moved out)”"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("Numbers the carrier rejected"), "{page}");
+    assert!(page.contains("1 number: +14255550100"), "{page}");
+}
+
+#[test]
+fn o_is_not_offered_without_marks_or_on_a_submitted_order() {
+    let mut app = Root::new(vec![app_order(false)], test_clock(), (100, 30));
+    open_order(&mut app, "PO-ONE");
+    update(
+        &mut app,
+        Msg::Key(crossterm::event::KeyEvent::from(KeyCode::Char('N'))),
+    );
+    assert!(matches!(app.top(), Screen::Numbers(_)));
+    assert!(!render(&app).contains("Move out"), "{}", render(&app));
+    assert!(press(&mut app, KeyCode::Char('o')).is_empty());
+    assert!(!render(&app).contains("y yes"));
+}
+
+#[test]
+fn the_numbers_list_with_marks_fits_a_tiny_terminal() {
+    let mut app = Root::new(vec![app_order(true)], test_clock(), (80, 24));
+    open_order(&mut app, "PO-ONE");
+    press(&mut app, KeyCode::Char('N'));
+    let list = render(&app);
+    assert!(list.contains("Rejected by the carrier (2)"), "{list}");
+    assert!(list.lines().all(|l| l.chars().count() <= 80), "{list}");
+}

@@ -9,6 +9,7 @@ pub mod ics;
 pub mod loa;
 mod loa_form;
 pub mod loa_pdf;
+pub mod powershell;
 pub mod text;
 
 use super::document;

@@ -124,3 +124,31 @@ fn usages_move_with_their_numbers() {
         ["+14255550100 user", "+14255550102 user"]
     );
 }
+
+#[test]
+fn marked_numbers_left_on_the_order_are_a_warning_and_a_submission_clears_the_marks() {
+    let mut order = rejected(TEXT);
+    let warning = crate::domain::readiness::readiness(&order, day(4).today)
+        .into_iter()
+        .find(|p| p.message.contains("the carrier rejected"))
+        .expect("a warning names the marked numbers");
+    assert_eq!(warning.severity, crate::domain::checks::Severity::Warning);
+    assert!(
+        warning
+            .message
+            .contains("+14255550101 (not on the account)"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        warning.message.contains("portwiz move-out PO-A"),
+        "{}",
+        warning.message
+    );
+    order.fields.account_number = "ACC-0098766".into();
+    order.resubmit(day(5)).unwrap();
+    assert!(
+        order.number_marks.is_empty(),
+        "the resubmission is the carrier's to answer afresh"
+    );
+}

@@ -140,6 +140,10 @@ pub struct RejectionForm {
     /// The values the carrier quotes from its record, by field (the domain's reading, kept as
     /// the CSR's on save, where the wizard's Ctrl-T takes them).
     pub quoted: Vec<(FieldKey, String)>,
+    /// The order's country and numbers, which the text's numbers are read against.
+    pub numbers: (crate::domain::rules::Country, Vec<String>),
+    /// The order's numbers the text names with a problem: saving marks them.
+    pub named: Vec<crate::domain::number_marks::NamedNumber>,
 }
 
 impl RejectionForm {
@@ -156,6 +160,8 @@ impl RejectionForm {
             cursor: 0,
             status_asked: false,
             quoted: Vec::new(),
+            numbers: (order.fields.rules_country(), order.fields.numbers.clone()),
+            named: Vec::new(),
         }
     }
 
@@ -179,6 +185,8 @@ impl RejectionForm {
         self.status_asked = false;
         self.quoted =
             crate::domain::classifier::quoted_values(&text, catalog, &self.classification.fields);
+        let (country, numbers) = &self.numbers;
+        self.named = crate::domain::number_marks::named_among(&text, *country, numbers);
     }
 
     /// The text and the fields the user chose, when they differ from the suggestion: a lesson.

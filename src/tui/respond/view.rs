@@ -305,7 +305,28 @@ fn suggestion(form: &RejectionForm, theme: &Theme, order: &Order) -> Vec<(String
             ));
         }
     }
+    named_numbers(&mut suggestion, form, theme);
     suggestion
+}
+
+/// The numbers of the order the words name with a problem: saving marks them (the order's
+/// page and its numbers list show them; `o` there moves them out).
+fn named_numbers(suggestion: &mut Vec<(String, Style)>, form: &RejectionForm, theme: &Theme) {
+    if form.named.is_empty() || form.text.text().trim().is_empty() {
+        return;
+    }
+    let listed: Vec<String> = form
+        .named
+        .iter()
+        .map(|n| format!("{} ({})", n.number, n.problem.label()))
+        .collect();
+    suggestion.push((
+        format!(
+            "✗ Numbers it names, marked on saving: {} (the numbers list, N, moves them out)",
+            listed.join(", ")
+        ),
+        theme.rejected(),
+    ));
 }
 
 /// The fields to tick, grouped by step, scrolled to keep the cursor on screen.

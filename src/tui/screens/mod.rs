@@ -2,6 +2,7 @@
 //! `tui/respond/` and `tui/wizard/`). See `tui::screen` for what a screen is and how to add one.
 
 pub mod asks;
+pub mod assign;
 pub mod assist;
 pub mod conflict;
 pub mod export;

@@ -1,7 +1,11 @@
 //! Every number of an order, one a row, scrolled: where the order page and the wizard's Review
 //! say "and 9 more". It shows a copy of the numbers taken when it opened (the wizard's may not
-//! be saved yet) and draws only the rows on screen, however many there are.
+//! be saved yet) and draws only the rows on screen, however many there are. The numbers the
+//! carrier rejected (`domain::number_marks`) come first, each with the carrier's words, and are
+//! marked `✗` in the list; `o` moves them out into a new draft (`domain::move_out`), after a yes.
 
+use crate::domain::Order;
+use crate::domain::number_marks::NumberMark;
 use crate::tui::app::{App, Context, Message};
 use crate::tui::keymap::{Action, Binding, both, ch, help, key};
 use crate::tui::layout::Drawn;
@@ -16,12 +20,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 #[allow(non_upper_case_globals)]
 impl Context {
     pub const Numbers: Context = Context("numbers");
+    /// The list, asking before it moves the rejected numbers out.
+    pub const NumbersConfirm: Context = Context("numbers: confirm");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +36,14 @@ pub struct NumbersPage {
     pub order_id: String,
     /// The numbers when the list opened.
     pub numbers: Vec<String>,
+    /// What the carrier said of single numbers when the list opened, in the order's order.
+    pub marks: Vec<(String, NumberMark)>,
+    /// The same numbers, to look a cell's number up.
+    pub marked: BTreeSet<String>,
+    /// Whether the order's numbers can be moved out (editable, not read-only) when it opened.
+    pub can_move_out: bool,
+    /// Asking "move them out?".
+    pub asking: bool,
     /// The first row shown.
     pub scroll: usize,
 }
@@ -37,6 +52,10 @@ pub struct NumbersPage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumbersMsg {
     List(ListMsg),
+    /// `o`: move the numbers the carrier rejected out into a new draft (asks first).
+    MoveOut,
+    Confirm,
+    Decline,
     Back,
 }
 
@@ -56,8 +75,11 @@ const WORDS: ListWords = ListWords {
 #[rustfmt::skip]
 pub static KEYS: &[Binding<Action<NumbersMsg>>] = crate::list_keys!(C::Numbers, M::List, WORDS;
     help(C::Numbers, &[ch(' ')], O(M::List(ListMsg::PageDown)), "One page down"),
+    both(C::Numbers, &[ch('o')], O(M::MoveOut), "Move the numbers the carrier rejected out into a new draft (same account fields; asks first)", "Move out"),
     both(C::Numbers, &[key(Esc), ch('N').also()], O(M::Back), "Back", "Back"),
     both(C::Numbers, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
+    both(C::NumbersConfirm, &[ch('y')], O(M::Confirm), "Yes: move them out", "Yes"),
+    both(C::NumbersConfirm, &[ch('n'), key(Esc)], O(M::Decline), "No: leave the order as it is", "No"),
 );
 
 impl Component for NumbersPage {
@@ -71,11 +93,7 @@ impl Component for NumbersPage {
             app.message = Some(Message::error("The order is not saved yet: save it first."));
             return None;
         };
-        Some(NumbersPage {
-            order_id: order.id.clone(),
-            numbers: order.fields.numbers.clone(),
-            scroll: 0,
-        })
+        Some(NumbersPage::of(order, app.read_only.contains(&order.id)))
     }
 
     fn order_id(&self) -> Option<&str> {
@@ -83,7 +101,18 @@ impl Component for NumbersPage {
     }
 
     fn context(&self, _app: &App) -> Context {
-        C::Numbers
+        if self.asking {
+            C::NumbersConfirm
+        } else {
+            C::Numbers
+        }
+    }
+
+    fn offers(&self, msg: &NumbersMsg, _app: &App) -> bool {
+        match msg {
+            M::MoveOut => self.can_move_out && !self.marks.is_empty(),
+            _ => true,
+        }
     }
 
     const KEYS: &'static [Binding<Action<NumbersMsg>>] = KEYS;
@@ -99,6 +128,12 @@ impl Component for NumbersPage {
     fn act(&mut self, msg: NumbersMsg, app: &mut App) -> Vec<Effect> {
         match msg {
             M::List(m) => self.scroll = m.scrolled(self.scroll, &app.drawn),
+            M::MoveOut => self.ask_move_out(app),
+            M::Confirm if self.asking => {
+                self.asking = false;
+                return vec![Effect::MoveOut(self.order_id.clone())];
+            }
+            M::Confirm | M::Decline => self.asking = false,
             M::Back => return vec![Effect::Close],
         }
         Vec::new()
@@ -112,40 +147,125 @@ impl Component for NumbersPage {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        let theme = &app.theme;
         let total = self.numbers.len();
-        let grid = Grid::new(total, usize::from(area.width));
-        let lines = total.div_ceil(grid.columns);
+        let width = usize::from(area.width);
+        let grid = Grid::new(total, width);
+        let marked = self.marked_lines(app, width);
+        let lines = marked.len() + total.div_ceil(grid.columns);
         let rows = usize::from(area.height.saturating_sub(1));
         let start = self.scroll.min(lines.saturating_sub(rows));
         let end = (start + rows).min(lines);
+        let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(self.head(app, &grid, (start, end), (rows, width))),
+            top,
+        );
+        for (y, line) in (body.y..body.bottom()).zip(start..end.min(marked.len())) {
+            frame.render_widget(
+                Paragraph::new(marked[line].clone()),
+                Rect::new(body.x, y, body.width, 1),
+            );
+        }
+        let skip = u16::try_from(marked.len().saturating_sub(start)).unwrap_or(u16::MAX);
+        let grid_area = Rect {
+            y: body.y.saturating_add(skip.min(body.height)),
+            height: body.height.saturating_sub(skip),
+            ..body
+        };
+        let first_row = start.saturating_sub(marked.len());
+        let last_row = end.saturating_sub(marked.len());
+        self.draw_grid(app, frame, grid_area, &grid, first_row..last_row);
+        Drawn {
+            page_rows: rows,
+            page_lines: lines,
+            ..Drawn::default()
+        }
+    }
+}
+
+impl NumbersPage {
+    /// The list of `order`'s numbers as they are now, from the top.
+    pub fn of(order: &Order, read_only: bool) -> NumbersPage {
+        let marked = order.marked_numbers();
+        NumbersPage {
+            order_id: order.id.clone(),
+            numbers: order.fields.numbers.clone(),
+            // Some numbers stay behind: moving every number out would leave the order empty.
+            can_move_out: order.status.is_editable()
+                && !read_only
+                && marked.len() < order.fields.numbers.len(),
+            marks: marked
+                .iter()
+                .map(|(n, m)| (n.to_string(), (*m).clone()))
+                .collect(),
+            marked: marked.iter().map(|(n, _)| n.to_string()).collect(),
+            asking: false,
+            scroll: 0,
+        }
+    }
+
+    /// The line above the list: the count and where the page stands, or the question.
+    fn head(
+        &self,
+        app: &App,
+        grid: &Grid,
+        (start, end): (usize, usize),
+        (rows, width): (usize, usize),
+    ) -> Line<'static> {
+        let theme = &app.theme;
+        if self.asking {
+            return Line::from(Span::styled(
+                format!(
+                    " Move the {} number(s) the carrier rejected out into a new draft? y yes · n no",
+                    self.marks.len()
+                ),
+                theme.warning(),
+            ));
+        }
+        let total = self.numbers.len();
         let count = match total {
             0 => "No numbers yet".to_string(),
             1 => "1 number".to_string(),
             n => format!("{n} numbers"),
         };
-        let position = if lines > rows {
-            let first = start * grid.columns + 1;
-            let last = (end * grid.columns).min(total);
-            format!("{first}–{last} of {total} ")
+        let skip = if self.marks.is_empty() {
+            0
+        } else {
+            self.marks.len() + 2
+        };
+        let grid_lines = total.div_ceil(grid.columns);
+        let position = if skip + grid_lines > rows && total > 0 {
+            let first = start.saturating_sub(skip) * grid.columns + 1;
+            let last = (end.saturating_sub(skip) * grid.columns).min(total);
+            format!("{}–{last} of {total} ", first.min(total))
         } else {
             String::new()
         };
         let left = format!(" {count}, in the order entered");
-        let room = usize::from(area.width).saturating_sub(left.width() + position.width());
-        let head = Line::from(vec![
+        let room = width.saturating_sub(left.width() + position.width());
+        Line::from(vec![
             Span::styled(left, theme.heading()),
             Span::raw(" ".repeat(room)),
             Span::styled(position, theme.dim()),
-        ]);
-        let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        frame.render_widget(Paragraph::new(head), top);
-        // Only the cells on screen are written, straight into the buffer (a page holds
-        // hundreds of them).
+        ])
+    }
+
+    /// The grid's `rows`, straight into the buffer: only the cells on screen are written (a
+    /// page holds hundreds of them); a number the carrier rejected is followed by `✗`.
+    fn draw_grid(
+        &self,
+        app: &App,
+        frame: &mut Frame,
+        body: Rect,
+        grid: &Grid,
+        rows: std::ops::Range<usize>,
+    ) {
+        let theme = &app.theme;
+        let total = self.numbers.len();
         let cell = grid.cell_width();
         let buffer = frame.buffer_mut();
         let mut index = String::new();
-        for (y, row) in (body.y..body.bottom()).zip(start..end) {
+        for (y, row) in (body.y..body.bottom()).zip(rows) {
             let first = row * grid.columns;
             for (column, i) in (first..(first + grid.columns).min(total)).enumerate() {
                 let Some(x) = u16::try_from(column * cell)
@@ -160,14 +280,65 @@ impl Component for NumbersPage {
                 let room = usize::from(body.right() - x);
                 let (x, _) = buffer.set_stringn(x, y, &index, room, theme.dim());
                 let room = usize::from(body.right().saturating_sub(x));
-                buffer.set_stringn(x, y, shown(&self.numbers[i]), room, Style::new());
+                let number = &self.numbers[i];
+                let (x, _) = buffer.set_stringn(x, y, shown(number), room, Style::new());
+                if self.is_marked(number) {
+                    let room = usize::from(body.right().saturating_sub(x));
+                    buffer.set_stringn(x, y, " ✗", room, theme.rejected());
+                }
             }
         }
-        Drawn {
-            page_rows: rows,
-            page_lines: lines,
-            ..Drawn::default()
+    }
+
+    fn is_marked(&self, number: &str) -> bool {
+        !self.marked.is_empty() && self.marked.contains(number)
+    }
+
+    /// `o`: ask, or say why nothing can move.
+    fn ask_move_out(&mut self, app: &mut App) {
+        if self.marks.is_empty() {
+            app.message = Some(Message::info(
+                "The carrier marked no number of this order; to move others out, name them: \
+                 portwiz move-out ID NUMBER...",
+            ));
+        } else if !self.can_move_out {
+            app.message = Some(Message::error(
+                "Numbers move out of a draft or a rejected order only (Customer action required), \
+                 and not every number of it: fix what the carrier named instead (u on the order).",
+            ));
+        } else {
+            self.asking = true;
         }
+    }
+
+    /// The lines above the list: the rejected numbers, each with the carrier's words.
+    fn marked_lines(&self, app: &App, width: usize) -> Vec<Line<'static>> {
+        if self.marks.is_empty() {
+            return Vec::new();
+        }
+        let theme = &app.theme;
+        let hint = if self.can_move_out {
+            " · o moves them out into a new draft"
+        } else {
+            ""
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                format!(" Rejected by the carrier ({})", self.marks.len()),
+                theme.rejected(),
+            ),
+            Span::styled(hint, theme.dim()),
+        ])];
+        for (number, mark) in &self.marks {
+            let head = format!(" ✗ {number}  ");
+            let room = width.saturating_sub(head.width());
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.rejected()),
+                Span::raw(truncate(&one_line(&mark.describe()), room)),
+            ]));
+        }
+        lines.push(Line::default());
+        lines
     }
 }
 

@@ -61,6 +61,17 @@ struct Facts {
 /// so an order of 999 numbers would cost tens of milliseconds each time. The answer depends only
 /// on the text, so memoising keeps the function pure; the table is emptied when it grows large.
 fn facts(e164: &str) -> Option<Facts> {
+    if let Some(national) = e164.strip_prefix("+1")
+        && let Some(region) = super::nanp::region_of(national)
+    {
+        return region.map(|region| Facts {
+            e164: e164.to_string(),
+            toll_free: TOLL_FREE_AREA_CODES.iter().any(|c| national.starts_with(c)),
+            mobile: false,
+            region: Some(region.to_string()),
+            code: 1,
+        });
+    }
     static CACHE: OnceLock<Mutex<HashMap<String, Option<Facts>>>> = OnceLock::new();
     const MAX_REMEMBERED: usize = 100_000;
     let cache = CACHE.get_or_init(Default::default);

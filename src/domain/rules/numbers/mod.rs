@@ -3,6 +3,7 @@
 
 mod classify;
 mod csv_import;
+mod nanp;
 mod range;
 mod split;
 

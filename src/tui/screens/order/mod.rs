@@ -47,6 +47,8 @@ pub enum PageMsg {
     Copy,
     /// A dated note in the order's journal.
     Note,
+    /// Who each number goes to in Teams.
+    Assign,
     /// The e-mails that unblock the port, one copied.
     Asks,
     /// Back to the order history.
@@ -80,6 +82,7 @@ pub static KEYS: &[Binding<Action<PageMsg>>] = crate::list_keys!(C::OrderPage, M
     both(C::OrderPage, &[ch('N')], O(M::Numbers), "Every phone number of the order, on a list of its own", "Numbers"),
     help(C::OrderPage, &[ch('c')], O(M::Copy), "Copy: a new draft with this order's fields only"),
     help(C::OrderPage, &[ch('n')], O(M::Note), "Note: a dated note in the order's journal"),
+    help(C::OrderPage, &[ch('A')], O(M::Assign), "Assign the numbers: who each goes to in Teams, and its emergency location"),
     help(C::OrderPage, &[ch('m')], O(M::Asks), "Mail: the e-mail that unblocks the port, copied"),
     both(C::OrderPage, &[ch('q')], G(Msg::Quit), "Quit", "Quit"),
 );
@@ -128,10 +131,11 @@ impl Component for OrderPage {
                 .is_some_and(|o| !crate::domain::asks::fitting(o, app.clock).is_empty()),
             // A completed or cancelled order has nothing left to enter in Teams.
             M::Respond | M::Handoff => order.is_some_and(|o| !o.status.is_final()),
-            // Offered where the page does not list every number already.
-            M::Numbers => app
-                .order(&self.order_id)
-                .is_some_and(|o| o.fields.numbers.len() > HEADER_NUMBERS),
+            // Offered where the page does not list every number already, or where the carrier
+            // rejected some (the list moves them out).
+            M::Numbers => app.order(&self.order_id).is_some_and(|o| {
+                o.fields.numbers.len() > HEADER_NUMBERS || !o.marked_numbers().is_empty()
+            }),
             _ => true,
         }
     }
@@ -174,6 +178,7 @@ impl Component for OrderPage {
             M::Numbers => return vec![Effect::Open(Open::on(ScreenId::Numbers, &self.order_id))],
             M::Copy => return vec![Effect::CopyOrder(self.order_id.clone())],
             M::Note => return vec![Effect::Open(Open::on(ScreenId::Note, &self.order_id))],
+            M::Assign => return vec![Effect::Open(Open::on(ScreenId::Assign, &self.order_id))],
             M::Asks => return vec![Effect::Open(Open::on(ScreenId::Asks, &self.order_id))],
             M::Back => return vec![Effect::Close],
         }

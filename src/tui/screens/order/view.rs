@@ -137,6 +137,7 @@ pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> 
     page.blank();
     progress(&mut page, order);
     page.blank();
+    marked_numbers(&mut page, order);
     rejections_so_far(&mut page, order, &app.zone);
     fields(&mut page, order);
     timeline(&mut page, order, &app.zone);
@@ -163,7 +164,10 @@ fn header(page: &mut Page, order: &Order) {
     let mut listed: Vec<String> = numbers
         .iter()
         .take(HEADER_NUMBERS)
-        .map(|n| one_line(n))
+        .map(|n| match order.number_marks.contains_key(n) {
+            true => format!("{} ✗", one_line(n)),
+            false => one_line(n),
+        })
         .collect();
     if numbers.len() > HEADER_NUMBERS {
         listed.push(format!(
@@ -394,6 +398,45 @@ fn ticket_line(page: &mut Page, order: &Order) {
             Style::new(),
         );
     }
+}
+
+/// How many marked numbers the page spells out; the numbers list (`N`) has them all.
+const PAGE_MARKED: usize = 10;
+
+/// The numbers the carrier rejected, each with its words, and where to move them out.
+fn marked_numbers(page: &mut Page, order: &Order) {
+    let marked = order.marked_numbers();
+    if marked.is_empty() {
+        return;
+    }
+    let theme = page.theme;
+    page.heading(&format!("Numbers the carrier rejected ({})", marked.len()));
+    for (number, mark) in marked.iter().take(PAGE_MARKED) {
+        page.text(
+            &format!(" ✗ {number}  "),
+            "   ",
+            &one_line(&mark.describe()),
+            theme.rejected(),
+        );
+    }
+    let more = match marked.len().saturating_sub(PAGE_MARKED) {
+        0 => String::new(),
+        n => format!("and {n} more: "),
+    };
+    let movable = order.status.is_editable() && marked.len() < order.fields.numbers.len();
+    let hint = if movable {
+        format!(
+            "{more}N lists every number; o there moves these out into a new draft (same account fields), leaving the rest to resubmit."
+        )
+    } else if order.status.is_editable() {
+        format!(
+            "{more}Every number of the order is marked: fix what the carrier named (u), such as the account these numbers are on."
+        )
+    } else {
+        format!("{more}N lists every number.")
+    };
+    page.text("   ", "   ", &hint, theme.dim());
+    page.blank();
 }
 
 /// Every rejection, oldest first: when, which fields, the carrier's words, and what the user
