@@ -1,4 +1,4 @@
-//! `portwiz report [--format md|csv] [-o FILE [--force]]`: one tenant's orders for its own
+//! `portwiz report [--format md|csv|pdf] [-o FILE [--force]]`: one tenant's orders for its own
 //! people (`domain::report`): never a PIN, never another tenant's order (the command opens one
 //! store, the tenant's).
 
@@ -22,6 +22,18 @@ pub fn report(
     let text = match to.format {
         ReportFormat::Md => report::markdown(title, &lines, clock.today),
         ReportFormat::Csv => report::csv(&lines),
+        ReportFormat::Pdf => {
+            let bytes = report::pdf(title, &lines, clock.today);
+            return match to.file.output {
+                Some(path) => super::export_file::write_export(&path, &bytes, to.file.force),
+                None if Console::out_is_terminal() => Err(Failure::Input(
+                    "the PDF report is a binary file and is not written to a terminal; write it \
+                     to a file with `portwiz report --format pdf -o report.pdf`, or redirect it"
+                        .to_string(),
+                )),
+                None => console.print_binary(&bytes),
+            };
+        }
     };
     match to.file.output {
         Some(path) => super::export_file::write_export(&path, text.as_bytes(), to.file.force),

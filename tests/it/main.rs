@@ -48,6 +48,7 @@ mod loa_pdf;
 mod numbers_one_by_one;
 mod one_core;
 mod order_facts;
+mod packet;
 mod plain;
 mod plain_answers;
 mod reconcile;
