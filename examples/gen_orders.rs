@@ -244,9 +244,21 @@ fn main() -> ExitCode {
 /// call this too), on two threads: each makes and writes its half of the ids, a batch at a time,
 /// while the other waits for the store's lock or makes its next batch.
 pub fn generate(dir: &std::path::Path, count: usize, max_numbers: usize) -> Result<(), String> {
-    let half = count.div_ceil(2);
+    generate_from(dir, 0, count, max_numbers)
+}
+
+/// `generate`, numbering the orders from `first` (`PO-GEN` and the number): stores generated
+/// with distinct ranges share no id (the board's tenants, `benches/board.rs`).
+pub fn generate_from(
+    dir: &std::path::Path,
+    first: usize,
+    count: usize,
+    max_numbers: usize,
+) -> Result<(), String> {
+    let half = first + count.div_ceil(2);
+    let end = first + count;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = [0..half, half..count]
+        let workers: Vec<_> = [first..half, half..end]
             .into_iter()
             .map(|ids| scope.spawn(move || generate_ids(dir, ids, count, max_numbers)))
             .collect();

@@ -10,6 +10,10 @@ fn main() -> ExitCode {
         Err(e) => return usage(&e),
     };
     if args.demo {
+        if args.board {
+            say("portwiz: --demo and --all-tenants: the demo copy has no tenants; choose one");
+            return ExitCode::from(2);
+        }
         if args.command.is_some() {
             say(
                 "portwiz: --demo opens the app on the demo orders and takes no command; run the command without --demo",
@@ -25,6 +29,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.board {
+        return run_board(&root, &args);
+    }
     let (dir, tenant) = match store_dir(&root, args.tenant.as_deref(), args.command.as_ref()) {
         Ok(chosen) => chosen,
         Err(failure) => {
@@ -160,14 +167,56 @@ fn run_demo(plain: bool) -> ExitCode {
     )
 }
 
+/// The app on the board (`--all-tenants`): every tenant's orders, no store opened until an
+/// order is; the flag goes with the app alone.
+fn run_board(root: &Path, args: &cli::args::Cli) -> ExitCode {
+    let refused = if args.command.is_some() {
+        Some(
+            "--all-tenants before a command opens the app's board; for the list, put it after: portwiz list --all-tenants",
+        )
+    } else if args.tenant.is_some() {
+        Some("--all-tenants shows every tenant's orders; leave out --tenant")
+    } else if args.plain || dumb_terminal() {
+        Some(
+            "the board (--all-tenants) is the full-screen app's; `portwiz list --all-tenants` prints it",
+        )
+    } else {
+        None
+    };
+    if let Some(why) = refused {
+        say(&format!("portwiz: {why}"));
+        return ExitCode::from(2);
+    }
+    if !Console::has_terminal() {
+        return no_terminal();
+    }
+    let options = tui::Options {
+        root: Some(root.to_path_buf()),
+        board: true,
+        ..tui::Options::default()
+    };
+    match tui::run(Store::unopened(root), Vec::new(), options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            say(&format!("portwiz: the terminal failed: {e}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Said when the full-screen app cannot start.
+fn no_terminal() -> ExitCode {
+    say(
+        "portwiz: there is no terminal here for the full-screen app (standard input and output \
+         must both be a terminal). Use `portwiz --plain` for line-by-line prompts, or a \
+         subcommand such as `portwiz list` (see `portwiz --help`).",
+    );
+    ExitCode::from(2)
+}
+
 fn run_app(dir: &Path, options: tui::Options) -> ExitCode {
     if !Console::has_terminal() {
-        say(
-            "portwiz: there is no terminal here for the full-screen app (standard input and output \
-             must both be a terminal). Use `portwiz --plain` for line-by-line prompts, or a \
-             subcommand such as `portwiz list` (see `portwiz --help`).",
-        );
-        return ExitCode::from(2);
+        return no_terminal();
     }
     // The summary index alone draws the first frame at once; the runtime then checks every
     // order file and redraws with what it found.

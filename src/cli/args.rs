@@ -19,6 +19,10 @@ pub struct Cli {
     /// Line-by-line prompts instead of a full-screen app (for screen readers and scripts).
     #[arg(long)]
     pub plain: bool,
+    /// Open the app on the board: every tenant's orders in one history, each opened and saved in
+    /// its own tenant's store (writes in none until an order is saved).
+    #[arg(long = "all-tenants")]
+    pub board: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -312,7 +316,7 @@ pub struct ExportArgs {
 /// `report`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Markdown (md) or CSV (csv).
+    /// Markdown (md), CSV (csv) or PDF (pdf: with -o or a pipe).
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
     #[command(flatten)]
@@ -387,6 +391,8 @@ pub enum ReportFormat {
     Md,
     /// CSV: one row per order.
     Csv,
+    /// PDF (US Letter): the Markdown's content, a block per order; needs -o or a pipe.
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -407,11 +413,15 @@ pub enum ExportFormat {
     /// The assignment plan as Teams PowerShell: one Set-CsPhoneNumberAssignment line a number
     /// (Register-CsOnlineDialInConferencingServiceNumber for a conference bridge).
     Powershell,
+    /// A hand-off packet: a new folder (-o DIR) with the admin center's fields (or the case's),
+    /// the numbers CSV, the LOA PDF and a README of the steps for the customer's admin.
+    Packet,
 }
 
 impl ExportFormat {
-    /// The domain's format; `None` for the PowerShell script, which is written with its tenant
-    /// and time (`domain::export::powershell`).
+    /// The domain's format of one file; `None` for the PowerShell script, written with its
+    /// tenant and time (`domain::export::powershell`), and for the packet, a folder of files
+    /// (`domain::packet`).
     pub fn order_format(self) -> Option<crate::domain::export::Format> {
         use crate::domain::export::Format;
         Some(match self {
@@ -421,7 +431,7 @@ impl ExportFormat {
             ExportFormat::Loa => Format::Loa,
             ExportFormat::LoaPdf => Format::LoaPdf,
             ExportFormat::Case => Format::Case,
-            ExportFormat::Powershell => return None,
+            ExportFormat::Powershell | ExportFormat::Packet => return None,
         })
     }
 }

@@ -173,7 +173,7 @@ fn list(
     let wanted = status_filter(status)?;
     let mut rows: Vec<&Summary> = store
         .summaries()
-        .filter(|o| wanted.as_ref().is_none_or(|w| w(o.status)))
+        .filter(|o| wanted.accepts(o.status))
         .collect();
     rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(a.id().cmp(b.id())));
     console.print(&if json {
@@ -424,9 +424,14 @@ fn export(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    if to.include_secrets && !matches!(to.format, ExportFormat::Json | ExportFormat::Text) {
+    if to.include_secrets
+        && !matches!(
+            to.format,
+            ExportFormat::Json | ExportFormat::Text | ExportFormat::Packet
+        )
+    {
         return Err(Failure::Input(format!(
-            "--include-secrets adds the PIN to json and text exports only; the {} export \
+            "--include-secrets adds the PIN to json and text exports and packets only; the {} export \
              never holds it",
             to.format
                 .to_possible_value()
@@ -435,6 +440,10 @@ fn export(
     }
     let order = &store.get(id)?.order;
     let Some(format) = to.format.order_format() else {
+        if to.format == ExportFormat::Packet {
+            let (dir, force) = (to.file.output, to.file.force);
+            return super::packet::export_packet(order, to.include_secrets, dir, force, console);
+        }
         let written = crate::domain::export::powershell::Written {
             tenant: crate::store::tenants::name_of(store.dir()),
             at: clock.now,

@@ -3,23 +3,13 @@
 use super::Failure;
 use super::console::Console;
 use super::output;
-use crate::domain::Status;
+use crate::domain::status::{StatusFilter, UnknownStatus};
 
-/// `list --status S`: a status, or "waiting on you" as the app's `f` offers it.
-pub(super) type StatusFilter = Option<Box<dyn Fn(Status) -> bool>>;
-
+/// `list --status S`: which orders it lists (`domain::status::StatusFilter` says what S means).
 pub(super) fn status_filter(status: Option<String>) -> Result<StatusFilter, Failure> {
-    Ok(match status {
-        None => None,
-        Some(s) if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" => {
-            Some(Box::new(Status::waits_on_user))
-        }
-        Some(s) => {
-            let only = s
-                .parse::<Status>()
-                .map_err(|e| Failure::Input(e.to_string()))?;
-            Some(Box::new(move |st| st == only))
-        }
+    status.map_or(Ok(StatusFilter::All), |s| {
+        s.parse()
+            .map_err(|e: UnknownStatus| Failure::Input(e.to_string()))
     })
 }
 

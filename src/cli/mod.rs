@@ -13,6 +13,7 @@ mod listing;
 mod move_out;
 mod note;
 mod output;
+mod packet;
 mod reconcile;
 pub mod rejection;
 mod report;

@@ -179,16 +179,10 @@ pub fn parse_fields(names: &[String]) -> Result<Vec<FieldKey>, Failure> {
     let mut keys = Vec::new();
     for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         let group = FieldKey::group(name).ok_or_else(|| {
-            let mut groups: Vec<&str> = FieldKey::ALL
-                .iter()
-                .filter(|k| k.group_name() != k.as_str())
-                .map(|k| k.group_name())
-                .collect();
-            groups.dedup();
             Failure::Input(format!(
                 "`{name}` is not a field key or group: `portwiz set --help` lists every key; the \
                  groups are {}",
-                groups.join(", ")
+                FieldKey::groups().join(", ")
             ))
         })?;
         keys.extend(group);

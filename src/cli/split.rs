@@ -29,12 +29,8 @@ pub fn split(
         ));
         return Ok(());
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     // Each id as soon as its draft is saved: a failure later leaves no created draft unnamed.
-    for fields in split::drafts(&plan, &stem) {
+    for fields in split::drafts(&plan, &split::sheet_name(&name)) {
         let (order, _) = Order::from_fields(store.new_id(), &fields, clock.now);
         let id = order.id.clone();
         store.create(order)?;

@@ -117,7 +117,7 @@ pub fn board_list(
         rows.extend(
             summaries
                 .into_iter()
-                .filter(|s| wanted.as_ref().is_none_or(|w| w(s.status)))
+                .filter(|s| wanted.accepts(s.status))
                 .map(|s| (name.clone(), s)),
         );
     }

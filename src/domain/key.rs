@@ -98,6 +98,18 @@ impl FieldKey {
         (!keys.is_empty()).then_some(keys)
     }
 
+    /// The groups of more than one key (`authorized_user`, `service_address`), as `--fields`
+    /// takes them besides the keys.
+    pub fn groups() -> Vec<&'static str> {
+        let mut groups: Vec<&str> = FieldKey::ALL
+            .iter()
+            .filter(|k| k.group_name() != k.as_str())
+            .map(|k| k.group_name())
+            .collect();
+        groups.dedup();
+        groups
+    }
+
     /// The group a key belongs to (`authorized_user.first_name` → `authorized_user`). A country's
     /// identifiers are each a value of its own, not parts of one (`identifiers.rio` is its own
     /// group: a rejection of the RIO is not answered by changing the SIRET).

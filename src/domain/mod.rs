@@ -54,6 +54,7 @@ pub mod document;
 pub mod export;
 pub mod handoff;
 pub mod insights;
+pub mod packet;
 pub mod preflight;
 pub mod reconcile;
 pub mod report;

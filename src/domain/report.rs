@@ -121,13 +121,10 @@ fn md(text: &str) -> String {
 
 /// The report as Markdown: a summary, a table of the orders, then each rejection and its cause.
 pub fn markdown(title: &str, lines: &[Line], today: jiff::civil::Date) -> String {
-    let ported: usize = lines.iter().map(|l| l.ported).sum();
-    let waiting_on_us = lines.iter().filter(|l| l.status.waits_on_user()).count();
     let mut out = format!(
-        "# Number porting report: {}\n\nAs of {today}: {}, {waiting_on_us} waiting on us, {} ported.\n\n",
+        "# Number porting report: {}\n\n{}\n\n",
         md(title),
-        super::insights::plural(lines.len(), "order"),
-        super::insights::plural(ported, "number"),
+        summary(lines, today)
     );
     out.push_str("| Order | Name | Status | Carrier | Created | Submitted | FOC | Completed | Days to FOC | Rejections | Waits on | Numbers | Ported |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -160,6 +157,69 @@ pub fn markdown(title: &str, lines: &[Line], today: jiff::civil::Date) -> String
         }
     }
     out
+}
+
+/// The report as a PDF (US Letter, laid out as the LOA PDF is): the Markdown's content, each
+/// order a block of its values with its rejections and their causes under it.
+pub fn pdf(title: &str, lines: &[Line], today: jiff::civil::Date) -> Vec<u8> {
+    let text = pdf_text(title, lines, today);
+    let title = format!("Number porting report: {}", value_text(title));
+    super::export::loa_pdf::text_pdf(&text, "Number porting report", &title)
+}
+
+/// The PDF's text: the title, the summary, then a numbered block an order, its values in a
+/// column (runs of two spaces part the columns, so a value keeps none).
+fn pdf_text(title: &str, lines: &[Line], today: jiff::civil::Date) -> String {
+    let one = |text: &str| {
+        let text = value_text(text);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty() {
+            "—".to_string()
+        } else {
+            words.join(" ")
+        }
+    };
+    let mut out = format!(
+        "Number porting report: {}\n\n{}\n",
+        one(title),
+        summary(lines, today)
+    );
+    for (n, l) in lines.iter().enumerate() {
+        out.push_str(&format!("\n{}. {} ({})\n", n + 1, one(&l.name), l.id));
+        let days = l.days_to_foc.map(|d| d.to_string()).unwrap_or_default();
+        let numbers = format!("{}, {} ported", l.numbers, l.ported);
+        for (label, value) in [
+            ("Status", l.status.label()),
+            ("Carrier", &l.carrier),
+            ("Created", &l.created),
+            ("First submitted", &l.submitted),
+            ("FOC", &l.foc),
+            ("Completed", &l.completed),
+            ("Days to FOC", &days),
+            ("Waits on", l.waits_on),
+            ("Numbers", &numbers),
+        ] {
+            out.push_str(&format!("  {label:<22}  {}\n", one(value)));
+        }
+        if !l.rejections.is_empty() {
+            out.push_str(&format!("  {:<22}  {}\n", "Rejections", l.rejections.len()));
+            for r in &l.rejections {
+                out.push_str(&format!("      {}\n", one(r)));
+            }
+        }
+    }
+    out
+}
+
+/// The summary line: orders, waiting on us, numbers ported.
+fn summary(lines: &[Line], today: jiff::civil::Date) -> String {
+    let ported: usize = lines.iter().map(|l| l.ported).sum();
+    let waiting_on_us = lines.iter().filter(|l| l.status.waits_on_user()).count();
+    format!(
+        "As of {today}: {}, {waiting_on_us} waiting on us, {} ported.",
+        super::insights::plural(lines.len(), "order"),
+        super::insights::plural(ported, "number"),
+    )
 }
 
 /// The report as CSV: one row per order (rejections joined with ` / `); cells that a

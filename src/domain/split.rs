@@ -479,6 +479,15 @@ pub fn describe(order: &PlannedOrder) -> String {
     )
 }
 
+/// The name the drafts take from the sheet at `path`: its file name without the extension
+/// (`/tmp/migration.csv` → `migration`).
+pub fn sheet_name(path: &str) -> String {
+    std::path::Path::new(path.trim())
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The drafts' fields, each named after the sheet ("migration 2 of 3") unless the sheet gave
 /// an order name.
 pub fn drafts(plan: &SplitPlan, sheet_name: &str) -> Vec<OrderFields> {

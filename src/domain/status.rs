@@ -150,6 +150,58 @@ impl FromStr for Status {
     }
 }
 
+/// Which orders a list shows by their status: the app's `f` and `list --status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    /// Drafts to finish and rejected orders to fix.
+    WaitingOnYou,
+    Only(Status),
+}
+
+impl StatusFilter {
+    /// The filter after this one, as `f` cycles: all, waiting on you, each status, all again.
+    pub fn next(self) -> StatusFilter {
+        match self {
+            StatusFilter::All => StatusFilter::WaitingOnYou,
+            StatusFilter::WaitingOnYou => StatusFilter::Only(Status::ALL[0]),
+            StatusFilter::Only(s) => match Status::ALL.iter().position(|x| *x == s) {
+                Some(i) if i + 1 < Status::ALL.len() => StatusFilter::Only(Status::ALL[i + 1]),
+                _ => StatusFilter::All,
+            },
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::All => "All",
+            StatusFilter::WaitingOnYou => "Waiting on you",
+            StatusFilter::Only(s) => s.label(),
+        }
+    }
+
+    pub fn accepts(self, status: Status) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::WaitingOnYou => status.waits_on_user(),
+            StatusFilter::Only(s) => s == status,
+        }
+    }
+}
+
+/// `list --status S`: a status by its key or label, or "waiting on you" (any case, `_` or `-`
+/// for spaces).
+impl FromStr for StatusFilter {
+    type Err = UnknownStatus;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().to_lowercase().replace(['_', '-'], " ") == "waiting on you" {
+            return Ok(StatusFilter::WaitingOnYou);
+        }
+        s.parse().map(StatusFilter::Only)
+    }
+}
+
 /// Why Microsoft support is engaged: the four scenarios of the seed article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -249,6 +301,28 @@ mod tests {
             .filter(|s| s.is_editable())
             .collect();
         assert_eq!(editable, [Draft, CustomerActionRequired]);
+    }
+
+    #[test]
+    fn a_status_filter_is_a_status_or_waiting_on_you() {
+        for words in ["waiting on you", "Waiting_On_You", " waiting-on-you "] {
+            assert_eq!(words.parse(), Ok(StatusFilter::WaitingOnYou), "{words}");
+        }
+        assert_eq!("submitted".parse(), Ok(StatusFilter::Only(Submitted)));
+        assert!("waiting".parse::<StatusFilter>().is_err());
+        let waiting: Vec<_> = Status::ALL
+            .into_iter()
+            .filter(|s| StatusFilter::WaitingOnYou.accepts(*s))
+            .collect();
+        assert_eq!(waiting, [Draft, CustomerActionRequired]);
+        // `f` visits every filter once, then comes back to all.
+        let mut seen = vec![StatusFilter::All];
+        while let next = seen[seen.len() - 1].next()
+            && next != StatusFilter::All
+        {
+            seen.push(next);
+        }
+        assert_eq!(seen.len(), Status::ALL.len() + 2);
     }
 
     #[test]

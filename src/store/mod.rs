@@ -18,6 +18,7 @@ mod live;
 mod lock;
 mod open;
 mod own;
+pub mod packet;
 pub mod preflight;
 mod read_all;
 pub mod teams;
@@ -234,6 +235,13 @@ impl Store {
             on_wait: |_| {},
             previous: std::collections::HashMap::new(),
         }
+    }
+
+    /// A store on `dir` with nothing read and nothing made there: the board's stand-in in the
+    /// app (`portwiz --all-tenants`), whose runtime runs every effect about an order on that
+    /// order's tenant's store, and none on this one.
+    pub fn unopened(dir: &Path) -> Store {
+        Store::empty(dir, None)
     }
 
     /// The store at `dir` for commands about one order: nothing is scanned; an order is read

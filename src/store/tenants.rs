@@ -89,6 +89,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_store_under_tenants_is_named_after_its_folder() {
+        let data = Path::new("/data/portwiz");
+        assert_eq!(name_of(&dir(data, "contoso")).as_deref(), Some("contoso"));
+        assert_eq!(name_of(data), None);
+        assert_eq!(name_of(&root(data)), None);
+    }
+
+    #[test]
     fn a_link_a_file_or_a_refused_name_under_tenants_is_no_tenant() {
         let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let dir = temp.path();

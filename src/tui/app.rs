@@ -8,9 +8,10 @@ use super::list::Marks;
 use super::text::one_line;
 use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
+pub use crate::domain::status::StatusFilter;
 pub use crate::domain::summary::OrderKey;
 use crate::domain::summary::Summary;
-use crate::domain::{Clock, Order, Status};
+use crate::domain::{Clock, Order};
 use jiff::civil::Date;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
@@ -73,6 +74,41 @@ pub struct App {
     pub tenant: Option<String>,
     /// The tenants there are, by name (the runtime reads them at the start and on a switch).
     pub tenants: Vec<String>,
+    /// On the board (`portwiz --all-tenants`): whose each order is. `None` on one store.
+    pub board: Option<Board>,
+}
+
+/// The board (`portwiz --all-tenants`, docs/storage.md): every tenant's orders in one history,
+/// and whose each is, so the runtime opens and saves an order in its own tenant's store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Board {
+    /// The tenants, by name.
+    pub tenants: Vec<String>,
+    /// The place in `tenants` of each order's tenant, by order id.
+    pub tenant_of: HashMap<String, usize>,
+}
+
+impl Board {
+    /// The tenant of an order on the board.
+    pub fn tenant(&self, order_id: &str) -> Option<&str> {
+        let i = *self.tenant_of.get(order_id)?;
+        self.tenants.get(i).map(String::as_str)
+    }
+
+    /// Record that a new order (a copy) belongs to `tenant`.
+    pub fn adopt(&mut self, order_id: &str, tenant: &str) {
+        if let Some(i) = self.tenants.iter().position(|t| t == tenant) {
+            self.tenant_of.insert(order_id.to_string(), i);
+        }
+    }
+
+    /// Which tenants' names hold the filter's text (lower case), one flag a tenant.
+    fn named_by(&self, text: &str) -> Vec<bool> {
+        self.tenants
+            .iter()
+            .map(|t| !text.is_empty() && t.to_lowercase().contains(text))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,44 +154,9 @@ pub struct HistoryState {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusFilter {
-    All,
-    /// Drafts to finish and rejected orders to fix.
-    WaitingOnYou,
-    Only(Status),
-}
-
-impl StatusFilter {
-    pub fn next(self) -> StatusFilter {
-        match self {
-            StatusFilter::All => StatusFilter::WaitingOnYou,
-            StatusFilter::WaitingOnYou => StatusFilter::Only(Status::ALL[0]),
-            StatusFilter::Only(s) => match Status::ALL.iter().position(|x| *x == s) {
-                Some(i) if i + 1 < Status::ALL.len() => StatusFilter::Only(Status::ALL[i + 1]),
-                _ => StatusFilter::All,
-            },
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusFilter::All => "All",
-            StatusFilter::WaitingOnYou => "Waiting on you",
-            StatusFilter::Only(s) => s.label(),
-        }
-    }
-
-    pub fn accepts(self, status: Status) -> bool {
-        match self {
-            StatusFilter::All => true,
-            StatusFilter::WaitingOnYou => status.waits_on_user(),
-            StatusFilter::Only(s) => s == status,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
+    /// On the board only.
+    Tenant,
     Name,
     Status,
     Carrier,
@@ -181,6 +182,15 @@ impl SortColumn {
         SortColumn::ALL[(i + 1) % SortColumn::ALL.len()]
     }
 
+    /// The next column on the board, whose cycle starts with the tenant.
+    pub fn next_on_board(self) -> SortColumn {
+        match self {
+            SortColumn::LastChange => SortColumn::Tenant,
+            SortColumn::Tenant => SortColumn::Name,
+            other => other.next(),
+        }
+    }
+
     /// The direction a column sorts in when chosen: names A to Z and the nearest port date
     /// first; the most numbers, rejections and the latest change first.
     pub fn starts_descending(self) -> bool {
@@ -192,6 +202,7 @@ impl SortColumn {
 
     pub fn label(self) -> &'static str {
         match self {
+            SortColumn::Tenant => "Tenant",
             SortColumn::Name => "Order name",
             SortColumn::Status => "Status",
             SortColumn::Carrier => "Carrier",
@@ -204,6 +215,8 @@ impl SortColumn {
 
     fn compare(self, a: &Summary, b: &Summary) -> Ordering {
         match self {
+            // The board sorts by tenant in `refresh_rows`, which knows whose each order is.
+            SortColumn::Tenant => Ordering::Equal,
             SortColumn::Name => a.name().to_lowercase().cmp(&b.name().to_lowercase()),
             SortColumn::Status => a.status.cmp(&b.status),
             SortColumn::Carrier => a.carrier().to_lowercase().cmp(&b.carrier().to_lowercase()),
@@ -283,6 +296,7 @@ impl App {
             visits: 0,
             tenant: None,
             tenants: Vec::new(),
+            board: None,
         };
         app.refresh_id_width();
         app.refresh_rows();
@@ -309,12 +323,16 @@ impl App {
         }
     }
 
-    /// Which order a summary is. Every order here is the open store's (the board, listing
-    /// every tenant's orders, takes each row's own tenant).
+    /// Which order a summary is: on the board, its own tenant's; else the open store's.
     pub fn key_of(&self, summary: &Summary) -> OrderKey {
+        let id = summary.id();
+        let tenant = match &self.board {
+            Some(board) => board.tenant(id).map(str::to_string),
+            None => self.tenant.clone(),
+        };
         OrderKey {
-            tenant: self.tenant.clone(),
-            id: summary.id().to_string(),
+            tenant,
+            id: id.to_string(),
         }
     }
 
@@ -418,15 +436,45 @@ impl App {
         let needle = Needle::of(&self.history.filter);
         let status_filter = self.history.status_filter;
         let mut buffer = String::new();
+        // On the board the filter finds a tenant's name too.
+        let named = self.board.as_ref().map(|b| b.named_by(&needle.text));
+        let of_named = |o: &Summary| {
+            named
+                .as_ref()
+                .zip(self.board.as_ref())
+                .is_some_and(|(named, board)| {
+                    board
+                        .tenant_of
+                        .get(o.id())
+                        .is_some_and(|t| named.get(*t).copied().unwrap_or(false))
+                })
+        };
         let mut rows: Vec<usize> = self
             .orders
             .iter()
             .enumerate()
-            .filter(|(_, o)| status_filter.accepts(o.status) && needle.matches(o, &mut buffer))
+            .filter(|(_, o)| {
+                status_filter.accepts(o.status) && (needle.matches(o, &mut buffer) || of_named(o))
+            })
             .map(|(i, _)| i)
             .collect();
         let (sort, descending) = (self.history.sort, self.history.descending);
         match sort {
+            SortColumn::Tenant => {
+                let board = self.board.as_ref();
+                let tenant = |id: &str| board.and_then(|b| b.tenant(id)).unwrap_or("");
+                rows.sort_by_cached_key(|i| {
+                    let o = &self.orders[*i];
+                    (
+                        tenant(o.id()).to_lowercase(),
+                        std::cmp::Reverse(o.updated_at),
+                        o.id().to_string(),
+                    )
+                });
+                if descending {
+                    rows.reverse();
+                }
+            }
             // Text columns compare in lower case: made once per row, not twice per comparison
             // (100,000 rows take about 1.7 million comparisons).
             SortColumn::Name | SortColumn::Carrier => {

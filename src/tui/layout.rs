@@ -27,6 +27,25 @@ pub struct Drawn {
 }
 
 impl Drawn {
+    /// A page that scrolls: `rows` lines on screen of the `lines` it has.
+    pub fn page(rows: usize, lines: usize) -> Self {
+        Drawn {
+            page_rows: rows,
+            page_lines: lines,
+            ..Drawn::default()
+        }
+    }
+
+    /// The same, with the history's rows and first row as they stand: a page drawn over the
+    /// history (insights, Today) leaves its layout for when the page closes.
+    pub fn keeping_history(self, history_rows: usize, history_offset: usize) -> Self {
+        Drawn {
+            history_rows,
+            history_offset,
+            ..self
+        }
+    }
+
     /// How far an order's page can scroll.
     pub fn max_scroll(&self) -> usize {
         self.page_lines.saturating_sub(self.page_rows)

@@ -50,6 +50,9 @@ pub struct Options {
     pub root: Option<PathBuf>,
     /// The tenant whose store was opened (`None`: the data folder's own).
     pub tenant: Option<String>,
+    /// The board (`portwiz --all-tenants`): every tenant's orders under `root`, each opened and
+    /// saved in its own tenant's store; the store handed to `run` is only a stand-in.
+    pub board: bool,
 }
 
 /// The model for a store just opened: its orders, its read-only ones and its notices.
@@ -156,11 +159,23 @@ pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<(
         &runtime.options,
         (size.width, size.height),
     );
+    // On the board each order's tenant's store is opened when first needed; none is watched.
+    runtime.board = runtime
+        .options
+        .root
+        .as_deref()
+        .filter(|_| runtime.options.board)
+        .map(|root| {
+            load_board(&mut app, root);
+            crate::store::board::Stores::new(root)
+        });
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    watch_orders(&runtime.store, tx.clone(), &runtime.generation);
+    if runtime.board.is_none() {
+        watch_orders(&runtime.store, tx.clone(), &runtime.generation);
+    }
     // The check of every file runs on its own thread, so keys are answered meanwhile.
     if runtime.checking {
         app.reading = runtime.options.cold.then_some((0, 0));
@@ -208,6 +223,9 @@ struct Runtime {
     generation: WatchGeneration,
     /// The runtime's channel, for the threads it starts (set once the loop begins).
     tx: Option<mpsc::Sender<Incoming>>,
+    /// On the board (`--all-tenants`): the tenants' stores, each opened when one of its orders
+    /// is; `store` is then only a stand-in that no effect about an order reaches.
+    board: Option<crate::store::board::Stores>,
 }
 
 impl Runtime {
@@ -220,6 +238,7 @@ impl Runtime {
             demo_copy: None,
             generation: WatchGeneration::default(),
             tx: None,
+            board: None,
         }
     }
 
@@ -269,6 +288,14 @@ impl Runtime {
                         effects.clear();
                     }
                 }
+                // On the board every other effect runs in its order's tenant's store.
+                effect if self.board.is_some() => {
+                    let reply = self
+                        .board
+                        .as_mut()
+                        .and_then(|stores| on_the_board(stores, app, &mut self.store, effect));
+                    effects.extend(reply.map(|msg| update(app, msg)).unwrap_or_default());
+                }
                 Effect::LoadInsights | Effect::LoadToday => {
                     // Every order read: ~350 ms at 10,000, so not here; the screen says it reads.
                     if let Some(tx) = &self.tx {
@@ -300,9 +327,13 @@ impl Runtime {
     /// Another tenant's store in place of this one, watched in place of it; `false` when it
     /// could not be opened (the app says why, nothing changes).
     fn switch_tenant(&mut self, app: &mut Root, tenant: Option<String>) -> bool {
+        // Leaving the board for one tenant's store (or from one to another).
+        self.options.board = false;
         if !switch_tenant(&mut self.options, tenant, &mut self.store, app) {
+            self.options.board = self.board.is_some();
             return false;
         }
+        self.board = None;
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if let Some(tx) = &self.tx {
@@ -312,6 +343,141 @@ impl Runtime {
         self.saved_meanwhile.clear();
         true
     }
+}
+
+/// The board's orders in the model: every tenant's, read without writing in any
+/// (`store::board::every_tenant`), each with its tenant; what could not be read is a notice.
+pub fn load_board(app: &mut Root, root: &Path) {
+    let every = crate::store::board::every_tenant(root);
+    let mut tenant_of = std::collections::HashMap::with_capacity(every.orders.len());
+    let mut orders = Vec::with_capacity(every.orders.len());
+    for (tenant, summary) in every.orders {
+        tenant_of.insert(summary.id().to_string(), tenant);
+        orders.push(summary);
+    }
+    app.orders = orders;
+    app.notices.extend(every.problems);
+    app.tenant = None;
+    app.tenants.clone_from(&every.names);
+    app.board = Some(app::Board {
+        tenants: every.names,
+        tenant_of,
+    });
+    app.refresh_id_width();
+    app.refresh_rows();
+}
+
+/// Where an effect runs on the board.
+enum OnBoard {
+    /// On the store of this tenant (its order's).
+    Tenant(String),
+    /// Nowhere in a store (the clipboard, a CSV the user named, the screens' own).
+    NoStore,
+    /// Not on the board, and why.
+    Refused(&'static str),
+}
+
+/// Where `effect` runs on the board: an order's effects in its tenant's store; a learned example
+/// in the store of the order last opened, whose rejection it labels.
+fn board_place(app: &App, stores: &crate::store::board::Stores, effect: &Effect) -> OnBoard {
+    let board = app.board.as_ref();
+    let tenant_of = |id: &str| {
+        board.and_then(|b| b.tenant(id)).map_or(
+            OnBoard::Refused("That order is on no tenant of the board."),
+            |t| OnBoard::Tenant(t.to_string()),
+        )
+    };
+    match effect {
+        Effect::Save(order) | Effect::Preflight(order) | Effect::SaveMovedOut { order, .. } => {
+            tenant_of(&order.id)
+        }
+        Effect::MoveOut(id) => tenant_of(id),
+        // Several orders at once: in one tenant's store (marks of several tenants are
+        // refused, said so, rather than split between stores).
+        Effect::AddNotes { orders, .. } | Effect::ExportMarked { orders, .. } => {
+            one_tenant(board, orders)
+        }
+        Effect::Load(id)
+        | Effect::CopyOrder(id)
+        | Effect::Export { order_id: id, .. }
+        | Effect::WritePacket { order_id: id, .. } => tenant_of(id),
+        Effect::Learn(_) => stores
+            .last()
+            .map_or(OnBoard::NoStore, |t| OnBoard::Tenant(t.to_string())),
+        Effect::NewOrderId | Effect::CreateDrafts(_) | Effect::OpenDemoCopy => OnBoard::Refused(
+            "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
+        ),
+        Effect::LoadInsights | Effect::LoadToday => {
+            OnBoard::Refused("Today and insights are per tenant: T opens a tenant's store.")
+        }
+        Effect::CheckTeamsExport(_) | Effect::RecordTeamsCheck(_) => OnBoard::Refused(
+            "The Teams export is checked against one tenant's orders: T opens a tenant's store.",
+        ),
+        Effect::Copy(_)
+        | Effect::ReadNumbersCsv(_)
+        | Effect::SwitchTenant(_)
+        | Effect::Close
+        | Effect::Open(_)
+        | Effect::Quit => OnBoard::NoStore,
+    }
+}
+
+/// The one tenant of several orders on the board.
+fn one_tenant(board: Option<&app::Board>, orders: &[crate::domain::summary::OrderKey]) -> OnBoard {
+    let tenants: BTreeSet<Option<&str>> = orders
+        .iter()
+        .map(|k| board.and_then(|b| b.tenant(&k.id)))
+        .collect();
+    match tenants.into_iter().collect::<Vec<_>>().as_slice() {
+        [Some(tenant)] => OnBoard::Tenant(tenant.to_string()),
+        [None] | [] => OnBoard::Refused("Those orders are on no tenant of the board."),
+        _ => OnBoard::Refused(
+            "The marked orders are of several tenants: on the board, e and N act on one tenant's at a time (/ and the tenant's name, then a).",
+        ),
+    }
+}
+
+/// Run an effect on the board: in its order's tenant's store (opened the first time, under that
+/// store's own lock for saves), never in another's; `stand_in` serves effects that touch no store.
+fn on_the_board(
+    stores: &mut crate::store::board::Stores,
+    app: &mut Root,
+    stand_in: &mut Store,
+    effect: Effect,
+) -> Option<Msg> {
+    let tenant = match board_place(app, stores, &effect) {
+        OnBoard::Tenant(tenant) => tenant,
+        OnBoard::NoStore => return execute(stand_in, effect),
+        OnBoard::Refused(why) => {
+            app.message = Some(app::Message::error(why));
+            return None;
+        }
+    };
+    let store = match stores.of(&tenant) {
+        Ok(store) => store,
+        Err(e) => {
+            let shown = text::one_line(&tenant);
+            app.message = Some(app::Message::error(format!("Tenant {shown}: {e}")));
+            return None;
+        }
+    };
+    // A save is of an order read in this store: its file is read first when it is not yet.
+    if let Effect::Save(order) = &effect
+        && store.get(&order.id).is_err()
+    {
+        let _ = store.load(&order.id);
+    }
+    let reply = execute(store, effect);
+    // A copy, or the numbers moved out, is a new order of the same tenant.
+    let new_id = match &reply {
+        Some(Msg::CopyId { id, .. }) => Some(id.clone()),
+        Some(Msg::MovedOut { draft, .. }) => Some(draft.id.clone()),
+        _ => None,
+    };
+    if let (Some(id), Some(board)) = (new_id, app.board.as_mut()) {
+        board.adopt(&id, &tenant);
+    }
+    reply
 }
 
 /// The model of the first frame: the store's summaries, the theme, the rejection catalog and
@@ -568,6 +734,7 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             &path,
             (include_secrets, overwrite),
         ))),
+        Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::SaveMovedOut { draft, order } => Some(save_moved_out(store, draft, order)),
         Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
@@ -753,6 +920,24 @@ fn save_error(error: crate::store::StoreError) -> SaveError {
 /// A file's bytes, or why they could not be read, in words.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
+}
+
+/// The order's hand-off packet (no PIN) written into `dir` (`~` and a relative path resolved as
+/// an export's path).
+fn write_packet(store: &Store, order_id: String, dir: &Path) -> Msg {
+    let written = resolve_export_path(dir).and_then(|dir| {
+        let order = &store
+            .get(&order_id)
+            .map_err(|e| format!("the order could not be read: {e}"))?
+            .order;
+        let files = crate::domain::packet::files(order, false).map_err(|e| e.to_string())?;
+        crate::store::packet::write(&dir, &files)?;
+        Ok(dir.display().to_string())
+    });
+    match written {
+        Ok(path) => Msg::Exported { order_id, path },
+        Err(reason) => Msg::ExportFailed { order_id, reason },
+    }
 }
 
 /// A file the user named, read only when it is a regular file (a link to one is fine) of at

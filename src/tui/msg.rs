@@ -269,6 +269,12 @@ pub enum Effect {
         include_secrets: bool,
         overwrite: bool,
     },
+    /// Write the order's hand-off packet (`domain::packet`, no PIN) into the folder `dir`, made
+    /// new or empty; the runtime answers `Exported` (the folder) or `ExportFailed`.
+    WritePacket {
+        order_id: String,
+        dir: PathBuf,
+    },
     /// Look up what the order's carrier rejected on earlier orders; the runtime answers
     /// `PreflightFound`.
     Preflight(Box<Order>),

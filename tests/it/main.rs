@@ -49,6 +49,7 @@ mod marks_pty;
 mod numbers_one_by_one;
 mod one_core;
 mod order_facts;
+mod packet;
 mod plain;
 mod plain_answers;
 mod reconcile;

@@ -105,3 +105,60 @@ fn a_report_tells_one_tenants_orders_with_causes_and_never_a_pin() {
         "an existing file is not replaced without --force"
     );
 }
+
+/// Every page's text as lopdf (an independent reader) decodes it from the content streams,
+/// whitespace collapsed so a wrapped line reads on.
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap_or_else(|e| panic!("not a PDF: {e}"));
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc
+        .extract_text(&pages)
+        .unwrap_or_else(|e| panic!("text: {e}"));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_pdf_report_says_what_the_markdown_says_and_never_a_pin_or_another_tenants_order() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path();
+    let a = new_in(dir, "contoso", "Contoso HQ");
+    let b = new_in(dir, "contoso", "Contoso (annex) | West");
+    let other = new_in(dir, "fabrikam", "Fabrikam secret site");
+    let _ = in_tenant(dir, "contoso", &["set", &a, "port_date", "2026-12-15"]);
+    assert_eq!(in_tenant(dir, "contoso", &["submit", &a]).code, 0);
+    let words = "Rejected: the account number does not match the CSR";
+    let rejected = in_tenant(dir, "contoso", &["reject", &a, "--text", words]);
+    assert_eq!(rejected.code, 0, "{}", rejected.stderr);
+    let file = dir.join("report.pdf");
+    let path = file.to_str().expect("utf-8");
+    let out = in_tenant(dir, "contoso", &["report", "--format", "pdf", "-o", path]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let bytes = std::fs::read(&file).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = pdf_text(&bytes);
+    for expected in [
+        "Number porting report: contoso",
+        "2 orders, 2 waiting on us, 0 numbers ported",
+        "Contoso HQ",
+        a.as_str(),
+        "Contoso (annex) | West",
+        b.as_str(),
+        "Customer action required",
+        "Account number",
+        "the account number does not match the CSR",
+        "us (to fix what the carrier rejected)",
+        "Contoso Telecom",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is not in: {text}");
+    }
+    let raw = String::from_utf8_lossy(&bytes);
+    for never in ["8642", other.as_str(), "Fabrikam secret"] {
+        assert!(
+            !text.contains(never) && !raw.contains(never),
+            "{never}: {text}"
+        );
+    }
+    // As the Markdown: an existing file is replaced only with --force.
+    let again = in_tenant(dir, "contoso", &["report", "--format", "pdf", "-o", path]);
+    assert_ne!(again.code, 0, "{}", again.stderr);
+}

@@ -28,7 +28,7 @@ fn new_in(dir: &Path, tenant: &str) -> String {
 }
 
 /// Every file under `dir` with its bytes and modification time.
-fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

@@ -428,3 +428,48 @@ fn export_of_marked_orders_snapshots() {
         insta::assert_snapshot!(format!("export_marked_folder_{w}x{h}"), render(&app));
     }
 }
+
+// ---- The board (every tenant's orders) ----
+
+/// The demo's orders on a board of two tenants, alternately.
+fn board_app() -> Root {
+    let mut app = demo_app(120, 40);
+    let tenants = vec!["contoso".to_string(), "fabrikam".to_string()];
+    let tenant_of = app
+        .orders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id().to_string(), i % 2))
+        .collect();
+    app.board = Some(portwiz::tui::app::Board {
+        tenants: tenants.clone(),
+        tenant_of,
+    });
+    app.tenants = tenants;
+    app.refresh_rows();
+    app
+}
+
+#[test]
+fn on_the_board_a_mark_names_the_orders_tenant_too() {
+    let mut app = board_app();
+    let ids = mark_first_two(&mut app);
+    let screen = render(&app);
+    assert!(screen.contains("2 marked"), "{screen}");
+    assert_eq!(screen.matches('●').count(), 2, "{screen}");
+    let keys: Vec<_> = app.marked().iter().map(|s| app.key_of(s)).collect();
+    for (key, id) in keys.iter().zip(&ids) {
+        assert_eq!(key.id, *id);
+        let board = app.board.as_ref().unwrap();
+        assert_eq!(key.tenant.as_deref(), board.tenant(id), "{key:?}");
+        assert!(key.tenant.is_some());
+    }
+    // N asks for the notes with each order's tenant, for the runtime to route.
+    press(&mut app, KeyCode::Char('N'));
+    typed(&mut app, "x");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::AddNotes { orders, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*orders, keys);
+}

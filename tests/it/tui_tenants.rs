@@ -127,3 +127,133 @@ fn the_app_switches_tenant_and_starts_on_the_last_one_next_time() {
         "{screen}"
     );
 }
+
+/// The board (`portwiz --all-tenants`, issue 28.2): every tenant's orders in one history with
+/// a tenant column; an order opened there is edited in its own tenant's store, and every file
+/// of the other tenant stays byte-identical (and no `.last-tenant` is written: the board is no
+/// tenant).
+#[test]
+fn a_board_session_edits_one_tenants_order_and_leaves_the_other_byte_identical() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path();
+    new_in(dir, "northwind", "HQ lines");
+    new_in(dir, "woodgrove", "Branch office");
+    let woodgrove = dir.join("tenants/woodgrove");
+    let before = crate::tenants::files(&woodgrove);
+    let mut app = spawn(dir, &["--all-tenants"]);
+    let screen = app
+        .wait_until(WAIT, |s| {
+            s.contains("HQ lines") && s.contains("Branch office")
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(screen.contains("All tenants"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Branch office"))
+        .unwrap_or_default();
+    assert!(row.contains("woodgrove"), "no tenant column: {screen}");
+    // The filter finds a tenant by its name (no order's own text holds it).
+    app.send("/northw\r");
+    let screen = app
+        .wait_for("Showing 1 of 2", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!screen.contains("Branch office"), "{screen}");
+    app.send("\r");
+    app.wait_for("All tenants › northwind", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("n");
+    app.send("Called the carrier about the board");
+    app.send("\r");
+    app.wait_for("Saved “HQ lines”", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("\x1b");
+    app.wait_for("Showing 1 of 2", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.send("q");
+    app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+    let orders = std::fs::read_dir(dir.join("tenants/northwind/orders")).expect("orders");
+    let noted = orders.flatten().any(|f| {
+        std::fs::read_to_string(f.path()).is_ok_and(|t| t.contains("Called the carrier about"))
+    });
+    assert!(noted, "the note was not saved in northwind's store");
+    assert_eq!(
+        crate::tenants::files(&woodgrove),
+        before,
+        "the board wrote in another tenant's store"
+    );
+    assert!(!dir.join(".last-tenant").exists(), "the board is no tenant");
+}
+
+/// The demo's orders on a board of two tenants, alternately.
+fn board_app(w: u16, h: u16) -> portwiz::tui::Root {
+    let mut app = demo_app(w, h);
+    let tenants = vec!["contoso".to_string(), "fabrikam".to_string()];
+    let tenant_of = app
+        .orders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id().to_string(), i % 2))
+        .collect();
+    app.board = Some(portwiz::tui::app::Board {
+        tenants: tenants.clone(),
+        tenant_of,
+    });
+    app.tenants = tenants;
+    app.refresh_rows();
+    app
+}
+
+#[test]
+fn the_board_shows_each_orders_tenant_sorts_by_it_and_starts_no_order_without_a_tenant() {
+    for (w, h) in SIZES {
+        let mut app = board_app(w, h);
+        let screen = render(&app);
+        assert!(
+            screen
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .contains("All tenants")
+        );
+        assert!(screen.contains("Tenant"), "{screen}");
+        assert!(
+            screen.contains("contoso") && screen.contains("fabrikam"),
+            "{screen}"
+        );
+        assert!(
+            !screen.contains("n New"),
+            "n is refused on the board: {screen}"
+        );
+        insta::assert_snapshot!(format!("board_{w}x{h}"), screen);
+        // n, i and t ask for a tenant first: nothing happens but the reason.
+        for key in ['n', 'i', 't', 'm'] {
+            let effects = press(&mut app, KeyCode::Char(key));
+            assert!(effects.is_empty(), "{key}: {effects:?}");
+            assert!(
+                render(&app).contains("T opens a tenant"),
+                "{key}: {}",
+                render(&app)
+            );
+        }
+        // The sort's cycle passes through the tenant after the last change.
+        press(&mut app, KeyCode::Char('s'));
+        let screen = render(&app);
+        assert!(screen.contains("Sorted by Tenant"), "{screen}");
+        let tenants: Vec<&str> = screen
+            .lines()
+            .filter_map(|l| {
+                ["contoso", "fabrikam"]
+                    .into_iter()
+                    .find(|t| l.contains(&format!(" {t} ")))
+            })
+            .collect();
+        let mut sorted = tenants.clone();
+        sorted.sort_unstable();
+        assert!(tenants.len() >= 2 && tenants == sorted, "{screen}");
+        // The picker marks no tenant open and switches to any row, the store itself too.
+        press(&mut app, KeyCode::Char('T'));
+        assert!(!render(&app).contains("(open)"), "{}", render(&app));
+        let effects = press(&mut app, KeyCode::Enter);
+        assert!(effects.contains(&Effect::SwitchTenant(None)), "{effects:?}");
+    }
+}

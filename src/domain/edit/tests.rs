@@ -14,6 +14,15 @@ fn text(s: &str) -> FieldValue {
     FieldValue::Text(s.into())
 }
 
+/// The order's history entries that record an edit.
+fn edit_entries(order: &Order) -> Vec<&crate::domain::history::HistoryEntry> {
+    order
+        .history
+        .iter()
+        .filter(|h| h.event == Event::Edited)
+        .collect()
+}
+
 fn edit(order: &mut Order, visit: &mut Visit, key: FieldKey, value: &str) -> Edited {
     order
         .edit_field(visit, key, text(value), clock(), Mode::KeepDraft)
@@ -148,11 +157,7 @@ fn one_visit_is_one_history_entry_listing_the_fields_changed() {
     edit(&mut order, &mut visit, FieldKey::AccountNumber, "A-1");
     edit(&mut order, &mut visit, FieldKey::OrderName, "HQ lines");
     edit(&mut order, &mut visit, FieldKey::Pin, "1234");
-    let edits: Vec<_> = order
-        .history
-        .iter()
-        .filter(|h| h.event == Event::Edited)
-        .collect();
+    let edits = edit_entries(&order);
     assert_eq!(edits.len(), 1, "{:#?}", order.history);
     let keys: Vec<FieldKey> = edits[0].changes.iter().map(|c| c.key).collect();
     assert_eq!(
@@ -170,14 +175,7 @@ fn one_visit_is_one_history_entry_listing_the_fields_changed() {
     assert_eq!(order.history.last().map(|h| h.changes.len()), Some(2));
     // Another visit is another entry.
     edit(&mut order, &mut Visit::new(), FieldKey::OrderName, "Main");
-    assert_eq!(
-        order
-            .history
-            .iter()
-            .filter(|h| h.event == Event::Edited)
-            .count(),
-        2
-    );
+    assert_eq!(edit_entries(&order).len(), 2);
 }
 
 #[test]
@@ -233,14 +231,7 @@ fn edits_made_together_are_checked_together_and_taken_all_or_nothing() {
     assert!(together.is_ok(), "{together:?}");
     assert_eq!(order.fields.port_type, "full");
     assert_eq!(order.fields.billing_telephone_number, "+14255550100");
-    assert_eq!(
-        order
-            .history
-            .iter()
-            .filter(|h| h.event == Event::Edited)
-            .count(),
-        1
-    );
+    assert_eq!(edit_entries(&order).len(), 1);
 }
 
 #[test]

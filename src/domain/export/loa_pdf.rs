@@ -46,11 +46,24 @@ pub struct Run {
 /// The letter for an order, as the bytes of a PDF file.
 pub fn render(order: &Order) -> Result<Vec<u8>, loa::TemplateError> {
     let letter = loa::render(order)?;
-    Ok(write_pdf(&layout(&letter), &order.id))
+    let title = format!("Letter of Authorization, order {}", order.id);
+    Ok(write_pdf(&layout(&letter), &title))
+}
+
+/// Another document laid out as the letter is (`report --format pdf`): its first line the
+/// title, `N. ` lines headings, columns at runs of two spaces; `footer` names it beside the page
+/// numbers, `title` in the file's properties.
+pub fn text_pdf(text: &str, footer: &str, title: &str) -> Vec<u8> {
+    write_pdf(&layout_named(text, footer), title)
 }
 
 /// The letter's text placed on pages.
 pub fn layout(letter: &str) -> Vec<Vec<Run>> {
+    layout_named(letter, "Letter of Authorization")
+}
+
+/// A text placed on pages as the letter is, each page's footer naming it `footer`.
+fn layout_named(letter: &str, footer: &str) -> Vec<Vec<Run>> {
     let mut pages: Vec<Vec<Run>> = vec![Vec::new()];
     let top = PAGE_HEIGHT - MARGIN;
     // The baseline of the last line placed.
@@ -105,10 +118,7 @@ pub fn layout(letter: &str) -> Vec<Vec<Run>> {
                 y: FOOTER_Y,
                 size: SIZE - 1.5,
                 bold: false,
-                text: encode(&format!(
-                    "Letter of Authorization, page {} of {count}",
-                    i + 1
-                )),
+                text: encode(&format!("{footer}, page {} of {count}", i + 1)),
             });
         }
     }
@@ -213,7 +223,7 @@ fn columns(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// The pages as a PDF: one content stream a page, Helvetica and Helvetica-Bold in WinAnsi.
-fn write_pdf(pages: &[Vec<Run>], order_id: &str) -> Vec<u8> {
+fn write_pdf(pages: &[Vec<Run>], title: &str) -> Vec<u8> {
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
     let regular = Ref::new(3);
@@ -233,9 +243,8 @@ fn write_pdf(pages: &[Vec<Run>], order_id: &str) -> Vec<u8> {
             .base_font(Name(name.as_bytes()))
             .encoding_predefined(Name(b"WinAnsiEncoding"));
     }
-    let title = format!("Letter of Authorization, order {order_id}");
     pdf.document_info(info)
-        .title(TextStr(&title))
+        .title(TextStr(title))
         .producer(TextStr("portwiz"));
     for (i, runs) in pages.iter().enumerate() {
         let mut page = pdf.page(page_ref(i));

@@ -39,6 +39,52 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order `export --help` lists them (a new format: its variant, here,
+    /// and its `name` and `about`, which the compiler asks for).
+    pub const ALL: [Format; 6] = [
+        Format::Json,
+        Format::Text,
+        Format::Csv,
+        Format::Loa,
+        Format::LoaPdf,
+        Format::Case,
+    ];
+
+    /// Its name on the command line (`export --format loa-pdf`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Text => "text",
+            Format::Csv => "csv",
+            Format::Loa => "loa",
+            Format::LoaPdf => "loa-pdf",
+            Format::Case => "case",
+        }
+    }
+
+    /// What it is, for the user choosing one (`export --help`).
+    pub const fn about(self) -> &'static str {
+        match self {
+            Format::Json => "The fields document that `import` reads back",
+            Format::Text => "A plain summary to read, paste or e-mail",
+            Format::Csv => "The numbers in Teams' CSV format (PhoneNumber column)",
+            Format::Loa => "A Letter of Authorization to sign",
+            Format::LoaPdf => {
+                "The Letter of Authorization as a PDF (binary: use -o FILE or a pipe)"
+            }
+            Format::Case => {
+                "The Phone Number Service Center's \"Port in\" case, field by field (for an order \
+                 of 1,000 numbers or more, or of service numbers)"
+            }
+        }
+    }
+
+    /// Whether the PIN may be written in it, when secrets are asked for (never in the LOA, the
+    /// numbers or the case).
+    pub const fn may_hold_the_pin(self) -> bool {
+        matches!(self, Format::Json | Format::Text)
+    }
+
     /// Whether the file is text (a terminal can show it).
     pub const fn is_text(self) -> bool {
         !matches!(self, Format::LoaPdf)
@@ -191,5 +237,14 @@ mod tests {
             wrapped_numbers(&numbers, 3, "  "),
             "  +14255550100, +14255550101, +14255550102,\n  +14255550103, +14255550104, +14255550105,\n  +14255550106"
         );
+    }
+
+    #[test]
+    fn every_format_has_a_name_of_its_own_and_words() {
+        let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Format::ALL.len());
+        assert!(Format::ALL.iter().all(|f| !f.about().is_empty()));
     }
 }

@@ -197,3 +197,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_drafts_take_the_sheets_file_name_without_its_extension() {
+    assert_eq!(sheet_name("/tmp/fabrikam.csv"), "fabrikam");
+    assert_eq!(sheet_name(" sheets/migration 2026.csv "), "migration 2026");
+    assert_eq!(sheet_name(""), "");
+}

@@ -12,14 +12,14 @@ use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{hanging, one_line};
-use crate::tui::widgets::form::{Below, Prompt, draw_prompt};
+use crate::tui::widgets::form::InputPage;
 use crate::tui::widgets::input::{TextField, request_for};
+use crate::tui::widgets::page::draw_scrolled;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 
 #[allow(non_upper_case_globals)]
@@ -120,7 +120,7 @@ impl Component for SplitPage {
                 return vec![Effect::ReadNumbersCsv(typed.into())];
             }
             (M::Enter, Some(plan)) => {
-                let drafts = split::drafts(plan, &self.stem());
+                let drafts = split::drafts(plan, &split::sheet_name(self.path.value()));
                 return vec![Effect::CreateDrafts(drafts), Effect::Close];
             }
             (M::Clear, _) => {
@@ -180,42 +180,25 @@ impl Component for SplitPage {
 }
 
 impl SplitPage {
-    /// The sheet's file name without its extension: the drafts are named after it.
-    fn stem(&self) -> String {
-        std::path::Path::new(self.path.value().trim())
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    }
-
     fn path_view(&self, app: &App, frame: &mut Frame, area: Rect) {
-        let below = match &self.error {
-            Some(why) => Below::Error(why),
-            None => {
-                Below::Hint("Enter shows the orders first; nothing is created until you say so.")
-            }
-        };
-        let intro = "A company's sheet of numbers becomes the orders Microsoft allows: one country, carrier, account, BTN, number type and service address an order; over 999 numbers, a Service Center case. Columns: PhoneNumber, and any field keys (current_carrier, account_number, number_type, country, service_address.city…).";
-        let prompt = Prompt {
-            intro,
-            label: LABEL,
-            field: &self.path,
-            below,
-        };
-        draw_prompt(frame, area, &app.theme, prompt);
+        let mut out = InputPage::new(&app.theme, area);
+        out.text(
+            " ",
+            "A company's sheet of numbers becomes the orders Microsoft allows: one country, carrier, account, BTN, number type and service address an order; over 999 numbers, a Service Center case. Columns: PhoneNumber, and any field keys (current_carrier, account_number, number_type, country, service_address.city…).",
+            Style::new(),
+        );
+        out.blank();
+        out.input(LABEL, &self.path, None);
+        out.refusal_or_hint(
+            self.error.as_deref(),
+            "Enter shows the orders first; nothing is created until you say so.",
+        );
+        out.draw(frame, area);
     }
 
     fn preview(&self, app: &App, plan: &SplitPlan, frame: &mut Frame, area: Rect) -> Drawn {
         let lines = preview_lines(app, plan, usize::from(area.width));
-        let rows = usize::from(area.height);
-        let start = self.scroll.min(lines.len().saturating_sub(rows));
-        let shown: Vec<Line<'static>> = lines.iter().skip(start).take(rows).cloned().collect();
-        frame.render_widget(Paragraph::new(shown), area);
-        Drawn {
-            page_rows: rows,
-            page_lines: lines.len(),
-            ..Drawn::default()
-        }
+        draw_scrolled(frame, area, lines, self.scroll)
     }
 }
 

@@ -100,7 +100,8 @@ impl Component for TenantsPage {
             }
             M::Switch => {
                 let chosen = self.rows.get(self.cursor).cloned().flatten();
-                if chosen == app.tenant {
+                // From the board every row is another store, the store itself included.
+                if chosen == app.tenant && app.board.is_none() {
                     return vec![Effect::Close];
                 }
                 return vec![Effect::Close, Effect::SwitchTenant(chosen)];
@@ -121,7 +122,11 @@ impl Component for TenantsPage {
         // The cursor stays on screen: the rows shown end at it once it passes the first page.
         let start = (self.cursor + 1).saturating_sub(rows);
         for (i, row) in self.rows.iter().enumerate().skip(start).take(rows) {
-            let open = if *row == app.tenant { "  (open)" } else { "" };
+            let open = if *row == app.tenant && app.board.is_none() {
+                "  (open)"
+            } else {
+                ""
+            };
             let name = row.as_deref().map_or(NO_TENANT.to_string(), one_line);
             let text = truncate(&format!("  {name}{open}"), width);
             let style = if i == self.cursor {
@@ -132,10 +137,6 @@ impl Component for TenantsPage {
             lines.push(Line::from(Span::styled(text, style)));
         }
         frame.render_widget(Paragraph::new(lines), area);
-        Drawn {
-            page_rows: rows,
-            page_lines: self.rows.len(),
-            ..Drawn::default()
-        }
+        Drawn::page(rows, self.rows.len())
     }
 }

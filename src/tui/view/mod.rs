@@ -43,7 +43,13 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     .areas(area);
     frame.render_widget(Paragraph::new(notice_lines), notices);
     let top = root.top().component();
-    render_title(app, &top.title(app), frame, title);
+    render_title(
+        app,
+        whose_orders(root).as_deref(),
+        &top.title(app),
+        frame,
+        title,
+    );
     // A dialog keeps the screen under it in view.
     if top.over_below()
         && let Some(below) = root.screens.iter().rev().nth(1)
@@ -70,11 +76,28 @@ pub fn view(root: &Root, frame: &mut Frame) -> Drawn {
     drawn
 }
 
-fn render_title(app: &App, place: &str, frame: &mut Frame, area: Rect) {
+/// Whose orders the screen shows: the tenant open; on the board every tenant, and over the
+/// history the tenant of the order opened from it (the selected row's).
+fn whose_orders(root: &Root) -> Option<String> {
+    let app = &root.app;
+    let Some(board) = &app.board else {
+        return app.tenant.clone();
+    };
+    let opened = app
+        .selected_summary()
+        .filter(|_| root.screens.len() > 1)
+        .and_then(|s| board.tenant(s.id()));
+    Some(match opened {
+        Some(tenant) => format!("All tenants › {tenant}"),
+        None => "All tenants".to_string(),
+    })
+}
+
+fn render_title(app: &App, whose: Option<&str>, place: &str, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let demo = if app.demo { "  [demo copy]" } else { "" };
     // Whose orders these are, before anything else: a tenant's name, cut to a third of the line.
-    let tenant = app.tenant.as_deref().map_or(String::new(), |t| {
+    let tenant = whose.map_or(String::new(), |t| {
         let most = usize::from(area.width) / 3;
         format!(
             "{} › ",

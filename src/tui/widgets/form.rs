@@ -1,8 +1,10 @@
 //! A page of text with one labelled input line (the note, the sheet's path, the ticket): the
-//! line itself, and drawing the page so the input stays in sight with the cursor on it.
+//! page built top to bottom ([`InputPage`]), the line itself, and drawing the page so the input
+//! stays in sight with the cursor on it.
 
 use super::input::TextField;
-use crate::tui::text::clean_for_screen;
+use crate::tui::text::{clean_for_screen, hanging, one_line};
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -56,6 +58,68 @@ pub fn draw_with_input(
     }
 }
 
+/// A page of wrapped text around one labelled input, built top to bottom and drawn with
+/// [`draw_with_input`]: a screen that asks for one line of text says what it is for, adds the
+/// input, then the refusal or what Enter does.
+pub struct InputPage<'t> {
+    theme: &'t Theme,
+    width: usize,
+    lines: Vec<Line<'static>>,
+    /// The input's row among the lines and the cursor's column in it, once added.
+    input: Option<(usize, usize)>,
+}
+
+impl<'t> InputPage<'t> {
+    pub fn new(theme: &'t Theme, area: Rect) -> Self {
+        InputPage {
+            theme,
+            width: usize::from(area.width),
+            lines: Vec::new(),
+            input: None,
+        }
+    }
+
+    /// `body` wrapped to the page, its first line after `lead` and the others under it.
+    pub fn text(&mut self, lead: &str, body: &str, style: Style) {
+        let lines = hanging(lead, body, self.width, Style::new(), style);
+        self.lines.extend(lines);
+    }
+
+    pub fn line(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    pub fn blank(&mut self) {
+        self.line(Line::raw(""));
+    }
+
+    /// The input line: `label`, then `field` in the room left (at least 8 columns, at most
+    /// `widest` when given).
+    pub fn input(&mut self, label: &'static str, field: &TextField, widest: Option<usize>) {
+        let room = self.width.saturating_sub(label.width() + 2).max(8);
+        let room = widest.map_or(room, |widest| room.min(widest.max(8)));
+        let theme = self.theme;
+        let (line, column) = input_line(label, field, room, theme.focus(), theme.input());
+        self.input = Some((self.lines.len(), column));
+        self.lines.push(line);
+    }
+
+    /// Under the input: why the input was refused, else what Enter does.
+    pub fn refusal_or_hint(&mut self, refusal: Option<&str>, hint: &str) {
+        match refusal {
+            Some(why) => self.text(" ✗ ", &one_line(why), self.theme.error()),
+            None => self.text(" ", hint, self.theme.dim()),
+        }
+    }
+
+    /// Draw the page; on a short terminal the lines above the input give way, keeping the
+    /// input and the line below it in sight.
+    pub fn draw(self, frame: &mut Frame, area: Rect) {
+        let input = self.input.unwrap_or((self.lines.len(), 0));
+        draw_with_input(frame, area, self.lines, input, 1);
+    }
+}
+
 /// What a one-line prompt says below its input: why the value was refused, or a hint.
 pub enum Below<'a> {
     Error(&'a str),
@@ -71,19 +135,14 @@ pub struct Prompt<'a> {
     pub below: Below<'a>,
 }
 
-pub fn draw_prompt(frame: &mut Frame, area: Rect, theme: &crate::tui::theme::Theme, p: Prompt) {
-    use crate::tui::text::{hanging, one_line};
-    let width = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = hanging(" ", p.intro, width, Style::new(), Style::new());
-    lines.push(Line::raw(""));
-    let room = width.saturating_sub(p.label.width() + 2).max(8);
-    let (input, column) = input_line(p.label, p.field, room, theme.focus(), theme.input());
-    let input_row = lines.len();
-    lines.push(input);
-    let (lead, text, style) = match p.below {
-        Below::Error(why) => (" ✗ ", one_line(why), theme.error()),
-        Below::Hint(hint) => (" ", hint.to_string(), theme.dim()),
-    };
-    lines.extend(hanging(lead, &text, width, Style::new(), style));
-    draw_with_input(frame, area, lines, (input_row, column), 1);
+pub fn draw_prompt(frame: &mut Frame, area: Rect, theme: &Theme, p: Prompt) {
+    let mut out = InputPage::new(theme, area);
+    out.text(" ", p.intro, Style::new());
+    out.blank();
+    out.input(p.label, p.field, None);
+    match p.below {
+        Below::Error(why) => out.refusal_or_hint(Some(why), ""),
+        Below::Hint(hint) => out.refusal_or_hint(None, hint),
+    }
+    out.draw(frame, area);
 }

@@ -12,7 +12,7 @@ use crate::domain::key::FieldKey;
 use crate::domain::readiness;
 use crate::domain::status::Status;
 use crate::tui::app::{App, Context, Message};
-use crate::tui::keymap::{Action, Binding, both, ch, key};
+use crate::tui::keymap::{Action, Binding, both, ch, help, key};
 use crate::tui::layout::Drawn;
 use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
@@ -44,6 +44,8 @@ pub enum HandoffMsg {
     CopyCsv,
     /// `s`: record that the order was submitted in the admin center (asks first).
     Submit,
+    /// `p`: write the hand-off packet for the customer's admin (a folder, no PIN).
+    Packet,
     /// `y` to the question.
     Confirm,
     /// `n` or Esc to the question.
@@ -98,6 +100,7 @@ pub static KEYS: &[Binding<Action<HandoffMsg>>] = crate::list_keys!(C::Handoff, 
     both(C::Handoff, &[ch('y')], O(H::Copy), "Copy the value under the cursor to the clipboard (OSC 52), then move to the next; the PIN asks first", "Copy"),
     both(C::Handoff, &[ch('Y')], O(H::CopyCsv), "Copy the numbers as the CSV file Teams uploads (one column, PhoneNumber)", "Copy CSV"),
     both(C::Handoff, &[ch('s')], O(H::Submit), "Everything is entered in the admin center: record the order as submitted (asks first)", "Record submission"),
+    help(C::Handoff, &[ch('p')], O(H::Packet), "Write a packet for the customer's admin: a folder with these fields, the numbers CSV, the LOA PDF and the steps (no PIN)"),
     both(C::Handoff, &[key(Esc)], O(H::Back), "Back to the order's page", "Back"),
     both(C::Handoff, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The question.
@@ -128,6 +131,13 @@ impl HandoffPage {
             (H::Copy, None) => return self.copy(app, false),
             (H::CopyCsv, None) => return self.copy_csv(app),
             (H::Submit, None) => return self.ask_submit(app),
+            (H::Packet, None) => {
+                let dir = packet_folder(app.export_dir.as_deref(), &self.order_id);
+                return vec![Effect::WritePacket {
+                    order_id: self.order_id.clone(),
+                    dir,
+                }];
+            }
             (H::Confirm, Some(Ask::CopyPin)) => return self.copy(app, true),
             (H::Confirm, Some(Ask::Submit { .. })) => return self.submit(app),
             (H::Decline, Some(Ask::CopyPin)) => {
@@ -260,6 +270,13 @@ impl HandoffPage {
     }
 }
 
+/// Where `p` writes the packet: a folder named after the order in the export folder (the
+/// current folder when there is none).
+pub fn packet_folder(export_dir: Option<&std::path::Path>, order_id: &str) -> std::path::PathBuf {
+    let name = format!("{order_id}-packet");
+    export_dir.map_or_else(|| std::path::PathBuf::from(&name), |d| d.join(&name))
+}
+
 impl Component for HandoffPage {
     type Msg = HandoffMsg;
     const ID: ScreenId = ScreenId::Handoff;
@@ -333,6 +350,18 @@ impl Component for HandoffPage {
             }
             Msg::CopyFailed(reason) => {
                 app.message = Some(Message::error(format!("Not copied: {}", one_line(&reason))));
+            }
+            Msg::Exported { order_id, path } if order_id == self.order_id => {
+                app.message = Some(Message::info(format!(
+                    "Packet written to {} (no PIN: `portwiz export ID --format packet --include-secrets` adds it).",
+                    one_line(&path)
+                )));
+            }
+            Msg::ExportFailed { order_id, reason } if order_id == self.order_id => {
+                app.message = Some(Message::error(format!(
+                    "No packet written: {}",
+                    one_line(&reason)
+                )));
             }
             _ => {}
         }

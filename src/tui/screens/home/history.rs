@@ -27,6 +27,8 @@ struct Columns {
     id: u16,
     /// Whether the id column holds a mark (any order is marked).
     marking: bool,
+    /// The tenant's name, on the board only.
+    tenant: Option<u16>,
     /// What is left for the order name.
     name: u16,
     wide: bool,
@@ -36,12 +38,18 @@ struct Columns {
     carrier: Option<u16>,
     numbers: u16,
     port_date: u16,
-    rejections: u16,
+    /// None on a narrow board, where the tenant takes its place.
+    rejections: Option<u16>,
     changed: u16,
 }
 
 impl Columns {
-    fn for_width(width: u16, id_width: usize, marking: bool) -> Columns {
+    fn for_width(
+        width: u16,
+        id_width: usize,
+        tenant_width: Option<usize>,
+        marking: bool,
+    ) -> Columns {
         let (wide, dated) = (width >= 120, width >= 150);
         let (status, carrier, numbers, port_date, rejections) = match width {
             0..100 => (17, None, 4, 10, 4),
@@ -51,18 +59,27 @@ impl Columns {
         };
         let changed = if dated { 18 } else { 9 };
         let id = u16::try_from(id_width.min(MAX_ID_WIDTH) + 1 + usize::from(marking)).unwrap_or(12);
-        let columns = if carrier.is_some() { 8 } else { 7 };
+        // The tenant's name takes what it needs up to a column of its own, before the name.
+        let most: u16 = if width >= 120 { 16 } else { 10 };
+        let tenant = tenant_width.map(|w| u16::try_from(w).unwrap_or(most).clamp(6, most));
+        let rejections = (tenant.is_none() || width >= 100).then_some(rejections);
+        let columns = 6
+            + u16::from(carrier.is_some())
+            + u16::from(tenant.is_some())
+            + u16::from(rejections.is_some());
         let fixed = id
+            + tenant.unwrap_or(0)
             + status
             + carrier.unwrap_or(0)
             + numbers
             + port_date
-            + rejections
+            + rejections.unwrap_or(0)
             + changed
             + (columns - 1);
         Columns {
             id,
             marking,
+            tenant,
             name: width.saturating_sub(fixed),
             wide,
             dated,
@@ -76,18 +93,16 @@ impl Columns {
     }
 
     fn widths(&self) -> Vec<Constraint> {
-        let mut widths = vec![
-            Constraint::Length(self.id),
-            Constraint::Fill(1),
-            Constraint::Length(self.status),
-        ];
+        let mut widths = vec![Constraint::Length(self.id)];
+        widths.extend(self.tenant.map(Constraint::Length));
+        widths.extend([Constraint::Fill(1), Constraint::Length(self.status)]);
         widths.extend(self.carrier.map(Constraint::Length));
         widths.extend([
             Constraint::Length(self.numbers),
             Constraint::Length(self.port_date),
-            Constraint::Length(self.rejections),
-            Constraint::Length(self.changed),
         ]);
+        widths.extend(self.rejections.map(Constraint::Length));
+        widths.push(Constraint::Length(self.changed));
         widths
     }
 }
@@ -117,32 +132,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
             }
         }
     };
+    let of_tenants = app.board.as_ref().map_or(String::new(), |b| {
+        format!(" of {} tenants", b.tenants.len())
+    });
     let summary = format!(
-        " Showing {} of {} orders{marked} · Status: {} · Sorted by {} {sort_arrow}",
+        " Showing {} of {} orders{of_tenants}{marked} · Status: {} · Sorted by {} {sort_arrow}",
         h.rows.len(),
         app.orders.len(),
         h.status_filter.label(),
         h.sort.label(),
     );
-    let filter_line = if h.editing_filter {
-        Line::from(vec![
-            Span::styled(" Filter: ", theme.heading()),
-            Span::raw(one_line(&h.filter)),
-            Span::styled("▏", theme.key()),
-            Span::styled("  (Enter keeps it, Esc clears it)", theme.dim()),
-        ])
-    } else if h.filter.is_empty() {
-        Line::styled(
-            " Filter: none (/ to filter by name, carrier, number or id)",
-            theme.dim(),
-        )
-    } else {
-        Line::from(vec![
-            Span::styled(" Filter: ", theme.heading()),
-            Span::raw(one_line(&h.filter)),
-            Span::styled("  (/ to change, Esc to clear)", theme.dim()),
-        ])
-    };
+    let filter_line = filter_line(app);
     let top = Rect::new(area.x, area.y, area.width, 1);
     frame.render_widget(Paragraph::new(Line::styled(summary, theme.heading())), top);
     let second = Rect::new(
@@ -161,7 +161,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     );
     let visible = usize::from(table_area.height.saturating_sub(1));
     if h.rows.is_empty() {
-        let text = if app.orders.is_empty() {
+        let text = if app.orders.is_empty() && app.board.is_some() {
+            " No tenant has an order yet: T opens a tenant's store, where n starts one."
+        } else if app.orders.is_empty() {
             " No orders yet: n starts one."
         } else {
             " No order matches. Esc clears the filter; f changes the status shown."
@@ -174,7 +176,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
         );
         frame.render_widget(Paragraph::new(Line::styled(text, theme.dim())), below);
     }
-    let cols = Columns::for_width(area.width, h.id_width, !h.marks.is_empty());
+    let tenant_width = app.board.as_ref().map(|b| {
+        b.tenants
+            .iter()
+            .map(|t| unicode_width::UnicodeWidthStr::width(one_line(t).as_str()))
+            .max()
+            .unwrap_or(0)
+    });
+    let cols = Columns::for_width(area.width, h.id_width, tenant_width, !h.marks.is_empty());
     let header = header_row(app, &cols);
     let offset = offset_showing(h.offset, h.selected, visible, h.rows.len());
     let end = (offset + visible).min(h.rows.len());
@@ -198,6 +207,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
     }
 }
 
+/// The line under the counts: the filter as typed or kept, else how to filter.
+fn filter_line(app: &App) -> Line<'static> {
+    let (theme, h) = (&app.theme, &app.history);
+    if h.editing_filter {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("▏", theme.key()),
+            Span::styled("  (Enter keeps it, Esc clears it)", theme.dim()),
+        ])
+    } else if h.filter.is_empty() && app.board.is_some() {
+        Line::styled(
+            " Filter: none (/ to filter by tenant, name, carrier, number or id)",
+            theme.dim(),
+        )
+    } else if h.filter.is_empty() {
+        Line::styled(
+            " Filter: none (/ to filter by name, carrier, number or id)",
+            theme.dim(),
+        )
+    } else {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme.heading()),
+            Span::raw(one_line(&h.filter)),
+            Span::styled("  (/ to change, Esc to clear)", theme.dim()),
+        ])
+    }
+}
+
 /// The first row to show so that the selected one is in sight: `offset` moved as little as
 /// possible, and no empty rows below the last while there are rows above.
 pub fn offset_showing(offset: usize, selected: usize, visible: usize, len: usize) -> usize {
@@ -215,8 +253,9 @@ pub fn offset_showing(offset: usize, selected: usize, visible: usize, len: usize
 fn header_row(app: &App, cols: &Columns) -> Row<'static> {
     let h = &app.history;
     let arrow = if h.descending { "↓" } else { "↑" };
-    let names: [(Option<SortColumn>, &str); 8] = [
+    let names: [(Option<SortColumn>, &str); 9] = [
         (None, if cols.marking { "  Id" } else { " Id" }),
+        (Some(SortColumn::Tenant), "Tenant"),
         (Some(SortColumn::Name), "Order name"),
         (Some(SortColumn::Status), "Status"),
         (Some(SortColumn::Carrier), "Carrier"),
@@ -237,6 +276,8 @@ fn header_row(app: &App, cols: &Columns) -> Row<'static> {
     let cells = names
         .into_iter()
         .filter(|(column, _)| cols.carrier.is_some() || *column != Some(SortColumn::Carrier))
+        .filter(|(column, _)| cols.tenant.is_some() || *column != Some(SortColumn::Tenant))
+        .filter(|(column, _)| cols.rejections.is_some() || *column != Some(SortColumn::Rejections))
         .map(|(column, name)| {
             let text = if column == Some(h.sort) {
                 format!("{name}{arrow}")
@@ -300,14 +341,21 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
         .chars()
         .take(usize::from(cols.id) - 1 - usize::from(cols.marking))
         .collect();
-    let mut cells = vec![
-        Cell::from(format!("{marker}{mark}{short_id}")),
+    let mut cells = vec![Cell::from(format!("{marker}{mark}{short_id}"))];
+    if let Some(width) = cols.tenant {
+        let tenant = app.board.as_ref().and_then(|b| b.tenant(order.id()));
+        cells.push(Cell::from(truncate(
+            &one_line(tenant.unwrap_or("—")),
+            usize::from(width),
+        )));
+    }
+    cells.extend([
         Cell::from(truncate(
             &format!("{overdue}{}{ticket}", one_line(order.name())),
             usize::from(cols.name),
         )),
         Cell::from(Span::styled(status, theme.status(order.status))),
-    ];
+    ]);
     if let Some(width) = cols.carrier {
         cells.push(Cell::from(if carrier.is_empty() {
             "—".to_string()
@@ -315,12 +363,11 @@ fn order_row(app: &App, order: &Summary, cols: &Columns, selected: bool) -> Row<
             truncate(&carrier, usize::from(width))
         }));
     }
-    cells.extend([
-        Cell::from(order.number_count.to_string()),
-        Cell::from(date),
-        Cell::from(rejections),
-        Cell::from(changed),
-    ]);
+    cells.extend([Cell::from(order.number_count.to_string()), Cell::from(date)]);
+    if cols.rejections.is_some() {
+        cells.push(Cell::from(rejections));
+    }
+    cells.push(Cell::from(changed));
     let row = Row::new(cells);
     match (selected, mark == MARK) {
         (true, _) => row.style(theme.selected()),

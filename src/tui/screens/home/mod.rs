@@ -133,6 +133,44 @@ pub static KEYS: &[Binding<Action<HomeMsg>>] = crate::list_keys!(C::History, M::
     both(C::FilterEditing, &[ctrl('u')], O(M::FilterClear), "Clear the text", "Clear text"),
 );
 
+/// Why a key of the history does nothing on the board (`portwiz --all-tenants`): a new order
+/// belongs to one tenant, and Today and insights read one tenant's orders.
+fn not_on_the_board(msg: &HomeMsg) -> Option<&'static str> {
+    match msg {
+        M::NewOrder | M::Split => Some(
+            "On the board a new order has no tenant: T opens a tenant's store, where n starts one.",
+        ),
+        M::Today | M::Insights | M::TeamsImport => Some(
+            "Today, insights and a Teams export are per tenant: T opens a tenant's store (the board's f shows what waits on you).",
+        ),
+        M::OpenDemoCopy => {
+            Some("The board is every tenant's orders: portwiz --demo opens the demo.")
+        }
+        _ => None,
+    }
+}
+
+/// Whether `msg` is refused because the app is on the board (the reason is said).
+fn refused_on_the_board(msg: &HomeMsg, app: &mut App) -> bool {
+    let why = app.board.as_ref().and_then(|_| not_on_the_board(msg));
+    if let Some(why) = why {
+        app.message = Some(crate::tui::app::Message::error(why));
+    }
+    why.is_some()
+}
+
+/// `s`: the next sort column (on the board the tenant's too), in its own first direction.
+fn cycle_sort(app: &mut App) {
+    let h = &mut app.history;
+    h.sort = if app.board.is_some() {
+        h.sort.next_on_board()
+    } else {
+        h.sort.next()
+    };
+    h.descending = h.sort.starts_descending();
+    app.refresh_rows();
+}
+
 impl Component for Home {
     type Msg = HomeMsg;
     const ID: ScreenId = ScreenId::Home;
@@ -157,9 +195,11 @@ impl Component for Home {
     }
 
     fn context(&self, app: &App) -> Context {
-        if app.orders.is_empty() && app.reading.is_some() {
+        // The board is a history even when empty: it has no welcome, its orders are elsewhere.
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if empty && app.reading.is_some() {
             C::Reading
-        } else if app.orders.is_empty() {
+        } else if empty {
             C::Welcome
         } else if app.history.editing_filter {
             C::FilterEditing
@@ -171,9 +211,10 @@ impl Component for Home {
     const KEYS: &'static [Binding<Action<HomeMsg>>] = KEYS;
 
     fn name(&self, app: &App) -> &'static str {
-        if app.orders.is_empty() && app.reading.is_some() {
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if empty && app.reading.is_some() {
             "reading the orders"
-        } else if app.orders.is_empty() {
+        } else if empty {
             "welcome"
         } else {
             "order history"
@@ -181,7 +222,9 @@ impl Component for Home {
     }
 
     fn title(&self, app: &App) -> String {
-        if app.orders.is_empty() && app.reading.is_some() {
+        if app.board.is_some() {
+            "Board: every tenant's orders".to_string()
+        } else if app.orders.is_empty() && app.reading.is_some() {
             "Reading the orders".to_string()
         } else if app.orders.is_empty() {
             "Welcome".to_string()
@@ -204,13 +247,15 @@ impl Component for Home {
     /// The keys on marked orders show in the footer only while there are marks (help lists
     /// them always).
     fn offers(&self, msg: &HomeMsg, app: &App) -> bool {
-        match msg {
+        let board_refuses = app.board.is_some() && not_on_the_board(msg).is_some();
+        let offered = match msg {
             M::Open => !app.history.rows.is_empty(),
             M::Copy | M::Note | M::Export | M::Mark(MarkMsg::Clear) => {
                 !app.history.marks.is_empty()
             }
             _ => true,
-        }
+        };
+        offered && !board_refuses
     }
 
     fn translate(&self, key: &KeyEvent, app: &App) -> Option<Action<HomeMsg>> {
@@ -246,6 +291,9 @@ impl Component for Home {
     }
 
     fn act(&mut self, msg: HomeMsg, app: &mut App) -> Vec<Effect> {
+        if refused_on_the_board(&msg, app) {
+            return Vec::new();
+        }
         let h = &mut app.history;
         match msg {
             M::List(m) => app.move_selection(m),
@@ -300,11 +348,7 @@ impl Component for Home {
                 h.status_filter = h.status_filter.next();
                 app.refresh_rows();
             }
-            M::CycleSort => {
-                h.sort = h.sort.next();
-                h.descending = h.sort.starts_descending();
-                app.refresh_rows();
-            }
+            M::CycleSort => cycle_sort(app),
             M::ReverseSort => {
                 h.descending = !h.descending;
                 app.refresh_rows();
@@ -314,10 +358,11 @@ impl Component for Home {
     }
 
     fn view(&self, app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-        if let (true, Some(reading)) = (app.orders.is_empty(), app.reading) {
+        let empty = app.orders.is_empty() && app.board.is_none();
+        if let (true, Some(reading)) = (empty, app.reading) {
             welcome::render_reading(app, reading, frame, area);
             Drawn::default()
-        } else if app.orders.is_empty() {
+        } else if empty {
             welcome::render(app, frame, area);
             Drawn::default()
         } else {

@@ -10,10 +10,10 @@ use crate::tui::app::App;
 use crate::tui::layout::Drawn;
 use crate::tui::text::{one_line, pad, truncate};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::page::draw_scrolled;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// The label column.
 const LABEL: usize = 21;
@@ -27,17 +27,8 @@ pub fn render(app: &App, page: &InsightsPage, frame: &mut Frame, area: Rect) -> 
         None => vec![Line::styled(" Reading every order…", theme.dim())],
         Some(insights) => lines(insights, app, width),
     };
-    let total = lines.len();
-    let rows = usize::from(area.height);
-    let shown: Vec<Line<'static>> = lines.into_iter().skip(page.scroll).take(rows).collect();
-    frame.render_widget(Paragraph::new(shown), area);
-    Drawn {
-        page_rows: rows,
-        page_lines: total,
-        history_rows: app.drawn.history_rows,
-        history_offset: app.history.offset,
-        ..Drawn::default()
-    }
+    draw_scrolled(frame, area, lines, page.scroll)
+        .keeping_history(app.drawn.history_rows, app.history.offset)
 }
 
 /// The bar's width: wider on a wider terminal.

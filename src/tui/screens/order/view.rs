@@ -71,11 +71,7 @@ pub fn render(app: &App, page: &OrderPage, frame: &mut Frame, area: Rect) -> Dra
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(sticky), top);
     frame.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
-    Drawn {
-        page_rows: rows,
-        page_lines: lines.len(),
-        ..Drawn::default()
-    }
+    Drawn::page(rows, lines.len())
 }
 
 /// Builds the page as wrapped lines.

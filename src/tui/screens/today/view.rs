@@ -56,13 +56,7 @@ pub fn render(app: &App, page: &TodayPage, frame: &mut Frame, area: Rect) -> Dra
     }
     let total = lines.len();
     frame.render_widget(Paragraph::new(lines), area);
-    Drawn {
-        page_rows: rows,
-        page_lines: total,
-        history_rows: app.drawn.history_rows,
-        history_offset: app.history.offset,
-        ..Drawn::default()
-    }
+    Drawn::page(rows, total).keeping_history(app.drawn.history_rows, app.history.offset)
 }
 
 fn item_lines(app: &App, item: &Item, selected: bool, width: usize) -> Vec<Line<'static>> {

@@ -143,8 +143,7 @@ fn a_usage_alone_gives_every_number_that_usage() {
     let mut fields = fr_fields();
     fields.number_usage.clear();
     let mut wizard = on_page(order("ord-fr", fields), Step::AddNumberFeatures);
-    type_text(&mut wizard, "conference");
-    press(&mut wizard, KeyCode::Tab, 1);
+    type_and_leave(&mut wizard, "conference");
     assert_eq!(
         wizard.state.order.fields.number_usage,
         ["+33140000000 conference", "+33140000001 conference"]

@@ -128,6 +128,13 @@ pub fn type_text(wizard: &mut Wizard, text: &str) {
     }
 }
 
+/// Type `text` into the focused field and leave it with Tab, as a user does: the field is
+/// checked when it is left.
+pub fn type_and_leave(wizard: &mut Wizard, text: &str) {
+    type_text(wizard, text);
+    press(wizard, KeyCode::Tab, 1);
+}
+
 pub fn press(wizard: &mut Wizard, code: KeyCode, times: usize) {
     for _ in 0..times {
         wizard.handle_key(key(code), clock());

@@ -139,8 +139,7 @@ fn leaving_a_field_checks_it_and_shows_the_problem_in_words() {
     assert!(screen(&wizard, 120, 40).contains("✗ Account number: required."));
     // A long organization name draws a warning with its symbol.
     press(&mut wizard, KeyCode::BackTab, 2);
-    type_text(&mut wizard, "Fabrikam Incorporated of Redmond Washington");
-    press(&mut wizard, KeyCode::Tab, 1);
+    type_and_leave(&mut wizard, "Fabrikam Incorporated of Redmond Washington");
     assert!(screen(&wizard, 120, 40).contains("⚠ Organization name: 43 characters"));
 }
 
@@ -306,8 +305,7 @@ fn a_field_changed_after_the_rejection_says_so() {
     press(&mut wizard, KeyCode::Tab, 1);
     assert_eq!(focused_key(&wizard), Some(FieldKey::AccountNumber));
     wizard.handle_key(ctrl('u'), clock());
-    type_text(&mut wizard, "ACC-0098766");
-    press(&mut wizard, KeyCode::Tab, 1);
+    type_and_leave(&mut wizard, "ACC-0098766");
     assert!(screen(&wizard, 120, 40).contains("! rejected by carrier · changed since rejection"));
 }
 
@@ -562,12 +560,7 @@ fn the_footer_lists_the_keys_that_work_here() {
     );
     // Help lists what works here first, from the same table (a field's keys on a field),
     // then the rest of the wizard's keys.
-    let all = wizard.help_keys();
-    let split = all
-        .iter()
-        .position(|(_, words)| *words == crate::tui::wizard::keymap::ELSEWHERE)
-        .unwrap_or(all.len());
-    let help: Vec<&str> = all[..split].iter().map(|(k, _)| *k).collect();
+    let (help, all) = help_here(&wizard);
     for expected in [
         "Tab",
         "Shift-Tab",
@@ -587,7 +580,7 @@ fn the_footer_lists_the_keys_that_work_here() {
         !help.contains(&"N"),
         "Review's keys are not a field's: {help:?}"
     );
-    assert!(all[split..].contains(&("N", "On Review: every phone number, on a list of its own")));
+    assert!(all.contains(&("N", "On Review: every phone number, on a list of its own")));
     press(&mut wizard, KeyCode::PageDown, 3);
     let review = wizard.footer_keys();
     // An empty draft has errors: Enter goes to the first, it does not submit.
@@ -596,12 +589,7 @@ fn the_footer_lists_the_keys_that_work_here() {
     assert!(!review.iter().any(|(k, _)| k.starts_with("Tab")));
     // While an error blocks, the hand-off is not offered.
     assert!(!review.iter().any(|(k, _)| *k == "t"));
-    let all = wizard.help_keys();
-    let split = all
-        .iter()
-        .position(|(_, words)| *words == crate::tui::wizard::keymap::ELSEWHERE)
-        .unwrap_or(all.len());
-    let help: Vec<&str> = all[..split].iter().map(|(k, _)| *k).collect();
+    let (help, _) = help_here(&wizard);
     for expected in ["Enter", "↑/k", "↓/j", "t", "N", "?", "Ctrl-P", "Esc"] {
         assert!(help.contains(&expected), "{expected} in {help:?}");
     }
@@ -609,6 +597,18 @@ fn the_footer_lists_the_keys_that_work_here() {
         !help.contains(&"Ctrl-U"),
         "a field's keys are not Review's: {help:?}"
     );
+}
+
+/// The keys help lists first, those that work where the wizard is (from the same table as the
+/// footer), and help's entries for the rest of the wizard.
+fn help_here(wizard: &Wizard) -> (Vec<&'static str>, Vec<(&'static str, &'static str)>) {
+    let mut here = wizard.help_keys();
+    let split = here
+        .iter()
+        .position(|(_, words)| *words == crate::tui::wizard::keymap::ELSEWHERE)
+        .unwrap_or(here.len());
+    let elsewhere = here.split_off(split);
+    (here.into_iter().map(|(k, _)| k).collect(), elsewhere)
 }
 
 /// Every key the footer or help names does what they say where they say it: each binding in

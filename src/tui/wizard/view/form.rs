@@ -1,7 +1,7 @@
 //! A step's form: every field of the step, from the registry, with its input, its problems in
 //! words, its rejection marker, its CSR difference, and help for the focused one.
 
-use super::rows::Rows;
+use super::rows::{Place, Rows};
 use crate::domain::checks::Severity;
 use crate::domain::csr;
 use crate::domain::key::FieldKey;
@@ -73,17 +73,6 @@ pub fn rows(state: &WizardState, width: u16, height: u16, theme: &Theme) -> Rows
 
 fn is_required(state: &WizardState, field: &FieldSpec) -> bool {
     field.required_for(&state.order.fields)
-}
-
-/// One field as drawn: its label line, its input (and the CSR's), then what is said about it.
-struct Place<'a> {
-    state: &'a WizardState,
-    field: &'a FieldSpec,
-    /// Which column of the field has the focus, if one does.
-    focused: Option<Column>,
-    width: usize,
-    height: usize,
-    theme: &'a Theme,
 }
 
 /// The field's label with its marks (required, rejected, changed since the rejection, hidden),
@@ -176,24 +165,10 @@ fn input_rows(place: &Place, rows: &mut Rows) {
         // The area, then the count by state and every number with its state (as many as
         // fit; those with a problem first when they do not all fit).
         Kind::Numbers => {
-            numbers_area_rows(
-                place.state,
-                order_focused,
-                place.width,
-                place.height,
-                place.theme,
-                rows,
-            );
+            numbers_area_rows(place, rows);
             number_state_rows(place.state, place.width, place.height, place.theme, rows);
         }
-        Kind::Usages => super::usage::usage_rows(
-            place.state,
-            order_focused,
-            place.width,
-            place.height,
-            place.theme,
-            rows,
-        ),
+        Kind::Usages => super::usage::usage_rows(place, rows),
         _ => {
             let value = order.fields.get(place.field.key).to_line();
             let masked = place.field.secret && !(order_focused && place.state.pin_revealed);
@@ -476,21 +451,11 @@ fn stored_outside_choices(state: &WizardState, field: &FieldSpec, theme: &Theme,
 }
 
 /// The numbers area: a window of its lines around the cursor, then how to add more.
-fn numbers_area_rows(
-    state: &WizardState,
-    focused: bool,
-    width: usize,
-    height: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
-    let mut stored = None;
-    let area = super::usage::shown_area(state, FieldKey::Numbers, focused, &mut stored);
-    let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
+fn numbers_area_rows(place: &Place, rows: &mut Rows) {
     let placeholder = "e.g. +14255550100, 425-555-0101 (paste a list, or Ctrl-O for a CSV)";
-    super::usage::area_rows(area, focused, placeholder, box_width, height, theme, rows);
-    let window = 6usize.min(height.saturating_sub(8)).max(3);
-    let total = area.lines().len();
+    let total = super::usage::area_box(place, FieldKey::Numbers, placeholder, rows);
+    let (width, theme) = (place.width, place.theme);
+    let window = 6usize.min(place.height.saturating_sub(8)).max(3);
     let hidden = total.saturating_sub(window);
     let more = if hidden > 0 {
         format!("{INDENT}└ {total} lines; ↑↓ move between them")

@@ -1,9 +1,23 @@
 //! A column of lines with a focused range and a cursor, drawn scrolled so the focus shows.
 
+use crate::domain::registry::FieldSpec;
+use crate::tui::theme::Theme;
+use crate::tui::wizard::state::{Column, WizardState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+
+/// One field as drawn: its label line, its input (and the CSR's), then what is said about it.
+pub struct Place<'a> {
+    pub state: &'a WizardState,
+    pub field: &'a FieldSpec,
+    /// Which column of the field has the focus, if one does.
+    pub focused: Option<Column>,
+    pub width: usize,
+    pub height: usize,
+    pub theme: &'a Theme,
+}
 
 #[derive(Default)]
 pub struct Rows {

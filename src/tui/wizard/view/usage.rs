@@ -2,14 +2,14 @@
 //! box (`+442079460000 voice_app`, or a usage alone for every number without one), then how
 //! many numbers have which usage. What is wrong is the field's problems, shown below it.
 
-use super::rows::Rows;
+use super::rows::{Place, Rows};
 use crate::domain::fields::FieldValue;
 use crate::domain::key::FieldKey;
 use crate::domain::rules::usage::usage_counts;
 use crate::tui::text::{truncate, width as text_width};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::textarea::TextArea;
-use crate::tui::wizard::state::{Editor, WizardState};
+use crate::tui::wizard::state::{Column, Editor, WizardState};
 use ratatui::text::{Line, Span};
 
 const INDENT: &str = "  ";
@@ -17,7 +17,7 @@ const MAX_BOX: usize = 60;
 
 /// The text area a multi-line field shows: the editor's while it is focused, else one made from
 /// the order's stored value (kept in `stored` for the caller's frame).
-pub(super) fn shown_area<'a>(
+fn shown_area<'a>(
     state: &'a WizardState,
     key: FieldKey,
     focused: bool,
@@ -35,20 +35,23 @@ pub(super) fn shown_area<'a>(
     }
 }
 
-/// The usage box and the count of numbers by usage.
-pub fn usage_rows(
-    state: &WizardState,
-    focused: bool,
-    width: usize,
-    height: usize,
-    theme: &Theme,
-    rows: &mut Rows,
-) {
+/// The box of a field typed one item a line (the numbers, the usages), `placeholder` in it while
+/// it is empty and not focused; how many lines it holds.
+pub(super) fn area_box(place: &Place, key: FieldKey, placeholder: &str, rows: &mut Rows) -> usize {
+    let focused = place.focused == Some(Column::Order);
     let mut stored = None;
-    let area = shown_area(state, FieldKey::NumberUsage, focused, &mut stored);
-    let box_width = width.saturating_sub(8).clamp(8, MAX_BOX);
-    let placeholder = "e.g. user (every number), or +442079460000 voice_app a line";
+    let area = shown_area(place.state, key, focused, &mut stored);
+    let box_width = place.width.saturating_sub(8).clamp(8, MAX_BOX);
+    let (height, theme) = (place.height, place.theme);
     area_rows(area, focused, placeholder, box_width, height, theme, rows);
+    area.lines().len()
+}
+
+/// The usage box and the count of numbers by usage.
+pub fn usage_rows(place: &Place, rows: &mut Rows) {
+    let placeholder = "e.g. user (every number), or +442079460000 voice_app a line";
+    area_box(place, FieldKey::NumberUsage, placeholder, rows);
+    let (state, width, theme) = (place.state, place.width, place.theme);
     rows.push(Line::from(Span::styled(
         truncate(
             &format!("{INDENT}└ Enter: new line · usages: user, voice_app, conference"),
@@ -63,7 +66,7 @@ pub fn usage_rows(
 }
 
 /// A window of the area's lines around its cursor, boxed (the numbers' box and the usages').
-pub(super) fn area_rows(
+fn area_rows(
     area: &TextArea,
     focused: bool,
     placeholder: &str,
