@@ -215,6 +215,11 @@ impl Summary {
     pub fn digits_into(&self, out: &mut String) {
         self.digits.unpack_into(out);
     }
+
+    /// Whether some number of the order holds the digits `search` looks for, in a row.
+    pub fn has_digits(&self, search: &DigitSearch) -> bool {
+        search.found_in(&self.digits)
+    }
 }
 
 /// `text` in lower case (as `str::to_lowercase`), added to `out`; ASCII without a new string.
@@ -292,6 +297,70 @@ impl PackedDigits {
 pub struct OrderKey {
     pub tenant: Option<String>,
     pub id: String,
+}
+
+/// Digits the `/` filter looks for, searched in [`PackedDigits`] as they are kept: the filter
+/// asks every summary on every key, and unpacking each one first cost more than the search.
+/// A run of digits starts on a byte's high half or its low half, so it is looked for both ways.
+pub struct DigitSearch {
+    starting_high: Aligned,
+    starting_low: Aligned,
+    first: u8,
+}
+
+/// The run's whole bytes (two digits each) and, when one digit is left, that digit.
+struct Aligned {
+    bytes: memchr::memmem::Finder<'static>,
+    len: usize,
+    last: Option<u8>,
+}
+
+impl Aligned {
+    fn of(digits: &[u8]) -> Aligned {
+        let pairs: Vec<u8> = digits.chunks_exact(2).map(|p| p[0] << 4 | p[1]).collect();
+        Aligned {
+            len: pairs.len(),
+            bytes: memchr::memmem::Finder::new(&pairs).into_owned(),
+            last: (digits.len() % 2 == 1).then(|| digits[digits.len() - 1]),
+        }
+    }
+
+    /// Where the whole bytes are found with the last digit after them.
+    fn starts<'a>(&'a self, packed: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        self.bytes
+            .find_iter(packed)
+            .filter(move |&at| match self.last {
+                None => true,
+                Some(digit) => packed.get(at + self.len).is_some_and(|b| b >> 4 == digit),
+            })
+    }
+}
+
+impl DigitSearch {
+    /// For `needle`'s digits (anything else left out); `None` under three digits.
+    pub fn new(needle: &str) -> Option<DigitSearch> {
+        let digits: Vec<u8> = needle
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        (digits.len() >= 3).then(|| DigitSearch {
+            starting_high: Aligned::of(&digits),
+            starting_low: Aligned::of(&digits[1..]),
+            first: digits[0],
+        })
+    }
+
+    /// Whether some number in `packed` holds the digits in a row (no run spans two numbers:
+    /// the mark between them is not a digit).
+    pub fn found_in(&self, packed: &PackedDigits) -> bool {
+        let bytes = &packed.0;
+        self.starting_high.starts(bytes).next().is_some()
+            || self
+                .starting_low
+                .starts(bytes)
+                .any(|at| at > 0 && bytes[at - 1] & 0xF == self.first)
+    }
 }
 
 impl Summary {
@@ -438,5 +507,58 @@ mod tests {
         let mut out = String::new();
         PackedDigits::of_numbers(&numbers).unpack_into(&mut out);
         assert_eq!(out, "14255550100\n442079460000\n");
+    }
+
+    #[test]
+    fn the_filters_digit_search_finds_what_the_unpacked_digits_hold_and_nothing_across_numbers() {
+        let numbers = ["+14255550100".to_string(), "+442079460000".to_string()];
+        let packed = PackedDigits::of_numbers(&numbers);
+        let mut unpacked = String::new();
+        packed.unpack_into(&mut unpacked);
+        for needle in [
+            "425",
+            "0100",
+            "14255550100",
+            "4420794",
+            "000",
+            "999",
+            "01004420",
+            "1004",
+        ] {
+            let expected = unpacked.lines().any(|line| line.contains(needle));
+            let search = DigitSearch::new(needle).expect("three digits or more");
+            assert_eq!(search.found_in(&packed), expected, "{needle}");
+        }
+        assert!(DigitSearch::new("12").is_none());
+        let search = DigitSearch::new("123").expect("three digits");
+        assert!(!search.found_in(&PackedDigits::default()));
+    }
+
+    #[test]
+    fn the_digit_search_agrees_with_the_unpacked_digits_on_many_numbers_and_needles() {
+        // A fixed pseudo-random walk (no clock, no seed from outside): the same cases every run.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |below: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) % below
+        };
+        for _ in 0..400 {
+            let numbers: Vec<String> = (0..1 + next(4))
+                .map(|_| {
+                    (0..3 + next(13))
+                        .map(|_| char::from(b'0' + next(3) as u8))
+                        .collect()
+                })
+                .collect();
+            let packed = PackedDigits::of_numbers(&numbers);
+            let needle: String = (0..3 + next(5))
+                .map(|_| char::from(b'0' + next(3) as u8))
+                .collect();
+            let expected = numbers.iter().any(|n| n.contains(&needle));
+            let search = DigitSearch::new(&needle).expect("three digits or more");
+            assert_eq!(search.found_in(&packed), expected, "{numbers:?} {needle}");
+        }
     }
 }

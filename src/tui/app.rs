@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
 pub use crate::domain::status::StatusFilter;
 pub use crate::domain::summary::OrderKey;
-use crate::domain::summary::Summary;
+use crate::domain::summary::{DigitSearch, Summary};
 use crate::domain::{Clock, Order};
 use jiff::civil::Date;
 use std::cmp::Ordering;
@@ -534,17 +534,14 @@ struct Needle {
     text: String,
     /// Its digits, when it has at least three: found in any number of the order (typed with any
     /// punctuation, `(425) 555` finds +1425555…).
-    digits: Option<String>,
+    digits: Option<DigitSearch>,
 }
 
 impl Needle {
     fn of(filter: &str) -> Needle {
         let text = filter.trim().to_lowercase();
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        Needle {
-            text,
-            digits: (digits.len() >= 3).then_some(digits),
-        }
+        let digits = DigitSearch::new(&text);
+        Needle { text, digits }
     }
 
     /// Against the summary alone: its search text and every number's digits are held by the
@@ -558,9 +555,8 @@ impl Needle {
         if buffer.contains(&self.text) {
             return true;
         }
-        self.digits.as_ref().is_some_and(|d| {
-            order.digits_into(buffer);
-            buffer.contains(d.as_str())
-        })
+        self.digits
+            .as_ref()
+            .is_some_and(|search| order.has_digits(search))
     }
 }
