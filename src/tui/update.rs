@@ -53,6 +53,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.reading = None;
             store_checked(app, summaries, notices)
         }
+        Msg::BoardChecked(every) => {
+            app.reading = None;
+            board_checked(app, *every);
+            Vec::new()
+        }
         Msg::LoadFailed { order_id, reason } => load_failed(app, &order_id, &reason),
         Msg::CopyId { source, id } => copy_id(app, &source, id),
         Msg::MoveOutId { source, id } => move_out_id(app, &source, id),
@@ -164,6 +169,29 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     take_notices(app, &notices);
     app.refresh_rows();
     Vec::new()
+}
+
+/// Every tenant's orders, read after the board's first frame (which had each tenant's newest):
+/// they replace it; orders gone meanwhile lose their marks and full copies. Ignored once the
+/// app has left the board.
+pub fn board_checked(app: &mut super::app::App, every: crate::store::board::Every) {
+    let Some(board) = app.board.as_mut() else {
+        return;
+    };
+    board.tenant_of = every.tenant_of;
+    board.tenants.clone_from(&every.names);
+    app.tenants = every.names;
+    app.orders = every
+        .orders
+        .into_iter()
+        .map(|(_, summary)| summary)
+        .collect();
+    app.refresh_id_width();
+    app.drop_gone_marks();
+    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
+    app.loaded.retain(|id, _| known.contains(id.as_str()));
+    app.notices.extend(every.problems);
+    app.refresh_rows();
 }
 
 /// What the store said as it read the orders: orders written by a newer portwiz are read-only

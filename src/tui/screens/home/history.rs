@@ -132,9 +132,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
             }
         }
     };
-    let of_tenants = app.board.as_ref().map_or(String::new(), |b| {
-        format!(" of {} tenants", b.tenants.len())
-    });
+    // While the board reads every order, it shows each tenant's newest: said, with how far.
+    let of_tenants = app
+        .board
+        .as_ref()
+        .map_or(String::new(), |b| match app.reading {
+            Some((done, total)) => format!(
+                " of {} tenants · reading the rest ({done} of {total} tenants)",
+                b.tenants.len()
+            ),
+            None => format!(" of {} tenants", b.tenants.len()),
+        });
     let summary = format!(
         " Showing {} of {} orders{of_tenants}{marked} · Status: {} · Sorted by {} {sort_arrow}",
         h.rows.len(),
