@@ -113,6 +113,21 @@ fn bench_board(c: &mut Criterion) {
             )
         },
     );
+    let every = portwiz::store::board::every_tenant(&root);
+    group.bench_function(
+        "of which on the UI thread: the read taken by the app (keys wait)",
+        |b| {
+            b.iter_batched(
+                || (first_frame(&root), every.clone()),
+                |(mut app, every)| {
+                    update(&mut app, Msg::BoardChecked(Box::new(every)));
+                    app
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        },
+    );
+    drop(every);
     let mut app = board(&root);
     assert_eq!(app.orders.len(), tenants * orders, "{:?}", app.notices);
     println!(

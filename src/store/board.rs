@@ -174,6 +174,8 @@ fn gather(
             ));
         }
     }
+    // In id order, as a store's: the history then tells equal keys apart by place.
+    orders.sort_unstable_by(|a: &(usize, Summary), b| a.1.id().cmp(b.1.id()));
     Every {
         names,
         orders,

@@ -11,6 +11,7 @@ pub mod live;
 pub mod msg;
 pub mod respond;
 pub mod root;
+pub mod rows;
 pub mod screen;
 pub mod screens;
 pub mod terminal;

@@ -162,6 +162,7 @@ fn overlay(app: &mut Root, msg: &Msg) {
 fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) -> Vec<Effect> {
     let app = &mut app.app;
     app.orders = summaries;
+    app.history.tenant_places.clear();
     app.refresh_id_width();
     app.drop_gone_marks();
     let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
@@ -180,16 +181,18 @@ pub fn board_checked(app: &mut super::app::App, every: crate::store::board::Ever
     };
     board.tenant_of = every.tenant_of;
     board.tenants.clone_from(&every.names);
+    // Whose each order is says which are there: no set of 100,000 ids made here.
+    app.loaded.retain(|id, _| board.tenant_of.contains_key(id));
     app.tenants = every.names;
-    app.orders = every
+    let (places, orders) = every
         .orders
         .into_iter()
-        .map(|(_, summary)| summary)
-        .collect();
+        .map(|(tenant, summary)| (u32::try_from(tenant).unwrap_or(u32::MAX), summary))
+        .unzip();
+    app.history.tenant_places = places;
+    app.orders = orders;
     app.refresh_id_width();
     app.drop_gone_marks();
-    let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
-    app.loaded.retain(|id, _| known.contains(id.as_str()));
     app.notices.extend(every.problems);
     app.refresh_rows();
 }
