@@ -61,7 +61,7 @@ pub mod report;
 pub mod split;
 pub mod tenant;
 #[cfg(test)]
-mod test_orders;
+pub(crate) mod test_orders;
 pub mod today;
 
 pub use fields::{FieldValue, OrderFields};
