@@ -11,8 +11,10 @@ use std::collections::BTreeSet;
 /// worse. (755 texts: 71.1% with the catalog in other languages; 78.9% once the catalog named
 /// the families in general words (carrier-side blocks, who the carrier is, ranges that
 /// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
-/// after a specific complaint stopped counting as a second field.)
-const LOSO_FLOOR: f64 = 0.78;
+/// after a specific complaint stopped counting as a second field; 82.5% once the model learned
+/// a label for texts that name nothing, read concepts in pairs and guessed from 0.1, and the
+/// catalog knew identity documents.)
+const LOSO_FLOOR: f64 = 0.82;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
