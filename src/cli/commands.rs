@@ -191,7 +191,7 @@ fn show(
 ) -> Result<(), Failure> {
     let order = &store.get(id)?.order;
     console.print(&if json {
-        output::json(&document::export(order, false))
+        output::show_json(order)
     } else {
         output::show(order, clock, &crate::system::time_zone())
     })
