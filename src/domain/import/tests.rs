@@ -42,7 +42,7 @@ fn an_export_becomes_a_new_order_keeping_its_status_and_story() {
     // Its story, then one entry saying it was imported.
     assert_eq!(order.history.len(), old.history.len() + 1);
     let last = order.history.last().unwrap();
-    assert_eq!((last.event.clone(), last.at), (Event::Imported, day(9).now));
+    assert_eq!((last.event, last.at), (Event::Imported, day(9).now));
     // Past a submission, what it holds is what was submitted.
     assert_eq!(order.submitted_fields, Some(order.snapshot()));
 }
