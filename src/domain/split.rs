@@ -456,13 +456,40 @@ pub fn summary(plan: &SplitPlan) -> String {
     format!("{} in {orders}; {bad}", counted(numbers, "number"))
 }
 
+/// How many runs of rows [`row_runs`] names before a count of the rest.
+const ROW_RUNS_SHOWN: usize = 4;
+
+/// Sheet rows in sheet order as runs: "2–1201", "2, 4", "2–5, 9, 12–14 and 3 more runs", so a
+/// row that went to another order is never inside a range.
+fn row_runs(rows: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == row => *end = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .take(ROW_RUNS_SHOWN)
+        .map(|&(start, end)| match start == end {
+            true => start.to_string(),
+            false => format!("{start}–{end}"),
+        })
+        .collect();
+    match runs.len().saturating_sub(ROW_RUNS_SHOWN) {
+        0 => shown.join(", "),
+        n => format!("{} and {}", shown.join(", "), counted(n, "more run")),
+    }
+}
+
 /// "1,200 numbers (rows 2–1201): US, Contoso, 1111, geographic → Phone Number Service Center".
 pub fn describe(order: &PlannedOrder) -> String {
     let f = &order.fields;
-    let rows = match (order.rows.first(), order.rows.last()) {
-        (Some(first), Some(last)) if first != last => format!(" (rows {first}–{last})"),
-        (Some(first), _) => format!(" (row {first})"),
-        _ => String::new(),
+    let rows = match order.rows.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (row {one})"),
+        many => format!(" (rows {})", row_runs(many)),
     };
     let mut what = vec![f.country.clone()];
     for value in [&f.current_carrier, &f.account_number] {

@@ -217,7 +217,7 @@ fn footer_and_help_show_the_export_keys() {
     press(&mut app, KeyCode::Char('e'));
     let screen = render(&app);
     assert!(
-        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/s/j/a/h Format  Esc Cancel  ? Help"),
+        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/s/j Format  h Packet  Esc Cancel  ? Help"),
         "{screen}"
     );
     press(&mut app, KeyCode::Char('?'));
@@ -506,6 +506,10 @@ fn the_dialog_offers_every_format_that_applies_to_the_order() {
     let screen = render(&app);
     assert!(screen.contains("a PowerShell script"), "{screen}");
     assert!(screen.contains("t, l, p, c, s, j, a or h"), "{screen}");
+    assert!(
+        screen.contains("a Script  h Packet"),
+        "the footer offers it: {screen}"
+    );
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(typed_path(&app), "PO-DEMO0005-assignments.ps1");
     assert_eq!(

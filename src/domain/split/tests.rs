@@ -204,3 +204,14 @@ fn the_drafts_take_the_sheets_file_name_without_its_extension() {
     assert_eq!(sheet_name(" sheets/migration 2026.csv "), "migration 2026");
     assert_eq!(sheet_name(""), "");
 }
+
+#[test]
+fn rows_are_named_as_runs_so_no_range_holds_another_orders_row() {
+    assert_eq!(super::row_runs(&[2, 3, 4, 5]), "2–5");
+    assert_eq!(super::row_runs(&[2, 4]), "2, 4");
+    assert_eq!(
+        super::row_runs(&[2, 3, 5, 7, 8, 10, 12, 13, 20]),
+        "2–3, 5, 7–8, 10 and 2 more runs"
+    );
+    assert_eq!(super::row_runs(&[2, 3, 5, 7, 9]), "2–3, 5, 7, 9");
+}

@@ -91,7 +91,7 @@ pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     help(C::ExportFormat, &[key(KeyCode::Down)], O(E::Down), "Next format"),
     help(C::ExportFormat, &[key(KeyCode::Up)], O(E::Up), "Previous format"),
     both(C::ExportFormat, &[key(KeyCode::Enter)], O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
-    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('s'), ch('j'), ch('a'), ch('h')], "Format"),
+    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('s'), ch('j')], "Format"),
     // A format's key: its description is the format's title (`domain::export::Format`).
     help(C::ExportFormat, &[ch('t')], O(E::Pick(Format::Text)), Format::Text.title()),
     help(C::ExportFormat, &[ch('l')], O(E::Pick(Format::Loa)), Format::Loa.title()),
@@ -99,8 +99,9 @@ pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     help(C::ExportFormat, &[ch('c')], O(E::Pick(Format::Csv)), Format::Csv.title()),
     help(C::ExportFormat, &[ch('s')], O(E::Pick(Format::Case)), Format::Case.title()),
     help(C::ExportFormat, &[ch('j')], O(E::Pick(Format::Json)), Format::Json.title()),
-    help(C::ExportFormat, &[ch('a')], O(E::Pick(Format::Powershell)), Format::Powershell.title()),
-    help(C::ExportFormat, &[ch('h')], O(E::Pick(Format::Packet)), Format::Packet.title()),
+    // In the footer of their own: offered only where they apply.
+    both(C::ExportFormat, &[ch('a')], O(E::Pick(Format::Powershell)), Format::Powershell.title(), "Script"),
+    both(C::ExportFormat, &[ch('h')], O(E::Pick(Format::Packet)), Format::Packet.title(), "Packet"),
     both(C::ExportFormat, &[key(KeyCode::Esc)], O(E::Back), "Cancel: back to the order's page", "Cancel"),
     both(C::ExportFormat, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The path input (letters type).
