@@ -158,6 +158,8 @@ pub fn classification_text(c: &Classification) -> String {
             text.push_str(
                 "This is a guess: the words were weak. Confirm the fields before you fix them.\n",
             );
+        } else if c.is_not_sure() {
+            text.push_str(&not_sure_text(c));
         }
     }
     if c.needs_carrier_contact {
@@ -172,6 +174,15 @@ pub fn classification_text(c: &Classification) -> String {
         text.push_str(&format!("{}\n", clean(&c.action)));
     }
     text
+}
+
+/// The line that says an answer is below the confidence to act on.
+pub fn not_sure_text(c: &Classification) -> String {
+    let confidence = c.certainty().unwrap_or(0.0);
+    format!(
+        "Not sure (confidence {confidence:.2}): the model doubts this reading. Confirm the fields \
+         before you fix them.\n"
+    )
 }
 
 /// `--fields` given by the user: keys or groups (`authorized_user`, `service_address`).

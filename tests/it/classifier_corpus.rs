@@ -163,3 +163,39 @@ fn the_model_vetoes_keep_the_labelled_sets_right() {
         );
     }
 }
+
+/// A rules' answer the model doubts says "not sure" (below `RULES_SURE_AT`) and asks the user to
+/// confirm; one it supports does not, and two complaints in two sentences are each read on their
+/// own sentence, so a right two-field answer is not doubted. The JSON keeps its four keys.
+#[test]
+fn classify_says_not_sure_when_the_model_doubts_the_rules() {
+    use portwiz::domain::classifier::{ExampleIndex, classify_with_examples};
+    let catalog = Catalog::builtin();
+    let none = ExampleIndex::new(Vec::new());
+    let doubted =
+        "The telephone number must be unlocked by the end user and current service provider";
+    let c = classify_with_examples(doubted, &catalog, &none);
+    assert!(c.is_recognised() && c.is_not_sure(), "{c:?}");
+    for sure in [
+        "Wireless account passcode does not match our records",
+        "EU NAME MISMATCH; ZIP does not match CSR",
+    ] {
+        let c = classify_with_examples(sure, &catalog, &none);
+        assert!(c.is_sure(), "{sure}: {:?}", c.certainty());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::support::run(dir.path(), &["classify", doubted]);
+    assert!(
+        out.stdout.contains("Not sure (confidence 0."),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Phone numbers"), "{}", out.stdout);
+    let json = crate::support::run(dir.path(), &["classify", "--json", doubted]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["action", "fields", "matches", "needs_carrier_contact"]
+    );
+}

@@ -49,6 +49,10 @@ pub struct Classification {
     /// "received") rather than a rejection; empty otherwise. Not part of the JSON contract.
     #[serde(skip)]
     pub status_words: Vec<String>,
+    /// How sure the rules' answer is: the least confidence of its matches (`Match::confidence`);
+    /// `None` without a model or a match. Not part of the JSON contract (its keys are fixed).
+    #[serde(skip)]
+    pub confidence: Option<f32>,
 }
 
 impl Classification {
@@ -96,6 +100,38 @@ impl Classification {
     /// True when some rule recognised the text.
     pub fn is_recognised(&self) -> bool {
         !self.matches.is_empty()
+    }
+
+    /// How sure the answer is: a learned example's similarity, the model's own confidence for its
+    /// suggestion, else the rules' `confidence` (`None`: no model, and the rules alone are taken as
+    /// sure, as before there was one).
+    pub fn certainty(&self) -> Option<f32> {
+        let first = self.matches.first()?;
+        match first.rule.as_str() {
+            LEARNED_RULE => Some(first.score),
+            super::MODEL_RULE => Some(first.score),
+            _ => self.confidence,
+        }
+    }
+
+    /// The answer is sure enough to act on: a learned example at `SIMILARITY_SURE`, the model's
+    /// suggestion at `SURE_AT`, the rules' answer at `RULES_SURE_AT` (thresholds read from the
+    /// held-out table, `train_classifier -- --loso`). False when nothing was recognised.
+    pub fn is_sure(&self) -> bool {
+        let Some(first) = self.matches.first() else {
+            return false;
+        };
+        let at = match first.rule.as_str() {
+            LEARNED_RULE => SIMILARITY_SURE,
+            super::MODEL_RULE => super::SURE_AT,
+            _ => super::RULES_SURE_AT,
+        };
+        self.certainty().is_none_or(|c| c >= at)
+    }
+
+    /// Recognised, but below the confidence to act on: the user should say what it is.
+    pub fn is_not_sure(&self) -> bool {
+        self.is_recognised() && !self.is_sure()
     }
 
     /// A weak match: the words were found only far apart, or the text is only somewhat like an
@@ -149,8 +185,10 @@ pub fn classify_with_examples(
         fields: fields.clone(),
         score: n.similarity,
         evidence: n.shared_words.clone(),
+        confidence: None,
     }];
     c.fields = fields;
+    c.confidence = None;
     c.learned = Some(n);
     c.status_words.clear();
     c
@@ -167,6 +205,10 @@ pub struct Match {
     /// `classify --json` contract, so not serialised.
     #[serde(skip)]
     pub evidence: Vec<String>,
+    /// How likely the built-in model (reading the text knowing which rules fired) finds what the
+    /// match says; `None` without a model. Not serialised.
+    #[serde(skip)]
+    pub confidence: Option<f32>,
 }
 
 /// The concepts of one scope (a sentence, or the whole text) and of each of its clauses.
@@ -184,6 +226,8 @@ struct Hit {
     /// Where the rule's subject (its first requirement: the PIN, the numbers…) was first named
     /// in each scope it fired in: (sentence, token).
     subjects: Vec<(u32, usize)>,
+    /// The model's support for the match, once it has read the text.
+    support: Option<f32>,
 }
 
 /// Classifies a carrier's rejection text by the catalog's rules alone. Pure; never fails: text
@@ -334,6 +378,7 @@ fn evaluate_scope(
                     evidence,
                     sentence,
                     subjects: subject_at.into_iter().collect(),
+                    support: None,
                 })
             }
         }
@@ -353,10 +398,64 @@ pub(crate) fn fired_rules<'c>(text: &str, catalog: &'c Catalog) -> Vec<&'c str> 
 fn drop_vetoed(reading: &Reading, catalog: &Catalog, model: &Model, hits: &mut [Option<Hit>]) {
     let fired: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].is_some()).collect();
     let rules: Vec<&Rule> = fired.iter().map(|&i| &catalog.rules[i]).collect();
-    let keep = rules_to_keep(reading, catalog, model, &rules);
-    for (i, keep) in fired.into_iter().zip(keep) {
-        if !keep {
-            hits[i] = None;
+    let (keep, support) = rules_to_keep(reading, catalog, model, &rules);
+    for ((&i, keep), support) in fired.iter().zip(keep).zip(support) {
+        match &mut hits[i] {
+            Some(hit) if keep => hit.support = Some(support),
+            _ => hits[i] = None,
+        }
+    }
+    support_in_own_sentence(reading, catalog, model, hits);
+}
+
+/// Where the matches sit in different sentences ("EU name mismatch; ZIP does not match CSR"),
+/// each is also read on its own sentence: a one-vs-rest model reading the whole text rarely gives
+/// a second complaint much, though each sentence says its own plainly. A match keeps the higher
+/// of the two confidences.
+fn support_in_own_sentence(
+    reading: &Reading,
+    catalog: &Catalog,
+    model: &Model,
+    hits: &mut [Option<Hit>],
+) {
+    let sentence_of: Vec<Option<u32>> = hits
+        .iter()
+        .map(|h| h.as_ref().map(|h| h.sentence))
+        .collect();
+    let mut sentences: Vec<u32> = sentence_of.iter().flatten().copied().collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    if sentences.len() < 2 {
+        return;
+    }
+    for s in sentences {
+        let Some(start) = reading.tokens.iter().position(|t| t.sentence == s) else {
+            continue;
+        };
+        let len = reading.tokens[start..]
+            .iter()
+            .take_while(|t| t.sentence == s)
+            .count();
+        let found: Vec<_> = reading
+            .found
+            .iter()
+            .filter(|o| o.sentence == s)
+            .copied()
+            .collect();
+        let here: Vec<usize> = (0..hits.len())
+            .filter(|&i| sentence_of[i] == Some(s))
+            .collect();
+        let ids: Vec<&str> = here.iter().map(|&i| catalog.rules[i].id.as_str()).collect();
+        let own = Reading {
+            tokens: &reading.tokens[start..start + len],
+            found: &found,
+        };
+        let prediction = model.predict_reading(&own, catalog, &ids);
+        for i in here {
+            let alone = super::veto::support(&prediction, &catalog.rules[i]);
+            if let Some(hit) = &mut hits[i] {
+                hit.support = hit.support.map(|s| s.max(alone));
+            }
         }
     }
 }
@@ -455,8 +554,14 @@ fn build(
             fields: rule.fields.clone(),
             score: hit.score,
             evidence: evidence_words(text, tokens, hit.evidence),
+            confidence: hit.support,
         })
-        .collect();
+        .collect::<Vec<Match>>();
+    let confidence = matches
+        .iter()
+        .map(|m| m.confidence)
+        .try_fold(f32::INFINITY, |least, c| c.map(|c| least.min(c)))
+        .filter(|c| c.is_finite());
     Classification {
         fields,
         matches,
@@ -465,6 +570,7 @@ fn build(
         learned: None,
         key_sentence,
         status_words,
+        confidence,
     }
 }
 

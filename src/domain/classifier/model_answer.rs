@@ -49,18 +49,21 @@ pub fn suggest(text: &str, catalog: &Catalog, model: &Model) -> Option<Classific
             fields,
             score: confidence,
             evidence: Vec::new(),
+            confidence: Some(confidence),
         }],
         needs_carrier_contact,
         action,
         learned: None,
         key_sentence: None,
         status_words: Vec::new(),
+        confidence: Some(confidence),
     })
 }
 
 /// How sure the answer `c` to `text` is, from the model that reads the text knowing which rules
-/// fired: for the model's own answer, its confidence; for the rules', the model's probability of
-/// the least likely thing the answer says (each field's key or group; `carrier` when it names no
+/// fired: for the model's own answer, its confidence; for the rules' answer classified with the
+/// model, its matches' least confidence (`Classification::confidence`); else the model's
+/// probability of the least likely thing the answer says (each field's key or group; `carrier` when it names no
 /// field). `None` when `c` answers nothing. The held-out score reads how often answers at each
 /// confidence were right (`train_classifier -- --loso`).
 pub fn answer_confidence(
@@ -72,6 +75,10 @@ pub fn answer_confidence(
     let first = c.matches.first()?;
     if first.rule == MODEL_RULE {
         return Some(first.score);
+    }
+    // Classified with this model: each match's own confidence, the least of them.
+    if c.confidence.is_some() {
+        return c.confidence;
     }
     let rules = fired_rules(text, catalog);
     let prediction = model.predict(text, catalog, &rules);

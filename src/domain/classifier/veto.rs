@@ -16,15 +16,16 @@ pub const VETO_BELOW: f32 = 0.15;
 
 /// Which of the `fired` rules to keep: the one the model supports most, every other that shares a
 /// field with it, and every other the model does not strongly reject; a lone rule unless the
-/// model strongly rejects it and is sure of another label.
+/// model strongly rejects it and is sure of another label. Beside each, the model's support for
+/// it: the match's confidence.
 pub(crate) fn rules_to_keep(
     reading: &Reading,
     catalog: &Catalog,
     model: &Model,
     fired: &[&Rule],
-) -> Vec<bool> {
+) -> (Vec<bool>, Vec<f32>) {
     if fired.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let ids: Vec<&str> = fired.iter().map(|r| r.id.as_str()).collect();
     let prediction = model.predict_reading(reading, catalog, &ids);
@@ -34,7 +35,7 @@ pub(crate) fn rules_to_keep(
             .ranked
             .first()
             .is_some_and(|(_, p)| *p >= SURE_AT);
-        return vec![only >= VETO_BELOW || !sure_elsewhere];
+        return (vec![only >= VETO_BELOW || !sure_elsewhere], support);
     }
     let best = support
         .iter()
@@ -44,17 +45,18 @@ pub(crate) fn rules_to_keep(
     // A match that shares a field with the best one elaborates it rather than naming a second
     // thing from context ("the BTN is porting but numbers remain": port type beside the new BTN).
     let shares_best = |r: &Rule| r.fields.iter().any(|k| fired[best].fields.contains(k));
-    support
+    let keep = support
         .iter()
         .zip(fired)
         .enumerate()
         .map(|(i, (s, r))| i == best || *s >= VETO_BELOW || shares_best(r))
-        .collect()
+        .collect();
+    (keep, support)
 }
 
-/// How likely the model finds what `rule` says: the most likely of the labels its fields stand
+/// How likely the model finds what `rule` says (the confidence of its match): the most likely of the labels its fields stand
 /// for (the key itself or its group), and `carrier` when only the carrier can clear it.
-fn support(prediction: &Prediction, rule: &Rule) -> f32 {
+pub(crate) fn support(prediction: &Prediction, rule: &Rule) -> f32 {
     let p = |label: &str| {
         prediction
             .ranked

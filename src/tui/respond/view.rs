@@ -303,6 +303,14 @@ fn suggestion(form: &RejectionForm, theme: &Theme, order: &Order) -> Vec<(String
                 "A guess: the words were weak. Confirm the ticked fields before saving.".into(),
                 theme.warning(),
             ));
+        } else if c.is_not_sure() {
+            suggestion.push((
+                format!(
+                    "Not sure (confidence {:.2}): confirm the ticked fields before saving.",
+                    c.certainty().unwrap_or(0.0)
+                ),
+                theme.warning(),
+            ));
         }
     }
     named_numbers(&mut suggestion, form, theme);
