@@ -12,15 +12,15 @@ use std::collections::BTreeSet;
 /// the families in general words (carrier-side blocks, who the carrier is, ranges that
 /// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
 /// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
-/// 78.3%; 983 texts from 158 publishers: 78.0%.)
+/// 78.3%; 983 texts from 158 publishers: 78.0%; 1,012 texts from 159 publishers: 78.3%.)
 const LOSO_FLOOR: f64 = 0.78;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 983, "{} rows", rows.len());
+    assert!(rows.len() >= 1012, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 158, "{} families", families.len());
+    assert!(families.len() >= 159, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),
