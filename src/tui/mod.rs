@@ -11,6 +11,7 @@ pub mod live;
 pub mod msg;
 pub mod respond;
 pub mod root;
+pub mod rows;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
@@ -166,18 +167,24 @@ pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<(
         .as_deref()
         .filter(|_| runtime.options.board)
         .map(|root| {
-            load_board(&mut app, root);
+            board_first_frame(&mut app, root);
             crate::store::board::Stores::new(root)
         });
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    if runtime.board.is_none() {
-        watch_orders(&runtime.store, tx.clone(), &runtime.generation);
+    match runtime.board.as_ref() {
+        None => watch_orders(&runtime.store, tx.clone(), &runtime.generation),
+        // Every tenant read on threads of their own, as a single store's check.
+        Some(stores) => {
+            runtime.checking = true;
+            app.reading = Some((0, app.tenants.len()));
+            check_board_in_background(stores.root(), tx.clone());
+        }
     }
     // The check of every file runs on its own thread, so keys are answered meanwhile.
-    if runtime.checking {
+    if runtime.checking && runtime.board.is_none() {
         app.reading = runtime.options.cold.then_some((0, 0));
         check_in_background(runtime.store.dir(), tx.clone(), runtime.options.cold);
     }
@@ -269,6 +276,16 @@ impl Runtime {
                 take_checked(app, &mut self.store, result, &mut self.saved_meanwhile);
                 None
             }
+            // The board's read, unless the app has left the board for a tenant's store.
+            Incoming::BoardChecked(every) => {
+                let root = self.board.as_ref().map(|b| b.root().to_path_buf());
+                if let Some(root) = root {
+                    self.checking = false;
+                    self.saved_meanwhile.clear();
+                    return Ok(Some(board_read(app, &root, *every)));
+                }
+                None
+            }
         })
     }
 
@@ -345,26 +362,52 @@ impl Runtime {
     }
 }
 
-/// The board's orders in the model: every tenant's, read without writing in any
+/// The board's first frame in the model: each tenant's newest orders from its index
+/// (`store::board::newest`: no order file looked at, nothing written), each with its tenant.
+/// Every order comes later, from [`check_board_in_background`].
+pub fn board_first_frame(app: &mut Root, root: &Path) {
+    app.tenant = None;
+    app.board = Some(app::Board::default());
+    update::board_checked(app, crate::store::board::newest(root));
+}
+
+/// The board's orders in the model at once: every tenant's, read without writing in any
 /// (`store::board::every_tenant`), each with its tenant; what could not be read is a notice.
 pub fn load_board(app: &mut Root, root: &Path) {
-    let every = crate::store::board::every_tenant(root);
-    let mut tenant_of = std::collections::HashMap::with_capacity(every.orders.len());
-    let mut orders = Vec::with_capacity(every.orders.len());
-    for (tenant, summary) in every.orders {
-        tenant_of.insert(summary.id().to_string(), tenant);
-        orders.push(summary);
-    }
-    app.orders = orders;
-    app.notices.extend(every.problems);
     app.tenant = None;
-    app.tenants.clone_from(&every.names);
-    app.board = Some(app::Board {
-        tenants: every.names,
-        tenant_of,
+    app.board = Some(app::Board::default());
+    update::board_checked(app, crate::store::board::every_tenant(root));
+}
+
+/// Every tenant's orders read on threads of their own (`store::board::every_tenant`), with how
+/// many tenants are read so far, while keys are answered on the first frame's.
+fn check_board_in_background(root: &Path, tx: mpsc::Sender<Incoming>) {
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        let progress = std::sync::Mutex::new(tx.clone());
+        let every = crate::store::board::every_tenant_reporting(&root, &|done, total| {
+            if let Ok(tx) = progress.lock() {
+                let _ = tx.send(Incoming::Reading(done, total));
+            }
+        });
+        let _ = tx.send(Incoming::BoardChecked(Box::new(every)));
     });
-    app.refresh_id_width();
-    app.refresh_rows();
+}
+
+/// The board's read of every tenant, as the app takes it: the orders the app holds in full
+/// (opened, saved or made since the first frame) are read again from their files, since the
+/// read may have passed them before they were saved.
+pub fn board_read(app: &Root, root: &Path, mut every: crate::store::board::Every) -> Msg {
+    if let Some(board) = &app.board {
+        for id in app.loaded.keys() {
+            let tenant = board.tenant(id);
+            let read = tenant.and_then(|t| crate::store::board::summary_of(root, t, id));
+            if let (Some(tenant), Some(summary)) = (tenant, read) {
+                every.put(tenant, summary);
+            }
+        }
+    }
+    Msg::BoardChecked(Box::new(every))
 }
 
 /// Where an effect runs on the board.
@@ -576,8 +619,11 @@ enum Incoming {
     Insights(Box<crate::domain::insights::Insights>),
     /// Today's list, made from every order on a thread of its own.
     Today(Vec<crate::domain::today::Item>),
-    /// How far the read of a store without an index has come: files parsed, files to parse.
+    /// How far the read of a store without an index has come: files parsed, files to parse
+    /// (on the board: tenants read, tenants).
     Reading(usize, usize),
+    /// The board's read of every tenant.
+    BoardChecked(Box<crate::store::board::Every>),
 }
 
 /// `Effect::LoadInsights` or `Effect::LoadToday` on a thread of its own: the store hands over
@@ -734,7 +780,12 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             &path,
             (include_secrets, overwrite),
         ))),
-        Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
+        Effect::WritePacket { order_id, dir } => {
+            Some(match write_packet(store, &order_id, &dir, false) {
+                Ok(path) => Msg::Exported { order_id, path },
+                Err(reason) => Msg::ExportFailed { order_id, reason },
+            })
+        }
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::SaveMovedOut { draft, order } => Some(save_moved_out(store, draft, order)),
         Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
@@ -922,22 +973,22 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
 }
 
-/// The order's hand-off packet (no PIN) written into `dir` (`~` and a relative path resolved as
-/// an export's path).
-fn write_packet(store: &Store, order_id: String, dir: &Path) -> Msg {
-    let written = resolve_export_path(dir).and_then(|dir| {
-        let order = &store
-            .get(&order_id)
-            .map_err(|e| format!("the order could not be read: {e}"))?
-            .order;
-        let files = crate::domain::packet::files(order, false).map_err(|e| e.to_string())?;
-        crate::store::packet::write(&dir, &files)?;
-        Ok(dir.display().to_string())
-    });
-    match written {
-        Ok(path) => Msg::Exported { order_id, path },
-        Err(reason) => Msg::ExportFailed { order_id, reason },
-    }
+/// The order's hand-off packet written into `dir` (`~` and a relative path resolved as an
+/// export's path), the PIN in its field sheet only when `include_secrets`; the folder written.
+fn write_packet(
+    store: &Store,
+    order_id: &str,
+    dir: &Path,
+    include_secrets: bool,
+) -> Result<String, String> {
+    let dir = resolve_export_path(dir)?;
+    let order = &store
+        .get(order_id)
+        .map_err(|e| format!("the order could not be read: {e}"))?
+        .order;
+    let files = crate::domain::packet::files(order, include_secrets).map_err(|e| e.to_string())?;
+    crate::store::packet::write(&dir, &files)?;
+    Ok(dir.display().to_string())
 }
 
 /// A file the user named, read only when it is a regular file (a link to one is fine) of at
@@ -992,7 +1043,14 @@ fn export_order(
         .get(order_id)
         .map_err(|e| Failed(format!("The order could not be read: {e}")))?
         .order;
-    let bytes = crate::domain::export::file(order, format, include_secrets)
+    if format.writes_folder() {
+        return write_packet(store, order_id, typed, include_secrets).map_err(Failed);
+    }
+    let written = crate::domain::export::powershell::Written {
+        tenant: crate::store::tenants::name_of(store.dir()),
+        at: now().now,
+    };
+    let bytes = crate::domain::export::bytes(order, format, include_secrets, &written)
         .map_err(|e| Failed(format!("Nothing was written: {e}")))?;
     let path = resolve_export_path(typed).map_err(Failed)?;
     write_export(&path, &bytes, overwrite)
