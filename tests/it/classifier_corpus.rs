@@ -13,15 +13,16 @@ use std::collections::BTreeSet;
 /// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
 /// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
 /// 78.3%; 80.8% once the model learned a label for texts that name nothing, read concepts in
-/// pairs and guessed from 0.1, and the catalog knew identity documents.)
+/// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
+/// publishers: 81.1%.)
 const LOSO_FLOOR: f64 = 0.80;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 881, "{} rows", rows.len());
+    assert!(rows.len() >= 1012, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 142, "{} families", families.len());
+    assert!(families.len() >= 159, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),
