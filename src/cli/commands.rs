@@ -213,7 +213,7 @@ fn new(store: &mut Store, from: &Path, clock: Clock, console: &mut Console) -> R
 /// (a draft may hold a wrong value, kept as given), so the words say so rather than "error".
 fn say_value_problems(order: &Order, clock: Clock, console: &mut Console) {
     for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-        if order.fields.get(problem.key).is_empty() {
+        if order.fields.is_blank(problem.key) {
             continue;
         }
         let kind = if problem.severity == Severity::Error {

@@ -273,11 +273,11 @@ fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefus
 /// The numbers in E.164, each once; an item that is not all valid numbers of the order is kept
 /// whole as typed, for its problem to be shown. Linear in the number of items.
 fn normalise_numbers(items: &[String], fields: &OrderFields) -> Vec<String> {
-    let (country, number_type) = (fields.rules_country(), fields.number_type_choice());
+    let mut parser = rules::NumberParser::new(fields.rules_country(), fields.number_type_choice());
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let report = rules::parse_numbers(item, country, number_type);
+        let report = parser.parse(item);
         let all_valid = !report.entries.is_empty()
             && report
                 .entries

@@ -281,8 +281,28 @@ pub fn parse_numbers(
     country: Country,
     number_type: Option<NumberType>,
 ) -> NumbersReport {
-    let raws = entries(text, country);
-    build_report(raws.into_iter().map(|r| (r, None)), country, number_type)
+    NumberParser::new(country, number_type).parse(text)
+}
+
+/// [`parse_numbers`] for many texts of one country and type (a list's items, a sheet's cells):
+/// the remembered verdicts are taken once for all of them, not once a text.
+pub struct NumberParser {
+    country: Country,
+    verdicts: classify::Verdicts,
+}
+
+impl NumberParser {
+    pub fn new(country: Country, number_type: Option<NumberType>) -> NumberParser {
+        NumberParser {
+            country,
+            verdicts: classify::Verdicts::of(country, number_type),
+        }
+    }
+
+    pub fn parse(&mut self, text: &str) -> NumbersReport {
+        let raws = entries(text, self.country);
+        build_report(raws.into_iter().map(|r| (r, None)), &mut self.verdicts)
+    }
 }
 
 /// The entries of a text: its candidate numbers, except that a piece of it (between commas,
@@ -293,29 +313,38 @@ pub(super) fn entries(text: &str, country: Country) -> Vec<&str> {
     // as phonenumber says; in North America it is 10 digits.
     let nanp = matches!(country, Country::Us | Country::Ca | Country::Pr);
     let is_valid = |s: &str| classify::is_valid_in(s, country);
-    text.split([',', ';', '\n', '\r'])
-        .flat_map(|chunk| {
-            let pieces = split::candidates(chunk, nanp, &is_valid);
-            if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
-                vec![chunk.trim()]
-            } else {
-                pieces
+    let mut out = Vec::new();
+    for chunk in text.split([',', ';', '\n', '\r']) {
+        // A chunk without spaces is one candidate (most of a long list: one number a line).
+        if !chunk.contains(char::is_whitespace) {
+            if !chunk.is_empty() {
+                out.push(chunk);
             }
-        })
-        .collect()
+            continue;
+        }
+        let pieces = split::candidates(chunk, nanp, &is_valid);
+        if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
+            out.push(chunk.trim());
+        } else {
+            out.extend(pieces);
+        }
+    }
+    out
 }
 
 /// Classifies candidates in order, tracking repeats.
 fn build_report<'a>(
     raws: impl Iterator<Item = (&'a str, Option<usize>)>,
-    country: Country,
-    number_type: Option<NumberType>,
+    verdicts: &mut classify::Verdicts,
 ) -> NumbersReport {
-    let mut report = NumbersReport::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut report = NumbersReport {
+        entries: Vec::with_capacity(raws.size_hint().0),
+        unique_valid: Vec::with_capacity(raws.size_hint().0),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(raws.size_hint().0);
     for (raw, row) in raws {
         let raw = raw.trim();
-        let (e164, mut state) = classify::classify(raw, country, number_type);
+        let (e164, mut state) = verdicts.classify(raw);
         if let Some(e164) = &e164 {
             // Any earlier entry with the same number, whatever its verdict, makes this a repeat.
             match seen.get(e164) {
