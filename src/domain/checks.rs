@@ -122,7 +122,7 @@ fn numbers_found(
     country: rules::Country,
     number_type: Option<rules::NumberType>,
 ) -> Found {
-    let report = rules::parse_numbers(&numbers.join("\n"), country, number_type);
+    let report = rules::parse_numbers_shared(&numbers.join("\n"), country, number_type);
     let mut found: Found = report
         .problems()
         .filter_map(|entry| {

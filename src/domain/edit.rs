@@ -15,7 +15,7 @@ use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
 use super::order::{Clock, Order, Refusal};
 use super::registry::{FIELDS, Kind, spec};
-use super::rules::{self, MAX_NUMBERS_PER_ORDER, NumberState};
+use super::rules::{self, MAX_NUMBERS_PER_ORDER};
 use super::validate::{Problem, check_field};
 use jiff::Timestamp;
 use std::collections::HashSet;
@@ -277,19 +277,8 @@ fn normalise_numbers(items: &[String], fields: &OrderFields) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let report = parser.parse(item);
-        let all_valid = !report.entries.is_empty()
-            && report
-                .entries
-                .iter()
-                .all(|e| matches!(e.state, NumberState::Valid | NumberState::Duplicate { .. }));
-        if all_valid {
-            out.extend(
-                report
-                    .unique_valid
-                    .into_iter()
-                    .filter(|n| seen.insert(n.clone())),
-            );
+        if let Some(numbers) = parser.valid_numbers(item) {
+            out.extend(numbers.into_iter().filter(|n| seen.insert(n.clone())));
         } else if seen.insert(item.clone()) {
             out.push(item.clone());
         }

@@ -173,6 +173,8 @@ pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<(
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
+    // phonenumber's tables are built off the loop, so the first order opened answers at once.
+    std::thread::spawn(crate::domain::rules::numbers::warm_up);
     if runtime.board.is_none() {
         watch_orders(&runtime.store, tx.clone(), &runtime.generation);
     }

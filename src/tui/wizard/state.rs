@@ -303,12 +303,13 @@ impl WizardState {
             let fields = &self.order.fields;
             // The verdicts of at most as many lines as an order takes: beyond, the field's
             // error says there are too many, and each keystroke stays quick.
-            let shown: String = key
-                .0
-                .lines()
-                .take(crate::domain::edit::list_limit(FieldKey::Numbers))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let limit = crate::domain::edit::list_limit(FieldKey::Numbers);
+            let shown = if key.0.lines().nth(limit).is_none() {
+                // All of it (as the check parses it, so the two share one parse).
+                std::borrow::Cow::Borrowed(key.0.as_str())
+            } else {
+                std::borrow::Cow::Owned(key.0.lines().take(limit).collect::<Vec<_>>().join("\n"))
+            };
             let states = super::numbers::number_states(
                 &shown,
                 fields.rules_country(),

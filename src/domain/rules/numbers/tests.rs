@@ -318,6 +318,32 @@ fn remembered_verdicts_are_the_verdicts() {
     assert_eq!(us(text), fresh);
 }
 
+/// A long text's shared report is its parse, for its own country and type only.
+#[test]
+fn a_shared_parse_is_the_parse() {
+    let lines: Vec<String> = (0..600)
+        .map(|i| format!("+1206{:07}", 2_000_000 + i % 500))
+        .chain(["8005550100".to_string(), "hello".to_string()])
+        .collect();
+    let text = lines.join("\n");
+    for _ in 0..2 {
+        for (country, number_type) in [
+            (Country::Us, Some(NumberType::Geographic)),
+            (Country::Us, Some(NumberType::TollFree)),
+            (Country::Ca, None),
+        ] {
+            let shared = parse_numbers_shared(&text, country, number_type);
+            assert_eq!(*shared, parse_numbers(&text, country, number_type));
+        }
+    }
+    let mut edited = text.clone();
+    edited.push('5');
+    assert_eq!(
+        *parse_numbers_shared(&edited, Country::Us, None),
+        parse_numbers(&edited, Country::Us, None)
+    );
+}
+
 proptest! {
     #[test]
     fn a_piece_without_spaces_is_one_entry_as_candidates_would_cut_it(
