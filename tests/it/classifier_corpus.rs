@@ -11,15 +11,16 @@ use std::collections::BTreeSet;
 /// worse. (755 texts: 71.1% with the catalog in other languages; 78.9% once the catalog named
 /// the families in general words (carrier-side blocks, who the carrier is, ranges that
 /// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
-/// after a specific complaint stopped counting as a second field.)
+/// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
+/// 78.3%.)
 const LOSO_FLOOR: f64 = 0.78;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
     let rows = parse_corpus(BUILTIN_CORPUS).unwrap();
-    assert!(rows.len() >= 755, "{} rows", rows.len());
+    assert!(rows.len() >= 881, "{} rows", rows.len());
     let families: BTreeSet<&str> = rows.iter().map(|r| r.family.as_str()).collect();
-    assert!(families.len() >= 127, "{} families", families.len());
+    assert!(families.len() >= 142, "{} families", families.len());
     for row in &rows {
         assert!(
             !row.source.trim().is_empty(),
