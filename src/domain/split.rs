@@ -369,7 +369,17 @@ fn reason(group: &[Row], first_key: &[String], first: bool) -> String {
     };
     let differs = |i: usize| row.key.get(i) != first_key.get(i);
     let mut words = Vec::new();
-    let value = |i: usize| row.key.get(i).cloned().unwrap_or_default();
+    // As the sheet writes it (the key is folded for comparing).
+    let value = |i: usize| {
+        let given = row
+            .values
+            .iter()
+            .find(|(k, _)| Some(k) == GROUP_KEYS.get(i));
+        given.map_or_else(
+            || row.key.get(i).cloned().unwrap_or_default(),
+            |(_, v)| v.to_line(),
+        )
+    };
     if differs(0) {
         words.push(format!("another country ({})", value(0).to_uppercase()));
     }
