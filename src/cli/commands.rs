@@ -2,7 +2,7 @@
 //! the store and hands each command to a function of its own.
 
 use super::Failure;
-use super::args::{Command, ExportArgs, ExportFormat, RejectArgs, SetPairs};
+use super::args::{Command, ExportArgs, RejectArgs, SetPairs};
 use super::console::Console;
 use super::input;
 use super::listing::{list_reader, status_filter};
@@ -18,7 +18,6 @@ use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
-use clap::ValueEnum;
 use std::path::Path;
 
 /// The real clock, read once per command (`crate::system::clock`).
@@ -424,38 +423,24 @@ fn export(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    if to.include_secrets
-        && !matches!(
-            to.format,
-            ExportFormat::Json | ExportFormat::Text | ExportFormat::Packet
-        )
-    {
+    let format = to.format;
+    if to.include_secrets && !format.may_hold_the_pin() {
         return Err(Failure::Input(format!(
             "--include-secrets adds the PIN to json and text exports and packets only; the {} export \
              never holds it",
-            to.format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_string())
+            format.name()
         )));
     }
     let order = &store.get(id)?.order;
-    let Some(format) = to.format.order_format() else {
-        if to.format == ExportFormat::Packet {
-            let (dir, force) = (to.file.output, to.file.force);
-            return super::packet::export_packet(order, to.include_secrets, dir, force, console);
-        }
-        let written = crate::domain::export::powershell::Written {
-            tenant: crate::store::tenants::name_of(store.dir()),
-            at: clock.now,
-        };
-        let script = crate::domain::export::powershell::render(order, &written)
-            .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
-        return match to.file.output {
-            Some(path) => super::export_file::write_export(&path, script.as_bytes(), to.file.force),
-            None => console.print(&script),
-        };
+    if format.writes_folder() {
+        let (dir, force) = (to.file.output, to.file.force);
+        return super::packet::export_packet(order, to.include_secrets, dir, force, console);
+    }
+    let written = crate::domain::export::powershell::Written {
+        tenant: crate::store::tenants::name_of(store.dir()),
+        at: clock.now,
     };
-    let bytes = crate::domain::export::file(order, format, to.include_secrets)
+    let bytes = crate::domain::export::bytes(order, format, to.include_secrets, &written)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.file.output {
         Some(path) => super::export_file::write_export(&path, &bytes, to.file.force),
