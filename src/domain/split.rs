@@ -412,6 +412,11 @@ fn planned(rows: Vec<Row>, reason: String, warnings: &mut Vec<String>, n: usize)
             fields.set(*key, value.clone());
         }
     }
+    // The service address is in the order's country unless the sheet says otherwise, as the
+    // edit operation fills it in when the country is chosen.
+    if fields.service_address.country.trim().is_empty() && fields.country_choice().is_some() {
+        fields.service_address.country = fields.country.clone();
+    }
     for row in &rows {
         for (key, value) in row.values.iter().filter(|(k, _)| !GROUP_KEYS.contains(k)) {
             if fields.get(*key) != *value {

@@ -27,6 +27,24 @@ fn a_reason_names_the_account_and_carrier_as_written() {
     );
 }
 
+/// A draft's service address is in its country unless the sheet says otherwise, as when the
+/// country is chosen in the wizard (found in issue 26's trial: every split draft asked for it).
+#[test]
+fn a_drafts_service_address_is_in_its_country_unless_the_sheet_says() {
+    let plan = plan(&sheet(&[
+        "PhoneNumber,service_address.city,service_address.country",
+        "+14252000000,Redmond,",
+        "+14252000001,Vancouver,CA",
+    ]))
+    .unwrap();
+    let countries: Vec<&str> = plan
+        .orders
+        .iter()
+        .map(|o| o.fields.service_address.country.as_str())
+        .collect();
+    assert_eq!(countries, ["US", "CA"], "{plan:#?}");
+}
+
 #[test]
 fn two_accounts_and_a_toll_free_line_make_three_orders_each_with_its_reason() {
     let plan = plan(&sheet(&[
