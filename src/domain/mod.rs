@@ -53,6 +53,7 @@ pub mod calendar;
 pub mod document;
 pub mod export;
 pub mod handoff;
+pub mod import;
 pub mod insights;
 pub mod packet;
 pub mod preflight;
@@ -61,7 +62,7 @@ pub mod report;
 pub mod split;
 pub mod tenant;
 #[cfg(test)]
-mod test_orders;
+pub(crate) mod test_orders;
 pub mod today;
 
 pub use fields::{FieldValue, OrderFields};

@@ -299,6 +299,78 @@ pub struct OrderKey {
     pub id: String,
 }
 
+/// Text the `/` filter looks for (in lower case) in a summary's texts: name, carrier, id,
+/// organization and ticket, each made lower case in turn and searched with a finder built once
+/// for every summary, stopping at the first that holds it. The same answer as searching
+/// [`Summary::search_text`] (no filter holds a line break), without making all of it.
+pub struct TextSearch {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl TextSearch {
+    /// For `lower` (already in lower case); `None` when it is empty (everything matches).
+    pub fn new(lower: &str) -> Option<TextSearch> {
+        (!lower.is_empty()).then(|| TextSearch {
+            text: lower.to_string(),
+            finder: memchr::memmem::Finder::new(lower.as_bytes()).into_owned(),
+        })
+    }
+
+    /// The text looked for, in lower case.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether one of the summary's texts holds it; `buffer` is reused between summaries.
+    pub fn found_in(&self, summary: &Summary, buffer: &mut String) -> bool {
+        buffer.clear();
+        if summary.text.is_ascii() {
+            // All its texts made lower case at once (ASCII keeps every place): a find counts
+            // when it lies within one of the texts searched (not across two, not the port date).
+            push_lowercase(buffer, &summary.text);
+            let len = self.text.len();
+            return self
+                .finder
+                .find_iter(buffer.as_bytes())
+                .any(|at| summary.searched_part_holds(at, at + len));
+        }
+        let ticket = summary.ticket().unwrap_or_default();
+        let parts = [
+            summary.name(),
+            summary.carrier(),
+            summary.id(),
+            summary.organization(),
+            ticket,
+        ];
+        parts.into_iter().any(|part| {
+            buffer.clear();
+            push_lowercase(buffer, part);
+            self.finder.find(buffer.as_bytes()).is_some()
+        })
+    }
+}
+
+impl Summary {
+    /// Whether `start..end` of the packed text lies within one text the filter searches.
+    fn searched_part_holds(&self, start: usize, end: usize) -> bool {
+        let ends = self.ends.map(|e| e as usize);
+        let bounds = [
+            0,
+            ends[0],
+            ends[1],
+            ends[2],
+            ends[3],
+            ends[4],
+            self.text.len(),
+        ];
+        bounds
+            .windows(2)
+            .enumerate()
+            .any(|(part, b)| part != PORT_DATE && b[0] <= start && end <= b[1])
+    }
+}
+
 /// Digits the `/` filter looks for, searched in [`PackedDigits`] as they are kept: the filter
 /// asks every summary on every key, and unpacking each one first cost more than the search.
 /// A run of digits starts on a byte's high half or its low half, so it is looked for both ways.
@@ -377,13 +449,23 @@ pub const MIN_SHORT_ID: usize = 7;
 /// any case (as the command line reads a prefix, like git), and at least [`MIN_SHORT_ID`]: the
 /// width of a short-id column. An id shorter than that is shown whole.
 pub fn short_id_len<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
-    let mut lower: Vec<Vec<char>> = ids.map(|id| id.to_lowercase().chars().collect()).collect();
+    // Strings sort as their characters do (UTF-8 keeps the order of code points); one string
+    // an id, not a vector of characters (100,000 ids on the board).
+    let mut lower: Vec<String> = ids
+        .map(|id| match id.is_ascii() {
+            true => id.to_ascii_lowercase(),
+            false => id.to_lowercase(),
+        })
+        .collect();
     lower.sort_unstable();
-    let longest = lower.iter().map(Vec::len).max().unwrap_or(0);
+    let longest = lower.iter().map(|id| id.chars().count()).max().unwrap_or(0);
     let shared = lower
         .windows(2)
         .map(|pair| {
-            let common = pair[0].iter().zip(&pair[1]).take_while(|(a, b)| a == b);
+            let common = pair[0]
+                .chars()
+                .zip(pair[1].chars())
+                .take_while(|(a, b)| a == b);
             common.count()
         })
         .max()
@@ -489,6 +571,41 @@ mod tests {
             };
             assert_eq!(Summary::from_parts(wrong_digits), None);
         }
+    }
+
+    /// The filter's text search gives what searching the whole search text gives, for every
+    /// piece of every text: a piece that runs from one text into the next (as they are packed)
+    /// or lies in the port date (not searched) is found nowhere.
+    #[test]
+    fn the_text_search_finds_what_the_search_text_holds_and_nothing_across_texts() {
+        let mut packed_apart = crate::domain::test_orders::complete_order("PO-ABC", "Carrier", 0);
+        packed_apart.fields.order_name = "Def".into();
+        packed_apart.fields.organization_name = "Org Ltd".into();
+        packed_apart.ticket = Some("TK-9".into());
+        let mut all = orders();
+        all.push(packed_apart);
+        let mut buffer = String::new();
+        for order in all {
+            let summary = Summary::of(&order);
+            let search_text = summary.search_text();
+            let packed = summary.text.to_lowercase();
+            let mut needles: Vec<String> = ["abcdef", "def", "carrier2026", "2026-", "ltdtk"]
+                .map(String::from)
+                .to_vec();
+            for text in [&search_text, &packed] {
+                let chars: Vec<char> = text.chars().collect();
+                for len in 1..=5 {
+                    needles.extend(chars.windows(len).map(|w| w.iter().collect::<String>()));
+                }
+            }
+            for needle in needles.iter().filter(|n| !n.contains('\n')) {
+                let expected = search_text.contains(needle.as_str());
+                let search = TextSearch::new(needle).expect("not empty");
+                let found = search.found_in(&summary, &mut buffer);
+                assert_eq!(found, expected, "{needle:?} in {search_text:?}");
+            }
+        }
+        assert!(TextSearch::new("").is_none());
     }
 
     #[test]

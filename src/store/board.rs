@@ -20,27 +20,44 @@ pub fn summaries(dir: &Path) -> (Vec<Summary>, Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir.join("orders")) else {
         return (summaries, problems);
     };
+    summaries.reserve(cached.len());
     for entry in entries.flatten() {
-        let path = entry.path();
-        let Some(id) = super::watch::order_id(&path) else {
+        let name = entry.file_name();
+        let Some(id) = name.to_str().and_then(super::watch::id_of_name) else {
             continue;
         };
-        // Only regular files, as every read of the store: a link or a FIFO is left alone.
-        let Ok(meta) = path.symlink_metadata() else {
+        // Looked at from the folder (no path walked again for each of 100,000 files), without
+        // following a link: only regular files, as every read of the store.
+        let Ok(meta) = entry.metadata() else {
             continue;
         };
         if !meta.is_file() {
             continue;
         }
-        match cached.remove(&id) {
+        match cached.remove(id) {
             Some(row) if row.stamp == Stamp::of(&meta) => summaries.push(*row.summary),
-            _ => match file::read(&path) {
+            _ => match file::read(&entry.path()) {
                 Ok((loaded, _)) => summaries.push(Summary::of(&loaded.order)),
-                Err(e) => problems.push(format!("{}: {}", path.display(), why(e))),
+                Err(e) => problems.push(format!("{}: {}", entry.path().display(), why(e))),
             },
         }
     }
     (summaries, problems)
+}
+
+/// One order of tenant `tenant`'s store as its file now says, read as [`summaries`] reads
+/// (nothing written there); `None` when there is no such order file or it cannot be read.
+pub fn summary_of(root: &Path, tenant: &str, id: &str) -> Option<Summary> {
+    crate::domain::tenant::check_name(tenant).ok()?;
+    file::check_id(id).ok()?;
+    let path = super::tenants::dir(root, tenant)
+        .join("orders")
+        .join(format!("{id}.json"));
+    if !path.symlink_metadata().ok()?.is_file() {
+        return None;
+    }
+    let (loaded, _) = file::read(&path).ok()?;
+    Some(Summary::of(&loaded.order))
 }
 
 fn why(e: file::ReadError) -> String {
@@ -57,20 +74,96 @@ fn why(e: file::ReadError) -> String {
 /// what could not be read. An order whose id another tenant's order already has (a store copied
 /// by hand) is left out and said: the board tells orders apart by id.
 pub fn every_tenant(root: &Path) -> Every {
-    let (names, mut problems) = super::tenants::names(root);
-    let mut orders = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (tenant, name) in names.iter().enumerate() {
-        let (summaries, unread) = summaries(&super::tenants::dir(root, name));
+    every_tenant_reporting(root, &|_, _| {})
+}
+
+/// [`every_tenant`], the tenants read on a few threads at once; `progress` hears (tenants read,
+/// tenants) as each one is done.
+pub fn every_tenant_reporting(root: &Path, progress: &(dyn Fn(usize, usize) + Sync)) -> Every {
+    let (names, problems) = super::tenants::names(root);
+    let read = each_in_parallel(&names, progress, |name| {
+        summaries(&super::tenants::dir(root, name))
+    });
+    gather(names, problems, read)
+}
+
+/// The board's first frame: the newest orders of each tenant (the `FIRST_SCREEN` most recently
+/// changed), as its index last saw them, without looking at any order file, so it comes at
+/// once whatever the number of orders. [`every_tenant`] then reads them all (on a thread of the
+/// runtime's) and replaces it. What could not be read is left for that read to say.
+pub fn newest(root: &Path) -> Every {
+    let (names, _) = super::tenants::names(root);
+    let read = names
+        .iter()
+        .map(|name| {
+            let dir = super::tenants::dir(root, name);
+            let rows = index::read_only_newest(&dir, super::open::FIRST_SCREEN);
+            let summaries = rows.unwrap_or_default().into_iter().map(|e| *e.summary);
+            (summaries.collect(), Vec::new())
+        })
+        .collect();
+    let mut every = gather(names, Vec::new(), read);
+    every.problems.clear();
+    every
+}
+
+/// `read` of each of `names`, in their order, on up to four threads (the tenants' stores are
+/// independent): done tenants are counted into `progress`.
+fn each_in_parallel<T: Send>(
+    names: &[String],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    read: impl Fn(&str) -> T + Sync,
+) -> Vec<T> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let results: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(names.len()));
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(name) = names.get(i) else {
+                return;
+            };
+            let result = read(name);
+            if let Ok(mut results) = results.lock() {
+                results.push((i, result));
+            }
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, names.len());
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(names.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Each tenant's orders read (in the order of `names`) made one board: an id is shown once,
+/// with the first tenant that has it.
+fn gather(
+    names: Vec<String>,
+    mut problems: Vec<String>,
+    read: Vec<(Vec<Summary>, Vec<String>)>,
+) -> Every {
+    let total = read.iter().map(|(s, _)| s.len()).sum();
+    let mut orders = Vec::with_capacity(total);
+    let mut tenant_of: HashMap<String, usize> = HashMap::with_capacity(total);
+    for (tenant, (summaries, unread)) in read.into_iter().enumerate() {
+        let name = names.get(tenant).map_or("", String::as_str);
         problems.extend(unread.into_iter().map(|p| format!("tenant {name}: {p}")));
         // Said once a tenant, with the tenant whose ids they repeat first.
         let mut repeats: Vec<(usize, String)> = Vec::new();
         for summary in summaries {
-            if let Some(first) = seen.get(summary.id()) {
+            if let Some(first) = tenant_of.get(summary.id()) {
                 repeats.push((*first, summary.id().to_string()));
                 continue;
             }
-            seen.insert(summary.id().to_string(), tenant);
+            tenant_of.insert(summary.id().to_string(), tenant);
             orders.push((tenant, summary));
         }
         if let Some((first, id)) = repeats.first() {
@@ -81,22 +174,41 @@ pub fn every_tenant(root: &Path) -> Every {
             ));
         }
     }
+    // In id order, as a store's: the history then tells equal keys apart by place.
+    orders.sort_unstable_by(|a: &(usize, Summary), b| a.1.id().cmp(b.1.id()));
     Every {
         names,
         orders,
+        tenant_of,
         problems,
     }
 }
 
 /// What [`every_tenant`] read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Every {
     /// The tenants, sorted by name.
     pub names: Vec<String>,
     /// Each order with the place of its tenant in `names`.
     pub orders: Vec<(usize, Summary)>,
+    /// The place in `names` of each order's tenant, by order id (the board's `tenant_of`).
+    pub tenant_of: HashMap<String, usize>,
     /// Orders and folders that could not be read, in words.
     pub problems: Vec<String>,
+}
+
+impl Every {
+    /// Put in (or replace) one order of tenant `tenant` (an order read again).
+    pub fn put(&mut self, tenant: &str, summary: Summary) {
+        let Some(place) = self.names.iter().position(|n| n == tenant) else {
+            return;
+        };
+        self.tenant_of.insert(summary.id().to_string(), place);
+        match self.orders.iter_mut().find(|(_, s)| s.id() == summary.id()) {
+            Some(slot) => *slot = (place, summary),
+            None => self.orders.push((place, summary)),
+        }
+    }
 }
 
 /// The board's stores: a tenant's store is opened (for commands about one order: nothing

@@ -71,6 +71,20 @@ const COLUMNS: &str = "id, len, mtime_ns, inode, revision, newer_schema, name, s
 /// makes no `-shm`/`-wal` file; rows still only in the write-ahead log are missed, which the
 /// caller's check of each file's stamp makes up for. `None` when there is no usable index.
 pub fn read_only_rows(dir: &Path) -> Option<Vec<Entry>> {
+    read_only_query(dir, &format!("SELECT {COLUMNS} FROM orders"), -1)
+}
+
+/// The `limit` most recently changed rows of the index of the store at `dir`, read as
+/// [`read_only_rows`] reads (nothing written there): a first screen of that store, with no
+/// order file looked at.
+pub fn read_only_newest(dir: &Path, limit: usize) -> Option<Vec<Entry>> {
+    let query = format!("SELECT {COLUMNS} FROM orders ORDER BY updated_at DESC, id DESC LIMIT ?1");
+    read_only_query(dir, &query, i64::try_from(limit).unwrap_or(i64::MAX))
+}
+
+/// The rows `query` (whose `?1` is `limit`, when it has one) selects from the index at `dir`,
+/// opened read-only and immutable.
+fn read_only_query(dir: &Path, query: &str, limit: i64) -> Option<Vec<Entry>> {
     let file = path(dir);
     if super::own::odd(&file).is_some() || !file.is_file() {
         return None;
@@ -90,11 +104,12 @@ pub fn read_only_rows(dir: &Path) -> Option<Vec<Entry>> {
     if version != INDEX_VERSION {
         return None;
     }
-    let mut stmt = conn
-        .prepare(&format!("SELECT {COLUMNS} FROM orders"))
-        .ok()?;
-    let rows = stmt.query_map([], entry_of_row).ok()?;
-    rows.collect::<rusqlite::Result<Vec<Entry>>>().ok()
+    let mut stmt = conn.prepare(query).ok()?;
+    let rows = match stmt.parameter_count() {
+        0 => stmt.query_map([], entry_of_row),
+        _ => stmt.query_map([limit], entry_of_row),
+    };
+    rows.ok()?.collect::<rusqlite::Result<Vec<Entry>>>().ok()
 }
 
 impl Index {

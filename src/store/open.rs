@@ -29,7 +29,7 @@ impl Progress {
 
 /// How many orders a first frame is drawn from: more than any screen shows, in the default
 /// order (the latest change first).
-const FIRST_SCREEN: usize = 300;
+pub(super) const FIRST_SCREEN: usize = 300;
 
 /// What the store's `.gitignore` says: the index and the lock are this machine's, not data.
 const GITIGNORE: &str = "# Written by portwiz: the index is a cache rebuilt from orders/, the lock is per machine.\nindex.sqlite\nindex.sqlite-*\n.lock\n";

@@ -97,7 +97,7 @@ pub fn order_id(path: &Path) -> Option<String> {
     id_of_name(path.file_name()?.to_str()?).map(str::to_string)
 }
 
-fn id_of_name(name: &str) -> Option<&str> {
+pub(super) fn id_of_name(name: &str) -> Option<&str> {
     let id = name.strip_suffix(".json")?;
     file::check_id(id).ok()?;
     Some(id)

@@ -10,10 +10,9 @@ use super::theme::Theme;
 use crate::domain::classifier::{Catalog, ExampleIndex};
 pub use crate::domain::status::StatusFilter;
 pub use crate::domain::summary::OrderKey;
-use crate::domain::summary::{DigitSearch, Summary};
+use crate::domain::summary::Summary;
 use crate::domain::{Clock, Order};
 use jiff::civil::Date;
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 /// The smallest terminal the app draws in.
@@ -103,7 +102,7 @@ impl Board {
     }
 
     /// Which tenants' names hold the filter's text (lower case), one flag a tenant.
-    fn named_by(&self, text: &str) -> Vec<bool> {
+    pub(super) fn named_by(&self, text: &str) -> Vec<bool> {
         self.tenants
             .iter()
             .map(|t| !text.is_empty() && t.to_lowercase().contains(text))
@@ -151,6 +150,14 @@ pub struct HistoryState {
     pub id_width: usize,
     /// The marked orders (Space), which `e`, `N` and `y` act on together.
     pub marks: Marks<OrderKey>,
+    /// Every order's place in `App::orders`, ascending by `sorted_by` then id: what the rows
+    /// are filtered from (`tui::rows`), kept until the orders or the sort column change.
+    pub sorted: Vec<u32>,
+    pub sorted_by: Option<SortColumn>,
+    /// On the board, each order's tenant (its place in `Board::tenants`) by the order's place
+    /// in `App::orders`, as the board's read gave them: the tenant sort looks up no id. Used
+    /// only while it has as many places as there are orders; emptied when orders change.
+    pub tenant_places: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,20 +219,6 @@ impl SortColumn {
             SortColumn::LastChange => "Last change",
         }
     }
-
-    fn compare(self, a: &Summary, b: &Summary) -> Ordering {
-        match self {
-            // The board sorts by tenant in `refresh_rows`, which knows whose each order is.
-            SortColumn::Tenant => Ordering::Equal,
-            SortColumn::Name => a.name().to_lowercase().cmp(&b.name().to_lowercase()),
-            SortColumn::Status => a.status.cmp(&b.status),
-            SortColumn::Carrier => a.carrier().to_lowercase().cmp(&b.carrier().to_lowercase()),
-            SortColumn::Numbers => a.number_count.cmp(&b.number_count),
-            SortColumn::PortDate => port_date(a).cmp(&port_date(b)),
-            SortColumn::Rejections => a.rejections.cmp(&b.rejections),
-            SortColumn::LastChange => a.updated_at.cmp(&b.updated_at),
-        }
-    }
 }
 
 /// The date the numbers move: the confirmed FOC date, else the requested port date.
@@ -248,6 +241,9 @@ impl Default for HistoryState {
             rows: Vec::new(),
             id_width: crate::domain::summary::MIN_SHORT_ID,
             marks: Marks::default(),
+            sorted: Vec::new(),
+            sorted_by: None,
+            tenant_places: Vec::new(),
         }
     }
 }
@@ -395,6 +391,9 @@ impl App {
     /// Record a full order (loaded or saved) and its summary.
     pub fn upsert(&mut self, order: Order) {
         let summary = Summary::of(&order);
+        // Its sort keys may have changed: the next rows are sorted again.
+        self.history.sorted_by = None;
+        self.history.tenant_places.clear();
         match self.orders.iter_mut().find(|o| o.id() == order.id) {
             Some(slot) => *slot = summary,
             None => {
@@ -430,88 +429,6 @@ impl App {
         isize::try_from(self.drawn.history_rows.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
-    /// Recompute the rows that pass the filters, sorted; keeps the selected order selected.
-    pub fn refresh_rows(&mut self) {
-        let keep = self.selected_summary().map(|o| o.id().to_string());
-        let needle = Needle::of(&self.history.filter);
-        let status_filter = self.history.status_filter;
-        let mut buffer = String::new();
-        // On the board the filter finds a tenant's name too.
-        let named = self.board.as_ref().map(|b| b.named_by(&needle.text));
-        let of_named = |o: &Summary| {
-            named
-                .as_ref()
-                .zip(self.board.as_ref())
-                .is_some_and(|(named, board)| {
-                    board
-                        .tenant_of
-                        .get(o.id())
-                        .is_some_and(|t| named.get(*t).copied().unwrap_or(false))
-                })
-        };
-        let mut rows: Vec<usize> = self
-            .orders
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| {
-                status_filter.accepts(o.status) && (needle.matches(o, &mut buffer) || of_named(o))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let (sort, descending) = (self.history.sort, self.history.descending);
-        match sort {
-            SortColumn::Tenant => {
-                let board = self.board.as_ref();
-                let tenant = |id: &str| board.and_then(|b| b.tenant(id)).unwrap_or("");
-                rows.sort_by_cached_key(|i| {
-                    let o = &self.orders[*i];
-                    (
-                        tenant(o.id()).to_lowercase(),
-                        std::cmp::Reverse(o.updated_at),
-                        o.id().to_string(),
-                    )
-                });
-                if descending {
-                    rows.reverse();
-                }
-            }
-            // Text columns compare in lower case: made once per row, not twice per comparison
-            // (100,000 rows take about 1.7 million comparisons).
-            SortColumn::Name | SortColumn::Carrier => {
-                rows.sort_by_cached_key(|i| {
-                    let o = &self.orders[*i];
-                    let text = if sort == SortColumn::Name {
-                        o.name()
-                    } else {
-                        o.carrier()
-                    };
-                    (text.to_lowercase(), o.id().to_string())
-                });
-                if descending {
-                    rows.reverse();
-                }
-            }
-            _ => rows.sort_by(|a, b| {
-                let (oa, ob) = (&self.orders[*a], &self.orders[*b]);
-                let by_column = sort.compare(oa, ob).then_with(|| oa.id().cmp(ob.id()));
-                if descending {
-                    by_column.reverse()
-                } else {
-                    by_column
-                }
-            }),
-        }
-        self.history.rows = rows;
-        let found = keep.and_then(|id| {
-            self.history
-                .rows
-                .iter()
-                .position(|i| self.orders[*i].id() == id)
-        });
-        self.history.selected = found.unwrap_or(0);
-        self.clamp_selection();
-    }
-
     /// Keep the selection inside the rows and on screen.
     pub fn clamp_selection(&mut self) {
         let len = self.history.rows.len();
@@ -525,38 +442,5 @@ impl App {
             h.offset = h.selected + 1 - visible;
         }
         h.offset = h.offset.min(len.saturating_sub(visible));
-    }
-}
-
-/// What the `/` filter looks for, prepared once per key rather than once per order.
-struct Needle {
-    /// The filter in lower case: found in the name, carrier, id, organization or ticket.
-    text: String,
-    /// Its digits, when it has at least three: found in any number of the order (typed with any
-    /// punctuation, `(425) 555` finds +1425555…).
-    digits: Option<DigitSearch>,
-}
-
-impl Needle {
-    fn of(filter: &str) -> Needle {
-        let text = filter.trim().to_lowercase();
-        let digits = DigitSearch::new(&text);
-        Needle { text, digits }
-    }
-
-    /// Against the summary alone: its search text and every number's digits are held by the
-    /// summary, so no order is loaded, whatever the number of orders. `buffer` is reused from
-    /// one summary to the next (the search text is made, not kept).
-    fn matches(&self, order: &Summary, buffer: &mut String) -> bool {
-        if self.text.is_empty() {
-            return true;
-        }
-        order.search_text_into(buffer);
-        if buffer.contains(&self.text) {
-            return true;
-        }
-        self.digits
-            .as_ref()
-            .is_some_and(|search| order.has_digits(search))
     }
 }

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 /// Take in orders changed, removed and set aside on disk.
 pub fn follow_disk(app: &mut App, changed: Vec<Order>, removed: Vec<String>, notices: Vec<Notice>) {
+    // Orders come and go: the board's places of their tenants no longer hold.
+    app.history.tenant_places.clear();
     // Only their summaries for orders not open: the app holds full orders only once opened.
     let mut summaries: HashMap<String, Summary> = HashMap::new();
     for order in changed {

@@ -11,6 +11,7 @@ pub mod live;
 pub mod msg;
 pub mod respond;
 pub mod root;
+pub mod rows;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
@@ -168,18 +169,24 @@ pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<(
         .as_deref()
         .filter(|_| runtime.options.board)
         .map(|root| {
-            load_board(&mut app, root);
+            board_first_frame(&mut app, root);
             crate::store::board::Stores::new(root)
         });
     // Keys, the background check and the watcher all arrive on one channel: the loop blocks on
     // it, so nothing is polled and no frame is drawn without an event.
     let (tx, rx) = mpsc::channel::<Incoming>();
     read_terminal_in_background(tx.clone());
-    if runtime.board.is_none() {
-        watch_orders(&runtime.store, tx.clone(), &runtime.generation);
+    match runtime.board.as_ref() {
+        None => watch_orders(&runtime.store, tx.clone(), &runtime.generation),
+        // Every tenant read on threads of their own, as a single store's check.
+        Some(stores) => {
+            runtime.checking = true;
+            app.reading = Some((0, app.tenants.len()));
+            check_board_in_background(stores.root(), tx.clone());
+        }
     }
     // The check of every file runs on its own thread, so keys are answered meanwhile.
-    if runtime.checking {
+    if runtime.checking && runtime.board.is_none() {
         app.reading = runtime.options.cold.then_some((0, 0));
         check_in_background(runtime.store.dir(), tx.clone(), runtime.options.cold);
     }
@@ -271,6 +278,16 @@ impl Runtime {
                 take_checked(app, &mut self.store, result, &mut self.saved_meanwhile);
                 None
             }
+            // The board's read, unless the app has left the board for a tenant's store.
+            Incoming::BoardChecked(every) => {
+                let root = self.board.as_ref().map(|b| b.root().to_path_buf());
+                if let Some(root) = root {
+                    self.checking = false;
+                    self.saved_meanwhile.clear();
+                    return Ok(Some(board_read(app, &root, *every)));
+                }
+                None
+            }
         })
     }
 
@@ -347,26 +364,52 @@ impl Runtime {
     }
 }
 
-/// The board's orders in the model: every tenant's, read without writing in any
+/// The board's first frame in the model: each tenant's newest orders from its index
+/// (`store::board::newest`: no order file looked at, nothing written), each with its tenant.
+/// Every order comes later, from [`check_board_in_background`].
+pub fn board_first_frame(app: &mut Root, root: &Path) {
+    app.tenant = None;
+    app.board = Some(app::Board::default());
+    update::board_checked(app, crate::store::board::newest(root));
+}
+
+/// The board's orders in the model at once: every tenant's, read without writing in any
 /// (`store::board::every_tenant`), each with its tenant; what could not be read is a notice.
 pub fn load_board(app: &mut Root, root: &Path) {
-    let every = crate::store::board::every_tenant(root);
-    let mut tenant_of = std::collections::HashMap::with_capacity(every.orders.len());
-    let mut orders = Vec::with_capacity(every.orders.len());
-    for (tenant, summary) in every.orders {
-        tenant_of.insert(summary.id().to_string(), tenant);
-        orders.push(summary);
-    }
-    app.orders = orders;
-    app.notices.extend(every.problems);
     app.tenant = None;
-    app.tenants.clone_from(&every.names);
-    app.board = Some(app::Board {
-        tenants: every.names,
-        tenant_of,
+    app.board = Some(app::Board::default());
+    update::board_checked(app, crate::store::board::every_tenant(root));
+}
+
+/// Every tenant's orders read on threads of their own (`store::board::every_tenant`), with how
+/// many tenants are read so far, while keys are answered on the first frame's.
+fn check_board_in_background(root: &Path, tx: mpsc::Sender<Incoming>) {
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        let progress = std::sync::Mutex::new(tx.clone());
+        let every = crate::store::board::every_tenant_reporting(&root, &|done, total| {
+            if let Ok(tx) = progress.lock() {
+                let _ = tx.send(Incoming::Reading(done, total));
+            }
+        });
+        let _ = tx.send(Incoming::BoardChecked(Box::new(every)));
     });
-    app.refresh_id_width();
-    app.refresh_rows();
+}
+
+/// The board's read of every tenant, as the app takes it: the orders the app holds in full
+/// (opened, saved or made since the first frame) are read again from their files, since the
+/// read may have passed them before they were saved.
+pub fn board_read(app: &Root, root: &Path, mut every: crate::store::board::Every) -> Msg {
+    if let Some(board) = &app.board {
+        for id in app.loaded.keys() {
+            let tenant = board.tenant(id);
+            let read = tenant.and_then(|t| crate::store::board::summary_of(root, t, id));
+            if let (Some(tenant), Some(summary)) = (tenant, read) {
+                every.put(tenant, summary);
+            }
+        }
+    }
+    Msg::BoardChecked(Box::new(every))
 }
 
 /// Where an effect runs on the board.
@@ -578,8 +621,11 @@ enum Incoming {
     Insights(Box<crate::domain::insights::Insights>),
     /// Today's list, made from every order on a thread of its own.
     Today(Vec<crate::domain::today::Item>),
-    /// How far the read of a store without an index has come: files parsed, files to parse.
+    /// How far the read of a store without an index has come: files parsed, files to parse
+    /// (on the board: tenants read, tenants).
     Reading(usize, usize),
+    /// The board's read of every tenant.
+    BoardChecked(Box<crate::store::board::Every>),
 }
 
 /// `Effect::LoadInsights` or `Effect::LoadToday` on a thread of its own: the store hands over

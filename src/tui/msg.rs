@@ -98,6 +98,9 @@ pub enum Msg {
         summaries: Vec<Summary>,
         notices: Vec<Notice>,
     },
+    /// The board's read of every tenant (every index, every order file's stamp), which replaces
+    /// its first frame's newest orders of each tenant.
+    BoardChecked(Box<crate::store::board::Every>),
     /// A store without an index is being read: order files parsed, and to parse (0 while the
     /// folder is still listed).
     Reading(usize, usize),

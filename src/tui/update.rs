@@ -53,6 +53,11 @@ pub fn update(app: &mut Root, msg: Msg) -> Vec<Effect> {
             app.reading = None;
             store_checked(app, summaries, notices)
         }
+        Msg::BoardChecked(every) => {
+            app.reading = None;
+            board_checked(app, *every);
+            Vec::new()
+        }
         Msg::LoadFailed { order_id, reason } => load_failed(app, &order_id, &reason),
         Msg::CopyId { source, id } => copy_id(app, &source, id),
         Msg::MoveOutId { source, id } => move_out_id(app, &source, id),
@@ -157,6 +162,7 @@ fn overlay(app: &mut Root, msg: &Msg) {
 fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) -> Vec<Effect> {
     let app = &mut app.app;
     app.orders = summaries;
+    app.history.tenant_places.clear();
     app.refresh_id_width();
     app.drop_gone_marks();
     let known: std::collections::HashSet<&str> = app.orders.iter().map(|s| s.id()).collect();
@@ -164,6 +170,31 @@ fn store_checked(app: &mut Root, summaries: Vec<Summary>, notices: Vec<Notice>) 
     take_notices(app, &notices);
     app.refresh_rows();
     Vec::new()
+}
+
+/// Every tenant's orders, read after the board's first frame (which had each tenant's newest):
+/// they replace it; orders gone meanwhile lose their marks and full copies. Ignored once the
+/// app has left the board.
+pub fn board_checked(app: &mut super::app::App, every: crate::store::board::Every) {
+    let Some(board) = app.board.as_mut() else {
+        return;
+    };
+    board.tenant_of = every.tenant_of;
+    board.tenants.clone_from(&every.names);
+    // Whose each order is says which are there: no set of 100,000 ids made here.
+    app.loaded.retain(|id, _| board.tenant_of.contains_key(id));
+    app.tenants = every.names;
+    let (places, orders) = every
+        .orders
+        .into_iter()
+        .map(|(tenant, summary)| (u32::try_from(tenant).unwrap_or(u32::MAX), summary))
+        .unzip();
+    app.history.tenant_places = places;
+    app.orders = orders;
+    app.refresh_id_width();
+    app.drop_gone_marks();
+    app.notices.extend(every.problems);
+    app.refresh_rows();
 }
 
 /// What the store said as it read the orders: orders written by a newer portwiz are read-only

@@ -9,6 +9,7 @@ mod all_regions;
 mod asks;
 mod assign;
 mod authors;
+mod board_read;
 mod calendar;
 mod classifier_corpus;
 mod classifier_dev;

@@ -113,8 +113,9 @@ pub const MARK: &str = "●";
 /// The most an id column takes, whatever ids the store holds.
 const MAX_ID_WIDTH: usize = 16;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
-    let theme = &app.theme;
+/// The line over the history: how many orders are shown of how many, the marks, the status
+/// filter and the sort.
+fn counts_line(app: &App) -> String {
     let h = &app.history;
     let sort_arrow = if h.descending { "↓" } else { "↑" };
     let marked = match h.marks.len() {
@@ -132,16 +133,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
             }
         }
     };
-    let of_tenants = app.board.as_ref().map_or(String::new(), |b| {
-        format!(" of {} tenants", b.tenants.len())
-    });
-    let summary = format!(
+    // While the board reads every order, it shows each tenant's newest: said, with how far.
+    let of_tenants = app
+        .board
+        .as_ref()
+        .map_or(String::new(), |b| match app.reading {
+            Some((done, total)) => format!(
+                " of {} tenants · reading the rest ({done} of {total} tenants)",
+                b.tenants.len()
+            ),
+            None => format!(" of {} tenants", b.tenants.len()),
+        });
+    format!(
         " Showing {} of {} orders{of_tenants}{marked} · Status: {} · Sorted by {} {sort_arrow}",
         h.rows.len(),
         app.orders.len(),
         h.status_filter.label(),
         h.sort.label(),
-    );
+    )
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Drawn {
+    let theme = &app.theme;
+    let h = &app.history;
+    let summary = counts_line(app);
     let filter_line = filter_line(app);
     let top = Rect::new(area.x, area.y, area.width, 1);
     frame.render_widget(Paragraph::new(Line::styled(summary, theme.heading())), top);

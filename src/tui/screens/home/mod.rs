@@ -168,7 +168,7 @@ fn cycle_sort(app: &mut App) {
         h.sort.next()
     };
     h.descending = h.sort.starts_descending();
-    app.refresh_rows();
+    app.resort();
 }
 
 impl Component for Home {
@@ -277,7 +277,7 @@ impl Component for Home {
         match msg {
             Msg::Paste(text) if app.history.editing_filter => {
                 app.history.filter.push_str(one_line(&text).trim());
-                app.refresh_rows();
+                app.refilter();
             }
             Msg::CopyFailed(reason) => {
                 app.message = Some(Message::error(format!(
@@ -322,36 +322,36 @@ impl Component for Home {
             M::Today => return open_screen(ScreenId::Today, Some(Effect::LoadToday), app),
             M::Back if !h.filter.is_empty() => {
                 h.filter.clear();
-                app.refresh_rows();
+                app.refilter();
             }
             M::Back => {}
             M::StartFilter => h.editing_filter = true,
             M::FilterInput(c) => {
                 h.filter.push(c);
-                app.refresh_rows();
+                app.refilter();
             }
             M::FilterBackspace => {
                 h.filter.pop();
-                app.refresh_rows();
+                app.refilter();
             }
             M::FilterClear => {
                 h.filter.clear();
-                app.refresh_rows();
+                app.refilter();
             }
             M::FilterAccept => h.editing_filter = false,
             M::FilterCancel => {
                 h.editing_filter = false;
                 h.filter.clear();
-                app.refresh_rows();
+                app.refilter();
             }
             M::CycleStatusFilter => {
                 h.status_filter = h.status_filter.next();
-                app.refresh_rows();
+                app.refilter();
             }
             M::CycleSort => cycle_sort(app),
             M::ReverseSort => {
                 h.descending = !h.descending;
-                app.refresh_rows();
+                app.refilter();
             }
         }
         Vec::new()
