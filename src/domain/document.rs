@@ -176,13 +176,11 @@ pub fn fields_to_map(fields: &OrderFields, include_secrets: bool) -> Map<String,
         // A country's identifier, and each number's usage (All regions only), are written only
         // when given: other countries' orders, and every document written before they
         // existed, stay as they were.
-        if matches!(field.kind, Kind::Identifier(_) | Kind::Usages)
-            && fields.get(field.key).is_empty()
-        {
+        if matches!(field.kind, Kind::Identifier(_) | Kind::Usages) && fields.is_blank(field.key) {
             continue;
         }
         if field.secret && !include_secrets {
-            if !fields.get(field.key).is_empty() {
+            if !fields.is_blank(field.key) {
                 map.insert("pin_redacted".into(), Value::Bool(true));
             }
             continue;

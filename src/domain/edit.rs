@@ -15,7 +15,7 @@ use super::history::{Change, Event, HistoryEntry};
 use super::key::FieldKey;
 use super::order::{Clock, Order, Refusal};
 use super::registry::{FIELDS, Kind, spec};
-use super::rules::{self, MAX_NUMBERS_PER_ORDER, NumberState};
+use super::rules::{self, MAX_NUMBERS_PER_ORDER};
 use super::validate::{Problem, check_field};
 use jiff::Timestamp;
 use std::collections::HashSet;
@@ -273,23 +273,12 @@ fn list_items(key: FieldKey, input: FieldValue) -> Result<Vec<String>, EditRefus
 /// The numbers in E.164, each once; an item that is not all valid numbers of the order is kept
 /// whole as typed, for its problem to be shown. Linear in the number of items.
 fn normalise_numbers(items: &[String], fields: &OrderFields) -> Vec<String> {
-    let (country, number_type) = (fields.rules_country(), fields.number_type_choice());
+    let mut parser = rules::NumberParser::new(fields.rules_country(), fields.number_type_choice());
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let report = rules::parse_numbers(item, country, number_type);
-        let all_valid = !report.entries.is_empty()
-            && report
-                .entries
-                .iter()
-                .all(|e| matches!(e.state, NumberState::Valid | NumberState::Duplicate { .. }));
-        if all_valid {
-            out.extend(
-                report
-                    .unique_valid
-                    .into_iter()
-                    .filter(|n| seen.insert(n.clone())),
-            );
+        if let Some(numbers) = parser.valid_numbers(item) {
+            out.extend(numbers.into_iter().filter(|n| seen.insert(n.clone())));
         } else if seen.insert(item.clone()) {
             out.push(item.clone());
         }

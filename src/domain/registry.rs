@@ -428,6 +428,12 @@ macro_rules! field_specs {
                 match key { $(FieldKey::$variant => self.$($slot).+.read()),+ }
             }
 
+            /// Whether one field is empty (`get(key).is_empty()`, without copying its value).
+            pub fn is_blank(&self, key: FieldKey) -> bool {
+                use super::fields::Slot;
+                match key { $(FieldKey::$variant => self.$($slot).+.is_blank()),+ }
+            }
+
             /// Store a value as given: text given to a list field is split on `;`, `,` and new
             /// lines, a list given to a text field is joined. No normalising or validation here:
             /// that is the edit operation's (`domain::edit`).

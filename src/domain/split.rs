@@ -369,7 +369,17 @@ fn reason(group: &[Row], first_key: &[String], first: bool) -> String {
     };
     let differs = |i: usize| row.key.get(i) != first_key.get(i);
     let mut words = Vec::new();
-    let value = |i: usize| row.key.get(i).cloned().unwrap_or_default();
+    // As the sheet writes it (the key is folded for comparing).
+    let value = |i: usize| {
+        let given = row
+            .values
+            .iter()
+            .find(|(k, _)| Some(k) == GROUP_KEYS.get(i));
+        given.map_or_else(
+            || row.key.get(i).cloned().unwrap_or_default(),
+            |(_, v)| v.to_line(),
+        )
+    };
     if differs(0) {
         words.push(format!("another country ({})", value(0).to_uppercase()));
     }
@@ -401,6 +411,11 @@ fn planned(rows: Vec<Row>, reason: String, warnings: &mut Vec<String>, n: usize)
         for (key, value) in &first.values {
             fields.set(*key, value.clone());
         }
+    }
+    // The service address is in the order's country unless the sheet says otherwise, as the
+    // edit operation fills it in when the country is chosen.
+    if fields.service_address.country.trim().is_empty() && fields.country_choice().is_some() {
+        fields.service_address.country = fields.country.clone();
     }
     for row in &rows {
         for (key, value) in row.values.iter().filter(|(k, _)| !GROUP_KEYS.contains(k)) {

@@ -37,8 +37,8 @@ pub fn validate(fields: &OrderFields, today: Date) -> Vec<Problem> {
 /// The problems of one field, as the wizard shows them under it.
 pub fn check_field(key: FieldKey, fields: &OrderFields, today: Date) -> Vec<Problem> {
     let field = spec(key);
-    let value = fields.get(key);
-    if value.is_empty() && field.required_for(fields) {
+    let blank = fields.is_blank(key);
+    if blank && field.required_for(fields) {
         let why = if field.required == Required::WhenMobile {
             " for mobile numbers"
         } else {
@@ -51,9 +51,9 @@ pub fn check_field(key: FieldKey, fields: &OrderFields, today: Date) -> Vec<Prob
         )];
     }
     if let Kind::Choice(choices) = field.kind
-        && !value.is_empty()
+        && !blank
     {
-        let text = value.to_line();
+        let text = fields.get(key).to_line();
         if (choices.parse)(&text).is_none() {
             let allowed: Vec<&str> = choices.iter().map(|(v, _)| *v).collect();
             return vec![Problem::new(

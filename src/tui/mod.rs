@@ -152,6 +152,8 @@ fn follow_changes(app: &mut Root, store: &mut Store, ids: BTreeSet<String>) {
 pub fn run(store: Store, notices: Vec<Notice>, options: Options) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let _restore = terminal::RestoreGuard;
+    // phonenumber's tables are built off the loop, so the first order opened answers at once.
+    std::thread::spawn(crate::domain::rules::numbers::warm_up);
     let size = terminal.size()?;
     let mut runtime = Runtime::start(store, options);
     let mut app = first_model(

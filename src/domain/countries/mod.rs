@@ -243,6 +243,11 @@ fn fold(text: &str) -> String {
 impl Rulebook {
     /// The country of a code (`GB`), name (`United Kingdom`) or alias (`UK`), any case.
     pub fn find(&self, text: &str) -> Option<&CountryRules> {
+        // An order names its country by its code: found without folding every name (the
+        // hand-off and the wizard ask for the country hundreds of times a frame).
+        if let Some(exact) = self.get(text) {
+            return Some(exact);
+        }
         let wanted = fold(text);
         if wanted.is_empty() {
             return None;

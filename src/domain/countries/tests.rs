@@ -127,6 +127,25 @@ fn countries_are_found_by_code_name_or_alias_and_others_are_not() {
 }
 
 #[test]
+fn a_code_finds_the_country_the_folded_names_would() {
+    // `find` takes an exact code first: no other country's name or alias folds to a code.
+    let book = rulebook();
+    for country in &book.countries {
+        let wanted = super::fold(&country.code);
+        let by_names = book.countries.iter().find(|c| {
+            super::fold(&c.code) == wanted
+                || super::fold(&c.name) == wanted
+                || c.aliases.iter().any(|a| super::fold(a) == wanted)
+        });
+        assert_eq!(by_names.map(|c| &c.code), Some(&country.code));
+        assert_eq!(
+            book.find(&country.code).map(|c| &c.code),
+            Some(&country.code)
+        );
+    }
+}
+
+#[test]
 fn postcodes_are_written_as_each_post_writes_them() {
     for (code, typed, written) in [
         ("GB", "sw1a2aa", "SW1A 2AA"),

@@ -44,9 +44,11 @@ pub fn fields(order: &Order) -> Vec<CaseField> {
             "Case number",
             match &order.ticket {
                 Some(ticket) => one_line(ticket),
-                None => "(none yet: once the case is opened, record its number as the order's \
-                         ticket: portwiz ticket ID CASE, or a on the order's page)"
-                    .into(),
+                None => format!(
+                    "(none yet: once the case is opened, record its number as the order's \
+                     ticket: portwiz ticket {} CASE, or a on the order's page)",
+                    order.id
+                ),
             },
         ),
     ]
@@ -193,15 +195,16 @@ fn description(order: &Order) -> String {
 fn attachments(order: &Order) -> String {
     let f = &order.fields;
     let loa = one_line(&f.loa);
+    let id = &order.id;
     let loa = if loa.is_empty() {
-        "The signed LOA: not signed yet (no LOA, no port): portwiz export ID --format loa-pdf"
-            .to_string()
+        format!(
+            "The signed LOA: not signed yet (no LOA, no port): portwiz export {id} --format loa-pdf"
+        )
     } else {
         format!("The signed LOA: {loa}")
     };
     format!(
-        "{}-numbers.csv: the {} numbers, one PhoneNumber column (portwiz export ID --format csv)\n{loa}",
-        order.id,
+        "{id}-numbers.csv: the {} numbers, one PhoneNumber column (portwiz export {id} --format csv)\n{loa}",
         thousands(f.numbers.len())
     )
 }
@@ -226,4 +229,37 @@ pub fn route_note(order: &Order) -> Option<String> {
         "Goes to the Phone Number Service Center as a Port in case, not the wizard ({}).{case}",
         words.join("; ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{FieldKey, FieldValue};
+
+    /// The commands a case names are the order's own: `portwiz export PO-… --format csv`, not
+    /// a placeholder to fill in (found trying a 2,000-number case from a split sheet).
+    #[test]
+    fn the_commands_a_case_names_are_the_orders_own() {
+        let mut order = Order::new(
+            "PO-CASE1".into(),
+            Default::default(),
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        let numbers: Vec<String> = (0..1_000).map(|i| format!("+1206386{i:04}")).collect();
+        order
+            .fields
+            .set(FieldKey::Country, FieldValue::Text("US".into()));
+        order
+            .fields
+            .set(FieldKey::Numbers, FieldValue::List(numbers));
+        let case = render(&order);
+        for command in [
+            "portwiz export PO-CASE1 --format csv",
+            "portwiz export PO-CASE1 --format loa-pdf",
+            "portwiz ticket PO-CASE1 CASE",
+        ] {
+            assert!(case.contains(command), "{command} in:\n{case}");
+        }
+        assert!(!case.contains(" ID "), "{case}");
+    }
 }

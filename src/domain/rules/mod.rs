@@ -24,7 +24,8 @@ pub use country::Country;
 pub use error::RuleError;
 pub use numbers::{
     CsvCell, CsvNumbers, CsvRowError, MAX_NUMBERS_PER_ORDER, NotANumberReason, NumberEntry,
-    NumberState, NumbersReport, StateCounts, check_number_count, parse_numbers, parse_numbers_csv,
+    NumberParser, NumberState, NumbersReport, StateCounts, check_number_count, parse_numbers,
+    parse_numbers_csv, parse_numbers_shared,
 };
 pub use port_date::{
     PortDateWindow, add_business_days, check_port_date, is_business_day, min_business_days,

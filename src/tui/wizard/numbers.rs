@@ -35,10 +35,10 @@ pub fn number_states(
     country: Country,
     number_type: Option<NumberType>,
 ) -> Vec<(String, NumberState)> {
-    crate::domain::rules::parse_numbers(text, country, number_type)
+    crate::domain::rules::parse_numbers_shared(text, country, number_type)
         .entries
-        .into_iter()
-        .map(|entry| (entry.raw, entry.state))
+        .iter()
+        .map(|entry| (entry.raw.clone(), entry.state.clone()))
         .collect()
 }
 

@@ -78,6 +78,10 @@ pub struct WizardState {
     pub pin_revealed: bool,
     /// The problems of each field checked so far (checked when the user leaves it).
     pub checked: BTreeMap<FieldKey, Vec<Problem>>,
+    /// The fields and the day every entry of `checked` was last worked out from (`None` once
+    /// one follows typed text instead): checking a field again while nothing changed leaves the
+    /// others be, so a step change on an order of 10,000 numbers checks them at most once.
+    checked_against: Option<(crate::domain::OrderFields, jiff::civil::Date)>,
     /// Steps the user has been on or that already hold values: their errors show in the sidebar.
     pub visited: BTreeSet<Step>,
     pub prompt: Option<Prompt>,
@@ -137,6 +141,7 @@ impl WizardState {
             csr_view: false,
             pin_revealed: false,
             checked: BTreeMap::new(),
+            checked_against: None,
             visited: BTreeSet::new(),
             prompt: None,
             review_selected: None,
@@ -150,7 +155,7 @@ impl WizardState {
         };
         // What is already filled in is checked at once; empty fields wait until visited.
         for field in crate::domain::registry::FIELDS {
-            if !state.order.fields.get(field.key).is_empty() {
+            if !state.order.fields.is_blank(field.key) {
                 state
                     .visited
                     .insert(field.step_on(state.order.fields.route()));
@@ -298,12 +303,13 @@ impl WizardState {
             let fields = &self.order.fields;
             // The verdicts of at most as many lines as an order takes: beyond, the field's
             // error says there are too many, and each keystroke stays quick.
-            let shown: String = key
-                .0
-                .lines()
-                .take(crate::domain::edit::list_limit(FieldKey::Numbers))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let limit = crate::domain::edit::list_limit(FieldKey::Numbers);
+            let shown = if key.0.lines().nth(limit).is_none() {
+                // All of it (as the check parses it, so the two share one parse).
+                std::borrow::Cow::Borrowed(key.0.as_str())
+            } else {
+                std::borrow::Cow::Owned(key.0.lines().take(limit).collect::<Vec<_>>().join("\n"))
+            };
             let states = super::numbers::number_states(
                 &shown,
                 fields.rules_country(),
@@ -316,16 +322,25 @@ impl WizardState {
         }
     }
 
-    /// Check one field and refresh every field checked before (their rules may read it).
+    /// Check one field and refresh every field checked before (their rules may read it), unless
+    /// nothing changed since they were.
     pub fn check(&mut self, key: FieldKey) {
         let today = self.clock.today;
         self.checked
             .insert(key, check_field(key, &self.order.fields, today));
+        let current = self
+            .checked_against
+            .as_ref()
+            .is_some_and(|(fields, day)| *day == today && *fields == self.order.fields);
+        if current {
+            return;
+        }
         let keys: Vec<FieldKey> = self.checked.keys().copied().collect();
-        for other in keys {
+        for other in keys.into_iter().filter(|k| *k != key) {
             self.checked
                 .insert(other, check_field(other, &self.order.fields, today));
         }
+        self.checked_against = Some((self.order.fields.clone(), today));
     }
 
     /// While a checked field is typed in, its problems follow the text (as it would be stored):
@@ -346,6 +361,7 @@ impl WizardState {
             crate::domain::edit::check_typed(key, &typed, &self.order.fields, today)
         {
             self.checked.insert(key, problems);
+            self.checked_against = None;
         }
     }
 

@@ -106,11 +106,72 @@ fn not_a_number(reason: NotANumberReason) -> (Option<String>, NumberState) {
     (None, NumberState::NotANumber { reason })
 }
 
-pub(super) fn classify(
-    raw: &str,
-    country: Country,
-    number_type: Option<NumberType>,
-) -> (Option<String>, NumberState) {
+/// An entry's E.164 form and verdict.
+type Verdict = (Option<String>, NumberState);
+
+/// The verdicts of one country and number type, by the candidate's text.
+type Known = HashMap<String, Verdict>;
+
+/// The verdicts of every country and type asked about.
+type Table = HashMap<(Country, Option<NumberType>), Known>;
+
+/// Verdicts given before.
+static REMEMBERED: Mutex<Option<Table>> = Mutex::new(None);
+
+/// The most verdicts kept (a few MB: three Service Center cases); the table is emptied when
+/// it grows past.
+const MAX_VERDICTS: usize = 30_000;
+
+/// The verdicts on the candidates of one list, remembered by their text (as `facts` are), so
+/// that the other 9,999 numbers of a Service Center case cost a lookup each when one is typed
+/// or the list is checked again (each costs phonenumber's patterns and several copies afresh).
+/// The country's and type's table is taken for the list and put back when done, so a list
+/// takes the lock twice, not once a number; the answer depends only on the text.
+pub(super) struct Verdicts {
+    of: (Country, Option<NumberType>),
+    known: Known,
+}
+
+impl Verdicts {
+    pub(super) fn of(country: Country, number_type: Option<NumberType>) -> Verdicts {
+        let of = (country, number_type);
+        let known = REMEMBERED
+            .lock()
+            .ok()
+            .and_then(|mut table| table.as_mut()?.remove(&of))
+            .unwrap_or_default();
+        Verdicts { of, known }
+    }
+
+    /// The verdict on one candidate: its E.164 form (when it is a recognisable number) and
+    /// state, before duplicates are looked for.
+    pub(super) fn classify(&mut self, raw: &str) -> Verdict {
+        if let Some(known) = self.known.get(raw) {
+            return known.clone();
+        }
+        let verdict = classify(raw, self.of.0, self.of.1);
+        if self.known.len() < MAX_VERDICTS {
+            self.known.insert(raw.to_string(), verdict.clone());
+        }
+        verdict
+    }
+}
+
+impl Drop for Verdicts {
+    fn drop(&mut self) {
+        let known = std::mem::take(&mut self.known);
+        if let Ok(mut table) = REMEMBERED.lock() {
+            let table = table.get_or_insert_default();
+            let others: usize = table.values().map(HashMap::len).sum();
+            if others + known.len() > MAX_VERDICTS {
+                table.clear();
+            }
+            table.insert(self.of, known);
+        }
+    }
+}
+
+fn classify(raw: &str, country: Country, number_type: Option<NumberType>) -> Verdict {
     if let Some(numbers) = range::expand(raw) {
         return (None, NumberState::Range { numbers });
     }

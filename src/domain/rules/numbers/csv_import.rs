@@ -47,7 +47,10 @@ impl CsvNumbers {
                 .into_iter()
                 .map(move |raw| (raw, Some(cell.row)))
         });
-        build_report(raws, country, number_type)
+        build_report(
+            raws,
+            &mut super::classify::Verdicts::of(country, number_type),
+        )
     }
 
     /// The cells one a line, as if typed.

@@ -15,6 +15,7 @@ use super::choices::NumberType;
 use super::country::Country;
 use super::error::RuleError;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// The most numbers one order keeps: a Service Center case (the wizard takes at most
 /// [`super::service_center::WIZARD_MAX_NUMBERS`]; a larger order is routed to the Service Center).
@@ -31,6 +32,15 @@ pub struct NumberFacts {
 /// does not take it. Remembered as the checks' verdicts are.
 pub fn number_facts(text: &str) -> Option<NumberFacts> {
     classify::facts_of(text)
+}
+
+/// Build phonenumber's tables and the North American patterns now (a few tens of
+/// milliseconds, once a process): the app does it on a thread of its own at start, so the
+/// first order opened is checked at once.
+pub fn warm_up() {
+    for number in ["+12065550123", "+442079460000"] {
+        let _ = number_facts(number);
+    }
 }
 
 /// NANP toll-free area codes.
@@ -281,8 +291,82 @@ pub fn parse_numbers(
     country: Country,
     number_type: Option<NumberType>,
 ) -> NumbersReport {
-    let raws = entries(text, country);
-    build_report(raws.into_iter().map(|r| (r, None)), country, number_type)
+    NumberParser::new(country, number_type).parse(text)
+}
+
+/// [`parse_numbers`] of a long text, shared: the wizard's verdicts on the typed numbers and the
+/// numbers field's check parse the same 10,000 lines at each key typed in them, so the reports
+/// of the last two long texts are kept (the answer depends only on the text, the country and
+/// the type). A short text is parsed afresh: keeping it would cost about as much.
+pub fn parse_numbers_shared(
+    text: &str,
+    country: Country,
+    number_type: Option<NumberType>,
+) -> Arc<NumbersReport> {
+    type Parsed = (String, Country, Option<NumberType>, Arc<NumbersReport>);
+    static KEPT: Mutex<Vec<Parsed>> = Mutex::new(Vec::new());
+    const LONG: usize = 4_096;
+    const TEXTS: usize = 2;
+    if text.len() < LONG {
+        return Arc::new(parse_numbers(text, country, number_type));
+    }
+    if let Ok(kept) = KEPT.lock()
+        && let Some((.., report)) = kept
+            .iter()
+            .find(|(t, c, n, _)| *c == country && *n == number_type && t == text)
+    {
+        return Arc::clone(report);
+    }
+    let report = Arc::new(parse_numbers(text, country, number_type));
+    if let Ok(mut kept) = KEPT.lock() {
+        if kept.len() >= TEXTS {
+            kept.remove(0);
+        }
+        kept.push((text.to_string(), country, number_type, Arc::clone(&report)));
+    }
+    report
+}
+
+/// [`parse_numbers`] for many texts of one country and type (a list's items, a sheet's cells):
+/// the remembered verdicts are taken once for all of them, not once a text.
+pub struct NumberParser {
+    country: Country,
+    verdicts: classify::Verdicts,
+}
+
+impl NumberParser {
+    pub fn new(country: Country, number_type: Option<NumberType>) -> NumberParser {
+        NumberParser {
+            country,
+            verdicts: classify::Verdicts::of(country, number_type),
+        }
+    }
+
+    pub fn parse(&mut self, text: &str) -> NumbersReport {
+        let raws = entries(text, self.country);
+        build_report(raws.into_iter().map(|r| (r, None)), &mut self.verdicts)
+    }
+
+    /// The numbers of one item of a list in E.164, each once, when every entry of it is a
+    /// valid number (or a repeat of one of it); `None` otherwise. An item of one piece (no
+    /// space, no separator: a stored number) is looked up without a report.
+    pub fn valid_numbers(&mut self, item: &str) -> Option<Vec<String>> {
+        let one_piece = !item.is_empty()
+            && !item.contains(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        if one_piece {
+            return match self.verdicts.classify(item) {
+                (Some(e164), NumberState::Valid) => Some(vec![e164]),
+                _ => None,
+            };
+        }
+        let report = self.parse(item);
+        let all_valid = !report.entries.is_empty()
+            && report
+                .entries
+                .iter()
+                .all(|e| matches!(e.state, NumberState::Valid | NumberState::Duplicate { .. }));
+        all_valid.then_some(report.unique_valid)
+    }
 }
 
 /// The entries of a text: its candidate numbers, except that a piece of it (between commas,
@@ -293,29 +377,38 @@ pub(super) fn entries(text: &str, country: Country) -> Vec<&str> {
     // as phonenumber says; in North America it is 10 digits.
     let nanp = matches!(country, Country::Us | Country::Ca | Country::Pr);
     let is_valid = |s: &str| classify::is_valid_in(s, country);
-    text.split([',', ';', '\n', '\r'])
-        .flat_map(|chunk| {
-            let pieces = split::candidates(chunk, nanp, &is_valid);
-            if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
-                vec![chunk.trim()]
-            } else {
-                pieces
+    let mut out = Vec::new();
+    for chunk in text.split([',', ';', '\n', '\r']) {
+        // A chunk without spaces is one candidate (most of a long list: one number a line).
+        if !chunk.contains(char::is_whitespace) {
+            if !chunk.is_empty() {
+                out.push(chunk);
             }
-        })
-        .collect()
+            continue;
+        }
+        let pieces = split::candidates(chunk, nanp, &is_valid);
+        if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
+            out.push(chunk.trim());
+        } else {
+            out.extend(pieces);
+        }
+    }
+    out
 }
 
 /// Classifies candidates in order, tracking repeats.
 fn build_report<'a>(
     raws: impl Iterator<Item = (&'a str, Option<usize>)>,
-    country: Country,
-    number_type: Option<NumberType>,
+    verdicts: &mut classify::Verdicts,
 ) -> NumbersReport {
-    let mut report = NumbersReport::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut report = NumbersReport {
+        entries: Vec::with_capacity(raws.size_hint().0),
+        unique_valid: Vec::with_capacity(raws.size_hint().0),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(raws.size_hint().0);
     for (raw, row) in raws {
         let raw = raw.trim();
-        let (e164, mut state) = classify::classify(raw, country, number_type);
+        let (e164, mut state) = verdicts.classify(raw);
         if let Some(e164) = &e164 {
             // Any earlier entry with the same number, whatever its verdict, makes this a repeat.
             match seen.get(e164) {

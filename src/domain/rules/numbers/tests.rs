@@ -273,7 +273,88 @@ fn an_order_keeps_up_to_10000_numbers_and_refuses_more() {
     assert!(check_number_count(10_001).is_err());
 }
 
+/// The entries as `split::candidates` cuts each piece, without the short cut for a piece that
+/// holds no space (what `entries` did before it had one).
+fn entries_by_candidates(text: &str, country: Country) -> Vec<&str> {
+    let nanp = matches!(country, Country::Us | Country::Ca | Country::Pr);
+    let is_valid = |s: &str| classify::is_valid_in(s, country);
+    text.split([',', ';', '\n', '\r'])
+        .flat_map(|chunk| {
+            let pieces = split::candidates(chunk, nanp, &is_valid);
+            if pieces.len() > 1 && pieces.iter().all(|p| split::digit_count(p) == 0) {
+                vec![chunk.trim()]
+            } else {
+                pieces
+            }
+        })
+        .collect()
+}
+
+/// A verdict given from the remembered table is the one worked out afresh: the same text
+/// parsed again, in another order, by one parser for many texts, or after other countries' and
+/// types' verdicts, gives the same report.
+#[test]
+fn remembered_verdicts_are_the_verdicts() {
+    let text = "+1 425 555 0100\n4255550101, (425) 555-0100; +44 20 7946 0958\nhello\n\
+                4255550100-4255550109\n555\n8005550100\n+33 1 23 45 67 89";
+    let fresh = us(text);
+    assert_eq!(us(text), fresh);
+    for (country, number_type) in [
+        (Country::Ca, Some(NumberType::TollFree)),
+        (Country::Us, None),
+        (Country::Us, Some(NumberType::TollFree)),
+    ] {
+        assert_eq!(
+            parse_numbers(text, country, number_type),
+            parse_numbers(text, country, number_type)
+        );
+    }
+    assert_eq!(us(text), fresh);
+    let lines: Vec<&str> = text.lines().rev().collect();
+    let mut parser = NumberParser::new(Country::Us, Some(NumberType::Geographic));
+    for line in lines {
+        assert_eq!(parser.parse(line), us(line), "{line}");
+    }
+    assert_eq!(us(text), fresh);
+}
+
+/// A long text's shared report is its parse, for its own country and type only.
+#[test]
+fn a_shared_parse_is_the_parse() {
+    let lines: Vec<String> = (0..600)
+        .map(|i| format!("+1206{:07}", 2_000_000 + i % 500))
+        .chain(["8005550100".to_string(), "hello".to_string()])
+        .collect();
+    let text = lines.join("\n");
+    for _ in 0..2 {
+        for (country, number_type) in [
+            (Country::Us, Some(NumberType::Geographic)),
+            (Country::Us, Some(NumberType::TollFree)),
+            (Country::Ca, None),
+        ] {
+            let shared = parse_numbers_shared(&text, country, number_type);
+            assert_eq!(*shared, parse_numbers(&text, country, number_type));
+        }
+    }
+    let mut edited = text.clone();
+    edited.push('5');
+    assert_eq!(
+        *parse_numbers_shared(&edited, Country::Us, None),
+        parse_numbers(&edited, Country::Us, None)
+    );
+}
+
 proptest! {
+    #[test]
+    fn a_piece_without_spaces_is_one_entry_as_candidates_would_cut_it(
+        text in "[0-9+()\\-. ,;\n\r–a-z]{0,60}"
+    ) {
+        let gb: Country = "GB".parse().unwrap_or(Country::Ca);
+        for country in [Country::Us, gb] {
+            prop_assert_eq!(entries(&text, country), entries_by_candidates(&text, country));
+        }
+    }
+
     #[test]
     fn parse_numbers_never_panics(text in "\\PC{0,80}") {
         let report = parse_numbers(&text, Country::Us, Some(NumberType::Geographic));
