@@ -29,27 +29,13 @@ fn clock() -> Clock {
     Clock::fixed(date(2026, 11, 26))
 }
 
-/// The test fixture order with 10,000 numbers (+1 206 200-0000 on).
+/// The test fixture order with 10,000 numbers (+1 206 200-0000 on), the first the BTN.
 fn big_order() -> Order {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/complete-order.json"
-    ))
-    .unwrap_or_default();
-    let fields = portwiz::domain::document::parse(&text, false)
-        .map(|d| d.fields)
-        .unwrap_or_default();
-    let mut order = Order::new("PO-BIG".into(), fields, clock().now);
-    let numbers: Vec<String> = (0..NUMBERS)
-        .map(|i| format!("+1206{:07}", 2_000_000 + i))
-        .collect();
-    order.fields.set(
-        FieldKey::BillingTelephoneNumber,
-        FieldValue::Text(numbers[0].clone()),
-    );
+    let mut order = support::fixture_order("PO-BIG".into(), NUMBERS, clock().now);
+    let btn = order.fields.numbers[0].clone();
     order
         .fields
-        .set(FieldKey::Numbers, FieldValue::List(numbers));
+        .set(FieldKey::BillingTelephoneNumber, FieldValue::Text(btn));
     order
 }
 

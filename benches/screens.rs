@@ -10,7 +10,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
-use portwiz::domain::{Clock, FieldKey, FieldValue, Order};
+use portwiz::domain::{Clock, Order};
 use portwiz::store::Store;
 use portwiz::tui::root::Screen;
 use portwiz::tui::screens::numbers::NumbersPage;
@@ -26,20 +26,7 @@ fn clock() -> Clock {
 }
 
 fn fixture_order(id: String, numbers: usize) -> Order {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/complete-order.json"
-    ))
-    .unwrap_or_default();
-    let fields = portwiz::domain::document::parse(&text, false)
-        .map(|d| d.fields)
-        .unwrap_or_default();
-    let mut order = Order::new(id, fields, clock().now);
-    let list: Vec<String> = (0..numbers)
-        .map(|i| format!("+1206{:07}", 2_000_000 + i))
-        .collect();
-    order.fields.set(FieldKey::Numbers, FieldValue::List(list));
-    order
+    support::fixture_order(id, numbers, clock().now)
 }
 
 /// A store of 10,000 orders (1 to 999 numbers each), made once.

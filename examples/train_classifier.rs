@@ -53,6 +53,9 @@ fn main() -> ExitCode {
             Answering::RulesThenModel,
             Answering::Combined,
         ] {
+            if std::env::var("ONLY_COMBINED").is_ok() && answering != Answering::Combined {
+                continue;
+            }
             let held = leave_one_source_out(&rows, &catalog, answering);
             if std::env::args().any(|a| a == "--misses") {
                 print_misses(&held);

@@ -1,5 +1,7 @@
 //! The command line of docs/command-line.md, as clap types.
 
+use crate::domain::export::Format;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -96,7 +98,8 @@ pub enum Command {
         /// The text, or `-` (or nothing) to read standard input.
         text: Option<String>,
     },
-    /// Write an order as json, text, csv, an LOA, the LOA as a PDF or a Service Center case.
+    /// Write an order as json, text, csv, an LOA, the LOA as a PDF, a Service Center case, the
+    /// assignments as PowerShell or a hand-off packet (a folder).
     Export {
         /// The order's id as `list` shows it (e.g. PO-7KQ3M2XA), or any unique prefix of it, in any case (po-7k).
         id: String,
@@ -304,8 +307,8 @@ pub struct RejectArgs {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// What to write.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-    pub format: ExportFormat,
+    #[arg(long, value_parser = export_format(), default_value = Format::Json.name())]
+    pub format: Format,
     /// Include the account PIN.
     #[arg(long)]
     pub include_secrets: bool,
@@ -395,43 +398,11 @@ pub enum ReportFormat {
     Pdf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The fields document that `import` reads back.
-    Json,
-    /// A plain summary to read, paste or e-mail.
-    Text,
-    /// The numbers in Teams' CSV format (PhoneNumber column).
-    Csv,
-    /// A Letter of Authorization to sign.
-    Loa,
-    /// The Letter of Authorization as a PDF (binary: use -o FILE or a pipe).
-    LoaPdf,
-    /// The Phone Number Service Center's "Port in" case, field by field (for an order of 1,000
-    /// numbers or more, or of service numbers).
-    Case,
-    /// The assignment plan as Teams PowerShell: one Set-CsPhoneNumberAssignment line a number
-    /// (Register-CsOnlineDialInConferencingServiceNumber for a conference bridge).
-    Powershell,
-    /// A hand-off packet: a new folder (-o DIR) with the admin center's fields (or the case's),
-    /// the numbers CSV, the LOA PDF and a README of the steps for the customer's admin.
-    Packet,
-}
-
-impl ExportFormat {
-    /// The domain's format of one file; `None` for the PowerShell script, written with its
-    /// tenant and time (`domain::export::powershell`), and for the packet, a folder of files
-    /// (`domain::packet`).
-    pub fn order_format(self) -> Option<crate::domain::export::Format> {
-        use crate::domain::export::Format;
-        Some(match self {
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Text => Format::Text,
-            ExportFormat::Csv => Format::Csv,
-            ExportFormat::Loa => Format::Loa,
-            ExportFormat::LoaPdf => Format::LoaPdf,
-            ExportFormat::Case => Format::Case,
-            ExportFormat::Powershell | ExportFormat::Packet => return None,
-        })
-    }
+/// `export --format`'s parser: the names, and the words of `--help`, of [`Format::ALL`] (the
+/// domain's one list of formats; clap stays out of the domain).
+fn export_format() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL.map(|format| PossibleValue::new(format.name()).help(format.about())),
+    )
+    .try_map(|name| Format::from_name(&name).ok_or("not a format of `export`"))
 }

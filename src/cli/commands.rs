@@ -2,7 +2,7 @@
 //! the store and hands each command to a function of its own.
 
 use super::Failure;
-use super::args::{Command, ExportArgs, ExportFormat, RejectArgs, SetPairs};
+use super::args::{Command, ExportArgs, RejectArgs, SetPairs};
 use super::console::Console;
 use super::input;
 use super::listing::{list_reader, status_filter};
@@ -11,14 +11,13 @@ use super::rejection;
 use super::stats;
 use crate::domain::checks::Severity;
 use crate::domain::document::{self, Document};
-use crate::domain::edit::{EditRefusal, Mode, Visit};
+use crate::domain::edit::{Mode, Visit};
 use crate::domain::entry;
 use crate::domain::readiness::readiness;
 use crate::domain::status::SupportScenario;
 use crate::domain::summary::Summary;
 use crate::domain::{Clock, FieldKey, FieldValue, Order, OrderFields, Status};
 use crate::store::{Notice, Store};
-use clap::ValueEnum;
 use std::path::Path;
 
 /// The real clock, read once per command (`crate::system::clock`).
@@ -192,7 +191,7 @@ fn show(
 ) -> Result<(), Failure> {
     let order = &store.get(id)?.order;
     console.print(&if json {
-        output::json(&document::export(order, false))
+        output::show_json(order)
     } else {
         output::show(order, clock, &crate::system::time_zone())
     })
@@ -200,31 +199,12 @@ fn show(
 
 fn new(store: &mut Store, from: &Path, clock: Clock, console: &mut Console) -> Result<(), Failure> {
     let doc = read_document(from, false)?;
-    let (order, refused) = Order::from_fields(store.new_id(), &doc.fields, clock.now);
-    refuse_or_warn(refused, console)?;
-    say_value_problems(&order, clock, console);
-    let id = order.id.clone();
-    store.create(order)?;
-    console.print(&format!("{id}\n"))
+    let made = crate::domain::import::new_order(store.new_id(), &doc, clock.now, clock.today)?;
+    create_and_say(store, made, console)
 }
 
-/// What a value the document gave gets wrong, on stderr, the same for `new` and `import`: now
-/// rather than at `submit` (missing fields are for `submit` to list). The order is still made
-/// (a draft may hold a wrong value, kept as given), so the words say so rather than "error".
-fn say_value_problems(order: &Order, clock: Clock, console: &mut Console) {
-    for problem in crate::domain::validate::validate(&order.fields, clock.today) {
-        if order.fields.get(problem.key).is_empty() {
-            continue;
-        }
-        let kind = if problem.severity == Severity::Error {
-            "to fix before submitting"
-        } else {
-            "warning"
-        };
-        console.say(&format!("{kind}: {}", problem.message));
-    }
-}
-
+/// `import FILE.json`: the export read, made an order by the domain's import rule
+/// (`domain::import`), saved; its id alone on stdout.
 fn import(
     store: &mut Store,
     file: &Path,
@@ -232,13 +212,21 @@ fn import(
     console: &mut Console,
 ) -> Result<(), Failure> {
     let doc = read_document(file, true)?;
-    let order = imported_order(store.new_id(), doc, clock, console)?;
-    // An order past submission is not edited any more: its values are history, not problems.
-    if order.status.is_editable() {
-        say_value_problems(&order, clock, console);
+    let made = crate::domain::import::imported_order(store.new_id(), doc, clock.now, clock.today)?;
+    create_and_say(store, made, console)
+}
+
+/// A made order's warnings on stderr, the order saved, its id alone on stdout (`new`, `import`).
+fn create_and_say(
+    store: &mut Store,
+    made: crate::domain::import::Made,
+    console: &mut Console,
+) -> Result<(), Failure> {
+    for warning in &made.warnings {
+        console.say(warning);
     }
-    let id = order.id.clone();
-    store.create(order)?;
+    let id = made.order.id.clone();
+    store.create(made.order)?;
     console.print(&format!("{id}\n"))
 }
 
@@ -424,38 +412,24 @@ fn export(
     clock: Clock,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    if to.include_secrets
-        && !matches!(
-            to.format,
-            ExportFormat::Json | ExportFormat::Text | ExportFormat::Packet
-        )
-    {
+    let format = to.format;
+    if to.include_secrets && !format.may_hold_the_pin() {
         return Err(Failure::Input(format!(
             "--include-secrets adds the PIN to json and text exports and packets only; the {} export \
              never holds it",
-            to.format
-                .to_possible_value()
-                .map_or_else(String::new, |v| v.get_name().to_string())
+            format.name()
         )));
     }
     let order = &store.get(id)?.order;
-    let Some(format) = to.format.order_format() else {
-        if to.format == ExportFormat::Packet {
-            let (dir, force) = (to.file.output, to.file.force);
-            return super::packet::export_packet(order, to.include_secrets, dir, force, console);
-        }
-        let written = crate::domain::export::powershell::Written {
-            tenant: crate::store::tenants::name_of(store.dir()),
-            at: clock.now,
-        };
-        let script = crate::domain::export::powershell::render(order, &written)
-            .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
-        return match to.file.output {
-            Some(path) => super::export_file::write_export(&path, script.as_bytes(), to.file.force),
-            None => console.print(&script),
-        };
+    if format.writes_folder() {
+        let (dir, force) = (to.file.output, to.file.force);
+        return super::packet::export_packet(order, to.include_secrets, dir, force, console);
+    }
+    let written = crate::domain::export::powershell::Written {
+        tenant: crate::store::tenants::name_of(store.dir()),
+        at: clock.now,
     };
-    let bytes = crate::domain::export::file(order, format, to.include_secrets)
+    let bytes = crate::domain::export::bytes(order, format, to.include_secrets, &written)
         .map_err(|e| Failure::Refused(vec![e.to_string()]))?;
     match to.file.output {
         Some(path) => super::export_file::write_export(&path, &bytes, to.file.force),
@@ -688,112 +662,6 @@ fn read_value(
         )]));
     }
     Ok(FieldValue::List(import.numbers))
-}
-
-/// An imported export becomes a new order that keeps the status and story it read; its
-/// fields go through the edit operation's normalising, and masks (an export without secrets
-/// writes the CSR's PIN as `••••`) are never taken as values.
-fn imported_order(
-    id: String,
-    doc: Document,
-    clock: Clock,
-    console: &mut Console,
-) -> Result<Order, Failure> {
-    let (mut order, refused) = Order::from_fields(id, &doc.fields, clock.now);
-    refuse_or_warn(refused, console)?;
-    if let Some(status) = doc.status {
-        order.status = status;
-    }
-    if !doc.history.is_empty() {
-        order.history = doc.history;
-        order.created_at = order.history.first().map_or(clock.now, |h| h.at);
-    }
-    order.rejections = doc.rejections;
-    order.csr = doc
-        .csr
-        .into_iter()
-        .filter(|(_, v)| !crate::domain::edit::is_mask(v))
-        .collect();
-    order.foc = doc.foc;
-    order.support = doc.support;
-    // Marks of numbers the order holds only: a mark is about a number of the order.
-    order.number_marks = doc
-        .number_marks
-        .into_iter()
-        .filter(|(n, _)| order.fields.numbers.contains(n))
-        .collect();
-    // A ticket in a document is cleaned and capped as one typed in.
-    order.ticket = doc
-        .ticket
-        .as_deref()
-        .map(crate::domain::transitions::ticket_text)
-        .transpose()?
-        .filter(|t| !t.is_empty());
-    if doc.loa_signed.is_some() {
-        // What the signed LOA covered, not the fields as imported: the re-sign warning stays.
-        order.loa_signed_fields = doc.loa_signed;
-    }
-    imported_plan(&mut order, &doc.assignments, console)?;
-    if order.status != Status::Draft {
-        order.submitted_fields = Some(order.snapshot());
-    }
-    order.history.push(crate::domain::history::HistoryEntry {
-        at: clock.now,
-        event: crate::domain::history::Event::Imported,
-        from: None,
-        to: None,
-        note: "Imported from an export".into(),
-        changes: Vec::new(),
-        visit: None,
-        by: None,
-    });
-    order.updated_at = clock.now;
-    Ok(order)
-}
-
-/// An export's assignment plan, checked against the imported order as a sheet is: an error
-/// refuses the import, a warning is said.
-fn imported_plan(
-    order: &mut Order,
-    plan: &crate::domain::assignment::Plan,
-    console: &mut Console,
-) -> Result<(), Failure> {
-    use crate::domain::assign;
-    let proposal = assign::propose(order, &assign::rows_of(plan));
-    if proposal.has_errors() {
-        return Err(Failure::Refused(
-            proposal
-                .errors()
-                .map(|e| format!("assignments: {e}"))
-                .collect(),
-        ));
-    }
-    for warning in proposal.warnings() {
-        console.say(&format!("warning: assignments: {warning}"));
-    }
-    for change in proposal.changes {
-        if let Some(a) = change.after {
-            order.assignments.insert(change.number, a);
-        }
-    }
-    Ok(())
-}
-
-/// A document's values the edit operation refused: a mask (an export without secrets) is left
-/// out with a warning; anything else (too long, too many numbers) refuses the command.
-fn refuse_or_warn(refused: Vec<EditRefusal>, console: &mut Console) -> Result<(), Failure> {
-    let (masks, others): (Vec<_>, Vec<_>) = refused
-        .into_iter()
-        .partition(|r| matches!(r, EditRefusal::Mask { .. }));
-    if !others.is_empty() {
-        return Err(Failure::Refused(
-            others.into_iter().map(|r| r.to_string()).collect(),
-        ));
-    }
-    for mask in masks {
-        console.say(&format!("warning: {mask} It was left out."));
-    }
-    Ok(())
 }
 
 fn support(

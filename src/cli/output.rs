@@ -208,8 +208,97 @@ pub fn show(order: &Order, clock: Clock, zone: &jiff::tz::TimeZone) -> String {
             ));
         }
     }
+    push_assignments(&mut text, order, zone);
     push_rejections_and_history(&mut text, order, zone);
     text
+}
+
+/// `show --json`: the order as `export --format json` writes it without secrets (its plan as
+/// `assignments`), plus `assignment_plan`: what the plan says of the order.
+pub fn show_json(order: &Order) -> String {
+    let mut value = crate::domain::document::export(order, false);
+    let plan = crate::domain::assign::overview(order);
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "assignment_plan".into(),
+            json!({
+                "assigned": plan.assigned.len(),
+                "numbers": order.fields.numbers.len(),
+                "not_assigned": plan.not_assigned,
+                "problems": plan.problems.iter().map(|(number, problem)| {
+                    json!({"number": number, "problem": problem})
+                }).collect::<Vec<_>>(),
+                "changed": plan.changed.map(|t| t.to_string()),
+                "script_ready": plan.script_ready(),
+            }),
+        );
+    }
+    json(&value)
+}
+
+/// How many numbers without an assignment `show` spells out (then a count).
+const SHOWN_NOT_ASSIGNED: usize = 20;
+
+/// Who gets which number in Teams, what is left, what to fix, and the script's command; on a
+/// FOC-confirmed or completed order with no plan, how to make one.
+fn push_assignments(text: &mut String, order: &Order, zone: &jiff::tz::TimeZone) {
+    let plan = crate::domain::assign::overview(order);
+    let id = clean_cell(&order.id);
+    if plan.is_empty() {
+        if matches!(order.status, Status::FocConfirmed | Status::Completed) {
+            text.push_str(&format!(
+                "\nAssignments: none yet (`portwiz assign {id} FILE.csv` says who gets each number \
+                 in Teams)\n"
+            ));
+        }
+        return;
+    }
+    let changed = plan
+        .changed
+        .map(|t| format!("; changed {}", facts::local_time(t, zone)))
+        .unwrap_or_default();
+    text.push_str(&format!(
+        "\nAssignments ({} of {} numbers assigned{changed})\n",
+        plan.assigned.len(),
+        order.fields.numbers.len()
+    ));
+    for (number, assignment) in &plan.assigned {
+        text.push_str(&format!(
+            "  {number}  {}\n",
+            clean_cell(&assignment.describe())
+        ));
+    }
+    if !plan.not_assigned.is_empty() {
+        let shown: Vec<&str> = plan
+            .not_assigned
+            .iter()
+            .take(SHOWN_NOT_ASSIGNED)
+            .copied()
+            .collect();
+        let more = match plan.not_assigned.len().saturating_sub(SHOWN_NOT_ASSIGNED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        text.push_str(&format!(
+            "  Not assigned yet ({}): {}{more}\n",
+            plan.not_assigned.len(),
+            shown.join(", ")
+        ));
+    }
+    for (_, problem) in &plan.problems {
+        text.push_str(&format!("  ! {}\n", clean_cell(problem)));
+    }
+    if plan.script_ready() {
+        text.push_str(&format!(
+            "  The Teams PowerShell: portwiz export {id} --format powershell -o {id}-assignments.ps1\n"
+        ));
+    } else {
+        text.push_str(&format!(
+            "  Fix these (portwiz assign {id} FILE.csv: its next change drops numbers no longer \
+             on the order) \
+             before the PowerShell script can be written\n"
+        ));
+    }
 }
 
 /// The rejection the order waits on, quoted, with the fields it names and what to do.

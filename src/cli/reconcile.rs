@@ -58,7 +58,8 @@ pub fn run(
 
 /// The report as text: per order what Teams shows, then the numbers no order holds.
 pub fn text_of(report: &Report, name: &str) -> String {
-    let mut out = format!("Read {} numbers from {name}.\n", report.read);
+    let read = crate::domain::rules::text::counted(report.read, "number");
+    let mut out = format!("Read {read} from {name}.\n");
     if report.orders.is_empty() {
         out.push_str("No order's numbers show a port in it, and no FOC date has passed.\n");
     }

@@ -53,6 +53,7 @@ pub mod calendar;
 pub mod document;
 pub mod export;
 pub mod handoff;
+pub mod import;
 pub mod insights;
 pub mod packet;
 pub mod preflight;

@@ -11,7 +11,7 @@ use super::fields::{FieldValue, OrderFields};
 use super::key::FieldKey;
 use super::rules::numbers::{NumberFacts, number_facts, read_sheet};
 use super::rules::service_center::SERVICE_CENTER_MAX_NUMBERS;
-use super::rules::text::thousands;
+use super::rules::text::{counted, thousands};
 use super::rules::{Country, NumberState, NumberType, NumberUsage, parse_numbers};
 use std::collections::HashMap;
 
@@ -453,7 +453,7 @@ pub fn summary(plan: &SplitPlan) -> String {
         1 => "1 bad row left out".to_string(),
         n => format!("{} bad rows left out", thousands(n)),
     };
-    format!("{} numbers in {orders}; {bad}", thousands(numbers))
+    format!("{} in {orders}; {bad}", counted(numbers, "number"))
 }
 
 /// "1,200 numbers (rows 2–1201): US, Contoso, 1111, geographic → Phone Number Service Center".
@@ -472,8 +472,8 @@ pub fn describe(order: &PlannedOrder) -> String {
     }
     what.push(f.number_type.replace('_', "-"));
     format!(
-        "{} numbers{rows}: {} → {}",
-        thousands(f.numbers.len()),
+        "{}{rows}: {} → {}",
+        counted(f.numbers.len(), "number"),
         what.join(", "),
         order.route.label()
     )

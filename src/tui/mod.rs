@@ -860,7 +860,12 @@ pub fn execute(store: &mut Store, effect: Effect) -> Option<Msg> {
             &path,
             (include_secrets, overwrite),
         ))),
-        Effect::WritePacket { order_id, dir } => Some(write_packet(store, order_id, &dir)),
+        Effect::WritePacket { order_id, dir } => {
+            Some(match write_packet(store, &order_id, &dir, false) {
+                Ok(path) => Msg::Exported { order_id, path },
+                Err(reason) => Msg::ExportFailed { order_id, reason },
+            })
+        }
         Effect::CreateDrafts(drafts) => Some(create_drafts(store, drafts)),
         Effect::SaveMovedOut { draft, order } => Some(save_moved_out(store, draft, order)),
         Effect::CheckTeamsExport(path) => Some(Msg::TeamsChecked(
@@ -1048,22 +1053,22 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))
 }
 
-/// The order's hand-off packet (no PIN) written into `dir` (`~` and a relative path resolved as
-/// an export's path).
-fn write_packet(store: &Store, order_id: String, dir: &Path) -> Msg {
-    let written = resolve_export_path(dir).and_then(|dir| {
-        let order = &store
-            .get(&order_id)
-            .map_err(|e| format!("the order could not be read: {e}"))?
-            .order;
-        let files = crate::domain::packet::files(order, false).map_err(|e| e.to_string())?;
-        crate::store::packet::write(&dir, &files)?;
-        Ok(dir.display().to_string())
-    });
-    match written {
-        Ok(path) => Msg::Exported { order_id, path },
-        Err(reason) => Msg::ExportFailed { order_id, reason },
-    }
+/// The order's hand-off packet written into `dir` (`~` and a relative path resolved as an
+/// export's path), the PIN in its field sheet only when `include_secrets`; the folder written.
+fn write_packet(
+    store: &Store,
+    order_id: &str,
+    dir: &Path,
+    include_secrets: bool,
+) -> Result<String, String> {
+    let dir = resolve_export_path(dir)?;
+    let order = &store
+        .get(order_id)
+        .map_err(|e| format!("the order could not be read: {e}"))?
+        .order;
+    let files = crate::domain::packet::files(order, include_secrets).map_err(|e| e.to_string())?;
+    crate::store::packet::write(&dir, &files)?;
+    Ok(dir.display().to_string())
 }
 
 /// A file the user named, read only when it is a regular file (a link to one is fine) of at
@@ -1118,7 +1123,14 @@ fn export_order(
         .get(order_id)
         .map_err(|e| Failed(format!("The order could not be read: {e}")))?
         .order;
-    let bytes = crate::domain::export::file(order, format, include_secrets)
+    if format.writes_folder() {
+        return write_packet(store, order_id, typed, include_secrets).map_err(Failed);
+    }
+    let written = crate::domain::export::powershell::Written {
+        tenant: crate::store::tenants::name_of(store.dir()),
+        at: now().now,
+    };
+    let bytes = crate::domain::export::bytes(order, format, include_secrets, &written)
         .map_err(|e| Failed(format!("Nothing was written: {e}")))?;
     let path = resolve_export_path(typed).map_err(Failed)?;
     write_export(&path, &bytes, overwrite)

@@ -188,3 +188,86 @@ fn hostile_sheets_are_capped_and_refused_and_nothing_unclean_is_echoed() {
     assert_eq!(folder.code, 2, "{}", folder.stderr);
     assert!(order_file(store.path(), &id).get("assignments").is_none());
 }
+
+#[test]
+fn show_says_who_gets_which_number_what_is_left_and_the_script() {
+    let store = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let id = new_order(store.path(), "complete-order.json");
+    let json_before = run(store.path(), &["show", &id, "--json"]);
+    let before: serde_json::Value = serde_json::from_str(&json_before.stdout).unwrap();
+    assert_eq!(before["assignment_plan"]["assigned"], 0);
+    assert_eq!(before["assignment_plan"]["script_ready"], false);
+    assert!(
+        !run(store.path(), &["show", &id])
+            .stdout
+            .contains("Assignments")
+    );
+
+    let csv = sheet(
+        files.path(),
+        "a.csv",
+        &format!(
+            "PhoneNumber,Identity,LocationId\n+14255550100,alice@contoso.com,{LOC}\n\
+             +14255550102,bob@contoso.com,{LOC}\n"
+        ),
+    );
+    assert_eq!(run(store.path(), &["assign", &id, &csv]).code, 0);
+    let show = run(store.path(), &["show", &id]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    for line in [
+        "Assignments (2 of 3 numbers assigned; changed ",
+        &format!("  +14255550100  alice@contoso.com (user, location {LOC})\n"),
+        &format!("  +14255550102  bob@contoso.com (user, location {LOC})\n"),
+        "  Not assigned yet (1): +14255550101\n",
+        &format!("portwiz export {id} --format powershell -o {id}-assignments.ps1"),
+    ] {
+        assert!(show.stdout.contains(line), "{line:?} in\n{}", show.stdout);
+    }
+
+    // --json: the export's fields as before, plus what the plan says.
+    let out = run(store.path(), &["show", &id, "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        doc["assignments"]["+14255550102"]["identity"],
+        "bob@contoso.com"
+    );
+    let plan = &doc["assignment_plan"];
+    assert_eq!(plan["assigned"], 2);
+    assert_eq!(plan["numbers"], 3);
+    assert_eq!(plan["not_assigned"], serde_json::json!(["+14255550101"]));
+    assert_eq!(plan["problems"], serde_json::json!([]));
+    assert_eq!(plan["script_ready"], true);
+    assert!(
+        plan["changed"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
+    for (key, value) in before.as_object().unwrap() {
+        if key != "assignment_plan" && key != "history" && key != "assignments" {
+            assert_eq!(&doc[key], value, "{key}: show --json only adds fields");
+        }
+    }
+
+    // A number taken off the order since: the plan argues and the script waits.
+    let set = run(
+        store.path(),
+        &["set", &id, "numbers", "+14255550100,+14255550101"],
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let show = run(store.path(), &["show", &id]);
+    for line in [
+        "Assignments (1 of 2 numbers assigned; ",
+        "  ! +14255550102 is no longer one of the order's numbers\n",
+        &format!("  Fix these (portwiz assign {id} FILE.csv"),
+    ] {
+        assert!(show.stdout.contains(line), "{line:?} in\n{}", show.stdout);
+    }
+    let out = run(store.path(), &["show", &id, "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["assignment_plan"]["script_ready"], false);
+    assert_eq!(
+        doc["assignment_plan"]["problems"][0]["number"],
+        "+14255550102"
+    );
+}

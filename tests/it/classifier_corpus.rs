@@ -12,8 +12,9 @@ use std::collections::BTreeSet;
 /// the families in general words (carrier-side blocks, who the carrier is, ranges that
 /// move whole, the customer's data, unauthorized signatures) and a catch-all's subject named
 /// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
-/// 78.3%.)
-const LOSO_FLOOR: f64 = 0.78;
+/// 78.3%; 80.8% once the model learned a label for texts that name nothing, read concepts in
+/// pairs and guessed from 0.1, and the catalog knew identity documents.)
+const LOSO_FLOOR: f64 = 0.80;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {

@@ -154,20 +154,7 @@ fn a_service_center_orders_packet_holds_the_case_fields() {
     let temp = tempfile::tempdir().expect("tempdir");
     let dir = temp.path();
     let id = order_with_pin(dir);
-    let set = run(
-        dir,
-        &[
-            "set",
-            &id,
-            "country",
-            "GB",
-            "numbers",
-            "+442079460000;+442079460001",
-            "number_usage",
-            "+442079460000 voice_app;+442079460001 user",
-        ],
-    );
-    assert_eq!(set.code, 0, "{}", set.stderr);
+    crate::support::make_uk_case(dir, &id, &[]);
     let packet = dir.join("case");
     let out = packet_to(dir, &id, &packet, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);

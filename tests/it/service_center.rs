@@ -135,24 +135,8 @@ fn the_case_export_has_the_cases_own_fields_with_the_local_time_and_zone() {
 fn a_uk_order_with_a_voice_app_number_is_a_case_in_london_time() {
     let dir = tempfile::tempdir().unwrap();
     let id = new_order(dir.path(), "complete-order.json");
-    let set = run(
-        dir.path(),
-        &[
-            "set",
-            &id,
-            "country",
-            "GB",
-            "numbers",
-            "+442079460000;+442079460001",
-            "number_usage",
-            "+442079460000 voice_app;+442079460001 user",
-            "port_date",
-            "2026-12-15",
-            "port_time",
-            "09:30",
-        ],
-    );
-    assert_eq!(set.code, 0, "{}", set.stderr);
+    let more = ["port_date", "2026-12-15", "port_time", "09:30"];
+    crate::support::make_uk_case(dir.path(), &id, &more);
     let case = run(dir.path(), &["export", &id, "--format", "case"]).stdout;
     assert!(
         case.contains("Why a case: 1 service number for an auto attendant or call queue: Microsoft takes service numbers as a case."),

@@ -177,3 +177,52 @@ fn pasting_two_rows_in_a_terminal_saves_them_to_the_order_file() {
     );
     app.send("q");
 }
+
+/// The order's page scrolled to the line that holds `heading`.
+fn page_at(app: &mut Root, heading: &str, width: u16) {
+    let lines = match app.order(ORDER) {
+        Some(order) => {
+            portwiz::tui::screens::order::view::page_lines(app, order, usize::from(width))
+        }
+        None => panic!("no {ORDER}"),
+    };
+    let at = lines
+        .iter()
+        .position(|l| l.to_string().contains(heading))
+        .unwrap_or_else(|| panic!("no {heading:?} on the page"));
+    if let Some(Screen::Order(page)) = app.screens.last_mut() {
+        page.scroll = at.saturating_sub(1);
+    }
+}
+
+#[test]
+fn the_order_page_shows_who_gets_which_number_and_what_is_left() {
+    use portwiz::domain::assignment::Assignment;
+    // Completed and nothing assigned: the page says how to begin.
+    let mut app = demo_app(80, 24);
+    open_order(&mut app, ORDER);
+    page_at(&mut app, "Assignments: none yet", 80);
+    assert!(render(&app).contains("A says who gets each number in Teams."));
+    // One of the two numbers given to the auto attendant.
+    let mut order = app.order(ORDER).unwrap().clone();
+    let number = order.fields.numbers[0].clone();
+    order.assignments.insert(
+        number.clone(),
+        Assignment {
+            identity: "aa-main@adventure-works.com".into(),
+            kind: IdentityKind::ResourceAccount,
+            location_id: String::new(),
+        },
+    );
+    update(&mut app, Msg::Loaded(Box::new(order)));
+    page_at(&mut app, "Assignments (1 of 2 numbers assigned", 80);
+    let screen = render(&app);
+    for words in [
+        &format!(" → {number}  aa-main@adventure-works.com (resource account)"),
+        "Not assigned yet (1): ",
+        "e then a writes them as Teams PowerShell",
+    ] {
+        assert!(screen.contains(words), "{words:?} in\n{screen}");
+    }
+    insta::assert_snapshot!("order_page_assignments_80x24", screen);
+}

@@ -217,7 +217,7 @@ fn footer_and_help_show_the_export_keys() {
     press(&mut app, KeyCode::Char('e'));
     let screen = render(&app);
     assert!(
-        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/s/j Format  Esc Cancel  ? Help"),
+        screen.contains("↑↓ Move  Enter Choose  t/l/p/c/s/j/a/h Format  Esc Cancel  ? Help"),
         "{screen}"
     );
     press(&mut app, KeyCode::Char('?'));
@@ -463,4 +463,118 @@ fn the_path_starts_in_the_users_documents_folder_shown_in_full() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(typed_path(&app), "/home/dana/Documents/PO-DEMO0005.json");
+}
+
+/// ORDER with its first number assigned to a user at an emergency location (a US order needs
+/// one).
+fn with_an_assignment(mut order: portwiz::domain::Order) -> portwiz::domain::Order {
+    use portwiz::domain::assignment::{Assignment, IdentityKind};
+    let number = order.fields.numbers[0].clone();
+    order.assignments.insert(
+        number,
+        Assignment {
+            identity: "alice@contoso.com".into(),
+            kind: IdentityKind::User,
+            location_id: "5d0d1a0b-6a3f-4a8e-9b55-3c2f1e0a7d11".into(),
+        },
+    );
+    order
+}
+
+#[test]
+fn the_dialog_offers_every_format_that_applies_to_the_order() {
+    let mut app = exporting();
+    let offered = |app: &Root| match app.top() {
+        Screen::Export(page) => page.formats.clone(),
+        _ => panic!("the export dialog is not open"),
+    };
+    // Nothing assigned: no PowerShell script ('a' does nothing); every other format.
+    let without: Vec<Format> = Format::ALL
+        .into_iter()
+        .filter(|f| *f != Format::Powershell)
+        .collect();
+    assert_eq!(offered(&app), without);
+    assert!(!render(&app).contains("PowerShell"));
+    assert!(press(&mut app, KeyCode::Char('a')).is_empty());
+    assert_eq!(app.context(), Context::ExportFormat);
+    // Once a number is assigned: every format, the script on 'a'.
+    press(&mut app, KeyCode::Esc);
+    let order = app.loaded[ORDER].clone();
+    update(&mut app, Msg::Loaded(Box::new(with_an_assignment(order))));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(offered(&app), Format::ALL.to_vec());
+    let screen = render(&app);
+    assert!(screen.contains("a PowerShell script"), "{screen}");
+    assert!(screen.contains("t, l, p, c, s, j, a or h"), "{screen}");
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(typed_path(&app), "PO-DEMO0005-assignments.ps1");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        export_effect(
+            Format::Powershell,
+            "PO-DEMO0005-assignments.ps1",
+            false,
+            false
+        )
+    );
+    // The runtime writes the script, with the tenant and time in its header.
+    let store_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(store_dir.path());
+    let order = with_an_assignment(
+        store
+            .get(ORDER)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .order
+            .clone(),
+    );
+    store.save_edit(&order).unwrap_or_else(|e| panic!("{e}"));
+    let path = out.path().join("script.ps1");
+    let answer = export(&mut store, Format::Powershell, &path, false, false);
+    assert!(matches!(answer, Msg::Exported { .. }), "{answer:?}");
+    let script = read(&path);
+    assert!(script.contains("# Tenant: none"), "{script}");
+    assert!(
+        script.contains("Set-CsPhoneNumberAssignment -Identity 'alice@contoso.com'"),
+        "{script}"
+    );
+}
+
+#[test]
+fn h_writes_the_hand_off_packet_into_a_folder_the_pin_only_when_asked() {
+    let mut app = exporting();
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(typed_path(&app), "PO-DEMO0005-packet");
+    let screen = render(&app);
+    assert!(screen.contains("Folder:"), "{screen}");
+    assert!(screen.contains("[ ] Include the PIN"), "{screen}");
+    ctrl(&mut app, 'p');
+    assert!(render(&app).contains("field sheet will hold the port-out PIN"));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        export_effect(Format::Packet, "PO-DEMO0005-packet", true, false)
+    );
+    let store_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = demo_store(store_dir.path());
+    for pin in [false, true] {
+        let dir = out.path().join(format!("packet-{pin}"));
+        let answer = export(&mut store, Format::Packet, &dir, pin, false);
+        assert_eq!(
+            answer,
+            Msg::Exported {
+                order_id: ORDER.into(),
+                path: dir.display().to_string(),
+            }
+        );
+        let sheet = read(&dir.join("1-admin-center-fields.txt"));
+        assert_eq!(sheet.contains(PIN), pin, "{sheet}");
+        assert!(dir.join("3-letter-of-authorization.pdf").is_file());
+    }
+    // A packet never replaces anything: the folder is not empty now.
+    let dir = out.path().join("packet-false");
+    match export(&mut store, Format::Packet, &dir, false, true) {
+        Msg::ExportFailed { reason, .. } => assert!(!reason.is_empty()),
+        other => panic!("{other:?}"),
+    }
 }

@@ -433,21 +433,7 @@ fn export_of_marked_orders_snapshots() {
 
 /// The demo's orders on a board of two tenants, alternately.
 fn board_app() -> Root {
-    let mut app = demo_app(120, 40);
-    let tenants = vec!["contoso".to_string(), "fabrikam".to_string()];
-    let tenant_of = app
-        .orders
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id().to_string(), i % 2))
-        .collect();
-    app.board = Some(portwiz::tui::app::Board {
-        tenants: tenants.clone(),
-        tenant_of,
-    });
-    app.tenants = tenants;
-    app.refresh_rows();
-    app
+    crate::support::demo_board(120, 40)
 }
 
 #[test]

@@ -224,24 +224,7 @@ fn the_board_shows_an_order_renamed_elsewhere_without_a_key() {
     app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
 }
 
-/// The demo's orders on a board of two tenants, alternately.
-fn board_app(w: u16, h: u16) -> portwiz::tui::Root {
-    let mut app = demo_app(w, h);
-    let tenants = vec!["contoso".to_string(), "fabrikam".to_string()];
-    let tenant_of = app
-        .orders
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id().to_string(), i % 2))
-        .collect();
-    app.board = Some(portwiz::tui::app::Board {
-        tenants: tenants.clone(),
-        tenant_of,
-    });
-    app.tenants = tenants;
-    app.refresh_rows();
-    app
-}
+use crate::support::demo_board as board_app;
 
 #[test]
 fn the_board_shows_each_orders_tenant_sorts_by_it_and_starts_no_order_without_a_tenant() {

@@ -17,6 +17,7 @@
 //! - `-LocationId` is Get-CsOnlineLisLocation's id (a GUID); the value `null` removes a location,
 //!   which Microsoft supports for Direct Routing and Operator Connect numbers only.
 
+mod overview;
 pub mod parse;
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ use super::rules::usage::parse_usage_item;
 use super::rules::{NumberType, NumberUsage, parse_numbers};
 use super::status::Status;
 use jiff::Timestamp;
+pub use overview::{Overview, overview};
 pub use parse::{Headers, Row, SheetError, read_rows};
 use std::collections::{HashMap, HashSet};
 

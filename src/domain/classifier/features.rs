@@ -1,5 +1,6 @@
 //! What the model sees of a text: normalised words, word pairs, pieces of long words, the
-//! catalog's concepts and the rules that fired. Names carry a prefix so kinds never collide.
+//! catalog's concepts (alone, and in pairs met in one sentence) and the rules that fired. Names
+//! carry a prefix so kinds never collide.
 //!
 //! Training and `--explain` need the names (`features`); answering needs only to find each one's
 //! weights, so `feature_hashes` hashes the same names as they are walked, building no string
@@ -47,6 +48,20 @@ fn each_feature(
     for o in reading.found {
         if let Some(name) = names.get(usize::from(o.concept)) {
             emit(&["c:", name]);
+        }
+    }
+    // Concepts met in one sentence, in pairs: what the rules combine, weighed by the corpus.
+    for (i, a) in reading.found.iter().enumerate() {
+        for b in reading.found[i + 1..]
+            .iter()
+            .filter(|b| b.sentence == a.sentence)
+        {
+            let (x, y) = (a.concept.min(b.concept), a.concept.max(b.concept));
+            if x != y
+                && let (Some(x), Some(y)) = (names.get(usize::from(x)), names.get(usize::from(y)))
+            {
+                emit(&["p:", x, "+", y]);
+            }
         }
     }
     for r in rules {
@@ -116,6 +131,7 @@ pub fn describe(feature: &str) -> String {
         Some(("g", g)) => format!("piece “{g}”"),
         Some(("c", c)) => format!("concept {c}"),
         Some(("r", r)) => format!("rule {r}"),
+        Some(("p", p)) => format!("concepts {}", p.replace('+', " + ")),
         _ => feature.to_string(),
     }
 }

@@ -231,6 +231,11 @@ const PROBES: &[(&str, &str, &str)] = &[
         "Unauthorized signature",
         "The signature was received",
     ),
+    (
+        "identity_document_mismatch",
+        "Passport number incorrect",
+        "Passport number verified",
+    ),
 ];
 
 fn fired(text: &str, catalog: &Catalog) -> Vec<String> {

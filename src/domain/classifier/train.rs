@@ -41,9 +41,18 @@ fn row_features(rows: &[CorpusRow], catalog: &Catalog) -> Vec<Vec<String>> {
 
 /// Trains on the rows at `picked`, whose features are `feats[i]`.
 fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Model {
+    // A text that names nothing is a label of its own, so the model learns what status and
+    // advice texts read like and can say so rather than guess a field.
+    let atoms_of = |i: usize| -> Vec<String> {
+        if rows[i].atoms.is_empty() {
+            vec![super::model::NONE.to_string()]
+        } else {
+            rows[i].atoms.clone()
+        }
+    };
     let labels: Vec<String> = picked
         .iter()
-        .flat_map(|&i| rows[i].atoms.iter().cloned())
+        .flat_map(|&i| atoms_of(i))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -68,8 +77,7 @@ fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Mode
                 .copied()
                 .collect(),
             x: scale(feats[i].len()),
-            labels: rows[i]
-                .atoms
+            labels: atoms_of(i)
                 .iter()
                 .filter_map(|a| labels.iter().position(|l| l == a))
                 .collect(),

@@ -32,6 +32,8 @@ pub fn file_name(order_id: &str, format: Format) -> String {
         Format::Csv => format!("{id}-numbers.csv"),
         Format::Json => format!("{id}.json"),
         Format::Case => format!("{id}-case.txt"),
+        Format::Powershell => format!("{id}-assignments.ps1"),
+        Format::Packet => format!("{id}-packet"),
     }
 }
 

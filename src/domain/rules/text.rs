@@ -25,6 +25,14 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// `n` of a thing, in words: "1 number", "1,200 numbers" (the plural by an `s`).
+pub fn counted(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        n => format!("{} {word}s", thousands(n)),
+    }
+}
+
 /// A pragmatic e-mail check: one `@`, something before it, a domain with a dot after it, no
 /// spaces. Not RFC 5322: it catches typos, not every exotic legal address.
 pub fn check_email(text: &str) -> Result<(), RuleError> {
@@ -125,6 +133,13 @@ pub fn check_pin(text: &str) -> Result<Option<String>, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_is_singular_and_counts_have_thousands() {
+        assert_eq!(counted(1, "number"), "1 number");
+        assert_eq!(counted(0, "number"), "0 numbers");
+        assert_eq!(counted(1_200, "number"), "1,200 numbers");
+    }
 
     #[test]
     fn good_emails() {

@@ -13,14 +13,13 @@ use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
 use crate::tui::text::{hanging, one_line};
 use crate::tui::widgets::form::InputPage;
-use crate::tui::widgets::input::{TextField, request_for};
+use crate::tui::widgets::input::PathField;
 use crate::tui::widgets::page::draw_scrolled;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use tui_input::InputRequest;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -32,11 +31,10 @@ impl Context {
 
 #[derive(Debug, Clone)]
 pub struct SplitPage {
-    pub path: TextField,
+    /// The sheet's path, and why it could not be read or split.
+    pub input: PathField,
     /// The plan of the sheet read, while the preview shows.
     pub plan: Option<SplitPlan>,
-    /// Why the sheet could not be read or split.
-    pub error: Option<String>,
     /// The preview's first line shown.
     pub scroll: usize,
 }
@@ -75,9 +73,8 @@ impl Component for SplitPage {
     /// `m` on the order history.
     fn open(_order_id: Option<&str>, _app: &mut App) -> Option<SplitPage> {
         Some(SplitPage {
-            path: TextField::new(""),
+            input: PathField::default(),
             plan: None,
-            error: None,
             scroll: 0,
         })
     }
@@ -111,22 +108,18 @@ impl Component for SplitPage {
         match (msg, &self.plan) {
             (M::List(m), _) => self.scroll = m.scrolled(self.scroll, &app.drawn),
             (M::Enter, None) => {
-                let typed = self.path.value().trim();
-                if typed.is_empty() {
-                    self.error =
+                let Some(typed) = self.input.typed() else {
+                    self.input.error =
                         Some("Type the path of a CSV file with a PhoneNumber column.".into());
                     return Vec::new();
-                }
+                };
                 return vec![Effect::ReadNumbersCsv(typed.into())];
             }
             (M::Enter, Some(plan)) => {
-                let drafts = split::drafts(plan, &split::sheet_name(self.path.value()));
+                let drafts = split::drafts(plan, &split::sheet_name(self.input.path.value()));
                 return vec![Effect::CreateDrafts(drafts), Effect::Close];
             }
-            (M::Clear, _) => {
-                self.path.handle(InputRequest::DeleteLine);
-                self.error = None;
-            }
+            (M::Clear, _) => self.input.clear(),
             (M::Back, Some(_)) => {
                 self.plan = None;
                 self.scroll = 0;
@@ -137,26 +130,21 @@ impl Component for SplitPage {
     }
 
     fn edit(&mut self, key: KeyEvent, _app: &mut App) -> Vec<Effect> {
-        if let Some(request) = request_for(&key) {
-            self.path.handle(request);
-            self.error = None;
-        }
+        self.input.edit(&key);
         Vec::new()
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::Paste(text) if self.plan.is_none() => {
-                self.path.insert_str(text.replace(['\r', '\n'], "").trim());
-            }
-            Msg::FileRead(Err(why)) => self.error = Some(why),
+            Msg::Paste(text) if self.plan.is_none() => self.input.paste(&text),
+            Msg::FileRead(Err(why)) => self.input.error = Some(why),
             Msg::FileRead(Ok(bytes)) => match split::plan(&bytes) {
                 Ok(plan) => {
                     self.plan = Some(plan);
-                    self.error = None;
+                    self.input.error = None;
                     self.scroll = 0;
                 }
-                Err(why) => self.error = Some(why.to_string()),
+                Err(why) => self.input.error = Some(why.to_string()),
             },
             Msg::Resize(..) => self.scroll = self.scroll.min(app.drawn.max_scroll()),
             _ => {}
@@ -188,9 +176,9 @@ impl SplitPage {
             Style::new(),
         );
         out.blank();
-        out.input(LABEL, &self.path, None);
+        out.input(LABEL, &self.input.path, None);
         out.refusal_or_hint(
-            self.error.as_deref(),
+            self.input.error.as_deref(),
             "Enter shows the orders first; nothing is created until you say so.",
         );
         out.draw(frame, area);

@@ -188,3 +188,65 @@ mod tests {
         assert_eq!(TextField::new("").visible(10, true).text, "");
     }
 }
+
+/// A file's path typed by the user, with why the last try with it failed: the input of the
+/// pages that read a file the user names (split's sheet, the Teams export). Typing, a paste
+/// and Ctrl-U clear the reason: it was about what was typed before.
+#[derive(Debug, Clone, Default)]
+pub struct PathField {
+    pub path: TextField,
+    /// Why the file could not be read or used (shown at the field).
+    pub error: Option<String>,
+}
+
+impl PathField {
+    /// A key typed into the field.
+    pub fn edit(&mut self, key: &KeyEvent) {
+        if let Some(request) = request_for(key) {
+            self.path.handle(request);
+            self.error = None;
+        }
+    }
+
+    /// A paste: one line (a path has no line breaks), trimmed.
+    pub fn paste(&mut self, text: &str) {
+        self.path.insert_str(text.replace(['\r', '\n'], "").trim());
+        self.error = None;
+    }
+
+    /// Ctrl-U: the field empty.
+    pub fn clear(&mut self) {
+        self.path.handle(InputRequest::DeleteLine);
+        self.error = None;
+    }
+
+    /// The path as typed, trimmed; `None` when nothing is typed.
+    pub fn typed(&self) -> Option<&str> {
+        Some(self.path.value().trim()).filter(|t| !t.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod path_field_tests {
+    use super::*;
+
+    #[test]
+    fn typing_pasting_and_clearing_forget_the_last_reason() {
+        let mut field = PathField {
+            error: Some("no such file".into()),
+            ..PathField::default()
+        };
+        assert_eq!(field.typed(), None);
+        field.edit(&KeyEvent::from(KeyCode::Char('a')));
+        assert_eq!((field.typed(), field.error.as_deref()), (Some("a"), None));
+        field.error = Some("no such file".into());
+        field.paste(" /b.csv\r\n");
+        assert_eq!(
+            (field.typed(), field.error.as_deref()),
+            (Some("a/b.csv"), None)
+        );
+        field.error = Some("no such file".into());
+        field.clear();
+        assert_eq!((field.typed(), field.error.as_deref()), (None, None));
+    }
+}

@@ -73,6 +73,25 @@ pub fn demo_app(width: u16, height: u16) -> Root {
     Root::new(demo_orders(), test_clock(), (width, height))
 }
 
+/// The demo's orders on a board of two tenants, `contoso` and `fabrikam`, alternately.
+pub fn demo_board(width: u16, height: u16) -> Root {
+    let mut app = demo_app(width, height);
+    let tenants = vec!["contoso".to_string(), "fabrikam".to_string()];
+    let tenant_of = app
+        .orders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id().to_string(), i % 2))
+        .collect();
+    app.board = Some(portwiz::tui::app::Board {
+        tenants: tenants.clone(),
+        tenant_of,
+    });
+    app.tenants = tenants;
+    app.refresh_rows();
+    app
+}
+
 /// Draw the app and return the screen as text, one line a row, trailing spaces trimmed.
 pub fn render(app: &Root) -> String {
     let (width, height) = app.size;
@@ -143,6 +162,24 @@ impl From<Output> for Run {
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         }
     }
+}
+
+/// Make order `id` a UK order with a voice-app number (so a Service Center case), with `more`
+/// KEY VALUE pairs set in the same edit.
+pub fn make_uk_case(dir: &Path, id: &str, more: &[&str]) {
+    let mut args = vec![
+        "set",
+        id,
+        "country",
+        "GB",
+        "numbers",
+        "+442079460000;+442079460001",
+        "number_usage",
+        "+442079460000 voice_app;+442079460001 user",
+    ];
+    args.extend_from_slice(more);
+    let set = run(dir, &args);
+    assert_eq!(set.code, 0, "{}", set.stderr);
 }
 
 pub fn run(dir: &Path, args: &[&str]) -> Run {

@@ -39,9 +39,11 @@ pub struct ExportPage {
     /// other formats a file each in a folder).
     pub orders: Vec<OrderKey>,
     pub format: Format,
+    /// The formats offered ([`offered`]), the first chosen at first.
+    pub formats: Vec<Format>,
     pub step: ExportStep,
     pub path: TextField,
-    /// Put the PIN in the file (JSON and text only).
+    /// Put the PIN in the file (JSON, text and the packet's field sheet only).
     pub include_secrets: bool,
     /// Why the last try wrote nothing, in words.
     pub error: Option<String>,
@@ -68,7 +70,7 @@ pub enum ExportMsg {
     Pick(Format),
     /// Choose the format under the cursor, or write the file.
     Enter,
-    /// Ctrl-P: put the PIN in the file, or not (JSON and text only).
+    /// Ctrl-P: put the PIN in the file, or not (JSON, text, the packet's field sheet).
     TogglePin,
     /// Ctrl-U: clear the path.
     ClearPath,
@@ -89,18 +91,21 @@ pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     help(C::ExportFormat, &[key(KeyCode::Down)], O(E::Down), "Next format"),
     help(C::ExportFormat, &[key(KeyCode::Up)], O(E::Up), "Previous format"),
     both(C::ExportFormat, &[key(KeyCode::Enter)], O(E::Enter), "Export in the format under the cursor: on to the file name", "Choose"),
-    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('s'), ch('j')], "Format"),
-    help(C::ExportFormat, &[ch('t')], O(E::Pick(Format::Text)), "Text summary: to read, paste or e-mail to the carrier"),
-    help(C::ExportFormat, &[ch('l')], O(E::Pick(Format::Loa)), "LOA: the Letter of Authorization to sign"),
-    help(C::ExportFormat, &[ch('p')], O(E::Pick(Format::LoaPdf)), "LOA as PDF: the same letter, to print or upload"),
-    help(C::ExportFormat, &[ch('s')], O(E::Pick(Format::Case)), "Service Center case: the Port in case's fields"),
-    help(C::ExportFormat, &[ch('c')], O(E::Pick(Format::Csv)), "CSV of numbers, as Teams imports them"),
-    help(C::ExportFormat, &[ch('j')], O(E::Pick(Format::Json)), "JSON fields document: `portwiz import` reads it back"),
+    summary(C::ExportFormat, &[ch('t'), ch('l'), ch('p'), ch('c'), ch('s'), ch('j'), ch('a'), ch('h')], "Format"),
+    // A format's key: its description is the format's title (`domain::export::Format`).
+    help(C::ExportFormat, &[ch('t')], O(E::Pick(Format::Text)), Format::Text.title()),
+    help(C::ExportFormat, &[ch('l')], O(E::Pick(Format::Loa)), Format::Loa.title()),
+    help(C::ExportFormat, &[ch('p')], O(E::Pick(Format::LoaPdf)), Format::LoaPdf.title()),
+    help(C::ExportFormat, &[ch('c')], O(E::Pick(Format::Csv)), Format::Csv.title()),
+    help(C::ExportFormat, &[ch('s')], O(E::Pick(Format::Case)), Format::Case.title()),
+    help(C::ExportFormat, &[ch('j')], O(E::Pick(Format::Json)), Format::Json.title()),
+    help(C::ExportFormat, &[ch('a')], O(E::Pick(Format::Powershell)), Format::Powershell.title()),
+    help(C::ExportFormat, &[ch('h')], O(E::Pick(Format::Packet)), Format::Packet.title()),
     both(C::ExportFormat, &[key(KeyCode::Esc)], O(E::Back), "Cancel: back to the order's page", "Cancel"),
     both(C::ExportFormat, &[ch('?')], G(Msg::ToggleHelp), "Help: every key here", "Help"),
     // The path input (letters type).
     both(C::ExportPath, &[key(KeyCode::Enter)], O(E::Enter), "Write the file (asks before replacing one)", "Export"),
-    both(C::ExportPath, &[ctrl('p')], O(E::TogglePin), "Put the PIN in the file, or leave it out (JSON and text only)", "PIN"),
+    both(C::ExportPath, &[ctrl('p')], O(E::TogglePin), "Put the PIN in the file, or leave it out (JSON, text and the packet's field sheet only)", "PIN"),
     help(C::ExportPath, &[ctrl('u')], O(E::ClearPath), "Clear the path"),
     both(C::ExportPath, &[key(KeyCode::Esc)], O(E::Back), "Back to the choice of format", "Back"),
     // The file exists.
@@ -108,71 +113,30 @@ pub static KEYS: &[Binding<Action<ExportMsg>>] = &[
     both(C::ExportReplace, &[ch('n'), key(KeyCode::Esc)], O(E::Back), "No, back to the path to choose another", "No"),
 ];
 
-/// One format the dialog offers.
-pub struct Choice {
-    pub format: Format,
-    /// The key that picks it (its first letter).
-    pub key: char,
-    pub label: &'static str,
-    pub about: &'static str,
-    /// Whether the PIN can be put in it (the LOA and the CSV never hold it).
-    pub pin: bool,
+/// The key that picks `format` in the dialog, from the key table (`None`: it has none).
+pub fn key_of(format: Format) -> Option<char> {
+    KEYS.iter()
+        .find(|b| b.action == Some(O(E::Pick(format))))
+        .and_then(|b| match b.keys.first()?.code {
+            KeyCode::Char(c) => Some(c),
+            _ => None,
+        })
 }
 
-/// The formats, in the order the dialog lists them; the first is the default.
-pub const CHOICES: [Choice; 6] = [
-    Choice {
-        format: Format::Text,
-        key: 't',
-        label: "Text summary",
-        about: "to read, paste or e-mail to the carrier",
-        pin: true,
-    },
-    Choice {
-        format: Format::Loa,
-        key: 'l',
-        label: "LOA",
-        about: "the Letter of Authorization to sign",
-        pin: false,
-    },
-    Choice {
-        format: Format::LoaPdf,
-        key: 'p',
-        label: "LOA as PDF",
-        about: "the same letter, to print or upload",
-        pin: false,
-    },
-    Choice {
-        format: Format::Csv,
-        key: 'c',
-        label: "CSV of numbers",
-        about: "the numbers as Teams imports them",
-        pin: false,
-    },
-    Choice {
-        format: Format::Case,
-        key: 's',
-        label: "Service Center case",
-        about: "a Port in case at the Service Center",
-        pin: false,
-    },
-    Choice {
-        format: Format::Json,
-        key: 'j',
-        label: "JSON fields document",
-        about: "every field; `portwiz import` reads it",
-        pin: true,
-    },
-];
-
-pub fn choice(format: Format) -> &'static Choice {
-    CHOICES
-        .iter()
-        .find(|c| c.format == format)
-        .unwrap_or(&CHOICES[0])
+/// The formats the dialog offers, in [`Format::ALL`]'s order: for one order, those that apply
+/// to it (the PowerShell script once a number is assigned); for several, the one-file formats
+/// made from each order alone (no script, no packet).
+pub fn offered(order: Option<&crate::domain::Order>, several: bool) -> Vec<Format> {
+    Format::ALL
+        .into_iter()
+        .filter(|f| match (several, order) {
+            (true, _) => !f.writes_folder() && *f != Format::Powershell,
+            (false, Some(order)) => f.applies_to(order),
+            (false, None) => *f != Format::Powershell,
+        })
+        .collect()
 }
 
-/// The file name offered for an order in a format, in the current folder.
 /// The path offered for a format: its file name in `folder`, or alone (the current folder).
 pub fn default_path(folder: Option<&std::path::Path>, order_id: &str, format: Format) -> String {
     let name = default_file_name(order_id, format);
@@ -204,11 +168,13 @@ impl Component for ExportPage {
                 many => (String::new(), many.iter().map(|s| app.key_of(s)).collect()),
             },
         };
+        let formats = offered(app.loaded.get(&order_id), !orders.is_empty());
         let mut page = ExportPage {
             path: TextField::new(""),
             order_id,
             orders,
-            format: CHOICES[0].format,
+            format: formats.first().copied().unwrap_or(Format::Text),
+            formats,
             step: ExportStep::Format,
             include_secrets: false,
             error: None,
@@ -252,7 +218,11 @@ impl Component for ExportPage {
     }
 
     fn offers(&self, msg: &ExportMsg, _app: &App) -> bool {
-        *msg != E::TogglePin || choice(self.format).pin
+        match msg {
+            E::TogglePin => self.format.may_hold_the_pin(),
+            E::Pick(format) => self.formats.contains(format),
+            _ => true,
+        }
     }
 
     /// Esc on the choice of format closes the dialog (from the path it goes back to the
@@ -323,12 +293,14 @@ impl ExportPage {
     /// Whether the path is one the user typed, not a file name the dialog offered.
     fn typed_own_path(&self) -> bool {
         let typed = self.path.value().trim();
-        !typed.is_empty() && !CHOICES.iter().any(|c| typed == self.offered_path(c.format))
+        !typed.is_empty() && !self.formats.iter().any(|f| typed == self.offered_path(*f))
     }
 
-    /// Whether the path names a folder (several orders, a file each) rather than a file.
+    /// Whether the path names a folder (several orders, a file each; the packet) rather than
+    /// a file.
     pub fn to_folder(&self) -> bool {
-        !self.orders.is_empty() && !several::is_combined(self.format)
+        self.format.writes_folder()
+            || (!self.orders.is_empty() && !several::is_combined(self.format))
     }
 
     /// The path offered for a format: the order's file name; for several orders in one file,
@@ -381,7 +353,7 @@ impl ExportPage {
         match (msg, p.step.clone()) {
             (ExportMsg::Up, ExportStep::Format) => move_format(p, -1),
             (ExportMsg::Down, ExportStep::Format) => move_format(p, 1),
-            (ExportMsg::Pick(format), ExportStep::Format) => {
+            (ExportMsg::Pick(format), ExportStep::Format) if p.formats.contains(&format) => {
                 p.format = format;
                 to_path(p);
             }
@@ -389,7 +361,7 @@ impl ExportPage {
             (ExportMsg::Enter, ExportStep::Path) => return write(p, false),
             (ExportMsg::ClearPath, ExportStep::Path) => p.edit_path(InputRequest::DeleteLine),
             (ExportMsg::TogglePin, ExportStep::Path) => {
-                p.include_secrets = choice(p.format).pin && !p.include_secrets;
+                p.include_secrets = p.format.may_hold_the_pin() && !p.include_secrets;
             }
             (ExportMsg::Confirm, ExportStep::Replace(_)) => {
                 p.step = ExportStep::Path;
@@ -455,12 +427,13 @@ fn existing_files(files: &[String]) -> String {
 }
 
 fn move_format(p: &mut ExportPage, delta: isize) {
-    let at = CHOICES
-        .iter()
-        .position(|c| c.format == p.format)
-        .unwrap_or(0);
-    let to = at.saturating_add_signed(delta).min(CHOICES.len() - 1);
-    p.format = CHOICES[to].format;
+    let at = p.formats.iter().position(|f| *f == p.format).unwrap_or(0);
+    let to = at
+        .saturating_add_signed(delta)
+        .min(p.formats.len().saturating_sub(1));
+    if let Some(format) = p.formats.get(to) {
+        p.format = *format;
+    }
 }
 
 /// On to the path: a file name offered for the format, unless the user typed one of their own.
@@ -468,7 +441,7 @@ fn to_path(p: &mut ExportPage) {
     if !p.typed_own_path() {
         p.path = TextField::new(&p.offered_path(p.format));
     }
-    if !choice(p.format).pin {
+    if !p.format.may_hold_the_pin() {
         p.include_secrets = false;
     }
     p.error = None;
@@ -491,7 +464,7 @@ fn write(p: &mut ExportPage, overwrite: bool) -> Vec<Effect> {
             orders: p.orders.clone(),
             format: p.format,
             path: PathBuf::from(path),
-            include_secrets: p.include_secrets && choice(p.format).pin,
+            include_secrets: p.include_secrets && p.format.may_hold_the_pin(),
             overwrite,
         }];
     }
@@ -499,7 +472,7 @@ fn write(p: &mut ExportPage, overwrite: bool) -> Vec<Effect> {
         order_id: p.order_id.clone(),
         format: p.format,
         path: PathBuf::from(path),
-        include_secrets: p.include_secrets && choice(p.format).pin,
+        include_secrets: p.include_secrets && p.format.may_hold_the_pin(),
         overwrite,
     }]
 }

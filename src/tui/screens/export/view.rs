@@ -1,7 +1,8 @@
 //! The export dialog, drawn over the order's page: the formats, the path input with the PIN
 //! toggle, and the question before replacing a file. Draws only.
 
-use super::{CHOICES, ExportPage, ExportStep, choice};
+use super::{ExportPage, ExportStep, key_of};
+use crate::domain::export::Format;
 use crate::domain::export::several;
 use crate::tui::app::App;
 use crate::tui::text::hanging;
@@ -70,8 +71,8 @@ fn format_lines(app: &App, page: &ExportPage, name: &str, inner: usize) -> Vec<L
         );
     }
     lines.push(Line::raw(""));
-    for c in &CHOICES {
-        let chosen = c.format == page.format;
+    for format in &page.formats {
+        let chosen = *format == page.format;
         let (mark, style) = if chosen {
             (" › ", theme.focus())
         } else {
@@ -79,17 +80,27 @@ fn format_lines(app: &App, page: &ExportPage, name: &str, inner: usize) -> Vec<L
         };
         lines.push(Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(c.key.to_string(), theme.key()),
+            Span::styled(key_of(*format).map_or(' ', |k| k).to_string(), theme.key()),
             Span::raw(" "),
-            Span::styled(pad(c.label, 22), style),
-            Span::styled(about(page, c), theme.dim()),
+            Span::styled(pad(format.label(), 22), style),
+            Span::styled(about(page, *format), theme.dim()),
         ]));
     }
     lines.push(Line::raw(""));
+    let letters: Vec<String> = page
+        .formats
+        .iter()
+        .filter_map(|f| key_of(*f).map(String::from))
+        .collect();
+    let letters = match letters.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
     text(
         &mut lines,
         " ",
-        "↑↓ and Enter, or the letter: t, l, p, c or j. Esc cancels.",
+        &format!("↑↓ and Enter, or the letter: {letters}. Esc cancels."),
         theme.dim(),
     );
     lines
@@ -109,11 +120,10 @@ fn path_lines(
     let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
         text(lines, inner, lead, body, style);
     };
-    let c = choice(page.format);
     text(
         &mut lines,
         " ",
-        &format!("Export {name} as {}", c.label),
+        &format!("Export {name} as {}", page.format.label()),
         theme.heading(),
     );
     lines.push(Line::raw(""));
@@ -139,7 +149,7 @@ fn path_lines(
     }
     text(&mut lines, "       ", &where_it_goes(page), theme.dim());
     lines.push(Line::raw(""));
-    pin_lines(app, page, c.pin, inner, &mut lines);
+    pin_lines(app, page, inner, &mut lines);
     if let Some(why) = &page.error {
         lines.push(Line::raw(""));
         text(&mut lines, " ✗ ", &one_line(why), theme.error());
@@ -179,18 +189,12 @@ fn path_lines(
 }
 
 /// Whether the file will hold the PIN (for the formats that can).
-fn pin_lines(
-    app: &App,
-    page: &ExportPage,
-    pin: bool,
-    inner: usize,
-    lines: &mut Vec<Line<'static>>,
-) {
+fn pin_lines(app: &App, page: &ExportPage, inner: usize, lines: &mut Vec<Line<'static>>) {
     let theme = &app.theme;
     let text = |lines: &mut Vec<Line<'static>>, lead: &str, body: &str, style: Style| {
         text(lines, inner, lead, body, style);
     };
-    if pin {
+    if page.format.may_hold_the_pin() {
         let tick = if page.include_secrets { "[x]" } else { "[ ]" };
         lines.push(Line::from(vec![
             Span::raw(format!(" {tick} Include the PIN  ")),
@@ -201,7 +205,11 @@ fn pin_lines(
             text(
                 lines,
                 " ⚠ ",
-                "The file will hold the port-out PIN in clear: keep it private.",
+                if page.format.writes_folder() {
+                    "The packet's field sheet will hold the port-out PIN in clear: keep it private."
+                } else {
+                    "The file will hold the port-out PIN in clear: keep it private."
+                },
                 theme.warning(),
             );
         }
@@ -214,11 +222,15 @@ fn pin_lines(
 fn where_it_goes(page: &ExportPage) -> String {
     let count = page.orders.len();
     match (count, page.format) {
+        (0, Format::Packet) => {
+            "A new folder (its parent must exist) or an empty one, never replaced; ~ is your home folder."
+                .to_string()
+        }
         (0, _) => "A bare name goes in the current folder; ~ is your home folder.".to_string(),
-        (_, crate::domain::export::Format::Json) => format!(
+        (_, Format::Json) => format!(
             "One file: a JSON array of the {count} orders' fields documents. ~ is your home folder."
         ),
-        (_, crate::domain::export::Format::Csv) => format!(
+        (_, Format::Csv) => format!(
             "One file: every number of the {count} orders, with its order's id and name. ~ is your home folder."
         ),
         (_, format) => {
@@ -235,10 +247,10 @@ fn where_it_goes(page: &ExportPage) -> String {
 
 /// What a format holds, as the list of formats says it: for several orders JSON and CSV say
 /// what their one file holds (`import` reads one order's document, not the array).
-fn about(page: &ExportPage, c: &super::Choice) -> &'static str {
-    match (page.orders.is_empty(), c.format) {
-        (false, crate::domain::export::Format::Json) => "every field, an array of the orders",
-        (false, crate::domain::export::Format::Csv) => "every number, with its order",
-        _ => c.about,
+fn about(page: &ExportPage, format: Format) -> &'static str {
+    match (page.orders.is_empty(), format) {
+        (false, Format::Json) => "every field, an array of the orders",
+        (false, Format::Csv) => "every number, with its order",
+        _ => format.brief(),
     }
 }

@@ -273,7 +273,8 @@ impl HandoffPage {
 /// Where `p` writes the packet: a folder named after the order in the export folder (the
 /// current folder when there is none).
 pub fn packet_folder(export_dir: Option<&std::path::Path>, order_id: &str) -> std::path::PathBuf {
-    let name = format!("{order_id}-packet");
+    let name =
+        crate::domain::export::several::file_name(order_id, crate::domain::export::Format::Packet);
     export_dir.map_or_else(|| std::path::PathBuf::from(&name), |d| d.join(&name))
 }
 

@@ -136,6 +136,7 @@ pub fn page_lines(app: &App, order: &Order, width: usize) -> Vec<Line<'static>> 
     marked_numbers(&mut page, order);
     rejections_so_far(&mut page, order, &app.zone);
     fields(&mut page, order);
+    assignments(&mut page, order, &app.zone);
     timeline(&mut page, order, &app.zone);
     page.lines
 }
@@ -559,6 +560,92 @@ fn fields(page: &mut Page, order: &Order) {
         }
         page.blank();
     }
+}
+
+/// How many assigned numbers the page spells out; the assignment screen (`A`) has them all.
+const PAGE_ASSIGNED: usize = 10;
+
+/// Who gets which number in Teams (`domain::assign::overview`), what is left, what to fix, and
+/// where the script comes from; on a FOC-confirmed or completed order with no plan, how to
+/// make one.
+fn assignments(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
+    let theme = page.theme;
+    let plan = crate::domain::assign::overview(order);
+    if plan.is_empty() {
+        if matches!(order.status, Status::FocConfirmed | Status::Completed) {
+            page.heading("Assignments: none yet");
+            page.text(
+                "   ",
+                "   ",
+                "A says who gets each number in Teams.",
+                theme.dim(),
+            );
+            page.blank();
+        }
+        return;
+    }
+    let changed = plan
+        .changed
+        .map(|t| format!("; changed {}", facts::local_time(t, zone)))
+        .unwrap_or_default();
+    page.heading(&format!(
+        "Assignments ({} of {} numbers assigned{changed})",
+        plan.assigned.len(),
+        order.fields.numbers.len()
+    ));
+    for (number, assignment) in plan.assigned.iter().take(PAGE_ASSIGNED) {
+        page.text(
+            &format!(" → {}  ", one_line(number)),
+            "   ",
+            &one_line(&assignment.describe()),
+            Style::new(),
+        );
+    }
+    if let Some(more) = plan
+        .assigned
+        .len()
+        .checked_sub(PAGE_ASSIGNED)
+        .filter(|n| *n > 0)
+    {
+        page.text(
+            "   ",
+            "   ",
+            &format!("and {more} more (A: all)"),
+            theme.dim(),
+        );
+    }
+    if !plan.not_assigned.is_empty() {
+        let shown: Vec<String> = plan
+            .not_assigned
+            .iter()
+            .take(FIELD_NUMBERS)
+            .map(|n| one_line(n))
+            .collect();
+        let more = match plan.not_assigned.len().saturating_sub(FIELD_NUMBERS) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        page.text(
+            "   ",
+            "   ",
+            &format!(
+                "Not assigned yet ({}): {}{more}",
+                plan.not_assigned.len(),
+                shown.join(", ")
+            ),
+            theme.dim(),
+        );
+    }
+    for (_, problem) in &plan.problems {
+        page.text(" ✗ ", "   ", &one_line(problem), theme.error());
+    }
+    let next = if plan.script_ready() {
+        "e then a writes them as Teams PowerShell, a line a number."
+    } else {
+        "Fix these with A (the next change of the plan drops numbers no longer on the order) before the PowerShell script can be written."
+    };
+    page.text("   ", "   ", next, theme.dim());
+    page.blank();
 }
 
 fn field_value(order: &Order, key: FieldKey, secret: bool) -> String {

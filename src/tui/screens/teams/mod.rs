@@ -15,11 +15,10 @@ use crate::tui::layout::Drawn;
 use crate::tui::list::{ListMsg, ListWords};
 use crate::tui::msg::{Effect, Msg, ScreenId};
 use crate::tui::screen::Component;
-use crate::tui::widgets::input::{TextField, request_for};
+use crate::tui::widgets::input::PathField;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use tui_input::InputRequest;
 
 #[allow(non_upper_case_globals)]
 impl Context {
@@ -33,11 +32,10 @@ impl Context {
 
 #[derive(Debug, Clone, Default)]
 pub struct TeamsPage {
-    pub path: TextField,
+    /// The export's path, and why it could not be read (shown at the field).
+    pub input: PathField,
     /// The check of the export read, while the results show.
     pub check: Option<Box<Check>>,
-    /// Why the file could not be read (shown at the field).
-    pub error: Option<String>,
     /// The runtime is reading the file, or recording the check.
     pub busy: bool,
     /// Asking whether to record it.
@@ -127,10 +125,7 @@ impl Component for TeamsPage {
             M::List(m) => self.scroll = m.scrolled(self.scroll, &app.drawn),
             M::Read if !self.busy => return self.read(),
             M::Read => {}
-            M::Clear => {
-                self.path.handle(InputRequest::DeleteLine);
-                self.error = None;
-            }
+            M::Clear => self.input.clear(),
             M::Record if self.can_record() => self.confirming = true,
             M::Record => {
                 app.message = Some(crate::tui::app::Message::info(
@@ -156,27 +151,22 @@ impl Component for TeamsPage {
     }
 
     fn edit(&mut self, key: KeyEvent, _app: &mut App) -> Vec<Effect> {
-        if let Some(request) = request_for(&key) {
-            self.path.handle(request);
-            self.error = None;
-        }
+        self.input.edit(&key);
         Vec::new()
     }
 
     fn update(&mut self, msg: Msg, app: &mut App) -> Vec<Effect> {
         match msg {
-            Msg::Paste(text) if self.check.is_none() => {
-                self.path.insert_str(text.replace(['\r', '\n'], "").trim());
-            }
+            Msg::Paste(text) if self.check.is_none() => self.input.paste(&text),
             Msg::TeamsChecked(result) => {
                 self.busy = false;
                 match result {
                     Ok(check) => {
                         self.check = Some(check);
-                        self.error = None;
+                        self.input.error = None;
                         self.scroll = 0;
                     }
-                    Err(why) => self.error = Some(why),
+                    Err(why) => self.input.error = Some(why),
                 }
             }
             Msg::TeamsRecorded {
@@ -207,18 +197,18 @@ impl TeamsPage {
     }
 
     fn read(&mut self) -> Vec<Effect> {
-        let typed = self.path.value().trim();
-        if typed.is_empty() {
-            self.error = Some(
+        let Some(typed) = self.input.typed() else {
+            self.input.error = Some(
                 "Type the path of the export: Export-CsAcquiredPhoneNumber's CSV, \
                  Get-CsPhoneNumberAssignment as CSV or JSON, or Graph's numberAssignments JSON."
                     .into(),
             );
             return Vec::new();
-        }
+        };
+        let effect = Effect::CheckTeamsExport(typed.into());
         self.busy = true;
-        self.error = None;
-        vec![Effect::CheckTeamsExport(typed.into())]
+        self.input.error = None;
+        vec![effect]
     }
 }
 

@@ -38,7 +38,7 @@ pub fn render(app: &App, page: &TeamsPage, frame: &mut Frame, area: Rect) -> Dra
 }
 
 fn path_view(app: &App, page: &TeamsPage, frame: &mut Frame, area: Rect) {
-    let below = match (&page.error, page.busy) {
+    let below = match (&page.input.error, page.busy) {
         (Some(why), _) => Below::Error(why),
         (None, true) => Below::Hint("Reading the export…"),
         (None, false) => {
@@ -49,7 +49,7 @@ fn path_view(app: &App, page: &TeamsPage, frame: &mut Frame, area: Rect) {
     let prompt = Prompt {
         intro,
         label: LABEL,
-        field: &page.path,
+        field: &page.input.path,
         below,
     };
     draw_prompt(frame, area, &app.theme, prompt);
