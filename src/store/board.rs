@@ -60,6 +60,41 @@ pub fn summary_of(root: &Path, tenant: &str, id: &str) -> Option<Summary> {
     Some(Summary::of(&loaded.order))
 }
 
+/// One order file of tenant `tenant` read again after the watcher saw it change, as the board
+/// reads (nothing written in that store, nothing set aside).
+#[derive(Debug)]
+pub enum Reread {
+    /// The order as its file now says.
+    Changed(Box<crate::domain::Order>),
+    /// No such order file any more.
+    Gone,
+    /// The file is there but cannot be read: said, left in place.
+    Unreadable(super::Notice),
+}
+
+/// Read order `id` of tenant `tenant` again (see [`Reread`]); `None` for a name or an id that
+/// is not one.
+pub fn reread(root: &Path, tenant: &str, id: &str) -> Option<Reread> {
+    crate::domain::tenant::check_name(tenant).ok()?;
+    file::check_id(id).ok()?;
+    let path = super::tenants::dir(root, tenant)
+        .join("orders")
+        .join(format!("{id}.json"));
+    let Ok(meta) = path.symlink_metadata() else {
+        return Some(Reread::Gone);
+    };
+    if !meta.is_file() {
+        return Some(Reread::Gone);
+    }
+    Some(match file::read(&path) {
+        Ok((loaded, _)) => Reread::Changed(Box::new(loaded.order)),
+        Err(e) => Reread::Unreadable(super::Notice::Unreadable {
+            reason: why(e),
+            path,
+        }),
+    })
+}
+
 fn why(e: file::ReadError) -> String {
     match e {
         file::ReadError::Corrupt(reason) | file::ReadError::Unreadable(reason) => reason,

@@ -151,3 +151,66 @@ fn the_boards_read_is_not_taken_off_the_board() {
     update(&mut app, Msg::BoardChecked(Box::new(every_tenant(root))));
     assert!(app.orders.is_empty() && app.board.is_none());
 }
+
+/// The board follows the disk while open (issue 28): an order file of one tenant changed,
+/// removed or broken elsewhere is read again in that tenant's folder alone and the history
+/// shows it; nothing is written or set aside; an id the board shows for another tenant is left
+/// alone.
+#[test]
+fn the_board_follows_order_files_changed_on_disk() {
+    use portwiz::tui::board_changes;
+    use std::collections::BTreeSet;
+    let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = temp.path();
+    order_in(root, "northwind", "PO-NORTH1", "HQ lines");
+    order_in(root, "woodgrove", "PO-WOOD1", "Branch office");
+    let mut app = empty_board();
+    board_first_frame(&mut app, root);
+    update(&mut app, Msg::BoardChecked(Box::new(every_tenant(root))));
+    let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+
+    rename_behind_the_index(root, "northwind", "PO-NORTH1", "HQ lines", "HQ lines moved");
+    // A copy of woodgrove's order put in northwind's folder: the board shows it as woodgrove's.
+    let copied = order_file(root, "northwind", "PO-WOOD1");
+    std::fs::copy(order_file(root, "woodgrove", "PO-WOOD1"), &copied)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let msg = board_changes(&mut app, root, "northwind", ids(&["PO-NORTH1", "PO-WOOD1"]));
+    update(&mut app, msg.expect("a change"));
+    assert_eq!(names(&app), ["Branch office", "HQ lines moved"]);
+    let board = app.board.as_ref().expect("on the board");
+    assert_eq!(board.tenant("PO-WOOD1"), Some("woodgrove"));
+
+    // A new order, written by another window of northwind.
+    let new = order_file(root, "northwind", "PO-NORTH2");
+    let text = std::fs::read_to_string(order_file(root, "northwind", "PO-NORTH1"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&new, text.replace("PO-NORTH1", "PO-NORTH2")).unwrap_or_else(|e| panic!("{e}"));
+    let msg = board_changes(&mut app, root, "northwind", ids(&["PO-NORTH2"]));
+    update(&mut app, msg.expect("a change"));
+    assert_eq!(app.orders.len(), 3);
+    let board = app.board.as_ref().expect("on the board");
+    assert_eq!(board.tenant("PO-NORTH2"), Some("northwind"));
+
+    // Broken, then removed.
+    let broken = order_file(root, "woodgrove", "PO-WOOD1");
+    std::fs::write(&broken, "{ broken").unwrap_or_else(|e| panic!("{e}"));
+    let before = crate::tenants::files(root);
+    let msg = board_changes(&mut app, root, "woodgrove", ids(&["PO-WOOD1"]));
+    update(&mut app, msg.expect("a notice"));
+    assert!(
+        app.notices.join("\n").contains("PO-WOOD1"),
+        "{:?}",
+        app.notices
+    );
+    assert_eq!(
+        crate::tenants::files(root),
+        before,
+        "nothing written or set aside"
+    );
+    std::fs::remove_file(&broken).unwrap_or_else(|e| panic!("{e}"));
+    let msg = board_changes(&mut app, root, "woodgrove", ids(&["PO-WOOD1"]));
+    update(&mut app, msg.expect("a removal"));
+    assert!(!names(&app).contains(&"Branch office".to_string()));
+    assert!(render(&app).contains("HQ lines moved"), "{}", render(&app));
+    assert!(board_changes(&mut app, root, "northwind", ids(&["../x"])).is_none());
+}

@@ -184,6 +184,46 @@ fn a_board_session_edits_one_tenants_order_and_leaves_the_other_byte_identical()
     assert!(!dir.join(".last-tenant").exists(), "the board is no tenant");
 }
 
+/// The board follows the disk while open (issue 28): an order renamed from the command line in
+/// its tenant's store shows on the board without a key.
+#[test]
+fn the_board_shows_an_order_renamed_elsewhere_without_a_key() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path();
+    new_in(dir, "northwind", "HQ lines");
+    new_in(dir, "woodgrove", "Branch office");
+    let mut app = spawn(dir, &["--all-tenants"]);
+    app.wait_until(WAIT, |s| {
+        s.contains("HQ lines") && s.contains("Branch office")
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::read_dir(dir.join("tenants/northwind/orders"))
+        .expect("orders")
+        .flatten()
+        .find(|f| f.file_name().to_string_lossy().ends_with(".json"))
+        .expect("an order file");
+    let name = file.file_name().to_string_lossy().into_owned();
+    let id = name.trim_end_matches(".json");
+    let set = portwiz(dir)
+        .args([
+            "--tenant",
+            "northwind",
+            "set",
+            id,
+            "order_name",
+            "HQ renamed",
+        ])
+        .output()
+        .expect("runs");
+    assert!(set.status.success());
+    let screen = app
+        .wait_for("HQ renamed", WAIT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(screen.contains("Branch office"), "{screen}");
+    app.send("q");
+    app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));
+}
+
 use crate::support::demo_board as board_app;
 
 #[test]
