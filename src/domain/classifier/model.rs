@@ -4,6 +4,7 @@
 
 use super::catalog::Catalog;
 use super::features::{Reading, describe, feature_hash, feature_hashes, features, hashes_of};
+use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -74,6 +75,20 @@ impl Prediction {
             .filter(|(_, p)| *p >= GUESS_AT)
             .map(|(l, _)| vec![l.as_str()])
             .unwrap_or_default()
+    }
+
+    /// The probability of one label (0 for a label the model does not have).
+    pub fn probability(&self, label: &str) -> f32 {
+        self.ranked
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0.0, |(_, p)| *p)
+    }
+
+    /// How likely the model finds a field: the likelier of its key's label and its group's.
+    pub fn field_support(&self, key: &FieldKey) -> f32 {
+        self.probability(key.as_str())
+            .max(self.probability(key.group_name()))
     }
 
     /// How sure the model is of `chosen()`: the mean probability of the chosen labels.

@@ -82,20 +82,13 @@ pub fn answer_confidence(
     }
     let rules = fired_rules(text, catalog);
     let prediction = model.predict(text, catalog, &rules);
-    let p = |label: &str| {
-        prediction
-            .ranked
-            .iter()
-            .find(|(l, _)| l == label)
-            .map_or(0.0, |(_, p)| *p)
-    };
     let mut said: Vec<f32> = c
         .fields
         .iter()
-        .map(|k| p(k.as_str()).max(p(k.group_name())))
+        .map(|k| prediction.field_support(k))
         .collect();
     if c.fields.is_empty() && c.needs_carrier_contact {
-        said.push(p(CARRIER));
+        said.push(prediction.probability(CARRIER));
     }
     said.into_iter().reduce(f32::min)
 }

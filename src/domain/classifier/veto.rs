@@ -57,18 +57,10 @@ pub(crate) fn rules_to_keep(
 /// How likely the model finds what `rule` says (the confidence of its match): the most likely of the labels its fields stand
 /// for (the key itself or its group), and `carrier` when only the carrier can clear it.
 pub(crate) fn support(prediction: &Prediction, rule: &Rule) -> f32 {
-    let p = |label: &str| {
-        prediction
-            .ranked
-            .iter()
-            .find(|(l, _)| l == label)
-            .map_or(0.0, |(_, p)| *p)
-    };
-    let fields = rule
-        .fields
-        .iter()
-        .map(|k| p(k.as_str()).max(p(k.group_name())));
-    let carrier = rule.needs_carrier_contact.then(|| p("carrier"));
+    let fields = rule.fields.iter().map(|k| prediction.field_support(k));
+    let carrier = rule
+        .needs_carrier_contact
+        .then(|| prediction.probability("carrier"));
     fields.chain(carrier).fold(0.0, f32::max)
 }
 
