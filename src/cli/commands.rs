@@ -560,12 +560,11 @@ fn classify(
     let text = rejection::read_text(text)?;
     let catalog = rejection::catalog(dir);
     let c = rejection::classify_with(&text, &catalog, dir);
+    let suggestion = rejection::suggestion(&text, &catalog, &c);
     console.print(&if json {
-        // The §5 keys only (tests hold scripts to that exact set): the suggestion is for people.
-        output::json(&rejection::classification_json(&c))
+        output::json(&rejection::classification_json(&c, suggestion.as_ref()))
     } else {
         let mut out = rejection::classification_text(&c);
-        let suggestion = rejection::suggestion(&text, &catalog, &c);
         out += &rejection::suggestion_text(suggestion.as_ref());
         if explain {
             out += &rejection::explanation_text(&c);

@@ -4,7 +4,7 @@ use super::Failure;
 use crate::domain::Order;
 use crate::domain::classifier::{
     Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, Model, SURE_AT,
-    classify_with_examples, suggest,
+    advises_carrier_contact, classify_with_examples, suggest, sureness,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::sanitize::clean;
@@ -62,13 +62,28 @@ pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// docs/command-line.md's JSON form.
-pub fn classification_json(c: &Classification) -> serde_json::Value {
+/// docs/command-line.md's JSON form: design.md §5's four keys, then (keys are only ever added)
+/// how sure the answer is, whether it reads like a status update, and the model's suggestion
+/// where no rule and no example read the text. `needs_carrier_contact` agrees with `action`: true
+/// too when the text names no field and the advice is to ask the carrier which value is wrong.
+pub fn classification_json(
+    c: &Classification,
+    suggestion: Option<&Classification>,
+) -> serde_json::Value {
+    let shown = sureness(c, suggestion);
     json!({
         "fields": c.fields,
         "matches": c.matches.iter().map(|m| json!({"rule": m.rule, "fields": m.fields, "score": m.score})).collect::<Vec<_>>(),
-        "needs_carrier_contact": c.needs_carrier_contact,
+        "needs_carrier_contact": advises_carrier_contact(c),
         "action": c.action,
+        "confidence": shown.confidence,
+        "not_sure": shown.not_sure,
+        "status_update": c.is_status_update(),
+        "suggestion": suggestion.map(|s| json!({
+            "fields": s.fields,
+            "needs_carrier_contact": s.needs_carrier_contact,
+            "confidence": s.certainty(),
+        })),
     })
 }
 
@@ -161,6 +176,17 @@ pub fn classification_text(c: &Classification) -> String {
         } else if c.is_not_sure() {
             text.push_str(&not_sure_text(c));
         }
+    }
+    if c.is_status_update() {
+        let words: Vec<String> = c
+            .status_words
+            .iter()
+            .map(|w| format!("“{}”", clean(w)))
+            .collect();
+        text.push_str(&format!(
+            "This reads like a status update ({}), not a rejection: it names no field.\n",
+            words.join(", ")
+        ));
     }
     if c.needs_carrier_contact {
         text.push_str(

@@ -23,6 +23,7 @@ mod normalize;
 mod place;
 mod quoted;
 mod status;
+mod sureness;
 mod train;
 mod veto;
 
@@ -34,6 +35,7 @@ pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, S
 pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, RULES_SURE_AT, SURE_AT};
 pub use model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 pub use quoted::quoted_values;
+pub use sureness::{Sureness, advises_carrier_contact, sureness};
 pub use train::{Answered, Answering, FamilyScore, HeldOut, leave_one_source_out, train};
 pub use veto::VETO_BELOW;
 
