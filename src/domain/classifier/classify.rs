@@ -276,7 +276,7 @@ pub(crate) fn classify_by_rules(
         evaluate_scope(catalog, &whole, scores, &mut hits, &|_| true);
     }
     drop_covered_fallbacks(&catalog.rules, &mut hits);
-    drop_context_fallbacks(&catalog.rules, &mut hits);
+    drop_context_fallbacks(&catalog.rules, &tokens, &mut hits);
     if let (Some(model), Some(found)) = (model, &found_for_model) {
         let reading = Reading {
             tokens: &tokens,
@@ -468,10 +468,12 @@ fn support_in_own_sentence(
     }
 }
 
-/// A catch-all rule whose subject comes after a specific match's subject in the same sentence, in
+/// A catch-all rule whose subject comes after a specific match's subject in the same clause, in
 /// every sentence it fired in, only says where that complaint sits ("the PIN for this phone number
-/// does not match", "the postcode on your LOA is wrong"): it is not a second field to fix.
-fn drop_context_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
+/// does not match", "the postcode on your LOA is wrong"): it is not a second field to fix. In
+/// another clause it may be a complaint of its own ("the customer did not authorize the port, or
+/// the authorization form was invalid").
+fn drop_context_fallbacks(rules: &[Rule], tokens: &[Token], hits: &mut [Option<Hit>]) {
     let specific: Vec<(u32, usize)> = rules
         .iter()
         .zip(hits.iter())
@@ -479,8 +481,12 @@ fn drop_context_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
         .filter_map(|(_, hit)| hit.as_ref())
         .flat_map(|hit| hit.subjects.iter().copied())
         .collect();
-    let named_after_a_specific =
-        |&(sentence, at): &(u32, usize)| specific.iter().any(|&(s, a)| s == sentence && a < at);
+    let clause = |at: usize| tokens.get(at).map(|t| t.clause);
+    let named_after_a_specific = |&(sentence, at): &(u32, usize)| {
+        specific
+            .iter()
+            .any(|&(s, a)| s == sentence && a < at && clause(a) == clause(at))
+    };
     for (rule, hit) in rules.iter().zip(hits.iter_mut()) {
         let context = rule.fallback
             && hit.as_ref().is_some_and(|h| {
