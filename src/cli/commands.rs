@@ -567,8 +567,9 @@ fn classify(
         let mut out = rejection::classification_text(&c);
         out += &rejection::suggestion_text(suggestion.as_ref());
         if explain {
-            out += &rejection::explanation_text(&c);
-            out += &rejection::model_explanation(&text, &catalog, &c);
+            let reading = rejection::model_reading(&text, &catalog, &c);
+            out += &rejection::explanation_text(&c, reading.as_ref());
+            out += &rejection::model_explanation(reading.as_ref());
         }
         out
     })

@@ -56,6 +56,7 @@ fn a_label_given_with_fields_survives_a_restart_and_is_used() {
         keys,
         [
             "action",
+            "ask_carrier",
             "confidence",
             "fields",
             "matches",
@@ -157,7 +158,9 @@ fn reject_with_chosen_fields_gives_advice_for_those_fields_only() {
 }
 
 /// A text nothing recognises: the JSON says what the words say. The advice is to ask the carrier,
-/// so `needs_carrier_contact` is true; the confidence and "not sure" are the model suggestion's,
+/// so `ask_carrier` is true, but nothing says only the carrier can clear it, so
+/// `needs_carrier_contact` stays false (design.md §5: a text not recognised is not a carrier-side
+/// block); the confidence and "not sure" are the model suggestion's,
 /// as printed.
 #[test]
 fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
@@ -174,7 +177,8 @@ fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
         json["action"].as_str().unwrap().contains("Ask the carrier"),
         "{json}"
     );
-    assert_eq!(json["needs_carrier_contact"], true, "{json}");
+    assert_eq!(json["needs_carrier_contact"], false, "{json}");
+    assert_eq!(json["ask_carrier"], true, "{json}");
     assert_eq!(json["status_update"], false);
     assert_eq!(
         json["not_sure"].as_bool().unwrap(),
@@ -222,4 +226,71 @@ fn classify_json_says_not_sure_with_the_confidence_the_words_show() {
             );
         }
     }
+}
+
+/// `--explain` for a person asking "why did it say that?": each rule's confidence beside its
+/// score, the rules whose match the model dropped, whether the answer is sure enough to act on,
+/// and the model's reading of the answer's fields first. Only cleaned text reaches the terminal.
+#[test]
+fn explain_shows_confidences_dropped_rules_and_the_verdict() {
+    use portwiz::domain::classifier::{Catalog, ExampleIndex, classify, classify_with_examples};
+    let dir = tempfile::tempdir().unwrap();
+    let sure = run(
+        dir.path(),
+        &[
+            "classify",
+            "--explain",
+            "The PIN is wrong and the account number does not match",
+        ],
+    )
+    .stdout;
+    assert!(
+        sure.contains("rule pin_missing_or_incorrect (score 1.00), confidence 0."),
+        "{sure}"
+    );
+    assert!(sure.contains("Sure: confidence 0."), "{sure}");
+    let model = sure
+        .split("Model (trained on the public corpus)")
+        .nth(1)
+        .unwrap_or_default();
+    let answer: Vec<&str> = model
+        .lines()
+        .filter(|l| l.contains(", in the answer: "))
+        .collect();
+    assert_eq!(answer.len(), 2, "{model}");
+    assert!(answer.iter().all(|l| l.contains(" +")), "{model}");
+
+    let doubted =
+        "The telephone number must be unlocked by the end user and current service provider";
+    let out = run(dir.path(), &["classify", "--explain", doubted]).stdout;
+    assert!(out.contains("Not sure: confidence 0."), "{out}");
+    assert!(out.contains("below the 0.30"), "{out}");
+
+    // A match the model drops is named, with the words that matched.
+    let catalog = Catalog::builtin();
+    let none = ExampleIndex::new(Vec::new());
+    let mut shown = 0;
+    for text in [
+        "The PIN for this customer order is invalid",
+        "Invalid LOA: the authorized name on the LOA does not match the end user name on the account",
+        "The account number on the LOA does not match the account number on the CSR",
+    ] {
+        let kept = classify_with_examples(text, &catalog, &none);
+        let out = run(dir.path(), &["classify", "--explain", text]).stdout;
+        for m in classify(text, &catalog).matches {
+            if !kept.matches.iter().any(|k| k.rule == m.rule) {
+                let line = format!("rule {} matched ", m.rule);
+                assert!(
+                    out.contains(&line) && out.contains("but was dropped"),
+                    "{out}"
+                );
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown > 0, "no dropped match among the texts");
+
+    let hostile = "The PIN \u{1b}[31mis\u{1b}[0m wrong \u{1b}]0;owned\u{7}";
+    let out = run(dir.path(), &["classify", "--explain", hostile]).stdout;
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
 }
