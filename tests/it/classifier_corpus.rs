@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 /// 78.3%; 80.8% once the model learned a label for texts that name nothing, read concepts in
 /// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
 /// publishers: 81.1%.)
-const LOSO_FLOOR: f64 = 0.80;
+const LOSO_FLOOR: f64 = 0.81;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
