@@ -188,7 +188,10 @@ mod tests {
             ("住所が一致しません", &["address", "problem"]),
             ("契約者名の相違", &["org_name", "problem"]),
             ("Nombor akaun salah", &["account_number", "problem"]),
-            ("Proof of address missing", &["document", "missing"]),
+            (
+                "Proof of address missing",
+                &["document", "missing", "problem"],
+            ),
             ("Your PAC code has expired", &["pac", "expired"]),
         ];
         for (text, want) in cases {
@@ -198,6 +201,7 @@ mod tests {
 
     #[test]
     fn a_company_suffix_and_a_donor_carrier_are_concepts() {
+        // "GmbH" is read as two camel-case words, in the catalog as in the text.
         assert_eq!(
             builtin_concepts("GmbH fehlt beim abgebenden Anbieter"),
             ["org_name", "missing", "donor_carrier"]
