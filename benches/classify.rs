@@ -7,7 +7,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
 use portwiz::domain::FieldKey;
 use portwiz::domain::classifier::{
-    Catalog, ExampleIndex, LabelledExample, Model, classify, classify_with_examples, suggest,
+    Catalog, ExampleIndex, LabelledExample, Model, classify, classify_with_examples, model_reading,
+    suggest,
 };
 use std::hint::black_box;
 use std::process::{Command, Stdio};
@@ -131,6 +132,13 @@ fn bench_classify(c: &mut Criterion) {
         })
     });
     c.bench_function("catalog builtin", |b| b.iter(Catalog::builtin));
+    // `classify --explain`'s model part: the answer's labels and others, with their features.
+    if let Some(model) = Model::builtin() {
+        let answer = classify_with_examples(TYPICAL, &catalog, &no_examples);
+        c.bench_function("explain the typical message (the model's reading)", |b| {
+            b.iter(|| model_reading(black_box(TYPICAL), &catalog, model, &answer))
+        });
+    }
     // Where no rule fires, the screens add the model's suggestion: rules, then the model.
     if let Some(model) = Model::builtin() {
         let unread = "The Feature indicated prevents porting of this Telephone Number.";

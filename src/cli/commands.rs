@@ -560,16 +560,16 @@ fn classify(
     let text = rejection::read_text(text)?;
     let catalog = rejection::catalog(dir);
     let c = rejection::classify_with(&text, &catalog, dir);
+    let suggestion = rejection::suggestion(&text, &catalog, &c);
     console.print(&if json {
-        // The §5 keys only (tests hold scripts to that exact set): the suggestion is for people.
-        output::json(&rejection::classification_json(&c))
+        output::json(&rejection::classification_json(&c, suggestion.as_ref()))
     } else {
         let mut out = rejection::classification_text(&c);
-        let suggestion = rejection::suggestion(&text, &catalog, &c);
         out += &rejection::suggestion_text(suggestion.as_ref());
         if explain {
-            out += &rejection::explanation_text(&c);
-            out += &rejection::model_explanation(&text, &catalog, &c);
+            let reading = rejection::model_reading(&text, &catalog, &c);
+            out += &rejection::explanation_text(&c, reading.as_ref());
+            out += &rejection::model_explanation(reading.as_ref());
         }
         out
     })

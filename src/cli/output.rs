@@ -258,9 +258,9 @@ fn push_assignments(text: &mut String, order: &Order, zone: &jiff::tz::TimeZone)
         .map(|t| format!("; changed {}", facts::local_time(t, zone)))
         .unwrap_or_default();
     text.push_str(&format!(
-        "\nAssignments ({} of {} numbers assigned{changed})\n",
-        plan.assigned.len(),
-        order.fields.numbers.len()
+        "\nAssignments ({} of {} assigned{changed})\n",
+        crate::domain::rules::text::thousands(plan.assigned.len()),
+        crate::domain::rules::text::counted(order.fields.numbers.len(), "number")
     ));
     for (number, assignment) in &plan.assigned {
         text.push_str(&format!(

@@ -3,8 +3,9 @@
 use super::Failure;
 use crate::domain::Order;
 use crate::domain::classifier::{
-    Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, Model, SURE_AT,
-    classify_with_examples, suggest,
+    Catalog, Classification, ExampleIndex, LEARNED_RULE, LabelledExample, Model, ModelReading,
+    SURE_AT, advises_carrier_contact, classify_with_examples, label_meaning,
+    model_reading as explain_reading, suggest, sureness,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::sanitize::clean;
@@ -62,13 +63,28 @@ pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// docs/command-line.md's JSON form.
-pub fn classification_json(c: &Classification) -> serde_json::Value {
+/// docs/command-line.md's JSON form: design.md §5's four keys, then (keys are only ever added)
+/// how sure the answer is, whether it reads like a status update, and the model's suggestion
+/// where no rule and no example read the text. `needs_carrier_contact` agrees with `action`: true
+/// too when the text names no field and the advice is to ask the carrier which value is wrong.
+pub fn classification_json(
+    c: &Classification,
+    suggestion: Option<&Classification>,
+) -> serde_json::Value {
+    let shown = sureness(c, suggestion);
     json!({
         "fields": c.fields,
         "matches": c.matches.iter().map(|m| json!({"rule": m.rule, "fields": m.fields, "score": m.score})).collect::<Vec<_>>(),
-        "needs_carrier_contact": c.needs_carrier_contact,
+        "needs_carrier_contact": advises_carrier_contact(c),
         "action": c.action,
+        "confidence": shown.confidence,
+        "not_sure": shown.not_sure,
+        "status_update": c.is_status_update(),
+        "suggestion": suggestion.map(|s| json!({
+            "fields": s.fields,
+            "needs_carrier_contact": s.needs_carrier_contact,
+            "confidence": s.certainty(),
+        })),
     })
 }
 
@@ -113,30 +129,47 @@ pub fn suggestion_text(s: Option<&Classification>) -> String {
     )
 }
 
-/// `--explain`, the model's part: how likely each label is and the features that weighed most.
-pub fn model_explanation(text: &str, catalog: &Catalog, c: &Classification) -> String {
-    let Some(model) = Model::builtin() else {
+/// `--explain`: the built-in model's reading beside the answer `c` (`None` without a model).
+pub fn model_reading(text: &str, catalog: &Catalog, c: &Classification) -> Option<ModelReading> {
+    Some(explain_reading(text, catalog, Model::builtin()?, c))
+}
+
+/// `--explain`, the model's part: how likely it finds each thing the answer says and its likeliest
+/// other readings, with the features that weighed most for each (and against an unlikely one).
+pub fn model_explanation(reading: Option<&ModelReading>) -> String {
+    let Some(reading) = reading else {
         return String::new();
     };
-    let rules: Vec<&str> = c
-        .matches
-        .iter()
-        .filter_map(|m| catalog.rule(&m.rule).map(|r| r.id.as_str()))
-        .collect();
-    let prediction = model.predict(text, catalog, &rules);
-    let mut out = String::from("Model (trained on the public corpus):\n");
-    for (label, p) in prediction.ranked.iter().take(3) {
-        let pushes: Vec<String> = model
-            .strongest_features(text, catalog, &rules, label, 4)
-            .into_iter()
-            .map(|(f, w)| format!("{} +{w:.2}", clean(&f)))
-            .collect();
-        let why = if pushes.is_empty() {
+    let mut out = String::from(
+        "Model (trained on the public corpus): how likely each reading is, and the features of \
+         these words that weighed most:\n",
+    );
+    for l in &reading.labels {
+        let weights = |list: &[(String, f32)]| -> String {
+            list.iter()
+                .map(|(f, w)| format!("{} {w:+.2}", clean(f)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let role = if l.in_answer { ", in the answer" } else { "" };
+        let meaning = label_meaning(&l.label)
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default();
+        let mut line = format!(
+            "  {}{meaning} {:.2}{role}: ",
+            clean(&l.label),
+            l.probability
+        );
+        line += &if l.for_it.is_empty() {
             "no feature for it".to_string()
         } else {
-            pushes.join(", ")
+            weights(&l.for_it)
         };
-        out.push_str(&format!("  {label} {p:.2}: {why}\n"));
+        if !l.against.is_empty() {
+            line += &format!("; against: {}", weights(&l.against));
+        }
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }
@@ -161,6 +194,17 @@ pub fn classification_text(c: &Classification) -> String {
         } else if c.is_not_sure() {
             text.push_str(&not_sure_text(c));
         }
+    }
+    if c.is_status_update() {
+        let words: Vec<String> = c
+            .status_words
+            .iter()
+            .map(|w| format!("“{}”", clean(w)))
+            .collect();
+        text.push_str(&format!(
+            "This reads like a status update ({}), not a rejection: it names no field.\n",
+            words.join(", ")
+        ));
     }
     if c.needs_carrier_contact {
         text.push_str(
@@ -232,35 +276,83 @@ pub fn rejection_input(
     RejectionInput::from_classification(text, c, fields, catalog)
 }
 
-/// `--explain`: which words, rules and labelled examples fired.
-pub fn explanation_text(c: &Classification) -> String {
+/// `--explain`: which words, rules and labelled examples fired, how sure each is, the rules the
+/// model dropped, and whether the answer is sure enough to act on.
+pub fn explanation_text(c: &Classification, reading: Option<&ModelReading>) -> String {
     let mut text = String::from("Why:\n");
     if c.matches.is_empty() {
         text.push_str("  no rule and no labelled example matched these words\n");
     }
-    for m in &c.matches {
-        let words: Vec<String> = m
-            .evidence
+    let quoted = |words: &[String]| -> String {
+        words
             .iter()
             .map(|w| format!("\"{}\"", clean(w)))
-            .collect();
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for m in &c.matches {
+        let words = quoted(&m.evidence);
         match (&c.learned, m.rule == LEARNED_RULE) {
             (Some(n), true) => text.push_str(&format!(
-                "  like the rejection you labelled on {} ({}), similarity {:.2}; shared words: {}\n",
+                "  like the rejection you labelled on {} ({}), similarity {:.2}; shared words: {words}\n",
                 n.example.labelled_on,
                 clean(&n.example.order),
                 m.score,
-                words.join(", ")
             )),
-            _ => text.push_str(&format!(
-                "  rule {} (score {:.2}): {}\n",
-                m.rule,
-                m.score,
-                words.join(", ")
-            )),
+            _ => {
+                let confidence = m
+                    .confidence
+                    .map(|p| format!(", confidence {p:.2}"))
+                    .unwrap_or_default();
+                text.push_str(&format!(
+                    "  rule {} (score {:.2}){confidence}: {words}\n",
+                    clean(&m.rule),
+                    m.score,
+                ));
+            }
         }
     }
+    for d in reading.map_or(&[][..], |r| &r.dropped[..]) {
+        text.push_str(&format!(
+            "  rule {} matched {} but was dropped: the model finds what it says unlikely ({:.2})\n",
+            clean(&d.rule),
+            quoted(&d.evidence),
+            d.support
+        ));
+    }
+    if c.matches.iter().any(|m| m.rule != LEARNED_RULE) {
+        text.push_str(
+            "  (score: how close together the words are, 1.00 within one clause; confidence: how \
+             likely the model finds what the rule says)\n",
+        );
+    }
+    text.push_str(&verdict(c));
     text
+}
+
+/// Whether the answer is sure enough to act on, and by which measure.
+fn verdict(c: &Classification) -> String {
+    let (Some(confidence), Some(at)) = (c.certainty(), c.sure_at()) else {
+        return String::new();
+    };
+    let measure = if c.learned.is_some() {
+        "similarity"
+    } else {
+        "confidence"
+    };
+    if c.is_guess() {
+        format!(
+            "A guess: the match is weak (score {:.2}); {measure} {confidence:.2}. Confirm the \
+             fields before you fix them.\n",
+            c.matches.first().map_or(0.0, |m| m.score)
+        )
+    } else if c.is_sure() {
+        format!("Sure: {measure} {confidence:.2}, at least the {at:.2} this answer needs.\n")
+    } else {
+        format!(
+            "Not sure: {measure} {confidence:.2}, below the {at:.2} this answer needs to be acted on.\n"
+        )
+    }
 }
 
 /// The user's labelled examples; a broken file is reported once and ignored.

@@ -140,9 +140,9 @@ impl About<'_> {
                 order.status.label()
             ),
             format!(
-                "Current carrier: {}; {} numbers.",
+                "Current carrier: {}; {}.",
                 self.carrier,
-                order.fields.numbers.len()
+                crate::domain::rules::text::counted(order.fields.numbers.len(), "number")
             ),
         ];
         if let When::At { zone, .. } = &when {

@@ -51,10 +51,27 @@ fn a_label_given_with_fields_survives_a_restart_and_is_used() {
     );
     assert_eq!(json["matches"][0]["rule"], "learned_example");
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    // design.md §5's four keys stay; keys are only ever added (docs/command-line.md).
     assert_eq!(
         keys,
-        ["action", "fields", "matches", "needs_carrier_contact"]
+        [
+            "action",
+            "confidence",
+            "fields",
+            "matches",
+            "needs_carrier_contact",
+            "not_sure",
+            "status_update",
+            "suggestion"
+        ]
     );
+    assert_eq!(json["needs_carrier_contact"], false);
+    assert!(json["action"].is_string());
+    // A learned example is as sure as it is similar.
+    assert_eq!(json["confidence"], json["matches"][0]["score"]);
+    assert!(json["not_sure"].is_boolean());
+    assert_eq!(json["status_update"], false);
+    assert_eq!(json["suggestion"], serde_json::Value::Null);
 
     let text = run(
         dir.path(),
@@ -137,4 +154,139 @@ fn reject_with_chosen_fields_gives_advice_for_those_fields_only() {
         stored.contains("account number") && !stored.contains("PIN"),
         "{file:#}"
     );
+}
+
+/// A text nothing recognises: the JSON says what the words say. The advice is to ask the carrier,
+/// so `needs_carrier_contact` is true; the confidence and "not sure" are the model suggestion's,
+/// as printed.
+#[test]
+fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "hello, this is about your order";
+    let out = run(dir.path(), &["classify", "--json", text]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let words = run(dir.path(), &["classify", text]).stdout;
+    assert_eq!(json["fields"], serde_json::json!([]));
+    assert_eq!(json["matches"], serde_json::json!([]));
+    assert!(words.contains("Ask the carrier"), "{words}");
+    assert!(
+        json["action"].as_str().unwrap().contains("Ask the carrier"),
+        "{json}"
+    );
+    assert_eq!(json["needs_carrier_contact"], true, "{json}");
+    assert_eq!(json["status_update"], false);
+    assert_eq!(
+        json["not_sure"].as_bool().unwrap(),
+        words.contains("Not sure"),
+        "{json}\n{words}"
+    );
+    match json["suggestion"].as_object() {
+        Some(s) => {
+            let shown = format!("(confidence {:.2})", s["confidence"].as_f64().unwrap());
+            assert!(words.contains(&shown), "{shown} in {words}");
+            assert_eq!(json["confidence"], s["confidence"]);
+        }
+        None => assert_eq!(json["confidence"], serde_json::Value::Null),
+    }
+
+    let status = "Your order is being processed.";
+    let json: serde_json::Value =
+        serde_json::from_str(&run(dir.path(), &["classify", "--json", status]).stdout).unwrap();
+    assert_eq!(json["status_update"], true, "{json}");
+    assert_eq!(json["suggestion"], serde_json::Value::Null);
+    let words = run(dir.path(), &["classify", status]).stdout;
+    assert!(words.contains("reads like a status update"), "{words}");
+}
+
+/// A rules' answer the model doubts: "not sure" and its confidence in the JSON, as in the words.
+#[test]
+fn classify_json_says_not_sure_with_the_confidence_the_words_show() {
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "The telephone number must be unlocked by the end user and current service provider",
+        "The PIN is wrong.",
+        "Rejected. PIN.",
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&run(dir.path(), &["classify", "--json", text]).stdout).unwrap();
+        let words = run(dir.path(), &["classify", text]).stdout;
+        let doubted = words.contains("Not sure") || words.contains("This is a guess");
+        assert_eq!(json["not_sure"], doubted, "{text}: {json}\n{words}");
+        let confidence = json["confidence"].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&confidence), "{text}: {json}");
+        if words.contains("Not sure (confidence") {
+            assert!(
+                words.contains(&format!("Not sure (confidence {confidence:.2})")),
+                "{text}: {json}\n{words}"
+            );
+        }
+    }
+}
+
+/// `--explain` for a person asking "why did it say that?": each rule's confidence beside its
+/// score, the rules whose match the model dropped, whether the answer is sure enough to act on,
+/// and the model's reading of the answer's fields first. Only cleaned text reaches the terminal.
+#[test]
+fn explain_shows_confidences_dropped_rules_and_the_verdict() {
+    use portwiz::domain::classifier::{Catalog, ExampleIndex, classify, classify_with_examples};
+    let dir = tempfile::tempdir().unwrap();
+    let sure = run(
+        dir.path(),
+        &[
+            "classify",
+            "--explain",
+            "The PIN is wrong and the account number does not match",
+        ],
+    )
+    .stdout;
+    assert!(
+        sure.contains("rule pin_missing_or_incorrect (score 1.00), confidence 0."),
+        "{sure}"
+    );
+    assert!(sure.contains("Sure: confidence 0."), "{sure}");
+    let model = sure
+        .split("Model (trained on the public corpus)")
+        .nth(1)
+        .unwrap_or_default();
+    let answer: Vec<&str> = model
+        .lines()
+        .filter(|l| l.contains(", in the answer: "))
+        .collect();
+    assert_eq!(answer.len(), 2, "{model}");
+    assert!(answer.iter().all(|l| l.contains(" +")), "{model}");
+
+    let doubted =
+        "The telephone number must be unlocked by the end user and current service provider";
+    let out = run(dir.path(), &["classify", "--explain", doubted]).stdout;
+    assert!(out.contains("Not sure: confidence 0."), "{out}");
+    assert!(out.contains("below the 0.30"), "{out}");
+
+    // A match the model drops is named, with the words that matched.
+    let catalog = Catalog::builtin();
+    let none = ExampleIndex::new(Vec::new());
+    let mut shown = 0;
+    for text in [
+        "The PIN for this customer order is invalid",
+        "Invalid LOA: the authorized name on the LOA does not match the end user name on the account",
+        "The account number on the LOA does not match the account number on the CSR",
+    ] {
+        let kept = classify_with_examples(text, &catalog, &none);
+        let out = run(dir.path(), &["classify", "--explain", text]).stdout;
+        for m in classify(text, &catalog).matches {
+            if !kept.matches.iter().any(|k| k.rule == m.rule) {
+                let line = format!("rule {} matched ", m.rule);
+                assert!(
+                    out.contains(&line) && out.contains("but was dropped"),
+                    "{out}"
+                );
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown > 0, "no dropped match among the texts");
+
+    let hostile = "The PIN \u{1b}[31mis\u{1b}[0m wrong \u{1b}]0;owned\u{7}";
+    let out = run(dir.path(), &["classify", "--explain", hostile]).stdout;
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
 }

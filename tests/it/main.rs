@@ -55,6 +55,7 @@ mod plain;
 mod plain_answers;
 mod reconcile;
 mod report;
+mod respond_pty;
 mod schema;
 mod secrets;
 mod service_center;

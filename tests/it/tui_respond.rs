@@ -525,3 +525,42 @@ fn the_model_suggestion_is_shown_unticked_and_the_users_answer_is_learned() {
     };
     assert_eq!(lesson.fields, vec![FieldKey::Numbers]);
 }
+
+/// A rules' answer the model doubts: the dialog says "not sure" first and asks which field the
+/// carrier rejected; saving answers it, so the fields are learned even when the user kept the
+/// suggestion. A sure answer saved as suggested teaches nothing. Snapshots at 80×24 and 120×40
+/// (the confidence written as 0.xx: the model is retrained often).
+#[test]
+fn a_not_sure_answer_asks_which_field_and_the_answer_is_learned() {
+    let doubted =
+        "The telephone number must be unlocked by the end user and current service provider";
+    let confidence = regex::Regex::new(r"confidence 0\.\d\d").unwrap();
+    for (w, h) in SIZES {
+        let mut app = demo_app(w, h);
+        respond(&mut app, "PO-DEMO0002", 0);
+        update(&mut app, Msg::Paste(doubted.into()));
+        let screen = render(&app);
+        assert!(screen.contains("Not sure (confidence 0."), "{screen}");
+        assert!(
+            screen.contains("Which field did the carrier reject?"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(
+            format!("respond_not_sure_{w}x{h}"),
+            confidence.replace_all(&screen, "confidence 0.xx")
+        );
+        let effects = ctrl(&mut app, 's');
+        assert_eq!(saved(&effects).rejections.len(), 1);
+        let Some(Effect::Learn(lesson)) = effects.last() else {
+            panic!("the user's answer is learned: {effects:?}");
+        };
+        assert_eq!(lesson.fields, vec![FieldKey::Numbers]);
+        assert_eq!(lesson.text, doubted);
+    }
+    let mut app = demo_app(80, 24);
+    respond(&mut app, "PO-DEMO0002", 0);
+    update(&mut app, Msg::Paste(CARRIER_TEXT.into()));
+    assert!(!render(&app).contains("Not sure"));
+    let effects = ctrl(&mut app, 's');
+    assert!(matches!(effects[..], [Effect::Save(_)]), "{effects:?}");
+}

@@ -354,3 +354,21 @@ fn the_order_pages_history_is_in_the_local_zone() {
     assert!(screen.contains("History (times in Asia/Tokyo)"), "{screen}");
     assert!(!screen.contains("(times in UTC)"), "{screen}");
 }
+
+/// Counts of numbers are written one way everywhere: "2,000 numbers" on the order's page, on its
+/// numbers screen (`N`), never "2000 numbers".
+#[test]
+fn a_count_of_numbers_has_thousands_everywhere() {
+    let mut orders = crate::support::demo_orders();
+    let order = &mut orders[0];
+    order.fields.numbers = (0..2000).map(|i| format!("+1312555{i:04}")).collect();
+    let id = order.id.clone();
+    let mut app = Root::new(orders, test_clock(), (100, 30));
+    open_order(&mut app, &id);
+    let page = render(&app);
+    assert!(page.contains("2,000 numbers"), "{page}");
+    crate::support::press(&mut app, crossterm::event::KeyCode::Char('N'));
+    let numbers = render(&app);
+    assert!(numbers.contains("2,000 numbers"), "{numbers}");
+    assert!(!numbers.contains("2000 numbers") && !page.contains("2000 numbers"));
+}

@@ -118,15 +118,18 @@ impl Classification {
     /// suggestion at `SURE_AT`, the rules' answer at `RULES_SURE_AT` (thresholds read from the
     /// held-out table, `train_classifier -- --loso`). False when nothing was recognised.
     pub fn is_sure(&self) -> bool {
-        let Some(first) = self.matches.first() else {
-            return false;
-        };
-        let at = match first.rule.as_str() {
+        self.sure_at()
+            .is_some_and(|at| self.certainty().is_none_or(|c| c >= at))
+    }
+
+    /// The certainty from which this answer is sure (`is_sure`); `None` when nothing was
+    /// recognised.
+    pub fn sure_at(&self) -> Option<f32> {
+        Some(match self.matches.first()?.rule.as_str() {
             LEARNED_RULE => SIMILARITY_SURE,
             super::MODEL_RULE => super::SURE_AT,
             _ => super::RULES_SURE_AT,
-        };
-        self.certainty().is_none_or(|c| c >= at)
+        })
     }
 
     /// Recognised, but below the confidence to act on: the user should say what it is.

@@ -16,12 +16,14 @@ mod classify;
 mod concepts;
 mod corpus;
 mod examples;
+mod explain;
 mod features;
 mod model;
 mod model_answer;
 mod normalize;
 mod quoted;
 mod status;
+mod sureness;
 mod train;
 mod veto;
 
@@ -30,9 +32,11 @@ pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_
 pub use concepts::MAX_CONCEPTS;
 pub use corpus::{Answer, BUILTIN_CORPUS, CorpusRow, atoms, parse_corpus};
 pub use examples::{ExampleIndex, LabelledExample, Neighbour, SIMILARITY_GUESS, SIMILARITY_SURE};
+pub use explain::{DroppedRule, LabelReading, ModelReading, label_meaning, model_reading};
 pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, RULES_SURE_AT, SURE_AT};
 pub use model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 pub use quoted::quoted_values;
+pub use sureness::{Sureness, advises_carrier_contact, sureness};
 pub use train::{Answered, Answering, FamilyScore, HeldOut, leave_one_source_out, train};
 pub use veto::VETO_BELOW;
 

@@ -232,19 +232,33 @@ impl Model {
         label: &str,
         limit: usize,
     ) -> Vec<(String, f32)> {
+        let mut pushes = self.weighed_features(text, catalog, rules, label);
+        pushes.retain(|(_, w)| *w > 0.0);
+        pushes.truncate(limit);
+        pushes
+    }
+
+    /// Every feature of `text` the model weighs for `label`, in words, with what it adds to the
+    /// label's score (negative: it weighs against), strongest either way first.
+    pub fn weighed_features(
+        &self,
+        text: &str,
+        catalog: &Catalog,
+        rules: &[&str],
+        label: &str,
+    ) -> Vec<(String, f32)> {
         let Some(j) = self.labels.iter().position(|l| l == label) else {
             return Vec::new();
         };
         let feats = features(text, catalog, rules);
         let x = scale(feats.len());
-        let mut pushes: Vec<(String, f32)> = feats
+        let mut weighed: Vec<(String, f32)> = feats
             .iter()
             .filter_map(|f| Some((describe(f), self.row(feature_hash(f))?[j] * x)))
-            .filter(|(_, w)| *w > 0.0)
+            .filter(|(_, w)| *w != 0.0)
             .collect();
-        pushes.sort_by(|a, b| b.1.total_cmp(&a.1));
-        pushes.truncate(limit);
-        pushes
+        weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        weighed
     }
 }
 

@@ -90,7 +90,8 @@ fn value(name: &str, order: &Order) -> Result<String, TemplateError> {
         return Ok(match numbers.len() {
             0 => format!("   {BLANK}"),
             n if n > NUMBERS_IN_LETTER => format!(
-                "   See the attached list of {n} numbers (Attachment A), which is part of this letter."
+                "   See the attached list of {} (Attachment A), which is part of this letter.",
+                crate::domain::rules::text::counted(n, "number")
             ),
             _ => wrapped_numbers(numbers, NUMBERS_PER_LINE, "   "),
         });

@@ -42,10 +42,7 @@ fn line(order: &Summary) -> String {
         Some(date) => format!("{date} (FOC)"),
         None => one_line(order.port_date()),
     };
-    let numbers = match order.number_count {
-        1 => "1 number".to_string(),
-        n => format!("{n} numbers"),
-    };
+    let numbers = crate::domain::rules::text::counted(order.number_count, "number");
     format!(
         "{}\t{}\t{}\t{}\t{numbers}\t{port_date}\n",
         one_line(order.id()),

@@ -3,6 +3,7 @@
 
 use crate::domain::classifier::{
     Catalog, Classification, ExampleIndex, Model, classify, classify_with_examples, suggest,
+    sureness,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::rules::port_date::parse_date;
@@ -189,11 +190,22 @@ impl RejectionForm {
         self.named = crate::domain::number_marks::named_among(&text, *country, numbers);
     }
 
-    /// The text and the fields the user chose, when they differ from the suggestion: a lesson.
+    /// The classifier is not sure of its answer, or where no rule read the text, of the model's
+    /// suggestion (the domain's one reading, as `classify` says it): the dialog asks the user
+    /// which field the carrier rejected.
+    pub fn is_not_sure(&self) -> bool {
+        sureness(&self.classification, self.suggestion.as_ref()).not_sure
+    }
+
+    /// The text and the fields the user chose, when they differ from the suggestion, or when the
+    /// classifier was not sure of the fields it ticked (the user's save answers the question):
+    /// a lesson.
     pub fn correction(&self) -> Option<(String, Vec<FieldKey>)> {
         let text = self.text.text();
         let changed = self.fields() != self.classification.fields;
-        (changed && !text.trim().is_empty()).then(|| (text.trim().to_string(), self.fields()))
+        let answered = self.classification.is_recognised() && self.is_not_sure();
+        ((changed || answered) && !text.trim().is_empty())
+            .then(|| (text.trim().to_string(), self.fields()))
     }
 
     pub fn is_suggested(&self, key: FieldKey) -> bool {

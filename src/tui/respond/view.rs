@@ -4,7 +4,7 @@ use super::state::{
     Answer, FocFocus, FocForm, Form, RejectionFocus, RejectionForm, Respond, SupportFocus,
     SupportForm,
 };
-use crate::domain::classifier::{Classification, SURE_AT};
+use crate::domain::classifier::Classification;
 use crate::domain::status::SupportScenario;
 use crate::domain::{FIELDS, Order, Step};
 use crate::tui::app::App;
@@ -254,6 +254,20 @@ fn suggestion(form: &RejectionForm, theme: &Theme, order: &Order) -> Vec<(String
             suggestion.push((line, theme.warning()));
         }
     } else {
+        if c.is_guess() {
+            suggestion.push((
+                format!("A guess: the words were weak. {WHICH_FIELD}"),
+                theme.warning(),
+            ));
+        } else if c.is_not_sure() {
+            suggestion.push((
+                format!(
+                    "Not sure (confidence {:.2}). {WHICH_FIELD}",
+                    c.certainty().unwrap_or(0.0),
+                ),
+                theme.warning(),
+            ));
+        }
         for key in &c.fields {
             let words: Vec<String> = form
                 .evidence(*key)
@@ -298,20 +312,6 @@ fn suggestion(form: &RejectionForm, theme: &Theme, order: &Order) -> Vec<(String
             format!("Action: {}{contact}", one_line(&c.action)),
             Style::new(),
         ));
-        if c.is_guess() {
-            suggestion.push((
-                "A guess: the words were weak. Confirm the ticked fields before saving.".into(),
-                theme.warning(),
-            ));
-        } else if c.is_not_sure() {
-            suggestion.push((
-                format!(
-                    "Not sure (confidence {:.2}): confirm the ticked fields before saving.",
-                    c.certainty().unwrap_or(0.0)
-                ),
-                theme.warning(),
-            ));
-        }
     }
     named_numbers(&mut suggestion, form, theme);
     suggestion
@@ -687,8 +687,9 @@ fn confirm(out: &mut Lines, kind: Answer, order: &Order, now: jiff::Timestamp) {
 
 /// The learned model's reading of a text no rule read, in words: never ticked for the user.
 fn model_suggestion(s: &Classification) -> String {
-    let confidence = s.matches.first().map_or(0.0, |m| m.score);
-    let opening = if confidence >= SURE_AT {
+    let confidence = s.certainty().unwrap_or(0.0);
+    let sure = s.is_sure();
+    let opening = if sure {
         "No rule named it, but the model reads it as"
     } else {
         "Not sure: the model suggests"
@@ -700,15 +701,30 @@ fn model_suggestion(s: &Classification) -> String {
         .collect();
     what.dedup();
     if what.is_empty() {
+        let ask = if sure {
+            String::new()
+        } else {
+            " If the carrier named a field, tick it below and save: portwiz learns your answer."
+                .to_string()
+        };
         return format!(
-            "{opening} something only the carrier can clear (confidence {confidence:.2}): contact it before resubmitting."
+            "{opening} something only the carrier can clear (confidence {confidence:.2}): contact it before resubmitting.{ask}"
         );
     }
+    let ask = if sure {
+        "Tick them if the carrier's words say so."
+    } else {
+        WHICH_FIELD
+    };
     format!(
-        "{opening} {} (confidence {confidence:.2}). Tick them if the carrier's words say so.",
+        "{opening} {} (confidence {confidence:.2}). {ask}",
         what.join(", ")
     )
 }
+
+/// The question a "not sure" answer asks: the user's answer is learned (`RejectionForm::correction`).
+const WHICH_FIELD: &str =
+    "Which field did the carrier reject? Tick it below and save: portwiz learns your answer.";
 
 #[cfg(test)]
 mod tests {

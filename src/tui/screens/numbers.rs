@@ -225,8 +225,7 @@ impl NumbersPage {
         let total = self.numbers.len();
         let count = match total {
             0 => "No numbers yet".to_string(),
-            1 => "1 number".to_string(),
-            n => format!("{n} numbers"),
+            n => crate::domain::rules::text::counted(n, "number"),
         };
         let skip = if self.marks.is_empty() {
             0

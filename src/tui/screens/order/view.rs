@@ -6,6 +6,7 @@ use super::OrderPage;
 use crate::domain::facts::{self, Detail, Mark, RejectionOutcome, Stage};
 use crate::domain::history::Event;
 use crate::domain::registry::{Kind, Step};
+use crate::domain::rules::text::{counted, thousands};
 use crate::domain::{FieldKey, Order, Status};
 use crate::tui::app::App;
 use crate::tui::layout::{CHROME_ROWS, Drawn, HEADER_NUMBERS};
@@ -174,8 +175,7 @@ fn header(page: &mut Page, order: &Order) {
     }
     let count = match numbers.len() {
         0 => "No numbers yet".to_string(),
-        1 => "1 number".to_string(),
-        n => format!("{n} numbers"),
+        n => crate::domain::rules::text::counted(n, "number"),
     };
     let text = if listed.is_empty() {
         count
@@ -589,9 +589,9 @@ fn assignments(page: &mut Page, order: &Order, zone: &jiff::tz::TimeZone) {
         .map(|t| format!("; changed {}", facts::local_time(t, zone)))
         .unwrap_or_default();
     page.heading(&format!(
-        "Assignments ({} of {} numbers assigned{changed})",
-        plan.assigned.len(),
-        order.fields.numbers.len()
+        "Assignments ({} of {} assigned{changed})",
+        thousands(plan.assigned.len()),
+        counted(order.fields.numbers.len(), "number")
     ));
     for (number, assignment) in plan.assigned.iter().take(PAGE_ASSIGNED) {
         page.text(

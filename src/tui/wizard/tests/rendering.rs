@@ -189,3 +189,24 @@ fn the_review_heading_is_never_cut() {
     assert!(text.contains("warning(s) to read"), "{text}");
     assert!(text.contains("admin center (t)"), "{text}");
 }
+
+/// A required field left empty: under the focused field the problem says "required" and the
+/// help follows once; unfocused (where no help is shown) the problem keeps the help.
+#[test]
+fn a_focused_required_field_does_not_repeat_its_help() {
+    let mut wizard = on_step(empty_draft(), Step::BillingAndPortType);
+    press(&mut wizard, KeyCode::Tab, 2);
+    let help = "The account's main number";
+    let unfocused = screen(&wizard, 100, 30);
+    assert!(
+        unfocused.contains("Billing telephone number (BTN): required. The"),
+        "{unfocused}"
+    );
+    press(&mut wizard, KeyCode::BackTab, 1);
+    let focused = screen(&wizard, 100, 30);
+    assert!(
+        focused.contains("Billing telephone number (BTN): required.\n"),
+        "{focused}"
+    );
+    assert_eq!(focused.matches(help).count(), 1, "{focused}");
+}

@@ -236,7 +236,7 @@ fn note_rows(place: &Place, rows: &mut Rows) {
                 Severity::Warning => ("⚠", place.theme.warning()),
             };
             message_rows(
-                &format!("{symbol} {}", problem.message),
+                &format!("{symbol} {}", without_help(place, &problem.message)),
                 style,
                 place.width,
                 rows,
@@ -285,6 +285,21 @@ fn note_rows(place: &Place, rows: &mut Rows) {
         }
         message_rows(&help, place.theme.dim(), place.width, rows);
     }
+}
+
+/// A "required" problem ends with the field's help, for the lists that show no help (Review,
+/// `submit`); under a focused field the help follows it, so the problem stops at "required".
+fn without_help<'m>(place: &Place, message: &'m str) -> &'m str {
+    if place.focused.is_none() {
+        return message;
+    }
+    let fields = &place.state.order.fields;
+    let specific = place.field.help_for(fields);
+    [specific.as_ref(), place.field.help]
+        .into_iter()
+        .filter(|help| !help.is_empty())
+        .find_map(|help| message.strip_suffix(help))
+        .map_or(message, str::trim_end)
 }
 
 /// Longest a message line gets, so help stays readable on wide screens.

@@ -250,8 +250,8 @@ fn shown_value(state: &WizardState, field: &FieldSpec) -> String {
         {
             // The line is cut at the screen's edge: say where the rest is.
             format!(
-                "{} numbers (N: all): {}",
-                items.len(),
+                "{} (N: all): {}",
+                crate::domain::rules::text::counted(items.len(), "number"),
                 one_line(&items.join("; "))
             )
         }

@@ -1,0 +1,93 @@
+//! How sure an answer is and whether it sends the user to the carrier, read one way for every
+//! place that shows it: `classify`'s words and its JSON (docs/command-line.md), and the response
+//! dialog. The words and the JSON must never disagree.
+
+use super::classify::Classification;
+
+/// How sure the answer to a text is, as shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sureness {
+    /// The confidence the words show: the rules' answer's (`Classification::certainty`), a learned
+    /// example's similarity, or, where neither read the text, the model's suggestion's. `None`
+    /// when nothing was read (and no model suggests anything).
+    pub confidence: Option<f32>,
+    /// The user should say what it is before acting on it: the answer is a guess or below the
+    /// confidence to act on, or where nothing was recognised the model's suggestion is.
+    pub not_sure: bool,
+}
+
+/// How sure `c` is; `suggestion` is the model's reading of a text no rule and no example read
+/// (`suggest`), shown beside "Not recognised".
+pub fn sureness(c: &Classification, suggestion: Option<&Classification>) -> Sureness {
+    if c.is_recognised() {
+        return Sureness {
+            confidence: c.certainty(),
+            not_sure: c.is_guess() || c.is_not_sure(),
+        };
+    }
+    Sureness {
+        confidence: suggestion.and_then(Classification::certainty),
+        not_sure: suggestion.is_some_and(|s| !s.is_sure()),
+    }
+}
+
+/// The advice is to contact the carrier before resubmitting: only it can clear what the text
+/// says (`needs_carrier_contact`), or the text names no field, and the catalog's advice for that
+/// is to ask the carrier which value is wrong. `classify --json`'s `needs_carrier_contact`.
+pub fn advises_carrier_contact(c: &Classification) -> bool {
+    c.needs_carrier_contact || !c.is_recognised()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::classifier::{
+        Catalog, ExampleIndex, Model, classify_with_examples, suggest,
+    };
+
+    fn answer(text: &str) -> (Classification, Option<Classification>) {
+        let catalog = Catalog::builtin();
+        let c = classify_with_examples(text, &catalog, &ExampleIndex::default());
+        let s = if c.is_recognised() || c.is_status_update() {
+            None
+        } else {
+            Model::builtin().and_then(|m| suggest(text, &catalog, m))
+        };
+        (c, s)
+    }
+
+    #[test]
+    fn a_text_naming_no_field_advises_the_carrier_and_is_as_sure_as_its_suggestion() {
+        let (c, s) = answer("hello, this is about your order");
+        assert!(!c.is_recognised());
+        assert!(advises_carrier_contact(&c), "{c:?}");
+        let shown = sureness(&c, s.as_ref());
+        assert_eq!(shown.confidence, s.as_ref().and_then(|s| s.certainty()));
+        assert_eq!(shown.not_sure, s.as_ref().is_some_and(|s| !s.is_sure()));
+        assert_eq!(
+            sureness(&c, None),
+            Sureness {
+                confidence: None,
+                not_sure: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_sure_rule_is_sure_and_a_guess_is_not() {
+        let (c, _) = answer("The PIN is wrong.");
+        assert!(!advises_carrier_contact(&c));
+        let shown = sureness(&c, None);
+        assert!(!shown.not_sure && shown.confidence.is_some(), "{shown:?}");
+        let (guess, _) = answer("Rejected. PIN.");
+        assert!(guess.is_guess());
+        assert!(sureness(&guess, None).not_sure);
+    }
+
+    #[test]
+    fn a_carrier_side_block_advises_the_carrier() {
+        let (c, _) = answer("The account has a port freeze on it.");
+        assert!(c.needs_carrier_contact, "{c:?}");
+        assert!(advises_carrier_contact(&c));
+    }
+}
