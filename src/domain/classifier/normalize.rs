@@ -301,7 +301,25 @@ const COMPOUND_HEADS: &[&str] = &[
 /// A modifier shorter than this is part of the word, not a word of its own ("re|name").
 const MIN_MODIFIER: usize = 3;
 
-/// Splits a compound at its known heads, from the end: "rufnummernportierung" → ruf, nummern,
+/// Plural and definite forms of heads, read as the head's plain form, alone or in a compound
+/// ("Kundennummern" meets "Kundennummer", "navnet" meets "navn").
+const HEAD_FORMS: &[(&str, &str)] = &[
+    ("nummern", "nummer"),
+    ("nummeret", "nummer"),
+    ("numret", "nummer"),
+    ("namen", "name"),
+    ("navnet", "navn"),
+    ("namnet", "namn"),
+];
+
+fn head_form(word: &str) -> Option<&'static str> {
+    HEAD_FORMS
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map(|(_, plain)| *plain)
+}
+
+/// Splits a compound at its known heads, from the end: "rufnummernportierung" → ruf, nummer,
 /// portierung. A linking s stays on the modifier for `fold_plural` to drop (vertrags → vertrag).
 fn split_compound(word: String) -> Vec<String> {
     let mut parts = Vec::new();
@@ -311,11 +329,11 @@ fn split_compound(word: String) -> Vec<String> {
         .filter(|h| rest.len() >= h.len() + MIN_MODIFIER && rest.ends_with(*h))
         .max_by_key(|h| h.len())
     {
-        parts.push(head.to_string());
+        parts.push(head_form(head).unwrap_or(head).to_string());
         rest = &rest[..rest.len() - head.len()];
     }
     if parts.is_empty() {
-        return vec![word];
+        return vec![head_form(&word).map_or(word, str::to_string)];
     }
     parts.push(rest.to_string());
     parts.reverse();
@@ -404,7 +422,11 @@ mod tests {
         assert_eq!(words("Kunden-Nr."), ["kunden", "nr"]);
         assert_eq!(
             words("Rufnummernportierung"),
-            ["ruf", "nummern", "portierung"]
+            ["ruf", "nummer", "portierung"]
+        );
+        assert_eq!(
+            words("Kundennummern Nummern navnet"),
+            ["kunden", "nummer", "nummer", "navn"]
         );
         assert_eq!(words("Portierungserklärung"), ["portierung", "erklarung"]);
         assert_eq!(words("Geburtsdatum"), ["geburt", "datum"]);
