@@ -65,8 +65,9 @@ pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
 
 /// docs/command-line.md's JSON form: design.md §5's four keys, then (keys are only ever added)
 /// how sure the answer is, whether it reads like a status update, and the model's suggestion
-/// where no rule and no example read the text. `needs_carrier_contact` agrees with `action`: true
-/// too when the text names no field and the advice is to ask the carrier which value is wrong.
+/// where no rule and no example read the text. `needs_carrier_contact` is the classification's own
+/// (only the carrier can clear what the text says; design.md §5); `ask_carrier` agrees with
+/// `action`: true too when the text names no field and the advice is to ask the carrier.
 pub fn classification_json(
     c: &Classification,
     suggestion: Option<&Classification>,
@@ -75,8 +76,9 @@ pub fn classification_json(
     json!({
         "fields": c.fields,
         "matches": c.matches.iter().map(|m| json!({"rule": m.rule, "fields": m.fields, "score": m.score})).collect::<Vec<_>>(),
-        "needs_carrier_contact": advises_carrier_contact(c),
+        "needs_carrier_contact": c.needs_carrier_contact,
         "action": c.action,
+        "ask_carrier": advises_carrier_contact(c),
         "confidence": shown.confidence,
         "not_sure": shown.not_sure,
         "status_update": c.is_status_update(),

@@ -201,6 +201,7 @@ fn classify_says_not_sure_when_the_model_doubts_the_rules() {
         keys,
         [
             "action",
+            "ask_carrier",
             "confidence",
             "fields",
             "matches",

@@ -56,6 +56,7 @@ fn a_label_given_with_fields_survives_a_restart_and_is_used() {
         keys,
         [
             "action",
+            "ask_carrier",
             "confidence",
             "fields",
             "matches",
@@ -157,7 +158,9 @@ fn reject_with_chosen_fields_gives_advice_for_those_fields_only() {
 }
 
 /// A text nothing recognises: the JSON says what the words say. The advice is to ask the carrier,
-/// so `needs_carrier_contact` is true; the confidence and "not sure" are the model suggestion's,
+/// so `ask_carrier` is true, but nothing says only the carrier can clear it, so
+/// `needs_carrier_contact` stays false (design.md §5: a text not recognised is not a carrier-side
+/// block); the confidence and "not sure" are the model suggestion's,
 /// as printed.
 #[test]
 fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
@@ -174,7 +177,8 @@ fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
         json["action"].as_str().unwrap().contains("Ask the carrier"),
         "{json}"
     );
-    assert_eq!(json["needs_carrier_contact"], true, "{json}");
+    assert_eq!(json["needs_carrier_contact"], false, "{json}");
+    assert_eq!(json["ask_carrier"], true, "{json}");
     assert_eq!(json["status_update"], false);
     assert_eq!(
         json["not_sure"].as_bool().unwrap(),
