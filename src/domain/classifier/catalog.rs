@@ -3,6 +3,8 @@
 //! add synonyms. Construction compiles everything into lookup tables so `classify` is cheap.
 
 use super::concepts::{ConceptId, ConceptSet, MAX_CONCEPTS, PhraseTable};
+use super::normalize::phrase_words;
+use super::place::Places;
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +26,9 @@ pub struct CatalogDoc {
     /// things are fine ("PIN verified", "freeze lifted"); its words are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negation: Option<NegationDoc>,
+    /// The words that say only where a complaint sits ("the name on the LOA"); see `place`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<PlacesDoc>,
     #[serde(default)]
     pub rules: Vec<RuleDoc>,
 }
@@ -33,6 +38,25 @@ pub struct CatalogDoc {
 pub struct NegationDoc {
     pub cleared_by: Vec<String>,
     pub unless: Vec<String>,
+}
+
+/// The grammar of places (`place`): concepts by name, words as written.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesDoc {
+    /// Concepts that may only say where a complaint sits.
+    pub nouns: Vec<String>,
+    /// Concepts that own a place named after them.
+    pub heads: Vec<String>,
+    /// Concepts that complain.
+    pub complaints: Vec<String>,
+    /// Words and phrases that put the noun after them in a place ("on", "associated with").
+    pub markers: Vec<String>,
+    /// Words skipped between a marker and its noun ("the", "your").
+    pub skipped: Vec<String>,
+    /// Words that own a place though they name no field ("information").
+    #[serde(default)]
+    pub generic_heads: Vec<String>,
 }
 
 /// One rule as written in the document.
@@ -122,6 +146,7 @@ pub struct Catalog {
     pub(crate) phrases: PhraseTable,
     pub(crate) cleared_by: ConceptSet,
     pub(crate) cleared_unless: ConceptSet,
+    pub(crate) places: Places,
     pub(crate) unrecognised_action: String,
 }
 
@@ -175,6 +200,9 @@ impl Catalog {
         }
         if extra.negation.is_some() {
             doc.negation = extra.negation;
+        }
+        if extra.places.is_some() {
+            doc.places = extra.places;
         }
         for rule in extra.rules {
             match doc.rules.iter_mut().find(|r| r.id == rule.id) {
@@ -286,6 +314,10 @@ impl Catalog {
         let negation = doc.negation.clone().unwrap_or_default();
         let cleared_by = set_of_all("negation", &negation.cleared_by, &set_of)?;
         let cleared_unless = set_of_all("negation", &negation.unless, &set_of)?;
+        let places = match &doc.places {
+            None => Places::default(),
+            Some(p) => compile_places(p, &set_of)?,
+        };
         let unrecognised_action = doc
             .unrecognised_action
             .clone()
@@ -296,6 +328,7 @@ impl Catalog {
             phrases,
             cleared_by,
             cleared_unless,
+            places,
             unrecognised_action,
         })
     }
@@ -311,6 +344,22 @@ fn set_of_all(
         all.union_with(&set_of(rule, spec)?);
     }
     Ok(all)
+}
+
+fn compile_places(
+    p: &PlacesDoc,
+    set_of: &impl Fn(&str, &str) -> Result<ConceptSet, CatalogError>,
+) -> Result<Places, CatalogError> {
+    let words =
+        |list: &[String]| -> Vec<String> { list.iter().flat_map(|w| phrase_words(w)).collect() };
+    Ok(Places {
+        nouns: set_of_all("places", &p.nouns, set_of)?,
+        heads: set_of_all("places", &p.heads, set_of)?,
+        complaints: set_of_all("places", &p.complaints, set_of)?,
+        markers: p.markers.iter().map(|m| phrase_words(m)).collect(),
+        skipped: words(&p.skipped),
+        generic_heads: words(&p.generic_heads),
+    })
 }
 
 fn check_unique_ids(rules: &[RuleDoc]) -> Result<(), CatalogError> {

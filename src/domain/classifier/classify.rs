@@ -14,6 +14,7 @@ use super::examples::{ExampleIndex, Neighbour, SIMILARITY_SURE};
 use super::features::Reading;
 use super::model::Model;
 use super::normalize::{Token, tokenize};
+use super::place::without_places;
 use super::veto::rules_to_keep;
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
@@ -251,6 +252,7 @@ pub(crate) fn classify_by_rules(
     // The model reads every phrase found, cleared clauses included, as it was trained.
     let found_for_model = model.map(|_| found.clone());
     let occurrences = without_cleared_clauses(found, catalog);
+    let occurrences = without_places(occurrences, text, &tokens, &catalog.places);
 
     let mut hits: Vec<Option<Hit>> = (0..catalog.rules.len()).map(|_| None).collect();
     for sentence in sentences(&occurrences) {

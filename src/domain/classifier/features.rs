@@ -8,7 +8,7 @@
 
 use super::catalog::Catalog;
 use super::concepts::Occurrence;
-use super::examples::fnv1a;
+use super::examples::fnv1a_bytes;
 use super::normalize::{Token, tokenize};
 
 /// Words this long also give their 4-letter pieces ("authorization" and "authorized" share
@@ -111,7 +111,7 @@ pub fn feature_hashes(text: &str, catalog: &Catalog, rules: &[&str]) -> Vec<u64>
 pub(crate) fn hashes_of(reading: &Reading, catalog: &Catalog, rules: &[&str]) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::with_capacity(reading.tokens.len() * 6);
     each_feature(reading, catalog, rules, |parts| {
-        out.push(fnv1a(b"", parts.iter().flat_map(|p| p.chars())));
+        out.push(fnv1a_bytes(b"", parts.iter().flat_map(|p| p.bytes())));
     });
     out.sort_unstable();
     out.dedup();
@@ -120,7 +120,7 @@ pub(crate) fn hashes_of(reading: &Reading, catalog: &Catalog, rules: &[&str]) ->
 
 /// The hash of a feature's name, as `feature_hashes` gives it (the model hashes its names so).
 pub fn feature_hash(name: &str) -> u64 {
-    fnv1a(b"", name.chars())
+    fnv1a_bytes(b"", name.bytes())
 }
 
 /// The readable form of a feature name, for `classify --explain`.

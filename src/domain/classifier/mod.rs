@@ -21,13 +21,14 @@ mod features;
 mod model;
 mod model_answer;
 mod normalize;
+mod place;
 mod quoted;
 mod status;
 mod sureness;
 mod train;
 mod veto;
 
-pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, Rule, RuleDoc};
+pub use catalog::{Catalog, CatalogDoc, CatalogError, NegationDoc, PlacesDoc, Rule, RuleDoc};
 pub use classify::{Classification, LEARNED_RULE, Match, classify, classify_with_examples};
 pub use concepts::MAX_CONCEPTS;
 pub use corpus::{Answer, BUILTIN_CORPUS, CorpusRow, atoms, parse_corpus};

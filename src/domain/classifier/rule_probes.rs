@@ -69,6 +69,11 @@ const PROBES: &[(&str, &str, &str)] = &[
         "The BTN is porting",
     ),
     (
+        "numbers_left_on_account",
+        "The remaining numbers must be addressed",
+        "The remaining numbers were ported",
+    ),
+    (
         "replacement_btn_missing",
         "New BTN required",
         "New BTN accepted",
@@ -138,8 +143,8 @@ const PROBES: &[(&str, &str, &str)] = &[
     ),
     (
         "loa_signer_not_authorized",
-        "Signer not authorized",
-        "Signer verified",
+        "The LOA is not authorized",
+        "The LOA is signed and verified",
     ),
     ("loa_invalid", "LOA rejected", "LOA accepted"),
     (

@@ -166,8 +166,9 @@ fn a_number_named_after_the_complaint_is_not_a_second_field() {
     );
 }
 
-/// A range that moves only whole is about the numbers list; an unauthorized signature is about
-/// the authorized user, and the LOA only when the LOA or its signer is named.
+/// A range that moves only whole is about the numbers list; an unauthorized signature or signer
+/// is about the authorized user (the LOA only when the LOA itself is named: see
+/// `an_unauthorized_signer_is_the_authorized_user`).
 #[test]
 fn ranges_and_signatures_name_their_field() {
     assert_eq!(
@@ -177,7 +178,7 @@ fn ranges_and_signatures_name_their_field() {
     assert_eq!(fields("Unauthorized Signature"), keys(&["authorized_user"]));
     assert_eq!(
         fields("The signer is not authorized on the account."),
-        keys(&["authorized_user", "loa"])
+        keys(&["authorized_user"])
     );
 }
 
@@ -398,4 +399,50 @@ fn no_rejection_of_the_sets_reads_as_a_status_update() {
             }
         }
     }
+}
+
+/// A signer who is not authorized names the authorized user (the signer is that person); the LOA
+/// only when the LOA itself is said to be unauthorized, or a new one signed by someone is asked.
+#[test]
+fn an_unauthorized_signer_is_the_authorized_user() {
+    assert_eq!(
+        fields("Rejected: unauthorized signer/name"),
+        keys(&["authorized_user"])
+    );
+    assert_eq!(
+        fields("The letter of authorization is not authorized."),
+        keys(&["authorized_user", "loa"])
+    );
+    assert_eq!(
+        fields("Unauthorized request: no LOA on the order."),
+        keys(&["loa"])
+    );
+}
+
+/// Numbers that stay with the carrier are about the port type; a BTN that ports while they stay
+/// also asks for a replacement BTN.
+#[test]
+fn numbers_left_behind_are_the_port_type() {
+    assert_eq!(
+        fields("Tell us what to do with the remaining numbers: they must be addressed."),
+        keys(&["port_type"])
+    );
+    assert_eq!(
+        fields("The BTN is porting while other numbers remain on the account."),
+        keys(&["port_type", "replacement_btn"])
+    );
+}
+
+/// A number that moved to another carrier, or one suspended for debt, is not a numbers fix.
+#[test]
+fn numbers_held_by_a_block_or_another_carrier_are_no_numbers_fix() {
+    let c = classify(
+        "The line is suspended because of an unpaid balance.",
+        &BUILTIN,
+    );
+    assert!(c.needs_carrier_contact && c.fields.is_empty(), "{c:?}");
+    assert_eq!(
+        fields("The phone number requested has moved to a different carrier."),
+        keys(&["current_carrier"])
+    );
 }
