@@ -14,8 +14,9 @@ use std::collections::BTreeSet;
 /// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
 /// 78.3%; 80.8% once the model learned a label for texts that name nothing, read concepts in
 /// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
-/// publishers: 81.1%.)
-const LOSO_FLOOR: f64 = 0.81;
+/// publishers: 81.1%; 82.0% once only known features shared a text's length, concepts counted
+/// double and a feature had to be seen at two publishers.)
+const LOSO_FLOOR: f64 = 0.82;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
@@ -129,7 +130,7 @@ fn explain_shows_the_model_features_beside_the_rules() {
         .nth(1);
     let model = model.unwrap_or_else(|| panic!("no model part:\n{}", out.stdout));
     let first = model.lines().nth(1).unwrap_or_default();
-    assert!(first.trim_start().starts_with("pin 0."), "{model}");
+    assert!(first.trim_start().starts_with("pin "), "{model}");
     assert!(first.contains("concept pin +"), "{model}");
 }
 
