@@ -18,8 +18,8 @@ use std::collections::BTreeSet;
 /// countries' languages, split compounds and read Chinese and Japanese a character at a time;
 /// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
 /// the model's known features sharing a text's length, concepts counting double and a feature
-/// seen at two publishers: see the commit that raised this floor.)
-const LOSO_FLOOR: f64 = 0.81;
+/// seen at two publishers: 84.2% -> 84.6%.)
+const LOSO_FLOOR: f64 = 0.84;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
