@@ -63,10 +63,10 @@ pub fn read_text(arg: Option<&str>) -> Result<String, Failure> {
     Ok(text)
 }
 
-/// docs/command-line.md's JSON form: design.md §5's four keys, then (keys are only ever added)
+/// docs/command-line.md's JSON form: the contract's four keys, then (keys are only ever added)
 /// how sure the answer is, whether it reads like a status update, and the model's suggestion
 /// where no rule and no example read the text. `needs_carrier_contact` is the classification's own
-/// (only the carrier can clear what the text says; design.md §5); `ask_carrier` agrees with
+/// (only the carrier can clear what the text says; docs/command-line.md); `ask_carrier` agrees with
 /// `action`: true too when the text names no field and the advice is to ask the carrier.
 pub fn classification_json(
     c: &Classification,

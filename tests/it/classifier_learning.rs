@@ -51,21 +51,8 @@ fn a_label_given_with_fields_survives_a_restart_and_is_used() {
     );
     assert_eq!(json["matches"][0]["rule"], "learned_example");
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-    // design.md §5's four keys stay; keys are only ever added (docs/command-line.md).
-    assert_eq!(
-        keys,
-        [
-            "action",
-            "ask_carrier",
-            "confidence",
-            "fields",
-            "matches",
-            "needs_carrier_contact",
-            "not_sure",
-            "status_update",
-            "suggestion"
-        ]
-    );
+    // The command-line contract's four keys stay; keys are only ever added (docs/command-line.md).
+    assert_eq!(keys, crate::support::CLASSIFY_JSON_KEYS);
     assert_eq!(json["needs_carrier_contact"], false);
     assert!(json["action"].is_string());
     // A learned example is as sure as it is similar.
@@ -159,7 +146,7 @@ fn reject_with_chosen_fields_gives_advice_for_those_fields_only() {
 
 /// A text nothing recognises: the JSON says what the words say. The advice is to ask the carrier,
 /// so `ask_carrier` is true, but nothing says only the carrier can clear it, so
-/// `needs_carrier_contact` stays false (design.md §5: a text not recognised is not a carrier-side
+/// `needs_carrier_contact` stays false (docs/command-line.md: a text not recognised is not a carrier-side
 /// block); the confidence and "not sure" are the model suggestion's,
 /// as printed.
 #[test]

@@ -15,6 +15,7 @@ use super::features::Reading;
 use super::model::Model;
 use super::normalize::{Token, tokenize};
 use super::place::without_places;
+use super::status::{StatusReading, status_reading, status_words};
 use super::veto::rules_to_keep;
 use crate::domain::FieldKey;
 use serde::{Deserialize, Serialize};
@@ -253,29 +254,32 @@ pub(crate) fn classify_by_rules(
     let found_for_model = model.map(|_| found.clone());
     let occurrences = without_cleared_clauses(found, catalog);
     let occurrences = without_places(occurrences, text, &tokens, &catalog.places);
+    // Status updates and sentences that report status name no field to fix; a carrier-side block
+    // they mention ("the losing carrier is on strike") still needs the carrier.
+    let status = status_reading(text, &tokens);
+    let visible: Vec<Occurrence> = occurrences
+        .iter()
+        .filter(|o| !status.hides(o.sentence))
+        .copied()
+        .collect();
+    let names_fields = |r: &Rule| !r.fields.is_empty();
+    let carrier_only = |r: &Rule| r.fields.is_empty();
 
     let mut hits: Vec<Option<Hit>> = (0..catalog.rules.len()).map(|_| None).collect();
-    for sentence in sentences(&occurrences) {
-        evaluate_scope(
-            catalog,
-            &sentence,
-            SCORE_ONE_CLAUSE,
-            SCORE_ONE_SENTENCE,
-            &mut hits,
-        );
+    let one_sentence = (SCORE_ONE_CLAUSE, SCORE_ONE_SENTENCE);
+    for sentence in sentences(&visible) {
+        evaluate_scope(catalog, &sentence, one_sentence, &mut hits, &names_fields);
     }
-    if hits.iter().all(Option::is_none) && !occurrences.is_empty() {
-        let whole = scope_of(occurrences.clone());
-        evaluate_scope(
-            catalog,
-            &whole,
-            SCORE_WHOLE_TEXT,
-            SCORE_WHOLE_TEXT,
-            &mut hits,
-        );
+    for sentence in sentences(&occurrences) {
+        evaluate_scope(catalog, &sentence, one_sentence, &mut hits, &carrier_only);
+    }
+    if hits.iter().all(Option::is_none) && !visible.is_empty() {
+        let whole = scope_of(visible);
+        let scores = (SCORE_WHOLE_TEXT, SCORE_WHOLE_TEXT);
+        evaluate_scope(catalog, &whole, scores, &mut hits, &|_| true);
     }
     drop_covered_fallbacks(&catalog.rules, &mut hits);
-    drop_context_fallbacks(&catalog.rules, &mut hits);
+    drop_context_fallbacks(&catalog.rules, &tokens, &mut hits);
     if let (Some(model), Some(found)) = (model, &found_for_model) {
         let reading = Reading {
             tokens: &tokens,
@@ -283,7 +287,7 @@ pub(crate) fn classify_by_rules(
         };
         drop_vetoed(&reading, catalog, model, &mut hits);
     }
-    build(text, &tokens, catalog, hits)
+    build(text, &tokens, catalog, hits, &status)
 }
 
 /// Drops the clauses that say all is well ("PIN verified", "freeze lifted") unless they also
@@ -326,15 +330,17 @@ fn scope_of(occurrences: Vec<Occurrence>) -> Scope {
     }
 }
 
+/// Evaluates the rules `only` accepts on one scope; `(tight, loose)` scores a match whose
+/// concepts sit in one clause, or only in the scope.
 fn evaluate_scope(
     catalog: &Catalog,
     scope: &Scope,
-    tight_score: f32,
-    loose_score: f32,
+    (tight_score, loose_score): (f32, f32),
     hits: &mut [Option<Hit>],
+    only: &dyn Fn(&Rule) -> bool,
 ) {
     for (rule, hit) in catalog.rules.iter().zip(hits.iter_mut()) {
-        if scope.all.intersects(&rule.unless) {
+        if !only(rule) || scope.all.intersects(&rule.unless) {
             continue;
         }
         let holds =
@@ -465,10 +471,12 @@ fn support_in_own_sentence(
     }
 }
 
-/// A catch-all rule whose subject comes after a specific match's subject in the same sentence, in
+/// A catch-all rule whose subject comes after a specific match's subject in the same clause, in
 /// every sentence it fired in, only says where that complaint sits ("the PIN for this phone number
-/// does not match", "the postcode on your LOA is wrong"): it is not a second field to fix.
-fn drop_context_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
+/// does not match", "the postcode on your LOA is wrong"): it is not a second field to fix. In
+/// another clause it may be a complaint of its own ("the customer did not authorize the port, or
+/// the authorization form was invalid").
+fn drop_context_fallbacks(rules: &[Rule], tokens: &[Token], hits: &mut [Option<Hit>]) {
     let specific: Vec<(u32, usize)> = rules
         .iter()
         .zip(hits.iter())
@@ -476,8 +484,12 @@ fn drop_context_fallbacks(rules: &[Rule], hits: &mut [Option<Hit>]) {
         .filter_map(|(_, hit)| hit.as_ref())
         .flat_map(|hit| hit.subjects.iter().copied())
         .collect();
-    let named_after_a_specific =
-        |&(sentence, at): &(u32, usize)| specific.iter().any(|&(s, a)| s == sentence && a < at);
+    let clause = |at: usize| tokens.get(at).map(|t| t.clause);
+    let named_after_a_specific = |&(sentence, at): &(u32, usize)| {
+        specific
+            .iter()
+            .any(|&(s, a)| s == sentence && a < at && clause(a) == clause(at))
+    };
     for (rule, hit) in rules.iter().zip(hits.iter_mut()) {
         let context = rule.fallback
             && hit.as_ref().is_some_and(|h| {
@@ -516,6 +528,7 @@ fn build(
     tokens: &[Token],
     catalog: &Catalog,
     hits: Vec<Option<Hit>>,
+    status: &StatusReading,
 ) -> Classification {
     let mut found: Vec<(&Rule, Hit)> = catalog
         .rules
@@ -548,7 +561,7 @@ fn build(
         .first()
         .and_then(|(_, hit)| sentence_span(text, tokens, hit.sentence));
     let status_words = if found.is_empty() {
-        super::status::status_words(text, tokens)
+        status_words(text, tokens, status)
     } else {
         Vec::new()
     };

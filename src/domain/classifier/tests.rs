@@ -446,3 +446,27 @@ fn numbers_held_by_a_block_or_another_carrier_are_no_numbers_fix() {
         keys(&["current_carrier"])
     );
 }
+
+/// A catch-all in another clause than the specific complaint is a complaint of its own; in the
+/// same clause it only says where that complaint sits.
+#[test]
+fn a_catch_all_in_another_clause_is_its_own_complaint() {
+    let c = classify(
+        "The end user did not confirm the port, or the letter of authorization was invalid.",
+        &BUILTIN,
+    );
+    assert!(c.needs_carrier_contact, "{c:?}");
+    assert_eq!(c.fields, keys(&["loa"]));
+}
+
+/// Naming the range holder is no complaint about it: only a wrong or missing one is.
+#[test]
+fn the_range_holder_named_without_a_complaint_is_context() {
+    assert!(
+        fields("Your provider or the range holder decides whether the number can move.").is_empty()
+    );
+    assert_eq!(
+        fields("The range holder given is wrong."),
+        [FieldKey::IdUnderlyingCarrier]
+    );
+}

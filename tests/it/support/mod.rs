@@ -126,6 +126,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The day every test runs on: a Thursday (Thanksgiving 2026).
+/// `classify --json`'s keys in the order serde_json writes them (docs/command-line.md): the first
+/// four of the contract, then the ones added since; keys are only ever added.
+pub const CLASSIFY_JSON_KEYS: [&str; 9] = [
+    "action",
+    "ask_carrier",
+    "confidence",
+    "fields",
+    "matches",
+    "needs_carrier_contact",
+    "not_sure",
+    "status_update",
+    "suggestion",
+];
+
 pub const TODAY: &str = "2026-11-26";
 
 pub fn fixture(name: &str) -> PathBuf {
