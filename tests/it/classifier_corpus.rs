@@ -18,8 +18,9 @@ use std::collections::BTreeSet;
 /// countries' languages, split compounds and read Chinese and Japanese a character at a time;
 /// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
 /// the model's known features sharing a text's length, concepts counting double and a feature
-/// seen at two publishers: 84.2% -> 84.6%.)
-const LOSO_FLOOR: f64 = 0.84;
+/// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
+/// evening: 86.2% -> 86.4%.)
+const LOSO_FLOOR: f64 = 0.86;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
