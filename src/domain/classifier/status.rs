@@ -42,7 +42,8 @@ const STATUS_PHRASES: &[&[&str]] = &[
     &["resubmitted"],
     &["sent", "to"],
     &["no", "action", "is", "required"],
-    // The same reports in the Calling Plans countries' languages (accents folded, as tokens are).
+    // The same reports in the Calling Plans countries' languages (accents and plural s folded, as
+    // tokens are: "pondremos" is read as "pondremo").
     &["bearbeitet"],
     &["in", "bearbeitung"],
     &["eingegangen"],
@@ -80,10 +81,10 @@ const STATUS_PHRASES: &[&[&str]] = &[
     // "We will contact you (if we need more)": the vendor acts next, the user has nothing to fix.
     &["will", "contact", "you"],
     &["melden", "uns"],
-    &["contacterons"],
-    &["pondremos", "en", "contacto"],
+    &["contacteron"],
+    &["pondremo", "en", "contacto"],
     &["contatteremo"],
-    &["entraremos", "em", "contacto"],
+    &["entraremo", "em", "contacto"],
     &["nemen", "contact", "met", "u", "op"],
     &["kontaktar", "dig"],
     &["kontakter", "deg"],
