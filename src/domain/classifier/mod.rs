@@ -42,6 +42,8 @@ pub use train::{Answered, Answering, FamilyScore, HeldOut, leave_one_source_out,
 pub use veto::VETO_BELOW;
 
 #[cfg(test)]
+mod matrix_tests;
+#[cfg(test)]
 mod rule_probes;
 #[cfg(test)]
 mod tests;

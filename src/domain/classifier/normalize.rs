@@ -198,7 +198,15 @@ fn camel_parts(word: &str) -> Vec<(usize, &str)> {
     parts
 }
 
-/// "doesn't" → does not, "carrier's" → carrier, "cannot" → can not.
+/// French and Italian articles and particles elided before a vowel ("l'adresse", "d'installation",
+/// "dell'operatore"): the word after the apostrophe is the one that matters, so it stands alone
+/// and meets the catalog's "adresse" and "operatore".
+const ELISIONS: &[&str] = &[
+    "l", "d", "n", "s", "c", "j", "m", "t", "qu", "un", "dell", "all", "dall", "nell", "sull",
+    "quell", "quest",
+];
+
+/// "doesn't" → does not, "carrier's" → carrier, "l'adresse" → adresse, "cannot" → can not.
 fn expand(word: &str) -> Vec<String> {
     let word = word.replace('’', "'");
     if let Some(stem) = word.strip_suffix("n't") {
@@ -213,6 +221,7 @@ fn expand(word: &str) -> Vec<String> {
     if let Some((stem, suffix)) = word.split_once('\'') {
         return match suffix {
             "s" | "re" | "ve" | "ll" | "d" | "m" => vec![stem.to_string()],
+            _ if ELISIONS.contains(&stem) => vec![suffix.to_string()],
             _ => vec![format!("{stem}{suffix}")],
         };
     }
@@ -260,6 +269,7 @@ const COMPOUND_HEADS: &[&str] = &[
     "adresse",
     "anschrift",
     "datum",
+    "datumet",
     "daten",
     "erklarung",
     "vollmacht",
@@ -293,6 +303,7 @@ const COMPOUND_HEADS: &[&str] = &[
     "namn",
     "namnet",
     "adress",
+    "adressen",
     "fullmakt",
     "kode",
     "kod",
@@ -310,6 +321,8 @@ const HEAD_FORMS: &[(&str, &str)] = &[
     ("namen", "name"),
     ("navnet", "navn"),
     ("namnet", "namn"),
+    ("adressen", "adress"),
+    ("datumet", "datum"),
 ];
 
 fn head_form(word: &str) -> Option<&'static str> {
@@ -395,6 +408,10 @@ mod tests {
         assert_eq!(words("doesn't"), ["does", "not"]);
         assert_eq!(words("can’t won't"), ["can", "not", "will", "not"]);
         assert_eq!(words("carrier's record"), ["carrier", "record"]);
+        assert_eq!(
+            words("L'adresse d'installation dell'operatore"),
+            ["adresse", "installation", "operatore"]
+        );
         assert_eq!(words("isnt cannot"), ["is", "not", "can", "not"]);
         assert_eq!(words("'non-portable'"), ["non", "portable"]);
     }

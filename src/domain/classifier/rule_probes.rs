@@ -125,6 +125,11 @@ const PROBES: &[(&str, &str, &str)] = &[
         "Port date falls on a Tuesday",
     ),
     (
+        "port_date_working_days_only",
+        "Numbers are moved on business days only",
+        "Numbers are moved within five business days",
+    ),
+    (
         "port_date_invalid",
         "Desired due date invalid",
         "Desired due date accepted",
