@@ -177,8 +177,7 @@ fn classify_says_not_sure_when_the_model_doubts_the_rules() {
     use portwiz::domain::classifier::{ExampleIndex, classify_with_examples};
     let catalog = Catalog::builtin();
     let none = ExampleIndex::new(Vec::new());
-    let doubted =
-        "The telephone number must be unlocked by the end user and current service provider";
+    let doubted = "The phone line must be moved by the current provider first";
     let c = classify_with_examples(doubted, &catalog, &none);
     assert!(c.is_recognised() && c.is_not_sure(), "{c:?}");
     for sure in [
