@@ -16,9 +16,11 @@ use std::collections::BTreeSet;
 /// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
 /// publishers: 81.1%; 82.9% once the catalog knew the fields' words in the Calling Plans
 /// countries' languages, split compounds and read Chinese and Japanese a character at a time;
-/// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged;
-/// 86.2% with status texts and places; 87.5% once carrier-side blocks and who the carrier is
-/// were read as such.)
+/// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
+/// the model's known features sharing a text's length, concepts counting double and a feature
+/// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
+/// evening: 86.2% -> 86.4%; once carrier-side blocks and who the carrier is were read as such:
+/// 87.6%.)
 const LOSO_FLOOR: f64 = 0.86;
 
 #[test]
@@ -133,7 +135,7 @@ fn explain_shows_the_model_features_beside_the_rules() {
         .nth(1);
     let model = model.unwrap_or_else(|| panic!("no model part:\n{}", out.stdout));
     let first = model.lines().nth(1).unwrap_or_default();
-    assert!(first.trim_start().starts_with("pin 0."), "{model}");
+    assert!(first.trim_start().starts_with("pin "), "{model}");
     assert!(first.contains("concept pin +"), "{model}");
 }
 
