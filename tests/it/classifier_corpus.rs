@@ -19,9 +19,9 @@ use std::collections::BTreeSet;
 /// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
 /// the model's known features sharing a text's length, concepts counting double and a feature
 /// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
-/// evening: 86.2% -> 86.4%; once carrier-side blocks and who the carrier is were read as such:
-/// 87.6%.)
-const LOSO_FLOOR: f64 = 0.86;
+/// evening: 86.2% -> 86.4%; 23 labels audited against LABELLING.md: 86.4% -> 87.3% (874 -> 883);
+/// with carrier-side blocks and who the carrier is read as such: 88.1% (892).)
+const LOSO_FLOOR: f64 = 0.87;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
