@@ -19,7 +19,8 @@ use std::collections::BTreeSet;
 /// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged; with
 /// the model's known features sharing a text's length, concepts counting double and a feature
 /// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
-/// evening: 86.2% -> 86.4%; 23 labels audited against LABELLING.md: 86.4% -> 87.3% (874 -> 883).)
+/// evening: 86.2% -> 86.4%; 23 labels audited against LABELLING.md: 86.4% -> 87.3% (874 -> 883);
+/// with carrier-side blocks and who the carrier is read as such: 88.1% (892).)
 const LOSO_FLOOR: f64 = 0.87;
 
 #[test]
@@ -178,8 +179,7 @@ fn classify_says_not_sure_when_the_model_doubts_the_rules() {
     use portwiz::domain::classifier::{ExampleIndex, classify_with_examples};
     let catalog = Catalog::builtin();
     let none = ExampleIndex::new(Vec::new());
-    let doubted =
-        "The telephone number must be unlocked by the end user and current service provider";
+    let doubted = "The phone line must be moved by the current provider first";
     let c = classify_with_examples(doubted, &catalog, &none);
     assert!(c.is_recognised() && c.is_not_sure(), "{c:?}");
     for sure in [

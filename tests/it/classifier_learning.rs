@@ -195,7 +195,7 @@ fn classify_json_and_words_agree_on_a_text_nothing_recognises() {
 fn classify_json_says_not_sure_with_the_confidence_the_words_show() {
     let dir = tempfile::tempdir().unwrap();
     for text in [
-        "The telephone number must be unlocked by the end user and current service provider",
+        "The phone line must be moved by the current provider first",
         "The PIN is wrong.",
         "Rejected. PIN.",
     ] {
@@ -247,8 +247,7 @@ fn explain_shows_confidences_dropped_rules_and_the_verdict() {
     assert_eq!(answer.len(), 2, "{model}");
     assert!(answer.iter().all(|l| l.contains(" +")), "{model}");
 
-    let doubted =
-        "The telephone number must be unlocked by the end user and current service provider";
+    let doubted = "The phone line must be moved by the current provider first";
     let out = run(dir.path(), &["classify", "--explain", doubted]).stdout;
     assert!(out.contains("Not sure: confidence 0."), "{out}");
     assert!(out.contains("below the 0.30"), "{out}");

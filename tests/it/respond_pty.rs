@@ -10,7 +10,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_portwiz");
 /// Carrier texts whose rules' answer the model doubts; the first the classifier is not sure of
 /// is used, so a retrained model does not silently turn the test into a sure one.
 const DOUBTED: &[&str] = &[
-    "The telephone number must be unlocked by the end user and current service provider",
+    "The phone line must be moved by the current provider first",
     "Number must be released by the losing carrier before the port can proceed",
 ];
 

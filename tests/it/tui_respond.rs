@@ -532,8 +532,7 @@ fn the_model_suggestion_is_shown_unticked_and_the_users_answer_is_learned() {
 /// (the confidence written as 0.xx: the model is retrained often).
 #[test]
 fn a_not_sure_answer_asks_which_field_and_the_answer_is_learned() {
-    let doubted =
-        "The telephone number must be unlocked by the end user and current service provider";
+    let doubted = "The phone line must be moved by the current provider first";
     let confidence = regex::Regex::new(r"confidence 0\.\d\d").unwrap();
     for (w, h) in SIZES {
         let mut app = demo_app(w, h);

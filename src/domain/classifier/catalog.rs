@@ -37,6 +37,10 @@ pub struct CatalogDoc {
 #[serde(deny_unknown_fields)]
 pub struct NegationDoc {
     pub cleared_by: Vec<String>,
+    /// Concepts that clear their clause whatever else it names: "an open balance does not
+    /// prevent porting" names a block only to say it does not apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub always: Vec<String>,
     pub unless: Vec<String>,
 }
 
@@ -86,6 +90,11 @@ pub struct RuleDoc {
     /// A catch-all rule: dropped when a more specific match already names all its fields.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fallback: bool,
+    /// Rules (by id) that say what this one's words mean when both fire on a text: this one is
+    /// dropped ("the numbers do not belong to the donor" is who the carrier is, not the numbers
+    /// list; an address in a disaster area is the carrier's block, not an address to fix).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub yields_to: Vec<String>,
 }
 
 /// A compiled rule. The public fields describe it for the UI; the matcher is private.
@@ -103,6 +112,8 @@ pub struct Rule {
     pub(crate) when: Vec<Vec<ConceptSet>>,
     pub(crate) unless: ConceptSet,
     pub(crate) fallback: bool,
+    /// Positions in the catalog of the rules this one yields to (`RuleDoc::yields_to`).
+    pub(crate) yields_to: Vec<usize>,
 }
 
 /// Why a catalog document was refused.
@@ -122,6 +133,8 @@ pub enum CatalogError {
     BadRuleId(String),
     #[error("rule `{0}` appears twice in one document")]
     DuplicateRule(String),
+    #[error("rule `{rule}` yields to unknown rule `{other}`")]
+    UnknownYield { rule: String, other: String },
     #[error("rule `{0}` has no `when` alternative, or an empty one")]
     EmptyRule(String),
     #[error("the catalog defines more than {MAX_CONCEPTS} concepts")]
@@ -145,6 +158,7 @@ pub struct Catalog {
     pub(crate) rules: Vec<Rule>,
     pub(crate) phrases: PhraseTable,
     pub(crate) cleared_by: ConceptSet,
+    pub(crate) cleared_always: ConceptSet,
     pub(crate) cleared_unless: ConceptSet,
     pub(crate) places: Places,
     pub(crate) unrecognised_action: String,
@@ -309,10 +323,13 @@ impl Catalog {
                 when,
                 unless,
                 fallback: r.fallback,
+                yields_to: Vec::new(),
             });
         }
+        resolve_yields(&doc.rules, &mut rules)?;
         let negation = doc.negation.clone().unwrap_or_default();
         let cleared_by = set_of_all("negation", &negation.cleared_by, &set_of)?;
+        let cleared_always = set_of_all("negation", &negation.always, &set_of)?;
         let cleared_unless = set_of_all("negation", &negation.unless, &set_of)?;
         let places = match &doc.places {
             None => Places::default(),
@@ -327,6 +344,7 @@ impl Catalog {
             rules,
             phrases,
             cleared_by,
+            cleared_always,
             cleared_unless,
             places,
             unrecognised_action,
@@ -360,6 +378,24 @@ fn compile_places(
         skipped: words(&p.skipped),
         generic_heads: words(&p.generic_heads),
     })
+}
+
+/// Compiles each rule's `yields_to` ids into catalog positions.
+fn resolve_yields(docs: &[RuleDoc], rules: &mut [Rule]) -> Result<(), CatalogError> {
+    for (doc, i) in docs.iter().zip(0..) {
+        let mut yields = Vec::with_capacity(doc.yields_to.len());
+        for other in &doc.yields_to {
+            let at = docs.iter().position(|d| d.id == *other).ok_or_else(|| {
+                CatalogError::UnknownYield {
+                    rule: doc.id.clone(),
+                    other: other.clone(),
+                }
+            })?;
+            yields.push(at);
+        }
+        rules[i].yields_to = yields;
+    }
+    Ok(())
 }
 
 fn check_unique_ids(rules: &[RuleDoc]) -> Result<(), CatalogError> {

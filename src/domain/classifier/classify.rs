@@ -278,6 +278,7 @@ pub(crate) fn classify_by_rules(
         let scores = (SCORE_WHOLE_TEXT, SCORE_WHOLE_TEXT);
         evaluate_scope(catalog, &whole, scores, &mut hits, &|_| true);
     }
+    drop_yielding(&catalog.rules, &mut hits);
     drop_covered_fallbacks(&catalog.rules, &mut hits);
     drop_context_fallbacks(&catalog.rules, &tokens, &mut hits);
     if let (Some(model), Some(found)) = (model, &found_for_model) {
@@ -291,16 +292,18 @@ pub(crate) fn classify_by_rules(
 }
 
 /// Drops the clauses that say all is well ("PIN verified", "freeze lifted") unless they also
-/// complain about something.
+/// complain about something, and those that say a block does not apply ("a balance does not
+/// prevent porting") whatever they name.
 fn without_cleared_clauses(mut occurrences: Vec<Occurrence>, catalog: &Catalog) -> Vec<Occurrence> {
-    if catalog.cleared_by.is_empty() {
+    if catalog.cleared_by.is_empty() && catalog.cleared_always.is_empty() {
         return occurrences;
     }
     let mut cleared = Vec::new();
     for clause_occ in occurrences.chunk_by(|a, b| a.clause == b.clause) {
         let mut set = ConceptSet::default();
         clause_occ.iter().for_each(|o| set.insert(o.concept));
-        if set.intersects(&catalog.cleared_by) && !set.intersects(&catalog.cleared_unless) {
+        let fine = set.intersects(&catalog.cleared_by) && !set.intersects(&catalog.cleared_unless);
+        if fine || set.intersects(&catalog.cleared_always) {
             cleared.push(clause_occ[0].clause);
         }
     }
@@ -496,6 +499,22 @@ fn drop_context_fallbacks(rules: &[Rule], tokens: &[Token], hits: &mut [Option<H
                 !h.subjects.is_empty() && h.subjects.iter().all(named_after_a_specific)
             });
         if context {
+            *hit = None;
+        }
+    }
+}
+
+/// A rule whose words another rule that fired reads better (`Rule::yields_to`) is dropped.
+fn drop_yielding(rules: &[Rule], hits: &mut [Option<Hit>]) {
+    let yielding: Vec<bool> = rules
+        .iter()
+        .zip(hits.iter())
+        .map(|(rule, hit)| {
+            hit.is_some() && rule.yields_to.iter().any(|&other| hits[other].is_some())
+        })
+        .collect();
+    for (hit, yields) in hits.iter_mut().zip(yielding) {
+        if yields {
             *hit = None;
         }
     }

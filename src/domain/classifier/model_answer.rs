@@ -123,8 +123,9 @@ mod tests {
             let c = classify(text, &catalog);
             answer_confidence(text, &catalog, model, &c)
         };
-        let doubted =
-            "The telephone number must be unlocked by the end user and current service provider";
+        // The rules read "line" and "incorrect" as the numbers list; the model knows a service
+        // type is the port type.
+        let doubted = "Incorrect Service Type (Single vs. Multi-line)";
         assert!(confidence(doubted).is_some_and(|p| p < RULES_SURE_AT));
         let sure = "Wireless account passcode does not match our records";
         assert!(confidence(sure).is_some_and(|p| p >= RULES_SURE_AT));

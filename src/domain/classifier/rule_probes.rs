@@ -251,6 +251,21 @@ const PROBES: &[(&str, &str, &str)] = &[
         "Passport number incorrect",
         "Passport number verified",
     ),
+    (
+        "disaster_area",
+        "The numbers lie in a declared disaster area",
+        "The numbers lie in the service area",
+    ),
+    (
+        "number_not_with_donor",
+        "The number does not belong to the donor operator",
+        "The number belongs to the donor operator",
+    ),
+    (
+        "losing_carrier_unknown",
+        "The losing carrier is unknown",
+        "The losing carrier is known",
+    ),
 ];
 
 fn fired(text: &str, catalog: &Catalog) -> Vec<String> {

@@ -470,3 +470,73 @@ fn the_range_holder_named_without_a_complaint_is_context() {
         [FieldKey::IdUnderlyingCarrier]
     );
 }
+
+/// Blocks only the carrier can clear, in words of our own: a line to unlock, a disaster area, a
+/// bill not paid, a contract, an order elsewhere. None is a field to fix, nor the carrier's name.
+#[test]
+fn blocks_the_carrier_holds_need_the_carrier() {
+    for text in [
+        "The line must be unlocked by the customer before it can move.",
+        "The service address was rejected because it lies in a disaster area.",
+        "Service was suspended after a failure to pay the last invoice.",
+        "This line is contracted until March.",
+        "The number already has an order to port elsewhere.",
+        "The number has a current order to move to another provider; cancel one of them.",
+    ] {
+        let c = classify(text, &BUILTIN);
+        assert!(c.needs_carrier_contact, "{text:?} gave {c:?}");
+        assert!(c.fields.is_empty(), "{text:?} gave {:?}", c.fields);
+    }
+}
+
+/// A text that names a block only to say it does not apply names no block.
+#[test]
+fn a_block_said_not_to_apply_is_no_block() {
+    for text in [
+        "An open balance does not prevent porting.",
+        "A running contract is no reason to refuse the transfer.",
+    ] {
+        let c = classify(text, &BUILTIN);
+        assert!(!c.needs_carrier_contact, "{text:?} gave {c:?}");
+        assert!(c.fields.is_empty(), "{text:?} gave {:?}", c.fields);
+    }
+    // Another clause still blocks.
+    let c = classify(
+        "The account is in arrears, although a contract would not prevent it.",
+        &BUILTIN,
+    );
+    assert!(c.needs_carrier_contact, "{c:?}");
+}
+
+/// Numbers that are not with the losing carrier named, an unknown losing carrier, or no
+/// agreement with it are about who the carrier is; a number missing from the carrier's account
+/// is still the numbers list.
+#[test]
+fn who_the_carrier_is_names_the_current_carrier() {
+    for text in [
+        "These numbers do not belong to the losing carrier on the order.",
+        "The releasing operator is unknown.",
+        "No interconnection agreement exists with this carrier. The number cannot be ported.",
+    ] {
+        assert_eq!(fields(text), keys(&["current_carrier"]), "{text:?}");
+    }
+    assert_eq!(
+        fields("The number was not found on the losing carrier's account."),
+        keys(&["numbers"])
+    );
+}
+
+/// Words that only look like a field: a state the order is in, and a document that lacks a
+/// number (the document is what to fix).
+#[test]
+fn context_that_looks_like_a_field_is_not_one() {
+    assert!(fields("After a rejection the order moves to an error state you can edit.").is_empty());
+    assert_eq!(
+        fields("The address given could not be validated."),
+        keys(&["service_address"])
+    );
+    assert_eq!(
+        fields("The bill you uploaded does not show the phone number to port."),
+        keys(&["documents"])
+    );
+}
