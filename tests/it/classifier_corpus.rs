@@ -16,8 +16,11 @@ use std::collections::BTreeSet;
 /// pairs and guessed from 0.1, and the catalog knew identity documents; 1,012 texts from 159
 /// publishers: 81.1%; 82.9% once the catalog knew the fields' words in the Calling Plans
 /// countries' languages, split compounds and read Chinese and Japanese a character at a time;
-/// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged.)
-const LOSO_FLOOR: f64 = 0.81;
+/// 83.4% with the corpus relabelled, before the rules' landing of the same hour was merged;
+/// 86.2% with rules for status texts and places; 88.9% once the catalog knew the type of
+/// service, area codes, residence, the carrier's record and more words in other languages,
+/// and short codes (EIN, PRI, DNI, NIE, SA) stopped matching other languages' ordinary words.)
+const LOSO_FLOOR: f64 = 0.88;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {

@@ -86,6 +86,10 @@ pub struct RuleDoc {
     /// A catch-all rule: dropped when a more specific match already names all its fields.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fallback: bool,
+    /// A rule for a text that names no field ("does not match the information on file"):
+    /// dropped when any other rule names a field anywhere in the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 /// A compiled rule. The public fields describe it for the UI; the matcher is private.
@@ -103,6 +107,7 @@ pub struct Rule {
     pub(crate) when: Vec<Vec<ConceptSet>>,
     pub(crate) unless: ConceptSet,
     pub(crate) fallback: bool,
+    pub(crate) alone: bool,
 }
 
 /// Why a catalog document was refused.
@@ -309,6 +314,7 @@ impl Catalog {
                 when,
                 unless,
                 fallback: r.fallback,
+                alone: r.alone,
             });
         }
         let negation = doc.negation.clone().unwrap_or_default();
