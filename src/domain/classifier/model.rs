@@ -184,11 +184,14 @@ impl Model {
         Some(&self.rows[self.index[at].1])
     }
 
-    /// Raw scores per label for a text's feature hashes.
+    /// Raw scores per label for a text's feature hashes. Only the features the model knows share
+    /// the text's unit of length (`scale`): words it never met say nothing, so they do not drown
+    /// the few it knows (a text in a language the corpus barely has read as the prior alone).
     fn scores(&self, feats: &[u64]) -> Vec<f32> {
-        let x = scale(feats.len());
+        let known: Vec<&[f32]> = feats.iter().filter_map(|&f| self.row(f)).collect();
+        let x = scale(known.len());
         let mut s = self.bias.clone();
-        for row in feats.iter().filter_map(|&f| self.row(f)) {
+        for row in known {
             for (acc, w) in s.iter_mut().zip(row) {
                 *acc += w * x;
             }
@@ -251,10 +254,14 @@ impl Model {
             return Vec::new();
         };
         let feats = features(text, catalog, rules);
-        let x = scale(feats.len());
-        let mut weighed: Vec<(String, f32)> = feats
+        let known: Vec<(&String, &[f32])> = feats
             .iter()
-            .filter_map(|f| Some((describe(f), self.row(feature_hash(f))?[j] * x)))
+            .filter_map(|f| Some((f, self.row(feature_hash(f))?)))
+            .collect();
+        let x = scale(known.len());
+        let mut weighed: Vec<(String, f32)> = known
+            .iter()
+            .map(|(f, row)| (describe(f), row[j] * x))
             .filter(|(_, w)| *w != 0.0)
             .collect();
         weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
@@ -262,7 +269,7 @@ impl Model {
     }
 }
 
-/// Each text's features share one unit of length, so long texts do not shout.
+/// The features of a text the model knows share one unit of length, so long texts do not shout.
 pub(crate) fn scale(n: usize) -> f32 {
     1.0 / (n.max(1) as f32).sqrt()
 }
@@ -286,6 +293,21 @@ mod tests {
         let json = r#"{"labels":["pin"],"bias":[0.0,1.0],"weights":{}}"#;
         assert!(Model::from_json(json).is_err());
         assert!(Model::from_json("not json").is_err());
+    }
+
+    /// Words the model never met say nothing: they neither add to a label nor thin the ones it
+    /// knows.
+    #[test]
+    fn unknown_features_do_not_change_the_reading() {
+        let mut w = BTreeMap::new();
+        w.insert("w:pin".to_string(), vec![3.0, -1.0]);
+        let m = Model::new(vec!["pin".into(), "carrier".into()], vec![-1.0, -1.0], w);
+        let pin = feature_hash("w:pin");
+        let alone = m.predict_features(&[pin]);
+        let among_strangers =
+            m.predict_features(&[pin, feature_hash("w:numer"), feature_hash("w:abonat")]);
+        assert_eq!(alone, among_strangers);
+        assert_eq!(alone.ranked[0].0, "pin");
     }
 
     #[test]

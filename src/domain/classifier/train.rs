@@ -9,8 +9,13 @@ use super::model::{Model, scale, sigmoid};
 use super::model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// A feature must appear in this many training texts to be kept.
-const MIN_TEXTS: usize = 2;
+/// A feature must appear in texts of this many publishers to be kept: a word only one publisher
+/// uses (its codes, its product names) names that publisher, not a field, and cannot help on
+/// wording the corpus has not met.
+const MIN_PUBLISHERS: usize = 2;
+/// A catalog concept (`c:`) counts this many times a word: concepts are the field's vocabulary in
+/// every language the catalog speaks, so they carry across publishers where words do not.
+const CONCEPT_WEIGHT: f32 = 2.0;
 const EPOCHS: usize = 40;
 const LEARNING_RATE: f32 = 0.8;
 /// L2 shrinkage per step; keeps rare words from dominating.
@@ -20,6 +25,7 @@ const ROUNDING: f32 = 1e4;
 
 /// One text's training example: its features and label atoms.
 struct Example {
+    /// Indexes into the vocabulary.
     feats: Vec<usize>,
     x: f32,
     labels: Vec<usize>,
@@ -56,39 +62,37 @@ fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Mode
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for &i in picked {
-        for f in &feats[i] {
-            *counts.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    let vocab: Vec<&str> = counts
-        .into_iter()
-        .filter(|(_, n)| *n >= MIN_TEXTS)
-        .map(|(f, _)| f)
-        .collect();
+    let vocab = vocabulary(rows, feats, picked);
     let index: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, f)| (*f, i)).collect();
     let examples: Vec<Example> = picked
         .iter()
-        .map(|&i| Example {
-            feats: feats[i]
+        .map(|&i| {
+            let known: Vec<usize> = feats[i]
                 .iter()
                 .filter_map(|f| index.get(f.as_str()))
                 .copied()
-                .collect(),
-            x: scale(feats[i].len()),
+                .collect();
+            // As the model answers: only known features share the text's unit of length.
+            let x = scale(known.len());
+            (i, known, x)
+        })
+        .map(|(i, feats, x)| Example {
+            feats,
+            x,
             labels: atoms_of(i)
                 .iter()
                 .filter_map(|a| labels.iter().position(|l| l == a))
                 .collect(),
         })
         .collect();
-    let (bias, w) = fit(&examples, vocab.len(), labels.len());
+    let value: Vec<f32> = vocab.iter().map(|f| feature_value(f)).collect();
+    let (bias, w) = fit(&examples, &value, labels.len());
+    // A feature's value is folded into its stored weights, so answering multiplies by nothing.
     let weights = vocab
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let ws: Vec<f32> = w[i].iter().map(|v| round(*v)).collect();
+            let ws: Vec<f32> = w[i].iter().map(|v| round(*v * value[i])).collect();
             (f.to_string(), ws)
         })
         .filter(|(_, ws)| ws.iter().any(|v| *v != 0.0))
@@ -96,10 +100,41 @@ fn train_on(rows: &[CorpusRow], feats: &[Vec<String>], picked: &[usize]) -> Mode
     Model::new(labels, bias.into_iter().map(round).collect(), weights)
 }
 
+/// The features of the rows at `picked` seen in texts of at least `MIN_PUBLISHERS` publishers,
+/// sorted.
+fn vocabulary<'a>(rows: &[CorpusRow], feats: &'a [Vec<String>], picked: &[usize]) -> Vec<&'a str> {
+    let mut publishers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for &i in picked {
+        for f in &feats[i] {
+            publishers
+                .entry(f.as_str())
+                .or_default()
+                .insert(rows[i].family.as_str());
+        }
+    }
+    publishers
+        .into_iter()
+        .filter(|(_, p)| p.len() >= MIN_PUBLISHERS)
+        .map(|(f, _)| f)
+        .collect()
+}
+
+/// What a present feature is worth in a text, before the text's scale: `CONCEPT_WEIGHT` for a
+/// catalog concept, 1 for the rest.
+fn feature_value(feature: &str) -> f32 {
+    if feature.starts_with("c:") {
+        CONCEPT_WEIGHT
+    } else {
+        1.0
+    }
+}
+
 /// Stochastic gradient descent on the logistic loss, one output per label. The weights are one
 /// flat row per feature (`n_labels` wide), walked as slices so the debug build the tests run is
 /// not slowed by indexing; the arithmetic is the per-label sums and updates, in the same order.
-fn fit(examples: &[Example], n_feats: usize, n_labels: usize) -> (Vec<f32>, Vec<Vec<f32>>) {
+/// `value[f]` is feature `f`'s value when present (`feature_value`).
+fn fit(examples: &[Example], value: &[f32], n_labels: usize) -> (Vec<f32>, Vec<Vec<f32>>) {
+    let n_feats = value.len();
     let mut bias = vec![0.0f32; n_labels];
     let mut w = vec![0.0f32; n_feats * n_labels];
     let mut sums = vec![0.0f32; n_labels];
@@ -114,8 +149,9 @@ fn fit(examples: &[Example], n_feats: usize, n_labels: usize) -> (Vec<f32>, Vec<
             sums.fill(0.0);
             for &f in &ex.feats {
                 let row = &w[f * n_labels..(f + 1) * n_labels];
+                let x = ex.x * value[f];
                 for (s, wj) in sums.iter_mut().zip(row) {
-                    *s += wj * ex.x;
+                    *s += wj * x;
                 }
             }
             for (j, ((g, b), s)) in grads.iter_mut().zip(&mut bias).zip(&sums).enumerate() {
@@ -125,8 +161,9 @@ fn fit(examples: &[Example], n_feats: usize, n_labels: usize) -> (Vec<f32>, Vec<
             }
             for &f in &ex.feats {
                 let row = &mut w[f * n_labels..(f + 1) * n_labels];
+                let x = ex.x * value[f];
                 for (wj, g) in row.iter_mut().zip(&grads) {
-                    *wj -= rate * (g * ex.x + L2 * *wj);
+                    *wj -= rate * (g * x + L2 * *wj);
                 }
             }
         }
@@ -291,5 +328,62 @@ fn answer(
             }
         }
         _ => classify_with_model(text, catalog, model),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::classifier::parse_corpus;
+
+    fn rows(tsv: &str) -> Vec<CorpusRow> {
+        parse_corpus(tsv).expect("the rows parse")
+    }
+
+    #[test]
+    fn a_feature_one_publisher_uses_is_not_learned() {
+        let rows = rows(
+            "pin\t-\talpha\ts\tPIN invalid ZX81\n\
+             pin\t-\talpha\ts\tPIN wrong ZX81\n\
+             pin\t-\tbeta\ts\tPIN invalid\n",
+        );
+        let feats = vec![
+            vec!["w:pin".to_string(), "w:zx81".to_string()],
+            vec!["w:pin".to_string(), "w:zx81".to_string()],
+            vec!["w:pin".to_string()],
+        ];
+        // "zx81" is in two texts, but of one publisher.
+        assert_eq!(vocabulary(&rows, &feats, &[0, 1, 2]), vec!["w:pin"]);
+        // Held out, beta's texts teach nothing of "pin" either.
+        assert!(vocabulary(&rows, &feats, &[0, 1]).is_empty());
+    }
+
+    #[test]
+    fn concepts_count_more_than_words_and_a_small_corpus_trains() {
+        assert_eq!(feature_value("c:pin"), CONCEPT_WEIGHT);
+        assert_eq!(feature_value("w:pin"), 1.0);
+        assert_eq!(feature_value("p:pin+wrong"), 1.0);
+        let rows = rows(
+            "pin\t-\talpha\ts\tPIN invalid\n\
+             account_number\t-\tbeta\ts\tAccount number invalid\n\
+             pin\t-\tgamma\ts\tThe PIN is wrong\n\
+             account_number\t-\tdelta\ts\tWrong account number\n",
+        );
+        let catalog = Catalog::builtin();
+        let model = train(&rows, &catalog);
+        let p = model.predict("pin", &catalog, &[]);
+        assert_eq!(p.ranked[0].0, "pin", "{:?}", p.ranked);
+    }
+
+    #[test]
+    fn the_same_rows_train_the_same_model() {
+        let rows = rows(
+            "pin\t-\talpha\ts\tPIN invalid\n\
+             account_number\t-\tbeta\ts\tAccount number invalid\n\
+             pin\t-\tgamma\ts\tThe PIN is wrong\n\
+             none\t-\tdelta\ts\tThe port completed\n",
+        );
+        let catalog = Catalog::builtin();
+        assert_eq!(train(&rows, &catalog), train(&rows, &catalog));
     }
 }
