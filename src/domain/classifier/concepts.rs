@@ -228,6 +228,12 @@ mod tests {
             ["id_document", "authorized_user"]
         );
         assert_eq!(builtin_concepts("el NIE caducado"), ["nif", "expired"]);
+        // Spanish "clave" is also the adjective "key".
+        assert_eq!(builtin_concepts("un dato clave"), none);
+        assert_eq!(
+            builtin_concepts("la clave es incorrecta"),
+            ["pin", "problem"]
+        );
     }
 
     #[test]
@@ -263,6 +269,25 @@ mod tests {
             ("Unterlagen nicht ausreichend", &["document", "problem"]),
             ("Kunde nicht identifizierbar", &["problem"]),
             ("Many PINs will expire", &["pin", "expired", "problem"]),
+            ("A signed LOA is necessary", &["loa", "missing"]),
+            ("Phone bill incomplete", &["document", "missing", "problem"]),
+            // whose name the number is in, and the holder in other words and inflections
+            ("The line is registered in your name", &["tn", "org_name"]),
+            ("Nazwisko nie zgadza się", &["authorized_user", "problem"]),
+            (
+                "Solicitud sin ser el titular",
+                &["authorized_user", "not_authorized"],
+            ),
+            ("titulares diferentes", &["authorized_user", "problem"]),
+            // numbers from one carrier; the phone company is a carrier, not a number
+            (
+                "TNs must be from the same losing carrier",
+                &["tn", "problem", "split"],
+            ),
+            (
+                "Missing phone provider account number",
+                &["missing", "problem", "donor_carrier", "account_number"],
+            ),
         ];
         let wrong: Vec<String> = cases
             .iter()
