@@ -730,10 +730,15 @@ fn every_order_in_background(store: &Store, tx: mpsc::Sender<Incoming>, effect: 
 fn read_terminal_in_background(tx: mpsc::Sender<Incoming>) {
     std::thread::spawn(move || {
         loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if tx.send(Incoming::Terminal(event)).is_err() || failed {
-                return;
+            let events = match event::read() {
+                Ok(event) => terminal::typed(event).into_iter().map(Ok).collect(),
+                Err(e) => vec![Err(e)],
+            };
+            for event in events {
+                let failed = event.is_err();
+                if tx.send(Incoming::Terminal(event)).is_err() || failed {
+                    return;
+                }
             }
         }
     });

@@ -87,18 +87,15 @@ fn y_writes_one_osc52_with_the_value_and_the_pin_waits_for_a_yes() {
         .unwrap_or_else(|e| panic!("{e}"));
     app.wait_for("Trey Research sales mobiles", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send("\r");
-    app.wait_for("rejected by the current carrier", TIMEOUT)
+    app.send_then("\r", "rejected by the current carrier", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send("t");
-    app.wait_for("values copied", TIMEOUT)
+    app.send_then("t", "values copied", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(clipboard_writes(&app.raw_output()).is_empty());
 
     // Down to the current carrier, and copy it.
     move_to(&mut app, "Current service provider");
-    app.send("y");
-    app.wait_for("Copied Current service provider", TIMEOUT)
+    app.send_then("y", "Copied Current service provider", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         clipboard_writes(&app.raw_output()),
@@ -119,8 +116,7 @@ fn y_writes_one_osc52_with_the_value_and_the_pin_waits_for_a_yes() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!screen.contains(&pin), "{screen}");
     assert_eq!(clipboard_writes(&app.raw_output()), [carrier, pin]);
-    app.send("\x1b");
-    app.wait_for("Press u to update", TIMEOUT)
+    app.send_then("\x1b", "Press u to update", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));

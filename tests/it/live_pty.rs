@@ -21,8 +21,8 @@ fn wait(app: &PtySession, needle: &str) -> String {
 }
 
 fn send_then(app: &mut PtySession, keys: &str, needle: &str) -> String {
-    app.send(keys);
-    wait(app, needle)
+    app.send_then(keys, needle, TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn quit(mut app: PtySession) {

@@ -13,6 +13,12 @@ fn wait(app: &PtySession, text: &str) -> String {
         .unwrap_or_else(|e| panic!("{e}\n{}", app.screen()))
 }
 
+/// Send keys, then wait for the screen they make (see `PtySession::send_then`).
+fn send_then(app: &mut PtySession, keys: &str, needle: &str) -> String {
+    app.send_then(keys, needle, TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[test]
 fn two_marked_orders_get_a_note_each_and_a_file_each() {
     let dir = tempfile::TempDir::new().expect("temp dir");
@@ -33,25 +39,18 @@ fn two_marked_orders_get_a_note_each_and_a_file_each() {
     ];
     let mut app = PtySession::spawn(BIN, &[], &env, 100, 30).unwrap_or_else(|e| panic!("{e}"));
     wait(&app, "Showing 3 of 3 orders");
-    app.send(" ");
-    wait(&app, "1 marked");
-    app.send(" ");
-    wait(&app, "2 marked");
+    send_then(&mut app, " ", "1 marked");
+    send_then(&mut app, " ", "2 marked");
 
-    app.send("N");
-    wait(&app, "each of these 2 orders");
+    send_then(&mut app, "N", "each of these 2 orders");
     app.send(NOTE);
-    app.send(keys::ENTER);
-    wait(&app, "Note added to 2 orders");
+    send_then(&mut app, keys::ENTER, "Note added to 2 orders");
 
-    app.send("e");
-    wait(&app, "Export 2 orders");
-    app.send("t");
-    wait(&app, "Folder:");
+    send_then(&mut app, "e", "Export 2 orders");
+    send_then(&mut app, "t", "Folder:");
     app.send(keys::CTRL_U);
     app.send(&out.path().display().to_string());
-    app.send(keys::ENTER);
-    wait(&app, "Exported 2 orders");
+    send_then(&mut app, keys::ENTER, "Exported 2 orders");
     app.send("q");
     app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
 

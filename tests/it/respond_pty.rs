@@ -19,6 +19,12 @@ fn wait(app: &PtySession, text: &str) -> String {
         .unwrap_or_else(|e| panic!("{e}\n{}", app.screen()))
 }
 
+/// Send keys, then wait for the screen they make (see `PtySession::send_then`).
+fn send_then(app: &mut PtySession, keys: &str, needle: &str) -> String {
+    app.send_then(keys, needle, TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The checklist's row under the cursor.
 fn cursor_row(screen: &str) -> String {
     screen
@@ -54,19 +60,18 @@ fn a_not_sure_rejection_asks_which_field_and_the_answer_is_learned_on_disk() {
     ];
     let mut app = PtySession::spawn(BIN, &[], &env, 80, 24).unwrap_or_else(|e| panic!("{e}"));
     wait(&app, "Showing 1 of 1 orders");
-    app.send(keys::ENTER);
-    wait(&app, &id);
-    app.send("r");
-    wait(&app, "Carrier response");
-    app.send(keys::ENTER);
-    wait(&app, "Carrier's words");
-    app.send(&keys::paste(text));
-    let screen = wait(&app, "Which field did the carrier reject?");
+    send_then(&mut app, keys::ENTER, &id);
+    send_then(&mut app, "r", "Carrier response");
+    send_then(&mut app, keys::ENTER, "Carrier's words");
+    let screen = send_then(
+        &mut app,
+        &keys::paste(text),
+        "Which field did the carrier reject?",
+    );
     assert!(screen.contains("Not sure (confidence 0."), "{screen}");
 
     // Tab to the fields; tick the current service provider, untick the suggested numbers.
-    app.send(keys::TAB);
-    wait(&app, "▶ [");
+    send_then(&mut app, keys::TAB, "▶ [");
     for (row, before, after) in [
         ("Phone numbers", "[x]", "[ ]"),
         ("Current service provider", "[ ]", "[x]"),
@@ -82,11 +87,9 @@ fn a_not_sure_rejection_asks_which_field_and_the_answer_is_learned_on_disk() {
                 .unwrap_or_else(|s| panic!("Down did not move:\n{s}"));
         }
         assert!(app.screen().contains(&target), "{row}:\n{}", app.screen());
-        app.send(" ");
-        wait(&app, &format!("▶ {after} {row}"));
+        send_then(&mut app, " ", &format!("▶ {after} {row}"));
     }
-    app.send(keys::CTRL_S);
-    wait(&app, "now Customer action required");
+    send_then(&mut app, keys::CTRL_S, "now Customer action required");
     app.send("q");
     app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
 

@@ -36,8 +36,7 @@ fn spawn(dir: &Path) -> PtySession {
 }
 
 fn send_then(app: &mut PtySession, keys: &str, needle: &str) -> String {
-    app.send(keys);
-    app.wait_for(needle, TIMEOUT)
+    app.send_then(keys, needle, TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -78,4 +77,21 @@ fn a_completed_order_offers_no_hand_off() {
         "nothing left to enter in the Teams admin center",
     );
     assert!(!screen.contains("Enter each value"), "{screen}");
+}
+
+/// Esc then `q` typed quickly reach the program together ("\x1bq": tmux joins them so whenever
+/// the `q` follows within its `escape-time`, 500 ms by default), which a terminal reads as Alt-q.
+/// Nothing is bound to Alt-q: the two keys are Esc and `q`, back to the history and quit, and
+/// neither is lost.
+#[test]
+fn esc_and_q_arriving_together_go_back_and_quit() {
+    let dir = store_with(&["PO-DEMO0011"]);
+    let mut app = spawn(dir.path());
+    app.wait_for("Adventure Works", TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"));
+    send_then(&mut app, keys::ENTER, "✓ Completed");
+    app.send(&format!("{}q", keys::ESC));
+    let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success(), "{status:?}");
+    assert!(!app.in_alternate_screen(), "the terminal was restored");
 }

@@ -19,18 +19,17 @@ fn the_app_imports_each_sample_export_and_records_the_check_in_the_order_file() 
     let mut app = PtySession::spawn(env!("CARGO_BIN_EXE_portwiz"), &[], &env, 100, 30)
         .unwrap_or_else(|e| panic!("{e}"));
     app.wait_for("Redmond HQ main lines", TIMEOUT).unwrap();
-    app.send("I");
-    app.wait_for("Export (CSV or JSON):", TIMEOUT).unwrap();
+    app.send_then("I", "Export (CSV or JSON):", TIMEOUT)
+        .unwrap();
     let missing = dir.join("nowhere.csv");
     app.send(missing.to_str().unwrap());
-    app.send(keys::ENTER);
-    app.wait_for("There is no file", TIMEOUT).unwrap();
+    app.send_then(keys::ENTER, "There is no file", TIMEOUT)
+        .unwrap();
 
     let read = |app: &mut PtySession, name: &str, says: &str| {
         app.send(keys::CTRL_U);
         app.send(fixture(&format!("teams/{name}")).to_str().unwrap());
-        app.send(keys::ENTER);
-        app.wait_for(says, TIMEOUT)
+        app.send_then(keys::ENTER, says, TIMEOUT)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     };
     read(
@@ -39,15 +38,15 @@ fn the_app_imports_each_sample_export_and_records_the_check_in_the_order_file() 
         "Read 2 numbers from assignment.json",
     );
     app.wait_for("Ported: 2 of 3", TIMEOUT).unwrap();
-    app.send(keys::ESC);
-    app.wait_for("Export (CSV or JSON):", TIMEOUT).unwrap();
+    app.send_then(keys::ESC, "Export (CSV or JSON):", TIMEOUT)
+        .unwrap();
     read(
         &mut app,
         "graph-number-assignments.json",
         "Read 3 numbers from graph-number-assignments.json",
     );
-    app.send(keys::ESC);
-    app.wait_for("Export (CSV or JSON):", TIMEOUT).unwrap();
+    app.send_then(keys::ESC, "Export (CSV or JSON):", TIMEOUT)
+        .unwrap();
     read(
         &mut app,
         "export-acquired.csv",
@@ -60,13 +59,11 @@ fn the_app_imports_each_sample_export_and_records_the_check_in_the_order_file() 
         screen.contains("held by no order: 1 (+14255550199)"),
         "{screen}"
     );
-    app.send("a");
-    app.wait_for("Record the check?", TIMEOUT).unwrap();
-    app.send("y");
-    app.wait_for(&format!("{id}: noted in its history"), TIMEOUT)
+    app.send_then("a", "Record the check?", TIMEOUT).unwrap();
+    app.send_then("y", &format!("{id}: noted in its history"), TIMEOUT)
         .unwrap();
-    app.send(keys::ESC);
-    app.wait_for("Export (CSV or JSON):", TIMEOUT).unwrap();
+    app.send_then(keys::ESC, "Export (CSV or JSON):", TIMEOUT)
+        .unwrap();
     app.send(keys::ESC);
     app.wait_until(TIMEOUT, |s| !s.contains("Import a Teams export"))
         .unwrap();

@@ -154,18 +154,17 @@ fn pasting_two_rows_in_a_terminal_saves_them_to_the_order_file() {
             .unwrap_or_else(|e| panic!("{e}"))
     };
     wait(&app, "Adventure Works");
-    app.send(keys::ENTER);
-    wait(&app, "✓ Completed");
-    app.send("A");
-    wait(&app, "0 of 2 numbers have an identity");
-    app.send(&keys::paste(
-        "PhoneNumber\tIdentity\tIdentityType\n+18775550190\taa-main@adventure-works.com\tResourceAccount\n8775550191\tcq-sales@adventure-works.com\tcall queue\n",
-    ));
-    wait(&app, "Paste rows from a sheet");
-    app.send(keys::CTRL_S);
-    wait(&app, "Took 2 rows from the paste");
-    app.send(keys::CTRL_S);
-    wait(&app, "✓ Saved “Adventure Works");
+    send_then(&mut app, keys::ENTER, "✓ Completed");
+    send_then(&mut app, "A", "0 of 2 numbers have an identity");
+    send_then(
+        &mut app,
+        &keys::paste(
+            "PhoneNumber\tIdentity\tIdentityType\n+18775550190\taa-main@adventure-works.com\tResourceAccount\n8775550191\tcq-sales@adventure-works.com\tcall queue\n",
+        ),
+        "Paste rows from a sheet",
+    );
+    send_then(&mut app, keys::CTRL_S, "Took 2 rows from the paste");
+    send_then(&mut app, keys::CTRL_S, "✓ Saved “Adventure Works");
     let file = crate::support::order_file(dir.path(), ORDER);
     assert_eq!(
         file["assignments"]["+18775550190"]["identity"],
@@ -225,4 +224,10 @@ fn the_order_page_shows_who_gets_which_number_and_what_is_left() {
         assert!(screen.contains(words), "{words:?} in\n{screen}");
     }
     insta::assert_snapshot!("order_page_assignments_80x24", screen);
+}
+
+/// Send keys, then wait for the screen they make (see `PtySession::send_then`).
+fn send_then(app: &mut crate::support::pty::PtySession, keys: &str, needle: &str) -> String {
+    app.send_then(keys, needle, crate::support::pty::TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"))
 }

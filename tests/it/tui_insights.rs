@@ -190,8 +190,7 @@ fn the_app_reads_the_orders_off_the_runtime_and_shows_them() {
         .wait_for("Insights from 2 orders", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(screen.contains("Submitted/wk"), "{screen}");
-    app.send(keys::ESC);
-    app.wait_for("Showing 2 of 2", TIMEOUT)
+    app.send_then(keys::ESC, "Showing 2 of 2", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));

@@ -58,8 +58,7 @@ fn a_rejected_order_shows_the_carriers_words_and_q_exits_cleanly() {
     );
     assert!(screen.contains("Fields concerned: Account PIN"), "{screen}");
     assert!(screen.contains("Press u to update"), "{screen}");
-    app.send(keys::ESC);
-    app.wait_for("Showing 1 of 1 orders", TIMEOUT)
+    app.send_then(keys::ESC, "Showing 1 of 1 orders", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
@@ -174,14 +173,11 @@ fn rejection_form(dir: &Path) -> PtySession {
     let mut app = spawn(dir, &[], 100, 30);
     app.wait_for("Fourth Coffee Chicago office", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send(keys::ENTER);
-    app.wait_for("→ Submitted", TIMEOUT)
+    app.send_then(keys::ENTER, "→ Submitted", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send("r");
-    app.wait_for("What did the carrier", TIMEOUT)
+    app.send_then("r", "What did the carrier", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send(keys::ENTER);
-    app.wait_for("Carrier's words", TIMEOUT)
+    app.send_then(keys::ENTER, "Carrier's words", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app
 }
@@ -191,19 +187,16 @@ fn a_pasted_rejection_is_recorded_with_the_fields_the_user_chose() {
     let dir = store_with(&["PO-DEMO0002"]);
     let mut app = rejection_form(dir.path());
     let text = "EU NAME MISMATCH;\r\nZIP does not match CSR";
-    app.send(&keys::paste(text));
-    app.wait_for("2 ticked", TIMEOUT)
+    app.send_then(&keys::paste(text), "2 ticked", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     // To the checklist; the account number is the 9th field: tick it.
     app.send(keys::TAB);
     for _ in 0..8 {
         app.send(keys::DOWN);
     }
-    app.send(" ");
-    app.wait_for("3 ticked", TIMEOUT)
+    app.send_then(" ", "3 ticked", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send(keys::CTRL_S);
-    app.wait_for("rejected by the current carrier", TIMEOUT)
+    app.send_then(keys::CTRL_S, "rejected by the current carrier", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     let status = app.wait_exit(TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
@@ -236,8 +229,7 @@ fn esc_with_pasted_carrier_text_asks_before_discarding_it() {
     app.send(&keys::paste("EU NAME MISMATCH; ZIP does not match CSR"));
     app.wait_for("2 ticked", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send(keys::ESC);
-    app.wait_for("Leave without saving it?", TIMEOUT)
+    app.send_then(keys::ESC, "Leave without saving it?", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     // n keeps the text where it was.
     app.send("n");
@@ -246,8 +238,7 @@ fn esc_with_pasted_carrier_text_asks_before_discarding_it() {
         .unwrap_or_else(|s| panic!("the question stayed:\n{s}"));
     assert!(screen.contains("EU NAME MISMATCH"), "{screen}");
     // Esc, then y: back to the choice of answers, the text dropped.
-    app.send(keys::ESC);
-    app.wait_for("Leave without saving it?", TIMEOUT)
+    app.send_then(keys::ESC, "Leave without saving it?", TIMEOUT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("y");
     app.wait_until(TIMEOUT, |s| {

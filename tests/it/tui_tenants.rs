@@ -103,8 +103,7 @@ fn the_app_switches_tenant_and_starts_on_the_last_one_next_time() {
             .contains("contoso"),
         "{screen}"
     );
-    app.send("T");
-    app.wait_for("(open)", WAIT)
+    app.send_then("T", "(open)", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("\x1b[B");
     app.send("\r");
@@ -158,16 +157,13 @@ fn a_board_session_edits_one_tenants_order_and_leaves_the_other_byte_identical()
         .wait_for("Showing 1 of 2", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!screen.contains("Branch office"), "{screen}");
-    app.send("\r");
-    app.wait_for("All tenants › northwind", WAIT)
+    app.send_then("\r", "All tenants › northwind", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("n");
     app.send("Called the carrier about the board");
-    app.send("\r");
-    app.wait_for("Saved “HQ lines”", WAIT)
+    app.send_then("\r", "Saved “HQ lines”", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
-    app.send("\x1b");
-    app.wait_for("Showing 1 of 2", WAIT)
+    app.send_then("\x1b", "Showing 1 of 2", WAIT)
         .unwrap_or_else(|e| panic!("{e}"));
     app.send("q");
     app.wait_exit(WAIT).unwrap_or_else(|e| panic!("{e}"));

@@ -54,8 +54,8 @@ fn wait(app: &PtySession, needle: &str) -> String {
 
 /// Send keys, then wait for `needle`.
 fn send_then(app: &mut PtySession, keys: &str, needle: &str) -> String {
-    app.send(keys);
-    wait(app, needle)
+    app.send_then(keys, needle, TIMEOUT)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Quit from a list or page with `q` and check the terminal came back.
@@ -398,11 +398,14 @@ fn review_ends_at_the_hand_off_where_the_submission_is_recorded() {
         "Enter each value in the Teams admin center's porting wizard",
     );
     send_then(&mut app, "s", "Record that this order is entered and");
+    // `y` records it and closes the hand-off: the order's page says what comes next.
     let page = send_then(&mut app, "y", "now Submitted");
+    assert!(
+        page.contains("Submitted in the Teams admin center"),
+        "{page}"
+    );
     assert!(!page.contains("Sent to"), "{page}");
-    send_then(&mut app, keys::ESC, "Submitted in the Teams admin center");
-    // The history's own line: "Order history" is also in the order page's title, and a `q`
-    // sent before the Esc is read would arrive with it as Alt-q.
+    // The history's own line: "Order history" is also in the order page's title.
     send_then(&mut app, keys::ESC, "Showing 1 of 1 orders");
     quit(app);
     assert_eq!(only_order(dir.path())["status"], "submitted");

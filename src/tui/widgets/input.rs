@@ -148,6 +148,17 @@ pub fn request_for(key: &KeyEvent) -> Option<InputRequest> {
     Some(request)
 }
 
+/// Whether `key` is one of the Alt chords [`request_for`] reads as a word motion (the only Alt
+/// keys portwiz gives a meaning: `tui::terminal::typed` reads every other as Esc then the key).
+pub fn is_word_motion(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::ALT)
+        && !key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(
+            key.code,
+            KeyCode::Char('b' | 'f') | KeyCode::Backspace | KeyCode::Left | KeyCode::Right
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,8 @@
 //! ```ignore
 //! let mut app = PtySession::spawn(env!("CARGO_BIN_EXE_portwiz"), &[], &[("PORTWIZ_DATA_DIR", dir)], 100, 30)?;
 //! app.wait_for("Order history", TIMEOUT)?;
-//! app.send(keys::ENTER);
+//! app.send_then(keys::ENTER, "Press u to update", TIMEOUT)?; // the screen the key makes
+//! app.send("q");
 //! let status = app.wait_exit(TIMEOUT)?;
 //! ```
 
@@ -152,6 +153,56 @@ impl PtySession {
     pub fn wait_for(&self, needle: &str, timeout: Duration) -> Result<String, String> {
         self.wait_until(timeout, |screen| screen.contains(needle))
             .map_err(|screen| format!("timed out waiting for {needle:?}; the screen:\n{screen}"))
+    }
+
+    /// Send keys, then wait until the screen shows their effect: `needle` on a screen that has
+    /// changed since they were sent. A needle already on screen proves nothing (the program may
+    /// not have read the keys yet), and keys sent before the program reads the last ones may be
+    /// read with them (Esc and `q` at once are Alt-q to any terminal program): every step waits
+    /// for the screen its keys make. A key that changes nothing on screen times out here: send
+    /// it with [`send`](Self::send) and wait for what shows it was read.
+    pub fn send_then(
+        &mut self,
+        keys: &str,
+        needle: &str,
+        timeout: Duration,
+    ) -> Result<String, String> {
+        let before = self.state();
+        self.send(keys);
+        let start = Instant::now();
+        loop {
+            let now = self.state();
+            if now != before && now.0.contains(needle) {
+                return Ok(now.0);
+            }
+            if start.elapsed() > timeout {
+                let changed = if now == before {
+                    "the screen did not change"
+                } else {
+                    "not shown"
+                };
+                return Err(format!(
+                    "after {keys:?}, timed out waiting for {needle:?} ({changed}); the screen:\n{}",
+                    now.0
+                ));
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// The screen's text and where its cursor is (a key may move only the cursor).
+    fn state(&self) -> (String, (u16, u16), bool) {
+        self.parser
+            .lock()
+            .map(|p| {
+                let screen = p.screen();
+                (
+                    screen.contents(),
+                    screen.cursor_position(),
+                    screen.hide_cursor(),
+                )
+            })
+            .unwrap_or_default()
     }
 
     /// Wait until `done(screen)` holds; on timeout, returns the last screen as the error.
