@@ -95,6 +95,10 @@ pub struct RuleDoc {
     /// list; an address in a disaster area is the carrier's block, not an address to fix).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub yields_to: Vec<String>,
+    /// A rule for a text that names no field ("does not match the information on file"):
+    /// dropped when any other rule names a field anywhere in the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 /// A compiled rule. The public fields describe it for the UI; the matcher is private.
@@ -114,6 +118,7 @@ pub struct Rule {
     pub(crate) fallback: bool,
     /// Positions in the catalog of the rules this one yields to (`RuleDoc::yields_to`).
     pub(crate) yields_to: Vec<usize>,
+    pub(crate) alone: bool,
 }
 
 /// Why a catalog document was refused.
@@ -324,6 +329,7 @@ impl Catalog {
                 unless,
                 fallback: r.fallback,
                 yields_to: Vec::new(),
+                alone: r.alone,
             });
         }
         resolve_yields(&doc.rules, &mut rules)?;

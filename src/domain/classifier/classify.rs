@@ -280,6 +280,7 @@ pub(crate) fn classify_by_rules(
     }
     drop_yielding(&catalog.rules, &mut hits);
     drop_covered_fallbacks(&catalog.rules, &mut hits);
+    drop_alone_rules_beside_a_field(&catalog.rules, &mut hits);
     drop_context_fallbacks(&catalog.rules, &tokens, &mut hits);
     if let (Some(model), Some(found)) = (model, &found_for_model) {
         let reading = Reading {
@@ -516,6 +517,22 @@ fn drop_yielding(rules: &[Rule], hits: &mut [Option<Hit>]) {
     for (hit, yields) in hits.iter_mut().zip(yielding) {
         if yields {
             *hit = None;
+        }
+    }
+}
+
+/// A rule for texts that name no field yields to any rule that names one, in any sentence
+/// ("the PIN was wrong. The one on file was different" is about the PIN).
+fn drop_alone_rules_beside_a_field(rules: &[Rule], hits: &mut [Option<Hit>]) {
+    let names_a_field = rules
+        .iter()
+        .zip(hits.iter())
+        .any(|(rule, hit)| !rule.alone && !rule.fields.is_empty() && hit.is_some());
+    if names_a_field {
+        for (rule, hit) in rules.iter().zip(hits.iter_mut()) {
+            if rule.alone {
+                *hit = None;
+            }
         }
     }
 }

@@ -209,6 +209,95 @@ mod tests {
     }
 
     #[test]
+    fn short_codes_that_are_words_elsewhere_need_their_neighbour() {
+        // German "ein", Czech "při", Polish "dni" and "nie", Swedish "så" are ordinary words;
+        // EIN, PRI, DNI, NIE and SA count only where a neighbouring word says they are codes.
+        let none: &[&str] = &[];
+        assert_eq!(builtin_concepts("ein Termin liegt vor"), ["date_word"]);
+        assert_eq!(builtin_concepts("při přenosu"), none);
+        assert_eq!(builtin_concepts("w ciągu 30 dni"), none);
+        assert_eq!(builtin_concepts("to nie jest"), none);
+        assert_eq!(builtin_concepts("så kan du"), none);
+        assert_eq!(
+            builtin_concepts("Your EIN is missing"),
+            ["tax_id", "missing", "problem"]
+        );
+        assert_eq!(builtin_concepts("ISDN-PRI"), ["special_feature"]);
+        assert_eq!(
+            builtin_concepts("el DNI del titular"),
+            ["id_document", "authorized_user"]
+        );
+        assert_eq!(builtin_concepts("el NIE caducado"), ["nif", "expired"]);
+        // Spanish "clave" is also the adjective "key".
+        assert_eq!(builtin_concepts("un dato clave"), none);
+        assert_eq!(
+            builtin_concepts("la clave es incorrecta"),
+            ["pin", "problem"]
+        );
+    }
+
+    #[test]
+    fn the_catalog_knows_more_of_the_fields_words() {
+        let cases: &[(&str, &[&str])] = &[
+            // business vs residential, single vs multi line: the port type
+            ("Wrong customer type of service", &["problem", "port_type"]),
+            ("Kundentyp falsch", &["port_type", "problem"]),
+            // numbering plans and area codes: the numbers
+            ("Vorwahl ungültig", &["tn", "problem"]),
+            ("NXX invalid", &["tn", "problem"]),
+            // where the customer lives: the address
+            ("must be domiciled in the area", &["problem", "address"]),
+            // failing to pay: a debt
+            ("because of a failure to pay", &["balance"]),
+            // a company's registration: a document the carrier checks
+            ("Handelsregisterauszug fehlt", &["document", "missing"]),
+            ("Company registration invalid", &["tax_id", "problem"]),
+            // how far ahead a date lies
+            ("Termin liegt in der Zukunft", &["date_word", "too_soon"]),
+            ("date later than allowed", &["date_word", "too_soon"]),
+            // a bill too old
+            ("the invoice is 60 days old", &["document", "too_old"]),
+            // the time of the firm order commitment is a time
+            ("FOC time outside hours", &["port_time", "outside_hours"]),
+            // the carrier's record, in other words
+            (
+                "does not match the information on file",
+                &["problem", "carrier_record"],
+            ),
+            ("Daten beim Anbieter hinterlegt", &["carrier_record"]),
+            // complaints in other words
+            ("Unterlagen nicht ausreichend", &["document", "problem"]),
+            ("Kunde nicht identifizierbar", &["problem"]),
+            ("Many PINs will expire", &["pin", "expired", "problem"]),
+            ("A signed LOA is necessary", &["loa", "missing"]),
+            ("Phone bill incomplete", &["document", "missing", "problem"]),
+            // whose name the number is in, and the holder in other words and inflections
+            ("The line is registered in your name", &["tn", "org_name"]),
+            ("Nazwisko nie zgadza się", &["authorized_user", "problem"]),
+            (
+                "Solicitud sin ser el titular",
+                &["authorized_user", "not_authorized"],
+            ),
+            ("titulares diferentes", &["authorized_user", "problem"]),
+            // numbers from one carrier; the phone company is a carrier, not a number
+            (
+                "TNs must be from the same losing carrier",
+                &["tn", "problem", "split"],
+            ),
+            (
+                "Missing phone provider account number",
+                &["missing", "problem", "donor_carrier", "account_number"],
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(text, want)| builtin_concepts(text) != *want)
+            .map(|(text, _)| format!("{text}: {:?}", builtin_concepts(text)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
     fn concept_sets() {
         let mut a = ConceptSet::default();
         assert!(a.is_empty());

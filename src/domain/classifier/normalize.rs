@@ -335,6 +335,13 @@ fn head_form(word: &str) -> Option<&'static str> {
 /// Splits a compound at its known heads, from the end: "rufnummernportierung" → ruf, nummer,
 /// portierung. A linking s stays on the modifier for `fold_plural` to drop (vertrags → vertrag).
 fn split_compound(word: String) -> Vec<String> {
+    // A genitive or plural s after the head ("des Anschlussinhabers", "Kundennummers") hides it.
+    if !ends_with_head(&word)
+        && let Some(stem) = word.strip_suffix('s')
+        && ends_with_head(stem)
+    {
+        return split_compound(stem.to_string());
+    }
     let mut parts = Vec::new();
     let mut rest = word.as_str();
     while let Some(head) = COMPOUND_HEADS
@@ -351,6 +358,13 @@ fn split_compound(word: String) -> Vec<String> {
     parts.push(rest.to_string());
     parts.reverse();
     parts
+}
+
+/// Whether `word` is a compound ending in a known head (with a modifier long enough to be a word).
+fn ends_with_head(word: &str) -> bool {
+    COMPOUND_HEADS
+        .iter()
+        .any(|h| word.len() >= h.len() + MIN_MODIFIER && word.ends_with(h))
 }
 
 /// Folds simple plurals so the vocabulary lists one form ("numbers" → number, "LOAs" → loa).
@@ -450,6 +464,20 @@ mod tests {
         assert_eq!(
             words("klantgegevens etternavn"),
             ["klant", "gegeven", "etter", "navn"]
+        );
+        // A genitive or plural s after the head does not hide it.
+        assert_eq!(
+            words("des Anschlussinhabers, beim Altanbieters, usernames"),
+            [
+                "des",
+                "anschluss",
+                "inhaber",
+                "beim",
+                "alt",
+                "anbieter",
+                "user",
+                "name"
+            ]
         );
         // A word that is only a head, or whose rest is too short, stays whole.
         assert_eq!(

@@ -237,6 +237,11 @@ const PROBES: &[(&str, &str, &str)] = &[
         "The numbers must port together with the BTN",
     ),
     (
+        "record_mismatch",
+        "What you entered differs from the details held by your old provider",
+        "The PIN you entered differs from the one held by your old provider",
+    ),
+    (
         "customer_data_mismatch",
         "Customer details do not match the records",
         "Customer details were received",

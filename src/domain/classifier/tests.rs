@@ -540,3 +540,26 @@ fn context_that_looks_like_a_field_is_not_one() {
         keys(&["documents"])
     );
 }
+
+#[test]
+fn a_mismatch_with_the_carriers_record_names_the_whole_identity_unless_a_field_is_named() {
+    let whole = keys(&["organization_name", "authorized_user", "service_address"]);
+    assert_eq!(
+        fields("What you typed differs from the details held by your old provider."),
+        whole
+    );
+    assert_eq!(
+        fields("Die Angaben stimmen nicht mit den hinterlegten Daten überein."),
+        whole
+    );
+    // A field named in another sentence is what the record disagrees with.
+    assert_eq!(
+        fields("The PIN was wrong. The one on file was different."),
+        keys(&["pin"])
+    );
+    // A field in the same sentence: the rule does not fire at all.
+    assert_eq!(
+        fields("The BTN does not match the information on file."),
+        keys(&["billing_telephone_number"])
+    );
+}
