@@ -20,10 +20,10 @@ use std::collections::BTreeSet;
 /// the model's known features sharing a text's length, concepts counting double and a feature
 /// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
 /// evening: 86.2% -> 86.4%; 23 labels audited against LABELLING.md: 86.4% -> 87.3% (874 -> 883);
-/// 89.5% on the labels before that audit once the catalog knew the type of service, area codes,
-/// residence, the carrier's record and more words in other languages, and short codes (EIN,
-/// PRI, DNI, NIE, SA) stopped matching other languages' ordinary words.)
-const LOSO_FLOOR: f64 = 0.87;
+/// 90.2% (913) once the catalog knew the type of service, area codes, residence, the carrier's
+/// record and more words in other languages, and short codes (EIN, PRI, DNI, NIE, SA) stopped
+/// matching other languages' ordinary words (89.5% on the labels before that audit).)
+const LOSO_FLOOR: f64 = 0.90;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
