@@ -20,11 +20,12 @@ use std::collections::BTreeSet;
 /// the model's known features sharing a text's length, concepts counting double and a feature
 /// seen at two publishers: 84.2% -> 84.6%; merged with the rules' and lexicon's work of the
 /// evening: 86.2% -> 86.4%; 23 labels audited against LABELLING.md: 86.4% -> 87.3% (874 -> 883);
-/// with carrier-side blocks and who the carrier is read as such: 88.1% (892);
-/// the lexicon's 89.5% on the labels before that audit once the catalog knew the type of service, area codes,
-/// residence, the carrier's record and more words in other languages, and short codes (EIN,
-/// PRI, DNI, NIE, SA) stopped matching other languages' ordinary words.)
-const LOSO_FLOOR: f64 = 0.87;
+/// with carrier-side blocks and who the carrier is read as such: 88.1% (892); 90.2% (913) once
+/// the catalog knew the type of service, area codes, residence, the carrier's record and more
+/// words in other languages, and short codes (EIN, PRI, DNI, NIE, SA) stopped matching other
+/// languages' ordinary words; both together, with the generalisation matrix's vocabulary: 91.1%
+/// (922).)
+const LOSO_FLOOR: f64 = 0.91;
 
 #[test]
 fn the_corpus_is_labelled_and_sourced() {
