@@ -123,9 +123,9 @@ mod tests {
             let c = classify(text, &catalog);
             answer_confidence(text, &catalog, model, &c)
         };
-        // The rules read "line" and "incorrect" as the numbers list; the model knows a service
-        // type is the port type.
-        let doubted = "Incorrect Service Type (Single vs. Multi-line)";
+        // The rules read "line" as the numbers list; the model doubts it (a line the carrier
+        // must move first is the carrier's to clear).
+        let doubted = "The phone line must be moved by the current provider first";
         assert!(confidence(doubted).is_some_and(|p| p < RULES_SURE_AT));
         let sure = "Wireless account passcode does not match our records";
         assert!(confidence(sure).is_some_and(|p| p >= RULES_SURE_AT));
