@@ -4,14 +4,16 @@
 //! goes through the order's own transition (`domain::transitions`), as the app and the commands
 //! record it; what the lifecycle refuses is said, and nothing changes.
 
+use super::named::{Reading, fields_named};
 use super::prompt::Prompter;
 use super::{Outcome, PlainError};
 use crate::cli::rejection;
 use crate::domain::answer::{Answer, refusal};
+use crate::domain::classifier::is_lesson;
 use crate::domain::export::one_line;
 use crate::domain::rules::{port_date::parse_date, port_time::parse_time};
 use crate::domain::status::SupportScenario;
-use crate::domain::{Clock, FieldKey, Order, spec};
+use crate::domain::{Clock, Order, spec};
 use crate::store::Store;
 use std::io::{BufRead, Write};
 
@@ -108,8 +110,9 @@ fn choose<R: BufRead, W: Write>(
 }
 
 /// The carrier's words (lines up to an empty one), the classifier's reading, the fields to fix
-/// (Enter keeps the suggestion), recorded as `reject` records them: the quoted values become
-/// the CSR's, a correction of the suggestion is learned.
+/// (`named`: Enter keeps the suggestion; "not sure" asks which field), recorded as `reject`
+/// records them: the quoted values become the CSR's; a correction of the suggestion, or the
+/// answer to "not sure", is learned (`is_lesson`, as the dialog learns).
 fn rejection<R: BufRead, W: Write>(
     p: &mut Prompter<R, W>,
     dir: &std::path::Path,
@@ -134,7 +137,12 @@ fn rejection<R: BufRead, W: Write>(
     for line in rejection::classification_text(&c).lines() {
         p.say(format!("  {line}"))?;
     }
-    let Some(chosen) = fields_named(p, &c.fields)? else {
+    let suggestion = rejection::suggestion(&text, &catalog, &c);
+    let reading = Reading {
+        answer: &c,
+        suggestion: suggestion.as_ref(),
+    };
+    let Some(chosen) = fields_named(p, order, &reading)? else {
         return Ok(false);
     };
     if chosen.is_empty() && c.is_status_update() {
@@ -145,7 +153,8 @@ fn rejection<R: BufRead, W: Write>(
         }
     }
     let quoted = crate::domain::classifier::quoted_values(&text, &catalog, &chosen);
-    if chosen != c.fields {
+    // As the dialog learns: a changed choice, or the answer to "which field?" (the same rule).
+    if is_lesson(&c, suggestion.as_ref(), &chosen) {
         rejection::learn(dir, &text, &chosen, order, clock.today);
     }
     let input = rejection::rejection_input(text, &c, Some(chosen), &catalog);
@@ -162,40 +171,6 @@ fn rejection<R: BufRead, W: Write>(
         ))?;
     }
     Ok(true)
-}
-
-/// The fields the carrier named: Enter keeps the suggestion, `-` none, else keys or groups
-/// separated by commas (as `reject --fields` takes them). `None` at the end of input.
-fn fields_named<R: BufRead, W: Write>(
-    p: &mut Prompter<R, W>,
-    suggested: &[FieldKey],
-) -> Result<Option<Vec<FieldKey>>, PlainError> {
-    let keys: Vec<&str> = suggested.iter().map(|k| k.as_str()).collect();
-    p.say(format!(
-        "  Fields the carrier named: Enter keeps {}; - for none; or type field keys or groups \
-         separated by commas (portwiz set --help lists them).",
-        if keys.is_empty() {
-            "none".to_string()
-        } else {
-            keys.join(", ")
-        }
-    ))?;
-    loop {
-        let Some(answer) = p.ask("Fields: ")? else {
-            return Ok(None);
-        };
-        match answer.trim() {
-            "" => return Ok(Some(suggested.to_vec())),
-            "-" => return Ok(Some(Vec::new())),
-            typed => {
-                let names: Vec<String> = typed.split(',').map(str::to_string).collect();
-                match rejection::parse_fields(&names) {
-                    Ok(fields) => return Ok(Some(fields)),
-                    Err(why) => p.say(format!("  {}", one_line(&why.lines().join(" "))))?,
-                }
-            }
-        }
-    }
 }
 
 /// The port date (and time) the carrier confirmed, read as `foc` reads them; its warnings said.

@@ -6,6 +6,7 @@
 mod answer;
 mod choose;
 mod field;
+mod named;
 mod prompt;
 mod review;
 

@@ -143,3 +143,100 @@ fn r_and_a_number_records_an_answer_for_a_rejected_order_too() {
     assert_eq!(file["ticket"], "INC-7");
     assert_eq!(file["status"], "customer_action_required");
 }
+
+/// Carrier texts the classifier has doubted (as in `respond_pty`); the first it is not sure of
+/// is used, so a retrained model does not silently turn the test into a sure one.
+const DOUBTED: &[&str] = &[
+    "The telephone number must be unlocked by the end user and current service provider",
+    "Number must be released by the losing carrier before the port can proceed",
+    "Please review the information on the order and resubmit",
+];
+
+/// The first of `DOUBTED` whose reading (the rules', else the model's suggestion) is "not sure".
+fn not_sure_text() -> &'static str {
+    use portwiz::domain::classifier::{
+        Catalog, ExampleIndex, Model, classify_with_examples, suggest, sureness,
+    };
+    let catalog = Catalog::builtin();
+    DOUBTED
+        .iter()
+        .copied()
+        .find(|t| {
+            let c = classify_with_examples(t, &catalog, &ExampleIndex::default());
+            let s = (!c.is_recognised() && !c.is_status_update())
+                .then(|| Model::builtin().and_then(|m| suggest(t, &catalog, m)))
+                .flatten();
+            sureness(&c, s.as_ref()).not_sure
+        })
+        .unwrap_or_else(|| panic!("none of the texts is 'not sure' any more: {DOUBTED:?}"))
+}
+
+/// The number plain mode's list gives the field labelled `label` (a line "    N) label…").
+fn number_of(out: &str, label: &str) -> String {
+    out.lines()
+        .filter_map(|l| l.trim().split_once(") "))
+        .find(|(n, rest)| rest.starts_with(label) && n.parse::<usize>().is_ok())
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_else(|| panic!("no numbered {label:?}:\n{out}"))
+}
+
+/// The user's labelled examples on disk (`examples.json`).
+fn learned(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let Ok(text) = std::fs::read_to_string(dir.join("examples.json")) else {
+        return Vec::new();
+    };
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let list = value.as_array().or_else(|| value["examples"].as_array());
+    list.cloned().unwrap_or_else(|| panic!("{value:#}"))
+}
+
+#[test]
+fn not_sure_says_so_asks_which_field_by_number_and_learns_the_answer() {
+    let text = not_sure_text();
+    let (dir, id) = submitted_order();
+    // First the question alone (the end of input records nothing), to read the list's numbers.
+    let (code, asked) = plain(dir.path(), &format!("1\n1\n{text}\n\n"));
+    assert_eq!(code, 0, "{asked}");
+    assert!(asked.contains("Not sure"), "{asked}");
+    assert!(
+        asked.contains("Which field did the carrier reject? Type its number"),
+        "{asked}"
+    );
+    assert!(asked.contains("  Account information:"), "{asked}");
+    assert!(asked.contains("Nothing was recorded"), "{asked}");
+    assert_eq!(order_file(dir.path(), &id)["status"], "submitted");
+    assert!(learned(dir.path()).is_empty());
+
+    // A number off the list is asked again; then the current carrier's number.
+    let carrier = number_of(&asked, "Current service provider");
+    let input = format!("1\n1\n{text}\n\n999\n{carrier}\n");
+    let (code, out) = plain(dir.path(), &input);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("999 is not on the list"), "{out}");
+    assert!(out.contains("is now Customer action required"), "{out}");
+    let file = order_file(dir.path(), &id);
+    assert_eq!(
+        file["rejections"][0]["fields"],
+        serde_json::json!(["current_carrier"]),
+        "{file:#}"
+    );
+    let examples = learned(dir.path());
+    let last = examples.last().unwrap_or_else(|| panic!("nothing learned"));
+    assert_eq!(last["text"], text, "{examples:?}");
+    assert_eq!(last["fields"], serde_json::json!(["current_carrier"]));
+}
+
+#[test]
+fn a_sure_reading_asks_no_question_and_keeping_it_learns_nothing() {
+    let (dir, id) = submitted_order();
+    let (code, out) = plain(dir.path(), "1\n1\nThe PIN is wrong.\n\n\n");
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("Which field did the carrier reject?"),
+        "{out}"
+    );
+    assert!(out.contains("? lists the fields by number"), "{out}");
+    let file = order_file(dir.path(), &id);
+    assert_eq!(file["rejections"][0]["fields"], serde_json::json!(["pin"]));
+    assert!(learned(dir.path()).is_empty());
+}

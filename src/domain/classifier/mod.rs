@@ -37,7 +37,7 @@ pub use explain::{DroppedRule, LabelReading, ModelReading, label_meaning, model_
 pub use model::{CHOOSE_AT, GUESS_AT, Model, Prediction, RULES_SURE_AT, SURE_AT};
 pub use model_answer::{MODEL_RULE, answer_confidence, classify_with_model, suggest};
 pub use quoted::quoted_values;
-pub use sureness::{Sureness, advises_carrier_contact, sureness};
+pub use sureness::{Sureness, advises_carrier_contact, is_lesson, sureness};
 pub use train::{Answered, Answering, FamilyScore, HeldOut, leave_one_source_out, train};
 pub use veto::VETO_BELOW;
 

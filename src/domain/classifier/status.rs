@@ -13,6 +13,7 @@
 //! "correct the PIN") keeps its complaint.
 
 use super::normalize::{Token, phrase_words};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words and phrases (normalised tokens, plurals folded) that report progress.
@@ -214,8 +215,12 @@ fn starts(tokens: &[Token], phrase: &[String]) -> Vec<usize> {
 /// Reads the status cues of a text.
 pub(crate) fn status_reading(text: &str, tokens: &[Token]) -> StatusReading {
     let [nothing_to_do, goes_on, status_sentence, rejects, asks] = &*CUES;
+    // Only a phrase whose first word the text has can start in it: the rest (most of the
+    // cues) are passed over without a scan of the text (a hot spot of classifying).
+    let words: HashSet<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let found = |list: &[Vec<String>]| -> Vec<(usize, usize)> {
         list.iter()
+            .filter(|p| p.first().is_none_or(|w| words.contains(w.as_str())))
             .flat_map(|p| starts(tokens, p).into_iter().map(|i| (i, p.len())))
             .collect()
     };

@@ -1,8 +1,10 @@
 //! How sure an answer is and whether it sends the user to the carrier, read one way for every
-//! place that shows it: `classify`'s words and its JSON (docs/command-line.md), and the response
-//! dialog. The words and the JSON must never disagree.
+//! place that shows it: `classify`'s words and its JSON (docs/command-line.md), the response
+//! dialog and plain mode. The words and the JSON must never disagree. And when the user's fields
+//! are a lesson to learn, one rule for the dialog and plain mode.
 
 use super::classify::Classification;
+use crate::domain::FieldKey;
 
 /// How sure the answer to a text is, as shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,6 +31,18 @@ pub fn sureness(c: &Classification, suggestion: Option<&Classification>) -> Sure
         confidence: suggestion.and_then(Classification::certainty),
         not_sure: suggestion.is_some_and(|s| !s.is_sure()),
     }
+}
+
+/// Whether the fields the user chose for a text are a lesson (a labelled example to learn,
+/// `store::examples`): they differ from the answer `c`, or the answer named fields without being
+/// sure of them, so the user's choice answers the question "which field?" even where it agrees.
+/// `chosen` and `c.fields` are in registry order.
+pub fn is_lesson(
+    c: &Classification,
+    suggestion: Option<&Classification>,
+    chosen: &[FieldKey],
+) -> bool {
+    chosen != c.fields.as_slice() || (c.is_recognised() && sureness(c, suggestion).not_sure)
 }
 
 /// The advice is to contact the carrier before resubmitting: only it can clear what the text
@@ -83,6 +97,20 @@ mod tests {
         let (guess, _) = answer("Rejected. PIN.");
         assert!(guess.is_guess());
         assert!(sureness(&guess, None).not_sure);
+    }
+
+    #[test]
+    fn a_changed_choice_or_an_answer_to_a_doubt_is_a_lesson() {
+        let (sure, _) = answer("The PIN is wrong.");
+        assert!(!is_lesson(&sure, None, &sure.fields));
+        assert!(is_lesson(&sure, None, &[FieldKey::AccountNumber]));
+        assert!(is_lesson(&sure, None, &[]));
+        let (guess, _) = answer("Rejected. PIN.");
+        assert!(is_lesson(&guess, None, &guess.fields), "{guess:?}");
+        // Nothing read: only a field the user names is learned.
+        let (unread, s) = answer("hello, this is about your order");
+        assert!(!is_lesson(&unread, s.as_ref(), &[]));
+        assert!(is_lesson(&unread, s.as_ref(), &[FieldKey::Pin]));
     }
 
     #[test]

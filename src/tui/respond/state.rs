@@ -2,8 +2,8 @@
 //! of the one being recorded. Changed only by `respond::update`.
 
 use crate::domain::classifier::{
-    Catalog, Classification, ExampleIndex, Model, classify, classify_with_examples, suggest,
-    sureness,
+    Catalog, Classification, ExampleIndex, Model, classify, classify_with_examples, is_lesson,
+    suggest, sureness,
 };
 use crate::domain::order::RejectionInput;
 use crate::domain::rules::port_date::parse_date;
@@ -202,10 +202,9 @@ impl RejectionForm {
     /// a lesson.
     pub fn correction(&self) -> Option<(String, Vec<FieldKey>)> {
         let text = self.text.text();
-        let changed = self.fields() != self.classification.fields;
-        let answered = self.classification.is_recognised() && self.is_not_sure();
-        ((changed || answered) && !text.trim().is_empty())
-            .then(|| (text.trim().to_string(), self.fields()))
+        let fields = self.fields();
+        let lesson = is_lesson(&self.classification, self.suggestion.as_ref(), &fields);
+        (lesson && !text.trim().is_empty()).then(|| (text.trim().to_string(), fields))
     }
 
     pub fn is_suggested(&self, key: FieldKey) -> bool {
