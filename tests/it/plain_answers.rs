@@ -147,6 +147,7 @@ fn r_and_a_number_records_an_answer_for_a_rejected_order_too() {
 /// Carrier texts the classifier has doubted (as in `respond_pty`); the first it is not sure of
 /// is used, so a retrained model does not silently turn the test into a sure one.
 const DOUBTED: &[&str] = &[
+    "The phone line must be moved by the current provider first",
     "The telephone number must be unlocked by the end user and current service provider",
     "Number must be released by the losing carrier before the port can proceed",
     "Please review the information on the order and resubmit",
